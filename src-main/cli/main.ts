@@ -1,0 +1,79 @@
+// Entry point of the `minsheng` command: picks the subcommand and the language, nothing more.
+// Each subcommand lives in commands/ and is loaded only when used, so `minsheng query` does not
+// pay for the publisher's imports.
+import { resolveLanguage, translatorFor } from '../../src-shared/messages/translator.js';
+import type { Command, CommandContext } from './command.js';
+import { UsageError } from './command.js';
+
+const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
+  'demo-data': () => import('./commands/demo-data.js'),
+  keygen: () => import('./commands/keygen.js'),
+  publish: () => import('./commands/publish.js'),
+  sync: () => import('./commands/sync.js'),
+  query: () => import('./commands/query.js'),
+  serve: () => import('./commands/serve.js'),
+};
+
+/** Removes a global --lang option from anywhere in argv and returns its value. */
+function takeLanguageOption(argv: string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (index === -1) return undefined;
+
+  const arg = argv[index]!;
+  if (arg.includes('=')) {
+    argv.splice(index, 1);
+    return arg.slice('--lang='.length);
+  }
+  const value = argv[index + 1];
+  argv.splice(index, 2);
+  return value;
+}
+
+async function printHelp(context: CommandContext): Promise<void> {
+  const lines = [context.t('cli:usage'), ''];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const command = (await load()).default;
+    lines.push(`  ${name.padEnd(10)} ${context.t(command.summaryKey)}`);
+  }
+  lines.push('', context.t('cli:helpFooter'));
+  context.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = [...argv];
+  const language = resolveLanguage(takeLanguageOption(args), process.env.MINSHENG_LANG);
+  const context: CommandContext = {
+    language,
+    t: translatorFor(language),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+
+  const name = args.shift();
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    await printHelp(context);
+    return name === undefined ? 2 : 0;
+  }
+
+  const load = COMMANDS[name];
+  if (!load) {
+    context.stderr.write(`${context.t('cli:unknownCommand', { name })}\n`);
+    return 2;
+  }
+
+  try {
+    const command = (await load()).default;
+    return await command.run(args, context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      context.stderr.write(`${error.message}\n${context.t('cli:seeHelp', { name })}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+// Run when executed directly (bin/minsheng.js imports this module and calls main itself).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}

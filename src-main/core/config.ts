@@ -1,0 +1,125 @@
+// The terminal config: a JSON file the technician writes when provisioning a kiosk. It is
+// parsed by schema at start, and every problem is reported with the field, the value and what
+// to write instead, so a technician on site can fix it without reading code.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { LanguageSchema } from '../../src-shared/kiosk-api.js';
+import type { KioskSettings } from '../../src-shared/kiosk-api.js';
+import type { Translate } from '../../src-shared/messages/translator.js';
+
+export const TerminalConfigSchema = z
+  .object({
+    terminalId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    terminalName: z.string().min(1).max(100),
+    regionCode: z.string().regex(/^\d{6}$/),
+    language: LanguageSchema.default('zh-CN'),
+    // Folder for the installed snapshot and sync state; relative paths start at the config file.
+    dataDir: z.string().min(1),
+    sync: z.object({
+      // An http(s) URL of a bundle folder, or a local folder such as a mounted USB stick.
+      source: z.string().min(1),
+      // Path to the publisher's public key (PEM), relative to the config file.
+      trust: z.string().min(1),
+      intervalMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+    }),
+    idle: z
+      .object({
+        timeoutSeconds: z.number().int().min(10).max(3600).default(90),
+        warningSeconds: z.number().int().min(5).max(600).default(20),
+      })
+      .refine((idle) => idle.warningSeconds < idle.timeoutSeconds, {
+        message: 'warningSeconds must be less than timeoutSeconds',
+        path: ['warningSeconds'],
+      })
+      .default({ timeoutSeconds: 90, warningSeconds: 20 }),
+  })
+  .strict();
+
+export type TerminalConfig = z.infer<typeof TerminalConfigSchema>;
+
+/** A config whose relative paths have been resolved against the config file's folder. */
+export interface LoadedConfig {
+  config: TerminalConfig;
+  file: string;
+  dataDir: string;
+  trustFile: string;
+  /** The sync source as an absolute folder, or the URL unchanged. */
+  source: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[],
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown, t: Translate): string {
+  const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  let value: unknown = raw;
+  for (const key of issue.path) {
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  const shown = value === undefined ? t('config:absent') : JSON.stringify(value);
+  return t('config:fieldProblem', { field, value: shown, detail: issue.message });
+}
+
+/** Parses an already-read config object; throws ConfigError listing every problem. */
+export function parseTerminalConfig(raw: unknown, file: string, t: Translate): LoadedConfig {
+  const result = TerminalConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => describeIssue(issue, raw, t));
+    throw new ConfigError(t('config:invalid', { file, count: problems.length }), problems);
+  }
+
+  const config = result.data;
+  const base = path.dirname(path.resolve(file));
+  const isUrl = /^https?:\/\//i.test(config.sync.source);
+  return {
+    config,
+    file: path.resolve(file),
+    dataDir: path.resolve(base, config.dataDir),
+    trustFile: path.resolve(base, config.sync.trust),
+    source: isUrl ? config.sync.source : path.resolve(base, config.sync.source),
+  };
+}
+
+/** Reads and parses the config file; throws ConfigError for a missing file or invalid JSON too. */
+export function loadTerminalConfig(file: string, t: Translate): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(t('config:unreadable', { file, reason: (error as Error).message }), []);
+  }
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(t('config:notJson', { file, reason: (error as Error).message }), []);
+  }
+  return parseTerminalConfig(raw, file, t);
+}
+
+/** The part of the config the renderer needs. */
+export function kioskSettingsOf(config: TerminalConfig): KioskSettings {
+  return {
+    terminalName: config.terminalName,
+    defaultLanguage: config.language,
+    idleTimeoutSeconds: config.idle.timeoutSeconds,
+    idleWarningSeconds: config.idle.warningSeconds,
+  };
+}
+
+/** Settings used by `minsheng serve` when no terminal config is given. */
+export const DEFAULT_KIOSK_SETTINGS: KioskSettings = {
+  terminalName: 'minsheng-kiosk',
+  defaultLanguage: 'zh-CN',
+  idleTimeoutSeconds: 90,
+  idleWarningSeconds: 20,
+};

@@ -1,0 +1,67 @@
+// The snapshot is a finished SQLite file built by the publisher and installed unchanged on the
+// kiosk, so this schema is the contract between the two sides. Bump SNAPSHOT_FORMAT when a
+// change would make an older kiosk misread a newer file.
+
+export const SNAPSHOT_FORMAT = 1;
+
+export const SNAPSHOT_DDL = `
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE regions (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  parent_code TEXT,
+  level TEXT NOT NULL CHECK (level IN ('province', 'city', 'county', 'township', 'village'))
+) WITHOUT ROWID;
+
+CREATE TABLE subsidy_items (
+  item_code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  department TEXT NOT NULL,
+  policy_basis TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE households (
+  household_id TEXT PRIMARY KEY,
+  village_code TEXT NOT NULL REFERENCES regions (code)
+) WITHOUT ROWID;
+
+-- person_key is the keyed slow hash of the 18-digit ID number (see lookup-key.ts); the ID
+-- number itself never enters the snapshot.
+CREATE TABLE persons (
+  person_key TEXT PRIMARY KEY,
+  household_id TEXT NOT NULL REFERENCES households (household_id),
+  masked_name TEXT NOT NULL,
+  relation TEXT NOT NULL,
+  member_order INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX persons_by_household ON persons (household_id, member_order);
+
+CREATE TABLE payments (
+  payment_id TEXT PRIMARY KEY,
+  household_id TEXT NOT NULL REFERENCES households (household_id),
+  person_key TEXT NOT NULL REFERENCES persons (person_key),
+  item_code TEXT NOT NULL REFERENCES subsidy_items (item_code),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+  paid_on TEXT NOT NULL,
+  period TEXT NOT NULL,
+  department TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX payments_by_household ON payments (household_id, paid_on);
+`;
+
+/** Keys of the meta table. */
+export const META_KEYS = {
+  format: 'format',
+  version: 'version',
+  regionCode: 'region_code',
+  regionName: 'region_name',
+  createdAt: 'created_at',
+  dataAsOf: 'data_as_of',
+  householdCount: 'household_count',
+  // JSON of LookupKeyParams: algorithm, cost parameters and the per-county salt.
+  lookupKey: 'lookup_key',
+} as const;

@@ -1,0 +1,94 @@
+// The one interface between the renderer and whichever host runs it. The Electron preload
+// implements it over IPC and the browser host over HTTP; both sides parse every value with
+// these schemas, so a wrong shape fails at the boundary and never reaches a screen.
+import { z } from 'zod';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const SnapshotInfoSchema = z.object({
+  version: z.number().int().positive(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  createdAt: z.string(),
+  // Date (YYYY-MM-DD) up to which the county's data is complete: the "data as of" line.
+  dataAsOf: z.string(),
+  householdCount: z.number().int().nonnegative(),
+});
+export type SnapshotInfo = z.infer<typeof SnapshotInfoSchema>;
+
+export const KioskSettingsSchema = z.object({
+  terminalName: z.string(),
+  defaultLanguage: LanguageSchema,
+  // Seconds without a touch before the session is wiped, and how long the warning shows first.
+  idleTimeoutSeconds: z.number().int().min(10),
+  idleWarningSeconds: z.number().int().min(5),
+});
+export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
+
+export const MemberSchema = z.object({
+  maskedName: z.string(),
+  relation: z.string(),
+  // True for the person whose ID number was typed.
+  isQueried: z.boolean(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const PaymentSchema = z.object({
+  paymentId: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  department: z.string(),
+  policyBasis: z.string(),
+  recipientMaskedName: z.string(),
+  amountFen: z.number().int().nonnegative(),
+  paidOn: z.string(),
+  period: z.string(),
+});
+export type Payment = z.infer<typeof PaymentSchema>;
+
+export const HouseholdSchema = z.object({
+  villageCode: z.string(),
+  villageName: z.string(),
+  townshipName: z.string(),
+  countyName: z.string(),
+  members: z.array(MemberSchema),
+  // Newest first.
+  payments: z.array(PaymentSchema),
+  totalFen: z.number().int().nonnegative(),
+});
+export type Household = z.infer<typeof HouseholdSchema>;
+
+export const LookupResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('found'), household: HouseholdSchema }),
+  z.object({ status: z.literal('not-found') }),
+  z.object({
+    status: z.literal('invalid'),
+    problem: z.enum(['empty', 'invalid-characters', 'invalid-length', 'invalid-birth-date', 'invalid-checksum']),
+  }),
+  z.object({ status: z.literal('no-data') }),
+]);
+export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+export const LookupRequestSchema = z.object({ idNumber: z.string().max(64) });
+
+export interface KioskApi {
+  getSettings(): Promise<KioskSettings>;
+  /** Null when no snapshot is installed yet. */
+  getSnapshotInfo(): Promise<SnapshotInfo | null>;
+  lookupHousehold(idNumber: string): Promise<LookupResult>;
+}
+
+/** IPC channel names (Electron) and HTTP paths (browser host) for each KioskApi method. */
+export const KIOSK_CHANNELS = {
+  getSettings: 'kiosk:get-settings',
+  getSnapshotInfo: 'kiosk:get-snapshot-info',
+  lookupHousehold: 'kiosk:lookup-household',
+} as const;
+
+export const KIOSK_HTTP_PATHS = {
+  getSettings: '/api/settings',
+  getSnapshotInfo: '/api/snapshot',
+  lookupHousehold: '/api/lookup',
+} as const;

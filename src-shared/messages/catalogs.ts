@@ -1,0 +1,22 @@
+// Every namespace of the main-side catalogs, per language. A test checks that both languages
+// have exactly the same keys, so a message can never fall back to a bare key.
+// Add a namespace by adding its file under both zh-CN/ and en/ and listing it here.
+import zhCommon from './zh-CN/common.js';
+import enCommon from './en/common.js';
+import zhCli from './zh-CN/cli.js';
+import enCli from './en/cli.js';
+import zhConfig from './zh-CN/config.js';
+import enConfig from './en/config.js';
+
+export const catalogs = {
+  'zh-CN': {
+    common: zhCommon,
+    cli: zhCli,
+    config: zhConfig,
+  },
+  en: {
+    common: enCommon,
+    cli: enCli,
+    config: enConfig,
+  },
+};

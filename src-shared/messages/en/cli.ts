@@ -1,0 +1,8 @@
+export default {
+  usage: 'Usage: minsheng <command> [options]   (--lang zh-CN for Chinese, the default)',
+  helpFooter: 'Add --help to any command to see its options.',
+  unknownCommand: 'Unknown command "{{name}}". Run minsheng --help to list the commands.',
+  seeHelp: 'Run minsheng {{name}} --help for its usage.',
+  missingOption: 'Missing required option {{option}}.',
+  invalidInteger: 'Invalid value "{{value}}" for {{option}}: expected an integer of at least {{minimum}}.',
+} as const;

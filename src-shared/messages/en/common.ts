@@ -1,0 +1,4 @@
+export default {
+  yes: 'yes',
+  no: 'no',
+} as const;

@@ -1,0 +1,4 @@
+export default {
+  yes: '是',
+  no: '否',
+} as const;
