@@ -26,35 +26,53 @@ export function scrubText(text: string): string {
   return text.replace(PERSONAL_NUMBER, (match) => `[${match.length} digits redacted]`);
 }
 
-let root: Logger | undefined;
+// Loggers are created at module load, before a host knows where its logs go, so they all write
+// to one forwarding stream whose target configureLogging can change later.
+// The forwarding stream also applies the level, so configureLogging can change it for loggers
+// that already exist.
+let target: { write(line: string): void } = pino.destination({ fd: 2, sync: true });
+let minimumLevel = pino.levels.values[process.env.MINSHENG_LOG_LEVEL ?? 'info'] ?? 30;
+const forwarding = {
+  write(line: string) {
+    const level = Number(/"level":(\d+)/.exec(line)?.[1] ?? 60);
+    if (level >= minimumLevel) target.write(line);
+  },
+};
 
-/** Sets where logs go: a file path (appended, created if absent) or stderr when omitted. */
-export function configureLogging(options: { file?: string; level?: string } = {}): void {
-  const destination = options.file
-    ? pino.destination({ dest: options.file, mkdir: true, sync: true })
-    : pino.destination({ fd: 2, sync: true });
-  root = pino(
-    {
-      level: options.level ?? process.env.MINSHENG_LOG_LEVEL ?? 'info',
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      hooks: {
-        logMethod(args, method) {
-          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg));
-          method.apply(this, scrubbed as Parameters<typeof method>);
-        },
-      },
-      serializers: {
-        err: (error: Error) => ({ type: error.name, message: scrubText(error.message), stack: error.stack && scrubText(error.stack) }),
+const root: Logger = pino(
+  {
+    level: 'debug',
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    hooks: {
+      logMethod(args, method) {
+        const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg));
+        method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
-    destination,
-  );
+    serializers: {
+      err: (error: Error) => ({
+        type: error.name,
+        message: scrubText(error.message),
+        stack: error.stack && scrubText(error.stack),
+      }),
+    },
+  },
+  forwarding,
+);
+
+/**
+ * Sends every logger's lines to a file (appended, folders created) or back to stderr, from the
+ * given level up (pino's names: debug, info, warn, error).
+ */
+export function configureLogging(options: { file?: string; level?: string } = {}): void {
+  if (options.level) minimumLevel = pino.levels.values[options.level] ?? minimumLevel;
+  target = options.file
+    ? pino.destination({ dest: options.file, mkdir: true, sync: true })
+    : pino.destination({ fd: 2, sync: true });
 }
 
-/** Returns the logger of a module; by default logs go to stderr at level info. */
+/** Returns the logger of a module. The level starts from MINSHENG_LOG_LEVEL (default info). */
 export function createLogger(module: string): Logger {
-  if (!root) configureLogging({ level: process.env.MINSHENG_LOG_LEVEL ?? 'warn' });
-  return root!.child({ module });
+  return root.child({ module });
 }
