@@ -59,17 +59,19 @@ export function convert15To18(legacy: string): string {
 export function checkIdNumber(input: string, today: Date = new Date()): IdNumberCheck {
   const value = normalizeIdInput(input);
   if (value.length === 0) return { ok: false, problem: 'empty' };
+  if (!/^[\dX]*$/.test(value)) return { ok: false, problem: 'invalid-characters' };
+  if (value.length !== 15 && value.length !== 18) return { ok: false, problem: 'invalid-length' };
   if (!/^\d*X?$/.test(value)) return { ok: false, problem: 'invalid-characters' };
 
   let idNumber: string;
   let convertedFrom15 = false;
-  if (value.length === 15 && /^\d{15}$/.test(value)) {
+  if (value.length === 15) {
+    // Legacy numbers have no check character, so an X cannot appear in them.
+    if (value.endsWith('X')) return { ok: false, problem: 'invalid-characters' };
     idNumber = convert15To18(value);
     convertedFrom15 = true;
-  } else if (value.length === 18) {
-    idNumber = value;
   } else {
-    return { ok: false, problem: 'invalid-length' };
+    idNumber = value;
   }
 
   const birthDate = idNumber.slice(6, 14);
@@ -90,9 +92,9 @@ export function checkIdNumber(input: string, today: Date = new Date()): IdNumber
 /** Feedback while someone is still typing: problems that more digits cannot fix. */
 export function checkPartialIdInput(input: string): IdNumberProblem | null {
   const value = normalizeIdInput(input);
-  if (!/^\d*X?$/.test(value)) return 'invalid-characters';
+  if (!/^[\dX]*$/.test(value)) return 'invalid-characters';
   if (value.length > 18) return 'invalid-length';
-  if (value.endsWith('X') && value.length !== 18) return 'invalid-characters';
+  if (!/^\d*X?$/.test(value) || (value.endsWith('X') && value.length !== 18)) return 'invalid-characters';
   if (value.length === 18) {
     const result = checkIdNumber(value);
     return result.ok ? null : result.problem;

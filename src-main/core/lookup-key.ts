@@ -1,8 +1,7 @@
 // Lookup by ID number without storing it: each person row is keyed by scrypt(ID number, salt).
-// scrypt is memory-hard, so trying every plausible ID number of a county (about 36.5 million:
-// known 6-digit prefix x 100 years of birth dates x 1,000 sequence numbers) costs about a day of
-// CPU per county at N = 2048 (2.7 ms a hash on one core of a 2-core x86-64 VM, measured with
-// Node 20). The salt is stored in the snapshot and is therefore public: it only stops tables
+// scrypt is memory-hard. Trying every plausible ID number of a county (about 36.5 million: the
+// known 6-digit prefix x 100 years of birth dates x 1,000 sequence numbers) is estimated at 27
+// CPU-hours at N = 2048, from 2.7 ms a hash measured on one core of a 2-core x86-64 VM, Node 20. The salt is stored in the snapshot and is therefore public: it only stops tables
 // precomputed across counties. NOTE: anyone holding a snapshot can still brute-force a single
 // known person's birth date range quickly; the snapshot must not be treated as anonymous.
 import { randomBytes, scrypt, scryptSync } from 'node:crypto';
