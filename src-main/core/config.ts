@@ -31,6 +31,7 @@ export const TerminalConfigSchema = z
       .refine((idle) => idle.warningSeconds < idle.timeoutSeconds, {
         message: 'warningSeconds must be less than timeoutSeconds',
         path: ['warningSeconds'],
+        params: { messageKey: 'warningBeforeTimeout' },
       })
       .default({ timeoutSeconds: 90, warningSeconds: 20 }),
   })
@@ -58,14 +59,66 @@ export class ConfigError extends Error {
   }
 }
 
+function describeType(expected: string, t: Translate): string {
+  switch (expected) {
+    case 'string':
+      return t('config:types.string');
+    case 'number':
+      return t('config:types.number');
+    case 'int':
+      return t('config:types.int');
+    case 'boolean':
+      return t('config:types.boolean');
+    case 'object':
+      return t('config:types.object');
+    case 'array':
+      return t('config:types.array');
+    default:
+      return t('config:types.other', { expected });
+  }
+}
+
+// Zod's own issue messages are English only, so the common issue codes get catalog text in
+// both languages; any other code falls back to zod's message.
+function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = describeType(issue.expected, t);
+      return value === undefined ? t('config:issue.missing', { expected }) : t('config:issue.wrongType', { expected });
+    }
+    case 'too_small':
+      return issue.origin === 'string'
+        ? t('config:issue.tooSmallString', { minimum: String(issue.minimum) })
+        : t('config:issue.tooSmallNumber', { minimum: String(issue.minimum) });
+    case 'too_big':
+      return issue.origin === 'string'
+        ? t('config:issue.tooBigString', { maximum: String(issue.maximum) })
+        : t('config:issue.tooBigNumber', { maximum: String(issue.maximum) });
+    case 'invalid_format':
+      return t('config:issue.badFormat', { pattern: issue.pattern ?? issue.format });
+    case 'invalid_value':
+      return t('config:issue.notOneOf', { values: issue.values.map((item) => JSON.stringify(item)).join(', ') });
+    case 'custom':
+      if (issue.params?.['messageKey'] === 'warningBeforeTimeout') return t('config:issue.warningBeforeTimeout');
+      return t('config:issue.other', { message: issue.message });
+    default:
+      return t('config:issue.other', { message: issue.message });
+  }
+}
+
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown, t: Translate): string {
+  const prefix = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
+  if (issue.code === 'unrecognized_keys') {
+    return t('config:unknownField', { field: issue.keys.map((key) => `${prefix}${key}`).join(', ') });
+  }
+
   const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
   let value: unknown = raw;
   for (const key of issue.path) {
     value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
   const shown = value === undefined ? t('config:absent') : JSON.stringify(value);
-  return t('config:fieldProblem', { field, value: shown, detail: issue.message });
+  return t('config:fieldProblem', { field, value: shown, detail: describeDetail(issue, value, t) });
 }
 
 /** Parses an already-read config object; throws ConfigError listing every problem. */

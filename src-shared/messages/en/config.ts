@@ -4,4 +4,27 @@ export default {
   absent: '(missing)',
   unreadable: 'Cannot read the terminal config {{file}}: {{reason}}. Check the path and file permissions.',
   notJson: 'The terminal config {{file}} is not valid JSON: {{reason}}. Compare it with kiosk-config/example.json.',
+  unknownField: 'Unknown field {{field}}: check its spelling or remove it.',
+  issue: {
+    missing: 'this field is missing; add it (type: {{expected}}).',
+    wrongType: 'wrong type; expected {{expected}}.',
+    tooSmallNumber: 'must be at least {{minimum}}.',
+    tooSmallString: 'must not be empty; at least {{minimum}} character(s).',
+    tooBigNumber: 'must be at most {{maximum}}.',
+    tooBigString: 'too long; at most {{maximum}} characters.',
+    badFormat: 'wrong format; expected a value matching {{pattern}}.',
+    notOneOf: 'must be one of: {{values}}.',
+    warningBeforeTimeout:
+      'idle.warningSeconds must be less than idle.timeoutSeconds (the warning shows before the session is wiped).',
+    other: '{{message}}',
+  },
+  types: {
+    string: 'text (in double quotes)',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'an object ({ ... })',
+    array: 'an array ([ ... ])',
+    other: '{{expected}}',
+  },
 } as const;
