@@ -1,0 +1,122 @@
+// The kiosk's one page. All session state (the typed ID number, the lookup result) lives in
+// React state only: never in localStorage, sessionStorage or the URL. "Done" and the idle
+// timeout wipe it and return to the home screen in the terminal's default language.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Household, KioskApi, KioskSettings, SnapshotInfo } from '../src-shared/kiosk-api.js';
+import { ServiceUnavailableError } from './api/kiosk-client.js';
+import { IdleWarning } from './components/IdleWarning.js';
+import { TopBar } from './components/TopBar.js';
+import { applyKey } from './id-input/id-input.js';
+import type { KeypadKey } from './id-input/id-input.js';
+import { useIdleTimeout } from './idle/use-idle-timeout.js';
+import { HomeScreen } from './screens/HomeScreen.js';
+import { MessageScreen } from './screens/MessageScreen.js';
+import type { MessageKind } from './screens/MessageScreen.js';
+import { ResultScreen } from './screens/ResultScreen.js';
+
+type View = { kind: 'home' } | { kind: 'result'; household: Household } | { kind: 'message'; message: MessageKind };
+
+type Startup =
+  | { kind: 'loading' }
+  | { kind: 'ready'; settings: KioskSettings }
+  | { kind: 'unavailable' };
+
+export function App({ api }: { api: KioskApi }) {
+  const { t, i18n } = useTranslation();
+  const [startup, setStartup] = useState<Startup>({ kind: 'loading' });
+  const [snapshot, setSnapshot] = useState<SnapshotInfo | null>(null);
+  const [idInput, setIdInput] = useState('');
+  const [view, setView] = useState<View>({ kind: 'home' });
+  const [searching, setSearching] = useState(false);
+  // Bumped on every wipe, so a lookup that answers after the session ended is dropped.
+  const sessionRef = useRef(0);
+
+  const load = useCallback(async () => {
+    setStartup({ kind: 'loading' });
+    try {
+      const [settings, info] = await Promise.all([api.getSettings(), api.getSnapshotInfo()]);
+      setSnapshot(info);
+      setStartup({ kind: 'ready', settings });
+      await i18n.changeLanguage(settings.defaultLanguage);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      setStartup({ kind: 'unavailable' });
+    }
+  }, [api, i18n]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    document.title = t('app.title');
+  }, [i18n.language, t]);
+
+  const defaultLanguage = startup.kind === 'ready' ? startup.settings.defaultLanguage : 'zh-CN';
+
+  const wipeSession = useCallback(() => {
+    sessionRef.current += 1;
+    setIdInput('');
+    setView({ kind: 'home' });
+    setSearching(false);
+    void i18n.changeLanguage(defaultLanguage);
+
+    // A sync may have installed a newer snapshot since the last session.
+    api.getSnapshotInfo().then(setSnapshot, () => setStartup({ kind: 'unavailable' }));
+  }, [api, i18n, defaultLanguage]);
+
+  const onKey = useCallback((key: KeypadKey) => setIdInput((current) => applyKey(current, key)), []);
+
+  const onSearch = useCallback(() => {
+    const session = sessionRef.current;
+    setSearching(true);
+    api.lookupHousehold(idInput).then(
+      (result) => {
+        if (session !== sessionRef.current) return;
+        setSearching(false);
+        if (result.status === 'found') setView({ kind: 'result', household: result.household });
+        else setView({ kind: 'message', message: result.status });
+      },
+      () => {
+        if (session !== sessionRef.current) return;
+        setSearching(false);
+        setView({ kind: 'message', message: 'unavailable' });
+      },
+    );
+  }, [api, idInput]);
+
+  const sessionActive = idInput.length > 0 || view.kind !== 'home' || i18n.language !== defaultLanguage;
+  const idle = useIdleTimeout({
+    timeoutSeconds: startup.kind === 'ready' ? startup.settings.idleTimeoutSeconds : 90,
+    warningSeconds: startup.kind === 'ready' ? startup.settings.idleWarningSeconds : 20,
+    enabled: startup.kind === 'ready' && sessionActive,
+    onTimeout: wipeSession,
+  });
+
+  let content;
+  if (startup.kind === 'loading') {
+    content = <p className="loading">{t('app.loading')}</p>;
+  } else if (startup.kind === 'unavailable') {
+    content = <MessageScreen kind="unavailable" onBack={load} onDone={load} onRetry={load} />;
+  } else if (view.kind === 'result') {
+    content = <ResultScreen household={view.household} onBack={() => setView({ kind: 'home' })} onDone={wipeSession} />;
+  } else if (view.kind === 'message') {
+    content = <MessageScreen kind={view.message} onBack={() => setView({ kind: 'home' })} onDone={wipeSession} />;
+  } else {
+    content = (
+      <HomeScreen idInput={idInput} snapshot={snapshot} searching={searching} onKey={onKey} onSearch={onSearch} />
+    );
+  }
+
+  return (
+    <div className="app">
+      <TopBar />
+      {content}
+      {idle.warningSecondsLeft !== null && (
+        <IdleWarning secondsLeft={idle.warningSecondsLeft} onMoreTime={idle.extend} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The on-screen keypad: digits, X, delete and clear in a 3-column grid, with a tall search key
+// beside them. Keys are about 96 px tall with 16 px gaps, well above the 60 px touch minimum.
+import { useTranslation } from 'react-i18next';
+import { isKeyEnabled } from '../id-input/id-input.js';
+import type { KeypadKey } from '../id-input/id-input.js';
+
+const GRID_KEYS: KeypadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'X', '0', 'backspace'];
+
+export interface KeypadProps {
+  input: string;
+  canSearch: boolean;
+  onKey(key: KeypadKey): void;
+  onSearch(): void;
+}
+
+export function Keypad({ input, canSearch, onKey, onSearch }: KeypadProps) {
+  const { t } = useTranslation();
+
+  function keyButton(key: KeypadKey) {
+    const isBackspace = key === 'backspace';
+    const isClear = key === 'clear';
+    const label = isBackspace ? t('keypad.backspaceLabel') : isClear ? t('keypad.clearLabel') : undefined;
+    let text: string = key;
+    if (isBackspace) text = `⌫ ${t('keypad.backspace')}`;
+    if (isClear) text = t('keypad.clear');
+
+    return (
+      <button
+        key={key}
+        type="button"
+        className={isBackspace || isClear ? 'key key--action' : 'key'}
+        data-key={key}
+        aria-label={label}
+        disabled={!isKeyEnabled(input, key)}
+        onClick={() => onKey(key)}
+      >
+        {text}
+      </button>
+    );
+  }
+
+  return (
+    <div className="keypad">
+      <div className="keypad-grid">{GRID_KEYS.map(keyButton)}</div>
+      <div className="keypad-side">
+        {keyButton('clear')}
+        <button type="button" className="key key--search" data-key="search" disabled={!canSearch} onClick={onSearch}>
+          {t('keypad.search')}
+        </button>
+      </div>
+    </div>
+  );
+}

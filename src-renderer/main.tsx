@@ -1,0 +1,25 @@
+// Entry of the kiosk page: picks the host API, sets up i18n and locks the surface down to
+// taps and scrolling (no context menu, no text selection, no pinch zoom).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App.js';
+import { selectKioskApi } from './api/kiosk-client.js';
+import { createRendererI18n } from './i18n/index.js';
+import './styles.css';
+
+document.addEventListener('contextmenu', (event) => event.preventDefault());
+// Ctrl + wheel and multi-finger gestures would zoom the page in a desktop browser.
+document.addEventListener('wheel', (event) => event.ctrlKey && event.preventDefault(), { passive: false });
+document.addEventListener('gesturestart', (event) => event.preventDefault());
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <I18nextProvider i18n={createRendererI18n()}>
+      <App api={selectKioskApi()} />
+    </I18nextProvider>
+  </StrictMode>,
+);

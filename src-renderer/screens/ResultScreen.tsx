@@ -1,0 +1,135 @@
+// A household's payments: the address and members on the left with the grand total, and the
+// payments grouped by year (sticky header with the year's total) and by item on the right.
+// GroupedVirtuoso keeps only the visible rows in the DOM, so 1,000+ payments scroll smoothly.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GroupedVirtuoso } from 'react-virtuoso';
+import type { Household, Payment } from '../../src-shared/kiosk-api.js';
+import { formatFenAsYuan } from '../../src-shared/money.js';
+import { flattenForList, groupPayments } from '../result/payment-groups.js';
+import type { ItemGroup } from '../result/payment-groups.js';
+
+export interface ResultScreenProps {
+  household: Household;
+  onBack(): void;
+  onDone(): void;
+}
+
+function ItemHeader({ item }: { item: ItemGroup }) {
+  const { t } = useTranslation();
+  return (
+    <div className="item-header" data-testid="item-header">
+      <h4 className="item-name">{item.itemName}</h4>
+      <span className="item-count">{t('result.itemPayments', { payments: item.payments.length })}</span>
+      <span className="item-subtotal">{t('result.itemSubtotal', { amount: formatFenAsYuan(item.subtotalFen) })}</span>
+    </div>
+  );
+}
+
+function PaymentRowView({ payment }: { payment: Payment }) {
+  const { t } = useTranslation();
+  return (
+    <div className="payment-row" data-testid="payment-row">
+      <div className="payment-main">
+        <span>
+          <span className="field-label">{t('result.paidOn')}</span> {payment.paidOn}
+        </span>
+        <span>
+          <span className="field-label">{t('result.period')}</span> {payment.period}
+        </span>
+        <span>
+          <span className="field-label">{t('result.recipient')}</span> {payment.recipientMaskedName}
+        </span>
+        <span className="payment-amount">{t('result.amount', { amount: formatFenAsYuan(payment.amountFen) })}</span>
+      </div>
+      <div className="payment-detail">
+        <span>
+          <span className="field-label">{t('result.department')}</span> {payment.department}
+        </span>
+        <span>
+          <span className="field-label">{t('result.policyBasis')}</span> {payment.policyBasis}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export function ResultScreen({ household, onBack, onDone }: ResultScreenProps) {
+  const { t } = useTranslation();
+  const groups = useMemo(() => groupPayments(household.payments), [household.payments]);
+  const list = useMemo(() => flattenForList(groups), [groups]);
+
+  return (
+    <main className="result">
+      <aside className="result-side">
+        <h2 className="result-heading">{t('result.heading')}</h2>
+        <p className="result-address" data-testid="household-address">
+          {t('result.address', {
+            county: household.countyName,
+            township: household.townshipName,
+            village: household.villageName,
+          })}
+        </p>
+
+        <div className="grand-total">
+          <span className="grand-total-label">{t('result.grandTotal')}</span>
+          <span className="grand-total-amount" data-testid="grand-total" data-fen={groups.totalFen}>
+            {t('result.amount', { amount: formatFenAsYuan(groups.totalFen) })}
+          </span>
+        </div>
+
+        <h3 className="section-heading">{t('result.members')}</h3>
+        <ul className="members" data-testid="members">
+          {household.members.map((member, index) => (
+            <li key={index} className={member.isQueried ? 'member member--queried' : 'member'}>
+              <span className="member-name">{member.maskedName}</span>
+              <span className="member-relation">{member.relation}</span>
+              {member.isQueried && (
+                <span className="member-queried">
+                  <span aria-hidden="true">★ </span>
+                  {t('result.queried')}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </aside>
+
+      <section className="result-payments" aria-label={t('result.payments')}>
+        {list.rows.length === 0 ? (
+          <p className="no-payments">{t('result.noPayments')}</p>
+        ) : (
+          <GroupedVirtuoso
+            className="payment-list"
+            data-testid="payment-list"
+            groupCounts={list.groupCounts}
+            groupContent={(index) => {
+              const year = groups.years[index]!;
+              return (
+                <div className="year-header" data-testid="year-header">
+                  <h3 className="year-title">{t('result.yearHeading', { year: year.year })}</h3>
+                  <span className="year-subtotal">{t('result.yearSubtotal', { amount: formatFenAsYuan(year.subtotalFen) })}</span>
+                </div>
+              );
+            }}
+            itemContent={(index) => {
+              const row = list.rows[index]!;
+              return row.kind === 'item' ? <ItemHeader item={row.item} /> : <PaymentRowView payment={row.payment} />;
+            }}
+          />
+        )}
+      </section>
+
+      <footer className="result-actions button-row">
+        <button type="button" className="big-button" onClick={onBack}>
+          <span aria-hidden="true">← </span>
+          {t('result.back')}
+        </button>
+        <button type="button" className="big-button big-button--primary" onClick={onDone}>
+          <span aria-hidden="true">✓ </span>
+          {t('result.done')}
+        </button>
+      </footer>
+    </main>
+  );
+}
