@@ -7,16 +7,28 @@ import zhCli from './zh-CN/cli.js';
 import enCli from './en/cli.js';
 import zhConfig from './zh-CN/config.js';
 import enConfig from './en/config.js';
+import zhSync from './zh-CN/sync.js';
+import enSync from './en/sync.js';
+import zhQuery from './zh-CN/query.js';
+import enQuery from './en/query.js';
+import zhHost from './zh-CN/host.js';
+import enHost from './en/host.js';
 
 export const catalogs = {
   'zh-CN': {
     common: zhCommon,
     cli: zhCli,
     config: zhConfig,
+    sync: zhSync,
+    query: zhQuery,
+    host: zhHost,
   },
   en: {
     common: enCommon,
     cli: enCli,
     config: enConfig,
+    sync: enSync,
+    query: enQuery,
+    host: enHost,
   },
 };
