@@ -13,6 +13,8 @@ import zhQuery from './zh-CN/query.js';
 import enQuery from './en/query.js';
 import zhHost from './zh-CN/host.js';
 import enHost from './en/host.js';
+import zhServe from './zh-CN/serve.js';
+import enServe from './en/serve.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -22,6 +24,7 @@ export const catalogs = {
     sync: zhSync,
     query: zhQuery,
     host: zhHost,
+    serve: zhServe,
   },
   en: {
     common: enCommon,
@@ -30,5 +33,6 @@ export const catalogs = {
     sync: enSync,
     query: enQuery,
     host: enHost,
+    serve: enServe,
   },
 };

@@ -1,0 +1,19 @@
+export default {
+  summary: 'Serve the kiosk screens and API over HTTP on loopback, for Chromium in kiosk mode',
+  help: [
+    'Usage: minsheng serve --db FILE [--port P] [--config FILE] [--static DIR]',
+    '',
+    '  --db       installed snapshot file (SQLite); it may not exist yet before the first sync',
+    '  --port     TCP port on 127.0.0.1 (default {{defaultPort}}; 0 picks a free port)',
+    '  --config   terminal config (JSON) for the terminal name, language and idle timeout',
+    '  --static   folder of the built screens (default: dist/renderer of this package)',
+  ].join('\n'),
+  staticMissing: 'The built kiosk screens were not found in {{dir}} (no index.html). Run npm run build first.',
+  configInvalid: 'Cannot start with the terminal config {{file}}:',
+  listenFailed: 'Cannot listen on 127.0.0.1:{{port}}: {{reason}}. Choose another port with --port.',
+  noSnapshot: 'No snapshot is installed at {{file}} yet; the screens show "no data" until minsheng sync installs one.',
+  running: 'The kiosk is running at {{url}}',
+  openInChromium: 'To open it in Chromium kiosk mode, run:',
+  stopHint: 'Press Ctrl+C to stop.',
+  stopped: 'Stopped.',
+} as const;

@@ -1,0 +1,19 @@
+export default {
+  summary: '在本机回环地址上以 HTTP 提供查询界面和接口，供 Chromium 全屏（kiosk）模式使用',
+  help: [
+    '用法：minsheng serve --db 文件 [--port 端口] [--config 文件] [--static 目录]',
+    '',
+    '  --db       已安装的数据快照文件（SQLite）；首次同步前可以还不存在',
+    '  --port     127.0.0.1 上的 TCP 端口（默认 {{defaultPort}}；0 表示自动选择空闲端口）',
+    '  --config   终端配置文件（JSON），提供终端名称、语言和无操作超时',
+    '  --static   已构建界面的目录（默认为本程序包的 dist/renderer）',
+  ].join('\n'),
+  staticMissing: '在 {{dir}} 中没有找到已构建的查询界面（缺少 index.html）。请先运行 npm run build。',
+  configInvalid: '终端配置 {{file}} 有误，无法启动：',
+  listenFailed: '无法在 127.0.0.1:{{port}} 上监听：{{reason}}。请用 --port 换一个端口。',
+  noSnapshot: '{{file}} 尚未安装数据快照；在 minsheng sync 安装之前，界面会显示“暂无数据”。',
+  running: '查询终端已在 {{url}} 运行',
+  openInChromium: '用 Chromium 全屏（kiosk）模式打开，请运行：',
+  stopHint: '按 Ctrl+C 停止。',
+  stopped: '已停止。',
+} as const;
