@@ -1,0 +1,95 @@
+// The KioskApi both hosts serve (Electron over IPC, the browser host over HTTP). It keeps the
+// installed snapshot open read-only and notices when sync renames a new file into place: before
+// each call it compares the file's identity with the one it opened, and reopens on a change.
+// A reader that still holds the old file keeps reading the old, complete version until then.
+import { statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { KioskSettingsSchema, LookupResultSchema, SnapshotInfoSchema } from '../../src-shared/kiosk-api.js';
+import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
+import { createLogger } from './log.js';
+import { lookupHousehold } from './lookup.js';
+import { openSnapshot, readSnapshotInfo } from './store.js';
+import type { SqliteDatabase } from './store.js';
+
+export { lookupHousehold } from './lookup.js';
+
+const log = createLogger('kiosk-service');
+
+export interface KioskServiceOptions {
+  /** The installed snapshot; it may not exist yet, before the first sync. */
+  dbFile: string;
+  settings: KioskSettings;
+}
+
+export type KioskService = KioskApi & { close(): void };
+
+interface OpenSnapshot {
+  db: SqliteDatabase;
+  identity: string;
+}
+
+// Inode and device change on a rename into place; mtime and size cover file systems whose
+// inode numbers are not stable (some FAT and network mounts).
+function identityOf(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`;
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+export function createKioskService(options: KioskServiceOptions): KioskService {
+  const settings = KioskSettingsSchema.parse(options.settings);
+  let current: OpenSnapshot | null = null;
+
+  function closeCurrent(): void {
+    current?.db.close();
+    current = null;
+  }
+
+  /** Returns the open snapshot, reopening it when the file was replaced, or null when absent. */
+  function snapshot(): SqliteDatabase | null {
+    const stats = statOrNull(options.dbFile);
+    if (!stats) {
+      if (current) log.warn({ dbFile: options.dbFile }, 'installed snapshot disappeared; closing it');
+      closeCurrent();
+      return null;
+    }
+
+    const identity = identityOf(stats);
+    if (current?.identity === identity) return current.db;
+
+    const reopening = current !== null;
+    closeCurrent();
+    const db = openSnapshot(options.dbFile);
+    current = { db, identity };
+    log.info({ dbFile: options.dbFile, reopening }, 'opened snapshot');
+    return db;
+  }
+
+  return {
+    async getSettings(): Promise<KioskSettings> {
+      return settings;
+    },
+
+    async getSnapshotInfo(): Promise<SnapshotInfo | null> {
+      const db = snapshot();
+      return db ? SnapshotInfoSchema.parse(readSnapshotInfo(db)) : null;
+    },
+
+    async lookupHousehold(idNumber: string): Promise<LookupResult> {
+      const db = snapshot();
+      if (!db) return { status: 'no-data' };
+      return LookupResultSchema.parse(lookupHousehold(db, idNumber));
+    },
+
+    close(): void {
+      closeCurrent();
+    },
+  };
+}

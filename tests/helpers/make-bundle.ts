@@ -1,0 +1,289 @@
+// Builds small but real snapshots and signed bundles for tests, without the publisher: a SQLite
+// file in the snapshot schema, gzip payload, manifest and Ed25519 signatures. Options produce
+// the bad variants sync must reject (other region, expired, wrong key, mismatched meta).
+// All people are generated; ID numbers are valid in form but made up.
+import { createHash } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { computeCheckCharacter } from '../../src-shared/id-number.js';
+import { maskName } from '../../src-shared/mask.js';
+import {
+  generateEd25519KeyPair,
+  keyIdOf,
+  parseEd25519PrivateKey,
+  parseEd25519PublicKey,
+  signEd25519,
+} from '../../src-main/core/crypto/ed25519.js';
+import { derivePersonKey, newLookupKeyParams } from '../../src-main/core/lookup-key.js';
+import type { LookupKeyParams } from '../../src-main/core/lookup-key.js';
+import { MANIFEST_FILE, signingBytes } from '../../src-main/core/snapshot/manifest.js';
+import type { Manifest, SignedManifest } from '../../src-main/core/snapshot/manifest.js';
+import { META_KEYS, SNAPSHOT_DDL, SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
+
+export interface TestKeys {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  publicKeyPem: string;
+  keyId: string;
+}
+
+export function makeTestKeys(): TestKeys {
+  const pair = generateEd25519KeyPair();
+  const publicKey = parseEd25519PublicKey(pair.publicKeyPem);
+  return {
+    privateKey: parseEd25519PrivateKey(pair.privateKeyPem),
+    publicKey,
+    publicKeyPem: pair.publicKeyPem,
+    keyId: keyIdOf(publicKey),
+  };
+}
+
+export interface SnapshotSpec {
+  version?: number;
+  /** Six-digit county code; townships and villages get codes below it. */
+  regionCode?: string;
+  regionName?: string;
+  /** Households whose members have real person keys from generated ID numbers. */
+  households?: number;
+  /** Extra households with random person keys: cheap bulk (no scrypt) for size tests. */
+  fillerHouseholds?: number;
+  /** Overrides written into the meta table after the normal values (e.g. a wrong version). */
+  metaOverrides?: Record<string, string>;
+  lookupKey?: LookupKeyParams;
+  seed?: number;
+}
+
+export interface TestPerson {
+  idNumber: string;
+  householdId: string;
+  maskedName: string;
+  villageCode: string;
+  /** Sum of every payment of the person's household, in fen. */
+  householdTotalFen: number;
+  householdPaymentCount: number;
+  householdMemberCount: number;
+}
+
+export interface BuiltSnapshot {
+  file: string;
+  version: number;
+  regionCode: string;
+  people: TestPerson[];
+}
+
+const SURNAMES = ['张', '李', '王', '刘', '陈', '杨', '欧阳', '周', '吴', '黄'];
+const GIVEN_NAMES = ['伟', '芳', '秀英', '建国', '桂兰', '志强', '丽', '德华', '小红', '国庆'];
+const RELATIONS = ['户主', '配偶', '子', '女', '父亲', '母亲'];
+const ITEMS = [
+  { code: 'GDMJ', name: '耕地地力保护补贴', department: '县农业农村局', basis: '湘财农〔2023〕5号' },
+  { code: 'DB', name: '农村最低生活保障金', department: '县民政局', basis: '湘民发〔2022〕12号' },
+  { code: 'YL', name: '城乡居民基础养老金', department: '县人社局', basis: '湘人社发〔2021〕8号' },
+];
+
+/** Mulberry32: a small seeded generator, so a spec always yields the same people. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+/** A made-up ID number with a valid birth date and check character. */
+export function makeIdNumber(regionPrefix: string, birth: string, sequence: number): string {
+  const first17 = `${regionPrefix}${birth}${String(sequence).padStart(3, '0')}`;
+  return first17 + computeCheckCharacter(first17);
+}
+
+/** Writes a snapshot file in the real schema and returns the people a test can look up. */
+export function buildSnapshotFile(file: string, spec: SnapshotSpec = {}): BuiltSnapshot {
+  const version = spec.version ?? 1;
+  const regionCode = spec.regionCode ?? '430121';
+  const random = seededRandom(spec.seed ?? version * 7919);
+  const params = spec.lookupKey ?? newLookupKeyParams();
+  const townshipCode = `${regionCode}001`;
+  const villageCodes = [`${townshipCode}001`, `${townshipCode}002`];
+
+  rmSync(file, { force: true });
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.exec(SNAPSHOT_DDL);
+
+  const insertRegion = db.prepare('INSERT INTO regions (code, name, parent_code, level) VALUES (?, ?, ?, ?)');
+  const insertItem = db.prepare('INSERT INTO subsidy_items (item_code, name, department, policy_basis) VALUES (?, ?, ?, ?)');
+  const insertHousehold = db.prepare('INSERT INTO households (household_id, village_code) VALUES (?, ?)');
+  const insertPerson = db.prepare(
+    'INSERT INTO persons (person_key, household_id, masked_name, relation, member_order) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertPayment = db.prepare(
+    `INSERT INTO payments (payment_id, household_id, person_key, item_code, amount_fen, paid_on, period, department)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+
+  const people: TestPerson[] = [];
+  const householdCount = (spec.households ?? 3) + (spec.fillerHouseholds ?? 0);
+  let paymentNumber = 0;
+
+  db.transaction(() => {
+    insertRegion.run(regionCode, spec.regionName ?? '长沙县', null, 'county');
+    insertRegion.run(townshipCode, '黄兴镇', regionCode, 'township');
+    insertRegion.run(villageCodes[0], '蓝田村', townshipCode, 'village');
+    insertRegion.run(villageCodes[1], '仙人市村', townshipCode, 'village');
+    for (const item of ITEMS) insertItem.run(item.code, item.name, item.department, item.basis);
+
+    for (let index = 0; index < householdCount; index += 1) {
+      const isFiller = index >= (spec.households ?? 3);
+      const householdId = `H${String(version).padStart(3, '0')}${String(index).padStart(7, '0')}`;
+      const villageCode = villageCodes[index % villageCodes.length]!;
+      insertHousehold.run(householdId, villageCode);
+
+      const memberCount = 1 + Math.floor(random() * 4);
+      const members: { key: string; idNumber: string; maskedName: string }[] = [];
+      for (let order = 0; order < memberCount; order += 1) {
+        const birthYear = 1940 + Math.floor(random() * 60);
+        const birth = `${birthYear}${String(1 + Math.floor(random() * 12)).padStart(2, '0')}${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+        const idNumber = makeIdNumber(regionCode, birth, (index * 5 + order) % 1000);
+        const key = isFiller
+          ? createHash('sha256').update(`${householdId}:${order}`).digest('hex')
+          : derivePersonKey(idNumber, params);
+        const maskedName = maskName(pick(random, SURNAMES) + pick(random, GIVEN_NAMES));
+        insertPerson.run(key, householdId, maskedName, order === 0 ? '户主' : pick(random, RELATIONS.slice(1)), order);
+        members.push({ key, idNumber, maskedName });
+      }
+
+      let totalFen = 0;
+      const paymentCount = 1 + Math.floor(random() * 6);
+      for (let count = 0; count < paymentCount; count += 1) {
+        const item = pick(random, ITEMS);
+        const amountFen = 1000 + Math.floor(random() * 200_000);
+        const month = 1 + Math.floor(random() * 12);
+        const paidOn = `2024-${String(month).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+        paymentNumber += 1;
+        insertPayment.run(
+          `P${String(paymentNumber).padStart(9, '0')}`,
+          householdId,
+          pick(random, members).key,
+          item.code,
+          amountFen,
+          paidOn,
+          `2024-${String(month).padStart(2, '0')}`,
+          item.department,
+        );
+        totalFen += amountFen;
+      }
+
+      if (!isFiller) {
+        for (const member of members) {
+          people.push({
+            idNumber: member.idNumber,
+            householdId,
+            maskedName: member.maskedName,
+            villageCode,
+            householdTotalFen: totalFen,
+            householdPaymentCount: paymentCount,
+            householdMemberCount: memberCount,
+          });
+        }
+      }
+    }
+
+    const meta: Record<string, string> = {
+      [META_KEYS.format]: String(SNAPSHOT_FORMAT),
+      [META_KEYS.version]: String(version),
+      [META_KEYS.regionCode]: regionCode,
+      [META_KEYS.regionName]: spec.regionName ?? '长沙县',
+      [META_KEYS.createdAt]: '2025-01-15T08:00:00.000Z',
+      [META_KEYS.dataAsOf]: '2024-12-31',
+      [META_KEYS.householdCount]: String(householdCount),
+      [META_KEYS.lookupKey]: JSON.stringify(params),
+      ...spec.metaOverrides,
+    };
+    for (const [key, value] of Object.entries(meta)) insertMeta.run(key, value);
+  })();
+
+  db.close();
+  return { file, version, regionCode, people };
+}
+
+export interface BundleOptions {
+  /** Key that signs; defaults to `keys`. Pass another key for a wrong-key bundle. */
+  signWith: TestKeys;
+  expired?: boolean;
+  /** Changes to the signed manifest before signing (e.g. another version than the snapshot). */
+  signedOverrides?: Partial<SignedManifest>;
+  payloadName?: string;
+}
+
+/** Compresses a snapshot file into folder and writes a signed manifest.json next to it. */
+export function writeBundle(folder: string, snapshot: BuiltSnapshot, options: BundleOptions): Manifest {
+  const sqlite = readFileSync(snapshot.file);
+  const payload = gzipSync(sqlite, { level: 6 });
+  const payloadName = options.payloadName ?? `snapshot-${snapshot.regionCode}-v${snapshot.version}.sqlite.gz`;
+
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, payloadName), payload);
+
+  const now = Date.now();
+  const signed: SignedManifest = {
+    type: 'minsheng-snapshot',
+    specVersion: 1,
+    version: snapshot.version,
+    regionCode: snapshot.regionCode,
+    regionName: '长沙县',
+    createdAt: new Date(now - 60_000).toISOString(),
+    expiresAt: new Date(options.expired ? now - 1000 : now + 30 * 86_400_000).toISOString(),
+    snapshotFormat: SNAPSHOT_FORMAT,
+    payload: {
+      path: payloadName,
+      compression: 'gzip',
+      length: payload.length,
+      sha256: createHash('sha256').update(payload).digest('hex'),
+      sqliteLength: sqlite.length,
+      sqliteSha256: createHash('sha256').update(sqlite).digest('hex'),
+    },
+    ...options.signedOverrides,
+  };
+
+  const manifest: Manifest = {
+    signed,
+    signatures: [
+      {
+        keyId: options.signWith.keyId,
+        algorithm: 'ed25519',
+        signature: signEd25519(options.signWith.privateKey, signingBytes(signed)),
+      },
+    ],
+  };
+  writeFileSync(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Builds a snapshot (in folder/../build) and its bundle in folder, in one call. */
+export function makeBundle(
+  folder: string,
+  spec: SnapshotSpec & Omit<BundleOptions, 'signWith'> & { signWith: TestKeys },
+): { snapshot: BuiltSnapshot; manifest: Manifest } {
+  const snapshot = buildSnapshotFile(path.join(`${folder}.build`, 'snapshot.sqlite'), spec);
+  const manifest = writeBundle(folder, snapshot, spec);
+  return { snapshot, manifest };
+}
+
+/** Hex SHA-256 of a file, or null when it does not exist. */
+export function sha256OfFile(file: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
