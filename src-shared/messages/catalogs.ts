@@ -11,10 +11,6 @@ import zhSync from './zh-CN/sync.js';
 import enSync from './en/sync.js';
 import zhQuery from './zh-CN/query.js';
 import enQuery from './en/query.js';
-import zhSync from './zh-CN/sync.js';
-import enSync from './en/sync.js';
-import zhQuery from './zh-CN/query.js';
-import enQuery from './en/query.js';
 import zhHost from './zh-CN/host.js';
 import enHost from './en/host.js';
 import zhServe from './zh-CN/serve.js';
@@ -27,8 +23,6 @@ export const catalogs = {
     config: zhConfig,
     sync: zhSync,
     query: zhQuery,
-    sync: zhSync,
-    query: zhQuery,
     host: zhHost,
     serve: zhServe,
   },
@@ -36,8 +30,6 @@ export const catalogs = {
     common: enCommon,
     cli: enCli,
     config: enConfig,
-    sync: enSync,
-    query: enQuery,
     sync: enSync,
     query: enQuery,
     host: enHost,
