@@ -15,6 +15,10 @@ import zhHost from './zh-CN/host.js';
 import enHost from './en/host.js';
 import zhServe from './zh-CN/serve.js';
 import enServe from './en/serve.js';
+import zhPublish from './zh-CN/publish.js';
+import enPublish from './en/publish.js';
+import zhValidation from './zh-CN/validation.js';
+import enValidation from './en/validation.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -25,6 +29,8 @@ export const catalogs = {
     query: zhQuery,
     host: zhHost,
     serve: zhServe,
+    publish: zhPublish,
+    validation: zhValidation,
   },
   en: {
     common: enCommon,
@@ -34,5 +40,7 @@ export const catalogs = {
     query: enQuery,
     host: enHost,
     serve: enServe,
+    publish: enPublish,
+    validation: enValidation,
   },
 };

@@ -1,0 +1,87 @@
+// Validation issues: one per bad value, naming the file, physical line, column and value, with a
+// catalog code and parameters so each issue renders in every language of the catalogs.
+import { maskIdNumber } from '../../src-shared/id-number.js';
+import type { Translate } from '../../src-shared/messages/translator.js';
+import type { DataFileName } from './standard.js';
+
+export type IssueSeverity = 'error' | 'warning';
+export type IssueParams = Record<string, string | number>;
+
+export interface ValidationIssue {
+  severity: IssueSeverity;
+  file: DataFileName;
+  /** Physical line in the file, header = 1; null for problems of the whole file. */
+  line: number | null;
+  column: string | null;
+  /** The offending value, with ID numbers masked and long text shortened; safe for logs. */
+  value: string | null;
+  /** Key in the validation namespace, e.g. "regions.parentNotFound". */
+  code: string;
+  params: IssueParams;
+}
+
+// Digit runs shaped like an ID number (15 to 18 characters, the last may be X), wherever they
+// appear: a value in the wrong column must not leak either.
+const ID_LIKE = /(?<!\d)\d{14,17}[\dXx](?!\d)/g;
+const MAX_SHOWN_CHARACTERS = 60;
+
+/** Makes a cell value safe to print: ID numbers masked, control characters escaped, long text cut. */
+export function displayValue(column: string | null, raw: string): string {
+  let value = column === 'id_number' ? maskIdNumber(raw.trim()) : raw.replace(ID_LIKE, (match) => maskIdNumber(match));
+  value = value.replace(/[\r\n\t]/g, (character) => JSON.stringify(character).slice(1, -1));
+
+  const characters = Array.from(value);
+  if (characters.length > MAX_SHOWN_CHARACTERS) {
+    value = `${characters.slice(0, MAX_SHOWN_CHARACTERS).join('')}…(${characters.length})`;
+  }
+  return value;
+}
+
+/**
+ * Collects issues while files stream past: keeps the first `limit` errors and warnings and
+ * counts all of them, so a file with a million bad rows does not fill memory.
+ */
+export class IssueCollector {
+  readonly errors: ValidationIssue[] = [];
+  readonly warnings: ValidationIssue[] = [];
+  errorCount = 0;
+  warningCount = 0;
+
+  constructor(private readonly limit: number) {}
+
+  error(file: DataFileName, line: number | null, column: string | null, raw: string | null, code: string, params: IssueParams = {}): void {
+    this.errorCount += 1;
+    if (this.errors.length < this.limit) this.errors.push(makeIssue('error', file, line, column, raw, code, params));
+  }
+
+  warning(file: DataFileName, line: number | null, column: string | null, raw: string | null, code: string, params: IssueParams = {}): void {
+    this.warningCount += 1;
+    if (this.warnings.length < this.limit) this.warnings.push(makeIssue('warning', file, line, column, raw, code, params));
+  }
+}
+
+function makeIssue(
+  severity: IssueSeverity,
+  file: DataFileName,
+  line: number | null,
+  column: string | null,
+  raw: string | null,
+  code: string,
+  params: IssueParams,
+): ValidationIssue {
+  return { severity, file, line, column, value: raw === null ? null : displayValue(column, raw), code, params };
+}
+
+/** Renders the message of an issue in the translator's language. */
+export function issueMessage(issue: ValidationIssue, t: Translate): string {
+  return t(`validation:${issue.code}`, { ...issue.params, column: issue.column ?? '', value: issue.value ?? '' });
+}
+
+/** Formats an issue as one line: `file:line column value — message`. */
+export function formatIssueLine(issue: ValidationIssue, t: Translate): string {
+  const place = issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
+  const parts = [place];
+  if (issue.column !== null) parts.push(issue.column);
+  if (issue.value !== null) parts.push(issue.value === '' ? '""' : issue.value);
+  return `${parts.join(' ')} — ${issueMessage(issue, t)}`;
+}

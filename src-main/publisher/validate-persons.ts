@@ -1,0 +1,152 @@
+// persons.csv: every member of every household, with the household's village.
+import { readCsvRows } from './csv-source.js';
+import { requireIdentifier, requireText } from './field-checks.js';
+import type { RowContext } from './field-checks.js';
+import { readIdNumber } from './id-number-column.js';
+import type { IssueCollector } from './issues.js';
+import { HEAD_OF_HOUSEHOLD, FILE_SPECS, RELATIONS } from './standard.js';
+import { countyOf } from './validate-regions.js';
+import type { RegionRow } from './validate-regions.js';
+
+export interface PersonRow {
+  /** The 18-digit form; it stays in memory only until the person key is derived. */
+  idNumber: string;
+  name: string;
+  householdId: string;
+  relation: string;
+  villageCode: string;
+  line: number;
+}
+
+export interface PersonsResult {
+  persons: PersonRow[];
+  byIdNumber: Map<string, PersonRow>;
+  /** Every valid ID number in the file, also of rows with other errors, so payments do not repeat them. */
+  knownIdNumbers: Set<string>;
+  /** The county all persons' villages belong to; null when none could be determined. */
+  county: RegionRow | null;
+}
+
+interface HouseholdState {
+  firstLine: number;
+  villageCode: string | null;
+  headLine: number | null;
+}
+
+const FILE = 'persons.csv';
+const RELATION_SET = new Set<string>(RELATIONS);
+
+/** Reads and checks persons.csv against the regions already read. */
+export async function readPersons(
+  dataDir: string,
+  regions: Map<string, RegionRow>,
+  today: Date,
+  issues: IssueCollector,
+): Promise<PersonsResult> {
+  const persons: PersonRow[] = [];
+  const byIdNumber = new Map<string, PersonRow>();
+  const knownIdNumbers = new Set<string>();
+  const firstLineOfId = new Map<string, number>();
+  const households = new Map<string, HouseholdState>();
+  let county: RegionRow | null = null;
+  let countyLine = 0;
+
+  for await (const { line, values } of readCsvRows(dataDir, FILE_SPECS[FILE], issues)) {
+    const row: RowContext = { file: FILE, line, values, issues };
+    let valid = true;
+
+    const idNumber = readIdNumber(row, today);
+    if (idNumber !== null) {
+      const firstLine = firstLineOfId.get(idNumber);
+      if (firstLine !== undefined) {
+        issues.error(FILE, line, 'id_number', values.id_number ?? '', 'persons.duplicateIdNumber', { firstLine });
+        valid = false;
+      } else {
+        firstLineOfId.set(idNumber, line);
+        knownIdNumbers.add(idNumber);
+      }
+    }
+
+    const name = requireText(row, 'name');
+    const householdId = requireIdentifier(row, 'household_id');
+    const relation = values.relation ?? '';
+    if (!RELATION_SET.has(relation)) {
+      issues.error(FILE, line, 'relation', relation, 'persons.invalidRelation', { allowed: RELATIONS.join('、') });
+      valid = false;
+    }
+
+    const villageCode = values.village_code ?? '';
+    const village = regions.get(villageCode);
+    // Without any usable region every village would fail; regions.csv already carries that error.
+    if (regions.size > 0) {
+      if (village === undefined) {
+        issues.error(FILE, line, 'village_code', villageCode, 'persons.villageNotFound');
+        valid = false;
+      } else if (village.level !== 'village') {
+        issues.error(FILE, line, 'village_code', villageCode, 'persons.notAVillage', { level: village.level });
+        valid = false;
+      } else {
+        const villageCounty = countyOf(villageCode, regions);
+        if (county === null && villageCounty !== null) {
+          county = villageCounty;
+          countyLine = line;
+        } else if (county !== null && villageCounty !== null && villageCounty.code !== county.code) {
+          issues.error(FILE, line, 'village_code', villageCode, 'persons.otherCounty', {
+            county: `${villageCounty.code} ${villageCounty.name}`,
+            firstCounty: `${county.code} ${county.name}`,
+            firstLine: countyLine,
+          });
+          valid = false;
+        }
+      }
+    }
+
+    if (householdId !== null) {
+      const household = households.get(householdId);
+      if (household === undefined) {
+        households.set(householdId, {
+          firstLine: line,
+          villageCode: village !== undefined ? villageCode : null,
+          headLine: relation === HEAD_OF_HOUSEHOLD ? line : null,
+        });
+      } else {
+        if (relation === HEAD_OF_HOUSEHOLD) {
+          if (household.headLine !== null) {
+            issues.error(FILE, line, 'relation', relation, 'persons.secondHead', {
+              householdId,
+              firstLine: household.headLine,
+            });
+            valid = false;
+          } else {
+            household.headLine = line;
+          }
+        }
+        if (village !== undefined) {
+          if (household.villageCode === null) {
+            household.villageCode = villageCode;
+          } else if (household.villageCode !== villageCode) {
+            issues.error(FILE, line, 'village_code', villageCode, 'persons.householdVillageMismatch', {
+              householdId,
+              expected: household.villageCode,
+              firstLine: household.firstLine,
+            });
+            valid = false;
+          }
+        }
+      }
+    }
+
+    if (!valid || idNumber === null || name === null || householdId === null || village === undefined) continue;
+    const person: PersonRow = { idNumber, name, householdId, relation, villageCode, line };
+    persons.push(person);
+    byIdNumber.set(idNumber, person);
+  }
+
+  for (const [householdId, household] of households) {
+    if (household.headLine === null) {
+      issues.error(FILE, household.firstLine, 'household_id', householdId, 'persons.noHead', { head: HEAD_OF_HOUSEHOLD });
+    }
+  }
+
+  return { persons, byIdNumber, knownIdNumbers, county };
+}

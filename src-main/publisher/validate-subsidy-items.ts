@@ -1,0 +1,39 @@
+// subsidy_items.csv: the subsidy items paid in the county, with the department and policy basis.
+import { readCsvRows } from './csv-source.js';
+import { requireIdentifier, requireText } from './field-checks.js';
+import type { RowContext } from './field-checks.js';
+import type { IssueCollector } from './issues.js';
+import { FILE_SPECS } from './standard.js';
+
+export interface SubsidyItemRow {
+  itemCode: string;
+  name: string;
+  department: string;
+  policyBasis: string;
+  line: number;
+}
+
+const FILE = 'subsidy_items.csv';
+
+/** Reads and checks subsidy_items.csv; returns the valid rows by item code. */
+export async function readSubsidyItems(dataDir: string, issues: IssueCollector): Promise<Map<string, SubsidyItemRow>> {
+  const items = new Map<string, SubsidyItemRow>();
+
+  for await (const { line, values } of readCsvRows(dataDir, FILE_SPECS[FILE], issues)) {
+    const row: RowContext = { file: FILE, line, values, issues };
+    const itemCode = requireIdentifier(row, 'item_code');
+    const name = requireText(row, 'name');
+    const department = requireText(row, 'department');
+    const policyBasis = requireText(row, 'policy_basis');
+    if (itemCode === null || name === null || department === null || policyBasis === null) continue;
+
+    const first = items.get(itemCode);
+    if (first !== undefined) {
+      issues.error(FILE, line, 'item_code', itemCode, 'items.duplicateCode', { firstLine: first.line });
+      continue;
+    }
+    items.set(itemCode, { itemCode, name, department, policyBasis, line });
+  }
+
+  return items;
+}
