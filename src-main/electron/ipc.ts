@@ -1,0 +1,63 @@
+// IPC handlers for the KioskApi: one ipcMain.handle per channel in KIOSK_CHANNELS. Each call
+// is checked twice before it reaches core: the sender must be our own page in the top frame,
+// and the arguments must parse with the contract's schemas. A rejected call throws, so the
+// renderer's promise rejects and core never sees the value.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { KIOSK_CHANNELS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';
+import type { KioskApi } from '../../src-shared/kiosk-api.js';
+import { createLogger } from '../core/log.js';
+import { isOwnPage } from './lockdown.js';
+
+const log = createLogger('electron-ipc');
+
+const NoArguments = z.tuple([]);
+const LookupArguments = z.tuple([LookupRequestSchema]);
+
+/** Raised for a call from a foreign frame or with arguments that fail the schema. */
+export class IpcRejection extends Error {
+  override name = 'IpcRejection';
+}
+
+function checkSender(event: IpcMainInvokeEvent, channel: string, pageUrl: string): void {
+  const frame = event.senderFrame;
+  if (frame && frame.parent === null && isOwnPage(frame.url, pageUrl)) return;
+
+  log.warn({ channel, frameUrl: frame?.url ?? null }, 'rejected an IPC call from a foreign frame');
+  throw new IpcRejection(`${channel}: the sender is not the kiosk page`);
+}
+
+// The issue list names paths and codes only: the rejected input may be an ID number.
+function parseArguments<T>(schema: z.ZodType<T>, args: unknown[], channel: string): T {
+  const result = schema.safeParse(args);
+  if (result.success) return result.data;
+
+  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.code}`);
+  log.warn({ channel, issues }, 'rejected IPC arguments');
+  throw new IpcRejection(`${channel}: invalid arguments (${issues.join('; ')})`);
+}
+
+/** Registers every KioskApi channel; returns a function that removes them again. */
+export function registerKioskIpc(ipcMain: IpcMain, api: KioskApi, pageUrl: string): () => void {
+  ipcMain.handle(KIOSK_CHANNELS.getSettings, (event, ...args: unknown[]) => {
+    checkSender(event, KIOSK_CHANNELS.getSettings, pageUrl);
+    parseArguments(NoArguments, args, KIOSK_CHANNELS.getSettings);
+    return api.getSettings();
+  });
+
+  ipcMain.handle(KIOSK_CHANNELS.getSnapshotInfo, (event, ...args: unknown[]) => {
+    checkSender(event, KIOSK_CHANNELS.getSnapshotInfo, pageUrl);
+    parseArguments(NoArguments, args, KIOSK_CHANNELS.getSnapshotInfo);
+    return api.getSnapshotInfo();
+  });
+
+  ipcMain.handle(KIOSK_CHANNELS.lookupHousehold, (event, ...args: unknown[]) => {
+    checkSender(event, KIOSK_CHANNELS.lookupHousehold, pageUrl);
+    const [request] = parseArguments(LookupArguments, args, KIOSK_CHANNELS.lookupHousehold);
+    return api.lookupHousehold(request.idNumber);
+  });
+
+  return () => {
+    for (const channel of Object.values(KIOSK_CHANNELS)) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,33 @@
+// The sandboxed preload: exposes exactly the KioskApi as window.kioskApi, over the named IPC
+// channels, and parses every value main returns with the contract's schemas.
+// A sandboxed preload may require only 'electron' and a few built-ins, not our other files or
+// zod, so vite.preload.config.ts bundles this file and its imports into dist/preload/preload.cjs.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { z } from 'zod';
+import {
+  KIOSK_CHANNELS,
+  KioskSettingsSchema,
+  LookupResultSchema,
+  SnapshotInfoSchema,
+} from '../../src-shared/kiosk-api.js';
+import type { KioskApi } from '../../src-shared/kiosk-api.js';
+
+const NullableSnapshotInfoSchema = SnapshotInfoSchema.nullable();
+
+async function invokeAndParse<T>(schema: z.ZodType<T>, channel: string, ...args: unknown[]): Promise<T> {
+  const value: unknown = await ipcRenderer.invoke(channel, ...args);
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+
+  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.code}`);
+  throw new Error(`${channel}: main returned a malformed value (${issues.join('; ')})`);
+}
+
+const kioskApi: KioskApi = {
+  getSettings: () => invokeAndParse(KioskSettingsSchema, KIOSK_CHANNELS.getSettings),
+  getSnapshotInfo: () => invokeAndParse(NullableSnapshotInfoSchema, KIOSK_CHANNELS.getSnapshotInfo),
+  lookupHousehold: (idNumber: string) =>
+    invokeAndParse(LookupResultSchema, KIOSK_CHANNELS.lookupHousehold, { idNumber }),
+};
+
+contextBridge.exposeInMainWorld('kioskApi', kioskApi);

@@ -1,0 +1,123 @@
+// Every KioskApi channel is registered, serves the real kiosk service, and rejects a bad
+// argument or a foreign sender before core sees the call.
+import path from 'node:path';
+import type { IpcMain } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
+import type { KioskApi } from '../../src-shared/kiosk-api.js';
+import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
+import { createKioskService } from '../../src-main/core/kiosk-service.js';
+import type { KioskService } from '../../src-main/core/kiosk-service.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
+
+const standIn = await import('../helpers/electron-stand-in.js');
+const { registerKioskIpc, IpcRejection } = await import('../../src-main/electron/ipc.js');
+
+const PAGE = 'file:///opt/minsheng-kiosk/dist/renderer/index.html';
+
+type Invoke = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+let temp: ReturnType<typeof makeTempDir>;
+let service: KioskService;
+let coreCalls: string[];
+let unregister: () => void;
+
+/** The real service, with each call it receives recorded. */
+function recordingApi(real: KioskApi): KioskApi {
+  return {
+    getSettings: () => (coreCalls.push('getSettings'), real.getSettings()),
+    getSnapshotInfo: () => (coreCalls.push('getSnapshotInfo'), real.getSnapshotInfo()),
+    lookupHousehold: (idNumber) => (coreCalls.push(`lookupHousehold:${idNumber.length}`), real.lookupHousehold(idNumber)),
+  };
+}
+
+function fromFrame(url: string, parent: unknown = null) {
+  return { senderFrame: { url, parent } };
+}
+
+function handlerOf(channel: string): Invoke {
+  const handler = standIn.recorded.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return async (event, ...args) => handler(...([event, ...args] as never[]));
+}
+
+beforeEach(() => {
+  standIn.resetStandIn();
+  temp = makeTempDir();
+  coreCalls = [];
+  service = createKioskService({ dbFile: path.join(temp.dir, 'snapshot.sqlite'), settings: DEFAULT_KIOSK_SETTINGS });
+  unregister = registerKioskIpc(standIn.ipcMain as unknown as IpcMain, recordingApi(service), PAGE);
+});
+
+afterEach(() => {
+  service.close();
+  temp.remove();
+});
+
+describe('registerKioskIpc', () => {
+  it('registers every KIOSK_CHANNELS channel', () => {
+    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(Object.values(KIOSK_CHANNELS).sort());
+  });
+
+  it('serves settings from the service', async () => {
+    const settings = await handlerOf(KIOSK_CHANNELS.getSettings)(fromFrame(PAGE));
+
+    expect(settings).toEqual(DEFAULT_KIOSK_SETTINGS);
+    expect(coreCalls).toEqual(['getSettings']);
+  });
+
+  it('returns null snapshot info before the first sync', async () => {
+    expect(await handlerOf(KIOSK_CHANNELS.getSnapshotInfo)(fromFrame(`${PAGE}#/home`))).toBeNull();
+  });
+
+  it('passes a valid lookup to the service', async () => {
+    const result = await handlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), { idNumber: '11010519491231002X' });
+
+    expect(result).toEqual({ status: 'no-data' });
+    expect(coreCalls).toEqual(['lookupHousehold:18']);
+  });
+
+  it.each([
+    ['a bare string', ['11010519491231002X']],
+    ['no argument', []],
+    ['a number idNumber', [{ idNumber: 110105 }]],
+    ['an overlong idNumber', [{ idNumber: '1'.repeat(65) }]],
+    ['an extra argument', [{ idNumber: '1' }, 'extra']],
+  ])('rejects a lookup with %s', async (_case, args) => {
+    const call = handlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), ...args);
+
+    await expect(call).rejects.toBeInstanceOf(IpcRejection);
+    await expect(call).rejects.toThrow(/invalid arguments/);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it('keeps the rejected ID number out of the error', async () => {
+    const call = handlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), { idNumber: 11010519491231 });
+
+    await expect(call).rejects.toThrow(IpcRejection);
+    await call.catch((error: Error) => expect(error.message).not.toContain('11010519491231'));
+  });
+
+  it('rejects arguments to getSettings', async () => {
+    await expect(handlerOf(KIOSK_CHANNELS.getSettings)(fromFrame(PAGE), 'x')).rejects.toThrow(IpcRejection);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it.each([
+    ['a web page', fromFrame('https://example.com/')],
+    ['another local file', fromFrame('file:///tmp/evil.html')],
+    ['a subframe of our page', fromFrame(PAGE, { url: PAGE })],
+    ['no frame', { senderFrame: null }],
+  ])('rejects a call from %s', async (_case, event) => {
+    await expect(handlerOf(KIOSK_CHANNELS.getSettings)(event)).rejects.toThrow(/not the kiosk page/);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it('removes its handlers again', () => {
+    unregister();
+
+    expect(standIn.recorded.ipcHandlers.size).toBe(0);
+  });
+});

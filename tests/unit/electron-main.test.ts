@@ -1,0 +1,179 @@
+// The host's lifecycle under the electron stand-in: a bad config shows an error and exits 1,
+// a good one opens the locked-down window and wires IPC, sync and logging, and quitting
+// releases them.
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
+import { configureLogging } from '../../src-main/core/log.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
+
+const standIn = await import('../helpers/electron-stand-in.js');
+const { appFiles, configFileFrom, debugRequested, startKioskHost } = await import('../../src-main/electron/main.js');
+
+let temp: ReturnType<typeof makeTempDir>;
+
+function writeConfig(config: unknown): string {
+  const file = path.join(temp.dir, 'terminal.json');
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+const GOOD_CONFIG = {
+  terminalId: 'test-01',
+  terminalName: '测试终端',
+  regionCode: '431226',
+  dataDir: 'data',
+  sync: { source: 'no-bundle-here', trust: 'no-key-here.pub', intervalMinutes: 15 },
+};
+
+beforeEach(() => {
+  standIn.resetStandIn();
+  temp = makeTempDir();
+  standIn.app.appPath = temp.dir;
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  configureLogging();
+  temp.remove();
+});
+
+describe('configFileFrom', () => {
+  it('prefers --config over the environment', () => {
+    expect(configFileFrom(['electron', '.', '--config', '/etc/k.json'], { MINSHENG_CONFIG: '/x.json' }, '/app')).toBe('/etc/k.json');
+    expect(configFileFrom(['app', '--config=/etc/k.json'], {}, '/app')).toBe('/etc/k.json');
+  });
+
+  it('falls back to MINSHENG_CONFIG, then the demo', () => {
+    expect(configFileFrom(['app'], { MINSHENG_CONFIG: '/x.json' }, '/app')).toBe('/x.json');
+    expect(configFileFrom(['app'], {}, '/app')).toBe('/app/kiosk-config/demo.json');
+  });
+
+  it('resolves a relative --config against the working directory', () => {
+    expect(configFileFrom(['app', '--config', 'k.json'], {}, '/app')).toBe(path.resolve('k.json'));
+  });
+});
+
+describe('debugRequested', () => {
+  it('needs --debug or MINSHENG_DEBUG=1', () => {
+    expect(debugRequested(['app'], {})).toBe(false);
+    expect(debugRequested(['app', '--debug'], {})).toBe(true);
+    expect(debugRequested(['app'], { MINSHENG_DEBUG: '1' })).toBe(true);
+  });
+});
+
+describe('startKioskHost', () => {
+  it('shows config problems and exits 1', async () => {
+    const file = writeConfig({ ...GOOD_CONFIG, regionCode: '4312', idle: { timeoutSeconds: 30, warningSeconds: 40 } });
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+    await startKioskHost(['app', '--config', file], { MINSHENG_LANG: 'en' });
+    stderr.mockRestore();
+
+    expect(standIn.recorded.exitCodes).toEqual([1]);
+    expect(standIn.recorded.errorBoxes).toHaveLength(1);
+    const { title, content } = standIn.recorded.errorBoxes[0]!;
+    expect(title).toContain('terminal config is invalid');
+    expect(content).toContain(file);
+    expect(content).toContain('regionCode');
+    expect(content).toContain('"4312"');
+    expect(content).toContain('idle.warningSeconds');
+    expect(standIn.recorded.windows).toHaveLength(0);
+  });
+
+  it('shows a missing config file in Chinese by default', async () => {
+    const file = path.join(temp.dir, 'absent.json');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+    await startKioskHost(['app', '--config', file], {});
+    stderr.mockRestore();
+
+    expect(standIn.recorded.exitCodes).toEqual([1]);
+    expect(standIn.recorded.errorBoxes[0]!.title).toContain('终端配置有误');
+    expect(standIn.recorded.errorBoxes[0]!.content).toContain(file);
+  });
+
+  it('opens one locked-down kiosk window', async () => {
+    const file = writeConfig(GOOD_CONFIG);
+
+    await startKioskHost(['app', '--config', file], {});
+
+    expect(standIn.recorded.exitCodes).toEqual([]);
+    expect(standIn.recorded.windows).toHaveLength(1);
+    const window = standIn.recorded.windows[0]!;
+    const { pageUrl, preloadFile } = appFiles(temp.dir);
+    expect(window.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, preload: preloadFile, devTools: false } });
+    expect(window.webContents.loadedUrls).toEqual([pageUrl]);
+    expect(window.webContents.windowOpenHandler).not.toBeNull();
+    expect(standIn.recorded.permissionRequestHandler).not.toBeNull();
+    expect(standIn.recorded.applicationMenu).toBeNull();
+    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(Object.values(KIOSK_CHANNELS).sort());
+  });
+
+  it('writes its log under dataDir', async () => {
+    const file = writeConfig(GOOD_CONFIG);
+
+    await startKioskHost(['app', '--config', file], {});
+
+    expect(existsSync(path.join(temp.dir, 'data', 'logs', 'kiosk.log'))).toBe(true);
+  });
+
+  it('shows the window when ready', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+    const window = standIn.recorded.windows[0]!;
+
+    expect(window.shown).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+  });
+
+  it('reloads a crashed renderer', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+    const window = standIn.recorded.windows[0]!;
+
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+
+    expect(window.webContents.reloads).toBe(1);
+  });
+
+  it('releases IPC and the sync timer on quit', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+    expect(vi.getTimerCount()).toBe(1);
+
+    standIn.app.quit();
+
+    expect(vi.getTimerCount()).toBe(0);
+    expect(standIn.recorded.ipcHandlers.size).toBe(0);
+  });
+
+  it('quits when all windows close', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+
+    standIn.app.emit('window-all-closed');
+
+    expect(standIn.recorded.quitCalls).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('focuses the window for a second instance', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+
+    standIn.app.emit('second-instance');
+
+    expect(standIn.recorded.windows).toHaveLength(1);
+    expect(standIn.recorded.windows[0]!.focused).toBe(true);
+  });
+
+  it('quits without a window when another instance runs', async () => {
+    standIn.app.hasLock = false;
+
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+
+    expect(standIn.recorded.quitCalls).toBe(1);
+    expect(standIn.recorded.windows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,125 @@
+// The preload exposes exactly the KioskApi and rejects values from main that fail the schemas.
+// The source is tested with the stand-in; the bundled file is checked to load where only
+// 'electron' can be required, as in a sandboxed renderer.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { build } from 'vite';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
+import type { KioskApi } from '../../src-shared/kiosk-api.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
+
+const standIn = await import('../helpers/electron-stand-in.js');
+
+const SETTINGS = { terminalName: '演示终端', defaultLanguage: 'zh-CN', idleTimeoutSeconds: 90, idleWarningSeconds: 20 };
+
+// Importing the preload runs it once; the stand-in records what it exposed.
+standIn.resetStandIn();
+await import('../../src-main/electron/preload.js');
+const exposedKeys = [...standIn.recorded.exposed.keys()];
+const api = standIn.recorded.exposed.get('kioskApi') as KioskApi;
+
+describe('preload source', () => {
+  beforeEach(() => {
+    standIn.recorded.invocations.length = 0;
+    standIn.rendererSide.reply = () => undefined;
+  });
+
+  it('exposes only kioskApi with three methods', () => {
+    expect(exposedKeys).toEqual(['kioskApi']);
+    expect(Object.keys(api).sort()).toEqual(['getSettings', 'getSnapshotInfo', 'lookupHousehold']);
+  });
+
+  it('invokes the named channels', async () => {
+    standIn.rendererSide.reply = (channel) => {
+      if (channel === KIOSK_CHANNELS.getSettings) return SETTINGS;
+      if (channel === KIOSK_CHANNELS.getSnapshotInfo) return null;
+      return { status: 'not-found' };
+    };
+
+    expect(await api.getSettings()).toEqual(SETTINGS);
+    expect(await api.getSnapshotInfo()).toBeNull();
+    expect(await api.lookupHousehold('11010519491231002X')).toEqual({ status: 'not-found' });
+    expect(standIn.recorded.invocations).toEqual([
+      { channel: KIOSK_CHANNELS.getSettings, args: [] },
+      { channel: KIOSK_CHANNELS.getSnapshotInfo, args: [] },
+      { channel: KIOSK_CHANNELS.lookupHousehold, args: [{ idNumber: '11010519491231002X' }] },
+    ]);
+  });
+
+  it('rejects malformed settings from main', async () => {
+    standIn.rendererSide.reply = () => ({ ...SETTINGS, idleTimeoutSeconds: 'ninety' });
+
+    await expect(api.getSettings()).rejects.toThrow(/kiosk:get-settings: main returned a malformed value/);
+  });
+
+  it('rejects a malformed lookup result', async () => {
+    standIn.rendererSide.reply = () => ({ status: 'found' });
+
+    await expect(api.lookupHousehold('1')).rejects.toThrow(/household/);
+  });
+
+  it('rejects a negative amount', async () => {
+    standIn.rendererSide.reply = () => ({
+      status: 'found',
+      household: {
+        villageCode: '431226100201',
+        villageName: '村',
+        townshipName: '镇',
+        countyName: '县',
+        members: [],
+        payments: [],
+        totalFen: -1,
+      },
+    });
+
+    await expect(api.lookupHousehold('1')).rejects.toThrow(/totalFen/);
+  });
+
+  it('rejects undefined snapshot info', async () => {
+    standIn.rendererSide.reply = () => undefined;
+
+    await expect(api.getSnapshotInfo()).rejects.toThrow(/malformed/);
+  });
+});
+
+describe('preload bundle', () => {
+  const temp = makeTempDir();
+  let bundle: string;
+
+  beforeAll(async () => {
+    await build({
+      configFile: path.join(REPO_ROOT, 'vite.preload.config.ts'),
+      logLevel: 'silent',
+      build: { outDir: temp.dir, emptyOutDir: true, sourcemap: false },
+    });
+    bundle = readFileSync(path.join(temp.dir, 'preload.cjs'), 'utf8');
+    return () => temp.remove();
+  });
+
+  it('requires nothing but electron', async () => {
+    const required: string[] = [];
+    const sandbox = {
+      module: { exports: {} },
+      exports: {},
+      require(name: string) {
+        required.push(name);
+        if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+        return standIn;
+      },
+    };
+    standIn.resetStandIn();
+    vm.runInNewContext(bundle, sandbox);
+
+    expect(required).toEqual(['electron']);
+    const bundledApi = standIn.recorded.exposed.get('kioskApi') as KioskApi;
+    expect(Object.keys(bundledApi).sort()).toEqual(['getSettings', 'getSnapshotInfo', 'lookupHousehold']);
+
+    standIn.rendererSide.reply = () => ({ ...SETTINGS, defaultLanguage: 'fr' });
+    await expect(bundledApi.getSettings()).rejects.toThrow(/defaultLanguage/);
+  });
+});
