@@ -16,8 +16,9 @@ export const SignedManifestSchema = z.object({
   expiresAt: z.string().datetime(),
   snapshotFormat: z.number().int().positive(),
   payload: z.object({
-    // A bare file name inside the bundle folder: no separators, so it cannot point elsewhere.
-    path: z.string().regex(/^[A-Za-z0-9._-]+$/),
+    // A bare file name inside the bundle folder: no separators, and a letter or digit first so
+    // that "." and ".." cannot name the folder itself or its parent.
+    path: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
     compression: z.literal('gzip'),
     length: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
