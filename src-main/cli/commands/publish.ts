@@ -1,0 +1,164 @@
+// `minsheng publish`: validates a county's CSV delivery and writes the next signed bundle.
+// Every bad row is listed with its file, line, column and value; on any error nothing is written.
+import { writeFile } from 'node:fs/promises';
+import { formatIssueLine, issueMessage } from '../../publisher/issues.js';
+import type { ValidationIssue } from '../../publisher/issues.js';
+import { PublishError, publish } from '../../publisher/publish.js';
+import type { PublishProgress, PublishSuccess } from '../../publisher/publish.js';
+import { translatorFor } from '../../../src-shared/messages/translator.js';
+import type { Command, CommandContext } from '../command.js';
+import { integerOption, parseOptions, requireOption } from '../command.js';
+
+// With --errors-out, up to this many errors are kept for the report; each costs a few hundred
+// bytes of memory, so this bounds the report at some tens of megabytes.
+const MAX_REPORTED_ERRORS = 100_000;
+
+function formatCount(value: number, context: CommandContext): string {
+  return new Intl.NumberFormat(context.language).format(value);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+function quoteCsv(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Writes the error report: UTF-8 with a BOM so that Excel opens the Chinese text correctly. */
+async function writeErrorReport(file: string, errors: ValidationIssue[]): Promise<void> {
+  const zh = translatorFor('zh-CN');
+  const en = translatorFor('en');
+  const lines = ['file,line,column,value,code,message_zh,message_en'];
+  for (const issue of errors) {
+    const fields = [issue.file, issue.line, issue.column, issue.value, issue.code, issueMessage(issue, zh), issueMessage(issue, en)];
+    lines.push(fields.map(quoteCsv).join(','));
+  }
+  await writeFile(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+}
+
+function progressPrinter(dataDir: string, context: CommandContext): (progress: PublishProgress) => void {
+  return (progress) => {
+    const t = context.t;
+    if (progress.stage === 'validating') context.stderr.write(`${t('publish:publish.validating', { dir: dataDir })}\n`);
+    if (progress.stage === 'building') context.stderr.write(`${t('publish:publish.building')}\n`);
+    if (progress.stage === 'writing') context.stderr.write(`${t('publish:publish.writing')}\n`);
+    if (progress.stage === 'deriving-keys') {
+      const text = t('publish:publish.derivingKeys', {
+        done: formatCount(progress.done, context),
+        total: formatCount(progress.total, context),
+      });
+      context.stderr.write(`${text}\n`);
+    }
+  };
+}
+
+function printWarnings(warnings: ValidationIssue[], count: number, limit: number, context: CommandContext): void {
+  if (count === 0) return;
+  const lines = [context.t('publish:publish.warningsHeader', { count: formatCount(count, context) })];
+  for (const warning of warnings.slice(0, limit)) lines.push(`  ${formatIssueLine(warning, context.t)}`);
+  context.stderr.write(`${lines.join('\n')}\n`);
+}
+
+function printSuccess(result: PublishSuccess, context: CommandContext): void {
+  const t = context.t;
+  const lines = [
+    t('publish:publish.succeeded'),
+    t('publish:publish.version', { version: result.version }),
+    t('publish:publish.region', { code: result.regionCode, name: result.regionName }),
+    t('publish:publish.counts', {
+      households: formatCount(result.householdCount, context),
+      persons: formatCount(result.personCount, context),
+      payments: formatCount(result.paymentCount, context),
+    }),
+    t('publish:publish.dataAsOf', { date: result.dataAsOf }),
+    t('publish:publish.bundle', { path: result.payloadPath, size: formatBytes(result.payloadBytes) }),
+    t('publish:publish.manifest', { path: result.manifestPath }),
+    t('publish:publish.keyId', { keyId: result.keyId }),
+  ];
+  if (!result.lookupKeyReused) lines.push(t('publish:publish.saltNew'));
+  lines.push(t('publish:publish.elapsed', { seconds: (result.elapsedMs / 1000).toFixed(1) }));
+  context.stdout.write(`${lines.join('\n')}\n`);
+}
+
+const publishCommand: Command = {
+  summaryKey: 'publish:publish.summary',
+
+  async run(argv, context) {
+    const { values } = parseOptions(argv, {
+      data: { type: 'string' },
+      key: { type: 'string' },
+      out: { type: 'string' },
+      'expires-days': { type: 'string' },
+      'error-limit': { type: 'string' },
+      'errors-out': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      context.stdout.write(`${context.t('publish:publish.usage')}\n`);
+      return 0;
+    }
+
+    const dataDir = requireOption(values, 'data', context);
+    const keyFile = requireOption(values, 'key', context);
+    const outDir = requireOption(values, 'out', context);
+    const expiresInDays = integerOption(values['expires-days'], 'expires-days', 30, context, 1);
+    const errorLimit = integerOption(values['error-limit'], 'error-limit', 100, context, 1);
+    const errorsOut = values['errors-out'];
+
+    let result;
+    try {
+      result = await publish({
+        dataDir,
+        keyFile,
+        outDir,
+        expiresInDays,
+        errorLimit: errorsOut === undefined ? errorLimit : Math.max(errorLimit, MAX_REPORTED_ERRORS),
+        onProgress: progressPrinter(dataDir, context),
+      });
+    } catch (error) {
+      if (error instanceof PublishError) {
+        context.stderr.write(`${context.t(`publish:errors.${error.code}`, error.params)}\n`);
+        return 1;
+      }
+      // File-system failures (disk full, permissions) are reported; anything else is a bug.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw error;
+      context.stderr.write(`${context.t('publish:errors.writeFailed', { reason: `${code}: ${(error as Error).message}` })}\n`);
+      return 1;
+    }
+
+    printWarnings(result.warnings, result.warningCount, errorLimit, context);
+    if (result.ok) {
+      printSuccess(result, context);
+      return 0;
+    }
+
+    const shown = result.errors.slice(0, errorLimit);
+    const lines = [context.t('publish:publish.failed')];
+    for (const issue of shown) lines.push(`  ${formatIssueLine(issue, context.t)}`);
+    lines.push(
+      shown.length < result.total
+        ? context.t('publish:publish.showing', { shown: formatCount(shown.length, context), total: formatCount(result.total, context) })
+        : context.t('publish:publish.allShown', { total: formatCount(result.total, context) }),
+      context.t('publish:publish.fixAndRetry'),
+    );
+    context.stderr.write(`${lines.join('\n')}\n`);
+
+    if (errorsOut !== undefined) {
+      try {
+        await writeErrorReport(errorsOut, result.errors);
+        context.stderr.write(`${context.t('publish:publish.errorsWritten', { file: errorsOut, count: formatCount(result.errors.length, context) })}\n`);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        context.stderr.write(`${context.t('publish:publish.errorsWriteFailed', { file: errorsOut, reason })}\n`);
+      }
+    }
+    return 1;
+  },
+};
+
+export default publishCommand;
