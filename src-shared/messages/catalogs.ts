@@ -19,9 +19,12 @@ import zhPublish from './zh-CN/publish.js';
 import enPublish from './en/publish.js';
 import zhValidation from './zh-CN/validation.js';
 import enValidation from './en/validation.js';
+import zhDemo from './zh-CN/demo.js';
+import enDemo from './en/demo.js';
 
 export const catalogs = {
   'zh-CN': {
+    demo: zhDemo,
     common: zhCommon,
     cli: zhCli,
     config: zhConfig,
@@ -33,6 +36,7 @@ export const catalogs = {
     validation: zhValidation,
   },
   en: {
+    demo: enDemo,
     common: enCommon,
     cli: enCli,
     config: enConfig,

@@ -46,7 +46,8 @@ export class CsvFileWriter {
     if (this.failure) throw this.failure;
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    // events.once rejects when the stream emits 'error' while waiting for 'drain'.
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
     if (this.failure) throw this.failure;
   }
 

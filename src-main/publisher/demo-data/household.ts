@@ -54,7 +54,7 @@ export function drawHousehold(
   const members = assignIdNumbers(random, drawFamily(random, options.referenceYear), allocator);
 
   // Community (社区) households in the county town farm less often than village households.
-  const farms = random.chance(options.isCommunity ? 0.25 : 0.9);
+  const farms = random.chance(options.isCommunity ? 0.25 : 0.84);
   const farmlandTenths = farms ? drawAreaTenths(random, 1, 12) : 0;
   const forestTenths = !options.isCommunity && random.chance(0.35) ? drawAreaTenths(random, 1, 40) : 0;
   const returnedFarmlandTenths = !options.isCommunity && random.chance(0.12) ? drawAreaTenths(random, 0.5, 8) : 0;

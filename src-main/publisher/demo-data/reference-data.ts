@@ -61,7 +61,7 @@ export async function readCsvTable(file: string): Promise<CsvTable> {
 
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][];
+    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_quotes: true }) as string[][];
   } catch (error) {
     throw new DemoDataError('csvInvalid', { file, reason: (error as Error).message });
   }
