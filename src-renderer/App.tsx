@@ -31,19 +31,26 @@ export function App({ api }: { api: KioskApi }) {
   const [searching, setSearching] = useState(false);
   // Bumped on every wipe, so a lookup that answers after the session ended is dropped.
   const sessionRef = useRef(0);
+  // useTranslation returns a new i18n wrapper on each language change; callbacks that switch
+  // the language must not change with it, or loading would rerun and undo the switch.
+  const i18nRef = useRef(i18n);
+  useEffect(() => {
+    i18nRef.current = i18n;
+  });
 
   const load = useCallback(async () => {
     setStartup({ kind: 'loading' });
     try {
       const [settings, info] = await Promise.all([api.getSettings(), api.getSnapshotInfo()]);
+      // Switch before the screens show, so this cannot undo a tap on the language switch.
+      await i18nRef.current.changeLanguage(settings.defaultLanguage);
       setSnapshot(info);
       setStartup({ kind: 'ready', settings });
-      await i18n.changeLanguage(settings.defaultLanguage);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableError)) throw error;
       setStartup({ kind: 'unavailable' });
     }
-  }, [api, i18n]);
+  }, [api]);
 
   useEffect(() => {
     void load();
@@ -61,11 +68,11 @@ export function App({ api }: { api: KioskApi }) {
     setIdInput('');
     setView({ kind: 'home' });
     setSearching(false);
-    void i18n.changeLanguage(defaultLanguage);
+    void i18nRef.current.changeLanguage(defaultLanguage);
 
     // A sync may have installed a newer snapshot since the last session.
     api.getSnapshotInfo().then(setSnapshot, () => setStartup({ kind: 'unavailable' }));
-  }, [api, i18n, defaultLanguage]);
+  }, [api, defaultLanguage]);
 
   const onKey = useCallback((key: KeypadKey) => setIdInput((current) => applyKey(current, key)), []);
 

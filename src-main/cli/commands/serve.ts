@@ -1,0 +1,110 @@
+// `minsheng serve`: the kiosk screens and the KioskApi over HTTP on 127.0.0.1, for Chromium in
+// kiosk mode, the county's preview and the end-to-end tests. Runs until SIGINT or SIGTERM.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KioskSettings } from '../../../src-shared/kiosk-api.js';
+import { startBrowserHost } from '../../browser-host/server.js';
+import { ConfigError, DEFAULT_KIOSK_SETTINGS, kioskSettingsOf, loadTerminalConfig } from '../../core/config.js';
+import { createKioskService } from '../../core/kiosk-service.js';
+import type { Command, CommandContext } from '../command.js';
+import { integerOption, parseOptions, requireOption } from '../command.js';
+
+export const DEFAULT_SERVE_PORT = 8765;
+
+/** Finds dist/renderer of this package, from src-main/... under tsx or dist/main/... when built. */
+export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
+  let dir = path.dirname(fileURLToPath(moduleUrl));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return path.join(dir, 'dist', 'renderer');
+}
+
+function settingsFrom(configFile: string | undefined, context: CommandContext): KioskSettings | null {
+  if (!configFile) return DEFAULT_KIOSK_SETTINGS;
+  try {
+    return kioskSettingsOf(loadTerminalConfig(configFile, context.t).config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const lines = [context.t('serve:configInvalid', { file: configFile }), error.message, ...error.problems.map((problem) => `  - ${problem}`)];
+    context.stderr.write(`${lines.join('\n')}\n`);
+    return null;
+  }
+}
+
+/** Resolves when the process receives SIGINT or SIGTERM. */
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+const serve: Command = {
+  summaryKey: 'serve:summary',
+
+  async run(argv, context) {
+    const { values } = parseOptions(argv, {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      config: { type: 'string' },
+      static: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      context.stdout.write(`${context.t('serve:help', { defaultPort: DEFAULT_SERVE_PORT })}\n`);
+      return 0;
+    }
+
+    const dbFile = path.resolve(requireOption(values, 'db', context));
+    const port = integerOption(values.port, 'port', DEFAULT_SERVE_PORT, context);
+    const staticDir = path.resolve(values.static ?? defaultStaticDir());
+
+    if (!existsSync(path.join(staticDir, 'index.html'))) {
+      context.stderr.write(`${context.t('serve:staticMissing', { dir: staticDir })}\n`);
+      return 1;
+    }
+
+    const settings = settingsFrom(values.config, context);
+    if (!settings) return 1;
+    if (!existsSync(dbFile)) context.stdout.write(`${context.t('serve:noSnapshot', { file: dbFile })}\n`);
+
+    // Listen for signals before starting, so a stop request during start-up is not lost.
+    const stopSignal = waitForStopSignal();
+    const service = createKioskService({ dbFile, settings });
+    let host;
+    try {
+      host = await startBrowserHost({ api: service, staticDir, port });
+    } catch (error) {
+      service.close();
+      context.stderr.write(`${context.t('serve:listenFailed', { port, reason: (error as Error).message })}\n`);
+      return 1;
+    }
+
+    context.stdout.write(
+      [
+        context.t('serve:running', { url: host.url }),
+        context.t('serve:openInChromium'),
+        `  chromium --kiosk --app=${host.url}`,
+        context.t('serve:stopHint'),
+        '',
+      ].join('\n'),
+    );
+
+    await stopSignal;
+    await host.close();
+    service.close();
+    context.stdout.write(`${context.t('serve:stopped')}\n`);
+    return 0;
+  },
+};
+
+export default serve;
