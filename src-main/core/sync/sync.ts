@@ -84,7 +84,7 @@ function readInstalled(dbFile: string, log: Logger): InstalledSnapshot | null {
   }
 }
 
-function sourceFailure(error: SourceError, manifest: Manifest | null): SyncOutcome {
+function sourceFailure(error: SourceError, source: BundleSource, manifest: Manifest | null): SyncOutcome {
   if (error.kind === 'too-large') {
     return manifest === null
       ? { status: 'rejected', reason: 'malformed-manifest', details: { problem: error.message } }
@@ -94,7 +94,9 @@ function sourceFailure(error: SourceError, manifest: Manifest | null): SyncOutco
           details: { file: 'payload', expected: manifest.signed.payload.length, actual: `> ${manifest.signed.payload.length}` },
         };
   }
-  return { status: 'failed', reason: error.kind === 'io' ? 'io' : 'network', details: { problem: error.message } };
+  // A file missing on a web server is the server's (network) problem; on a folder it is local.
+  const isNetwork = error.kind === 'network' || (error.kind === 'not-found' && isUrlSource(source.location));
+  return { status: 'failed', reason: isNetwork ? 'network' : 'io', details: { problem: error.message } };
 }
 
 async function fetchManifest(source: BundleSource): Promise<Manifest> {
@@ -134,7 +136,7 @@ async function runSync(options: SyncOptions, source: BundleSource, log: Logger):
   try {
     manifest = await fetchManifest(source);
   } catch (error) {
-    if (error instanceof SourceError) return sourceFailure(error, null);
+    if (error instanceof SourceError) return sourceFailure(error, source, null);
     throw error;
   }
 
@@ -151,7 +153,7 @@ async function runSync(options: SyncOptions, source: BundleSource, log: Logger):
   try {
     await installPayload(source, manifest, dbFile);
   } catch (error) {
-    if (error instanceof SourceError) return sourceFailure(error, manifest);
+    if (error instanceof SourceError) return sourceFailure(error, source, manifest);
     throw error;
   }
   return { status: 'installed', version: manifest.signed.version, previousVersion: installed?.version ?? null };

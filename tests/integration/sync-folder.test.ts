@@ -1,0 +1,125 @@
+// `minsheng sync` from a local folder (a USB stick), and syncOnce called directly with a folder.
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANIFEST_FILE } from '../../src-main/core/snapshot/manifest.js';
+import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
+import { syncOnce } from '../../src-main/core/sync/sync.js';
+import { runCli } from '../helpers/cli.js';
+import { makeBundle, makeTestKeys, sha256OfFile } from '../helpers/make-bundle.js';
+import type { BuiltSnapshot, TestKeys } from '../helpers/make-bundle.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+const temp = makeTempDir();
+const stick = path.join(temp.dir, 'usb');
+const dbFile = path.join(temp.dir, 'kiosk', 'snapshot.sqlite');
+const trustFile = path.join(temp.dir, 'publisher.pub.pem');
+let keys: TestKeys;
+let v1: BuiltSnapshot;
+
+function sync(name: string) {
+  return runCli(['sync', '--source', path.join(stick, name), '--trust', trustFile, '--db', dbFile]);
+}
+
+beforeAll(() => {
+  keys = makeTestKeys();
+  writeFileSync(trustFile, keys.publicKeyPem);
+  v1 = makeBundle(path.join(stick, 'v1'), { version: 1, signWith: keys }).snapshot;
+  makeBundle(path.join(stick, 'v2-tampered'), { version: 2, signWith: keys });
+  makeBundle(path.join(stick, 'v2-oversize'), { version: 2, signWith: keys });
+
+  const tamperedManifest = JSON.parse(readFileSync(path.join(stick, 'v2-tampered', MANIFEST_FILE), 'utf8')) as Manifest;
+  const payload = path.join(stick, 'v2-tampered', tamperedManifest.signed.payload.path);
+  const bytes = readFileSync(payload);
+  bytes[100] = bytes[100]! ^ 0xff;
+  writeFileSync(payload, bytes);
+
+  const oversizeManifest = JSON.parse(readFileSync(path.join(stick, 'v2-oversize', MANIFEST_FILE), 'utf8')) as Manifest;
+  appendFileSync(path.join(stick, 'v2-oversize', oversizeManifest.signed.payload.path), Buffer.alloc(10));
+});
+
+afterAll(() => temp.remove());
+
+describe('sync from a folder', () => {
+  it('installs the bundle', async () => {
+    const result = await sync('v1');
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Installed snapshot version 1.');
+    expect(sha256OfFile(dbFile)).toBe(sha256OfFile(v1.file));
+  });
+
+  it('reports up to date the second time', async () => {
+    const result = await sync('v1');
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Already up to date');
+  });
+
+  it('rejects a flipped payload byte', async () => {
+    const before = sha256OfFile(dbFile);
+    const result = await sync('v2-tampered');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('payload does not match its signed SHA-256');
+    expect(sha256OfFile(dbFile)).toBe(before);
+  });
+
+  it('rejects a payload longer than signed', async () => {
+    const before = sha256OfFile(dbFile);
+    const result = await sync('v2-oversize');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/payload has > \d+ bytes instead of the signed \d+/);
+    expect(sha256OfFile(dbFile)).toBe(before);
+  });
+
+  it('fails with io for a missing folder', async () => {
+    const result = await sync('no-such-folder');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Reading or writing a file failed');
+    expect(result.stderr).toContain('no-such-folder');
+  });
+});
+
+describe('syncOnce with a folder', () => {
+  it('returns structured outcomes', async () => {
+    const otherDb = path.join(temp.dir, 'direct', 'snapshot.sqlite');
+    const options = { source: path.join(stick, 'v1'), trustedKeys: [keys.publicKey], dbFile: otherDb };
+
+    expect(await syncOnce(options)).toEqual({ status: 'installed', version: 1, previousVersion: null });
+    expect(await syncOnce(options)).toEqual({ status: 'up-to-date', version: 1 });
+
+    const tampered = await syncOnce({ ...options, source: path.join(stick, 'v2-tampered') });
+    expect(tampered.status).toBe('rejected');
+    expect(tampered.status === 'rejected' && tampered.reason).toBe('hash-mismatch');
+
+    const wrongTrust = await syncOnce({ ...options, trustedKeys: [makeTestKeys().publicKey] });
+    expect(wrongTrust.status === 'rejected' && wrongTrust.reason).toBe('unknown-key');
+  });
+
+  it('rejects a bundle for another region than expected', async () => {
+    const otherDb = path.join(temp.dir, 'direct-region', 'snapshot.sqlite');
+    const outcome = await syncOnce({
+      source: path.join(stick, 'v1'),
+      trustedKeys: [keys.publicKey],
+      dbFile: otherDb,
+      expectedRegion: '430122',
+    });
+
+    expect(outcome).toEqual({ status: 'rejected', reason: 'wrong-region', details: { expected: '430122', actual: '430121' } });
+    expect(sha256OfFile(otherDb)).toBeNull();
+  });
+
+  it('rejects a bundle that expired by the given clock', async () => {
+    const outcome = await syncOnce({
+      source: path.join(stick, 'v1'),
+      trustedKeys: [keys.publicKey],
+      dbFile: path.join(temp.dir, 'direct-expired', 'snapshot.sqlite'),
+      now: new Date(Date.now() + 365 * 86_400_000),
+    });
+
+    expect(outcome.status === 'rejected' && outcome.reason).toBe('expired');
+  });
+});
