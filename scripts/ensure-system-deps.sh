@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Checks the Debian packages the tests use: Chromium for screens, Noto CJK fonts for Chinese
+# glyphs, nginx as the content server, OpenSSL for SM2 interoperability, poppler-utils for
+# reading printed PDFs. Installs them when run as root with apt-get; otherwise prints the
+# command to run. Prints nothing when everything is present.
+set -euo pipefail
+
+PACKAGES=(chromium fonts-noto-cjk nginx poppler-utils openssl)
+
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=("chromium (/usr/bin/chromium)")
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=("fonts-noto-cjk (Noto Sans CJK)")
+[[ -x /usr/sbin/nginx ]] || missing+=("nginx (/usr/sbin/nginx)")
+command -v openssl >/dev/null 2>&1 || missing+=("openssl")
+command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils (pdftotext)")
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "缺少测试所需的系统软件 / Missing system packages the tests need:" >&2
+printf '  - %s\n' "${missing[@]}" >&2
+
+install_command="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${PACKAGES[*]}"
+
+if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "请以 root 身份运行 / Run as root:" >&2
+  echo "  sudo sh -c '${install_command}'" >&2
+  exit 1
+fi
+
+echo "正在安装 / Installing: ${PACKAGES[*]}" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >&2
+
+# Tests start their own nginx on loopback; the packaged service must not hold port 80 or
+# fail a boot where it is not wanted.
+if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
+  systemctl disable --now nginx >/dev/null 2>&1 || true
+elif [[ -x /etc/init.d/nginx ]]; then
+  /etc/init.d/nginx stop >/dev/null 2>&1 || true
+fi

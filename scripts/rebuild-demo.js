@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm run demo:rebuild`: regenerates resources/demo-bundle/ with the real county pipeline,
+// exactly as a county would publish: generate demo data, make a publisher key, validate,
+// build and sign the bundle. Only the bundle and the public key are kept; the private key
+// and the generated CSV files (which hold demo ID numbers in plain text) are deleted with
+// the temporary folder and are never committed.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'bin/minsheng.js');
+const BUNDLE = path.join(ROOT, 'resources/demo-bundle');
+
+// The same values are given in resources/demo-bundle/README.md, so anyone can regenerate the
+// data set and read demo ID numbers from its persons.csv.
+export const DEMO_DATA_ARGS = ['--county', '431226', '--households', '300', '--seed', '2026'];
+const EXPIRES_DAYS = '3650';
+
+function minsheng(args) {
+  process.stdout.write(`$ minsheng ${args.join(' ')}\n`);
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`minsheng ${args[0]} failed with exit code ${result.status ?? result.signal}`);
+  }
+}
+
+// Keeps only what a kiosk needs (manifest, its payload, the public key) and the README.
+function removeUnlistedFiles() {
+  const manifest = JSON.parse(readFileSync(path.join(BUNDLE, 'manifest.json'), 'utf8'));
+  const keep = new Set(['manifest.json', manifest.signed.payload.path, 'publisher.pub', 'README.md']);
+  for (const name of readdirSync(BUNDLE)) {
+    if (!keep.has(name)) rmSync(path.join(BUNDLE, name), { recursive: true, force: true });
+  }
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'minsheng-demo-'));
+try {
+  const data = path.join(work, 'data');
+  const keys = path.join(work, 'keys');
+  minsheng(['demo-data', ...DEMO_DATA_ARGS, '--out', data]);
+  minsheng(['keygen', '--out', keys]);
+
+  // Publishing into the existing bundle folder makes the new version exceed the old one, so a
+  // demo terminal that installed the old bundle takes the new one.
+  minsheng(['publish', '--data', data, '--key', path.join(keys, 'publisher.key'), '--out', BUNDLE, '--expires-days', EXPIRES_DAYS]);
+  copyFileSync(path.join(keys, 'publisher.pub'), path.join(BUNDLE, 'publisher.pub'));
+  removeUnlistedFiles();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+process.stdout.write(`demo bundle written to ${path.relative(ROOT, BUNDLE)}/\n`);
