@@ -114,7 +114,9 @@ function checkHeader(record: string[], spec: FileSpec, issues: IssueCollector): 
 
 const CSV_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'file.quoteNotClosed',
-  CSV_INVALID_CLOSING_QUOTE: 'file.invalidClosingQuote',
+  CSV_INVALID_CLOSING_QUOTE: 'file.strayQuote',
+  // csv-parse 6.2 names this one without the CSV_ prefix.
+  INVALID_OPENING_QUOTE: 'file.strayQuote',
   CSV_MAX_RECORD_SIZE: 'file.recordTooLong',
 };
 
@@ -139,7 +141,6 @@ export async function* readCsvRows(dir: string, spec: FileSpec, issues: IssueCol
   const parser = parse({
     info: true,
     relax_column_count: true,
-    relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_BYTES,
   });
@@ -202,8 +203,8 @@ function reportReadFailure(
   const csvError = error as { code?: string; lines?: number; message?: string };
   const code = csvError.code !== undefined ? CSV_PROBLEMS[csvError.code] : undefined;
   if (code !== undefined) {
-    // csv-parse reports the line where it gave up; only a stray closing quote is found on its own line.
-    const line = csvError.code === 'CSV_INVALID_CLOSING_QUOTE' ? (csvError.lines ?? nextLine) : nextLine;
+    // csv-parse reports the line where it gave up; only a stray quote is found on its own line.
+    const line = code === 'file.strayQuote' ? (csvError.lines ?? nextLine) : nextLine;
     issues.error(spec.name, line, null, null, code, { maxBytes: MAX_RECORD_BYTES });
     return;
   }

@@ -14,8 +14,8 @@ export default {
       'The header does not match the data standard: missing {{missing}}; unexpected or misspelled {{unexpected}}. Expected headers: {{expected}}',
     notUtf8: 'The file is not UTF-8 from this line on (GBK, perhaps). Save it from Excel as "CSV UTF-8 (comma delimited)".',
     quoteNotClosed: 'A quote opened on this line is never closed; later lines were not checked. Add the closing double quote.',
-    invalidClosingQuote:
-      'Invalid quoting on this line: characters follow the closing quote of a quoted field; later lines were not checked. Write a double quote inside a field as two ("").',
+    strayQuote:
+      'Stray double quote on this line: quotes must enclose a whole field, and a quote inside a field is written twice (""); later lines were not checked.',
     recordTooLong:
       'The record starting on this line is longer than {{maxBytes}} bytes; later lines were not checked. Look for a missing line break or quote.',
   },

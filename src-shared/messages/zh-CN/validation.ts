@@ -12,7 +12,7 @@ export default {
     headerMismatch: '表头不符合数据标准：缺少 {{missing}}；多余或拼错 {{unexpected}}。应有的表头：{{expected}}',
     notUtf8: '此行起不是 UTF-8 编码（可能是 GBK）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。',
     quoteNotClosed: '从此行开始的引号没有闭合，之后的行未检查。请补上结尾的英文双引号。',
-    invalidClosingQuote: '此行的引号用法错误：带引号的字段在结尾引号后还有字符，之后的行未检查。字段内的双引号要写成两个（""）。',
+    strayQuote: '此行有多余的双引号：引号只能括住整个字段，字段内的双引号要写成两个（""），之后的行未检查。',
     recordTooLong: '从此行开始的一条记录超过 {{maxBytes}} 字节，之后的行未检查。请检查是否缺少换行或引号。',
   },
   row: {
