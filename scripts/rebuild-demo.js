@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo:rebuild`: regenerates resources/demo-bundle/ with the real county pipeline,
 // exactly as a county would publish: generate demo data, make a publisher key, validate,
-// build and sign the bundle. Only the bundle and the public key are kept; the private key
-// and the generated CSV files (which hold demo ID numbers in plain text) are deleted with
-// the temporary folder and are never committed.
+// build and sign the bundle. Only the bundle and the public key are kept. The private key and
+// the generated CSV files, which contain demo ID numbers in plain text, stay in a temporary
+// folder that is deleted at the end, so neither can be committed.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';

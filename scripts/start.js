@@ -47,7 +47,7 @@ function run(command, args) {
   return result.status ?? 1;
 }
 
-/** The Electron executable if its binary is installed, or the reason it is not. */
+/** Finds the Electron executable, or returns the reason its binary is not installed. */
 function findElectron() {
   // Reading path.txt instead of require('electron'): from Electron 42 on, that require tries
   // to download the binary, which must not happen as a side effect of `npm start`.

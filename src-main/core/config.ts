@@ -79,7 +79,7 @@ function describeType(expected: string, t: Translate): string {
 }
 
 // Zod's own issue messages are English only, so the common issue codes get catalog text in
-// both languages; any other code falls back to zod's message.
+// both languages. Any other code falls back to zod's message.
 function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate): string {
   switch (issue.code) {
     case 'invalid_type': {

@@ -1,7 +1,7 @@
 // IPC handlers for the KioskApi: one ipcMain.handle per channel in KIOSK_CHANNELS. Each call
 // is checked twice before it reaches core: the sender must be our own page in the top frame,
 // and the arguments must parse with the contract's schemas. A rejected call throws, so the
-// renderer's promise rejects and core never sees the value.
+// renderer's promise rejects and core never receives the value.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { KIOSK_CHANNELS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';

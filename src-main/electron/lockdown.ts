@@ -1,6 +1,6 @@
-// Keeps the kiosk page where it is: no navigation away from our own file, no new windows, no
-// permissions (camera, microphone, geolocation, notifications and the rest), no menu, and no
-// reload or DevTools shortcuts unless a technician started the host with --debug.
+// Keeps the kiosk page where it is. The page cannot navigate away from our own file, open
+// windows, or get permissions (camera, microphone, geolocation, notifications and the rest).
+// There is no menu, and no reload or DevTools shortcut unless the host was started with --debug.
 import { Menu } from 'electron';
 import type { Input, Session, WebContents } from 'electron';
 import { createLogger } from '../core/log.js';

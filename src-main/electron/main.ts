@@ -1,6 +1,6 @@
-// Lifecycle of the Electron host: one instance per machine, load the terminal config (or show
-// what is wrong with it and exit non-zero), open the locked-down kiosk window, serve the
-// KioskApi over IPC, sync in the background, and release everything on quit.
+// Lifecycle of the Electron host. It keeps one instance per machine and loads the terminal
+// config, or shows its problems and exits non-zero. Then it opens the locked-down kiosk
+// window, serves the KioskApi over IPC, syncs in the background and releases all on quit.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,7 +35,7 @@ export function debugRequested(argv: readonly string[], env: NodeJS.ProcessEnv):
   return argv.includes('--debug') || env.MINSHENG_DEBUG === '1';
 }
 
-/** The renderer page and the bundled preload, inside the app folder (or its asar archive). */
+/** Returns the renderer page URL and the bundled preload path inside the app folder or asar. */
 export function appFiles(appPath: string): { pageUrl: string; preloadFile: string } {
   return {
     pageUrl: pathToFileURL(path.join(appPath, 'dist/renderer/index.html')).href,
@@ -64,7 +64,7 @@ function openKioskWindow(pageUrl: string, preloadFile: string, debug: boolean): 
   lockDownWebContents(window.webContents, pageUrl, { debug });
   window.once('ready-to-show', () => window.show());
 
-  // A crashed or killed renderer must not leave a blank screen with nobody on site to fix it.
+  // A crashed or killed renderer must not leave a blank screen, because no one is on site.
   window.webContents.on('render-process-gone', (_event, details) => {
     log.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer gone; reloading the kiosk page');
     window.webContents.reload();

@@ -1,5 +1,5 @@
 // A hand-written stand-in for the parts of 'electron' the host uses, because the Electron
-// binary cannot run in these tests. It records what the host asks of Electron (window options,
+// binary cannot run in these tests. It records what the host requests of Electron (window options,
 // handlers, registrations) and lets a test fire the events Electron would fire.
 // Wire it per test file with: vi.mock('electron', () => import('../helpers/electron-stand-in.js'))
 import { EventEmitter } from 'node:events';

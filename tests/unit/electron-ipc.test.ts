@@ -1,5 +1,5 @@
 // Every KioskApi channel is registered, serves the real kiosk service, and rejects a bad
-// argument or a foreign sender before core sees the call.
+// argument or a foreign sender before core receives the call.
 import path from 'node:path';
 import type { IpcMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,7 +24,7 @@ let service: KioskService;
 let coreCalls: string[];
 let unregister: () => void;
 
-/** The real service, with each call it receives recorded. */
+/** Wraps the real service to record each call it receives. */
 function recordingApi(real: KioskApi): KioskApi {
   return {
     getSettings: () => (coreCalls.push('getSettings'), real.getSettings()),

@@ -7,7 +7,7 @@ import type { PeriodicSync } from '../../src-main/electron/periodic-sync.js';
 const MINUTE = 60_000;
 const UP_TO_DATE: SyncOutcome = { status: 'up-to-date', version: 1 };
 
-/** A sync pass the test finishes by hand, counting how many passes started. */
+/** Creates a sync pass that the test finishes by hand, counting the passes started. */
 function controlledPass() {
   const pending: Array<() => void> = [];
   let started = 0;
