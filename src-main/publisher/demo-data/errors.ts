@@ -9,7 +9,6 @@ export type DemoDataErrorKey =
   | 'regionRowInvalid'
   | 'itemRowInvalid'
   | 'countyNotFound'
-  | 'notACounty'
   | 'noVillages'
   | 'tooManyHouseholds'
   | 'outputFailed'

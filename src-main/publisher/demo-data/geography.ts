@@ -32,14 +32,12 @@ export function isCommunity(village: RegionRow): boolean {
 export function selectCounty(regions: RegionRow[], countyCode: string, file: string): CountyGeography {
   const byCode = new Map(regions.map((row) => [row.code, row]));
 
+  // Codes are checked against their level on reading, so a 6-digit code is always a county.
   const county = byCode.get(countyCode);
   if (!county) {
     const counties = regions.filter((row) => row.level === 'county');
     const available = counties.map((row) => `${row.code} ${row.name}`).join(', ');
     throw new DemoDataError('countyNotFound', { county: countyCode, file, available: available || '-' });
-  }
-  if (county.level !== 'county') {
-    throw new DemoDataError('notACounty', { county: countyCode, file, level: county.level });
   }
 
   const included = new Set<string>([county.code]);

@@ -36,8 +36,6 @@ export default {
     '{{file}}, line {{line}}: invalid {{column}} "{{value}}". Item codes are unique letters, digits or _; cadence is yearly, monthly or once; unit is per_person, per_household or per_mu; the amount is a positive yuan amount and the share a decimal from 0 to 1.',
   countyNotFound:
     'County {{county}} is not in {{file}}. Counties in that file: {{available}}. Pick one of them or give a regions file with --regions.',
-  notACounty:
-    'Code {{county}} in {{file}} is a {{level}}, not a county. Give the 6-digit code of a county.',
   noVillages:
     'County {{county}} has no villages or communities in {{file}} (virtual units do not count). Use a regions file that lists its villages.',
   tooManyHouseholds:

@@ -35,7 +35,6 @@ export default {
     '{{file}} 第 {{line}} 行：{{column}} 的值“{{value}}”无效。项目代码由字母、数字或 _ 组成且不重复；cadence 为 yearly、monthly 或 once；unit 为 per_person、per_household 或 per_mu；金额为正的元金额，比例为 0 到 1 的小数。',
   countyNotFound:
     '县 {{county}} 不在 {{file}} 中。该文件中的县：{{available}}。请从中选择，或用 --regions 指定其他区划文件。',
-  notACounty: '{{file}} 中的代码 {{county}} 是 {{level}} 级，不是县。请填写县的 6 位代码。',
   noVillages:
     '{{file}} 中没有县 {{county}} 的村或社区（虚拟社区不计）。请使用列出其村级单位的区划文件。',
   tooManyHouseholds:
