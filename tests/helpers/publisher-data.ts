@@ -1,6 +1,6 @@
 // Small, valid county deliveries for publisher tests: CSV text for the four files of data
 // standard version 1, with generated ID numbers whose check characters are correct.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 
@@ -81,6 +81,7 @@ export function writeSampleDataset(dir: string, overrides: Partial<Record<string
     'payments.csv': paymentsCsv(),
     ...overrides,
   };
+  mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) {
     if (text !== undefined) writeFileSync(path.join(dir, name), `${text}\n`);
   }
