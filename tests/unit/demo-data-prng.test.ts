@@ -58,7 +58,7 @@ describe('demo-data PRNG', () => {
 
   it('draws weighted choices in proportion', () => {
     const random = new Random(5);
-    const table = new WeightedTable([
+    const table = new WeightedTable<'a' | 'b' | 'never'>([
       { value: 'a', weight: 1 },
       { value: 'b', weight: 3 },
       { value: 'never', weight: 0 },
