@@ -110,7 +110,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const lookupKey = previous?.lookupKey ?? newLookupKeyParams();
   const idNumbers = dataset.persons.map((person) => person.idNumber);
   const personKeys = await derivePersonKeys(idNumbers, lookupKey, (done) => {
-    if (done % 1000 === 0 || done === idNumbers.length) progress({ stage: 'deriving-keys', done, total: idNumbers.length });
+    if (done % 5000 === 0 || done === idNumbers.length) progress({ stage: 'deriving-keys', done, total: idNumbers.length });
   });
 
   // 4. Build the SQLite file in a private temporary folder, then compress it into the bundle.
