@@ -132,6 +132,19 @@ describe('kiosk App', () => {
     expect(searchButton().textContent).toBe('Search');
   });
 
+  it('shows the no-data state and keeps search disabled', async () => {
+    const api = memoryApi();
+    api.getSnapshotInfo = async () => null;
+    render(
+      <I18nextProvider i18n={createRendererI18n()}>
+        <App api={api} />
+      </I18nextProvider>,
+    );
+    expect(await screen.findByText('本机还没有安装数据，暂时不能查询。请联系工作人员。')).toBeTruthy();
+    tap(VALID);
+    expect(searchButton().disabled).toBe(true);
+  });
+
   it('shows service unavailable when the host fails', async () => {
     const api = memoryApi();
     api.getSettings = async () => {

@@ -1,0 +1,139 @@
+// Sets up a kiosk the way a county and a technician would, through the real command line:
+// demo data, a publisher key, a signed bundle, a sync into a snapshot file, and `minsheng serve`
+// as a child process with a short idle timeout. Needs `npm run build` (the CLI and the screens).
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { parseYuanToFen } from '../../src-shared/money.js';
+import { CLI, runCli } from '../helpers/cli.js';
+import { freePort, makeTempDir } from '../helpers/temp.js';
+
+export const COUNTY_CODE = '431226';
+export const IDLE_TIMEOUT_SECONDS = 12;
+export const IDLE_WARNING_SECONDS = 6;
+
+export interface DemoHousehold {
+  householdId: string;
+  /** ID numbers of the members, as in persons.csv. */
+  idNumbers: string[];
+  villageCode: string;
+  paymentCount: number;
+  /** Sum of the household's rows in payments.csv, in fen. */
+  totalFen: number;
+}
+
+export interface KioskServer {
+  url: string;
+  households: DemoHousehold[];
+  /** Village code -> name, from regions.csv. */
+  regionNames: Map<string, string>;
+  stop(): Promise<void>;
+}
+
+async function runStep(args: string[]): Promise<void> {
+  const result = await runCli(args, { timeoutMs: 180_000 });
+  if (result.code !== 0) {
+    throw new Error(`minsheng ${args[0]} failed with exit code ${result.code}:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+function readCsv(file: string): Record<string, string>[] {
+  return parse(readFileSync(file), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+}
+
+/** Reads the demo CSV files back into households with their expected totals. */
+function readHouseholds(dataDir: string): DemoHousehold[] {
+  const households = new Map<string, DemoHousehold>();
+  const householdOfPerson = new Map<string, DemoHousehold>();
+
+  for (const row of readCsv(path.join(dataDir, 'persons.csv'))) {
+    let household = households.get(row.household_id!);
+    if (!household) {
+      household = { householdId: row.household_id!, idNumbers: [], villageCode: row.village_code!, paymentCount: 0, totalFen: 0 };
+      households.set(row.household_id!, household);
+    }
+    household.idNumbers.push(row.id_number!);
+    householdOfPerson.set(row.id_number!, household);
+  }
+
+  for (const row of readCsv(path.join(dataDir, 'payments.csv'))) {
+    const household = householdOfPerson.get(row.id_number!);
+    const amount = parseYuanToFen(row.amount!);
+    if (!household || !amount.ok) throw new Error(`payments.csv row ${row.payment_id} has no person or a bad amount`);
+    household.paymentCount += 1;
+    household.totalFen += amount.fen;
+  }
+  return [...households.values()];
+}
+
+function waitForUrl(child: ChildProcessWithoutNullStreams, output: { text: string }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output.text);
+      if (match) resolve(match[0]);
+    });
+    child.on('close', (code) => reject(new Error(`minsheng serve exited with ${code}:\n${output.text}`)));
+  });
+}
+
+export async function startKioskServer(): Promise<KioskServer> {
+  const temp = makeTempDir('minsheng-e2e-');
+  const dataDir = path.join(temp.dir, 'data');
+  const keyDir = path.join(temp.dir, 'keys');
+  const bundleDir = path.join(temp.dir, 'bundle');
+  const dbFile = path.join(temp.dir, 'kiosk', 'snapshot.db');
+
+  // 1. County side: generate, sign and publish. 2. Kiosk side: verify and install.
+  await runStep(['demo-data', '--county', COUNTY_CODE, '--households', '200', '--seed', '7', '--out', dataDir]);
+  await runStep(['keygen', '--out', keyDir]);
+  await runStep(['publish', '--data', dataDir, '--key', path.join(keyDir, 'publisher.key'), '--out', bundleDir]);
+  await runStep(['sync', '--source', bundleDir, '--trust', path.join(keyDir, 'publisher.pub'), '--db', dbFile]);
+
+  // 3. The terminal config of this kiosk, with a short idle timeout for the idle test.
+  const configFile = path.join(temp.dir, 'terminal.json');
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      terminalId: 'e2e-01',
+      terminalName: 'e2e kiosk',
+      regionCode: COUNTY_CODE,
+      language: 'zh-CN',
+      dataDir: 'kiosk',
+      sync: { source: 'bundle', trust: 'keys/publisher.pub' },
+      idle: { timeoutSeconds: IDLE_TIMEOUT_SECONDS, warningSeconds: IDLE_WARNING_SECONDS },
+    }),
+  );
+
+  // 4. Serve the screens and the API.
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', String(port), '--config', configFile], {
+    env: { ...process.env, MINSHENG_LANG: 'en', MINSHENG_LOG_LEVEL: 'warn' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const output = { text: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.text += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output.text += chunk.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+
+  let url: string;
+  try {
+    url = await waitForUrl(child, output);
+  } catch (error) {
+    temp.remove();
+    throw error;
+  }
+
+  const regionNames = new Map(readCsv(path.join(dataDir, 'regions.csv')).map((row) => [row.code!, row.name!]));
+  return {
+    url,
+    households: readHouseholds(dataDir),
+    regionNames,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      temp.remove();
+    },
+  };
+}
