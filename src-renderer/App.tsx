@@ -29,10 +29,10 @@ export function App({ api }: { api: KioskApi }) {
   const [idInput, setIdInput] = useState('');
   const [view, setView] = useState<View>({ kind: 'home' });
   const [searching, setSearching] = useState(false);
-  // Bumped on every wipe, so a lookup that answers after the session ended is dropped.
+  // Bumped on every wipe, so a lookup result that arrives after the session ended is dropped.
   const sessionRef = useRef(0);
-  // useTranslation returns a new i18n wrapper on each language change; callbacks that switch
-  // the language must not change with it, or loading would rerun and undo the switch.
+  // useTranslation returns a new i18n wrapper on each language change. The callbacks below
+  // must not change with it, because loading would then rerun and undo the switch.
   const i18nRef = useRef(i18n);
   useEffect(() => {
     i18nRef.current = i18n;

@@ -1,6 +1,6 @@
 // The KioskApi over HTTP: GET /api/settings, GET /api/snapshot, POST /api/lookup {idNumber}.
-// The lookup body is read up to a small limit and parsed with the shared schema; the body is
-// never logged, because it contains an ID number.
+// The lookup body is read up to a small limit and parsed with the shared schema. It is never
+// logged, because it contains an ID number.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KIOSK_HTTP_PATHS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';

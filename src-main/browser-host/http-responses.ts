@@ -1,7 +1,8 @@
 // Response helpers and the security headers every response of the browser host carries.
 import type { ServerResponse } from 'node:http';
 
-// Same policy as the meta tag in src-renderer/index.html, plus what only a header can say.
+// Same policy as the meta tag in src-renderer/index.html, plus frame-ancestors, which only a
+// header can set.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -36,7 +37,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-/** Sends `{ error, message }`, where error is a stable code and message says what to fix. */
+/** Sends `{ error, message }`: a stable error code and a message that names the fix. */
 export function sendJsonError(
   response: ServerResponse,
   status: number,

@@ -1,7 +1,7 @@
 // The browser host: the built renderer and the KioskApi over HTTP on loopback, for Chromium in
-// kiosk mode, the county's preview and the end-to-end tests. It binds to 127.0.0.1 unless told
-// otherwise, and then also rejects requests whose Host header is not a loopback name, so a web
-// page that rebinds its DNS name to 127.0.0.1 cannot read the API.
+// kiosk mode, the county's preview and the end-to-end tests. It binds to 127.0.0.1 by default.
+// On a loopback address it also rejects requests whose Host header is not a loopback name, so a
+// web page that rebinds its DNS name to 127.0.0.1 cannot read the API.
 import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -65,7 +65,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = createServer((request, response) => {
     const started = performance.now();
     response.on('finish', () => {
-      // Method, path and status only: a lookup's body holds an ID number and is never logged.
+      // Method, path and status only, because a lookup's body contains an ID number.
       log.info(
         {
           method: request.method,

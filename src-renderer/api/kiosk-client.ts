@@ -1,6 +1,6 @@
 // The renderer's one way to reach its host: the Electron preload's window.kioskApi when present,
 // else HTTP to the browser host on the same origin. Every value is parsed with the shared zod
-// schemas whichever host answered, and any failure becomes ServiceUnavailableError, which the
+// schemas whichever host returned it. Any failure becomes ServiceUnavailableError, which the
 // screens turn into a "please ask staff" message.
 import {
   KIOSK_HTTP_PATHS,

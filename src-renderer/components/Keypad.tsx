@@ -19,10 +19,15 @@ export function Keypad({ input, canSearch, onKey, onSearch }: KeypadProps) {
   function keyButton(key: KeypadKey) {
     const isBackspace = key === 'backspace';
     const isClear = key === 'clear';
-    const label = isBackspace ? t('keypad.backspaceLabel') : isClear ? t('keypad.clearLabel') : undefined;
+    let label: string | undefined;
     let text: string = key;
-    if (isBackspace) text = `⌫ ${t('keypad.backspace')}`;
-    if (isClear) text = t('keypad.clear');
+    if (isBackspace) {
+      label = t('keypad.backspaceLabel');
+      text = `⌫ ${t('keypad.backspace')}`;
+    } else if (isClear) {
+      label = t('keypad.clearLabel');
+      text = t('keypad.clear');
+    }
 
     return (
       <button

@@ -1,4 +1,4 @@
-// Two large buttons, 中文 and English, on every screen; the current one says so with a check
+// Two large buttons, 中文 and English, on every screen. The current one is marked with a check
 // mark and aria-pressed, not with colour alone.
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../src-shared/kiosk-api.js';

@@ -1,6 +1,6 @@
 // Sets up a kiosk the way a county and a technician would, through the real command line:
 // demo data, a publisher key, a signed bundle, a sync into a snapshot file, and `minsheng serve`
-// as a child process with a short idle timeout. Needs `npm run build` (the CLI and the screens).
+// as a child process with a short idle timeout. It needs `npm run build` (CLI and screens).
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';

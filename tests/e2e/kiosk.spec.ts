@@ -42,7 +42,7 @@ test.afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-/** The household with the most payments, so the list has to scroll. */
+/** Returns the household with the most payments, so the list has to scroll. */
 function largestHousehold(): DemoHousehold {
   return [...server.households].sort((a, b) => b.paymentCount - a.paymentCount)[0]!;
 }

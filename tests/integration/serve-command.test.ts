@@ -1,4 +1,4 @@
-// `minsheng serve` as a child process: it starts, answers over HTTP, and stops on SIGTERM.
+// `minsheng serve` as a child process: it starts, serves HTTP, and stops on SIGTERM.
 // Needs the compiled CLI: npm run build:main.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
