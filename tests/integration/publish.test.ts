@@ -186,7 +186,8 @@ describe('minsheng publish', () => {
         expect(row.type).toBe('integer');
         expect(row.amount_fen).toBe(Number(whole) * 100 + Number(decimals.padEnd(2, '0')));
         const parsed = parseYuanToFen(payment.amount);
-        expect(parsed.ok && parsed.fen).toBe(row.amount_fen);
+        expect(parsed.ok).toBe(true);
+        expect(parsed.ok ? parsed.fen : null).toBe(row.amount_fen);
       }
       expect(rows.find((row) => row.payment_id === 'P0003')!.amount_fen).toBe(123456);
     } finally {

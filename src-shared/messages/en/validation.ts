@@ -1,5 +1,5 @@
 // Messages of the data-standard validation. The CLI prints the file, line, column and value in
-// front of each message, so a message says what is wrong and how to fix it.
+// front of each message, so a message states what is wrong and how to fix it.
 export default {
   file: {
     missing: 'File missing: put it in the data folder {{dir}}.',
