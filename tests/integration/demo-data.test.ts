@@ -44,14 +44,14 @@ describe('minsheng demo-data', () => {
     expect(first.result.stdout).toContain('households: 400');
   });
 
-  it('writes different people and payments for another seed', async () => {
+  it('writes different people for another seed', async () => {
     const base = ['--county', '431226', '--households', '400'];
-    const one = await generate('seed-1', [...base, '--seed', '1']);
-    const two = await generate('seed-2', [...base, '--seed', '2']);
+    const seedOne = await generate('seed-1', [...base, '--seed', '1']);
+    const seedTwo = await generate('seed-2', [...base, '--seed', '2']);
 
-    expect(read(two.dir, 'persons.csv').equals(read(one.dir, 'persons.csv'))).toBe(false);
-    expect(read(two.dir, 'payments.csv').equals(read(one.dir, 'payments.csv'))).toBe(false);
-    expect(read(two.dir, 'regions.csv').equals(read(one.dir, 'regions.csv'))).toBe(true);
+    expect(read(seedTwo.dir, 'persons.csv').equals(read(seedOne.dir, 'persons.csv'))).toBe(false);
+    expect(read(seedTwo.dir, 'payments.csv').equals(read(seedOne.dir, 'payments.csv'))).toBe(false);
+    expect(read(seedTwo.dir, 'regions.csv').equals(read(seedOne.dir, 'regions.csv'))).toBe(true);
   });
 
   it('generates 泸溪县 without its virtual units', async () => {
@@ -77,7 +77,7 @@ describe('minsheng demo-data', () => {
     expect([...years].sort()).toEqual(['2022', '2023']);
   });
 
-  it('finds the shipped reference files from any working directory', async () => {
+  it('finds shipped reference files from any folder', async () => {
     const dir = outDir('defaults');
     const result = await runCli(['demo-data', '--county', '431226', '--households', '50', '--out', dir], {
       cwd: temp.dir,

@@ -66,7 +66,7 @@ describe('demo-data option checks', () => {
     await expectError(generateDemoData(options({ seed: -1 }), TODAY), 'invalidOption', { option: '--seed' });
   });
 
-  it('rejects year ranges that are reversed, too long or in the future', async () => {
+  it('rejects reversed, long or future years', async () => {
     await expectError(generateDemoData(options({ yearFrom: 2024, yearTo: 2023 }), TODAY), 'invalidOption', {
       option: '--year-to',
       value: 2023,
@@ -85,7 +85,7 @@ describe('demo-data option checks', () => {
 });
 
 describe('demo-data reference file checks', () => {
-  it('names a county missing from the regions file and lists those present', async () => {
+  it('names a missing county and lists others', async () => {
     const error = await expectError(generateDemoData(options({ countyCode: '430111' }), TODAY), 'countyNotFound', {
       county: '430111',
     });
@@ -110,7 +110,7 @@ describe('demo-data reference file checks', () => {
     await expectError(generateDemoData(options({ regionsFile }), TODAY), 'fileUnreadable', { file: regionsFile });
   });
 
-  it('names a regions row with a code that does not fit its level', async () => {
+  it('names a code that does not fit its level', async () => {
     const regionsFile = writeFile('bad-code.csv', ['code,name,parent_code,level', '43,湖南省,,province', '43122,麻阳,43,county']);
     await expectError(generateDemoData(options({ regionsFile }), TODAY), 'regionRowInvalid', {
       line: 3,
@@ -164,8 +164,10 @@ describe('demo-data error messages', () => {
       for (const key of keys) expect(t(`demo:${key}`, { file: 'x.csv' }), `${language} ${key}`).not.toBe(key);
     }
   });
+});
 
-  it('leave no partial files after a successful run', async () => {
+describe('demo-data output folder', () => {
+  it('contains only the four files after a run', async () => {
     await generateDemoData(options(), TODAY);
     expect(readdirSync(path.join(temp.dir, 'out')).sort()).toEqual([
       'payments.csv',

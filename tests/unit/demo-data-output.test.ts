@@ -238,7 +238,8 @@ describe('demo-data payments', () => {
     for (const payment of payments) {
       expect(payment.amount).toMatch(/^\d+\.\d{2}$/);
       const fen = parseYuanToFen(payment.amount!);
-      expect(fen.ok && fen.fen > 0).toBe(true);
+      expect(fen.ok, payment.payment_id).toBe(true);
+      expect(fen.ok ? fen.fen : 0, payment.payment_id).toBeGreaterThan(0);
     }
   });
 
@@ -281,7 +282,9 @@ describe('demo-data payments', () => {
     for (const payment of payments.filter((row) => row.item_code === 'GDDL')) {
       expect(people.get(payment.id_number!)!.relation).toBe('户主');
       const fen = parseYuanToFen(payment.amount!);
-      expect(fen.ok && fen.fen >= perMuAmountFen(10, rate.fen) && fen.fen <= perMuAmountFen(120, rate.fen)).toBe(true);
+      if (!fen.ok) throw new Error(`unparsable amount in ${payment.payment_id}`);
+      expect(fen.fen, payment.payment_id).toBeGreaterThanOrEqual(perMuAmountFen(10, rate.fen));
+      expect(fen.fen, payment.payment_id).toBeLessThanOrEqual(perMuAmountFen(120, rate.fen));
     }
   });
 

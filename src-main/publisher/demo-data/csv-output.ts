@@ -1,5 +1,5 @@
-// Streams CSV rows to a file through a buffer, so a run of a million payments never holds more
-// than one chunk in memory. Files are written under a temporary name and renamed when complete,
+// Streams CSV rows to a file through a buffer, so a run of a million payments keeps at most
+// one chunk in memory. Files are written under a temporary name and renamed when complete,
 // so an interrupted run never leaves a truncated CSV under the real name.
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';

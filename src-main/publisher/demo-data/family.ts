@@ -60,7 +60,7 @@ function otherSex(sex: Sex): Sex {
   return sex === 'male' ? 'female' : 'male';
 }
 
-/** Draws a surname different from the given one; people rarely marry someone of the same surname. */
+/** Draws a surname different from the given one, because few couples share a surname. */
 function drawOtherSurname(random: Random, surname: string): string {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const candidate = drawSurname(random);
@@ -97,7 +97,7 @@ function addChildren(
   }
 }
 
-/** Head alone: most people living alone in rural Hunan are elderly, often widows. */
+/** Draws a head living alone: most such people in rural Hunan are elderly, often widows. */
 function singlePerson(random: Random): Person[] {
   if (random.chance(0.6)) {
     const sex: Sex = random.chance(0.55) ? 'female' : 'male';
@@ -107,12 +107,14 @@ function singlePerson(random: Random): Person[] {
   return [{ relation: RELATIONS.head, sex, age: random.int(22, 59), surname: drawSurname(random) }];
 }
 
-/** A couple with children (or none), sometimes with the head's parents or widowed. */
+/** Draws a couple or a widowed head with children, sometimes with the head's parents. */
 function nuclearFamily(random: Random, size: number): Person[] {
   const withSpouse = size === 2 ? random.chance(0.8) : random.chance(0.92);
-  const headSex: Sex = withSpouse ? (random.chance(0.88) ? 'male' : 'female') : random.chance(0.6) ? 'female' : 'male';
+  // Couples mostly register the husband as head. Widowed heads are more often women.
+  const maleHeadShare = withSpouse ? 0.88 : 0.4;
+  const headSex: Sex = random.chance(maleHeadShare) ? 'male' : 'female';
 
-  // Couples without children in a two-person household are mostly elderly; others span 24-75.
+  // Couples without children in a two-person household are mostly elderly. Other heads are 24-75.
   const coupleOnly = size === 2 && withSpouse;
   const headAge = coupleOnly
     ? random.chance(0.75) ? random.int(55, 85) : random.int(23, 54)
@@ -121,7 +123,8 @@ function nuclearFamily(random: Random, size: number): Person[] {
   const people: Person[] = [head];
   const parentAges = [head.age];
 
-  // Children take their father's surname; a widowed or single mother's late husband is drawn.
+  // Children take their father's surname, so a widowed mother's children usually carry a
+  // surname other than hers.
   let childrenSurname = head.surname;
   if (withSpouse) {
     const spouse: Person = {
@@ -162,7 +165,7 @@ function nuclearFamily(random: Random, size: number): Person[] {
   return people;
 }
 
-/** Grandparents as head and spouse, a married son, his wife and their children. */
+/** Draws grandparents as head and spouse, a married son, his wife and their children. */
 function threeGenerations(random: Random, size: number): Person[] {
   const head: Person = { relation: RELATIONS.head, sex: 'male', age: random.int(50, 78), surname: drawSurname(random) };
   const people: Person[] = [head];

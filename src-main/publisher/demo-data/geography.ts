@@ -65,7 +65,7 @@ export function selectCounty(regions: RegionRow[], countyCode: string, file: str
   const rows = regions.filter((row) => included.has(row.code));
   const villages = rows
     .filter((row) => row.level === 'village' && !isVirtualUnit(row))
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    .sort((a, b) => Number(a.code) - Number(b.code));
 
   if (villages.length === 0) {
     throw new DemoDataError('noVillages', { county: `${county.code} ${county.name}`, file });

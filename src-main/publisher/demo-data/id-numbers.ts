@@ -5,9 +5,9 @@ import { computeCheckCharacter } from '../../../src-shared/id-number.js';
 import type { Sex } from './names.js';
 import type { Random } from './prng.js';
 
-// Each sex has 500 sequence numbers per county and birth date (001-999 odd, 000-998 even).
-// Random draws stay fast while a birth date holds up to a few dozen people, which is what a
-// county-sized run gives; the allocator falls back to a linear scan beyond that.
+// Per county and birth date, men get the odd sequence numbers 001-999 and women the even ones
+// 002-998. Random draws find a free number quickly while a date has a few dozen people, as in a
+// county-sized run. Beyond that the allocator falls back to a linear scan.
 const RANDOM_ATTEMPTS = 16;
 
 function pad(value: number, width: number): string {
@@ -22,8 +22,8 @@ export class IdNumberAllocator {
   }
 
   /**
-   * Returns a new ID number for the birth date and sex, or null when all 500 sequence numbers
-   * of that date and sex are taken; the caller then moves the birth date.
+   * Returns a new ID number for the birth date and sex. Returns null when every sequence number
+   * of that date and sex is taken, so the caller must move the birth date.
    */
   allocate(random: Random, birthDate: string, sex: Sex): string | null {
     const parity = sex === 'male' ? 1 : 0;

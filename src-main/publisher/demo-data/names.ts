@@ -1,6 +1,6 @@
 // Chinese names for demo people. Surname weights are rough estimates for western Hunan
-// (怀化, 湘西), where 滕, 龙, 田, 舒, 向, 麻 and 石 are common among Miao and Tujia families
-// besides the nationally frequent surnames; they are not census figures. Given names use
+// (怀化, 湘西), not census figures. Besides the nationally frequent surnames, they favour 滕, 龙,
+// 田, 舒, 向, 麻 and 石, which are common among Miao and Tujia families there. Given names use
 // characters typical of the person's birth decade and sex.
 import { WeightedTable } from './prng.js';
 import type { Random } from './prng.js';

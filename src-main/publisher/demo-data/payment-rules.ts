@@ -1,6 +1,6 @@
 // Who receives each subsidy item in demo data. The catalogue gives cadence, unit, amount and
-// the target share of households; these rules add the plausible eligibility (age, disability,
-// land, hardship) that a generic reading of the catalogue cannot know. Items missing from the
+// the target share of households. These rules add the plausible eligibility (age, disability,
+// land, hardship) that the catalogue columns do not describe. Items missing from the
 // table follow a generic rule derived from their unit.
 import type { SubsidyItem } from './reference-data.js';
 
@@ -22,8 +22,8 @@ export type Recipients =
   // The head of a one-person household aged 60 or more or disabled.
   | 'aloneWithoutSupport';
 
-// How hardship changes the chance of being selected: 'poor' favours households with little
-// income, 'betterOff' those with more, 'any' ignores it; 'universal' pays everyone eligible.
+// Effect of hardship on the chance of selection. 'poor' favours households with little income,
+// 'betterOff' those with more and 'any' ignores it. 'universal' pays everyone eligible.
 export type Targeting = 'poor' | 'betterOff' | 'any' | 'universal';
 
 export type LandKind = 'farmland' | 'forest' | 'returnedFarmland';

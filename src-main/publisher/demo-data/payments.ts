@@ -1,5 +1,5 @@
 // Payments of one household: which items it receives, in which periods, to whom and how much.
-// Amounts are integer fen; a per-mu amount is the area in tenths of a mu times the rate per mu,
+// Amounts are integer fen. A per-mu amount is the area in tenths of a mu times the rate per mu,
 // rounded half up to the fen with integer arithmetic.
 import { RELATIONS } from './family.js';
 import type { Household, Person } from './household.js';
