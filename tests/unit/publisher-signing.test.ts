@@ -47,7 +47,8 @@ describe('canonicalJson', () => {
   });
 
   it('gives the same bytes for any key order', () => {
-    const reordered = { payload: { ...SIGNED.payload }, ...SIGNED, version: 3 };
+    const reordered = Object.fromEntries(Object.entries(SIGNED).reverse());
+    expect(Object.keys(reordered)[0]).toBe('payload');
     expect(canonicalJson(reordered)).toBe(canonicalJson(SIGNED));
   });
 
