@@ -97,6 +97,9 @@ async function keepPrevious(dbFile: string): Promise<void> {
     await fsyncPath(temporary, 'r+');
   }
   await rename(temporary, previousFileOf(dbFile));
+  // rename(2) does nothing when both names are links to one file, which happens when a killed
+  // pass already linked dbFile as `.previous`; the temporary name must not linger then.
+  await rm(temporary, { force: true });
 }
 
 /**
