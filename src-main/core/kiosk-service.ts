@@ -1,7 +1,7 @@
 // The KioskApi both hosts serve (Electron over IPC, the browser host over HTTP). It keeps the
 // installed snapshot open read-only and notices when sync renames a new file into place: before
 // each call it compares the file's identity with the one it opened, and reopens on a change.
-// A reader that still holds the old file keeps reading the old, complete version until then.
+// A reader that still has the old file open keeps reading the old, complete version until then.
 import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { KioskSettingsSchema, LookupResultSchema, SnapshotInfoSchema } from '../../src-shared/kiosk-api.js';
@@ -28,8 +28,8 @@ interface OpenSnapshot {
   identity: string;
 }
 
-// Inode and device change on a rename into place; mtime and size cover file systems whose
-// inode numbers are not stable (some FAT and network mounts).
+// Inode and device change on a rename into place. Mtime and size cover file systems whose
+// inode numbers are not stable, such as some FAT and network mounts.
 function identityOf(stats: Stats): string {
   return `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`;
 }

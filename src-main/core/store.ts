@@ -32,19 +32,6 @@ export function requireMeta(meta: Map<string, string>, key: string): string {
   return value;
 }
 
-/** Reads the snapshot's version, or 0 when the meta table or its version entry is missing. */
-export function readSnapshotVersion(db: SqliteDatabase): number {
-  try {
-    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEYS.version) as
-      | { value: string }
-      | undefined;
-    const version = Number(row?.value ?? 0);
-    return Number.isSafeInteger(version) && version > 0 ? version : 0;
-  } catch {
-    return 0;
-  }
-}
-
 /** Reads the snapshot's version, region and dates for the "data as of" line. */
 export function readSnapshotInfo(db: SqliteDatabase): SnapshotInfo {
   const meta = readMeta(db);

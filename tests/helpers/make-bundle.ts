@@ -99,7 +99,7 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
-/** A made-up ID number with a valid birth date and check character. */
+/** Makes up an ID number with a valid birth date and check character. */
 export function makeIdNumber(regionPrefix: string, birth: string, sequence: number): string {
   const first17 = `${regionPrefix}${birth}${String(sequence).padStart(3, '0')}`;
   return first17 + computeCheckCharacter(first17);

@@ -144,7 +144,7 @@ describe('sync rejects bad bundles', () => {
       () => {
         const folder = copyBundle('v3', 'flip-expiry');
         const file = path.join(folder, MANIFEST_FILE);
-        // Byte offsets, not string offsets: the manifest holds multi-byte Chinese text.
+        // Byte offsets, not string offsets: the manifest contains multi-byte Chinese text.
         flipByte(file, readFileSync(file).indexOf('"expiresAt": "') + '"expiresAt": "'.length + 3);
         return 'flip-expiry';
       },

@@ -1,10 +1,10 @@
 // A bundle folder on a web server (nginx on the county server, object storage, a CDN). Every
-// request has a timeout, 5xx answers and network errors are retried a few times with growing
+// request has a timeout, 5xx responses and network errors are retried a few times with growing
 // pauses, and a body is cut off as soon as it passes the size the caller allows.
 // NOTE: an interrupted download starts over; resuming with Range requests fits into
 // fetchOnce, which already receives the destination file.
 import { createWriteStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -85,9 +85,13 @@ async function fetchOnce(url: string, sink: Sink, maxBytes: number, timeoutMs: n
       if (sink.kind === 'file') {
         await pipeline(body, limiter, createWriteStream(sink.file));
       } else {
-        await pipeline(body, limiter, async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) sink.chunks.push(chunk);
+        const collector = new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            sink.chunks.push(chunk);
+            callback();
+          },
         });
+        await pipeline(body, limiter, collector);
       }
     } catch (error) {
       if (error instanceof SourceError) throw error;

@@ -1,7 +1,7 @@
 // Staging and atomic install of a snapshot file. The new database is written to a staging file
-// in the same folder as the installed one, fsynced, checked, and renamed over it; rename(2)
-// within one folder is atomic, so after a crash at any moment the installed path holds either
-// the old or the new complete file. The old file stays as `<dbFile>.previous`.
+// in the same folder as the installed one, fsynced, checked, and renamed over it. rename(2)
+// within one folder is atomic, so after a crash at any moment the installed path contains
+// either the old or the new complete file. The old file stays as `<dbFile>.previous`.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
@@ -18,7 +18,7 @@ export function previousFileOf(dbFile: string): string {
   return `${dbFile}.previous`;
 }
 
-/** A fresh staging path next to dbFile; every file sync writes before install matches it. */
+/** Returns a fresh staging path next to dbFile. Every file sync writes before install is one. */
 export function newStagingFile(dbFile: string, suffix = ''): string {
   return `${dbFile}${STAGING_MARK}${randomBytes(6).toString('hex')}${suffix}`;
 }
@@ -97,8 +97,8 @@ async function keepPrevious(dbFile: string): Promise<void> {
     await fsyncPath(temporary, 'r+');
   }
   await rename(temporary, previousFileOf(dbFile));
-  // rename(2) does nothing when both names are links to one file, which happens when a killed
-  // pass already linked dbFile as `.previous`; the temporary name must not linger then.
+  // rename(2) does nothing when both names are links to one file. That happens when a killed
+  // pass already linked dbFile as `.previous`, and then the temporary name must go too.
   await rm(temporary, { force: true });
 }
 

@@ -1,12 +1,13 @@
-// Where bundles come from: a web server (http-source.ts) or a local folder such as a mounted
-// USB stick (dir-source.ts). Both read a file of the bundle by its bare name and never accept
+// Bundle sources: a web server (http-source.ts) or a local folder such as a mounted USB stick
+// (dir-source.ts). Both read a file of the bundle by its bare name and never accept
 // more bytes than the caller allows, so a hostile or broken server cannot fill the disk.
 
 export type SourceErrorKind = 'not-found' | 'too-large' | 'network' | 'io';
 
 /**
- * A failed read from a source; `kind` lets sync tell a bad bundle from an unreachable one, and
- * `retryable` marks failures that may pass on their own (a 5xx status, a dropped connection).
+ * A failed read from a source. `kind` lets sync tell a bad bundle from an unreachable one.
+ * `retryable` marks failures that may pass on their own, such as a 5xx status or a dropped
+ * connection.
  */
 export class SourceError extends Error {
   readonly retryable: boolean;

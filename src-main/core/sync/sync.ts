@@ -1,7 +1,7 @@
 // One sync pass: fetch the manifest, check trust, region, version and expiry, download and
 // verify the payload, stage and check the SQLite file, install it atomically. The installed
-// snapshot is untouched unless every check passes; only staging files are written before that,
-// and they are removed on any failure (or at the next pass, after a crash).
+// snapshot is untouched unless every check passes. Only staging files are written before that,
+// and they are removed on any failure, or at the next pass after a crash.
 import type { KeyObject } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

@@ -1,11 +1,11 @@
 // The keys a kiosk trusts to sign snapshots. Today that is a PEM file of one or more Ed25519
 // publisher public keys, provisioned by a technician. Root keys that delegate to publisher keys
-// will load here too, so sync only ever sees the resulting list of trusted keys.
+// will load here too, so sync only ever receives the resulting list of trusted keys.
 import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { keyIdOf, parseEd25519PublicKey } from '../crypto/ed25519.js';
 
-/** A trust file that is missing, unreadable or holds no usable Ed25519 public key. */
+/** A trust file that is missing, unreadable or contains no usable Ed25519 public key. */
 export class TrustError extends Error {
   constructor(
     readonly file: string,

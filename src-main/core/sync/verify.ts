@@ -123,18 +123,18 @@ export async function digestFile(file: string): Promise<{ length: number; sha256
   return { length: size, sha256: hash.digest('hex') };
 }
 
-/** Compares a file's length and SHA-256 with the signed values; `what` names the file in details. */
+/** Compares a file's length and SHA-256 with the signed values; `label` names the file in details. */
 export async function checkDigest(
   file: string,
   expected: { length: number; sha256: string },
-  what: string,
+  label: 'payload' | 'sqlite',
 ): Promise<void> {
   const actual = await digestFile(file);
   if (actual.length !== expected.length) {
-    throw new BundleRejection('length-mismatch', { file: what, expected: expected.length, actual: actual.length });
+    throw new BundleRejection('length-mismatch', { file: label, expected: expected.length, actual: actual.length });
   }
   if (actual.sha256 !== expected.sha256) {
-    throw new BundleRejection('hash-mismatch', { file: what, expected: expected.sha256, actual: actual.sha256 });
+    throw new BundleRejection('hash-mismatch', { file: label, expected: expected.sha256, actual: actual.sha256 });
   }
 }
 
