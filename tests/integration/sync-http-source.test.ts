@@ -1,0 +1,134 @@
+// The HTTP source against a loopback server that misbehaves on purpose: 5xx before success, a
+// chunked body longer than allowed (no Content-Length to reject up front), and a stalled body.
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpSource } from '../../src-main/core/sync/http-source.js';
+import { SourceError } from '../../src-main/core/sync/source.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+const temp = makeTempDir();
+let server: Server;
+let baseUrl: string;
+const requestCounts = new Map<string, number>();
+const openResponses = new Set<ServerResponse>();
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    const count = (requestCounts.get(url) ?? 0) + 1;
+    requestCounts.set(url, count);
+
+    if (url === '/flaky/data.bin') {
+      if (count <= 2) {
+        response.writeHead(503).end('busy');
+        return;
+      }
+      response.writeHead(200, { 'content-length': '5' }).end('hello');
+      return;
+    }
+    if (url === '/down/data.bin') {
+      response.writeHead(502).end('bad gateway');
+      return;
+    }
+    if (url === '/forbidden/data.bin') {
+      response.writeHead(403).end('no');
+      return;
+    }
+    if (url === '/chunked/data.bin') {
+      // No Content-Length: the size is only known by counting the body.
+      response.writeHead(200, { 'transfer-encoding': 'chunked' });
+      for (let index = 0; index < 10; index += 1) response.write(Buffer.alloc(1000, index));
+      response.end();
+      return;
+    }
+    if (url === '/stall/data.bin') {
+      response.writeHead(200, { 'content-length': '1000' });
+      response.write(Buffer.alloc(10));
+      openResponses.add(response);
+      return;
+    }
+    response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  for (const response of openResponses) response.destroy();
+  await new Promise((resolve) => server.close(resolve));
+  temp.remove();
+});
+
+async function sourceErrorOf(promise: Promise<unknown>): Promise<SourceError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SourceError) return error;
+    throw error;
+  }
+  throw new Error('expected a SourceError');
+}
+
+describe('createHttpSource', () => {
+  it('retries 5xx until it succeeds', async () => {
+    const source = createHttpSource(`${baseUrl}/flaky`, { retries: 2, backoffMs: 10 });
+    const bytes = await source.readFile('data.bin', 100);
+
+    expect(bytes.toString()).toBe('hello');
+    expect(requestCounts.get('/flaky/data.bin')).toBe(3);
+  });
+
+  it('gives up after the retries', async () => {
+    const source = createHttpSource(`${baseUrl}/down/`, { retries: 2, backoffMs: 10 });
+    const error = await sourceErrorOf(source.readFile('data.bin', 100));
+
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain('502');
+    expect(requestCounts.get('/down/data.bin')).toBe(3);
+  });
+
+  it('does not retry a 403', async () => {
+    const source = createHttpSource(`${baseUrl}/forbidden/`, { retries: 2, backoffMs: 10 });
+    const error = await sourceErrorOf(source.readFile('data.bin', 100));
+
+    expect(error.retryable).toBe(false);
+    expect(requestCounts.get('/forbidden/data.bin')).toBe(1);
+  });
+
+  it('reports 404 as not found', async () => {
+    const source = createHttpSource(baseUrl, { backoffMs: 10 });
+    const error = await sourceErrorOf(source.readFile('missing.json', 100));
+
+    expect(error.kind).toBe('not-found');
+  });
+
+  it('cuts off a chunked body past the limit', async () => {
+    const source = createHttpSource(`${baseUrl}/chunked/`);
+    const destination = path.join(temp.dir, 'chunked.bin');
+    const error = await sourceErrorOf(source.downloadFile('data.bin', destination, 4500));
+
+    expect(error.kind).toBe('too-large');
+    expect(existsSync(destination) ? readFileSync(destination).length : 0).toBeLessThanOrEqual(4500);
+  });
+
+  it('downloads a chunked body within the limit', async () => {
+    const source = createHttpSource(`${baseUrl}/chunked/`);
+    const destination = path.join(temp.dir, 'chunked-ok.bin');
+
+    expect(await source.downloadFile('data.bin', destination, 10_000)).toBe(10_000);
+    expect(readFileSync(destination).length).toBe(10_000);
+  });
+
+  it('times out a stalled body', async () => {
+    const source = createHttpSource(`${baseUrl}/stall/`, { timeoutMs: 300, retries: 1, backoffMs: 10 });
+    const error = await sourceErrorOf(source.downloadFile('data.bin', path.join(temp.dir, 'stall.bin'), 2000));
+
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain('no data for 300 ms');
+    expect(requestCounts.get('/stall/data.bin')).toBe(2);
+  });
+});
