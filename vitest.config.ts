@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Tests that check log output configure their own level; the rest stay quiet.
+    env: { MINSHENG_LOG_LEVEL: 'silent' },
   },
 });

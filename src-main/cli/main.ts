@@ -2,6 +2,7 @@
 // Each subcommand lives in commands/ and is loaded only when used, so `minsheng query` does not
 // pay for the publisher's imports.
 import { resolveLanguage, translatorFor } from '../../src-shared/messages/translator.js';
+import { configureLogging } from '../core/log.js';
 import type { Command, CommandContext } from './command.js';
 import { UsageError } from './command.js';
 
@@ -40,6 +41,10 @@ async function printHelp(context: CommandContext): Promise<void> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // People at a terminal read the translated messages; the JSON log lines below warn level are
+  // for kiosks and services, so the CLI shows them only when MINSHENG_LOG_LEVEL asks for them.
+  configureLogging({ level: process.env.MINSHENG_LOG_LEVEL ?? 'warn' });
+
   const args = [...argv];
   const language = resolveLanguage(takeLanguageOption(args), process.env.MINSHENG_LANG);
   const context: CommandContext = {

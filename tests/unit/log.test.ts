@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configureLogging, createLogger, scrubText } from '../../src-main/core/log.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+const ID_NUMBER = '11010519491231002X';
+
+describe('scrubText', () => {
+  it.each([
+    [`id ${ID_NUMBER} end`, 'id [18 digits redacted] end'],
+    ['old id 110105491231002', 'old id [15 digits redacted]'],
+    ['card 6222021234567890123', 'card [19 digits redacted]'],
+    ['phone 13812345678.', 'phone [11 digits redacted].'],
+    ['version 12 of 431226', 'version 12 of 431226'],
+  ])('scrubs %j', (input, expected) => {
+    expect(scrubText(input)).toBe(expected);
+  });
+});
+
+describe('createLogger', () => {
+  const temp = makeTempDir();
+  afterEach(() => configureLogging());
+
+  it('redacts personal fields and free text in the file', () => {
+    const file = path.join(temp.dir, 'logs', 'kiosk.log');
+    configureLogging({ file, level: 'info' });
+
+    const log = createLogger('test-module');
+    log.info({ idNumber: ID_NUMBER, household: { name: '张三丰', phone: '13812345678' } }, `lookup ${ID_NUMBER}`);
+    log.error({ err: new Error(`failed for ${ID_NUMBER}`) }, 'lookup failed');
+    log.debug('below the level');
+
+    const text = readFileSync(file, 'utf8');
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].module).toBe('test-module');
+    expect(lines[0].idNumber).toBe('[redacted]');
+    expect(lines[0].household.name).toBe('[redacted]');
+    expect(lines[0].household.phone).toBe('[redacted]');
+    expect(text).not.toContain(ID_NUMBER);
+    expect(text).not.toContain('张三丰');
+    expect(text).not.toContain('13812345678');
+    expect(text).not.toContain('below the level');
+  });
+});
