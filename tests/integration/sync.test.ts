@@ -273,7 +273,10 @@ describe('sync rejects bad bundles', () => {
 
   it('fails on a server error after retries', async () => {
     const installed = sha256OfFile(dbFile);
-    const result = await sync('unavailable');
+    // Retries are logged at info level, below what the CLI shows by default.
+    const result = await runCli(['sync', '--source', `${nginx.url}unavailable/`, '--trust', trustFile, '--db', dbFile], {
+      env: { MINSHENG_LOG_LEVEL: 'info' },
+    });
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The source could not be reached');
