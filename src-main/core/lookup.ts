@@ -40,7 +40,7 @@ export const LOOKUP_SQL = {
            p.period AS period
     FROM payments p
     JOIN subsidy_items item ON item.item_code = p.item_code
-    JOIN persons recipient ON recipient.person_key = p.person_key
+    JOIN persons recipient ON recipient.household_id = p.household_id AND recipient.member_order = p.member_order
     WHERE p.household_id = ?
     ORDER BY p.paid_on DESC, p.payment_id DESC`,
 } as const;

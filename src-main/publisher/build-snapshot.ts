@@ -55,12 +55,11 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
     db.exec(SNAPSHOT_DDL);
 
     const regions = regionsOfCounty(dataset.regions, county);
-    const keyOfId = new Map<string, string>();
-    dataset.persons.forEach((person, index) => keyOfId.set(person.idNumber, personKeys[index]!));
 
     // 1. Households and the order of their members: the head first, then the file's order.
     const households = new Map<string, string>();
     const nextOrder = new Map<string, number>();
+    const orderOfId = new Map<string, number>();
     const persons = dataset.persons.map((person, index) => {
       households.set(person.householdId, person.villageCode);
       let order = 1;
@@ -68,6 +67,7 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
         order = nextOrder.get(person.householdId) ?? 2;
         nextOrder.set(person.householdId, order + 1);
       }
+      orderOfId.set(person.idNumber, order);
       return { key: personKeys[index]!, person, order };
     });
     persons.sort((a, b) => byText(a.key, b.key));
@@ -104,9 +104,9 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
         insertPerson.run(key, person.householdId, maskName(person.name), person.relation, order);
       }
 
-      // 5. Payments, keyed to the recipient's person key and household.
+      // 5. Payments, with the recipient as household and member order.
       const insertPayment = db.prepare(
-        `INSERT INTO payments (payment_id, household_id, person_key, item_code, amount_fen, paid_on, period, department)
+        `INSERT INTO payments (payment_id, household_id, member_order, item_code, amount_fen, paid_on, period, department)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const householdOfId = new Map(dataset.persons.map((person) => [person.idNumber, person.householdId]));
@@ -114,7 +114,7 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
         insertPayment.run(
           payment.paymentId,
           householdOfId.get(payment.idNumber),
-          keyOfId.get(payment.idNumber),
+          orderOfId.get(payment.idNumber),
           payment.itemCode,
           payment.amountFen,
           payment.paidOn,

@@ -126,7 +126,7 @@ export function buildSnapshotFile(file: string, spec: SnapshotSpec = {}): BuiltS
     'INSERT INTO persons (person_key, household_id, masked_name, relation, member_order) VALUES (?, ?, ?, ?, ?)',
   );
   const insertPayment = db.prepare(
-    `INSERT INTO payments (payment_id, household_id, person_key, item_code, amount_fen, paid_on, period, department)
+    `INSERT INTO payments (payment_id, household_id, member_order, item_code, amount_fen, paid_on, period, department)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
@@ -149,7 +149,7 @@ export function buildSnapshotFile(file: string, spec: SnapshotSpec = {}): BuiltS
       insertHousehold.run(householdId, villageCode);
 
       const memberCount = 1 + Math.floor(random() * 4);
-      const members: { key: string; idNumber: string; maskedName: string }[] = [];
+      const members: { key: string; idNumber: string; maskedName: string; order: number }[] = [];
       for (let order = 0; order < memberCount; order += 1) {
         const birthYear = 1940 + Math.floor(random() * 60);
         const birth = `${birthYear}${String(1 + Math.floor(random() * 12)).padStart(2, '0')}${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
@@ -158,8 +158,8 @@ export function buildSnapshotFile(file: string, spec: SnapshotSpec = {}): BuiltS
           ? createHash('sha256').update(`${householdId}:${order}`).digest('hex')
           : derivePersonKey(idNumber, params);
         const maskedName = maskName(pick(random, SURNAMES) + pick(random, GIVEN_NAMES));
-        insertPerson.run(key, householdId, maskedName, order === 0 ? '户主' : pick(random, RELATIONS.slice(1)), order);
-        members.push({ key, idNumber, maskedName });
+        insertPerson.run(key, householdId, maskedName, order === 0 ? '户主' : pick(random, RELATIONS.slice(1)), order + 1);
+        members.push({ key, idNumber, maskedName, order: order + 1 });
       }
 
       let totalFen = 0;
@@ -173,7 +173,7 @@ export function buildSnapshotFile(file: string, spec: SnapshotSpec = {}): BuiltS
         insertPayment.run(
           `P${String(paymentNumber).padStart(9, '0')}`,
           householdId,
-          pick(random, members).key,
+          pick(random, members).order,
           item.code,
           amountFen,
           paidOn,

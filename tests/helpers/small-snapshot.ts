@@ -48,7 +48,7 @@ export function writeSmallSnapshot(
     'INSERT INTO persons (person_key, household_id, masked_name, relation, member_order) VALUES (?, ?, ?, ?, ?)',
   );
   const payment = db.prepare(
-    `INSERT INTO payments (payment_id, household_id, person_key, item_code, amount_fen, paid_on, period, department)
+    `INSERT INTO payments (payment_id, household_id, member_order, item_code, amount_fen, paid_on, period, department)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
@@ -80,7 +80,7 @@ export function writeSmallSnapshot(
         { idNumber: makeIdNumber('19620725', 11 + index * 2), maskedName: '李*', relation: '配偶' },
       ];
       const keys = persons.map((entry) => derivePersonKey(entry.idNumber, params));
-      persons.forEach((entry, order) => person.run(keys[order], householdId, entry.maskedName, entry.relation, order));
+      persons.forEach((entry, index) => person.run(keys[index], householdId, entry.maskedName, entry.relation, index + 1));
 
       const count = index === 0 ? paymentsOfFirst : 2;
       let totalFen = 0;
@@ -90,7 +90,7 @@ export function writeSmallSnapshot(
         const month = String((number % 12) + 1).padStart(2, '0');
         const amountFen = 10_000 + number * 1_234;
         totalFen += amountFen;
-        payment.run(`${householdId}-P${number}`, householdId, keys[number % 2], itemCode, amountFen, `${year}-${month}-15`, `${year}-${month}`, department);
+        payment.run(`${householdId}-P${number}`, householdId, (number % 2) + 1, itemCode, amountFen, `${year}-${month}-15`, `${year}-${month}`, department);
       }
       result.households.push({ householdId, persons, totalFen, paymentCount: count });
     }

@@ -173,11 +173,10 @@ describe('minsheng publish', () => {
     const manifest = readManifest(outDir);
     const { db } = openSnapshot(outDir, manifest);
     try {
-      const rows = db.prepare('SELECT payment_id, amount_fen, typeof(amount_fen) AS type, person_key FROM payments').all() as Array<{
+      const rows = db.prepare('SELECT payment_id, amount_fen, typeof(amount_fen) AS type FROM payments').all() as Array<{
         payment_id: string;
         amount_fen: number;
         type: string;
-        person_key: string;
       }>;
       expect(rows).toHaveLength(SAMPLE_PAYMENTS.length);
       for (const payment of SAMPLE_PAYMENTS) {

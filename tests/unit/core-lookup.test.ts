@@ -147,7 +147,7 @@ describe('lookup query plans', () => {
   it('lists payments through payments_by_household', () => {
     const plan = planOf(LOOKUP_SQL.payments);
     expect(plan).toMatch(/SEARCH p USING (COVERING )?INDEX payments_by_household \(household_id=\?\)/);
-    expect(plan).toMatch(/SEARCH recipient USING PRIMARY KEY \(person_key=\?\)/);
+    expect(plan).toMatch(/SEARCH recipient USING (COVERING )?INDEX persons_by_household \(household_id=\? AND member_order=\?\)/);
     expect(plan).toMatch(/SEARCH item USING PRIMARY KEY \(item_code=\?\)/);
     expect(plan).not.toMatch(/SCAN/);
     expect(plan).not.toMatch(/TEMP B-TREE/);

@@ -31,24 +31,29 @@ CREATE TABLE households (
 
 -- person_key is the keyed slow hash of the 18-digit ID number (see lookup-key.ts); the ID
 -- number itself never enters the snapshot.
+-- member_order numbers the members of a household from 1 (the head) and identifies a person
+-- within the household.
 CREATE TABLE persons (
   person_key TEXT PRIMARY KEY,
   household_id TEXT NOT NULL REFERENCES households (household_id),
   masked_name TEXT NOT NULL,
   relation TEXT NOT NULL,
-  member_order INTEGER NOT NULL
+  member_order INTEGER NOT NULL CHECK (member_order >= 1)
 ) WITHOUT ROWID;
-CREATE INDEX persons_by_household ON persons (household_id, member_order);
+CREATE UNIQUE INDEX persons_by_household ON persons (household_id, member_order);
 
+-- The recipient is (household_id, member_order) rather than the 64-character person key: a
+-- county has about a million payment rows, and the key's random hex would not compress.
 CREATE TABLE payments (
   payment_id TEXT PRIMARY KEY,
   household_id TEXT NOT NULL REFERENCES households (household_id),
-  person_key TEXT NOT NULL REFERENCES persons (person_key),
+  member_order INTEGER NOT NULL,
   item_code TEXT NOT NULL REFERENCES subsidy_items (item_code),
   amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
   paid_on TEXT NOT NULL,
   period TEXT NOT NULL,
-  department TEXT NOT NULL
+  department TEXT NOT NULL,
+  FOREIGN KEY (household_id, member_order) REFERENCES persons (household_id, member_order)
 ) WITHOUT ROWID;
 CREATE INDEX payments_by_household ON payments (household_id, paid_on);
 `;
