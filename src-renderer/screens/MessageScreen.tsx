@@ -1,6 +1,7 @@
 // A full-screen message after a lookup that found nothing, or when the service failed, with
 // what to do next and large buttons.
 import { useTranslation } from 'react-i18next';
+import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
 
 export type MessageKind = 'not-found' | 'invalid' | 'no-data' | 'unavailable';
 
@@ -45,15 +46,9 @@ export function MessageScreen({ kind, onBack, onDone, onRetry }: MessageScreenPr
             {t('message.retry')}
           </button>
         ) : (
-          <button type="button" className="big-button" onClick={onBack}>
-            <span aria-hidden="true">← </span>
-            {t('result.back')}
-          </button>
+          <BackButton onBack={onBack} />
         )}
-        <button type="button" className="big-button big-button--primary" onClick={onDone}>
-          <span aria-hidden="true">✓ </span>
-          {t('result.done')}
-        </button>
+        <DoneButton onDone={onDone} />
       </div>
     </main>
   );

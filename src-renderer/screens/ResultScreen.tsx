@@ -3,6 +3,7 @@
 // GroupedVirtuoso keeps only the visible rows in the DOM, so 1,000+ payments scroll smoothly.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
 import { GroupedVirtuoso } from 'react-virtuoso';
 import type { Household, Payment } from '../../src-shared/kiosk-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
@@ -121,14 +122,8 @@ export function ResultScreen({ household, onBack, onDone }: ResultScreenProps) {
       </section>
 
       <footer className="result-actions button-row">
-        <button type="button" className="big-button" onClick={onBack}>
-          <span aria-hidden="true">← </span>
-          {t('result.back')}
-        </button>
-        <button type="button" className="big-button big-button--primary" onClick={onDone}>
-          <span aria-hidden="true">✓ </span>
-          {t('result.done')}
-        </button>
+        <BackButton onBack={onBack} />
+        <DoneButton onDone={onDone} />
       </footer>
     </main>
   );

@@ -7,18 +7,12 @@ import { PaymentDates, drawWorkingDay, monthlyPeriods, yearlyPeriods } from './p
 import type { Period } from './payment-calendar.js';
 import { ruleFor, targetingWeight } from './payment-rules.js';
 import type { ItemRule } from './payment-rules.js';
+import type { PaymentRow as ValidatedPaymentRow } from '../validate-payments.js';
 import type { Random } from './prng.js';
 import type { SubsidyItem } from './reference-data.js';
 
-export interface PaymentRow {
-  paymentId: string;
-  idNumber: string;
-  itemCode: string;
-  amountFen: number;
-  paidOn: string;
-  period: string;
-  department: string;
-}
+/** A payments.csv row as the generator writes it: the validated row without a line number. */
+export type PaymentRow = Omit<ValidatedPaymentRow, 'line'>;
 
 interface PreparedItem {
   item: SubsidyItem;
