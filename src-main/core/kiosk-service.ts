@@ -8,7 +8,8 @@ import { KioskSettingsSchema, LookupResultSchema, SnapshotInfoSchema } from '../
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { createLogger } from './log.js';
 import { lookupHousehold } from './lookup.js';
-import { openSnapshot, readSnapshotInfo } from './store.js';
+import { SNAPSHOT_FORMAT, META_KEYS } from './snapshot/schema.js';
+import { openSnapshot, readMeta, readSnapshotInfo } from './store.js';
 import type { SqliteDatabase } from './store.js';
 
 export { lookupHousehold } from './lookup.js';
@@ -43,9 +44,34 @@ function statOrNull(file: string): Stats | null {
   }
 }
 
+/**
+ * Opens the installed snapshot, or returns null (and logs why) when the file is not a snapshot
+ * this build can read: the kiosk then shows "no data" until the next sync replaces the file,
+ * instead of failing every lookup with an SQL error.
+ */
+function openUsableSnapshot(dbFile: string): SqliteDatabase | null {
+  let db: SqliteDatabase | undefined;
+  try {
+    db = openSnapshot(dbFile);
+    const format = readMeta(db).get(META_KEYS.format);
+    if (format !== String(SNAPSHOT_FORMAT)) {
+      log.error({ dbFile, format, supported: SNAPSHOT_FORMAT }, 'installed snapshot has an unsupported format; waiting for a sync');
+      db.close();
+      return null;
+    }
+    return db;
+  } catch (error) {
+    log.error({ dbFile, err: error }, 'installed snapshot cannot be opened; waiting for a sync');
+    db?.close();
+    return null;
+  }
+}
+
 export function createKioskService(options: KioskServiceOptions): KioskService {
   const settings = KioskSettingsSchema.parse(options.settings);
   let current: OpenSnapshot | null = null;
+  // Identity of a file that could not be used, so it is tried (and logged) once, not per call.
+  let unusableIdentity: string | null = null;
 
   function closeCurrent(): void {
     current?.db.close();
@@ -63,10 +89,15 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
 
     const identity = identityOf(stats);
     if (current?.identity === identity) return current.db;
+    if (unusableIdentity === identity) return null;
 
     const reopening = current !== null;
     closeCurrent();
-    const db = openSnapshot(options.dbFile);
+    const db = openUsableSnapshot(options.dbFile);
+    if (!db) {
+      unusableIdentity = identity;
+      return null;
+    }
     current = { db, identity };
     log.info({ dbFile: options.dbFile, reopening }, 'opened snapshot');
     return db;

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
@@ -48,6 +49,28 @@ describe('createKioskService', () => {
   it('reports no data before the first install', async () => {
     expect(await service.getSnapshotInfo()).toBeNull();
     expect(await service.lookupHousehold('430121198001011234')).toEqual({ status: 'no-data' });
+  });
+
+  it('reports no data for a file that is not a snapshot', async () => {
+    mkdirSync(path.dirname(dbFile), { recursive: true });
+    writeFileSync(dbFile, 'not a database at all, just text');
+
+    expect(await service.getSnapshotInfo()).toBeNull();
+    expect(await service.lookupHousehold('430121198001011234')).toEqual({ status: 'no-data' });
+  });
+
+  it('reports no data for an unsupported format, then recovers', async () => {
+    const old = installByRename(1);
+    const db = new Database(dbFile);
+    db.prepare("UPDATE meta SET value = '1' WHERE key = 'format'").run();
+    db.close();
+
+    expect(await service.getSnapshotInfo()).toBeNull();
+    expect(await service.lookupHousehold(old.people[0]!.idNumber)).toEqual({ status: 'no-data' });
+
+    const built = installByRename(2);
+    expect((await service.getSnapshotInfo())?.version).toBe(2);
+    expect((await service.lookupHousehold(built.people[0]!.idNumber)).status).toBe('found');
   });
 
   it('picks up the first install without restart', async () => {

@@ -2,7 +2,8 @@
 // kiosk, so this schema is the contract between the two sides. Bump SNAPSHOT_FORMAT when a
 // change would make an older kiosk misread a newer file.
 
-export const SNAPSHOT_FORMAT = 1;
+// Format 2: payments name their recipient by member_order instead of person_key.
+export const SNAPSHOT_FORMAT = 2;
 
 export const SNAPSHOT_DDL = `
 CREATE TABLE meta (
