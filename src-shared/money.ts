@@ -2,18 +2,40 @@
 
 export type YuanParse =
   | { ok: true; fen: number }
-  | { ok: false; problem: 'empty' | 'not-a-number' | 'negative' | 'too-many-decimals' | 'too-large' };
+  | { ok: false; problem: YuanProblem };
+
+export type YuanProblem =
+  | 'empty'
+  | 'not-a-number'
+  | 'currency-sign'
+  | 'bad-grouping'
+  | 'negative'
+  | 'too-many-decimals'
+  | 'too-large';
 
 // Largest amount accepted: 10 billion yuan in fen, far below Number.MAX_SAFE_INTEGER.
 export const MAX_FEN = 1_000_000_000_000;
+
+// A currency sign or unit around the number: the data standard wants the plain number in yuan.
+const CURRENCY_SIGN = /^[¥￥]|元$|^RMB|^CNY/i;
+// Thousands separators are accepted only between correct groups of three ("12,345", "1,234.50"):
+// "1,2,3.00" or "1,,5.00" is a typo, not an amount.
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /**
  * Parses a yuan amount written with at most two decimals ("1234", "1234.5", "1,234.50") into
  * integer fen by string arithmetic, so no floating-point rounding ever touches the value.
  */
 export function parseYuanToFen(text: string): YuanParse {
-  const value = text.trim().replace(/,/g, '').replace(/^¥|元$/g, '');
-  if (value.length === 0) return { ok: false, problem: 'empty' };
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { ok: false, problem: 'empty' };
+  if (CURRENCY_SIGN.test(trimmed)) return { ok: false, problem: 'currency-sign' };
+
+  const unsigned = trimmed.startsWith('-') ? trimmed.slice(1) : trimmed;
+  if (unsigned.includes(',') && !GROUPED.test(unsigned)) {
+    return { ok: false, problem: /^[\d,]+(?:\.\d*)?$/.test(unsigned) ? 'bad-grouping' : 'not-a-number' };
+  }
+  const value = trimmed.replace(/,/g, '');
   if (value.startsWith('-') && /^-\d+(\.\d+)?$/.test(value)) return { ok: false, problem: 'negative' };
 
   const match = /^(\d+)(?:\.(\d+))?$/.exec(value);

@@ -35,6 +35,8 @@ const AMOUNT_CODES = {
   negative: 'amount.negative',
   'too-many-decimals': 'amount.tooManyDecimals',
   'too-large': 'amount.tooLarge',
+  'currency-sign': 'amount.currencySign',
+  'bad-grouping': 'amount.badGrouping',
 } as const;
 
 /** Reads and checks payments.csv against the persons and subsidy items already read. */

@@ -10,8 +10,8 @@ describe('parseYuanToFen', () => {
     ['0.01', 1],
     ['1,234.56', 123_456],
     ['  360.00 ', 36_000],
-    ['¥20000', 2_000_000],
-    ['12.3元', 1_230],
+    ['12,345', 1_234_500],
+    ['1,234,567.5', 123_456_750],
     // 0.1 + 0.2 style inputs that break floating point.
     ['0.29', 29],
     ['1.15', 115],
@@ -38,6 +38,16 @@ describe('parseYuanToFen', () => {
     ['.5', 'not-a-number'],
     ['NaN', 'not-a-number'],
     ['100000000000000', 'too-large'],
+    ['¥20000', 'currency-sign'],
+    ['￥5', 'currency-sign'],
+    ['12.3元', 'currency-sign'],
+    ['1,2,3.00', 'bad-grouping'],
+    ['1,,5.00', 'bad-grouping'],
+    ['12,34', 'bad-grouping'],
+    ['1234,567', 'bad-grouping'],
+    [',123', 'bad-grouping'],
+    ['1,234,', 'bad-grouping'],
+    ['1,234.5x', 'not-a-number'],
   ])('rejects %j as %s', (text, problem) => {
     expect(parseYuanToFen(text)).toEqual({ ok: false, problem });
   });
