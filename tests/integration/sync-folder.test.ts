@@ -16,6 +16,7 @@ const dbFile = path.join(temp.dir, 'kiosk', 'snapshot.sqlite');
 const trustFile = path.join(temp.dir, 'publisher.pub.pem');
 let keys: TestKeys;
 let v1: BuiltSnapshot;
+let otherCounty: BuiltSnapshot;
 
 function sync(name: string) {
   return runCli(['sync', '--source', path.join(stick, name), '--trust', trustFile, '--db', dbFile]);
@@ -27,6 +28,8 @@ beforeAll(() => {
   v1 = makeBundle(path.join(stick, 'v1'), { version: 1, signWith: keys }).snapshot;
   makeBundle(path.join(stick, 'v2-tampered'), { version: 2, signWith: keys });
   makeBundle(path.join(stick, 'v2-oversize'), { version: 2, signWith: keys });
+  makeBundle(path.join(stick, 'v3'), { version: 3, signWith: keys });
+  otherCounty = makeBundle(path.join(stick, 'other-county-v1'), { version: 1, regionCode: '430122', regionName: '望城区', signWith: keys }).snapshot;
 
   const tamperedManifest = JSON.parse(readFileSync(path.join(stick, 'v2-tampered', MANIFEST_FILE), 'utf8')) as Manifest;
   const payload = path.join(stick, 'v2-tampered', tamperedManifest.signed.payload.path);
@@ -80,6 +83,41 @@ describe('sync from a folder', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Reading or writing a file failed');
     expect(result.stderr).toContain('no-such-folder');
+  });
+});
+
+describe('sync to another county', () => {
+  // Versions are numbered per county, so version 1 of the new county is not a rollback.
+  const movedDb = path.join(temp.dir, 'moved', 'snapshot.sqlite');
+
+  function syncMoved(name: string, extra: string[] = []) {
+    return runCli(['sync', '--source', path.join(stick, name), '--trust', trustFile, '--db', movedDb, ...extra]);
+  }
+
+  it('replaces a newer snapshot of the old county when --region names the new one', async () => {
+    expect((await syncMoved('v3')).code).toBe(0);
+    const result = await syncMoved('other-county-v1', ['--region', '430122']);
+
+    expect(result.stderr).not.toContain('older than the installed');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Installed snapshot version 1 (replacing version 3).');
+    expect(sha256OfFile(movedDb)).toBe(sha256OfFile(otherCounty.file));
+  });
+
+  it('compares versions again within the new county', async () => {
+    const result = await syncMoved('other-county-v1', ['--region', '430122']);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Already up to date: version 1 is installed.');
+  });
+
+  it('keeps the installed county without --region', async () => {
+    const before = sha256OfFile(movedDb);
+    const result = await syncMoved('v3');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('for region 430121, but this terminal serves region 430122');
+    expect(sha256OfFile(movedDb)).toBe(before);
   });
 });
 

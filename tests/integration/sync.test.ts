@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE } from '../../src-main/core/snapshot/manifest.js';
 import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
+import { SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
 import { runCli } from '../helpers/cli.js';
 import { makeBundle, makeTestKeys, sha256OfFile } from '../helpers/make-bundle.js';
 import type { BuiltSnapshot, TestKeys } from '../helpers/make-bundle.js';
@@ -64,7 +65,7 @@ beforeAll(async () => {
   makeBundle(bundleDir('v3-other-region'), { version: 3, regionCode: '430122', regionName: '望城区', signWith: keys });
   makeBundle(bundleDir('v3-expired'), { version: 3, expired: true, signWith: keys });
   makeBundle(bundleDir('v3-meta-mismatch'), { version: 3, metaOverrides: { version: '4' }, signWith: keys });
-  makeBundle(bundleDir('v3-future-format'), { version: 3, signedOverrides: { snapshotFormat: 2 }, signWith: keys });
+  makeBundle(bundleDir('v3-future-format'), { version: 3, signedOverrides: { snapshotFormat: SNAPSHOT_FORMAT + 1 }, signWith: keys });
 
   nginx = await startNginx({
     root: www,
@@ -233,7 +234,7 @@ describe('sync rejects bad bundles', () => {
     ['older version', () => 'v1', /version 1, older than the installed version 2/],
     ['expired bundle', () => 'v3-expired', /expired at/],
     ['meta version differs', () => 'v3-meta-mismatch', /snapshot database failed its check/],
-    ['newer snapshot format', () => 'v3-future-format', /signed.snapshotFormat 2, but this kiosk supports 1/],
+    ['newer snapshot format', () => 'v3-future-format', new RegExp(`signed.snapshotFormat ${SNAPSHOT_FORMAT + 1}, but this kiosk supports ${SNAPSHOT_FORMAT}`)],
   ];
 
   it.each(cases)('rejects %s', async (_name, prepare, message) => {

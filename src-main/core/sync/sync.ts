@@ -143,7 +143,17 @@ async function runSync(options: SyncOptions, source: BundleSource, log: Logger):
   const keyId = checkSignatures(manifest, options.trustedKeys);
   const installed = readInstalled(dbFile, log);
   checkRegion(manifest, options.expectedRegion ?? installed?.regionCode ?? null);
-  if (!checkVersion(manifest, installed?.version ?? 0)) {
+
+  // Versions count per county, so they compare only within one region. A bundle for another
+  // region got past checkRegion only because the terminal was told to serve that region: it
+  // is being provisioned for another county, and the bundle replaces the old county's data.
+  const replacesRegion = installed !== null && installed.regionCode !== manifest.signed.regionCode;
+  if (replacesRegion) {
+    log.warn(
+      { installedRegion: installed.regionCode, installedVersion: installed.version, region: manifest.signed.regionCode, version: manifest.signed.version },
+      'installed snapshot is for another region; replacing it whatever its version',
+    );
+  } else if (!checkVersion(manifest, installed?.version ?? 0)) {
     return { status: 'up-to-date', version: manifest.signed.version };
   }
   checkNotExpired(manifest, options.now ?? new Date());
