@@ -1,5 +1,6 @@
 // The HTTP source against a loopback server that misbehaves on purpose: 5xx before success, a
-// chunked body longer than allowed (no Content-Length to reject up front), and a stalled body.
+// chunked body longer than allowed (no Content-Length to reject up front), a stalled body, and a
+// body that trickles in too slowly to finish before the download's deadline.
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ let server: Server;
 let baseUrl: string;
 const requestCounts = new Map<string, number>();
 const openResponses = new Set<ServerResponse>();
+const DRIP_LENGTH = 1000;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -47,6 +49,14 @@ beforeAll(async () => {
     if (url === '/stall/data.bin') {
       response.writeHead(200, { 'content-length': '1000' });
       response.write(Buffer.alloc(10));
+      openResponses.add(response);
+      return;
+    }
+    if (url === '/drip/data.bin') {
+      // A correct Content-Length and a byte every 20 ms: never idle, but far too slow.
+      response.writeHead(200, { 'content-length': String(DRIP_LENGTH) });
+      const drip = setInterval(() => response.write(Buffer.alloc(1)), 20);
+      response.on('close', () => clearInterval(drip));
       openResponses.add(response);
       return;
     }
@@ -130,5 +140,17 @@ describe('createHttpSource', () => {
     expect(error.kind).toBe('network');
     expect(error.message).toContain('no data for 300 ms');
     expect(requestCounts.get('/stall/data.bin')).toBe(2);
+  });
+
+  it('fails a download that trickles past its deadline', async () => {
+    // Deadline: 200 ms + 1000 bytes at 1000 bytes/s = 1.2 s; the drip needs 20 s.
+    const source = createHttpSource(`${baseUrl}/drip/`, { deadlineBaseMs: 200, minRateBytesPerSecond: 1000, backoffMs: 10 });
+    const error = await sourceErrorOf(source.downloadFile('data.bin', path.join(temp.dir, 'drip.bin'), DRIP_LENGTH));
+
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain(`GET ${baseUrl}/drip/data.bin timed out`);
+    expect(error.message).toMatch(/: \d+ bytes arrived within the 1200 ms allowed/);
+    // Retrying cannot help once the download's own deadline has passed.
+    expect(requestCounts.get('/drip/data.bin')).toBe(1);
   });
 });

@@ -1,8 +1,11 @@
 // A bundle folder on a web server (nginx on the county server, object storage, a CDN). Every
-// request has a timeout, 5xx responses and network errors are retried a few times with growing
-// pauses, and a body is cut off as soon as it passes the size the caller allows.
+// request has an idle timeout, 5xx responses and network errors are retried a few times with
+// growing pauses, and a body is cut off as soon as it passes the size the caller allows. Each
+// download also has an overall deadline, derived from its allowed length and a minimum average
+// rate, so a server that drips bytes just often enough to dodge the idle timeout cannot hold a
+// sync for hours.
 // NOTE: an interrupted download starts over; resuming with Range requests fits into
-// fetchOnce, which already receives the destination file.
+// fetchOnce, which receives the Transfer (the bytes so far) and the sink.
 import { createWriteStream } from 'node:fs';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,9 +24,46 @@ export interface HttpSourceOptions {
   retries?: number;
   /** Pause before the first retry; each later retry waits twice as long. */
   backoffMs?: number;
+  /** Time every download gets on top of what its length needs at minRateBytesPerSecond. */
+  deadlineBaseMs?: number;
+  /** Slowest average rate accepted; a download slower than this fails at its deadline. */
+  minRateBytesPerSecond?: number;
 }
 
-const DEFAULTS: Required<HttpSourceOptions> = { timeoutMs: 30_000, retries: 2, backoffMs: 500 };
+const DEFAULTS: Required<HttpSourceOptions> = {
+  timeoutMs: 30_000,
+  retries: 2,
+  backoffMs: 500,
+  deadlineBaseMs: 60_000,
+  minRateBytesPerSecond: 16 * 1024,
+};
+
+/**
+ * One download of a URL across all its attempts. The deadline covers retries too, so retries
+ * cannot stretch it; a resumed attempt will start from `received`.
+ */
+interface Transfer {
+  url: string;
+  maxBytes: number;
+  /** Date.now() value after which the download fails. */
+  deadline: number;
+  deadlineMs: number;
+  /** Body bytes the latest attempt received. */
+  received: number;
+}
+
+function startTransfer(url: string, maxBytes: number, settings: Required<HttpSourceOptions>): Transfer {
+  const deadlineMs = settings.deadlineBaseMs + Math.ceil((maxBytes * 1000) / settings.minRateBytesPerSecond);
+  return { url, maxBytes, deadline: Date.now() + deadlineMs, deadlineMs, received: 0 };
+}
+
+function deadlineError(transfer: Transfer, cause?: unknown): SourceError {
+  return new SourceError(
+    'network',
+    `GET ${transfer.url} timed out: ${transfer.received} bytes arrived within the ${transfer.deadlineMs} ms allowed for this download`,
+    { cause },
+  );
+}
 
 type Sink = { kind: 'memory'; chunks: Buffer[] } | { kind: 'file'; file: string };
 
@@ -31,21 +71,34 @@ function isRetryable(error: unknown): boolean {
   return error instanceof SourceError && error.retryable;
 }
 
-/** One GET of url into sink; returns the number of body bytes. */
-async function fetchOnce(url: string, sink: Sink, maxBytes: number, timeoutMs: number): Promise<number> {
+/** One GET of the transfer's URL into sink; returns the number of body bytes. */
+async function fetchOnce(transfer: Transfer, sink: Sink, timeoutMs: number): Promise<number> {
+  const { url, maxBytes } = transfer;
+  const remainingMs = transfer.deadline - Date.now();
+  if (remainingMs <= 0) throw deadlineError(transfer);
+
+  // Either the idle timer or the download's deadline may abort; the first one names the reason.
   const controller = new AbortController();
-  let timer = setTimeout(() => controller.abort(), timeoutMs);
-  const restartTimer = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => controller.abort(), timeoutMs);
+  let stopReason: 'idle' | 'deadline' | null = null;
+  const stop = (reason: 'idle' | 'deadline') => {
+    stopReason ??= reason;
+    controller.abort();
+  };
+  let idleTimer = setTimeout(() => stop('idle'), timeoutMs);
+  const deadlineTimer = setTimeout(() => stop('deadline'), remainingMs);
+  const restartIdleTimer = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => stop('idle'), timeoutMs);
   };
 
+  transfer.received = 0;
   try {
     let response: Response;
     try {
       response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
     } catch (error) {
-      const reason = controller.signal.aborted ? `timed out after ${timeoutMs} ms` : (error as Error).message;
+      if (stopReason === 'deadline') throw deadlineError(transfer, error);
+      const reason = stopReason === 'idle' ? `timed out after ${timeoutMs} ms` : (error as Error).message;
       throw new SourceError('network', `GET ${url} failed: ${reason}`, { cause: error, retryable: true });
     }
 
@@ -67,12 +120,11 @@ async function fetchOnce(url: string, sink: Sink, maxBytes: number, timeoutMs: n
       throw new SourceError('too-large', `GET ${url} declares ${declared} bytes, more than the allowed ${maxBytes}`);
     }
 
-    let total = 0;
     const limiter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
-        restartTimer();
-        total += chunk.length;
-        if (total > maxBytes) {
+        restartIdleTimer();
+        transfer.received += chunk.length;
+        if (transfer.received > maxBytes) {
           callback(new SourceError('too-large', `GET ${url} sent more than the allowed ${maxBytes} bytes`));
           return;
         }
@@ -95,15 +147,17 @@ async function fetchOnce(url: string, sink: Sink, maxBytes: number, timeoutMs: n
       }
     } catch (error) {
       if (error instanceof SourceError) throw error;
-      const reason = controller.signal.aborted ? `no data for ${timeoutMs} ms` : (error as Error).message;
-      throw new SourceError('network', `GET ${url} broke off after ${total} bytes: ${reason}`, {
+      if (stopReason === 'deadline') throw deadlineError(transfer, error);
+      const reason = stopReason === 'idle' ? `no data for ${timeoutMs} ms` : (error as Error).message;
+      throw new SourceError('network', `GET ${url} broke off after ${transfer.received} bytes: ${reason}`, {
         cause: error,
         retryable: true,
       });
     }
-    return total;
+    return transfer.received;
   } finally {
-    clearTimeout(timer);
+    clearTimeout(idleTimer);
+    clearTimeout(deadlineTimer);
   }
 }
 
@@ -130,17 +184,17 @@ export function createHttpSource(baseUrl: string, options: HttpSourceOptions = {
     location: base,
 
     async readFile(name, maxBytes) {
-      const url = new URL(encodeURIComponent(name), base).href;
-      return withRetries(url, async () => {
+      const transfer = startTransfer(new URL(encodeURIComponent(name), base).href, maxBytes, settings);
+      return withRetries(transfer.url, async () => {
         const sink: Sink = { kind: 'memory', chunks: [] };
-        await fetchOnce(url, sink, maxBytes, settings.timeoutMs);
+        await fetchOnce(transfer, sink, settings.timeoutMs);
         return Buffer.concat(sink.chunks);
       });
     },
 
     async downloadFile(name, destinationFile, maxBytes) {
-      const url = new URL(encodeURIComponent(name), base).href;
-      return withRetries(url, () => fetchOnce(url, { kind: 'file', file: destinationFile }, maxBytes, settings.timeoutMs));
+      const transfer = startTransfer(new URL(encodeURIComponent(name), base).href, maxBytes, settings);
+      return withRetries(transfer.url, () => fetchOnce(transfer, { kind: 'file', file: destinationFile }, settings.timeoutMs));
     },
   };
 }

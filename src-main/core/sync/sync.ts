@@ -13,6 +13,7 @@ import { openSnapshot, readMeta } from '../store.js';
 import { META_KEYS } from '../snapshot/schema.js';
 import { createDirSource } from './dir-source.js';
 import { createHttpSource } from './http-source.js';
+import type { HttpSourceOptions } from './http-source.js';
 import {
   decompressToStaging,
   ensureFolderOf,
@@ -52,6 +53,8 @@ export interface SyncOptions {
   dbFile: string;
   /** The terminal's region; without it, the installed snapshot's region (if any) applies. */
   expectedRegion?: string;
+  /** Timeouts, retries and the download deadline of an http(s) source given as a string. */
+  http?: HttpSourceOptions;
   now?: Date;
   log?: Logger;
 }
@@ -62,8 +65,8 @@ interface InstalledSnapshot {
 }
 
 /** Builds the source for a --source value. */
-export function createSource(value: string): BundleSource {
-  return isUrlSource(value) ? createHttpSource(value) : createDirSource(value);
+export function createSource(value: string, http: HttpSourceOptions = {}): BundleSource {
+  return isUrlSource(value) ? createHttpSource(value, http) : createDirSource(value);
 }
 
 /** Reads version and region of the installed snapshot; null when none is installed or readable. */
@@ -177,7 +180,7 @@ async function runSync(options: SyncOptions, source: BundleSource, log: Logger):
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   const log = options.log ?? createLogger('sync');
-  const source = typeof options.source === 'string' ? createSource(options.source) : options.source;
+  const source = typeof options.source === 'string' ? createSource(options.source, options.http) : options.source;
   log.info({ source: source.location, dbFile: options.dbFile }, 'sync started');
 
   let outcome: SyncOutcome;
