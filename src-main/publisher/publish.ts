@@ -1,6 +1,7 @@
 // Publishing: validated county data in, a signed bundle folder out. Nothing is written to the
-// output folder unless every row of every file is valid.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+// output folder unless every row of every file is valid, and a run that fails after starting to
+// write removes what it wrote; only its lock file is there while it runs.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,7 @@ import type { ValidationIssue } from './issues.js';
 import { readPreviousBundle } from './previous-bundle.js';
 import { derivePersonKeys } from './pseudonymise.js';
 import { PublishError } from './publish-error.js';
+import { lockOutFolder } from './out-folder.js';
 import { loadSigningKey, signManifest } from './signing.js';
 import { validateDataset } from './validate-dataset.js';
 
@@ -30,6 +32,7 @@ export interface PublishOptions {
 }
 
 export type PublishProgress =
+  | { stage: 'stale-lock'; lock: string; pid: number }
   | { stage: 'validating' }
   | { stage: 'deriving-keys'; done: number; total: number }
   | { stage: 'building' }
@@ -69,19 +72,66 @@ export type PublishResult = PublishSuccess | PublishFailure;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The range of expiresInDays: a bundle valid for more than ten years is a typo. */
+export const MIN_EXPIRES_DAYS = 1;
+export const MAX_EXPIRES_DAYS = 3650;
+
 /**
  * Validates `dataDir`, and when it has no errors, builds, signs and writes the next snapshot
- * version into `outDir`. Throws PublishError for a bad key, a damaged previous manifest or a
- * region that differs from the previous bundle's.
+ * version into `outDir`. Throws PublishError for a bad key, an output folder that cannot be
+ * written or is in use by another run, a damaged previous manifest or a region that differs from
+ * the previous bundle's; RangeError for an expiresInDays outside 1-3650.
  */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const errorLimit = options.errorLimit ?? 100;
   const progress = options.onProgress ?? (() => undefined);
+  const expiresInDays = options.expiresInDays ?? 30;
+  if (!Number.isInteger(expiresInDays) || expiresInDays < MIN_EXPIRES_DAYS || expiresInDays > MAX_EXPIRES_DAYS) {
+    throw new RangeError(`expiresInDays must be an integer from ${MIN_EXPIRES_DAYS} to ${MAX_EXPIRES_DAYS}, got ${expiresInDays}`);
+  }
+  const createdAt = now.toISOString();
+  const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS).toISOString();
 
   // 1. Cheap checks first, so a wrong key or folder fails before minutes of validation.
   const key = await loadSigningKey(options.keyFile);
+  const lock = await lockOutFolder(options.outDir, now);
+  if (lock.staleLock !== null) progress({ stage: 'stale-lock', lock: lock.staleLock.file, pid: lock.staleLock.pid });
+  try {
+    return await publishLocked(options, { started, now, errorLimit, progress, createdAt, expiresAt, key });
+  } finally {
+    await lock.release();
+  }
+}
+
+/** True when the manifest in `outDir` already points at `payloadName` (only its folder sync failed). */
+async function manifestNames(outDir: string, payloadName: string): Promise<boolean> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as SignedManifestFile;
+    return manifest.signed?.payload?.path === payloadName;
+  } catch {
+    return false;
+  }
+}
+
+interface SignedManifestFile {
+  signed?: { payload?: { path?: string } };
+}
+
+interface RunState {
+  started: number;
+  now: Date;
+  errorLimit: number;
+  progress: (progress: PublishProgress) => void;
+  createdAt: string;
+  expiresAt: string;
+  key: Awaited<ReturnType<typeof loadSigningKey>>;
+}
+
+/** The part of publish that runs while the output folder's lock is held. */
+async function publishLocked(options: PublishOptions, run: RunState): Promise<PublishResult> {
+  const { started, now, errorLimit, progress, createdAt, expiresAt, key } = run;
   const previous = await readPreviousBundle(options.outDir);
 
   // 2. Read and validate every row.
@@ -118,7 +168,6 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'minsheng-publish-'));
   try {
     const sqliteFile = path.join(workDir, 'snapshot.sqlite');
-    const createdAt = now.toISOString();
     const counts = buildSnapshot(sqliteFile, {
       dataset,
       county,
@@ -130,24 +179,31 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     });
 
     progress({ stage: 'writing' });
-    await mkdir(options.outDir, { recursive: true });
     const payloadName = `snapshot-${version}.sqlite.gz`;
-    const digest = await writePayload(sqliteFile, options.outDir, payloadName);
+    const payloadPath = path.join(options.outDir, payloadName);
+    let digest;
+    try {
+      digest = await writePayload(sqliteFile, options.outDir, payloadName);
 
-    // 5. Sign and write the manifest last: until it is renamed, readers still see the old version.
-    const signed: SignedManifest = {
-      type: 'minsheng-snapshot',
-      specVersion: 1,
-      version,
-      regionCode: county.code,
-      regionName: county.name,
-      createdAt,
-      expiresAt: new Date(now.getTime() + (options.expiresInDays ?? 30) * DAY_MS).toISOString(),
-      snapshotFormat: SNAPSHOT_FORMAT,
-      payload: { path: payloadName, compression: 'gzip', ...digest },
-    };
-    const manifest = signManifest(signed, key);
-    await writeFileAtomically(options.outDir, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+      // 5. Sign and write the manifest last: until it is renamed, readers still see the old version.
+      const signed: SignedManifest = {
+        type: 'minsheng-snapshot',
+        specVersion: 1,
+        version,
+        regionCode: county.code,
+        regionName: county.name,
+        createdAt,
+        expiresAt,
+        snapshotFormat: SNAPSHOT_FORMAT,
+        payload: { path: payloadName, compression: 'gzip', ...digest },
+      };
+      const manifest = signManifest(signed, key);
+      await writeFileAtomically(options.outDir, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+    } catch (error) {
+      // No manifest names this payload, so it would only be an orphan in the bundle folder.
+      if (!(await manifestNames(options.outDir, payloadName))) await rm(payloadPath, { force: true });
+      throw error;
+    }
 
     return {
       ok: true,
@@ -160,7 +216,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       dataAsOf: dataset.dataAsOf,
       keyId: key.keyId,
       lookupKeyReused: previous?.lookupKey != null,
-      payloadPath: path.join(options.outDir, payloadName),
+      payloadPath,
       manifestPath: path.join(options.outDir, MANIFEST_FILE),
       payloadBytes: digest.length,
       sqliteBytes: digest.sqliteLength,

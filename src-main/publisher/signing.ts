@@ -21,12 +21,18 @@ export async function loadSigningKey(file: string): Promise<SigningKey> {
     throw new PublishError('keyUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
 
+  // Node asks for a passphrase for these; minsheng keys never have one.
+  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(pem)) {
+    throw new PublishError('keyEncrypted', { file });
+  }
+
   let privateKey: KeyObject;
   try {
     privateKey = parseEd25519PrivateKey(pem);
   } catch (error) {
     const message = (error as Error).message;
     if (message.startsWith('expected an Ed25519')) throw new PublishError('keyWrongType', { file, reason: message });
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MISSING_PASSPHRASE') throw new PublishError('keyEncrypted', { file });
     throw new PublishError('keyInvalid', { file });
   }
 

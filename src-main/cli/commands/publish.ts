@@ -1,13 +1,12 @@
 // `minsheng publish`: validates a county's CSV delivery and writes the next signed bundle.
 // Every bad row is listed with its file, line, column and value; on any error nothing is written.
-import { writeFile } from 'node:fs/promises';
-import { formatIssueLine, issueMessage } from '../../publisher/issues.js';
+import { writeErrorReport } from '../../publisher/error-report.js';
+import { formatIssueLine } from '../../publisher/issues.js';
 import type { ValidationIssue } from '../../publisher/issues.js';
-import { PublishError, publish } from '../../publisher/publish.js';
+import { MAX_EXPIRES_DAYS, MIN_EXPIRES_DAYS, PublishError, publish } from '../../publisher/publish.js';
 import type { PublishProgress, PublishSuccess } from '../../publisher/publish.js';
-import { translatorFor } from '../../../src-shared/messages/translator.js';
 import type { Command, CommandContext } from '../command.js';
-import { integerOption, parseOptions, requireOption } from '../command.js';
+import { UsageError, integerOption, parseOptions, requireOption } from '../command.js';
 
 // With --errors-out, up to this many errors are kept for the report; each costs a few hundred
 // bytes of memory, so this bounds the report at some tens of megabytes.
@@ -23,26 +22,10 @@ function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-function quoteCsv(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Writes the error report: UTF-8 with a BOM so that Excel opens the Chinese text correctly. */
-async function writeErrorReport(file: string, errors: ValidationIssue[]): Promise<void> {
-  const zh = translatorFor('zh-CN');
-  const en = translatorFor('en');
-  const lines = ['file,line,column,value,code,message_zh,message_en'];
-  for (const issue of errors) {
-    const fields = [issue.file, issue.line, issue.column, issue.value, issue.code, issueMessage(issue, zh), issueMessage(issue, en)];
-    lines.push(fields.map(quoteCsv).join(','));
-  }
-  await writeFile(file, `\uFEFF${lines.join('\r\n')}\r\n`);
-}
-
 function progressPrinter(dataDir: string, context: CommandContext): (progress: PublishProgress) => void {
   return (progress) => {
     const t = context.t;
+    if (progress.stage === 'stale-lock') context.stderr.write(`${t('publish:publish.staleLock', { lock: progress.lock, pid: progress.pid })}\n`);
     if (progress.stage === 'validating') context.stderr.write(`${t('publish:publish.validating', { dir: dataDir })}\n`);
     if (progress.stage === 'building') context.stderr.write(`${t('publish:publish.building')}\n`);
     if (progress.stage === 'writing') context.stderr.write(`${t('publish:publish.writing')}\n`);
@@ -105,7 +88,12 @@ const publishCommand: Command = {
     const dataDir = requireOption(values, 'data', context);
     const keyFile = requireOption(values, 'key', context);
     const outDir = requireOption(values, 'out', context);
-    const expiresInDays = integerOption(values['expires-days'], 'expires-days', 30, context, 1);
+    const expiresInDays = integerOption(values['expires-days'], 'expires-days', 30, context, MIN_EXPIRES_DAYS);
+    if (expiresInDays > MAX_EXPIRES_DAYS) {
+      throw new UsageError(
+        context.t('publish:publish.expiresDaysRange', { value: expiresInDays, min: MIN_EXPIRES_DAYS, max: MAX_EXPIRES_DAYS }),
+      );
+    }
     const errorLimit = integerOption(values['error-limit'], 'error-limit', 100, context, 1);
     const errorsOut = values['errors-out'];
 
@@ -127,7 +115,10 @@ const publishCommand: Command = {
       // File-system failures (disk full, permissions) are reported; anything else is a bug.
       const code = (error as NodeJS.ErrnoException).code;
       if (typeof code !== 'string') throw error;
-      context.stderr.write(`${context.t('publish:errors.writeFailed', { reason: `${code}: ${(error as Error).message}` })}\n`);
+      // Node's message already starts with the code ("EACCES: permission denied, open …").
+      const message = (error as Error).message;
+      const reason = message.startsWith(code) ? message : `${code}: ${message}`;
+      context.stderr.write(`${context.t('publish:errors.writeFailed', { reason })}\n`);
       return 1;
     }
 

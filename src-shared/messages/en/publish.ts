@@ -55,16 +55,26 @@ export default {
     keyId: 'Signing key ID: {{keyId}}',
     saltNew: 'A new lookup salt was drawn (first publication, or the previous payload is unusable).',
     elapsed: 'Elapsed: {{seconds}} s',
+    expiresDaysRange: '--expires-days {{value}} is out of range: expected {{min}}-{{max}} days.',
+    staleLock: 'Took over the lock {{lock}} left by process {{pid}}, which is no longer running.',
   },
   errors: {
     keyUnreadable:
       'Cannot read the private key file {{file}} ({{reason}}). Check the path and permissions, or create a key with minsheng keygen.',
     keyInvalid: '{{file}} is not a PEM private key. Use publisher.key from minsheng keygen.',
+    keyEncrypted:
+      '{{file}} is an encrypted private key; minsheng keys are not encrypted. Use publisher.key from minsheng keygen, or decrypt this key first (openssl pkey -in FILE -out publisher.key).',
     keyWrongType: '{{file}} is not an Ed25519 private key ({{reason}}). Use publisher.key from minsheng keygen.',
     previousManifestInvalid:
       'The existing {{path}} in the output folder is invalid ({{reason}}), so the next version is unknown. Fix or move that file and retry.',
     regionMismatch:
       'The output folder {{dir}} holds bundles of {{previous}}, but this data belongs to {{current}}. Use another output folder.',
     writeFailed: 'Writing the bundle failed: {{reason}}. The previous version in the output folder is unchanged.',
+    outNotAFolder: '--out {{dir}} is a file, not a folder. Give the path of a folder (it is created if missing).',
+    outNotWritable:
+      'Cannot write into the output folder {{dir}} ({{reason}}). Check the permissions of {{dir}} or choose another folder with --out.',
+    locked:
+      'Another minsheng publish (process {{pid}}, started {{started}}) is writing into {{dir}}. Wait until it has finished and run again; if that process no longer exists, delete {{lock}}.',
+    lockUnreadable: 'The lock file {{lock}} in {{dir}} cannot be read ({{reason}}). If no minsheng publish is running, delete it and run again.',
   },
 } as const;

@@ -12,6 +12,11 @@ export default {
     duplicateHeader: 'The header "{{value}}" appears more than once. Expected headers: {{expected}}',
     headerMismatch:
       'The header does not match the data standard: missing {{missing}}; unexpected or misspelled {{unexpected}}. Expected headers: {{expected}}',
+    headerMissing: 'The header does not match the data standard: missing {{missing}}. Expected headers: {{expected}}',
+    headerUnexpected:
+      'The header does not match the data standard: unexpected or misspelled {{unexpected}}. Expected headers: {{expected}}',
+    crossCheckSkipped:
+      'Reading {{other}} stopped early (see its error above), so the rows of this file were not checked against {{other}}. Fix {{other}} and run again.',
     notUtf8: 'The file is not UTF-8 from this line on (GBK, perhaps). Save it from Excel as "CSV UTF-8 (comma delimited)".',
     quoteNotClosed: 'A quote opened on this line is never closed; later lines were not checked. Add the closing double quote.',
     strayQuote:
@@ -22,7 +27,8 @@ export default {
   row: {
     required: '{{column}} must not be empty.',
     tooLong: '{{column}} is too long: at most {{max}} characters.',
-    controlCharacter: '{{column}} contains a line break or another control character; remove it.',
+    controlCharacter:
+      '{{column}} contains a line break, a control character or an invisible formatting character (such as a text direction mark); remove it.',
     invalidIdentifier: '{{column}} may contain only letters, digits, "-" and "_".',
     fieldCount: 'The row has {{count}} fields but the header has {{expected}}. Put values that contain commas in double quotes.',
   },
@@ -57,7 +63,7 @@ export default {
     villageNotFound: 'The village code is not in regions.csv.',
     notAVillage: 'This code is a {{level}}; enter the 12-digit code of a village or community.',
     otherCounty:
-      'This village belongs to {{county}}, but the person on line {{firstLine}} belongs to {{firstCounty}}. One publication covers one county.',
+      'This village belongs to {{county}}, but this publication is for {{majorityCounty}}, where {{majorityCount}} persons live. One publication covers one county: correct the village code or remove this person.',
     secondHead: 'Household {{householdId}} already has a head on line {{firstLine}}; a household has exactly one head.',
     householdVillageMismatch:
       'All members of household {{householdId}} must live in one village: line {{firstLine}} gives {{expected}}.',
@@ -71,6 +77,8 @@ export default {
     negative: 'The amount must not be negative.',
     tooManyDecimals: 'The amount has more than two decimals (the smallest unit is one fen).',
     tooLarge: 'The amount is too large; check that it is in yuan.',
+    currencySign: 'Write the amount as a plain number in yuan, without "¥" or "元", e.g. 1234.50.',
+    badGrouping: 'Thousands separators must split the digits into groups of three, e.g. 1,234.50; or leave them out: 1234.50.',
   },
   payments: {
     duplicateId: 'Duplicate payment_id; line {{firstLine}} already has it.',
@@ -79,6 +87,8 @@ export default {
     invalidDate: 'paid_on must be a real date written YYYY-MM-DD, e.g. 2024-03-15.',
     dateInFuture: 'paid_on is later than today ({{today}}).',
     invalidPeriod: 'period must be YYYY or YYYY-MM, e.g. 2024 or 2024-03.',
+    dateTooEarly: 'paid_on is earlier than {{earliest}}, which the data standard treats as a typo. Check the year.',
+    periodTooEarly: 'The year of the period must not be earlier than {{earliestYear}}; check the year.',
     periodTooLate: 'The year of the period must not be later than {{latestYear}}.',
   },
 } as const;

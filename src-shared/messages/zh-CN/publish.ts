@@ -54,14 +54,23 @@ export default {
     keyId: '签名密钥 ID：{{keyId}}',
     saltNew: '已生成新的查询盐值（首次发布，或上一版数据包不可用）。',
     elapsed: '用时：{{seconds}} 秒',
+    expiresDaysRange: '--expires-days {{value}} 超出范围：应为 {{min}} 到 {{max}} 天。',
+    staleLock: '进程 {{pid}} 留下的锁文件 {{lock}} 已失效（该进程已不在运行），已接管。',
   },
   errors: {
     keyUnreadable: '无法读取私钥文件 {{file}}（{{reason}}）。请检查路径和权限，或用 minsheng keygen 生成密钥。',
     keyInvalid: '{{file}} 不是 PEM 格式的私钥。请使用 minsheng keygen 生成的 publisher.key。',
+    keyEncrypted:
+      '{{file}} 是加密的私钥，而 minsheng 的密钥不加密。请使用 minsheng keygen 生成的 publisher.key，或先解密此密钥（openssl pkey -in 文件 -out publisher.key）。',
     keyWrongType: '{{file}} 不是 Ed25519 私钥（{{reason}}）。请使用 minsheng keygen 生成的 publisher.key。',
     previousManifestInvalid:
       '输出目录中已有的 {{path}} 无效（{{reason}}），无法确定下一个版本号。请修复或移走该文件后重试。',
     regionMismatch: '输出目录 {{dir}} 中是 {{previous}} 的数据包，而本次数据属于 {{current}}。请换一个输出目录。',
     writeFailed: '写入数据包失败：{{reason}}。输出目录中的上一版未被改动。',
+    outNotAFolder: '--out {{dir}} 是一个文件，不是文件夹。请指定文件夹路径（不存在时会自动创建）。',
+    outNotWritable: '无法写入输出目录 {{dir}}（{{reason}}）。请检查 {{dir}} 的权限，或用 --out 换一个目录。',
+    locked:
+      '另一个 minsheng publish（进程 {{pid}}，开始于 {{started}}）正在写入 {{dir}}。请等它结束后重新运行；如该进程已不存在，请删除 {{lock}}。',
+    lockUnreadable: '无法读取 {{dir}} 中的锁文件 {{lock}}（{{reason}}）。如没有 minsheng publish 在运行，请删除该文件后重新运行。',
   },
 } as const;

@@ -10,6 +10,9 @@ export default {
     wrongDelimiter: '表头用“{{delimiter}}”分隔，数据标准要求用英文逗号“,”。请另存为“CSV UTF-8（逗号分隔）”。',
     duplicateHeader: '表头“{{value}}”出现了不止一次。应有的表头：{{expected}}',
     headerMismatch: '表头不符合数据标准：缺少 {{missing}}；多余或拼错 {{unexpected}}。应有的表头：{{expected}}',
+    headerMissing: '表头不符合数据标准：缺少 {{missing}}。应有的表头：{{expected}}',
+    headerUnexpected: '表头不符合数据标准：多余或拼错 {{unexpected}}。应有的表头：{{expected}}',
+    crossCheckSkipped: '{{other}} 未能读完（错误见上），因此本文件各行未与 {{other}} 核对。请先修正 {{other}} 后重新运行。',
     notUtf8: '此行起不是 UTF-8 编码（可能是 GBK）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。',
     quoteNotClosed: '从此行开始的引号没有闭合，之后的行未检查。请补上结尾的英文双引号。',
     strayQuote: '此行有多余的双引号：引号只能括住整个字段，字段内的双引号要写成两个（""），之后的行未检查。',
@@ -18,7 +21,7 @@ export default {
   row: {
     required: '{{column}} 不能为空。',
     tooLong: '{{column}} 过长：最多 {{max}} 个字符。',
-    controlCharacter: '{{column}} 含有换行或其他控制字符，请删除。',
+    controlCharacter: '{{column}} 含有换行、控制字符或不可见的格式字符（如文字方向标记），请删除。',
     invalidIdentifier: '{{column}} 只能包含英文字母、数字、“-”和“_”。',
     fieldCount: '此行有 {{count}} 个字段，表头有 {{expected}} 个。含逗号的值须用英文双引号括起来。',
   },
@@ -50,7 +53,8 @@ export default {
     invalidRelation: '与户主关系无效，应为以下之一：{{allowed}}。',
     villageNotFound: '村级代码在 regions.csv 中不存在。',
     notAVillage: '此代码是 {{level}} 级区划，应填写村（社区）级 12 位代码。',
-    otherCounty: '此村属于 {{county}}，而第 {{firstLine}} 行的人员属于 {{firstCounty}}。一次发布只能包含一个县的数据。',
+    otherCounty:
+      '此村属于 {{county}}，而本次发布属于 {{majorityCounty}}（{{majorityCount}} 人）。一次发布只能包含一个县的数据：请更正村代码或删除此人。',
     secondHead: '户 {{householdId}} 已在第 {{firstLine}} 行有户主，每户只能有一个户主。',
     householdVillageMismatch: '户 {{householdId}} 的成员应在同一个村：第 {{firstLine}} 行为 {{expected}}。',
     noHead: '此户没有户主：请将一名成员的关系填为“{{head}}”。',
@@ -62,6 +66,8 @@ export default {
     negative: '金额不能为负数。',
     tooManyDecimals: '金额最多两位小数（精确到分）。',
     tooLarge: '金额过大，请核对单位是否为元。',
+    currencySign: '金额只填以元为单位的数字，不要带“¥”或“元”，如 1234.50。',
+    badGrouping: '千位分隔符必须每三位一组，如 1,234.50；也可以不写分隔符：1234.50。',
   },
   payments: {
     duplicateId: '发放流水号重复，第 {{firstLine}} 行已有此流水号。',
@@ -70,6 +76,8 @@ export default {
     invalidDate: '发放日期应为真实日期，格式 YYYY-MM-DD，如 2024-03-15。',
     dateInFuture: '发放日期晚于今天（{{today}}）。',
     invalidPeriod: '所属期应为 YYYY 或 YYYY-MM，如 2024 或 2024-03。',
+    dateTooEarly: '发放日期早于 {{earliest}}，数据标准视为笔误。请核对年份。',
+    periodTooEarly: '所属期年份不能早于 {{earliestYear}} 年，请核对年份。',
     periodTooLate: '所属期年份不能晚于 {{latestYear}} 年。',
   },
 } as const;
