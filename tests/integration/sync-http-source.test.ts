@@ -2,12 +2,15 @@
 // chunked body longer than allowed (no Content-Length to reject up front), a stalled body, and a
 // body that trickles in too slowly to finish before the download's deadline.
 import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import type { Server, ServerResponse } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpSource } from '../../src-main/core/sync/http-source.js';
 import { SourceError } from '../../src-main/core/sync/source.js';
+import { runCli } from '../helpers/cli.js';
+import { makeTestKeys } from '../helpers/make-bundle.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 const temp = makeTempDir();
@@ -72,6 +75,15 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   temp.remove();
 });
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const probe = createTcpServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 async function sourceErrorOf(promise: Promise<unknown>): Promise<SourceError> {
   try {
@@ -152,5 +164,34 @@ describe('createHttpSource', () => {
     expect(error.message).toMatch(/: \d+ bytes arrived within the 1200 ms allowed/);
     // Retrying cannot help once the download's own deadline has passed.
     expect(requestCounts.get('/drip/data.bin')).toBe(1);
+  });
+
+  it('names the cause of a refused connection', async () => {
+    const port = await closedPort();
+    const source = createHttpSource(`http://127.0.0.1:${port}/`, { retries: 0 });
+    const error = await sourceErrorOf(source.readFile('manifest.json', 100));
+
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain(`connection refused (ECONNREFUSED) at 127.0.0.1:${port}`);
+  });
+});
+
+describe('sync command against an unreachable server', () => {
+  it('names the cause and prints no stack trace at the default log level', async () => {
+    const port = await closedPort();
+    const trustFile = path.join(temp.dir, 'publisher.pub.pem');
+    writeFileSync(trustFile, makeTestKeys().publicKeyPem);
+
+    const result = await runCli(
+      ['sync', '--source', `http://127.0.0.1:${port}/`, '--trust', trustFile, '--db', path.join(temp.dir, 'refused.sqlite')],
+      { env: { MINSHENG_LOG_LEVEL: undefined } },
+    );
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('request failed; retrying');
+    expect(result.stderr).toContain('"causeCode":"ECONNREFUSED"');
+    expect(result.stderr).toContain(`The source could not be reached: GET http://127.0.0.1:${port}/manifest.json failed: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`);
+    expect(result.stderr).not.toContain('"stack"');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

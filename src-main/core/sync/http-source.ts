@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '../log.js';
+import { describeNetworkError, errorFields } from './network-error.js';
 import type { BundleSource } from './source.js';
 import { SourceError } from './source.js';
 
@@ -98,7 +99,7 @@ async function fetchOnce(transfer: Transfer, sink: Sink, timeoutMs: number): Pro
       response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
     } catch (error) {
       if (stopReason === 'deadline') throw deadlineError(transfer, error);
-      const reason = stopReason === 'idle' ? `timed out after ${timeoutMs} ms` : (error as Error).message;
+      const reason = stopReason === 'idle' ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
       throw new SourceError('network', `GET ${url} failed: ${reason}`, { cause: error, retryable: true });
     }
 
@@ -148,7 +149,7 @@ async function fetchOnce(transfer: Transfer, sink: Sink, timeoutMs: number): Pro
     } catch (error) {
       if (error instanceof SourceError) throw error;
       if (stopReason === 'deadline') throw deadlineError(transfer, error);
-      const reason = stopReason === 'idle' ? `no data for ${timeoutMs} ms` : (error as Error).message;
+      const reason = stopReason === 'idle' ? `no data for ${timeoutMs} ms` : describeNetworkError(error);
       throw new SourceError('network', `GET ${url} broke off after ${transfer.received} bytes: ${reason}`, {
         cause: error,
         retryable: true,
@@ -174,7 +175,9 @@ export function createHttpSource(baseUrl: string, options: HttpSourceOptions = {
         if (!isRetryable(error) || retry >= settings.retries) throw error;
 
         const pauseMs = settings.backoffMs * 2 ** retry;
-        log.warn({ url, retry: retry + 1, pauseMs, err: error }, 'request failed; retrying');
+        // The technician's console shows warn lines, so these carry the cause but no stack.
+        log.warn({ url, retry: retry + 1, pauseMs, error: errorFields(error) }, 'request failed; retrying');
+        log.debug({ url, err: error }, 'request failure details');
         await sleep(pauseMs);
       }
     }

@@ -14,6 +14,7 @@ import { META_KEYS } from '../snapshot/schema.js';
 import { createDirSource } from './dir-source.js';
 import { createHttpSource } from './http-source.js';
 import type { HttpSourceOptions } from './http-source.js';
+import { errorFields } from './network-error.js';
 import {
   decompressToStaging,
   ensureFolderOf,
@@ -82,7 +83,8 @@ function readInstalled(dbFile: string, log: Logger): InstalledSnapshot | null {
     }
   } catch (error) {
     // A damaged installed file must not block the repair that a new version brings.
-    log.error({ dbFile, err: error }, 'installed snapshot is unreadable; treating it as absent');
+    log.error({ dbFile, error: errorFields(error) }, 'installed snapshot is unreadable; treating it as absent');
+    log.debug({ dbFile, err: error }, 'unreadable snapshot details');
     return null;
   }
 }
@@ -190,7 +192,8 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
     if (error instanceof BundleRejection) {
       outcome = { status: 'rejected', reason: error.reason, details: error.details };
     } else {
-      log.error({ source: source.location, dbFile: options.dbFile, err: error }, 'sync failed');
+      log.error({ source: source.location, dbFile: options.dbFile, error: errorFields(error) }, 'sync failed');
+      log.debug({ err: error }, 'sync failure details');
       outcome = { status: 'failed', reason: 'io', details: { problem: (error as Error).message } };
     }
   }
