@@ -1,6 +1,7 @@
 // Validation issues: one per bad value, naming the file, physical line, column and value, with a
 // catalog code and parameters so each issue renders in every language of the catalogs.
 import { maskIdNumber } from '../../src-shared/id-number.js';
+import { maskName } from '../../src-shared/mask.js';
 import type { Translate } from '../../src-shared/messages/translator.js';
 import type { DataFileName } from './standard.js';
 
@@ -25,10 +26,18 @@ export interface ValidationIssue {
 const ID_LIKE = /(?<!\d)\d{14,17}[\dXx](?!\d)/g;
 const MAX_SHOWN_CHARACTERS = 60;
 
-/** Makes a cell value safe to print: ID numbers masked, control characters escaped, long text cut. */
-export function displayValue(column: string | null, raw: string): string {
-  let value = column === 'id_number' ? maskIdNumber(raw.trim()) : raw.replace(ID_LIKE, (match) => maskIdNumber(match));
+/**
+ * Makes a cell value safe to print: ID numbers and persons' names masked, control characters
+ * escaped, long text cut. `file` tells a person's name from a region's or an item's.
+ */
+export function displayValue(column: string | null, raw: string, file?: DataFileName): string {
+  let value: string;
+  if (column === 'id_number') value = maskIdNumber(raw.trim());
+  else if (column === 'name' && file === 'persons.csv') value = maskName(raw);
+  else value = raw.replace(ID_LIKE, (match) => maskIdNumber(match));
   value = value.replace(/[\r\n\t]/g, (character) => JSON.stringify(character).slice(1, -1));
+  // An invisible direction override would reorder the rest of the printed line.
+  value = value.replace(/\p{Cf}/gu, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 
   const characters = Array.from(value);
   if (characters.length > MAX_SHOWN_CHARACTERS) {
@@ -69,7 +78,7 @@ function makeIssue(
   code: string,
   params: IssueParams,
 ): ValidationIssue {
-  return { severity, file, line, column, value: raw === null ? null : displayValue(column, raw), code, params };
+  return { severity, file, line, column, value: raw === null ? null : displayValue(column, raw, file), code, params };
 }
 
 /** Renders the message of an issue in the translator's language. */

@@ -6,7 +6,8 @@ describe('maskName', () => {
     ['张三丰', '张*丰'],
     ['张三', '张*'],
     ['欧阳娜娜', '欧**娜'],
-    ['李', '李'],
+    ['李', '*'],
+    ['龙', '*'],
     ['', ''],
     [' 王小明 ', '王*明'],
     // Characters outside the Basic Multilingual Plane count as one character.
