@@ -23,7 +23,10 @@ export interface PersonsResult {
   byIdNumber: Map<string, PersonRow>;
   /** Every valid ID number in the file, also of rows with other errors, so payments do not repeat them. */
   knownIdNumbers: Set<string>;
-  /** The county all persons' villages belong to; null when none could be determined. */
+  /**
+   * The county of the publication: the one most persons' villages belong to (on a tie, the
+   * smallest code); null when none could be determined. Persons of other counties are errors.
+   */
   county: RegionRow | null;
 }
 
@@ -36,6 +39,16 @@ interface HouseholdState {
 const FILE = 'persons.csv';
 const RELATION_SET = new Set<string>(RELATIONS);
 
+/** The county with the most persons; on a tie the smallest code, so the choice is repeatable. */
+function majorityCounty(counts: Map<string, number>, regions: Map<string, RegionRow>): RegionRow | null {
+  let best: string | null = null;
+  for (const [code, count] of counts) {
+    const bestCount = best === null ? -1 : counts.get(best)!;
+    if (count > bestCount || (count === bestCount && best !== null && code < best)) best = code;
+  }
+  return best === null ? null : (regions.get(best) ?? null);
+}
+
 /** Reads and checks persons.csv against the regions already read. */
 export async function readPersons(
   dataDir: string,
@@ -43,13 +56,23 @@ export async function readPersons(
   today: Date,
   issues: IssueCollector,
 ): Promise<PersonsResult> {
-  const persons: PersonRow[] = [];
+  let persons: PersonRow[] = [];
   const byIdNumber = new Map<string, PersonRow>();
   const knownIdNumbers = new Set<string>();
   const firstLineOfId = new Map<string, number>();
   const households = new Map<string, HouseholdState>();
-  let county: RegionRow | null = null;
-  let countyLine = 0;
+  // Which county each row's village is in, decided after the whole file has been read.
+  const countyOfVillage = new Map<string, RegionRow | null>();
+  const countyCounts = new Map<string, number>();
+  const placedRows: Array<{ line: number; villageCode: string }> = [];
+  const villageCounty = (code: string): RegionRow | null => {
+    let found = countyOfVillage.get(code);
+    if (found === undefined) {
+      found = countyOf(code, regions);
+      countyOfVillage.set(code, found);
+    }
+    return found;
+  };
 
   for await (const { line, values } of readCsvRows(dataDir, FILE_SPECS[FILE], issues)) {
     const row: RowContext = { file: FILE, line, values, issues };
@@ -86,17 +109,10 @@ export async function readPersons(
         issues.error(FILE, line, 'village_code', villageCode, 'persons.notAVillage', { level: village.level });
         valid = false;
       } else {
-        const villageCounty = countyOf(villageCode, regions);
-        if (county === null && villageCounty !== null) {
-          county = villageCounty;
-          countyLine = line;
-        } else if (county !== null && villageCounty !== null && villageCounty.code !== county.code) {
-          issues.error(FILE, line, 'village_code', villageCode, 'persons.otherCounty', {
-            county: `${villageCounty.code} ${villageCounty.name}`,
-            firstCounty: `${county.code} ${county.name}`,
-            firstLine: countyLine,
-          });
-          valid = false;
+        const rowCounty = villageCounty(villageCode);
+        if (rowCounty !== null) {
+          countyCounts.set(rowCounty.code, (countyCounts.get(rowCounty.code) ?? 0) + 1);
+          placedRows.push({ line, villageCode });
         }
       }
     }
@@ -140,6 +156,24 @@ export async function readPersons(
     const person: PersonRow = { idNumber, name, householdId, relation, villageCode, line };
     persons.push(person);
     byIdNumber.set(idNumber, person);
+  }
+
+  const county = majorityCounty(countyCounts, regions);
+  if (county !== null && countyCounts.size > 1) {
+    const majorityCount = countyCounts.get(county.code) ?? 0;
+    for (const { line, villageCode } of placedRows) {
+      const rowCounty = villageCounty(villageCode)!;
+      if (rowCounty.code === county.code) continue;
+      issues.error(FILE, line, 'village_code', villageCode, 'persons.otherCounty', {
+        county: `${rowCounty.code} ${rowCounty.name}`,
+        majorityCounty: `${county.code} ${county.name}`,
+        majorityCount,
+      });
+    }
+    persons = persons.filter((person) => villageCounty(person.villageCode)?.code === county.code);
+    for (const [idNumber, person] of byIdNumber) {
+      if (villageCounty(person.villageCode)?.code !== county.code) byIdNumber.delete(idNumber);
+    }
   }
 
   for (const [householdId, household] of households) {

@@ -93,13 +93,15 @@ const CASES: Array<{ name: string; file: string; row: string; expected: Omit<Exp
   { name: 'ID number birth date', file: 'persons.csv', row: personRow(makeIdNumber('431226', '19651332', 1), '王五', 'H009', '户主', '431226101201'), expected: { line: 6, column: 'id_number', value: masked(makeIdNumber('431226', '19651332', 1)), code: 'idNumber.invalidBirthDate' } },
   { name: 'empty ID number', file: 'persons.csv', row: personRow('', '王五', 'H009', '户主', '431226101201'), expected: { line: 6, column: 'id_number', value: '', code: 'idNumber.empty' } },
   { name: 'duplicate person', file: 'persons.csv', row: personRow(knownId, '张三丰', 'H009', '户主', '431226101201'), expected: { line: 6, column: 'id_number', value: masked(knownId), code: 'persons.duplicateIdNumber' } },
+  { name: 'name with a right-to-left override, masked', file: 'persons.csv', row: personRow(strangerId, '王\u202e五六', 'H009', '户主', '431226101201'), expected: { line: 6, column: 'name', value: '王**六', code: 'row.controlCharacter' } },
+  { name: 'department with a zero-width space', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '10', '2025-06-01', '2025-06', '县\u200b民政局'), expected: { line: 6, column: 'department', value: '县\\u200b民政局', code: 'row.controlCharacter' } },
   { name: 'unknown relation', file: 'persons.csv', row: personRow(strangerId, '王五', 'H001', '表亲', '431226101201'), expected: { line: 6, column: 'relation', value: '表亲', code: 'persons.invalidRelation' } },
   { name: 'village not in regions', file: 'persons.csv', row: personRow(strangerId, '王五', 'H009', '户主', '431226101299'), expected: { line: 6, column: 'village_code', value: '431226101299', code: 'persons.villageNotFound' } },
   { name: 'village code of a township', file: 'persons.csv', row: personRow(strangerId, '王五', 'H009', '户主', '431226101'), expected: { line: 6, column: 'village_code', value: '431226101', code: 'persons.notAVillage' } },
   { name: 'second head of household', file: 'persons.csv', row: personRow(strangerId, '王五', 'H001', '户主', '431226101201'), expected: { line: 6, column: 'relation', value: '户主', code: 'persons.secondHead' } },
   { name: 'household in two villages', file: 'persons.csv', row: personRow(strangerId, '王五', 'H001', '子女', '431226101202'), expected: { line: 6, column: 'village_code', value: '431226101202', code: 'persons.householdVillageMismatch' } },
   { name: 'household without head', file: 'persons.csv', row: personRow(strangerId, '王五', 'H009', '子女', '431226101201'), expected: { line: 6, column: 'household_id', value: 'H009', code: 'persons.noHead' } },
-  { name: 'person name too long', file: 'persons.csv', row: personRow(strangerId, '王'.repeat(51), 'H009', '户主', '431226101201'), expected: { line: 6, column: 'name', value: '王'.repeat(51), code: 'row.tooLong' } },
+  { name: 'person name too long', file: 'persons.csv', row: personRow(strangerId, '王'.repeat(51), 'H009', '户主', '431226101201'), expected: { line: 6, column: 'name', value: `王${'*'.repeat(49)}王`, code: 'row.tooLong' } },
   { name: 'household id with slash', file: 'persons.csv', row: personRow(strangerId, '王五', 'H/9', '户主', '431226101201'), expected: { line: 6, column: 'household_id', value: 'H/9', code: 'row.invalidIdentifier' } },
   { name: 'duplicate payment id', file: 'payments.csv', row: paymentRow('P0001', knownId, 'GDDL', '1.00', '2024-01-01', '2024', '县民政局'), expected: { line: 6, column: 'payment_id', value: 'P0001', code: 'payments.duplicateId' } },
   { name: 'recipient not in persons', file: 'payments.csv', row: paymentRow('P0009', strangerId, 'GDDL', '1.00', '2024-01-01', '2024', '县民政局'), expected: { line: 6, column: 'id_number', value: masked(strangerId), code: 'payments.personNotFound' } },
@@ -167,6 +169,29 @@ describe('validateDataset rules', () => {
       code: 'persons.otherCounty',
     });
     expect(issue.params.county).toBe('433122 泸溪县');
-    expect(issue.params.firstCounty).toBe('431226 麻阳苗族自治县');
+    expect(issue.params.majorityCounty).toBe('431226 麻阳苗族自治县');
+    expect(dataset.county?.code).toBe('431226');
+  });
+
+  it('takes the county of most persons and names only the one row of another county', async () => {
+    const regions = `${REGIONS_CSV}\n4331,湘西土家族苗族自治州,43,city\n433122,泸溪县,4331,county\n433122100,白沙镇,433122,township\n433122100201,红岩村,433122100,village`;
+    const lines = personsCsv().split('\n');
+    // The stranger comes first, so the first row no longer decides the county.
+    const persons = [lines[0], personRow(strangerId, '王五', 'H009', '户主', '433122100201'), ...lines.slice(1)].join('\n');
+    const dataset = await validateWith({ 'regions.csv': regions, 'persons.csv': persons });
+
+    const countyErrors = dataset.errors.filter((issue) => issue.code === 'persons.otherCounty');
+    expect(countyErrors.map((issue) => [issue.line, issue.value])).toEqual([[2, '433122100201']]);
+    expect(countyErrors[0]!.params.majorityCount).toBe(SAMPLE_PERSONS.length);
+    expect(dataset.county?.code).toBe('431226');
+  });
+
+  it('breaks a tie between counties by the smaller code', async () => {
+    const regions = `${REGIONS_CSV}\n4331,湘西土家族苗族自治州,43,city\n433122,泸溪县,4331,county\n433122100,白沙镇,433122,township\n433122100201,红岩村,433122100,village`;
+    const rows = [personRow(strangerId, '王五', 'H009', '户主', '433122100201'), personRow(SAMPLE_PERSONS[0]!.idNumber, '张三', 'H001', '户主', '431226101201')];
+    const dataset = await validateWith({ 'regions.csv': regions, 'persons.csv': [personsCsv().split('\n')[0], ...rows].join('\n') });
+
+    expect(dataset.county?.code).toBe('431226');
+    expect(dataset.errors.filter((issue) => issue.code === 'persons.otherCounty').map((issue) => issue.line)).toEqual([2]);
   });
 });
