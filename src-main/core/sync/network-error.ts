@@ -57,7 +57,8 @@ export function describeNetworkError(error: unknown): string {
   const part = (cause.errors?.[0] ?? cause) as SystemErrorLike;
   const code = cause.code ?? part.code;
   const words = code ? CAUSE_WORDS[code] : undefined;
-  const what = words ? `${words} (${code})` : code ? `${cause.message ?? part.message} (${code})` : String(cause.message);
+  let what = String(cause.message ?? part.message);
+  if (code) what = `${words ?? what} (${code})`;
 
   if (part.address) return `${what} at ${part.address}${part.port === undefined ? '' : `:${part.port}`}`;
   if (part.hostname) return `${what} for ${part.hostname}`;
