@@ -1,6 +1,7 @@
 // `minsheng sync` from a local folder (a USB stick), and syncOnce called directly with a folder.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE } from '../../src-main/core/snapshot/manifest.js';
 import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
@@ -83,6 +84,31 @@ describe('sync from a folder', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Reading or writing a file failed');
     expect(result.stderr).toContain('no-such-folder');
+  });
+});
+
+describe('sync source forms', () => {
+  it('reads a file:// URL as a folder', async () => {
+    const fileUrlDb = path.join(temp.dir, 'file-url', 'snapshot.sqlite');
+    const source = pathToFileURL(path.join(stick, 'v1')).href;
+    const result = await runCli(['sync', '--source', source, '--trust', trustFile, '--db', fileUrlDb]);
+
+    expect(result.code).toBe(0);
+    expect(sha256OfFile(fileUrlDb)).toBe(sha256OfFile(v1.file));
+  });
+
+  it('refuses other schemes as a usage error', async () => {
+    const result = await runCli(['sync', '--source', 'ftp://127.0.0.1/bundle/', '--trust', trustFile, '--db', dbFile]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unsupported value "ftp://127.0.0.1/bundle/" for --source');
+    expect(result.stderr).toContain('http:// or https://');
+  });
+
+  it('fails syncOnce for another scheme without reading a folder', async () => {
+    const outcome = await syncOnce({ source: 'smb://server/share', trustedKeys: [keys.publicKey], dbFile });
+
+    expect(outcome).toMatchObject({ status: 'failed', reason: 'io' });
   });
 });
 

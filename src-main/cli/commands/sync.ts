@@ -4,7 +4,7 @@ import path from 'node:path';
 import { syncOnce } from '../../core/sync/sync.js';
 import type { SyncOutcome } from '../../core/sync/sync.js';
 import { loadTrustedKeys, TrustError } from '../../core/sync/trust.js';
-import { isUrlSource } from '../../core/sync/source.js';
+import { parseSourceValue, UnsupportedSourceError } from '../../core/sync/source.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseOptions, requireOption, UsageError } from '../command.js';
@@ -14,6 +14,17 @@ export function describeSyncProblem(outcome: SyncOutcome & { status: 'rejected' 
   const details: Record<string, string | number> = { ...outcome.details };
   if (typeof details.file === 'string') details.file = t(`sync:file.${details.file}`);
   return t(`sync:reason.${outcome.reason}`, details);
+}
+
+/** The URL, or the folder as an absolute path; other schemes are a usage error. */
+function sourceOf(value: string, context: CommandContext): string {
+  try {
+    const location = parseSourceValue(value);
+    return location.kind === 'url' ? location.url : path.resolve(location.folder);
+  } catch (error) {
+    if (!(error instanceof UnsupportedSourceError)) throw error;
+    throw new UsageError(context.t('sync:unsupportedSource', { value }));
+  }
 }
 
 const command: Command = {
@@ -39,7 +50,7 @@ const command: Command = {
     if (region !== undefined && !/^\d{6}$/.test(region)) {
       throw new UsageError(context.t('sync:invalidRegion', { value: region }));
     }
-    const source = isUrlSource(sourceValue) ? sourceValue : path.resolve(sourceValue);
+    const source = sourceOf(sourceValue, context);
 
     let trustedKeys;
     try {

@@ -1,6 +1,7 @@
 // Bundle sources: a web server (http-source.ts) or a local folder such as a mounted USB stick
 // (dir-source.ts). Both read a file of the bundle by its bare name and never accept
 // more bytes than the caller allows, so a hostile or broken server cannot fill the disk.
+import { fileURLToPath } from 'node:url';
 
 export type SourceErrorKind = 'not-found' | 'too-large' | 'network' | 'io';
 
@@ -37,7 +38,37 @@ export interface BundleSource {
   downloadFile(name: string, destinationFile: string, maxBytes: number): Promise<number>;
 }
 
-/** Picks the source for a --source value: an http(s) URL or a folder path. */
+/** True for an http(s) URL; every other accepted --source value is a folder. */
 export function isUrlSource(value: string): boolean {
   return /^https?:\/\//i.test(value);
+}
+
+/** A --source value with a scheme other than http, https or file (ftp://, smb://, …). */
+export class UnsupportedSourceError extends Error {
+  constructor(readonly value: string) {
+    super(`unsupported source ${value}: use an http:// or https:// URL, a folder path or a file:// URL`);
+    this.name = 'UnsupportedSourceError';
+  }
+}
+
+export type SourceLocation = { kind: 'url'; url: string } | { kind: 'folder'; folder: string };
+
+/**
+ * Classifies a --source value. Only http(s) values are URLs; a file:// URL names a local
+ * folder; a value with any other scheme is refused rather than read as a relative folder
+ * such as ./ftp:/host.
+ */
+export function parseSourceValue(value: string): SourceLocation {
+  if (isUrlSource(value)) return { kind: 'url', url: value };
+
+  if (/^file:\/\//i.test(value)) {
+    try {
+      return { kind: 'folder', folder: fileURLToPath(value) };
+    } catch {
+      // A file URL with a remote host or a bad escape names no local folder.
+      throw new UnsupportedSourceError(value);
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new UnsupportedSourceError(value);
+  return { kind: 'folder', folder: value };
 }

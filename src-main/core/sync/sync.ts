@@ -23,7 +23,7 @@ import {
   removeStaleStagingFiles,
 } from './install.js';
 import type { BundleSource } from './source.js';
-import { isUrlSource, SourceError } from './source.js';
+import { isUrlSource, parseSourceValue, SourceError, UnsupportedSourceError } from './source.js';
 import {
   BundleRejection,
   checkDigest,
@@ -67,7 +67,8 @@ interface InstalledSnapshot {
 
 /** Builds the source for a --source value. */
 export function createSource(value: string, http: HttpSourceOptions = {}): BundleSource {
-  return isUrlSource(value) ? createHttpSource(value, http) : createDirSource(value);
+  const location = parseSourceValue(value);
+  return location.kind === 'url' ? createHttpSource(location.url, http) : createDirSource(location.folder);
 }
 
 /** Reads version and region of the installed snapshot; null when none is installed or readable. */
@@ -182,7 +183,14 @@ async function runSync(options: SyncOptions, source: BundleSource, log: Logger):
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   const log = options.log ?? createLogger('sync');
-  const source = typeof options.source === 'string' ? createSource(options.source, options.http) : options.source;
+  let source: BundleSource;
+  try {
+    source = typeof options.source === 'string' ? createSource(options.source, options.http) : options.source;
+  } catch (error) {
+    if (!(error instanceof UnsupportedSourceError)) throw error;
+    log.warn({ source: error.value }, 'unsupported source');
+    return { status: 'failed', reason: 'io', details: { problem: error.message } };
+  }
   log.info({ source: source.location, dbFile: options.dbFile }, 'sync started');
 
   let outcome: SyncOutcome;

@@ -19,6 +19,8 @@ export default {
   rejected: 'Bundle from {{source}} rejected; the installed data is unchanged. Reason: {{reason}}',
   failed: 'Sync from {{source}} failed; the installed data is unchanged. {{reason}}',
   trustInvalid: 'Cannot load the trusted keys from {{file}}: {{reason}}. Give --trust the publisher public key file (PEM).',
+  unsupportedSource:
+    'Unsupported value "{{value}}" for --source: give an http:// or https:// URL, a folder path, or a file:// URL of a local folder.',
   invalidRegion: 'Invalid value "{{value}}" for --region: expected a 6-digit county code such as 430121.',
   file: {
     payload: 'payload',

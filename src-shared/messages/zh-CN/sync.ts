@@ -17,6 +17,8 @@ export default {
   rejected: '已拒绝来自 {{source}} 的数据包，已安装的数据保持不变。原因：{{reason}}',
   failed: '从 {{source}} 同步失败，已安装的数据保持不变。{{reason}}',
   trustInvalid: '无法从 {{file}} 读取信任的公钥：{{reason}}。请用 --trust 指定发布方公钥文件（PEM）。',
+  unsupportedSource:
+    '选项 --source 的值“{{value}}”不受支持：请填写 http:// 或 https:// 网址、文件夹路径，或本机文件夹的 file:// 网址。',
   invalidRegion: '选项 --region 的值“{{value}}”无效：应为 6 位县级区划代码，如 430121。',
   file: {
     payload: '压缩数据包',
