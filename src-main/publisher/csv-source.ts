@@ -101,9 +101,11 @@ function checkHeader(record: string[], spec: FileSpec, issues: IssueCollector): 
     ? []
     : headers.filter((header) => !spec.headers.includes(header)).map((header) => (header === '' ? '""' : header));
   if (missing.length > 0 || unexpected.length > 0) {
-    issues.error(file, 1, null, record.join(','), 'file.headerMismatch', {
-      missing: missing.length > 0 ? missing.join(', ') : '-',
-      unexpected: unexpected.length > 0 ? unexpected.join(', ') : '-',
+    // Only the halves that apply: "missing -" would send people looking for nothing.
+    const code = missing.length === 0 ? 'file.headerUnexpected' : unexpected.length === 0 ? 'file.headerMissing' : 'file.headerMismatch';
+    issues.error(file, 1, null, record.join(','), code, {
+      missing: missing.join(', '),
+      unexpected: unexpected.join(', '),
       expected: spec.headers.join(','),
     });
     return { ok: false };
@@ -120,7 +122,10 @@ const CSV_PROBLEMS: Record<string, string> = {
   CSV_MAX_RECORD_SIZE: 'file.recordTooLong',
 };
 
-/** Yields the data rows of `dir/spec.name`; every problem found on the way goes to `issues`. */
+/**
+ * Yields the data rows of `dir/spec.name`; every problem found on the way goes to `issues`, and
+ * a file whose reading stops part-way is marked incomplete there.
+ */
 export async function* readCsvRows(dir: string, spec: FileSpec, issues: IssueCollector): AsyncGenerator<CsvRow> {
   const file = spec.name;
   const filePath = path.join(dir, file);
@@ -179,6 +184,7 @@ export async function* readCsvRows(dir: string, spec: FileSpec, issues: IssueCol
       yield { line, values };
     }
   } catch (error) {
+    issues.incompleteFiles.add(file);
     reportReadFailure(error, spec, filePath, lastRecordEnd + 1, issues);
     return;
   }

@@ -56,7 +56,7 @@ export function chinaDate(now: Date): string {
   return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** Returns true for a real calendar date written YYYY-MM-DD from 1900 on. */
+/** Returns true for a real calendar date written YYYY-MM-DD from 1900 on; plausibility is the caller's. */
 export function isRealDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
@@ -68,12 +68,11 @@ export function isRealDate(text: string): boolean {
   return year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Returns true for a period written YYYY or YYYY-MM with a real month, from 1900 on. */
+/** Returns true for a period written YYYY or YYYY-MM with a real month; the year's range is the caller's. */
 export function isRealPeriod(text: string): boolean {
   const match = /^(\d{4})(?:-(\d{2}))?$/.exec(text);
   if (!match) return false;
 
-  const year = Number(match[1]);
   const month = match[2] === undefined ? 1 : Number(match[2]);
-  return year >= 1900 && month >= 1 && month <= 12;
+  return month >= 1 && month <= 12;
 }

@@ -55,6 +55,8 @@ export class IssueCollector {
   readonly warnings: ValidationIssue[] = [];
   errorCount = 0;
   warningCount = 0;
+  /** Files whose reading stopped part-way (a quoting or encoding error): checks against them are skipped. */
+  readonly incompleteFiles = new Set<DataFileName>();
 
   constructor(private readonly limit: number) {}
 

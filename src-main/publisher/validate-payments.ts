@@ -29,6 +29,11 @@ export interface PaymentsResult {
 
 const FILE = 'payments.csv';
 
+// Livelihood subsidies of the People's Republic start after 1949; an earlier paid_on or period is
+// a typo (1900-01-01 is a common placeholder of spreadsheet exports).
+export const EARLIEST_PAID_ON = '1950-01-01';
+const EARLIEST_PERIOD_YEAR = 1950;
+
 const AMOUNT_CODES = {
   empty: 'amount.empty',
   'not-a-number': 'amount.notANumber',
@@ -62,6 +67,16 @@ export async function readPayments(
   const latestPeriodYear = Number(today.slice(0, 4)) + 1;
   let newestPaidOn: string | null = null;
 
+  // A partly read file would make most references to it look unknown: skip those checks, once said.
+  const checkPersons = persons.knownIdNumbers.size > 0 && !issues.incompleteFiles.has('persons.csv');
+  const checkItems = items.size > 0 && !issues.incompleteFiles.has('subsidy_items.csv');
+  if (issues.incompleteFiles.has('persons.csv')) {
+    issues.error(FILE, null, 'id_number', null, 'file.crossCheckSkipped', { other: 'persons.csv' });
+  }
+  if (issues.incompleteFiles.has('subsidy_items.csv')) {
+    issues.error(FILE, null, 'item_code', null, 'file.crossCheckSkipped', { other: 'subsidy_items.csv' });
+  }
+
   for await (const { line, values } of readCsvRows(dataDir, FILE_SPECS[FILE], issues)) {
     const row: RowContext = { file: FILE, line, values, issues };
     let valid = true;
@@ -79,13 +94,13 @@ export async function readPayments(
 
     const idNumber = readIdNumber(row, now);
     const person = idNumber === null ? undefined : persons.byIdNumber.get(idNumber);
-    if (idNumber !== null && !persons.knownIdNumbers.has(idNumber) && persons.knownIdNumbers.size > 0) {
+    if (idNumber !== null && checkPersons && !persons.knownIdNumbers.has(idNumber)) {
       issues.error(FILE, line, 'id_number', values.id_number ?? '', 'payments.personNotFound');
     }
 
     const itemCode = values.item_code ?? '';
     const item = items.get(itemCode);
-    if (item === undefined && items.size > 0) {
+    if (item === undefined && checkItems) {
       issues.error(FILE, line, 'item_code', itemCode, 'payments.itemNotFound');
     }
 
@@ -100,6 +115,9 @@ export async function readPayments(
     if (!isRealDate(paidOn)) {
       issues.error(FILE, line, 'paid_on', paidOn, 'payments.invalidDate');
       valid = false;
+    } else if (paidOn < EARLIEST_PAID_ON) {
+      issues.error(FILE, line, 'paid_on', paidOn, 'payments.dateTooEarly', { earliest: EARLIEST_PAID_ON });
+      valid = false;
     } else if (paidOn > today) {
       issues.error(FILE, line, 'paid_on', paidOn, 'payments.dateInFuture', { today });
       valid = false;
@@ -108,6 +126,9 @@ export async function readPayments(
     const period = values.period ?? '';
     if (!isRealPeriod(period)) {
       issues.error(FILE, line, 'period', period, 'payments.invalidPeriod');
+      valid = false;
+    } else if (Number(period.slice(0, 4)) < EARLIEST_PERIOD_YEAR) {
+      issues.error(FILE, line, 'period', period, 'payments.periodTooEarly', { earliestYear: EARLIEST_PERIOD_YEAR });
       valid = false;
     } else if (Number(period.slice(0, 4)) > latestPeriodYear) {
       issues.error(FILE, line, 'period', period, 'payments.periodTooLate', { latestYear: latestPeriodYear });

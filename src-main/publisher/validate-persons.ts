@@ -74,6 +74,12 @@ export async function readPersons(
     return found;
   };
 
+  // Against a partly read regions.csv most villages would look unknown; its own error says why.
+  const checkVillages = regions.size > 0 && !issues.incompleteFiles.has('regions.csv');
+  if (issues.incompleteFiles.has('regions.csv')) {
+    issues.error(FILE, null, 'village_code', null, 'file.crossCheckSkipped', { other: 'regions.csv' });
+  }
+
   for await (const { line, values } of readCsvRows(dataDir, FILE_SPECS[FILE], issues)) {
     const row: RowContext = { file: FILE, line, values, issues };
     let valid = true;
@@ -101,7 +107,7 @@ export async function readPersons(
     const villageCode = values.village_code ?? '';
     const village = regions.get(villageCode);
     // Without any usable region every village would fail; regions.csv already carries that error.
-    if (regions.size > 0) {
+    if (checkVillages) {
       if (village === undefined) {
         issues.error(FILE, line, 'village_code', villageCode, 'persons.villageNotFound');
         valid = false;

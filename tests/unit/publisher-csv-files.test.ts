@@ -139,14 +139,18 @@ describe('data file headers and structure', () => {
       .map((line, index) => `${line},${index === 0 ? 'phone' : ''}`)
       .join('\n');
     const dataset = await validateWith({ 'persons.csv': text });
-    expect(only(dataset.errors, 'file.headerMismatch').params.unexpected).toBe('phone');
+    const issue = only(dataset.errors, 'file.headerUnexpected');
+    expect(issue.params.unexpected).toBe('phone');
+    expect(issueMessage(issue, translatorFor('en'))).not.toContain('missing');
+    expect(issueMessage(issue, translatorFor('zh-CN'))).not.toContain('缺少');
   });
 
   it('rejects a missing column', async () => {
     const dataset = await validateWith({ 'regions.csv': 'code,name,level\n43,湖南省,province' });
-    const issue = only(dataset.errors, 'file.headerMismatch');
+    const issue = only(dataset.errors, 'file.headerMissing');
     expect(issue.params.missing).toBe('parent_code');
-    expect(issue.params.unexpected).toBe('-');
+    expect(issueMessage(issue, translatorFor('en'))).not.toContain('unexpected');
+    expect(issueMessage(issue, translatorFor('zh-CN'))).not.toContain('多余');
   });
 
   it('rejects a repeated header', async () => {
@@ -188,6 +192,19 @@ describe('data file headers and structure', () => {
     const issue = only(dataset.errors, 'file.quoteNotClosed');
     expect(issue.line).toBe(8);
     expectBothLanguages(issue);
+  });
+
+  it('skips the checks against a file whose reading stopped, and says so once', async () => {
+    const lines = personsCsv().split('\n');
+    const persons = [lines[0], lines[1]!.replace(',', ',"'), ...lines.slice(2)].join('\n');
+    const dataset = await validateWith({ 'persons.csv': persons });
+
+    expect(only(dataset.errors, 'file.quoteNotClosed').line).toBe(2);
+    expect(dataset.errors.filter((issue) => issue.code === 'payments.personNotFound')).toEqual([]);
+    const skipped = only(dataset.errors, 'file.crossCheckSkipped');
+    expect(skipped.file).toBe('payments.csv');
+    expect(skipped.params.other).toBe('persons.csv');
+    expectBothLanguages(skipped);
   });
 
   it('reports a stray closing quote', async () => {

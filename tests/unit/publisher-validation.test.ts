@@ -116,6 +116,10 @@ const CASES: Array<{ name: string; file: string; row: string; expected: Omit<Exp
   { name: 'date with slashes', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '1.00', '2024/01/01', '2024', '县民政局'), expected: { line: 6, column: 'paid_on', value: '2024/01/01', code: 'payments.invalidDate' } },
   { name: 'date in the future', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '1.00', '2025-06-02', '2025', '县民政局'), expected: { line: 6, column: 'paid_on', value: '2025-06-02', code: 'payments.dateInFuture' } },
   { name: 'month 13 period', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '1.00', '2024-01-01', '2024-13', '县民政局'), expected: { line: 6, column: 'period', value: '2024-13', code: 'payments.invalidPeriod' } },
+  { name: 'period of 1800', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '1.00', '2024-01-01', '1800', '县民政局'), expected: { line: 6, column: 'period', value: '1800', code: 'payments.periodTooEarly' } },
+  { name: 'paid_on of 1900', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '1.00', '1900-01-01', '2024', '县民政局'), expected: { line: 6, column: 'paid_on', value: '1900-01-01', code: 'payments.dateTooEarly' } },
+  { name: 'amount with thousands separators in wrong groups', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '"1,2,3.00"', '2024-01-01', '2024', '县民政局'), expected: { line: 6, column: 'amount', value: '1,2,3.00', code: 'amount.badGrouping' } },
+  { name: 'amount with a yuan sign', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '¥5', '2024-01-01', '2024', '县民政局'), expected: { line: 6, column: 'amount', value: '¥5', code: 'amount.currencySign' } },
   { name: 'period far ahead', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '1.00', '2024-01-01', '2099', '县民政局'), expected: { line: 6, column: 'period', value: '2099', code: 'payments.periodTooLate' } },
   { name: 'payment without department', file: 'payments.csv', row: paymentRow('P0009', knownId, 'GDDL', '1.00', '2024-01-01', '2024', ''), expected: { line: 6, column: 'department', value: '', code: 'row.required' } },
 ];
