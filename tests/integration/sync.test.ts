@@ -311,6 +311,19 @@ describe('sync command line', () => {
     expect(result.stderr).toContain('nope.pem');
   });
 
+  it('names a private key given as the trust file without echoing it', async () => {
+    const privateFile = path.join(temp.dir, 'publisher.key');
+    const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    writeFileSync(privateFile, privateKeyPem);
+    const result = await runCli(['sync', '--source', `${nginx.url}v3/`, '--trust', privateFile, '--db', dbFile]);
+    const keyBody = privateKeyPem.split('\n')[1]!;
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('publisher.key is a private key');
+    expect(result.stderr).toContain('public key (publisher.pub)');
+    expect(result.stderr + result.stdout).not.toContain(keyBody);
+  });
+
   it('rejects a malformed region', async () => {
     const result = await sync('v3', ['--region', '43']);
 

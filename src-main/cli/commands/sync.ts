@@ -57,7 +57,11 @@ const command: Command = {
       trustedKeys = loadTrustedKeys(trustFile);
     } catch (error) {
       if (!(error instanceof TrustError)) throw error;
-      context.stderr.write(`${context.t('sync:trustInvalid', { file: error.file, reason: error.reason })}\n`);
+      const message =
+        error.kind === 'private-key'
+          ? context.t('sync:trustIsPrivateKey', { file: error.file })
+          : context.t('sync:trustInvalid', { file: error.file, reason: error.reason });
+      context.stderr.write(`${message}\n`);
       return 1;
     }
 

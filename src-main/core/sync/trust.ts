@@ -10,6 +10,8 @@ export class TrustError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    /** 'private-key' when the file holds a private key where the public key belongs. */
+    readonly kind: 'invalid' | 'private-key' = 'invalid',
   ) {
     super(`cannot load trusted keys from ${file}: ${reason}`);
     this.name = 'TrustError';
@@ -21,7 +23,13 @@ const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
 /** Parses every PEM public key block in text; throws naming the block that is not Ed25519. */
 export function parseTrustedKeys(text: string, file: string): KeyObject[] {
   const blocks = text.match(PEM_BLOCK) ?? [];
-  if (blocks.length === 0) throw new TrustError(file, 'no "BEGIN PUBLIC KEY" block found');
+  if (blocks.length === 0) {
+    // The reason names only the kind of block: the key itself must never reach a log or screen.
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+      throw new TrustError(file, 'the file holds a private key, not the publisher public key', 'private-key');
+    }
+    throw new TrustError(file, 'no "BEGIN PUBLIC KEY" block found');
+  }
 
   return blocks.map((block, index) => {
     try {

@@ -21,6 +21,8 @@ export default {
   trustInvalid: 'Cannot load the trusted keys from {{file}}: {{reason}}. Give --trust the publisher public key file (PEM).',
   unsupportedSource:
     'Unsupported value "{{value}}" for --source: give an http:// or https:// URL, a folder path, or a file:// URL of a local folder.',
+  trustIsPrivateKey:
+    '{{file}} is a private key. A terminal needs the publisher\'s public key (publisher.pub) for --trust; the private key (publisher.key) stays with the publisher and must not be copied to terminals.',
   invalidRegion: 'Invalid value "{{value}}" for --region: expected a 6-digit county code such as 430121.',
   file: {
     payload: 'payload',

@@ -19,6 +19,8 @@ export default {
   trustInvalid: '无法从 {{file}} 读取信任的公钥：{{reason}}。请用 --trust 指定发布方公钥文件（PEM）。',
   unsupportedSource:
     '选项 --source 的值“{{value}}”不受支持：请填写 http:// 或 https:// 网址、文件夹路径，或本机文件夹的 file:// 网址。',
+  trustIsPrivateKey:
+    '{{file}} 是私钥。终端的 --trust 需要发布方的公钥（publisher.pub）；私钥（publisher.key）只留在发布方，不得复制到终端。',
   invalidRegion: '选项 --region 的值“{{value}}”无效：应为 6 位县级区划代码，如 430121。',
   file: {
     payload: '压缩数据包',
