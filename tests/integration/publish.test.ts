@@ -12,6 +12,7 @@ import { parseEd25519PublicKey, verifyEd25519 } from '../../src-main/core/crypto
 import { LookupKeyParamsSchema, derivePersonKey } from '../../src-main/core/lookup-key.js';
 import { ManifestSchema, signingBytes } from '../../src-main/core/snapshot/manifest.js';
 import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
+import { SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
 import { runCli } from '../helpers/cli.js';
 import { SAMPLE_PAYMENTS, SAMPLE_PERSONS, paymentsCsv, writeSampleDataset } from '../helpers/publisher-data.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -135,7 +136,7 @@ describe('minsheng publish', () => {
       const meta = Object.fromEntries(
         (db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((row) => [row.key, row.value]),
       );
-      expect(meta.format).toBe('1');
+      expect(meta.format).toBe(String(SNAPSHOT_FORMAT));
       expect(meta.version).toBe('1');
       expect(meta.region_code).toBe('431226');
       expect(meta.region_name).toBe('麻阳苗族自治县');
