@@ -73,6 +73,8 @@ async function readLock(lockFile: string, outDir: string): Promise<LockContent |
   } catch {
     // Reported below like any other unusable content.
   }
+  // NOTE: a lock read in the instant between its exclusive create and its write is empty, so that
+  // rare second run is rejected as "unreadable lock" instead of naming the holder's process.
   throw new PublishError('lockUnreadable', { dir: outDir, lock: lockFile, reason: 'no process id in it' });
 }
 
@@ -117,6 +119,7 @@ export async function lockOutFolder(outDir: string, now: Date): Promise<OutFolde
         throw new PublishError('locked', { dir: outDir, lock: lockFile, pid: holder.pid, started: holder.startedAt });
       }
       // The holder died without releasing (killed, power cut): its lock protects nothing.
+      // NOTE: two runs that find the same stale lock at once can both remove it, and then both proceed.
       staleLock = { file: lockFile, pid: holder.pid };
       await rm(lockFile, { force: true });
     }
