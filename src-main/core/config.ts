@@ -1,7 +1,7 @@
 // The terminal config: a JSON file the technician writes when provisioning a kiosk. It is
 // parsed by schema at start, and every problem is reported with the field, the value and what
 // to write instead, so a technician on site can fix it without reading code.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LanguageSchema } from '../../src-shared/kiosk-api.js';
@@ -141,12 +141,36 @@ export function parseTerminalConfig(raw: unknown, file: string, t: Translate): L
   };
 }
 
+/** A terminal config is a few hundred bytes; the cap keeps a wrong path such as /dev/zero harmless. */
+export const MAX_CONFIG_BYTES = 64 * 1024;
+
+class ConfigTooLarge extends Error {}
+
+/** Reads at most MAX_CONFIG_BYTES; counts bytes read, because devices and pipes report no size. */
+function readBoundedText(file: string): string {
+  const descriptor = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let total = 0;
+    for (;;) {
+      const bytesRead = readSync(descriptor, buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_CONFIG_BYTES) throw new ConfigTooLarge();
+    }
+    return buffer.subarray(0, total).toString('utf8');
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 /** Reads and parses the config file; throws ConfigError for a missing file or invalid JSON too. */
 export function loadTerminalConfig(file: string, t: Translate): LoadedConfig {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file);
   } catch (error) {
+    if (error instanceof ConfigTooLarge) throw new ConfigError(t('config:tooLarge', { file, maxBytes: MAX_CONFIG_BYTES }), []);
     throw new ConfigError(t('config:unreadable', { file, reason: (error as Error).message }), []);
   }
 

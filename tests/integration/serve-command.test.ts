@@ -43,6 +43,49 @@ describe('minsheng serve', () => {
     expect(result.stderr).toContain('bad-config.json');
   });
 
+  it('rejects a port above 65535 as a usage error', async () => {
+    const result = await runCli(['serve', '--db', dbFile, '--static', temp.dir, '--port', '99999']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Invalid value "99999" for --port: expected a port from 0 to 65535');
+  });
+
+  it('refuses a config file that never ends', async () => {
+    const result = await runCli(['serve', '--db', dbFile, '--static', temp.dir, '--config', '/dev/zero']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The terminal config /dev/zero is larger than 65536 bytes');
+  });
+
+  it('warns when the config names another region than the snapshot', async () => {
+    const port = await freePort();
+    const config = path.join(temp.dir, 'other-region.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ terminalId: 'test-02', terminalName: 'Moved', regionCode: '431226', dataDir: '.', sync: { source: '.', trust: 'pub.pem' } }),
+    );
+
+    const child = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', String(port), '--static', temp.dir, '--config', config], {
+      env: { ...process.env, MINSHENG_LANG: 'en' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', () => stdout.includes('Ctrl+C') && resolve());
+        child.on('close', () => reject(new Error(`serve exited early: ${stdout}${stderr}`)));
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('the terminal config names region 431226, but the installed snapshot is for 430124');
+  });
+
   it('serves until SIGTERM and takes idle settings from the config', async () => {
     const port = await freePort();
     const config = path.join(temp.dir, 'config.json');

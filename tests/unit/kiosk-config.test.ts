@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadTerminalConfig } from '../../src-main/core/config.js';
+import { ConfigError, loadTerminalConfig, MAX_CONFIG_BYTES } from '../../src-main/core/config.js';
 import { translatorFor } from '../../src-shared/messages/translator.js';
 import { LANGUAGES } from '../../src-shared/kiosk-api.js';
 import { REPO_ROOT } from '../helpers/cli.js';
@@ -146,6 +146,23 @@ describe.each(LANGUAGES)('config errors in %s', (language) => {
     expect(error.message).toContain(file);
     expect(error.message).toContain('ENOENT');
     expectNoBareKeys(allText(error));
+  });
+
+  it('refuses a file larger than the cap', () => {
+    // Valid JSON padded with spaces past the cap, so only the size can be the problem.
+    const file = writeConfig(JSON.stringify(VALID) + ' '.repeat(MAX_CONFIG_BYTES));
+    const error = configErrorOf(file, language);
+
+    expect(error.message).toContain(file);
+    expect(error.message).toContain(String(MAX_CONFIG_BYTES));
+    expectNoBareKeys(allText(error));
+  });
+
+  it('accepts a file just under the cap', () => {
+    const text = JSON.stringify(VALID);
+    const file = writeConfig(text + ' '.repeat(MAX_CONFIG_BYTES - Buffer.byteLength(text)));
+
+    expect(loadTerminalConfig(file, translatorFor(language)).config.terminalId).toBe('test-01');
   });
 });
 

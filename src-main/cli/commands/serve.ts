@@ -3,14 +3,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KioskSettings } from '../../../src-shared/kiosk-api.js';
+import type { KioskApi, KioskSettings } from '../../../src-shared/kiosk-api.js';
 import { startBrowserHost } from '../../browser-host/server.js';
 import { ConfigError, DEFAULT_KIOSK_SETTINGS, kioskSettingsOf, loadTerminalConfig } from '../../core/config.js';
+import type { TerminalConfig } from '../../core/config.js';
 import { createKioskService } from '../../core/kiosk-service.js';
 import type { Command, CommandContext } from '../command.js';
-import { integerOption, parseOptions, requireOption } from '../command.js';
+import { integerOption, parseOptions, requireOption, UsageError } from '../command.js';
 
 export const DEFAULT_SERVE_PORT = 8765;
+const MAX_PORT = 65_535;
 
 /** Finds dist/renderer of this package, from src-main/... under tsx or dist/main/... when built. */
 export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
@@ -23,15 +25,30 @@ export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
   return path.join(dir, 'dist', 'renderer');
 }
 
-function settingsFrom(configFile: string | undefined, context: CommandContext): KioskSettings | null {
-  if (!configFile) return DEFAULT_KIOSK_SETTINGS;
+/** The terminal config, or null (no --config); undefined after printing why it is unusable. */
+function configFrom(configFile: string | undefined, context: CommandContext): TerminalConfig | null | undefined {
+  if (!configFile) return null;
   try {
-    return kioskSettingsOf(loadTerminalConfig(configFile, context.t).config);
+    return loadTerminalConfig(configFile, context.t).config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const lines = [context.t('serve:configInvalid', { file: configFile }), error.message, ...error.problems.map((problem) => `  - ${problem}`)];
     context.stderr.write(`${lines.join('\n')}\n`);
-    return null;
+    return undefined;
+  }
+}
+
+/**
+ * Warns when the installed snapshot is for another county than the config names: every
+ * villager would get "not found". A warning, not a refusal, because the next sync may fix it.
+ */
+async function warnOnRegionMismatch(service: KioskApi, config: TerminalConfig | null, context: CommandContext): Promise<void> {
+  if (!config) return;
+  const info = await service.getSnapshotInfo().catch(() => null);
+  if (info && info.regionCode !== config.regionCode) {
+    context.stderr.write(
+      `${context.t('serve:regionMismatch', { configRegion: config.regionCode, snapshotRegion: info.regionCode, regionName: info.regionName })}\n`,
+    );
   }
 }
 
@@ -66,6 +83,7 @@ const serve: Command = {
 
     const dbFile = path.resolve(requireOption(values, 'db', context));
     const port = integerOption(values.port, 'port', DEFAULT_SERVE_PORT, context);
+    if (port > MAX_PORT) throw new UsageError(context.t('serve:invalidPort', { value: values.port, max: MAX_PORT }));
     const staticDir = path.resolve(values.static ?? defaultStaticDir());
 
     if (!existsSync(path.join(staticDir, 'index.html'))) {
@@ -73,19 +91,23 @@ const serve: Command = {
       return 1;
     }
 
-    const settings = settingsFrom(values.config, context);
-    if (!settings) return 1;
+    const config = configFrom(values.config, context);
+    if (config === undefined) return 1;
+    const settings: KioskSettings = config ? kioskSettingsOf(config) : DEFAULT_KIOSK_SETTINGS;
     if (!existsSync(dbFile)) context.stdout.write(`${context.t('serve:noSnapshot', { file: dbFile })}\n`);
 
     // Listen for signals before starting, so a stop request during start-up is not lost.
     const stopSignal = waitForStopSignal();
     const service = createKioskService({ dbFile, settings });
+    await warnOnRegionMismatch(service, config, context);
     let host;
     try {
       host = await startBrowserHost({ api: service, staticDir, port });
     } catch (error) {
       service.close();
-      context.stderr.write(`${context.t('serve:listenFailed', { port, reason: (error as Error).message })}\n`);
+      // Node's messages may end with a period of their own; the sentence adds one.
+      const reason = (error as Error).message.replace(/\.+$/, '');
+      context.stderr.write(`${context.t('serve:listenFailed', { port, reason })}\n`);
       return 1;
     }
 

@@ -3,6 +3,7 @@ export default {
   fieldProblem: 'Field {{field}} has an invalid value {{value}}: {{detail}}',
   absent: '(missing)',
   unreadable: 'Cannot read the terminal config {{file}}: {{reason}}. Check the path and file permissions.',
+  tooLarge: 'The terminal config {{file}} is larger than {{maxBytes}} bytes; a terminal config is a small JSON file. Check that --config names the right file.',
   notJson: 'The terminal config {{file}} is not valid JSON: {{reason}}. Compare it with kiosk-config/example.json.',
   unknownField: 'Unknown field {{field}}: check its spelling or remove it.',
   issue: {

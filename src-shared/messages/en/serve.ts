@@ -10,6 +10,9 @@ export default {
   ].join('\n'),
   staticMissing: 'The built kiosk screens were not found in {{dir}} (no index.html). Run npm run build first.',
   configInvalid: 'Cannot start with the terminal config {{file}}:',
+  invalidPort: 'Invalid value "{{value}}" for --port: expected a port from 0 to {{max}} (0 picks a free port).',
+  regionMismatch:
+    'Warning: the terminal config names region {{configRegion}}, but the installed snapshot is for {{snapshotRegion}} {{regionName}}; lookups by residents of {{configRegion}} will find nothing. Run minsheng sync --region {{configRegion}}, or correct regionCode in the config.',
   listenFailed: 'Cannot listen on 127.0.0.1:{{port}}: {{reason}}. Choose another port with --port.',
   noSnapshot: 'No snapshot is installed at {{file}} yet; the screens show "no data" until minsheng sync installs one.',
   running: 'The kiosk is running at {{url}}',

@@ -3,6 +3,7 @@ export default {
   fieldProblem: '字段 {{field}} 的值 {{value}} 无效：{{detail}}',
   absent: '（缺失）',
   unreadable: '无法读取终端配置文件 {{file}}：{{reason}}。请检查路径和文件权限。',
+  tooLarge: '终端配置 {{file}} 超过 {{maxBytes}} 字节；终端配置应是一个很小的 JSON 文件。请检查 --config 指向的文件是否正确。',
   notJson: '终端配置文件 {{file}} 不是有效的 JSON：{{reason}}。请用 kiosk-config/example.json 对照修改。',
   unknownField: '未知字段 {{field}}：请检查拼写，或删除这一项。',
   issue: {

@@ -10,6 +10,9 @@ export default {
   ].join('\n'),
   staticMissing: '在 {{dir}} 中没有找到已构建的查询界面（缺少 index.html）。请先运行 npm run build。',
   configInvalid: '终端配置 {{file}} 有误，无法启动：',
+  invalidPort: '选项 --port 的值“{{value}}”无效：端口应在 0 到 {{max}} 之间（0 表示自动选择空闲端口）。',
+  regionMismatch:
+    '警告：终端配置的区划为 {{configRegion}}，但已安装的数据快照属于 {{snapshotRegion}} {{regionName}}；{{configRegion}} 的群众将查不到任何记录。请运行 minsheng sync --region {{configRegion}}，或改正配置中的 regionCode。',
   listenFailed: '无法在 127.0.0.1:{{port}} 上监听：{{reason}}。请用 --port 换一个端口。',
   noSnapshot: '{{file}} 尚未安装数据快照；在 minsheng sync 安装之前，界面会显示“暂无数据”。',
   running: '查询终端已在 {{url}} 运行',
