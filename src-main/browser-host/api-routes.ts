@@ -37,6 +37,12 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+// Node's server sends no body for a HEAD request, so HEAD runs the GET handler and keeps its
+// status and headers, including Content-Length.
+function isGetOrHead(request: IncomingMessage): boolean {
+  return request.method === 'GET' || request.method === 'HEAD';
+}
+
 function methodNotAllowed(response: ServerResponse, allowed: string): void {
   sendJsonError(response, 405, 'method-not-allowed', `Use ${allowed} for this path.`, { Allow: allowed });
 }
@@ -88,12 +94,12 @@ export async function handleApi(
 ): Promise<void> {
   try {
     if (pathname === KIOSK_HTTP_PATHS.getSettings) {
-      if (request.method !== 'GET') return methodNotAllowed(response, 'GET');
+      if (!isGetOrHead(request)) return methodNotAllowed(response, 'GET, HEAD');
       return sendJson(response, 200, await api.getSettings());
     }
 
     if (pathname === KIOSK_HTTP_PATHS.getSnapshotInfo) {
-      if (request.method !== 'GET') return methodNotAllowed(response, 'GET');
+      if (!isGetOrHead(request)) return methodNotAllowed(response, 'GET, HEAD');
       return sendJson(response, 200, await api.getSnapshotInfo());
     }
 

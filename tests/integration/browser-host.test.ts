@@ -165,6 +165,18 @@ describe('browser host', () => {
 
     const settings = await rawRequest(host.port, { method: 'POST', path: '/api/settings', body: '{}' });
     expect(settings.status).toBe(405);
+    expect(settings.headers.allow).toBe('GET, HEAD');
+  });
+
+  it.each(['/api/settings', '/api/snapshot'])('answers HEAD on %s like GET without a body', async (apiPath) => {
+    const get = await rawRequest(host.port, { path: apiPath });
+    const head = await rawRequest(host.port, { method: 'HEAD', path: apiPath });
+
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-type']).toBe(get.headers['content-type']);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(get.body)));
+    expect(head.headers['cache-control']).toBe('no-store');
   });
 
   it('returns 404 for an unknown API path', async () => {
