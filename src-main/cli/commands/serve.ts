@@ -25,7 +25,7 @@ export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
   return path.join(dir, 'dist', 'renderer');
 }
 
-/** The terminal config, or null (no --config); undefined after printing why it is unusable. */
+/** Loads the terminal config: null without --config, undefined after printing why it is invalid. */
 function configFrom(configFile: string | undefined, context: CommandContext): TerminalConfig | null | undefined {
   if (!configFile) return null;
   try {

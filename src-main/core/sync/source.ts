@@ -54,9 +54,9 @@ export class UnsupportedSourceError extends Error {
 export type SourceLocation = { kind: 'url'; url: string } | { kind: 'folder'; folder: string };
 
 /**
- * Classifies a --source value. Only http(s) values are URLs; a file:// URL names a local
- * folder; a value with any other scheme is refused rather than read as a relative folder
- * such as ./ftp:/host.
+ * Classifies a --source value. Only http(s) values are URLs, and a file:// URL names a local
+ * folder. A value with any other scheme is rejected, because it would otherwise be read as a
+ * relative folder such as ./ftp:/host.
  */
 export function parseSourceValue(value: string): SourceLocation {
   if (isUrlSource(value)) return { kind: 'url', url: value };

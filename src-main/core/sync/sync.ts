@@ -151,8 +151,8 @@ async function runSync(options: SyncOptions, source: BundleSource, log: Logger):
   checkRegion(manifest, options.expectedRegion ?? installed?.regionCode ?? null);
 
   // Versions count per county, so they compare only within one region. A bundle for another
-  // region got past checkRegion only because the terminal was told to serve that region: it
-  // is being provisioned for another county, and the bundle replaces the old county's data.
+  // region passes checkRegion only when --region or the config names that region, which means
+  // the terminal moves to another county and the bundle replaces the old county's data.
   const replacesRegion = installed !== null && installed.regionCode !== manifest.signed.regionCode;
   if (replacesRegion) {
     log.warn(

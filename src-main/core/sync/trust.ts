@@ -10,7 +10,7 @@ export class TrustError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
-    /** 'private-key' when the file holds a private key where the public key belongs. */
+    /** The kind of problem: 'private-key' when the file contains a private key instead of a public one. */
     readonly kind: 'invalid' | 'private-key' = 'invalid',
   ) {
     super(`cannot load trusted keys from ${file}: ${reason}`);
@@ -26,7 +26,7 @@ export function parseTrustedKeys(text: string, file: string): KeyObject[] {
   if (blocks.length === 0) {
     // The reason names only the kind of block: the key itself must never reach a log or screen.
     if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-      throw new TrustError(file, 'the file holds a private key, not the publisher public key', 'private-key');
+      throw new TrustError(file, 'the file contains a private key, not the publisher public key', 'private-key');
     }
     throw new TrustError(file, 'no "BEGIN PUBLIC KEY" block found');
   }
