@@ -15,7 +15,13 @@ import { MessageScreen } from './screens/MessageScreen.js';
 import type { MessageKind } from './screens/MessageScreen.js';
 import { ResultScreen } from './screens/ResultScreen.js';
 
-type View = { kind: 'home' } | { kind: 'result'; household: Household } | { kind: 'message'; message: MessageKind };
+type View =
+  | { kind: 'home' }
+  | { kind: 'result'; household: Household }
+  | { kind: 'message'; message: MessageKind; otherRegionName?: string };
+
+/** How often the home screen asks the host for the installed snapshot, so a sync shows without a reload. */
+export const SNAPSHOT_REFRESH_INTERVAL_MS = 60_000;
 
 type Startup =
   | { kind: 'loading' }
@@ -31,6 +37,14 @@ export function App({ api }: { api: KioskApi }) {
   const [searching, setSearching] = useState(false);
   // Bumped on every wipe, so a lookup result that arrives after the session ended is dropped.
   const sessionRef = useRef(0);
+  // The latest input and lookup state for callbacks that outlive a render: a lookup result is
+  // shown only if the number on screen is still the one that was looked up.
+  const idInputRef = useRef(idInput);
+  const searchingRef = useRef(searching);
+  useEffect(() => {
+    idInputRef.current = idInput;
+    searchingRef.current = searching;
+  });
   // useTranslation returns a new i18n wrapper on each language change. The callbacks below
   // must not change with it, because loading would then rerun and undo the switch.
   const i18nRef = useRef(i18n);
@@ -74,17 +88,48 @@ export function App({ api }: { api: KioskApi }) {
     api.getSnapshotInfo().then(setSnapshot, () => setStartup({ kind: 'unavailable' }));
   }, [api, defaultLanguage]);
 
-  const onKey = useCallback((key: KeypadKey) => setIdInput((current) => applyKey(current, key)), []);
+  // A failed refresh keeps the last known state: a lookup that fails shows its own message.
+  const refreshSnapshot = useCallback(() => {
+    api.getSnapshotInfo().then(setSnapshot, () => undefined);
+  }, [api]);
+
+  const goHome = useCallback(() => {
+    setView({ kind: 'home' });
+    refreshSnapshot();
+  }, [refreshSnapshot]);
+
+  const onHome = startup.kind === 'ready' && view.kind === 'home';
+  useEffect(() => {
+    if (!onHome) return;
+    const timer = setInterval(refreshSnapshot, SNAPSHOT_REFRESH_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [onHome, refreshSnapshot]);
+
+  // The keypad is locked during a lookup; this also stops a physical keyboard.
+  const onKey = useCallback((key: KeypadKey) => {
+    if (searchingRef.current) return;
+    setIdInput((current) => applyKey(current, key));
+  }, []);
 
   const onSearch = useCallback(() => {
+    if (searchingRef.current) return;
     const session = sessionRef.current;
+    const requested = idInput;
+    searchingRef.current = true;
     setSearching(true);
-    api.lookupHousehold(idInput).then(
+    api.lookupHousehold(requested).then(
       (result) => {
         if (session !== sessionRef.current) return;
         setSearching(false);
-        if (result.status === 'found') setView({ kind: 'result', household: result.household });
-        else setView({ kind: 'message', message: result.status });
+        // Never show a household for a number other than the one on screen.
+        if (idInputRef.current !== requested) return;
+        if (result.status === 'found') {
+          setView({ kind: 'result', household: result.household });
+        } else if (result.status === 'not-found' && snapshot && !requested.startsWith(snapshot.regionCode.slice(0, 6))) {
+          setView({ kind: 'message', message: 'not-found', otherRegionName: snapshot.regionName });
+        } else {
+          setView({ kind: 'message', message: result.status });
+        }
       },
       () => {
         if (session !== sessionRef.current) return;
@@ -92,7 +137,7 @@ export function App({ api }: { api: KioskApi }) {
         setView({ kind: 'message', message: 'unavailable' });
       },
     );
-  }, [api, idInput]);
+  }, [api, idInput, snapshot]);
 
   const sessionActive = idInput.length > 0 || view.kind !== 'home' || i18n.language !== defaultLanguage;
   const idle = useIdleTimeout({
@@ -108,12 +153,21 @@ export function App({ api }: { api: KioskApi }) {
   } else if (startup.kind === 'unavailable') {
     content = <MessageScreen kind="unavailable" onBack={load} onDone={load} onRetry={load} />;
   } else if (view.kind === 'result') {
-    content = <ResultScreen household={view.household} onBack={() => setView({ kind: 'home' })} onDone={wipeSession} />;
+    content = <ResultScreen household={view.household} snapshot={snapshot} onBack={goHome} onDone={wipeSession} />;
   } else if (view.kind === 'message') {
-    content = <MessageScreen kind={view.message} onBack={() => setView({ kind: 'home' })} onDone={wipeSession} />;
+    content = (
+      <MessageScreen kind={view.message} otherRegionName={view.otherRegionName} onBack={goHome} onDone={wipeSession} />
+    );
   } else {
     content = (
-      <HomeScreen idInput={idInput} snapshot={snapshot} searching={searching} onKey={onKey} onSearch={onSearch} />
+      <HomeScreen
+        idInput={idInput}
+        snapshot={snapshot}
+        terminalName={startup.settings.terminalName}
+        searching={searching}
+        onKey={onKey}
+        onSearch={onSearch}
+      />
     );
   }
 

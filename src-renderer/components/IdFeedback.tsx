@@ -1,4 +1,5 @@
 // The line under the ID display: a count while typing, then a check mark or a cross with text.
+// Without installed data it says so instead, so it never promises a search that cannot run.
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { IdNumberProblem } from '../../src-shared/id-number.js';
@@ -19,13 +20,17 @@ function problemText(t: TFunction, problem: IdNumberProblem): string {
   }
 }
 
-export function IdFeedback({ state }: { state: IdInputState }) {
+export function IdFeedback({ state, dataInstalled }: { state: IdInputState; dataInstalled: boolean }) {
   const { t } = useTranslation();
 
   let icon = '';
   let text: string;
   let tone = 'neutral';
-  if (state.kind === 'empty') {
+  if (!dataInstalled) {
+    icon = '⚠';
+    tone = 'problem';
+    text = t('home.noData');
+  } else if (state.kind === 'empty') {
     text = t('home.idPlaceholder');
   } else if (state.kind === 'typing') {
     icon = '✎';
@@ -41,7 +46,11 @@ export function IdFeedback({ state }: { state: IdInputState }) {
   }
 
   return (
-    <p className={`id-feedback id-feedback--${tone}`} role="status" data-testid="id-feedback">
+    <p
+      className={`id-feedback id-feedback--${tone}`}
+      role={dataInstalled ? 'status' : 'alert'}
+      data-testid="id-feedback"
+    >
       {icon && (
         <span className="id-feedback-icon" aria-hidden="true">
           {icon}

@@ -11,29 +11,35 @@ import type { KeypadKey } from '../id-input/id-input.js';
 export interface HomeScreenProps {
   idInput: string;
   snapshot: SnapshotInfo | null;
+  terminalName: string;
   searching: boolean;
   onKey(key: KeypadKey): void;
   onSearch(): void;
 }
 
-export function HomeScreen({ idInput, snapshot, searching, onKey, onSearch }: HomeScreenProps) {
+export function HomeScreen({ idInput, snapshot, terminalName, searching, onKey, onSearch }: HomeScreenProps) {
   const { t } = useTranslation();
   const state = describeIdInput(idInput);
-  const canSearch = state.kind === 'valid' && snapshot !== null && !searching;
+  const dataInstalled = snapshot !== null;
+  // Without data nothing can be looked up, so the keypad is locked as during a lookup.
+  const locked = searching || !dataInstalled;
+  const canSearch = state.kind === 'valid' && !locked;
 
   // A physical keyboard is optional on a kiosk; when one is attached it types like the keypad.
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Enter' && canSearch) {
-        onSearch();
+      // Enter on a focused button activates that button (the browser's default), never search.
+      if (event.key === 'Enter') {
+        if (event.target instanceof HTMLButtonElement) return;
+        if (canSearch) onSearch();
         return;
       }
       const key = keypadKeyOf(event.key);
-      if (key) onKey(key);
+      if (key && !locked) onKey(key);
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [canSearch, onKey, onSearch]);
+  }, [canSearch, locked, onKey, onSearch]);
 
   return (
     <main className="home">
@@ -51,16 +57,17 @@ export function HomeScreen({ idInput, snapshot, searching, onKey, onSearch }: Ho
           ))}
           <span className="id-caret" aria-hidden="true" />
         </div>
-        <IdFeedback state={state} />
+        <IdFeedback state={state} dataInstalled={dataInstalled} />
 
         {searching && (
-          <p className="searching" role="status">
+          <p className="searching" role="status" data-testid="searching">
+            <span aria-hidden="true">⏳ </span>
             {t('home.searching')}
           </p>
         )}
 
         <footer className="data-info" data-testid="data-info">
-          {snapshot ? (
+          {snapshot && (
             <>
               <p>{t('home.region', { region: snapshot.regionName })}</p>
               <p>
@@ -69,16 +76,12 @@ export function HomeScreen({ idInput, snapshot, searching, onKey, onSearch }: Ho
                 {t('home.householdCount', { households: snapshot.householdCount })}
               </p>
             </>
-          ) : (
-            <p className="no-data" role="alert">
-              <span aria-hidden="true">⚠ </span>
-              {t('home.noData')}
-            </p>
           )}
+          <p data-testid="terminal-name">{t('home.terminal', { name: terminalName })}</p>
         </footer>
       </section>
 
-      <Keypad input={idInput} canSearch={canSearch} onKey={onKey} onSearch={onSearch} />
+      <Keypad input={idInput} locked={locked} searching={searching} canSearch={canSearch} onKey={onKey} onSearch={onSearch} />
     </main>
   );
 }

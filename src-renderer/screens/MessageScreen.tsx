@@ -10,9 +10,11 @@ export interface MessageScreenProps {
   onBack(): void;
   onDone(): void;
   onRetry?: () => void;
+  /** Set when a number was not found and its first 6 digits are not the snapshot's region. */
+  otherRegionName?: string;
 }
 
-export function MessageScreen({ kind, onBack, onDone, onRetry }: MessageScreenProps) {
+export function MessageScreen({ kind, onBack, onDone, onRetry, otherRegionName }: MessageScreenProps) {
   const { t } = useTranslation();
 
   let title: string;
@@ -40,6 +42,12 @@ export function MessageScreen({ kind, onBack, onDone, onRetry }: MessageScreenPr
         {title}
       </h2>
       <p className="message-hint">{hint}</p>
+      {kind === 'not-found' && otherRegionName !== undefined && (
+        <p className="message-hint message-hint--region" data-testid="other-region-hint">
+          <span aria-hidden="true">⚠ </span>
+          {t('message.otherRegionHint', { region: otherRegionName })}
+        </p>
+      )}
       <div className="button-row">
         {onRetry ? (
           <button type="button" className="big-button big-button--primary" onClick={onRetry}>

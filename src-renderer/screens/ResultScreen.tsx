@@ -1,17 +1,20 @@
 // A household's payments: the address and members on the left with the grand total, and the
-// payments grouped by year (sticky header with the year's total) and by item on the right.
+// payments grouped by year (sticky header with the year's total) and by item on the right,
+// under the "data as of" line, so a villager missing a recent payment knows it may be too new.
 // GroupedVirtuoso keeps only the visible rows in the DOM, so 1,000+ payments scroll smoothly.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
+import { MemberList } from '../components/MemberList.js';
 import { GroupedVirtuoso } from 'react-virtuoso';
-import type { Household, Payment } from '../../src-shared/kiosk-api.js';
+import type { Household, Payment, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
 import { flattenForList, groupPayments } from '../result/payment-groups.js';
 import type { ItemGroup } from '../result/payment-groups.js';
 
 export interface ResultScreenProps {
   household: Household;
+  snapshot: SnapshotInfo | null;
   onBack(): void;
   onDone(): void;
 }
@@ -21,8 +24,10 @@ function ItemHeader({ item }: { item: ItemGroup }) {
   return (
     <div className="item-header" data-testid="item-header">
       <h4 className="item-name">{item.itemName}</h4>
-      <span className="item-count">{t('result.itemPayments', { payments: item.payments.length })}</span>
-      <span className="item-subtotal">{t('result.itemSubtotal', { amount: formatFenAsYuan(item.subtotalFen) })}</span>
+      <span className="item-figures">
+        <span className="item-count">{t('result.itemPayments', { payments: item.payments.length })}</span>
+        <span className="item-subtotal">{t('result.itemSubtotal', { amount: formatFenAsYuan(item.subtotalFen) })}</span>
+      </span>
     </div>
   );
 }
@@ -55,7 +60,7 @@ function PaymentRowView({ payment }: { payment: Payment }) {
   );
 }
 
-export function ResultScreen({ household, onBack, onDone }: ResultScreenProps) {
+export function ResultScreen({ household, snapshot, onBack, onDone }: ResultScreenProps) {
   const { t } = useTranslation();
   const groups = useMemo(() => groupPayments(household.payments), [household.payments]);
   const list = useMemo(() => flattenForList(groups), [groups]);
@@ -79,24 +84,16 @@ export function ResultScreen({ household, onBack, onDone }: ResultScreenProps) {
           </span>
         </div>
 
-        <h3 className="section-heading">{t('result.members')}</h3>
-        <ul className="members" data-testid="members">
-          {household.members.map((member, index) => (
-            <li key={index} className={member.isQueried ? 'member member--queried' : 'member'}>
-              <span className="member-name">{member.maskedName}</span>
-              <span className="member-relation">{member.relation}</span>
-              {member.isQueried && (
-                <span className="member-queried">
-                  <span aria-hidden="true">★ </span>
-                  {t('result.queried')}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
+        <h3 className="section-heading">{t('result.members', { members: household.members.length })}</h3>
+        <MemberList members={household.members} />
       </aside>
 
       <section className="result-payments" aria-label={t('result.payments')}>
+        {snapshot && (
+          <p className="result-data-as-of" data-testid="result-data-as-of">
+            {t('result.dataAsOf', { date: snapshot.dataAsOf })}
+          </p>
+        )}
         {list.rows.length === 0 ? (
           <p className="no-payments">{t('result.noPayments')}</p>
         ) : (

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/i18n/en.js';
 import zhCN from '../../src-renderer/i18n/zh-CN.js';
+import serveEn from '../../src-shared/messages/en/serve.js';
+import serveZhCN from '../../src-shared/messages/zh-CN/serve.js';
 
 const RENDERER_DIR = path.resolve(import.meta.dirname, '../../src-renderer');
 
@@ -71,5 +73,10 @@ describe('renderer catalogs', () => {
       for (const match of text.matchAll(/\bt\(\s*`[^`]*\$\{/g)) dynamic.push(`${path.relative(RENDERER_DIR, file)}: ${match[0]}`);
     }
     expect(dynamic).toEqual([]);
+  });
+
+  it('are quoted by serve without data', () => {
+    expect(serveZhCN.noSnapshot).toContain(`“${zhCN.home.noData}”`);
+    expect(serveEn.noSnapshot).toContain(`"${en.home.noData}"`);
   });
 });

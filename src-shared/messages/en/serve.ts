@@ -14,7 +14,8 @@ export default {
   regionMismatch:
     'Warning: the terminal config names region {{configRegion}}, but the installed snapshot is for {{snapshotRegion}} {{regionName}}; lookups by residents of {{configRegion}} will find nothing. Run minsheng sync --region {{configRegion}}, or correct regionCode in the config.',
   listenFailed: 'Cannot listen on 127.0.0.1:{{port}}: {{reason}}. Choose another port with --port.',
-  noSnapshot: 'No snapshot is installed at {{file}} yet; the screens show "no data" until minsheng sync installs one.',
+  noSnapshot:
+    'No snapshot is installed at {{file}} yet. Until minsheng sync installs one, the screen shows "No data is installed on this kiosk yet, so lookups are not possible. Please ask the staff." with the keypad locked; within a minute of the install, lookups work again.',
   running: 'The kiosk is running at {{url}}',
   openInChromium: 'To open it in Chromium kiosk mode, run:',
   stopHint: 'Press Ctrl+C to stop.',

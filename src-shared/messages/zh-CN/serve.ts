@@ -14,7 +14,8 @@ export default {
   regionMismatch:
     '警告：终端配置的区划为 {{configRegion}}，但已安装的数据快照属于 {{snapshotRegion}} {{regionName}}；{{configRegion}} 的群众将查不到任何记录。请运行 minsheng sync --region {{configRegion}}，或改正配置中的 regionCode。',
   listenFailed: '无法在 127.0.0.1:{{port}} 上监听：{{reason}}。请用 --port 换一个端口。',
-  noSnapshot: '{{file}} 尚未安装数据快照；在 minsheng sync 安装之前，界面会显示“暂无数据”。',
+  noSnapshot:
+    '{{file}} 尚未安装数据快照。在 minsheng sync 安装之前，界面会显示“本机还没有安装数据，暂时不能查询。请联系工作人员。”，数字键不能使用；安装后一分钟内界面自动恢复查询。',
   running: '查询终端已在 {{url}} 运行',
   openInChromium: '用 Chromium 全屏（kiosk）模式打开，请运行：',
   stopHint: '按 Ctrl+C 停止。',
