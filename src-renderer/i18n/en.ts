@@ -38,10 +38,10 @@ export default {
     clearLabel: 'Clear the whole number',
   },
   result: {
-    heading: "Your household's livelihood fund payments",
+    heading: "Your household's payments",
     address: '{{village}}, {{township}}, {{county}}',
     members: 'Household members ({{members}})',
-    moreMembers: '{{members}} more below: swipe the list up to see them',
+    moreMembers: '{{members}} more below: swipe the list up',
     queried: 'You',
     payments: 'Payments',
     grandTotal: 'Total paid',

@@ -36,6 +36,7 @@ function PaymentRowView({ payment }: { payment: Payment }) {
   const { t } = useTranslation();
   return (
     <div className="payment-row" data-testid="payment-row">
+      <span className="payment-amount">{t('result.amount', { amount: formatFenAsYuan(payment.amountFen) })}</span>
       <div className="payment-main">
         <span>
           <span className="field-label">{t('result.paidOn')}</span> {payment.paidOn}
@@ -46,7 +47,6 @@ function PaymentRowView({ payment }: { payment: Payment }) {
         <span>
           <span className="field-label">{t('result.recipient')}</span> {payment.recipientMaskedName}
         </span>
-        <span className="payment-amount">{t('result.amount', { amount: formatFenAsYuan(payment.amountFen) })}</span>
       </div>
       <div className="payment-detail">
         <span>

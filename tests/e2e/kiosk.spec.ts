@@ -1,9 +1,9 @@
-// The kiosk screens in Debian's Chromium at 1920x1080 with touch, against `minsheng serve` over a
+// The kiosk screens in Debian's Chromium at 1920x1080 (layout also at 1366x768 and 1280x1024) with touch, against `minsheng serve` over a
 // snapshot made by the real publish and sync commands. Also writes the README screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
 import { REPO_ROOT } from '../helpers/cli.js';
@@ -96,6 +96,41 @@ test('finds a household by tapping the keypad', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('民生资金查询');
 });
 
+test('locks the keypad while a lookup runs', async ({ page }) => {
+  const [first, second] = [...server.households].sort((a, b) => a.householdId.localeCompare(b.householdId));
+  const idNumber = first!.idNumbers[0]!;
+
+  // Hold the lookup until the checks below have run, as a slow host would.
+  let release!: () => void;
+  const lookupReleased = new Promise<void>((resolve) => (release = resolve));
+  let lookups = 0;
+  await page.route('**/api/lookup', async (route: Route) => {
+    lookups += 1;
+    await lookupReleased;
+    await route.continue();
+  });
+
+  await tapKeys(page, idNumber);
+  await page.locator('[data-key="search"]').tap();
+  await expect(page.getByTestId('searching')).toBeVisible();
+  await expect(page.locator('[data-key="search"]')).toHaveText('⏳查询中');
+  for (const key of await page.locator('.keypad button').all()) await expect(key).toBeDisabled();
+
+  // Taps on the locked keys change nothing: the number stays the one being looked up.
+  await page.locator('[data-key="clear"]').tap({ force: true });
+  await page.locator(`[data-key="${second!.idNumbers[0]![0]}"]`).tap({ force: true });
+  await expect(page.getByTestId('id-display')).toHaveText(idNumber);
+
+  release();
+  await expect(page.getByTestId('grand-total')).toHaveAttribute('data-fen', String(first!.totalFen));
+  await expect(page.getByTestId('members').locator('li')).toHaveCount(first!.idNumbers.length);
+  expect(lookups).toBe(1);
+
+  await page.getByRole('button', { name: /返回/ }).tap();
+  await expect(page.getByTestId('id-display')).toHaveText(idNumber);
+  await page.unroute('**/api/lookup');
+});
+
 test('keeps search disabled for a bad checksum', async ({ page }) => {
   const first17 = largestHousehold().idNumbers[0]!.slice(0, 17);
   const wrong = computeCheckCharacter(first17) === '0' ? '1' : '0';
@@ -177,7 +212,7 @@ async function measure(page: Page) {
       .filter((element) => element.getBoundingClientRect().width > 0)
       .map((element) => ({ text: element.textContent!.trim().slice(0, 20), size: parseFloat(getComputedStyle(element).fontSize) }));
 
-    const headings = [...document.querySelectorAll('h1, h2')].map((heading) => ({
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => ({
       text: heading.textContent ?? '',
       size: parseFloat(getComputedStyle(heading).fontSize),
     }));
@@ -214,5 +249,116 @@ test('meets the elderly-friendly sizes', async ({ page }) => {
   await tapKeys(page, largestHousehold().idNumbers[0]!);
   await page.locator('[data-key="search"]').tap();
   await expect(page.getByTestId('payment-row').first()).toBeVisible();
-  expectElderlyFriendly(await measure(page));
+  const result = await measure(page);
+  expectElderlyFriendly(result);
+  // The year and item headings of the payment list are among the headings measured.
+  const headingTexts = result.headings.map((heading) => heading.text);
+  expect(headingTexts).toContain(await page.locator('.year-title').first().textContent());
+  expect(headingTexts).toContain(await page.locator('.item-name').first().textContent());
 });
+
+/** Measures the boxes of the ID display, the keypad, the data line and each typed character. */
+async function measureHome(page: Page) {
+  return page.evaluate(() => {
+    const plain = (rect: DOMRect) => ({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
+    const display = document.querySelector('[data-testid="id-display"]')!;
+    const characters: ReturnType<typeof plain>[] = [];
+    for (const group of display.querySelectorAll('.id-group')) {
+      const text = group.firstChild!;
+      for (let index = 0; index < text.textContent!.length; index += 1) {
+        const range = document.createRange();
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        characters.push(plain(range.getBoundingClientRect()));
+      }
+    }
+    return {
+      display: plain(display.getBoundingClientRect()),
+      keypad: plain(document.querySelector('.keypad')!.getBoundingClientRect()),
+      dataInfo: plain(document.querySelector('[data-testid="data-info"]')!.getBoundingClientRect()),
+      characters,
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+    };
+  });
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+function inside(inner: Box, outer: Box): boolean {
+  return inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+}
+
+/** Texts of the given elements that run over more than one line. */
+async function wrappedTexts(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements
+      .filter((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const lineTops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        return lineTops.size > 1;
+      })
+      .map((element) => element.textContent ?? ''),
+  );
+}
+
+for (const [width, height] of [
+  [1366, 768],
+  [1280, 1024],
+] as const) {
+  test(`fits the home screen at ${width}x${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    for (const language of ['中文', 'English']) {
+      await page.getByRole('button', { name: language }).tap();
+      await page.locator('[data-key="clear"]').tap({ force: true });
+      await tapKeys(page, largestHousehold().idNumbers[0]!);
+      await expect(page.locator('[data-key="search"]')).toBeEnabled();
+      await waitForFonts(page);
+
+      const home = await measureHome(page);
+      const viewport = { left: 0, top: 0, right: home.viewport.width, bottom: home.viewport.height };
+      expect(overlaps(home.display, home.keypad)).toBe(false);
+      expect(home.characters).toHaveLength(18);
+      expect(home.characters.filter((character) => !inside(character, home.display))).toEqual([]);
+      expect(home.characters.filter((character) => !inside(character, viewport))).toEqual([]);
+      expect(inside(home.dataInfo, viewport)).toBe(true);
+      expectElderlyFriendly(await measure(page));
+    }
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `home-en-${width}x${height}.png`) });
+  });
+
+  test(`fits the result screen at ${width}x${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const household = largestHousehold();
+    await tapKeys(page, household.idNumbers[0]!);
+    await page.locator('[data-key="search"]').tap();
+    await expect(page.getByTestId('payment-row').first()).toBeVisible();
+
+    for (const language of ['中文', 'English']) {
+      await page.getByRole('button', { name: language }).tap();
+      await waitForFonts(page);
+      await expect(page.getByTestId('result-data-as-of')).toBeInViewport({ ratio: 1 });
+      await expect(page.getByTestId('members').locator('li').first()).toBeInViewport({ ratio: 1 });
+
+      // Either every member is in view, or a line says how many are further down the list.
+      const hidden = await page.getByTestId('members').evaluate((list) => {
+        const bottom = list.getBoundingClientRect().bottom;
+        return [...list.children].filter((member) => member.getBoundingClientRect().bottom > bottom + 1).length;
+      });
+      if (hidden > 0) await expect(page.getByTestId('more-members')).toContainText(String(hidden));
+      else await expect(page.getByTestId('more-members')).toHaveCount(0);
+
+      expect(await wrappedTexts(page, '.year-title, .year-subtotal, .item-count, .item-subtotal')).toEqual([]);
+      const clippedRows = await page
+        .getByTestId('payment-row')
+        .evaluateAll((rows) => rows.filter((row) => row.scrollWidth > row.clientWidth).map((row) => row.textContent));
+      expect(clippedRows).toEqual([]);
+      expectElderlyFriendly(await measure(page));
+    }
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `result-en-${width}x${height}.png`) });
+  });
+}
