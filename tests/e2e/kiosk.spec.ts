@@ -1,5 +1,6 @@
-// The kiosk screens in Debian's Chromium at 1920x1080 (layout also at 1366x768 and 1280x1024) with touch, against `minsheng serve` over a
-// snapshot made by the real publish and sync commands. Also writes the README screenshots.
+// The kiosk screens in Debian's Chromium with touch at 1920x1080, and their layout at 1366x768 and
+// 1280x1024, against `minsheng serve` over a snapshot made by the real publish and sync commands.
+// Also writes the README screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
