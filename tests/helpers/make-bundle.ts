@@ -7,7 +7,6 @@ import type { KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import { maskName } from '../../src-shared/mask.js';
 import {
@@ -21,7 +20,8 @@ import { derivePersonKey, newLookupKeyParams } from '../../src-main/core/lookup-
 import type { LookupKeyParams } from '../../src-main/core/lookup-key.js';
 import { MANIFEST_FILE, signingBytes } from '../../src-main/core/snapshot/manifest.js';
 import type { Manifest, SignedManifest } from '../../src-main/core/snapshot/manifest.js';
-import { META_KEYS, SNAPSHOT_DDL, SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
+import { META_KEYS, SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
+import { createSnapshotWriter } from './snapshot-writer.js';
 
 export interface TestKeys {
   privateKey: KeyObject;
@@ -116,20 +116,14 @@ export function buildSnapshotFile(file: string, spec: SnapshotSpec = {}): BuiltS
 
   rmSync(file, { force: true });
   mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.exec(SNAPSHOT_DDL);
-
-  const insertRegion = db.prepare('INSERT INTO regions (code, name, parent_code, level) VALUES (?, ?, ?, ?)');
-  const insertItem = db.prepare('INSERT INTO subsidy_items (item_code, name, department, policy_basis) VALUES (?, ?, ?, ?)');
-  const insertHousehold = db.prepare('INSERT INTO households (household_id, village_code) VALUES (?, ?)');
-  const insertPerson = db.prepare(
-    'INSERT INTO persons (person_key, household_id, masked_name, relation, member_order) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insertPayment = db.prepare(
-    `INSERT INTO payments (payment_id, household_id, member_order, item_code, amount_fen, paid_on, period, department)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  const writer = createSnapshotWriter(file);
+  const { db } = writer;
+  const insertRegion = writer.region;
+  const insertItem = writer.item;
+  const insertHousehold = writer.household;
+  const insertPerson = writer.person;
+  const insertPayment = writer.payment;
+  const insertMeta = writer.meta;
 
   const people: TestPerson[] = [];
   const householdCount = (spec.households ?? 3) + (spec.fillerHouseholds ?? 0);

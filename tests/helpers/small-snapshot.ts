@@ -1,10 +1,10 @@
 // A small, real snapshot file built straight from SNAPSHOT_DDL, for tests of the hosts that
 // should not depend on the publisher. All people and numbers are made up.
-import Database from 'better-sqlite3';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import { derivePersonKey } from '../../src-main/core/lookup-key.js';
 import type { LookupKeyParams } from '../../src-main/core/lookup-key.js';
-import { META_KEYS, SNAPSHOT_DDL, SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
+import { META_KEYS, SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
+import { createSnapshotWriter } from './snapshot-writer.js';
 
 export interface SmallSnapshotPerson {
   idNumber: string;
@@ -38,19 +38,7 @@ export function writeSmallSnapshot(
   const paymentsOfFirst = options.paymentsOfFirst ?? 12;
   const params: LookupKeyParams = { algorithm: 'scrypt', N: 1024, r: 8, p: 1, keyLength: 32, saltHex: '0f'.repeat(16) };
 
-  const db = new Database(file);
-  db.exec(SNAPSHOT_DDL);
-  const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-  const region = db.prepare('INSERT INTO regions (code, name, parent_code, level) VALUES (?, ?, ?, ?)');
-  const item = db.prepare('INSERT INTO subsidy_items (item_code, name, department, policy_basis) VALUES (?, ?, ?, ?)');
-  const household = db.prepare('INSERT INTO households (household_id, village_code) VALUES (?, ?)');
-  const person = db.prepare(
-    'INSERT INTO persons (person_key, household_id, masked_name, relation, member_order) VALUES (?, ?, ?, ?, ?)',
-  );
-  const payment = db.prepare(
-    `INSERT INTO payments (payment_id, household_id, member_order, item_code, amount_fen, paid_on, period, department)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const { db, meta, region, item, household, person, payment } = createSnapshotWriter(file);
 
   const result: SmallSnapshot = { households: [] };
   db.transaction(() => {
