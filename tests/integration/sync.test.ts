@@ -324,6 +324,21 @@ describe('sync command line', () => {
     expect(result.stderr + result.stdout).not.toContain(keyBody);
   });
 
+  it('rejects a trust file holding a private key beside the public one', async () => {
+    const mixedFile = path.join(temp.dir, 'mixed.pem');
+    const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const publicKeyPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    writeFileSync(mixedFile, privateKeyPem + publicKeyPem);
+    const installed = sha256OfFile(dbFile);
+
+    const result = await runCli(['sync', '--source', `${nginx.url}v3/`, '--trust', mixedFile, '--db', dbFile]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('mixed.pem is a private key');
+    expect(result.stderr + result.stdout).not.toContain(privateKeyPem.split('\n')[1]!);
+    expect(sha256OfFile(dbFile)).toBe(installed);
+  });
+
   it('rejects a malformed region', async () => {
     const result = await sync('v3', ['--region', '43']);
 
