@@ -1,6 +1,6 @@
 // The output folder of a publish run: checked to be a writable folder before any long work, and
 // held with a lock file so that two runs cannot both number their bundle "the next version".
-import { mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PublishError } from './publish-error.js';
 
@@ -73,9 +73,27 @@ async function readLock(lockFile: string, outDir: string): Promise<LockContent |
   } catch {
     // Reported below like any other unusable content.
   }
-  // NOTE: a lock read in the instant between its exclusive create and its write is empty, so that
-  // rare second run is rejected as "unreadable lock" instead of naming the holder's process.
   throw new PublishError('lockUnreadable', { dir: outDir, lock: lockFile, reason: 'no process id in it' });
+}
+
+/**
+ * Creates the lock file with its content in one step, failing with EEXIST when it exists: the
+ * content goes into a private temporary file that is then hard-linked to the lock name, so
+ * another run never reads an empty lock. File systems without hard links (FAT) fall back to
+ * an exclusive create followed by the write.
+ */
+async function createLockFile(lockFile: string, text: string): Promise<void> {
+  const temporary = `${lockFile}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  try {
+    await link(temporary, lockFile);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+    await writeFile(lockFile, text, { flag: 'wx' });
+  } finally {
+    await rm(temporary, { force: true });
+  }
 }
 
 /**
@@ -105,7 +123,7 @@ export async function lockOutFolder(outDir: string, now: Date): Promise<OutFolde
   try {
     for (;;) {
       try {
-        await writeFile(lockFile, `${JSON.stringify(content)}\n`, { flag: 'wx' });
+        await createLockFile(lockFile, `${JSON.stringify(content)}\n`);
         break;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
