@@ -22,6 +22,13 @@ export function MemberList({ members }: { members: Member[] }) {
     if (listRef.current) setHiddenBelow(countHiddenBelow(listRef.current));
   }, []);
 
+  // The villager looks for their own row first, so bring it into view when it starts below the
+  // list's edge (a large household on a short screen).
+  useEffect(() => {
+    const queried = listRef.current?.querySelector<HTMLElement>('.member--queried');
+    queried?.scrollIntoView?.({ block: 'nearest' });
+  }, [members]);
+
   // Layout changes with the window size and the language, so measure whenever the box resizes.
   useEffect(() => {
     update();

@@ -346,6 +346,21 @@ for (const [width, height] of [
     await saveScreenshot(page, `home-en-${width}x${height}.png`);
   });
 
+  test(`shows the queried member at ${width}x${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const household = [...server.households].sort(
+      (a, b) => b.idNumbers.length - a.idNumbers.length || a.householdId.localeCompare(b.householdId),
+    )[0]!;
+    await tapKeys(page, household.idNumbers[household.idNumbers.length - 1]!);
+    await page.locator('[data-key="search"]').tap();
+
+    const queried = page.locator('.member--queried');
+    await expect(queried).toBeVisible();
+    const [row, list] = await Promise.all([queried.boundingBox(), page.getByTestId('members').boundingBox()]);
+    expect(row!.y).toBeGreaterThanOrEqual(list!.y - 1);
+    expect(row!.y + row!.height).toBeLessThanOrEqual(list!.y + list!.height + 1);
+  });
+
   test(`fits the result screen at ${width}x${height}`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     const household = largestHousehold();
