@@ -32,12 +32,37 @@ export function scrubText(text: string): string {
 // that already exist.
 let target: { write(line: string): void } = pino.destination({ fd: 2, sync: true });
 let minimumLevel = pino.levels.values[process.env.MINSHENG_LOG_LEVEL ?? 'info'] ?? 30;
+let format: LogFormat = 'json';
 const forwarding = {
   write(line: string) {
     const level = Number(/"level":(\d+)/.exec(line)?.[1] ?? 60);
-    if (level >= minimumLevel) target.write(line);
+    if (level < minimumLevel) return;
+    target.write(format === 'text' ? toTextLine(line) : line);
   },
 };
+
+/** Log line formats: JSON for files and services, one readable line for a person at a terminal. */
+export type LogFormat = 'json' | 'text';
+
+// Fields every JSON line carries that the text form shows in its own way or leaves out.
+const TEXT_SKIPPED_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'module', 'msg']);
+
+/** Turns one pino JSON line into "warn sync: message (key=value, ...)". */
+export function toTextLine(line: string): string {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+
+  const label = pino.levels.labels[Number(record.level)] ?? 'log';
+  const fields = Object.entries(record)
+    .filter(([key]) => !TEXT_SKIPPED_FIELDS.has(key))
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const details = fields.length > 0 ? ` (${fields.join(', ')})` : '';
+  return `${label} ${String(record.module ?? '')}: ${String(record.msg ?? '')}${details}\n`;
+}
 
 const root: Logger = pino(
   {
@@ -63,10 +88,11 @@ const root: Logger = pino(
 
 /**
  * Sends every logger's lines to a file (appended, folders created) or back to stderr, from the
- * given level up (pino's names: debug, info, warn, error).
+ * given level up (pino's names: debug, info, warn, error), as JSON unless `format` is 'text'.
  */
-export function configureLogging(options: { file?: string; level?: string } = {}): void {
+export function configureLogging(options: { file?: string; level?: string; format?: LogFormat } = {}): void {
   if (options.level) minimumLevel = pino.levels.values[options.level] ?? minimumLevel;
+  format = options.format ?? 'json';
   target = options.file
     ? pino.destination({ dest: options.file, mkdir: true, sync: true })
     : pino.destination({ fd: 2, sync: true });

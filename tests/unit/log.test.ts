@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configureLogging, createLogger, scrubText } from '../../src-main/core/log.js';
+import { configureLogging, createLogger, scrubText, toTextLine } from '../../src-main/core/log.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 const ID_NUMBER = '11010519491231002X';
@@ -42,5 +42,30 @@ describe('createLogger', () => {
     expect(text).not.toContain('张三丰');
     expect(text).not.toContain('13812345678');
     expect(text).not.toContain('below the level');
+  });
+});
+
+describe('toTextLine', () => {
+  it('writes level, module, message and fields', () => {
+    const line = JSON.stringify({ level: 40, time: 't', pid: 1, hostname: 'h', module: 'sync', msg: 'retrying', retry: 2, error: { code: 'ECONNRESET' } });
+    expect(toTextLine(line)).toBe('warn sync: retrying (retry=2, error={"code":"ECONNRESET"})\n');
+  });
+
+  it('passes through a line that is not JSON', () => {
+    expect(toTextLine('plain text\n')).toBe('plain text\n');
+  });
+});
+
+describe('configureLogging text format', () => {
+  const temp = makeTempDir();
+  afterEach(() => configureLogging());
+
+  it('redacts in the text form too', () => {
+    const file = path.join(temp.dir, 'text.log');
+    configureLogging({ file, level: 'info', format: 'text' });
+    createLogger('cli').warn({ idNumber: ID_NUMBER }, `failed for ${ID_NUMBER}`);
+
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe('warn cli: failed for [18 digits redacted] (idNumber=[redacted])\n');
   });
 });
