@@ -26,7 +26,7 @@ export function scrubText(text: string): string {
   return text.replace(PERSONAL_NUMBER, (match) => `[${match.length} digits redacted]`);
 }
 
-// Loggers are created at module load, before a host knows where its logs go, so they all write
+// Loggers are created at module load, before a host has chosen where its logs go, so they all write
 // to one forwarding stream whose target configureLogging can change later.
 // The forwarding stream also applies the level, so configureLogging can change it for loggers
 // that already exist.
