@@ -1,8 +1,9 @@
 // The output folder of a publish run: checked to be a writable folder before any long work, and
 // held with a lock file so that two runs cannot both number their bundle "the next version".
-import { link, mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PublishError } from './publish-error.js';
+import { makeFolder } from '../core/make-folder.js';
 
 export const LOCK_FILE = '.publish.lock';
 
@@ -47,7 +48,7 @@ async function ensureFolder(outDir: string): Promise<boolean> {
   }
 
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeFolder(outDir);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -2,11 +2,12 @@
 // the public key goes into each kiosk's trust configuration.
 import { createPublicKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateEd25519KeyPair, keyIdOf } from '../../core/crypto/ed25519.js';
 import type { Command } from '../command.js';
 import { parseOptions, requireOption } from '../command.js';
+import { makeFolder } from '../../core/make-folder.js';
 
 export const PRIVATE_KEY_FILE = 'publisher.key';
 export const PUBLIC_KEY_FILE = 'publisher.pub';
@@ -41,7 +42,7 @@ const keygen: Command = {
     const pair = generateEd25519KeyPair();
     let target = privateKeyPath;
     try {
-      await mkdir(outDir, { recursive: true });
+      await makeFolder(outDir);
       await writeFile(privateKeyPath, pair.privateKeyPem, { mode: 0o600, flag: values.force ? 'w' : 'wx' });
       // The mode given to writeFile applies only to a new file and passes through the umask.
       await chmod(privateKeyPath, 0o600);

@@ -4,12 +4,13 @@
 // either the old or the new complete file. The old file stays as `<dbFile>.previous`.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, link, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { BundleRejection } from './verify.js';
+import { makeFolder } from '../make-folder.js';
 
 const STAGING_MARK = '.staging-';
 
@@ -42,7 +43,7 @@ export async function removeStaleStagingFiles(dbFile: string): Promise<string[]>
 }
 
 export async function ensureFolderOf(dbFile: string): Promise<void> {
-  await mkdir(path.dirname(dbFile), { recursive: true });
+  await makeFolder(path.dirname(dbFile));
 }
 
 async function fsyncPath(file: string, flags: 'r' | 'r+'): Promise<void> {

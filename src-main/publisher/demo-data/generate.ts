@@ -2,7 +2,6 @@
 // subsidy_items.csv, persons.csv, payments.csv): generated households on the real villages of
 // one county, with payments that follow the subsidy catalogue. The same options always give
 // byte-identical files.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fenToYuanText } from '../../../src-shared/money.js';
 import { CsvFileWriter } from './csv-output.js';
@@ -16,6 +15,7 @@ import { Random, WeightedTable } from './prng.js';
 import { REGION_COLUMNS, parseItems, parseRegions, readCsvTable } from './reference-data.js';
 import type { CsvTable } from './reference-data.js';
 import { DEFAULT_ITEMS_FILE, DEFAULT_REGIONS_FILE, shippedReferencePath } from './reference-paths.js';
+import { makeFolder } from '../../core/make-folder.js';
 
 export interface DemoDataOptions {
   // Defaults to the regions and items files shipped in resources/reference/.
@@ -149,7 +149,7 @@ export async function generateDemoData(options: DemoDataOptions, today: Date = n
   // 2. Open the four outputs; each is renamed into place only when complete.
   const outDir = path.resolve(options.outDir);
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeFolder(outDir);
   } catch (error) {
     throw new DemoDataError('outputFailed', { dir: outDir, reason: (error as Error).message });
   }
