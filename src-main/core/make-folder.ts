@@ -1,5 +1,5 @@
 // Creating a folder and its missing parents. Node's own `mkdir(path, { recursive: true })`
-// never returns for a path under /proc on Linux (seen with Node 20.20: procfs answers ENOENT,
+// never returns for a path under /proc on Linux (seen with Node 20.20: procfs returns ENOENT,
 // and Node retries forever), so the levels are created one at a time, which fails normally.
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
