@@ -143,6 +143,7 @@ describe('sync to another county', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('for region 430121, but this terminal serves region 430122');
+    expect(result.stderr).toContain('run sync with --region 430121');
     expect(sha256OfFile(movedDb)).toBe(before);
   });
 });

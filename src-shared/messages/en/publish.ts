@@ -30,7 +30,7 @@ export default {
       '  --data DIR            data folder with the four CSV files',
       '  --key FILE            publisher private key (publisher.key from minsheng keygen)',
       '  --out DIR             bundle folder; if it already has a bundle, the version goes up by 1',
-      '  --expires-days N      days until the bundle expires, default 30',
+      '  --expires-days N      days until the bundle expires, 1 to 3650, default 30',
       '  --error-limit N       maximum number of errors printed, default 100',
       '  --errors-out FILE     write all errors as a CSV report (file,line,column,value,code,message_zh,message_en)',
     ].join('\n'),

@@ -34,7 +34,7 @@ export default {
       'the bundle uses {{field}} {{actual}}, but this kiosk supports {{expected}}; update the kiosk software.',
     'unknown-key': 'it is not signed by any trusted key (signed by key IDs {{keyIds}}); check the --trust file.',
     'bad-signature': 'the signature of trusted key {{keyId}} does not verify: the manifest was altered or damaged.',
-    'wrong-region': 'it is for region {{actual}}, but this terminal serves region {{expected}}.',
+    'wrong-region': 'it is for region {{actual}}, but this terminal serves region {{expected}}. To move the terminal to region {{actual}}, run sync with --region {{actual}}.',
     rollback: 'it is version {{offered}}, older than the installed version {{installed}}.',
     expired: 'it expired at {{expiresAt}}; ask the county to publish it again.',
     'length-mismatch':

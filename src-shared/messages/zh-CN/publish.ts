@@ -29,7 +29,7 @@ export default {
       '  --data 目录            数据目录，含四个 CSV 文件',
       '  --key 文件             发布者私钥（minsheng keygen 生成的 publisher.key）',
       '  --out 目录             数据包目录；已有数据包时版本号加 1',
-      '  --expires-days 天数    数据包有效天数，默认 30',
+      '  --expires-days 天数    数据包有效天数，1 到 3650，默认 30',
       '  --error-limit 条数     最多显示的错误条数，默认 100',
       '  --errors-out 文件      把全部错误写成 CSV 报告（file,line,column,value,code,message_zh,message_en）',
     ].join('\n'),

@@ -31,7 +31,7 @@ export default {
     'unsupported-format': '数据包使用 {{field}} {{actual}}，本终端只支持 {{expected}}；请升级终端软件。',
     'unknown-key': '数据包未经任何受信任的公钥签名（签名公钥 ID：{{keyIds}}）；请检查 --trust 文件。',
     'bad-signature': '受信任公钥 {{keyId}} 的签名验证失败：清单已被改动或损坏。',
-    'wrong-region': '数据包属于区划 {{actual}}，本终端属于区划 {{expected}}。',
+    'wrong-region': '数据包属于区划 {{actual}}，本终端属于区划 {{expected}}。如要把本终端改为区划 {{actual}}，请加 --region {{actual}} 运行同步。',
     rollback: '数据包为第 {{offered}} 版，早于已安装的第 {{installed}} 版。',
     expired: '数据包已于 {{expiresAt}} 过期；请联系县里重新发布。',
     'length-mismatch': '{{file}}长度为 {{actual}} 字节，与签名的 {{expected}} 字节不符：文件被截断、填充或替换。',
