@@ -30,6 +30,8 @@ describe('minsheng query', () => {
     expect(result.stdout).toContain('长沙县');
     expect(result.stdout).toContain(person.maskedName);
     expect(result.stdout).toContain('(queried)');
+    expect(result.stdout).toContain('head of household');
+    expect(result.stdout).not.toContain('户主');
     expect(result.stdout).toContain(`Total: ${formatFenAsYuan(person.householdTotalFen)} yuan (${person.householdTotalFen} fen)`);
     expect(result.stdout).not.toContain(person.idNumber);
   });
@@ -61,6 +63,7 @@ describe('minsheng query', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('合计：');
     expect(result.stdout).toContain('（本次查询）');
+    expect(result.stdout).toContain('户主');
   });
 
   it('names the problem of an invalid number, masked', async () => {

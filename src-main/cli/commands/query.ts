@@ -11,6 +11,13 @@ import { lookupHousehold } from '../../core/kiosk-service.js';
 import { openSnapshot } from '../../core/store.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseOptions, requireOption } from '../command.js';
+import { RELATION_KEYS } from '../../../src-shared/relation.js';
+
+/** Returns a relation in the CLI's language; a value outside the standard's list is shown as it is. */
+function relationText(relation: string, t: Translate): string {
+  const key = RELATION_KEYS[relation];
+  return key ? t(`query:relation.${key}`) : relation;
+}
 
 function formatHousehold(household: Household, t: Translate): string {
   const lines = [
@@ -24,7 +31,7 @@ function formatHousehold(household: Household, t: Translate): string {
   ];
   for (const member of household.members) {
     const key = member.isQueried ? 'query:memberQueried' : 'query:member';
-    lines.push(t(key, { name: member.maskedName, relation: member.relation }));
+    lines.push(t(key, { name: member.maskedName, relation: relationText(member.relation, t) }));
   }
 
   lines.push(t('query:payments'));

@@ -26,4 +26,18 @@ export default {
   notFound: 'No household found for ID number {{value}} in {{file}}.',
   missingDb: 'No snapshot at {{file}}. Install one first: minsheng sync --source URL|FOLDER --trust FILE --db {{file}}',
   unreadableDb: 'Cannot read the snapshot {{file}}: {{reason}}. Run minsheng sync again to reinstall it.',
+  relation: {
+    head: 'head of household',
+    spouse: 'spouse',
+    child: 'child',
+    daughterInLaw: 'daughter-in-law',
+    sonInLaw: 'son-in-law',
+    grandchild: 'grandchild',
+    parent: 'parent',
+    husbandsParent: "husband's parent",
+    wifesParent: "wife's parent",
+    grandparent: 'grandparent',
+    sibling: 'sibling',
+    other: 'other',
+  },
 } as const;

@@ -26,4 +26,18 @@ export default {
   notFound: '在 {{file}} 中未找到身份证号码 {{value}} 所在的家庭。',
   missingDb: '{{file}} 处没有数据快照。请先安装：minsheng sync --source 网址|文件夹 --trust 文件 --db {{file}}',
   unreadableDb: '无法读取数据快照 {{file}}：{{reason}}。请重新运行 minsheng sync 安装。',
+  relation: {
+    head: '户主',
+    spouse: '配偶',
+    child: '子女',
+    daughterInLaw: '儿媳',
+    sonInLaw: '女婿',
+    grandchild: '孙子女',
+    parent: '父母',
+    husbandsParent: '公婆',
+    wifesParent: '岳父母',
+    grandparent: '祖父母',
+    sibling: '兄弟姐妹',
+    other: '其他',
+  },
 } as const;
