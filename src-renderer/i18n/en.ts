@@ -82,7 +82,7 @@ export default {
     sonInLaw: 'Son-in-law',
     grandchild: 'Grandchild',
     parent: 'Parent',
-    parentInLaw: "Husband's parent",
+    husbandsParent: "Husband's parent",
     wifesParent: "Wife's parent",
     grandparent: 'Grandparent',
     sibling: 'Sibling',

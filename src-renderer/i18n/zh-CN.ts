@@ -82,7 +82,7 @@ export default {
     sonInLaw: '女婿',
     grandchild: '孙子女',
     parent: '父母',
-    parentInLaw: '公婆',
+    husbandsParent: '公婆',
     wifesParent: '岳父母',
     grandparent: '祖父母',
     sibling: '兄弟姐妹',

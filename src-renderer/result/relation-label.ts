@@ -22,7 +22,7 @@ export function relationLabel(t: TFunction, relation: string): string {
     case '父母':
       return t('relation.parent');
     case '公婆':
-      return t('relation.parentInLaw');
+      return t('relation.husbandsParent');
     case '岳父母':
       return t('relation.wifesParent');
     case '祖父母':

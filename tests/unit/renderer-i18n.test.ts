@@ -7,6 +7,7 @@ import en from '../../src-renderer/i18n/en.js';
 import zhCN from '../../src-renderer/i18n/zh-CN.js';
 import serveEn from '../../src-shared/messages/en/serve.js';
 import serveZhCN from '../../src-shared/messages/zh-CN/serve.js';
+import { RELATION_KEYS } from '../../src-shared/relation.js';
 
 const RENDERER_DIR = path.resolve(import.meta.dirname, '../../src-renderer');
 
@@ -62,6 +63,13 @@ describe('renderer catalogs', () => {
     expect(used.size).toBeGreaterThan(30);
 
     const missing = [...used].filter(([key]) => !zhKeys.includes(key) || !enKeys.includes(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('name every relation the data standard accepts', () => {
+    const missing = Object.values(RELATION_KEYS).filter(
+      (key) => !zhKeys.includes(`relation.${key}`) || !enKeys.includes(`relation.${key}`),
+    );
     expect(missing).toEqual([]);
   });
 
