@@ -74,7 +74,7 @@ export async function readPersons(
     return found;
   };
 
-  // Against a partly read regions.csv most villages would look unknown; its own error says why.
+  // Against a partly read regions.csv most villages would look unknown; its own error gives the reason.
   const checkVillages = regions.size > 0 && !issues.incompleteFiles.has('regions.csv');
   if (issues.incompleteFiles.has('regions.csv')) {
     issues.error(FILE, null, 'village_code', null, 'file.crossCheckSkipped', { other: 'regions.csv' });
