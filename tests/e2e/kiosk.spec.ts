@@ -90,6 +90,20 @@ test('finds a household by tapping the keypad', async ({ page }) => {
   expect(renderedRows).toBeGreaterThan(0);
   expect(renderedRows).toBeLessThan(household.paymentCount);
 
+  // A keyboard user sees where focus is on the scrolling list, inside its panel's edge.
+  const scroller = page.getByTestId('payment-list');
+  await scroller.evaluate((element) => {
+    if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '0');
+  });
+  // A key press first, so Chromium treats the following focus as keyboard focus.
+  await page.keyboard.press('Shift');
+  await scroller.focus();
+  const ring = await scroller.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { style: style.outlineStyle, width: style.outlineWidth, offset: style.outlineOffset };
+  });
+  expect(ring).toEqual({ style: 'solid', width: '4px', offset: '-4px' });
+
   // The session lives in memory only.
   expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/');
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
