@@ -1,6 +1,7 @@
 // Builds the snapshot SQLite file from a validated dataset: exactly SNAPSHOT_DDL, one
 // transaction, rows in sorted order, then VACUUM so the file has no free pages.
 import Database from 'better-sqlite3';
+import { compareText } from '../../src-shared/compare-text.js';
 import { maskName } from '../../src-shared/mask.js';
 import type { LookupKeyParams } from '../core/lookup-key.js';
 import { META_KEYS, SNAPSHOT_DDL, SNAPSHOT_FORMAT } from '../core/snapshot/schema.js';
@@ -26,7 +27,6 @@ export interface SnapshotCounts {
   paymentCount: number;
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Returns the county, its ancestors and everything under it; other counties stay out. */
 function regionsOfCounty(regions: Map<string, RegionRow>, county: RegionRow): RegionRow[] {
@@ -40,7 +40,7 @@ function regionsOfCounty(regions: Map<string, RegionRow>, county: RegionRow): Re
   for (const region of regions.values()) {
     if (region.code.startsWith(county.code)) selected.push(region);
   }
-  return selected.sort((a, b) => byText(a.code, b.code));
+  return selected.sort((a, b) => compareText(a.code, b.code));
 }
 
 /** Writes a new snapshot file at `file`, which must not exist yet. */
@@ -70,8 +70,8 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
       orderOfId.set(person.idNumber, order);
       return { key: personKeys[index]!, person, order };
     });
-    persons.sort((a, b) => byText(a.key, b.key));
-    const payments = [...dataset.payments].sort((a, b) => byText(a.paymentId, b.paymentId));
+    persons.sort((a, b) => compareText(a.key, b.key));
+    const payments = [...dataset.payments].sort((a, b) => compareText(a.paymentId, b.paymentId));
 
     const insertAll = db.transaction(() => {
       // 2. Meta.
@@ -91,12 +91,12 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
       const insertItem = db.prepare(
         'INSERT INTO subsidy_items (item_code, name, department, policy_basis) VALUES (?, ?, ?, ?)',
       );
-      const items = [...dataset.subsidyItems.values()].sort((a, b) => byText(a.itemCode, b.itemCode));
+      const items = [...dataset.subsidyItems.values()].sort((a, b) => compareText(a.itemCode, b.itemCode));
       for (const item of items) insertItem.run(item.itemCode, item.name, item.department, item.policyBasis);
 
       // 4. Households and persons; only the masked name and the person key leave the dataset.
       const insertHousehold = db.prepare('INSERT INTO households (household_id, village_code) VALUES (?, ?)');
-      for (const id of [...households.keys()].sort(byText)) insertHousehold.run(id, households.get(id));
+      for (const id of [...households.keys()].sort(compareText)) insertHousehold.run(id, households.get(id));
       const insertPerson = db.prepare(
         'INSERT INTO persons (person_key, household_id, masked_name, relation, member_order) VALUES (?, ?, ?, ?, ?)',
       );

@@ -102,7 +102,9 @@ function checkHeader(record: string[], spec: FileSpec, issues: IssueCollector): 
     : headers.filter((header) => !spec.headers.includes(header)).map((header) => (header === '' ? '""' : header));
   if (missing.length > 0 || unexpected.length > 0) {
     // Only the halves that apply: "missing -" would send people looking for nothing.
-    const code = missing.length === 0 ? 'file.headerUnexpected' : unexpected.length === 0 ? 'file.headerMissing' : 'file.headerMismatch';
+    let code = 'file.headerMismatch';
+    if (missing.length === 0) code = 'file.headerUnexpected';
+    else if (unexpected.length === 0) code = 'file.headerMissing';
     issues.error(file, 1, null, record.join(','), code, {
       missing: missing.join(', '),
       unexpected: unexpected.join(', '),

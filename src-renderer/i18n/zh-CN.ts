@@ -1,5 +1,7 @@
 // Screen texts in Chinese, the default language. Both catalogs must have exactly the same keys;
 // tests/unit/renderer-i18n.test.ts checks that and every t('...') key used in src-renderer.
+import zhQuery from '../../src-shared/messages/zh-CN/query.js';
+
 export default {
   app: {
     title: '民生资金查询',
@@ -74,20 +76,7 @@ export default {
     unavailableHint: '请稍后再试，或请工作人员帮忙。',
     retry: '重试',
   },
-  relation: {
-    head: '户主',
-    spouse: '配偶',
-    child: '子女',
-    daughterInLaw: '儿媳',
-    sonInLaw: '女婿',
-    grandchild: '孙子女',
-    parent: '父母',
-    husbandsParent: '公婆',
-    wifesParent: '岳父母',
-    grandparent: '祖父母',
-    sibling: '兄弟姐妹',
-    other: '其他',
-  },
+  relation: zhQuery.relation,
   idle: {
     title: '您还在使用吗？',
     countdown: '{{seconds}} 秒后将回到首页，并清除刚才输入的号码。',

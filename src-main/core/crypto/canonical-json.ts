@@ -1,5 +1,6 @@
-// Canonical JSON for signing: object keys sorted by code point, no whitespace, so the same
+// Canonical JSON for signing: object keys sorted by UTF-16 code unit, no whitespace, so the same
 // document always yields the same bytes on the publisher and on every kiosk.
+import { compareText } from '../../../src-shared/compare-text.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -17,7 +18,7 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareText(a, b));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   throw new TypeError(`cannot sign a value of type ${typeof value}`);
