@@ -20,7 +20,7 @@ type View =
   | { kind: 'result'; household: Household }
   | { kind: 'message'; message: MessageKind; otherRegionName?: string };
 
-/** How often the home screen asks the host for the installed snapshot, so a sync shows without a reload. */
+/** Interval at which the home screen requests the installed snapshot, so a sync shows without a reload. */
 export const SNAPSHOT_REFRESH_INTERVAL_MS = 60_000;
 
 type Startup =

@@ -42,7 +42,7 @@ async function printHelp(context: CommandContext): Promise<void> {
 
 export async function main(argv: string[]): Promise<number> {
   // People at a terminal read the translated messages; log lines below warn level are for
-  // kiosks and services, so the CLI shows them only when MINSHENG_LOG_LEVEL asks for them, as
+  // kiosks and services, so the CLI shows them only when MINSHENG_LOG_LEVEL requests them, as
   // readable text unless MINSHENG_LOG_FORMAT=json.
   configureLogging({
     level: process.env.MINSHENG_LOG_LEVEL ?? 'warn',

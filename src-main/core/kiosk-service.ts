@@ -46,7 +46,7 @@ function statOrNull(file: string): Stats | null {
 
 /**
  * Opens the installed snapshot, or returns null (and logs why) when the file is not a snapshot
- * this build can read: the kiosk then shows "no data" until the next sync replaces the file,
+ * this build can read. The kiosk then shows "no data" until the next sync replaces the file,
  * instead of failing every lookup with an SQL error.
  */
 function openUsableSnapshot(dbFile: string): SqliteDatabase | null {

@@ -2,9 +2,9 @@
 // scrypt is memory-hard. Trying every plausible ID number of a county (about 36.5 million: the
 // known 6-digit prefix x 100 years of birth dates x 1,000 sequence numbers) is estimated at 27
 // CPU-hours at N = 2048, from 2.7 ms a hash measured on one core of a 2-core x86-64 VM, Node 20. The salt is stored in the snapshot and is therefore public: it only stops tables
-// precomputed across counties. NOTE: anyone holding a snapshot can still recover ID numbers by
-// guessing (about 675 guesses a second on 2 cores, so a whole county in an estimated 16 hours);
-// the snapshot is personal data until a secret key held only by terminals is added.
+// precomputed across counties. NOTE: anyone with a snapshot can still recover ID numbers by
+// guessing: about 675 guesses a second on 2 cores, so an estimated 16 hours for a whole county.
+// The snapshot is personal data until a secret key kept only on terminals is added.
 import { randomBytes, scrypt, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 

@@ -28,7 +28,7 @@ const MAX_SHOWN_CHARACTERS = 60;
 
 /**
  * Makes a cell value safe to print: ID numbers and persons' names masked, control characters
- * escaped, long text cut. `file` tells a person's name from a region's or an item's.
+ * escaped, long text cut. `file` distinguishes a person's name from a region's or an item's.
  */
 export function displayValue(column: string | null, raw: string, file?: DataFileName): string {
   let value: string;

@@ -2,7 +2,7 @@
 import { derivePersonKeyAsync } from '../core/lookup-key.js';
 import type { LookupKeyParams } from '../core/lookup-key.js';
 
-// scrypt runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise); a
+// scrypt runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE sets another number); a
 // few more requests than threads keep every thread busy without queueing thousands of buffers.
 const IN_FLIGHT = 16;
 

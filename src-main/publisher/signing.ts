@@ -21,7 +21,7 @@ export async function loadSigningKey(file: string): Promise<SigningKey> {
     throw new PublishError('keyUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
 
-  // Node asks for a passphrase for these; minsheng keys never have one.
+  // Node requires a passphrase for these, but minsheng keys never have one.
   if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(pem)) {
     throw new PublishError('keyEncrypted', { file });
   }

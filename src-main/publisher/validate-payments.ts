@@ -67,7 +67,7 @@ export async function readPayments(
   const latestPeriodYear = Number(today.slice(0, 4)) + 1;
   let newestPaidOn: string | null = null;
 
-  // A partly read file would make most references to it look unknown: skip those checks, once said.
+  // A partly read file would make most references to it look unknown: skip those checks and report that once.
   const checkPersons = persons.knownIdNumbers.size > 0 && !issues.incompleteFiles.has('persons.csv');
   const checkItems = items.size > 0 && !issues.incompleteFiles.has('subsidy_items.csv');
   if (issues.incompleteFiles.has('persons.csv')) {

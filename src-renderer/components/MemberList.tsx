@@ -1,5 +1,5 @@
 // The household members, in a list that scrolls on its own when the screen is short. Below it,
-// a line counts the members still hidden under the list's lower edge, so a villager knows to
+// a line counts the members still hidden under the list's lower edge, so a villager can tell to
 // swipe; it disappears once the last member is in view.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -388,7 +388,7 @@ for (const [width, height] of [
       await expect(page.getByTestId('result-data-as-of')).toBeInViewport({ ratio: 1 });
       await expect(page.getByTestId('members').locator('li').first()).toBeInViewport({ ratio: 1 });
 
-      // Either every member is in view, or a line says how many are further down the list.
+      // Either every member is in view, or a line gives how many are further down the list.
       const hidden = await page.getByTestId('members').evaluate((list) => {
         const bottom = list.getBoundingClientRect().bottom;
         return [...list.children].filter((member) => member.getBoundingClientRect().bottom > bottom + 1).length;

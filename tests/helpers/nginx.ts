@@ -28,7 +28,7 @@ export interface RunningNginx {
 
 function configText(prefix: string, port: number, options: NginxOptions): string {
   // As root, the master would hand requests to worker processes running as "nobody". Those
-  // cannot read a test's private temp folder (nginx answers 403), so keep them on root.
+  // cannot read a test's private temp folder (nginx returns 403), so keep them on root.
   const user = process.getuid?.() === 0 ? 'user root;' : '';
   const temp = (name: string) => path.join(prefix, 'temp', name);
   return `

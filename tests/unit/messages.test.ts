@@ -1,5 +1,5 @@
 // The main-side catalogs (CLI, publisher, hosts): both languages carry the same keys with the
-// same placeholders, and every key the code asks for exists.
+// same placeholders, and every key the code uses exists.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

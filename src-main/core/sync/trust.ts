@@ -23,7 +23,7 @@ const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
 /** Parses every PEM public key block in text; throws naming the block that is not Ed25519. */
 export function parseTrustedKeys(text: string, file: string): KeyObject[] {
   // A signing key on a terminal could sign bundles for every terminal, so a trust file that
-  // contains one is rejected even when it also holds public keys. The reason names only the
+  // contains one is rejected even when it also contains public keys. The reason names only the
   // kind of block: the key itself must never reach a log or screen.
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
     throw new TrustError(file, 'the file contains a private key, not the publisher public key', 'private-key');
