@@ -1,37 +1,57 @@
-// The bundle manifest: a signed description of one snapshot version. The kiosk trusts the
-// payload only through it: right signer, right region, newer version, and payload bytes whose
-// length and SHA-256 match what was signed.
+// The bundle manifest: the signed description of one snapshot version of one county, in the
+// role TUF gives its targets and snapshot metadata. The kiosk trusts a payload or delta only
+// through it: enough trusted signers, right region, newer version, unexpired, and bytes whose
+// length and digest match what was signed.
 import { z } from 'zod';
 import { canonicalJson } from '../crypto/canonical-json.js';
+import { HASH_ALGORITHMS } from '../crypto/hash-types.js';
+import { SIGNATURE_ALGORITHMS } from '../crypto/key-types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_SPEC_VERSION = 2;
+
+// A bare file name inside the bundle folder: no separators, and a letter or digit first so
+// that "." and ".." cannot name the folder itself or its parent.
+const BundleFileName = z.string().max(200).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+const Digest = z.string().regex(/^[0-9a-f]{64}$/);
+const Length = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A gzip file of the bundle and the SQLite file it expands to. */
+const GzipFileSchema = z.object({
+  path: BundleFileName,
+  compression: z.literal('gzip'),
+  length: Length,
+  digest: Digest,
+  sqliteLength: Length,
+  sqliteDigest: Digest,
+});
+export type GzipFileEntry = z.infer<typeof GzipFileSchema>;
 
 export const SignedManifestSchema = z.object({
   type: z.literal('minsheng-snapshot'),
-  specVersion: z.literal(1),
-  version: z.number().int().positive(),
-  regionCode: z.string().regex(/^\d{2,12}$/),
-  regionName: z.string(),
+  specVersion: z.literal(MANIFEST_SPEC_VERSION),
+  version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  regionCode: z.string().regex(/^\d{6}$/),
+  regionName: z.string().max(100),
   createdAt: z.string().datetime(),
   expiresAt: z.string().datetime(),
   snapshotFormat: z.number().int().positive(),
-  payload: z.object({
-    // A bare file name inside the bundle folder: no separators, and a letter or digit first so
-    // that "." and ".." cannot name the folder itself or its parent.
-    path: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
-    compression: z.literal('gzip'),
-    length: z.number().int().positive(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    // The SQLite file after decompression.
-    sqliteLength: z.number().int().positive(),
-    sqliteSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  }),
+  /** The algorithm of every digest in this manifest. */
+  hashAlgorithm: z.enum(HASH_ALGORITHMS),
+  /** Digest of the snapshot's rows (content-digest.ts), the same for a full or a delta install. */
+  contentDigest: Digest,
+  payload: GzipFileSchema,
+  /** Row changes from the version before; optional, and the full payload is the fallback. */
+  delta: GzipFileSchema.extend({
+    baseVersion: z.number().int().positive(),
+    baseContentDigest: Digest,
+  }).optional(),
 });
 export type SignedManifest = z.infer<typeof SignedManifestSchema>;
 
 export const SignatureSchema = z.object({
   keyId: z.string().regex(/^[0-9a-f]{64}$/),
-  algorithm: z.literal('ed25519'),
+  algorithm: z.enum(SIGNATURE_ALGORITHMS),
   signature: z.string().max(256),
 });
 export type Signature = z.infer<typeof SignatureSchema>;
@@ -42,8 +62,8 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/** The exact bytes a signature covers. */
-export function signingBytes(signed: SignedManifest): Buffer {
+/** The exact bytes a signature covers: canonical JSON of the signed part. */
+export function signingBytes(signed: unknown): Buffer {
   return Buffer.from(canonicalJson(signed), 'utf8');
 }
 
