@@ -15,6 +15,13 @@ export const SnapshotInfoSchema = z.object({
   // Date (YYYY-MM-DD) up to which the county's data is complete: the "data as of" line.
   dataAsOf: z.string(),
   householdCount: z.number().int().nonnegative(),
+  // Expiry (ISO date-time) from the signed manifest.
+  expiresAt: z.string(),
+  // The host sets these two with dataAge() from src-shared/data-age.ts. Its "now" is the later of
+  // the terminal's clock and the newest signed time seen, so a clock turned back revives nothing.
+  expired: z.boolean(),
+  // Whole days since createdAt.
+  ageDays: z.number().int().nonnegative(),
 });
 export type SnapshotInfo = z.infer<typeof SnapshotInfoSchema>;
 
