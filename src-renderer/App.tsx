@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household, KioskApi, KioskSettings, SnapshotInfo } from '../src-shared/kiosk-api.js';
 import { ServiceUnavailableError } from './api/kiosk-client.js';
+import { DataAgeBanner } from './components/DataAgeBanner.js';
 import { IdleWarning } from './components/IdleWarning.js';
 import { TopBar } from './components/TopBar.js';
 import { applyKey } from './id-input/id-input.js';
@@ -174,6 +175,7 @@ export function App({ api }: { api: KioskApi }) {
   return (
     <div className="app">
       <TopBar />
+      <DataAgeBanner snapshot={snapshot} />
       {content}
       {idle.warningSecondsLeft !== null && (
         <IdleWarning secondsLeft={idle.warningSecondsLeft} onMoreTime={idle.extend} />

@@ -88,6 +88,12 @@ export default {
     sibling: 'Sibling',
     other: 'Other',
   },
+  dataAge: {
+    daysOld: 'Data is {{days}} days old and may be out of date.',
+    oneDayOld: 'Data is 1 day old and may be out of date.',
+    expired: 'Data has expired and may be out of date.',
+    asOf: 'Data as of {{date}}.',
+  },
   idle: {
     title: 'Are you still there?',
     countdown: 'In {{seconds}} seconds this screen returns to the start and clears the number you typed.',

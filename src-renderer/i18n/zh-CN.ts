@@ -77,6 +77,12 @@ export default {
     retry: '重试',
   },
   relation: zhQuery.relation,
+  dataAge: {
+    daysOld: '数据已 {{days}} 天未更新，可能不是最新。',
+    oneDayOld: '数据已 1 天未更新，可能不是最新。',
+    expired: '数据已过有效期，可能不是最新。',
+    asOf: '数据截至 {{date}}。',
+  },
   idle: {
     title: '您还在使用吗？',
     countdown: '{{seconds}} 秒后将回到首页，并清除刚才输入的号码。',

@@ -24,6 +24,9 @@ const SNAPSHOT: SnapshotInfo = {
   createdAt: '2025-07-01T00:00:00Z',
   dataAsOf: '2025-06-30',
   householdCount: 1,
+  expiresAt: '2025-07-31T00:00:00Z',
+  expired: false,
+  ageDays: 0,
 };
 
 function memoryApi(): KioskApi & { lookups: string[] } {
@@ -315,6 +318,13 @@ describe('checked KioskApi', () => {
     const api = memoryApi();
     api.lookupHousehold = async () => ({ status: 'found' }) as unknown as LookupResult;
     await expect(checkedKioskApi(api).lookupHousehold(VALID)).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  it('rejects snapshot info without expiry', async () => {
+    const api = memoryApi();
+    const { expiresAt: _expiresAt, expired: _expired, ageDays: _ageDays, ...withoutExpiry } = SNAPSHOT;
+    api.getSnapshotInfo = async () => withoutExpiry as SnapshotInfo;
+    await expect(checkedKioskApi(api).getSnapshotInfo()).rejects.toBeInstanceOf(ServiceUnavailableError);
   });
 
   it('passes a null snapshot through', async () => {
