@@ -1,11 +1,16 @@
 // The KioskApi both hosts serve (Electron over IPC, the browser host over HTTP). It keeps the
-// installed snapshot open read-only and notices when sync renames a new file into place: before
-// each call it compares the file's identity with the one it opened, and reopens on a change.
+// current snapshot open read-only and notices when sync swaps the current pointer: before each
+// call it compares the pointer file's identity with the one it read, and reopens on a change.
 // A reader that still has the old file open keeps reading the old, complete version until then.
 import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { dataAge } from '../../src-shared/data-age.js';
 import { KioskSettingsSchema, LookupResultSchema, SnapshotInfoSchema } from '../../src-shared/kiosk-api.js';
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
+import { pointerPath } from './data-folder/layout.js';
+import { readPointer, snapshotFileOf } from './data-folder/pointer.js';
+import type { Pointer } from './data-folder/pointer.js';
+import { effectiveNow, readSyncState } from './data-folder/state.js';
 import { createLogger } from './log.js';
 import { lookupHousehold } from './lookup.js';
 import { SNAPSHOT_FORMAT, META_KEYS } from './snapshot/schema.js';
@@ -17,15 +22,18 @@ export { lookupHousehold } from './lookup.js';
 const log = createLogger('kiosk-service');
 
 export interface KioskServiceOptions {
-  /** The installed snapshot; it may not exist yet, before the first sync. */
-  dbFile: string;
+  /** The terminal's data folder; it may hold no snapshot yet, before the first sync. */
+  dataDir: string;
   settings: KioskSettings;
+  /** The terminal's clock; tests set it. */
+  clock?: () => Date;
 }
 
 export type KioskService = KioskApi & { close(): void };
 
 interface OpenSnapshot {
   db: SqliteDatabase;
+  pointer: Pointer;
   identity: string;
 }
 
@@ -45,23 +53,23 @@ function statOrNull(file: string): Stats | null {
 }
 
 /**
- * Opens the installed snapshot, or returns null (and logs why) when the file is not a snapshot
- * this build can read. The kiosk then shows "no data" until the next sync replaces the file,
+ * Opens the snapshot a pointer names, or returns null (and logs why) when the file is not a
+ * snapshot this build can read. The kiosk then shows "no data" until the next sync replaces it,
  * instead of failing every lookup with an SQL error.
  */
-function openUsableSnapshot(dbFile: string): SqliteDatabase | null {
+function openUsableSnapshot(file: string): SqliteDatabase | null {
   let db: SqliteDatabase | undefined;
   try {
-    db = openSnapshot(dbFile);
+    db = openSnapshot(file);
     const format = readMeta(db).get(META_KEYS.format);
     if (format !== String(SNAPSHOT_FORMAT)) {
-      log.error({ dbFile, format, supported: SNAPSHOT_FORMAT }, 'installed snapshot has an unsupported format; waiting for a sync');
+      log.error({ file, format, supported: SNAPSHOT_FORMAT }, 'installed snapshot has an unsupported format; waiting for a sync');
       db.close();
       return null;
     }
     return db;
   } catch (error) {
-    log.error({ dbFile, err: error }, 'installed snapshot cannot be opened; waiting for a sync');
+    log.error({ file, err: error }, 'installed snapshot cannot be opened; waiting for a sync');
     db?.close();
     return null;
   }
@@ -69,6 +77,7 @@ function openUsableSnapshot(dbFile: string): SqliteDatabase | null {
 
 export function createKioskService(options: KioskServiceOptions): KioskService {
   const settings = KioskSettingsSchema.parse(options.settings);
+  const clock = options.clock ?? (() => new Date());
   let current: OpenSnapshot | null = null;
   // Identity of a file that could not be used, so it is tried (and logged) once, not per call.
   let unusableIdentity: string | null = null;
@@ -78,29 +87,36 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     current = null;
   }
 
-  /** Returns the open snapshot, reopening it when the file was replaced, or null when absent. */
-  function snapshot(): SqliteDatabase | null {
-    const stats = statOrNull(options.dbFile);
+  /** Returns the open snapshot, reopening it when the pointer changed, or null when there is none. */
+  function snapshot(): OpenSnapshot | null {
+    const pointerFile = pointerPath(options.dataDir, 'current');
+    const stats = statOrNull(pointerFile);
     if (!stats) {
-      if (current) log.warn({ dbFile: options.dbFile }, 'installed snapshot disappeared; closing it');
+      if (current) log.warn({ dataDir: options.dataDir }, 'current pointer disappeared; closing the snapshot');
       closeCurrent();
       return null;
     }
 
     const identity = identityOf(stats);
-    if (current?.identity === identity) return current.db;
+    if (current?.identity === identity) return current;
     if (unusableIdentity === identity) return null;
 
     const reopening = current !== null;
     closeCurrent();
-    const db = openUsableSnapshot(options.dbFile);
+    const read = readPointer(options.dataDir, 'current');
+    if (read.status !== 'ok') {
+      if (read.status === 'invalid') log.error({ file: pointerFile, problem: read.problem }, 'current pointer is damaged; waiting for a sync');
+      unusableIdentity = identity;
+      return null;
+    }
+    const db = openUsableSnapshot(snapshotFileOf(options.dataDir, read.pointer));
     if (!db) {
       unusableIdentity = identity;
       return null;
     }
-    current = { db, identity };
-    log.info({ dbFile: options.dbFile, reopening }, 'opened snapshot');
-    return db;
+    current = { db, pointer: read.pointer, identity };
+    log.info({ file: read.pointer.file, version: read.pointer.version, reopening }, 'opened snapshot');
+    return current;
   }
 
   return {
@@ -109,14 +125,20 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     },
 
     async getSnapshotInfo(): Promise<SnapshotInfo | null> {
-      const db = snapshot();
-      return db ? SnapshotInfoSchema.parse(readSnapshotInfo(db)) : null;
+      const open = snapshot();
+      if (!open) return null;
+      const now = effectiveNow(clock(), readSyncState(options.dataDir).state);
+      return SnapshotInfoSchema.parse({
+        ...readSnapshotInfo(open.db),
+        expiresAt: open.pointer.expiresAt,
+        ...dataAge(open.pointer.createdAt, open.pointer.expiresAt, now),
+      });
     },
 
     async lookupHousehold(idNumber: string): Promise<LookupResult> {
-      const db = snapshot();
-      if (!db) return { status: 'no-data' };
-      return LookupResultSchema.parse(lookupHousehold(db, idNumber));
+      const open = snapshot();
+      if (!open) return { status: 'no-data' };
+      return LookupResultSchema.parse(lookupHousehold(open.db, idNumber));
     },
 
     close(): void {

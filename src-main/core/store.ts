@@ -33,9 +33,13 @@ export function requireMeta(meta: Map<string, string>, key: string): string {
 }
 
 /** Reads the snapshot's version, region and dates for the "data as of" line. */
-export function readSnapshotInfo(db: SqliteDatabase): SnapshotInfo {
+/** What a snapshot says about itself; the host adds expiry and age from the signed manifest. */
+export const SnapshotMetaSchema = SnapshotInfoSchema.omit({ expiresAt: true, expired: true, ageDays: true });
+export type SnapshotMeta = Omit<SnapshotInfo, 'expiresAt' | 'expired' | 'ageDays'>;
+
+export function readSnapshotInfo(db: SqliteDatabase): SnapshotMeta {
   const meta = readMeta(db);
-  return SnapshotInfoSchema.parse({
+  return SnapshotMetaSchema.parse({
     version: Number(requireMeta(meta, META_KEYS.version)),
     regionCode: requireMeta(meta, META_KEYS.regionCode),
     regionName: requireMeta(meta, META_KEYS.regionName),

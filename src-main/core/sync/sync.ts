@@ -1,212 +1,227 @@
-// One sync pass: fetch the manifest, check trust, region, version and expiry, download and
-// verify the payload, stage and check the SQLite file, install it atomically. The installed
-// snapshot is untouched unless every check passes. Only staging files are written before that,
-// and they are removed on any failure, or at the next pass after a crash.
-import type { KeyObject } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+// One sync pass, after The Update Framework adapted to data snapshots: bring the root up to date
+// in sequence, fetch the county's manifest and check its signers, region, version and expiry,
+// then install the delta or the full payload into a staging file, check it completely and make
+// it current by swapping a pointer. Trust state (root, newest signed time, highest version) is
+// written only after every check has passed. Any failure leaves the installed snapshot, its
+// pointers and the trust state as they were.
 import { createLogger } from '../log.js';
 import type { Logger } from '../log.js';
+import { ensureDataFolder, removeOtherDownloads, removeStaleStagingFiles, removeUnreferencedSnapshots } from '../data-folder/install.js';
+import { pointerOrNull } from '../data-folder/pointer.js';
+import type { Pointer } from '../data-folder/pointer.js';
+import { effectiveNow, laterTime, readSyncState, writeSyncState } from '../data-folder/state.js';
+import type { SyncState } from '../data-folder/state.js';
+import { readTrustedRoot, writeTrustedRoot } from '../data-folder/trusted-root.js';
 import { MANIFEST_FILE, MAX_MANIFEST_BYTES } from '../snapshot/manifest.js';
 import type { Manifest } from '../snapshot/manifest.js';
-import { openSnapshot, readMeta } from '../store.js';
-import { META_KEYS } from '../snapshot/schema.js';
-import { createDirSource } from './dir-source.js';
-import { createHttpSource } from './http-source.js';
+import type { TrustAnchor } from '../trust/anchor.js';
+import { updateRoot } from '../trust/root-chain.js';
+import type { RootMetadata } from '../trust/root-schema.js';
+import { rootKeyMap } from '../trust/root-keys.js';
+import { createSource } from './create-source.js';
 import type { HttpSourceOptions } from './http-source.js';
+import { deltaUnusable, installDelta, installFull, logDeltaFallback } from './install-steps.js';
 import { errorFields } from './network-error.js';
-import {
-  decompressToStaging,
-  ensureFolderOf,
-  installStaged,
-  newStagingFile,
-  removeStaleStagingFiles,
-} from './install.js';
+import { BundleRejection } from './rejection.js';
+import type { RejectDetails, RejectReason } from './rejection.js';
+import { recordOutcome } from './record-outcome.js';
 import type { BundleSource } from './source.js';
-import { isUrlSource, parseSourceValue, SourceError, UnsupportedSourceError } from './source.js';
-import {
-  BundleRejection,
-  checkDigest,
-  checkNotExpired,
-  checkRegion,
-  checkSignatures,
-  checkSnapshotFile,
-  checkSnapshotFormat,
-  checkVersion,
-  parseManifest,
-} from './verify.js';
-import type { RejectDetails, RejectReason } from './verify.js';
+import { isUrlSource, SourceError, UnsupportedSourceError } from './source.js';
+import { checkNotExpired, checkRegion, checkSignatures, checkSnapshotFormat, parseManifest } from './verify.js';
+import type { SignerRole } from './verify.js';
 
 export type { RejectReason, RejectDetails };
 
+export type FailureReason = 'network' | 'io' | 'disk-full' | 'read-only';
+
 export type SyncOutcome =
-  | { status: 'installed'; version: number; previousVersion: number | null }
+  | { status: 'installed'; version: number; previousVersion: number | null; method: 'delta' | 'full' }
   | { status: 'up-to-date'; version: number }
   | { status: 'rejected'; reason: RejectReason; details: RejectDetails }
-  | { status: 'failed'; reason: 'network' | 'io'; details: RejectDetails };
+  | { status: 'failed'; reason: FailureReason; details: RejectDetails };
 
 export interface SyncOptions {
-  /** A BundleSource, or a --source value: an http(s) URL or a folder path. */
+  /** A BundleSource, or a --source value: an http(s) URL, a folder path, or `usb`. */
   source: BundleSource | string;
-  /** Ed25519 publisher keys; a bundle needs a valid signature by one of them. */
-  trustedKeys: KeyObject[];
-  /** The installed snapshot; created by the first successful sync. */
-  dbFile: string;
+  trust: TrustAnchor;
+  /** The terminal's data folder; created by the first pass. */
+  dataDir: string;
   /** The terminal's region; without it, the installed snapshot's region (if any) applies. */
   expectedRegion?: string;
-  /** Timeouts, retries and the download deadline of an http(s) source given as a string. */
   http?: HttpSourceOptions;
+  /** Where a `usb` source looks for mounted media. */
+  usbRoots?: string[];
   now?: Date;
   log?: Logger;
 }
 
-interface InstalledSnapshot {
-  version: number;
-  regionCode: string;
-}
-
-/** Builds the source for a --source value. */
-export function createSource(value: string, http: HttpSourceOptions = {}): BundleSource {
-  const location = parseSourceValue(value);
-  return location.kind === 'url' ? createHttpSource(location.url, http) : createDirSource(location.folder);
-}
-
-/** Reads version and region of the installed snapshot; null when none is installed or readable. */
-function readInstalled(dbFile: string, log: Logger): InstalledSnapshot | null {
-  if (!existsSync(dbFile)) return null;
-  try {
-    const db = openSnapshot(dbFile);
-    try {
-      const meta = readMeta(db);
-      return { version: Number(meta.get(META_KEYS.version) ?? 0), regionCode: meta.get(META_KEYS.regionCode) ?? '' };
-    } finally {
-      db.close();
-    }
-  } catch (error) {
-    // A damaged installed file must not block the repair that a new version brings.
-    log.error({ dbFile, error: errorFields(error) }, 'installed snapshot is unreadable; treating it as absent');
-    log.debug({ dbFile, err: error }, 'unreadable snapshot details');
-    return null;
-  }
-}
-
-function sourceFailure(error: SourceError, source: BundleSource, manifest: Manifest | null): SyncOutcome {
-  if (error.kind === 'too-large') {
-    return manifest === null
-      ? { status: 'rejected', reason: 'malformed-manifest', details: { problem: error.message } }
-      : {
-          status: 'rejected',
-          reason: 'length-mismatch',
-          details: { file: 'payload', expected: manifest.signed.payload.length, actual: `> ${manifest.signed.payload.length}` },
-        };
-  }
-  // A file missing on a web server is the server's (network) problem; on a folder it is local.
-  const isNetwork = error.kind === 'network' || (error.kind === 'not-found' && isUrlSource(source.location));
-  return { status: 'failed', reason: isNetwork ? 'network' : 'io', details: { problem: error.message } };
-}
-
 async function fetchManifest(source: BundleSource): Promise<Manifest> {
-  const bytes = await source.readFile(MANIFEST_FILE, MAX_MANIFEST_BYTES);
+  let bytes: Buffer;
+  try {
+    bytes = await source.readFile(MANIFEST_FILE, MAX_MANIFEST_BYTES);
+  } catch (error) {
+    if (error instanceof SourceError && error.kind === 'too-large') {
+      throw new BundleRejection('malformed-manifest', { problem: `larger than ${MAX_MANIFEST_BYTES} bytes` });
+    }
+    throw error;
+  }
   return parseManifest(bytes);
 }
 
-/** Downloads, verifies, stages and installs the payload of an accepted manifest. */
-async function installPayload(source: BundleSource, manifest: Manifest, dbFile: string): Promise<void> {
-  const { payload } = manifest.signed;
-  const gzipFile = newStagingFile(dbFile, '.gz');
-  const stagingFile = newStagingFile(dbFile);
-
-  try {
-    await ensureFolderOf(dbFile);
-    await source.downloadFile(payload.path, gzipFile, payload.length);
-    await checkDigest(gzipFile, { length: payload.length, sha256: payload.sha256 }, 'payload');
-
-    await decompressToStaging(gzipFile, stagingFile, payload.sqliteLength);
-    await rm(gzipFile, { force: true });
-    await checkDigest(stagingFile, { length: payload.sqliteLength, sha256: payload.sqliteSha256 }, 'sqlite');
-    checkSnapshotFile(stagingFile, manifest);
-
-    await installStaged(stagingFile, dbFile);
-  } finally {
-    await rm(gzipFile, { force: true });
-    await rm(stagingFile, { force: true });
+/** Who may sign this region's manifests: any one publisher key, or the root's publisher role. */
+function signersFor(trust: TrustAnchor, root: RootMetadata | null, regionCode: string): SignerRole {
+  if (trust.kind === 'publisher-keys' || root === null) {
+    const keys = new Map(trust.kind === 'publisher-keys' ? trust.keys.map((key) => [key.keyId, key]) : []);
+    return { keys, role: { keyIds: [...keys.keys()], threshold: 1 } };
   }
+  const role = root.signed.publishers[regionCode];
+  if (role === undefined) {
+    throw new BundleRejection('unknown-key', { region: regionCode, root: root.signed.version });
+  }
+  return { keys: rootKeyMap(root.signed), role };
 }
 
-async function runSync(options: SyncOptions, source: BundleSource, log: Logger): Promise<SyncOutcome> {
-  const { dbFile } = options;
-  const removed = await removeStaleStagingFiles(dbFile);
-  if (removed.length > 0) log.warn({ dbFile, removed }, 'removed staging files left by an interrupted sync');
+/** The lowest version acceptable for this region: what was trusted before, or is installed. */
+function trustedVersion(state: SyncState, current: Pointer | null, regionCode: string): number {
+  const installed = current?.regionCode === regionCode ? current.version : 0;
+  return Math.max(state.trustedVersions[regionCode] ?? 0, installed);
+}
 
-  let manifest: Manifest;
-  try {
-    manifest = await fetchManifest(source);
-  } catch (error) {
-    if (error instanceof SourceError) return sourceFailure(error, source, null);
-    throw error;
+interface PassContext {
+  options: SyncOptions;
+  source: BundleSource;
+  log: Logger;
+  clock: Date;
+}
+
+async function persistTrust(context: PassContext, state: SyncState, root: RootMetadata | null, manifest: Manifest, storedRoot: RootMetadata | null): Promise<void> {
+  const { dataDir } = context.options;
+  if (root !== null && root.signed.version !== storedRoot?.signed.version) await writeTrustedRoot(dataDir, root);
+  const newest = laterTime(laterTime(state.newestSignedTime, manifest.signed.createdAt), root?.signed.createdAt ?? null);
+  const region = manifest.signed.regionCode;
+  const trustedVersions = { ...state.trustedVersions, [region]: Math.max(state.trustedVersions[region] ?? 0, manifest.signed.version) };
+  await writeSyncState(dataDir, { newestSignedTime: newest, trustedVersions });
+}
+
+async function runSync(context: PassContext): Promise<SyncOutcome> {
+  const { options, source, log, clock } = context;
+  const { dataDir } = options;
+
+  await ensureDataFolder(dataDir);
+  const staleStaging = await removeStaleStagingFiles(dataDir);
+  if (staleStaging.length > 0) log.warn({ dataDir, removed: staleStaging }, 'removed staging files left by an interrupted sync');
+  await removeUnreferencedSnapshots(dataDir);
+
+  const { state, problem } = readSyncState(dataDir);
+  if (problem !== null) log.error({ dataDir, problem }, 'sync state is damaged; continuing from the installed snapshot');
+  const current = pointerOrNull(dataDir, 'current');
+  const now = effectiveNow(clock, state);
+
+  // 1. Root: in sequence, each step signed by old and new root keys, and not expired.
+  const storedRoot = readTrustedRoot(dataDir);
+  const root = await updateRoot(source, options.trust, storedRoot);
+  if (root !== null) checkNotExpired('root', root.signed.expiresAt, now);
+
+  // 2. Manifest: signers of its region, the terminal's region, no rollback, not expired.
+  const manifest = await fetchManifest(source);
+  checkRegion(manifest, options.expectedRegion ?? current?.regionCode ?? null);
+  const keyIds = checkSignatures(manifest, signersFor(options.trust, root, manifest.signed.regionCode));
+  const { version, regionCode } = manifest.signed;
+  const floor = trustedVersion(state, current, regionCode);
+  if (version < floor) throw new BundleRejection('rollback', { installed: floor, offered: version });
+
+  if (current !== null && current.regionCode === regionCode && current.version === version) {
+    await persistTrust(context, state, root, manifest, storedRoot);
+    return { status: 'up-to-date', version };
   }
-
-  const keyId = checkSignatures(manifest, options.trustedKeys);
-  const installed = readInstalled(dbFile, log);
-  checkRegion(manifest, options.expectedRegion ?? installed?.regionCode ?? null);
-
-  // Versions count per county, so they compare only within one region. A bundle for another
-  // region passes checkRegion only when --region or the config names that region, which means
-  // the terminal moves to another county and the bundle replaces the old county's data.
-  const replacesRegion = installed !== null && installed.regionCode !== manifest.signed.regionCode;
-  if (replacesRegion) {
-    log.warn(
-      { installedRegion: installed.regionCode, installedVersion: installed.version, region: manifest.signed.regionCode, version: manifest.signed.version },
-      'installed snapshot is for another region; replacing it whatever its version',
-    );
-  } else if (!checkVersion(manifest, installed?.version ?? 0)) {
-    return { status: 'up-to-date', version: manifest.signed.version };
-  }
-  checkNotExpired(manifest, options.now ?? new Date());
+  checkNotExpired('manifest', manifest.signed.expiresAt, now);
   checkSnapshotFormat(manifest);
-  log.info({ version: manifest.signed.version, keyId, installed: installed?.version ?? null }, 'manifest accepted; downloading payload');
-
-  try {
-    await installPayload(source, manifest, dbFile);
-  } catch (error) {
-    if (error instanceof SourceError) return sourceFailure(error, source, manifest);
-    throw error;
+  if (current !== null && current.regionCode !== regionCode) {
+    log.warn({ installedRegion: current.regionCode, installedVersion: current.version, region: regionCode, version }, 'installed snapshot is for another region; replacing it');
   }
-  return { status: 'installed', version: manifest.signed.version, previousVersion: installed?.version ?? null };
+  log.info({ version, keyIds, installed: current?.version ?? null }, 'manifest accepted');
+
+  // 3. Install: the delta when it fits the installed snapshot, else (or when it fails) the full payload.
+  const digests = [manifest.signed.payload.digest, ...(manifest.signed.delta ? [manifest.signed.delta.digest] : [])];
+  await removeOtherDownloads(dataDir, digests);
+  let method: 'delta' | 'full' = 'full';
+  const unusable = deltaUnusable(manifest, current);
+  if (unusable === null) {
+    try {
+      await installDelta(source, manifest, current!, dataDir, clock);
+      method = 'delta';
+    } catch (error) {
+      logDeltaFallback(log, manifest, error instanceof Error ? error.message : String(error));
+    }
+  } else if (manifest.signed.delta !== undefined) {
+    logDeltaFallback(log, manifest, unusable);
+  }
+  if (method === 'full') await installFull(source, manifest, dataDir, clock);
+
+  await persistTrust(context, state, root, manifest, storedRoot);
+  return { status: 'installed', version, previousVersion: current?.version ?? null, method };
+}
+
+/** The errno code of an error or of any error in its cause chain. */
+function errnoOf(error: unknown): string | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+function failureOf(error: unknown, source: BundleSource): SyncOutcome {
+  const code = errnoOf(error);
+  const problem = error instanceof Error ? error.message : String(error);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { status: 'failed', reason: 'disk-full', details: { problem } };
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return { status: 'failed', reason: 'read-only', details: { problem } };
+  if (error instanceof SourceError) {
+    if (error.kind === 'too-large') return { status: 'rejected', reason: 'length-mismatch', details: { problem } };
+    // A file missing on a web server is the server's (network) problem; on a folder it is local.
+    const isNetwork = error.kind === 'network' || (error.kind === 'not-found' && isUrlSource(source.location));
+    return { status: 'failed', reason: isNetwork ? 'network' : 'io', details: { problem } };
+  }
+  return { status: 'failed', reason: 'io', details: { problem } };
 }
 
 /**
- * Runs one sync pass and returns its outcome; never throws. Rejections and failures leave the
- * installed snapshot (and its `.previous`) byte-for-byte as they were.
- * NOTE: two passes on the same dbFile at once are not locked against each other; the second
+ * Runs one sync pass and returns its outcome; never throws. The outcome is also recorded in the
+ * data folder's status for the admin screen (best effort).
+ * NOTE: two passes on the same data folder at once are not locked against each other; the second
  * could remove the first one's staging files. Hosts run one pass at a time.
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   const log = options.log ?? createLogger('sync');
+  const clock = options.now ?? new Date();
   let source: BundleSource;
   try {
-    source = typeof options.source === 'string' ? createSource(options.source, options.http) : options.source;
+    source =
+      typeof options.source === 'string'
+        ? createSource(options.source, { http: options.http, regionCode: options.expectedRegion, usbRoots: options.usbRoots })
+        : options.source;
   } catch (error) {
-    if (!(error instanceof UnsupportedSourceError)) throw error;
-    log.warn({ source: error.value }, 'unsupported source');
+    if (!(error instanceof UnsupportedSourceError || error instanceof SourceError)) throw error;
+    log.warn({ source: String(options.source), problem: error.message }, 'unusable source');
     return { status: 'failed', reason: 'io', details: { problem: error.message } };
   }
-  log.info({ source: source.location, dbFile: options.dbFile }, 'sync started');
+  log.info({ source: source.location, dataDir: options.dataDir }, 'sync started');
 
   let outcome: SyncOutcome;
   try {
-    outcome = await runSync(options, source, log);
+    outcome = await runSync({ options, source, log, clock });
   } catch (error) {
     if (error instanceof BundleRejection) {
       outcome = { status: 'rejected', reason: error.reason, details: error.details };
     } else {
-      log.error({ source: source.location, dbFile: options.dbFile, error: errorFields(error) }, 'sync failed');
+      outcome = failureOf(error, source);
+      log.error({ source: source.location, dataDir: options.dataDir, error: errorFields(error) }, 'sync failed');
       log.debug({ err: error }, 'sync failure details');
-      outcome = { status: 'failed', reason: 'io', details: { problem: (error as Error).message } };
     }
   }
 
+  await recordOutcome(options.dataDir, outcome, clock);
   const level = outcome.status === 'installed' || outcome.status === 'up-to-date' ? 'info' : 'warn';
-  log[level]({ source: source.location, dbFile: options.dbFile, outcome }, 'sync finished');
+  log[level]({ source: source.location, dataDir: options.dataDir, outcome }, 'sync finished');
   return outcome;
 }

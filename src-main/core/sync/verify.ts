@@ -1,42 +1,20 @@
 // The checks a bundle must pass before it may replace the installed snapshot. Each failed check
 // throws a BundleRejection with a stable reason code (the CLI and the admin screen translate it)
 // and the values that differed.
-import { createHash } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { verifyEd25519 } from '../crypto/ed25519.js';
-import { ManifestSchema, signingBytes } from '../snapshot/manifest.js';
+import { hashFile } from '../crypto/hash.js';
+import type { HashAlgorithm } from '../crypto/hash-types.js';
+import type { PublicKey } from '../crypto/key-types.js';
+import { contentDigest } from '../snapshot/content-digest.js';
+import { MANIFEST_SPEC_VERSION, ManifestSchema, signingBytes } from '../snapshot/manifest.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import { META_KEYS, SNAPSHOT_FORMAT } from '../snapshot/schema.js';
 import { openSnapshot, readMeta, readSnapshotInfo } from '../store.js';
-import { indexKeys } from './trust.js';
+import type { Role } from '../trust/root-schema.js';
+import { verifyThreshold } from '../trust/threshold.js';
+import { BundleRejection } from './rejection.js';
 
-export const REJECT_REASONS = [
-  'malformed-manifest',
-  'unsupported-format',
-  'unknown-key',
-  'bad-signature',
-  'wrong-region',
-  'rollback',
-  'expired',
-  'length-mismatch',
-  'hash-mismatch',
-  'integrity-check-failed',
-] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
-
-export type RejectDetails = Record<string, string | number>;
-
-export class BundleRejection extends Error {
-  constructor(
-    readonly reason: RejectReason,
-    readonly details: RejectDetails,
-  ) {
-    super(`bundle rejected (${reason}): ${JSON.stringify(details)}`);
-    this.name = 'BundleRejection';
-  }
-}
+export { BundleRejection, REJECT_REASONS } from './rejection.js';
+export type { RejectDetails, RejectReason } from './rejection.js';
 
 /** Parses manifest bytes; a newer spec or snapshot format is unsupported rather than malformed. */
 export function parseManifest(bytes: Buffer): Manifest {
@@ -48,8 +26,8 @@ export function parseManifest(bytes: Buffer): Manifest {
   }
 
   const specVersion = (raw as { signed?: { specVersion?: unknown } } | null)?.signed?.specVersion;
-  if (typeof specVersion === 'number' && specVersion !== 1) {
-    throw new BundleRejection('unsupported-format', { field: 'signed.specVersion', expected: 1, actual: specVersion });
+  if (typeof specVersion === 'number' && specVersion !== MANIFEST_SPEC_VERSION) {
+    throw new BundleRejection('unsupported-format', { field: 'signed.specVersion', expected: MANIFEST_SPEC_VERSION, actual: specVersion });
   }
 
   const result = ManifestSchema.safeParse(raw);
@@ -61,26 +39,24 @@ export function parseManifest(bytes: Buffer): Manifest {
   return result.data;
 }
 
+/** The keys that may sign a region's manifests, and how many of them must. */
+export interface SignerRole {
+  keys: ReadonlyMap<string, PublicKey>;
+  role: Role;
+}
+
 /**
- * Requires at least one signature by a trusted key that verifies. A signature by a trusted key
- * that fails is a bad signature; signatures only by other keys mean an unknown signer.
+ * Requires a threshold of valid signatures by the role's keys; returns their key IDs. Only
+ * failed signatures by role keys mean a bad signature; only other keys mean an unknown signer.
  */
-export function checkSignatures(manifest: Manifest, trustedKeys: KeyObject[]): string {
-  const trusted = indexKeys(trustedKeys);
-  const message = signingBytes(manifest.signed);
-  let failedKeyId: string | null = null;
-
-  for (const entry of manifest.signatures) {
-    const key = trusted.get(entry.keyId);
-    if (!key) continue;
-    if (verifyEd25519(key, message, entry.signature)) return entry.keyId;
-    failedKeyId = entry.keyId;
+export function checkSignatures(manifest: Manifest, signers: SignerRole): string[] {
+  const result = verifyThreshold(signingBytes(manifest.signed), manifest.signatures, signers.keys, signers.role);
+  if (result.met) return result.valid;
+  if (result.valid.length > 0) {
+    throw new BundleRejection('threshold-not-met', { valid: result.valid.length, threshold: signers.role.threshold });
   }
-
-  if (failedKeyId) throw new BundleRejection('bad-signature', { keyId: failedKeyId });
-  throw new BundleRejection('unknown-key', {
-    keyIds: manifest.signatures.map((entry) => entry.keyId).join(', '),
-  });
+  if (result.invalid.length > 0) throw new BundleRejection('bad-signature', { keyId: result.invalid[0]! });
+  throw new BundleRejection('unknown-key', { keyIds: manifest.signatures.map((entry) => entry.keyId).join(', ') });
 }
 
 export function checkRegion(manifest: Manifest, expectedRegion: string | null): void {
@@ -98,10 +74,10 @@ export function checkVersion(manifest: Manifest, installedVersion: number): bool
   return version > installedVersion;
 }
 
-export function checkNotExpired(manifest: Manifest, now: Date): void {
-  const expiresAt = new Date(manifest.signed.expiresAt);
-  if (expiresAt.getTime() <= now.getTime()) {
-    throw new BundleRejection('expired', { expiresAt: manifest.signed.expiresAt, now: now.toISOString() });
+/** `now` is the effective time: the clock, or the newest signed time seen if that is later. */
+export function checkNotExpired(role: 'manifest' | 'root', expiresAt: string, now: Date): void {
+  if (Date.parse(expiresAt) <= now.getTime()) {
+    throw new BundleRejection('expired', { role, expiresAt, now: now.toISOString() });
   }
 }
 
@@ -115,26 +91,32 @@ export function checkSnapshotFormat(manifest: Manifest): void {
   }
 }
 
-/** Hex SHA-256 and length of a file, read as a stream. */
-export async function digestFile(file: string): Promise<{ length: number; sha256: string }> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  const { size } = await stat(file);
-  return { length: size, sha256: hash.digest('hex') };
-}
-
-/** Compares a file's length and SHA-256 with the signed values; `label` names the file in details. */
+/** Compares a file's length and digest with the signed values; `label` names the file in details. */
 export async function checkDigest(
   file: string,
-  expected: { length: number; sha256: string },
-  label: 'payload' | 'sqlite',
+  expected: { length: number; digest: string },
+  algorithm: HashAlgorithm,
+  label: 'payload' | 'sqlite' | 'delta' | 'delta-sqlite',
 ): Promise<void> {
-  const actual = await digestFile(file);
+  const actual = await hashFile(file, algorithm);
   if (actual.length !== expected.length) {
     throw new BundleRejection('length-mismatch', { file: label, expected: expected.length, actual: actual.length });
   }
-  if (actual.sha256 !== expected.sha256) {
-    throw new BundleRejection('hash-mismatch', { file: label, expected: expected.sha256, actual: actual.sha256 });
+  if (actual.digest !== expected.digest) {
+    throw new BundleRejection('hash-mismatch', { file: label, expected: expected.digest, actual: actual.digest });
+  }
+}
+
+/** Compares the row digest of a snapshot file with the signed one. */
+export function checkContentDigest(file: string, manifest: Manifest): void {
+  const db = openSnapshot(file);
+  try {
+    const actual = contentDigest(db, manifest.signed.hashAlgorithm);
+    if (actual !== manifest.signed.contentDigest) {
+      throw new BundleRejection('content-digest-mismatch', { expected: manifest.signed.contentDigest, actual });
+    }
+  } finally {
+    db.close();
   }
 }
 

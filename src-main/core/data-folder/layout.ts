@@ -1,0 +1,45 @@
+// Where a terminal keeps what it has installed. One folder (the config's dataDir) holds the
+// snapshot files, the two pointers naming the current and previous one, the trust and sync
+// state, and the partial downloads. Every name lives here so that install, sync, the kiosk
+// service and the status report agree on them.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+export const CURRENT_POINTER = 'current.json';
+export const PREVIOUS_POINTER = 'previous.json';
+export const STATE_FILE = 'state.json';
+export const STATUS_FILE = 'status.json';
+export const TRUSTED_ROOT_FILE = 'trusted-root.json';
+export const DOWNLOADS_FOLDER = 'downloads';
+
+const STAGING_MARK = '.staging-';
+const SNAPSHOT_FILE = /^snapshot-\d+-[0-9a-f]{12}\.sqlite$/;
+
+export type PointerName = 'current' | 'previous';
+
+export function pointerPath(dataDir: string, which: PointerName): string {
+  return path.join(dataDir, which === 'current' ? CURRENT_POINTER : PREVIOUS_POINTER);
+}
+
+/** A fresh staging path in dataDir; everything sync writes before install is one of these. */
+export function newStagingFile(dataDir: string, suffix = ''): string {
+  return path.join(dataDir, `${STAGING_MARK}${randomBytes(6).toString('hex')}${suffix}`);
+}
+
+export function isStagingName(name: string): boolean {
+  return name.startsWith(STAGING_MARK);
+}
+
+/** A new, unique name for an installed snapshot file of this version. */
+export function newSnapshotName(version: number): string {
+  return `snapshot-${version}-${randomBytes(6).toString('hex')}.sqlite`;
+}
+
+export function isSnapshotName(name: string): boolean {
+  return SNAPSHOT_FILE.test(name);
+}
+
+/** The partial (or finished, not yet checked) download of a file with this signed digest. */
+export function downloadPath(dataDir: string, digest: string): string {
+  return path.join(dataDir, DOWNLOADS_FOLDER, `${digest}.part`);
+}

@@ -1,0 +1,72 @@
+// The check a host runs when it starts: is the current snapshot a sound SQLite file? A power
+// cut or a failing disk can damage it after install. A damaged current one is replaced by the
+// previous version when that one is sound, so villagers keep getting answers; either way the
+// problem goes to the log and the admin status, and the next sync installs a good copy.
+import { rm } from 'node:fs/promises';
+import { openSnapshot } from '../store.js';
+import { createLogger } from '../log.js';
+import { swapToPrevious } from './install.js';
+import { pointerPath } from './layout.js';
+import { pointerOrNull, readPointer, snapshotFileOf } from './pointer.js';
+import type { Pointer } from './pointer.js';
+import { updateStatus, withProblem } from './status.js';
+
+const log = createLogger('startup-check');
+
+export type StartupCheck =
+  | { status: 'none' }
+  | { status: 'ok'; version: number }
+  | { status: 'recovered'; version: number; damagedVersion: number; problem: string }
+  | { status: 'unusable'; problem: string };
+
+/** 'ok' when the file opens and PRAGMA quick_check passes, otherwise the problem. */
+export function checkSnapshotSound(file: string): string | null {
+  let db;
+  try {
+    db = openSnapshot(file);
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    const verdict = rows.map((row) => row.quick_check).join('; ');
+    return verdict === 'ok' ? null : verdict;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    db?.close();
+  }
+}
+
+function problemOf(dataDir: string, pointer: Pointer | null): string | null {
+  return pointer === null ? 'no pointer' : checkSnapshotSound(snapshotFileOf(dataDir, pointer));
+}
+
+export async function checkInstalledAtStart(dataDir: string, now = new Date()): Promise<StartupCheck> {
+  const read = readPointer(dataDir, 'current');
+  if (read.status === 'absent') return { status: 'none' };
+
+  const current = read.status === 'ok' ? read.pointer : null;
+  const problem = read.status === 'invalid' ? `current.json: ${read.problem}` : problemOf(dataDir, current);
+  if (problem === null) {
+    await updateStatus(dataDir, (status) => withProblem(status, 'corrupt-current', null, now));
+    return { status: 'ok', version: current!.version };
+  }
+
+  const damagedVersion = current?.version ?? 0;
+  log.error({ dataDir, version: damagedVersion, problem }, 'current snapshot is damaged');
+  const previous = pointerOrNull(dataDir, 'previous');
+  const previousProblem = previous === null ? 'no previous snapshot' : problemOf(dataDir, previous);
+
+  if (previousProblem === null) {
+    await swapToPrevious(dataDir);
+    const detail = `version ${damagedVersion} is damaged (${problem}); serving version ${previous!.version} until the next sync`;
+    log.warn({ dataDir, version: previous!.version }, 'serving the previous snapshot');
+    await updateStatus(dataDir, (status) => withProblem(status, 'corrupt-current', detail, now));
+    return { status: 'recovered', version: previous!.version, damagedVersion, problem };
+  }
+
+  const detail = `version ${damagedVersion} is damaged (${problem}); previous: ${previousProblem}; no data until the next sync`;
+  log.error({ dataDir, previousProblem }, 'no sound snapshot to serve');
+  // Without a pointer the kiosk says "no data" instead of failing lookups on a damaged file, and
+  // the next sync installs a full copy; the trusted versions in state.json still refuse rollback.
+  await rm(pointerPath(dataDir, 'current'), { force: true });
+  await updateStatus(dataDir, (status) => withProblem(status, 'corrupt-current', detail, now));
+  return { status: 'unusable', problem };
+}

@@ -1,0 +1,57 @@
+// What a terminal has come to trust, kept across restarts: the newest signed time it has seen
+// (so a clock turned back cannot make expired metadata look fresh again) and the highest
+// manifest version it accepted per county (so an older, validly signed bundle is a rollback).
+// It is written only after a bundle passed every check.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileDurably } from './fsync.js';
+import { STATE_FILE } from './layout.js';
+
+export const SyncStateSchema = z.object({
+  newestSignedTime: z.string().datetime().nullable(),
+  trustedVersions: z.record(z.string().regex(/^\d{6}$/), z.number().int().positive()),
+});
+export type SyncState = z.infer<typeof SyncStateSchema>;
+
+const EMPTY: SyncState = { newestSignedTime: null, trustedVersions: {} };
+
+export type StateRead = { state: SyncState; problem: string | null };
+
+/**
+ * Reads the state. A missing file is the empty state. A damaged one is also read as empty, with
+ * the problem returned for the log and status: the installed pointer still guards against
+ * rollback, since a version below the installed one is refused too.
+ */
+export function readSyncState(dataDir: string): StateRead {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dataDir, STATE_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: EMPTY, problem: null };
+    return { state: EMPTY, problem: (error as Error).message };
+  }
+  try {
+    const parsed = SyncStateSchema.safeParse(JSON.parse(text));
+    return parsed.success ? { state: parsed.data, problem: null } : { state: EMPTY, problem: parsed.error.issues[0]!.message };
+  } catch (error) {
+    return { state: EMPTY, problem: (error as Error).message };
+  }
+}
+
+export async function writeSyncState(dataDir: string, state: SyncState): Promise<void> {
+  await writeFileDurably(path.join(dataDir, STATE_FILE), `${JSON.stringify(SyncStateSchema.parse(state), null, 2)}\n`);
+}
+
+/** The later of two ISO times; null counts as the distant past. */
+export function laterTime(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+/** The time to judge expiry by: the clock, unless the newest signed time seen is later. */
+export function effectiveNow(clock: Date, state: SyncState): Date {
+  const signed = state.newestSignedTime === null ? Number.NEGATIVE_INFINITY : Date.parse(state.newestSignedTime);
+  return new Date(Math.max(clock.getTime(), signed));
+}

@@ -1,0 +1,56 @@
+// The terminal's status for the admin screen and `minsheng status`: the last sync pass and
+// the problems a technician must know about (disk full, read-only disk, a corrupt snapshot).
+// Writing it is best effort: on a full or read-only disk the log still has the same lines.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileDurably } from './fsync.js';
+import { STATUS_FILE } from './layout.js';
+
+export const PROBLEM_CODES = ['disk-full', 'read-only', 'corrupt-current', 'corrupt-previous', 'damaged-state', 'sync-failing'] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export const StatusSchema = z.object({
+  lastSync: z
+    .object({
+      at: z.string().datetime(),
+      status: z.enum(['installed', 'up-to-date', 'rejected', 'failed']),
+      reason: z.string().optional(),
+      version: z.number().int().optional(),
+      detail: z.string().max(2000).optional(),
+    })
+    .nullable(),
+  lastInstalled: z.object({ at: z.string().datetime(), version: z.number().int() }).nullable(),
+  problems: z.array(z.object({ code: z.enum(PROBLEM_CODES), since: z.string().datetime(), detail: z.string().max(2000) })),
+});
+export type TerminalStatus = z.infer<typeof StatusSchema>;
+
+const EMPTY: TerminalStatus = { lastSync: null, lastInstalled: null, problems: [] };
+
+export function readStatus(dataDir: string): TerminalStatus {
+  try {
+    const parsed = StatusSchema.safeParse(JSON.parse(readFileSync(path.join(dataDir, STATUS_FILE), 'utf8')));
+    return parsed.success ? parsed.data : EMPTY;
+  } catch {
+    return EMPTY;
+  }
+}
+
+/** Applies `change` to the stored status; returns false when it could not be written. */
+export async function updateStatus(dataDir: string, change: (status: TerminalStatus) => TerminalStatus): Promise<boolean> {
+  const next = StatusSchema.parse(change(readStatus(dataDir)));
+  try {
+    await writeFileDurably(path.join(dataDir, STATUS_FILE), `${JSON.stringify(next, null, 2)}\n`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Sets or clears one problem, keeping the time it was first seen. */
+export function withProblem(status: TerminalStatus, code: ProblemCode, detail: string | null, now: Date): TerminalStatus {
+  const others = status.problems.filter((problem) => problem.code !== code);
+  if (detail === null) return { ...status, problems: others };
+  const since = status.problems.find((problem) => problem.code === code)?.since ?? now.toISOString();
+  return { ...status, problems: [...others, { code, since, detail: detail.slice(0, 2000) }] };
+}

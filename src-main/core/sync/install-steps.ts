@@ -1,0 +1,122 @@
+// The two ways a verified manifest becomes the installed snapshot. Both end in the same checks
+// of the staged file (quick_check, version and region, content digest) and the same pointer
+// install; nothing outside the staging and download files changes before that.
+import { copyFile, rm } from 'node:fs/promises';
+import type { Logger } from '../log.js';
+import { fsyncPath } from '../data-folder/fsync.js';
+import { installSnapshot } from '../data-folder/install.js';
+import { downloadPath, newStagingFile } from '../data-folder/layout.js';
+import { snapshotFileOf } from '../data-folder/pointer.js';
+import type { Pointer } from '../data-folder/pointer.js';
+import type { GzipFileEntry, Manifest } from '../snapshot/manifest.js';
+import { applyDelta } from './apply-delta.js';
+import { decompressToStaging } from './decompress.js';
+import { BundleRejection } from './rejection.js';
+import type { BundleSource } from './source.js';
+import { checkContentDigest, checkDigest, checkSnapshotFile } from './verify.js';
+
+/**
+ * Downloads a gzip file of the bundle into its resumable download file, checks it against the
+ * signed digest, and expands it into a staging file whose digest is checked too. A download that
+ * fails its check is deleted, so the next attempt starts clean instead of resuming bad bytes.
+ */
+async function fetchAndExpand(
+  source: BundleSource,
+  entry: GzipFileEntry,
+  manifest: Manifest,
+  dataDir: string,
+  labels: { gzip: 'payload' | 'delta'; sqlite: 'sqlite' | 'delta-sqlite' },
+): Promise<string> {
+  const algorithm = manifest.signed.hashAlgorithm;
+  const partial = downloadPath(dataDir, entry.digest);
+  await source.downloadFile(entry.path, partial, entry.length, { resume: true });
+  try {
+    await checkDigest(partial, entry, algorithm, labels.gzip);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+
+  const staged = newStagingFile(dataDir, '.sqlite');
+  try {
+    await decompressToStaging(partial, staged, entry.sqliteLength, labels.sqlite);
+    await checkDigest(staged, { length: entry.sqliteLength, digest: entry.sqliteDigest }, algorithm, labels.sqlite);
+  } catch (error) {
+    await rm(staged, { force: true });
+    throw error;
+  }
+  await rm(partial, { force: true });
+  return staged;
+}
+
+/** Checks a staged snapshot completely and makes it current. */
+async function checkAndInstall(staged: string, manifest: Manifest, dataDir: string, now: Date): Promise<Pointer> {
+  checkSnapshotFile(staged, manifest);
+  checkContentDigest(staged, manifest);
+  await fsyncPath(staged, 'r+');
+
+  const { signed } = manifest;
+  return installSnapshot(
+    dataDir,
+    staged,
+    {
+      version: signed.version,
+      regionCode: signed.regionCode,
+      regionName: signed.regionName,
+      hashAlgorithm: signed.hashAlgorithm,
+      contentDigest: signed.contentDigest,
+      createdAt: signed.createdAt,
+      expiresAt: signed.expiresAt,
+    },
+    now,
+  );
+}
+
+export async function installFull(source: BundleSource, manifest: Manifest, dataDir: string, now: Date): Promise<Pointer> {
+  const staged = await fetchAndExpand(source, manifest.signed.payload, manifest, dataDir, { gzip: 'payload', sqlite: 'sqlite' });
+  try {
+    return await checkAndInstall(staged, manifest, dataDir, now);
+  } finally {
+    await rm(staged, { force: true });
+  }
+}
+
+/** Why the delta cannot be used against this installed snapshot; null when it can. */
+export function deltaUnusable(manifest: Manifest, current: Pointer | null): string | null {
+  const delta = manifest.signed.delta;
+  if (delta === undefined) return 'the manifest offers no delta';
+  if (current === null) return 'no snapshot is installed';
+  if (current.regionCode !== manifest.signed.regionCode) return 'the installed snapshot is for another region';
+  if (current.version !== delta.baseVersion) return `the delta is from version ${delta.baseVersion}, installed is ${current.version}`;
+  if (current.contentDigest !== delta.baseContentDigest || current.hashAlgorithm !== manifest.signed.hashAlgorithm) {
+    return 'the installed snapshot is not the delta base';
+  }
+  return null;
+}
+
+/**
+ * Applies the manifest's delta to a copy of the current snapshot and installs the result when
+ * its content digest equals the signed one. Throws on any failure; the caller falls back to the
+ * full payload.
+ */
+export async function installDelta(source: BundleSource, manifest: Manifest, current: Pointer, dataDir: string, now: Date): Promise<Pointer> {
+  const delta = manifest.signed.delta!;
+  const deltaFile = await fetchAndExpand(source, delta, manifest, dataDir, { gzip: 'delta', sqlite: 'delta-sqlite' });
+  const target = newStagingFile(dataDir, '.sqlite');
+  try {
+    await copyFile(snapshotFileOf(dataDir, current), target);
+    try {
+      applyDelta(target, deltaFile);
+    } catch (error) {
+      throw new BundleRejection('integrity-check-failed', { problem: `delta does not apply: ${(error as Error).message}` });
+    }
+    return await checkAndInstall(target, manifest, dataDir, now);
+  } finally {
+    await rm(deltaFile, { force: true });
+    await rm(target, { force: true });
+  }
+}
+
+export function logDeltaFallback(log: Logger, manifest: Manifest, why: string): void {
+  log.info({ version: manifest.signed.version, why }, 'installing the full payload instead of the delta');
+}

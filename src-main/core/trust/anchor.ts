@@ -1,0 +1,100 @@
+// The trust a technician provisions on a terminal, in one of three forms:
+// - publisher keys (a PEM file of one or more public keys, Ed25519 or SM2): any one of them
+//   may sign this terminal's manifests; no root metadata is used. For terminals provisioned
+//   before roots existed, and for small deployments.
+// - a root metadata file (`N.root.json`), trusted as provisioned once its own root keys signed
+//   it; later roots are fetched and checked in sequence.
+// - root keys and a threshold, from the terminal config: root version 1 must be signed by that
+//   many of them, and the chain continues from there.
+import { readFileSync } from 'node:fs';
+import { parsePublicKeyPem, splitPemBlocks } from '../crypto/keys.js';
+import type { PublicKey } from '../crypto/key-types.js';
+import { MAX_ROOT_BYTES, RootMetadataSchema } from './root-schema.js';
+import type { RootMetadata } from './root-schema.js';
+import { isSelfSigned } from './root-rules.js';
+
+export type TrustAnchor =
+  | { kind: 'publisher-keys'; keys: PublicKey[] }
+  | { kind: 'root'; root: RootMetadata }
+  | { kind: 'root-keys'; keys: PublicKey[]; threshold: number };
+
+export type TrustErrorKind = 'unreadable' | 'private-key' | 'no-key' | 'bad-key' | 'bad-root' | 'unsigned-root' | 'bad-threshold';
+
+/** A trust file or setting that cannot anchor trust; `reason` says why in English for the log. */
+export class TrustError extends Error {
+  constructor(
+    readonly file: string,
+    readonly kind: TrustErrorKind,
+    readonly reason: string,
+  ) {
+    super(`cannot load trust from ${file}: ${reason}`);
+    this.name = 'TrustError';
+  }
+}
+
+/** Parses every public key block of a PEM text; a private key block refuses the whole file. */
+export function parsePublicKeys(text: string, file: string): PublicKey[] {
+  // A signing key on a terminal could sign bundles for every terminal. The reason names only
+  // the kind of block: the key itself must never reach a log or screen.
+  const blocks = splitPemBlocks(text);
+  if (blocks.some((block) => /PRIVATE KEY/.test(block.label))) {
+    throw new TrustError(file, 'private-key', 'the file contains a private key, not a public key');
+  }
+  const publicBlocks = blocks.filter((block) => block.label === 'PUBLIC KEY');
+  if (publicBlocks.length === 0) throw new TrustError(file, 'no-key', 'no "BEGIN PUBLIC KEY" block found');
+
+  return publicBlocks.map((block, index) => {
+    try {
+      return parsePublicKeyPem(block.pem);
+    } catch (error) {
+      throw new TrustError(file, 'bad-key', `key ${index + 1}: ${(error as Error).message}`);
+    }
+  });
+}
+
+function parseRoot(text: string, file: string): RootMetadata {
+  if (text.length > MAX_ROOT_BYTES) throw new TrustError(file, 'bad-root', `larger than ${MAX_ROOT_BYTES} bytes`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new TrustError(file, 'bad-root', (error as Error).message);
+  }
+  const parsed = RootMetadataSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new TrustError(file, 'bad-root', `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  if (!isSelfSigned(parsed.data)) {
+    throw new TrustError(file, 'unsigned-root', `root version ${parsed.data.signed.version} lacks the threshold of its own root keys`);
+  }
+  return parsed.data;
+}
+
+/** A trust file: root metadata (JSON) or publisher public keys (PEM). */
+export function parseTrustText(text: string, file: string): TrustAnchor {
+  if (/^\s*\{/.test(text)) return { kind: 'root', root: parseRoot(text, file) };
+  return { kind: 'publisher-keys', keys: parsePublicKeys(text, file) };
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TrustError(file, 'unreadable', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+}
+
+export function loadTrustFile(file: string): TrustAnchor {
+  return parseTrustText(readText(file), file);
+}
+
+/** Root keys (PEM files, one or more keys each) and how many of them must sign root version 1. */
+export function loadRootKeys(files: string[], threshold: number): TrustAnchor {
+  const keys = new Map<string, PublicKey>();
+  for (const file of files) for (const key of parsePublicKeys(readText(file), file)) keys.set(key.keyId, key);
+  if (!Number.isInteger(threshold) || threshold < 1 || threshold > keys.size) {
+    throw new TrustError(files.join(', '), 'bad-threshold', `threshold ${threshold} needs 1 to ${keys.size} distinct root keys`);
+  }
+  return { kind: 'root-keys', keys: [...keys.values()], threshold };
+}
