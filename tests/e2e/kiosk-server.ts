@@ -137,3 +137,101 @@ export async function startKioskServer(): Promise<KioskServer> {
     },
   };
 }
+
+export interface ExpiredKioskOptions {
+  /** Whole days between the snapshot's publication and now. */
+  ageDays: number;
+  /** Signed validity of the bundle in days, less than ageDays so that the data has expired by now. */
+  expiresInDays: number;
+}
+
+export interface ExpiredKioskServer extends KioskServer {
+  ageDays: number;
+  /** The data-as-of date the publisher wrote into the snapshot. */
+  dataAsOf: string;
+}
+
+/**
+ * Starts a kiosk whose data has expired: the real publisher signs a bundle as of `ageDays` ago,
+ * the real sync installs it as it would have one hour after publication, while still valid, and
+ * `minsheng serve` then runs on today's clock.
+ */
+export async function startExpiredKioskServer(options: ExpiredKioskOptions): Promise<ExpiredKioskServer> {
+  if (options.expiresInDays >= options.ageDays) {
+    throw new RangeError(`expiresInDays (${options.expiresInDays}) must be less than ageDays (${options.ageDays}) for the data to be expired`);
+  }
+  // Loaded here, not at the top, so the other tests, which drive only the CLI, never depend on
+  // these modules loading.
+  const { publish } = await import('../../src-main/publisher/publish.js');
+  const { syncOnce } = await import('../../src-main/core/sync/sync.js');
+  const { loadTrustFile } = await import('../../src-main/core/trust/anchor.js');
+  const { pointerOrNull } = await import('../../src-main/core/data-folder/pointer.js');
+
+  const temp = makeTempDir('minsheng-e2e-expired-');
+  const dataDir = path.join(temp.dir, 'data');
+  const keyDir = path.join(temp.dir, 'keys');
+  const bundleDir = path.join(temp.dir, 'bundle');
+  const kioskDataDir = path.join(temp.dir, 'kiosk');
+
+  // One hour more than ageDays, so the whole-day age read while the test runs is exactly ageDays.
+  const hourMs = 60 * 60 * 1000;
+  const publishedAt = new Date(Date.now() - options.ageDays * 24 * hourMs - hourMs);
+  const syncedAt = new Date(publishedAt.getTime() + hourMs);
+
+  // 1. County side, signed in the past. 2. Kiosk side, installed while the bundle was valid.
+  await runStep(['demo-data', '--county', COUNTY_CODE, '--households', '20', '--seed', '11', '--out', dataDir]);
+  await runStep(['keygen', '--out', keyDir]);
+  const published = await publish({
+    dataDir,
+    keyFile: path.join(keyDir, 'publisher.key'),
+    outDir: bundleDir,
+    now: publishedAt,
+    expiresInDays: options.expiresInDays,
+  });
+  if (!published.ok) throw new Error(`publish failed: ${JSON.stringify(published.errors.slice(0, 3))}`);
+
+  const synced = await syncOnce({
+    source: bundleDir,
+    trust: loadTrustFile(path.join(keyDir, 'publisher.pub')),
+    dataDir: kioskDataDir,
+    now: syncedAt,
+  });
+  if (synced.status !== 'installed') throw new Error(`sync did not install the bundle: ${JSON.stringify(synced)}`);
+  const current = pointerOrNull(kioskDataDir, 'current');
+  if (!current) throw new Error(`sync reported an install but ${kioskDataDir} has no valid current.json`);
+  // NOTE: serve reads one snapshot file (--db), not the data folder, so it never reads the
+  // newest signed time in state.json. Its "now" is today's clock, which is later here anyway.
+  const dbFile = path.join(kioskDataDir, current.file);
+
+  // 3. Serve it on today's clock, with the default idle timeout.
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', String(port)], {
+    env: { ...process.env, MINSHENG_LANG: 'en', MINSHENG_LOG_LEVEL: 'warn' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const output = { text: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.text += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output.text += chunk.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+
+  let url: string;
+  try {
+    url = await waitForUrl(child, output);
+  } catch (error) {
+    temp.remove();
+    throw error;
+  }
+
+  return {
+    url,
+    households: readHouseholds(dataDir),
+    regionNames: new Map(readCsv(path.join(dataDir, 'regions.csv')).map((row) => [row.code!, row.name!])),
+    ageDays: options.ageDays,
+    dataAsOf: published.dataAsOf,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      temp.remove();
+    },
+  };
+}

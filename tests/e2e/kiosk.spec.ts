@@ -8,8 +8,8 @@ import type { Page, Route } from '@playwright/test';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { IDLE_TIMEOUT_SECONDS, startKioskServer } from './kiosk-server.js';
-import type { DemoHousehold, KioskServer } from './kiosk-server.js';
+import { IDLE_TIMEOUT_SECONDS, startExpiredKioskServer, startKioskServer } from './kiosk-server.js';
+import type { DemoHousehold, ExpiredKioskServer, KioskServer } from './kiosk-server.js';
 
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
 
@@ -406,3 +406,90 @@ for (const [width, height] of [
     await saveScreenshot(page, `result-en-${width}x${height}.png`);
   });
 }
+
+/** WCAG contrast ratio of two CSS rgb() or rgba() colours, ignoring alpha. */
+function contrastRatio(first: string, second: string): number {
+  const luminance = (color: string) => {
+    const [red, green, blue] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((channel) => {
+        const value = Number(channel) / 255;
+        return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * red! + 0.7152 * green! + 0.0722 * blue!;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** Keypad keys that are outside the viewport, overlap the banner, or are not the topmost element at their centre. */
+async function coveredKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const banner = document.querySelector('[data-testid="data-age-banner"]')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLButtonElement>('.keypad button')]
+      .filter((key) => {
+        const box = key.getBoundingClientRect();
+        const inView = box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+        const overlapsBanner = box.left < banner.right && banner.left < box.right && box.top < banner.bottom && banner.top < box.bottom;
+        const topmost = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return !inView || overlapsBanner || !(topmost !== null && key.contains(topmost));
+      })
+      .map((key) => key.dataset.key ?? key.textContent ?? '');
+  });
+}
+
+test.describe('expired data', () => {
+  const AGE_DAYS = 40;
+  let expired: ExpiredKioskServer;
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    expired = await startExpiredKioskServer({ ageDays: AGE_DAYS, expiresInDays: 30 });
+  });
+
+  test.afterAll(async () => {
+    await expired?.stop();
+  });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const) {
+    test(`shows the data-age banner at ${width}x${height}`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto(expired.url);
+      const banner = page.getByTestId('data-age-banner');
+      await expect(banner).toContainText(`数据已 ${AGE_DAYS} 天未更新，可能不是最新。`);
+      await expect(banner).toContainText(`数据截至 ${expired.dataAsOf}。`);
+      await expect(banner.locator('.data-age-icon')).toHaveText('⚠');
+      await waitForFonts(page);
+
+      // Text at 24 px or more, at 4.5:1 or more against the banner's own background.
+      const style = await banner.evaluate((element) => {
+        const text = getComputedStyle(element.querySelector('.data-age-text')!);
+        return { fontSize: parseFloat(text.fontSize), color: text.color, background: getComputedStyle(element).backgroundColor };
+      });
+      expect(style.fontSize).toBeGreaterThanOrEqual(24);
+      expect(contrastRatio(style.color, style.background)).toBeGreaterThanOrEqual(4.5);
+      expectElderlyFriendly(await measure(page));
+
+      // The banner takes its own row: every key stays in view, uncovered and usable.
+      expect(await coveredKeys(page)).toEqual([]);
+      const household = [...expired.households].sort((a, b) => a.householdId.localeCompare(b.householdId))[0]!;
+      await tapKeys(page, household.idNumbers[0]!.slice(0, 6));
+      await expect(page.getByTestId('id-display')).toHaveText(household.idNumbers[0]!.slice(0, 6));
+      if (width === 1920) await saveScreenshot(page, 'expired-banner.png');
+
+      await page.getByRole('button', { name: 'English' }).tap();
+      await expect(banner).toContainText(`Data is ${AGE_DAYS} days old and may be out of date.`);
+      expect(await coveredKeys(page)).toEqual([]);
+
+      await tapKeys(page, household.idNumbers[0]!.slice(6));
+      await page.locator('[data-key="search"]').tap();
+      await expect(page.getByTestId('grand-total')).toHaveAttribute('data-fen', String(household.totalFen));
+      await expect(banner).toBeVisible();
+      await expect(page.getByTestId('result-data-as-of')).toBeInViewport({ ratio: 1 });
+    });
+  }
+});
