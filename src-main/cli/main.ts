@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   sync: () => import('./commands/sync.js'),
   query: () => import('./commands/query.js'),
   serve: () => import('./commands/serve.js'),
+  root: () => import('./commands/root.js'),
 };
 
 /** Removes a global --lang option from anywhere in argv and returns its value. */

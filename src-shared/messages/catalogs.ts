@@ -21,6 +21,8 @@ import zhValidation from './zh-CN/validation.js';
 import enValidation from './en/validation.js';
 import zhDemo from './zh-CN/demo.js';
 import enDemo from './en/demo.js';
+import zhRoot from './zh-CN/root.js';
+import enRoot from './en/root.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -34,6 +36,7 @@ export const catalogs = {
     serve: zhServe,
     publish: zhPublish,
     validation: zhValidation,
+    root: zhRoot,
   },
   en: {
     demo: enDemo,
@@ -46,5 +49,6 @@ export const catalogs = {
     serve: enServe,
     publish: enPublish,
     validation: enValidation,
+    root: enRoot,
   },
 };
