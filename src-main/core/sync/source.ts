@@ -1,6 +1,7 @@
-// Bundle sources: a web server (http-source.ts) or a local folder such as a mounted USB stick
-// (dir-source.ts). Both read a file of the bundle by its bare name and never accept
-// more bytes than the caller allows, so a hostile or broken server cannot fill the disk.
+// Bundle sources: a web server (http-source.ts), a local folder (dir-source.ts) or the bundle
+// folder of a mounted USB stick (usb-source.ts). All read a file of the bundle by its bare name
+// and never accept more bytes than the caller allows, so a hostile or broken server cannot fill
+// the disk.
 import { fileURLToPath } from 'node:url';
 
 export type SourceErrorKind = 'not-found' | 'too-large' | 'network' | 'io';
@@ -12,16 +13,30 @@ export type SourceErrorKind = 'not-found' | 'too-large' | 'network' | 'io';
  */
 export class SourceError extends Error {
   readonly retryable: boolean;
+  /**
+   * Catalog key and values of a translated message, for errors a technician must act on (such as
+   * no USB stick found); `message` is the English text for logs.
+   */
+  readonly translation?: { key: string; values: Record<string, string> };
 
   constructor(
     readonly kind: SourceErrorKind,
     message: string,
-    options: { cause?: unknown; retryable?: boolean } = {},
+    options: { cause?: unknown; retryable?: boolean; translation?: { key: string; values: Record<string, string> } } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'SourceError';
     this.retryable = options.retryable ?? false;
+    this.translation = options.translation;
   }
+}
+
+export interface DownloadOptions {
+  /**
+   * Keeps the bytes already in destinationFile and fetches only the rest. The caller verifies
+   * the whole file afterwards, because a kept prefix is untrusted.
+   */
+  resume?: boolean;
 }
 
 export interface BundleSource {
@@ -32,13 +47,17 @@ export interface BundleSource {
   readFile(name: string, maxBytes: number): Promise<Buffer>;
 
   /**
-   * Copies a file of the bundle to destinationFile (created or truncated) and returns the byte
-   * count. Stops with kind 'too-large' as soon as more than maxBytes arrive.
+   * Copies a file of the bundle to destinationFile and returns its final length. Without
+   * `resume` the file is created or truncated first. The file never holds more than maxBytes:
+   * the copy stops with kind 'too-large' once the source offers more.
    */
-  downloadFile(name: string, destinationFile: string, maxBytes: number): Promise<number>;
+  downloadFile(name: string, destinationFile: string, maxBytes: number, options?: DownloadOptions): Promise<number>;
 }
 
-/** True for an http(s) URL; every other accepted --source value is a folder. */
+/** The --source value that searches mounted removable media for the bundle folder. */
+export const USB_SOURCE_VALUE = 'usb';
+
+/** True for an http(s) URL; other accepted --source values are a folder or `usb`. */
 export function isUrlSource(value: string): boolean {
   return /^https?:\/\//i.test(value);
 }
@@ -46,20 +65,22 @@ export function isUrlSource(value: string): boolean {
 /** A --source value with a scheme other than http, https or file (ftp://, smb://, …). */
 export class UnsupportedSourceError extends Error {
   constructor(readonly value: string) {
-    super(`unsupported source ${value}: use an http:// or https:// URL, a folder path or a file:// URL`);
+    super(`unsupported source ${value}: use an http:// or https:// URL, a folder path, a file:// URL or usb`);
     this.name = 'UnsupportedSourceError';
   }
 }
 
-export type SourceLocation = { kind: 'url'; url: string } | { kind: 'folder'; folder: string };
+export type SourceLocation = { kind: 'url'; url: string } | { kind: 'folder'; folder: string } | { kind: 'usb' };
 
 /**
  * Classifies a --source value. Only http(s) values are URLs, and a file:// URL names a local
- * folder. A value with any other scheme is rejected, because it would otherwise be read as a
- * relative folder such as ./ftp:/host.
+ * folder. The bare word `usb` (any case) means mounted removable media; a folder of that name is
+ * still reachable as ./usb. A value with any other scheme is rejected, because it would otherwise
+ * be read as a relative folder such as ./ftp:/host.
  */
 export function parseSourceValue(value: string): SourceLocation {
   if (isUrlSource(value)) return { kind: 'url', url: value };
+  if (value.toLowerCase() === USB_SOURCE_VALUE) return { kind: 'usb' };
 
   if (/^file:\/\//i.test(value)) {
     try {
