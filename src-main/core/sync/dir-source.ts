@@ -1,12 +1,12 @@
 // A bundle folder on a local or mounted file system (a USB stick carried to the terminal).
 // Reads are bounded like HTTP downloads: a file that is, or grows, larger than allowed is
-// rejected without reading the excess.
-import { createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+// rejected without reading the excess. A stick pulled out mid-copy shows up as a read error
+// (EIO), a file that ends early or a file that is gone or replaced afterwards; each of these
+// fails the copy with a SourceError instead of returning a partial file as complete.
+import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { BundleSource } from './source.js';
 import { SourceError } from './source.js';
 
@@ -18,7 +18,16 @@ function ioError(file: string, error: unknown): SourceError {
   return new SourceError(kind, `cannot read ${file}: ${(error as Error).message}`, { cause: error });
 }
 
-async function openBounded(file: string, maxBytes: number): Promise<FileHandle> {
+function writeError(file: string, error: unknown): SourceError {
+  return new SourceError('io', `cannot write ${file}: ${(error as Error).message}`, { cause: error });
+}
+
+interface OpenedFile {
+  handle: FileHandle;
+  stats: Stats;
+}
+
+async function openBounded(file: string, maxBytes: number): Promise<OpenedFile> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -26,35 +35,89 @@ async function openBounded(file: string, maxBytes: number): Promise<FileHandle> 
     throw ioError(file, error);
   }
 
-  const { size, isFile } = await handle.stat().then((stats) => ({ size: stats.size, isFile: stats.isFile() }));
-  if (!isFile) {
+  let stats: Stats;
+  try {
+    stats = await handle.stat();
+  } catch (error) {
+    await handle.close();
+    throw ioError(file, error);
+  }
+  if (!stats.isFile()) {
     await handle.close();
     throw new SourceError('io', `${file} is not a regular file`);
   }
-  if (size > maxBytes) {
+  if (stats.size > maxBytes) {
     await handle.close();
-    throw new SourceError('too-large', `${file} has ${size} bytes, more than the allowed ${maxBytes}`);
+    throw new SourceError('too-large', `${file} has ${stats.size} bytes, more than the allowed ${maxBytes}`);
   }
-  return handle;
+  return { handle, stats };
 }
 
-/** Reads chunks from the handle, failing once the total passes maxBytes. */
-async function* readBounded(handle: FileHandle, file: string, maxBytes: number): AsyncGenerator<Buffer> {
-  let total = 0;
+/**
+ * Reads the file from `start` in chunks. Fails once the total passes maxBytes, and when the file
+ * ends before `expectedEnd` (its size when opened), because then it shrank or its medium left.
+ */
+async function* readBounded(
+  opened: OpenedFile,
+  file: string,
+  maxBytes: number,
+  start: number,
+): AsyncGenerator<Buffer> {
+  const expectedEnd = opened.stats.size;
+  let position = start;
   for (;;) {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null).catch((error: unknown) => {
+    let bytesRead: number;
+    try {
+      ({ bytesRead } = await opened.handle.read(buffer, 0, CHUNK_BYTES, position));
+    } catch (error) {
       throw ioError(file, error);
-    });
-    if (bytesRead === 0) return;
+    }
+    if (bytesRead === 0) break;
 
-    total += bytesRead;
+    position += bytesRead;
     // The file may grow while it is read (a copy still in progress), so count, not only stat.
-    if (total > maxBytes) {
+    if (position > maxBytes) {
       throw new SourceError('too-large', `${file} grew past the allowed ${maxBytes} bytes while being read`);
     }
     yield buffer.subarray(0, bytesRead);
   }
+
+  if (position < expectedEnd) {
+    throw new SourceError(
+      'io',
+      `${file} ended after ${position} of ${expectedEnd} bytes: it shrank or its medium was removed while being read`,
+    );
+  }
+}
+
+/**
+ * Checks that the path still names the file that was read, with at least the bytes read. On
+ * Linux an open file stays readable after it is deleted, so only this check notices a file
+ * deleted or replaced during the copy.
+ */
+async function checkStillThere(file: string, opened: OpenedFile, length: number): Promise<void> {
+  let now: Stats;
+  try {
+    now = await stat(file);
+  } catch (error) {
+    throw new SourceError('io', `${file} disappeared while being read: ${(error as Error).message}`, { cause: error });
+  }
+  if (now.ino !== opened.stats.ino || now.dev !== opened.stats.dev || now.size < length) {
+    throw new SourceError('io', `${file} was replaced or shortened while being read`);
+  }
+}
+
+/** Returns how many bytes of destinationFile to keep: 0 unless they can be a prefix of the file. */
+async function keptLength(destinationFile: string, sourceSize: number, maxBytes: number): Promise<number> {
+  let size: number;
+  try {
+    size = (await stat(destinationFile)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw writeError(destinationFile, error);
+  }
+  return size <= sourceSize && size <= maxBytes ? size : 0;
 }
 
 export function createDirSource(folder: string): BundleSource {
@@ -72,32 +135,49 @@ export function createDirSource(folder: string): BundleSource {
 
     async readFile(name, maxBytes) {
       const file = fileOf(name);
-      const handle = await openBounded(file, maxBytes);
+      const opened = await openBounded(file, maxBytes);
       try {
         const chunks: Buffer[] = [];
-        for await (const chunk of readBounded(handle, file, maxBytes)) chunks.push(chunk);
-        return Buffer.concat(chunks);
+        for await (const chunk of readBounded(opened, file, maxBytes, 0)) chunks.push(chunk);
+        const bytes = Buffer.concat(chunks);
+        await checkStillThere(file, opened, bytes.length);
+        return bytes;
       } finally {
-        await handle.close();
+        await opened.handle.close();
       }
     },
 
-    async downloadFile(name, destinationFile, maxBytes) {
+    async downloadFile(name, destinationFile, maxBytes, options = {}) {
       const file = fileOf(name);
-      const handle = await openBounded(file, maxBytes);
-      let total = 0;
-      async function* counted() {
-        for await (const chunk of readBounded(handle, file, maxBytes)) {
-          total += chunk.length;
-          yield chunk;
-        }
-      }
+      const opened = await openBounded(file, maxBytes);
 
+      let output: FileHandle | null = null;
       try {
-        await pipeline(Readable.from(counted()), createWriteStream(destinationFile));
-        return total;
+        const start = options.resume ? await keptLength(destinationFile, opened.stats.size, maxBytes) : 0;
+        try {
+          // 'r+' keeps the resumed prefix for the writes after it. A fresh copy opens with 'w',
+          // which also accepts a FIFO as the destination.
+          output = start > 0 ? await open(destinationFile, 'r+') : await open(destinationFile, 'w');
+          if (start > 0) await output.truncate(start);
+        } catch (error) {
+          throw writeError(destinationFile, error);
+        }
+
+        let length = start;
+        for await (const chunk of readBounded(opened, file, maxBytes, start)) {
+          try {
+            await output.write(chunk, 0, chunk.length, start > 0 ? length : null);
+          } catch (error) {
+            throw writeError(destinationFile, error);
+          }
+          length += chunk.length;
+        }
+
+        await checkStillThere(file, opened, length);
+        return length;
       } finally {
-        await handle.close();
+        await output?.close();
+        await opened.handle.close();
       }
     },
   };

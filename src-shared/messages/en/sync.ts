@@ -24,6 +24,12 @@ export default {
   trustIsPrivateKey:
     '{{file}} is a private key. A terminal needs the publisher\'s public key (publisher.pub) for --trust; the private key (publisher.key) stays with the publisher and must not be copied to terminals.',
   invalidRegion: 'Invalid value "{{value}}" for --region: expected a 6-digit county code such as 430121.',
+  source: {
+    usbNotFound:
+      'No USB stick or other mounted medium holds {{folder}} (searched {{roots}} and the folders up to 2 levels below them). Plug in the stick and check that it holds this folder.',
+    usbManyRegions:
+      'The mounted media hold bundles for regions {{regions}}. Set this terminal\'s region (--region) to choose one.',
+  },
   file: {
     payload: 'payload',
     sqlite: 'database',

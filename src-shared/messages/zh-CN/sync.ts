@@ -22,6 +22,11 @@ export default {
   trustIsPrivateKey:
     '{{file}} 是私钥。终端的 --trust 需要发布方的公钥（publisher.pub）；私钥（publisher.key）只留在发布方，不得复制到终端。',
   invalidRegion: '选项 --region 的值“{{value}}”无效：应为 6 位县级区划代码，如 430121。',
+  source: {
+    usbNotFound:
+      '没有找到存有 {{folder}} 的 U 盘或其他已挂载的存储设备（已查找 {{roots}} 及其下两层文件夹）。请插入 U 盘，并确认其中有这个文件夹。',
+    usbManyRegions: '已挂载的存储设备中有多个区划的数据包：{{regions}}。请设置本终端的区划（--region）以选定其一。',
+  },
   file: {
     payload: '压缩数据包',
     sqlite: '数据库文件',
