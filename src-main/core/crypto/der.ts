@@ -92,7 +92,9 @@ export function readUnsignedInteger(element: DerElement | undefined, what: strin
 
 export function readObjectIdentifier(element: DerElement | undefined, what: string): string {
   const { content } = expectTag(element, TAG.objectIdentifier, what);
-  if (content.length === 0 || content[content.length - 1]! & 0x80) throw new KeyError(`${what}: malformed OBJECT IDENTIFIER`);
+  if (content.length === 0 || content[content.length - 1]! & 0x80) {
+    throw new KeyError(`${what}: malformed OBJECT IDENTIFIER`);
+  }
 
   const arcs: number[] = [];
   let value = 0;
@@ -114,7 +116,7 @@ export function readObjectIdentifier(element: DerElement | undefined, what: stri
   return [...head, ...arcs.slice(1)].join('.');
 }
 
-/** Returns the bytes of a BIT STRING that has no unused bits, as keys always have. */
+/** Returns the bytes of a BIT STRING, which in key encodings must have no unused bits. */
 export function readBitStringBytes(element: DerElement | undefined, what: string): Buffer {
   const { content } = expectTag(element, TAG.bitString, what);
   if (content.length === 0 || content[0] !== 0) throw new KeyError(`${what}: BIT STRING with unused bits`);
@@ -153,8 +155,11 @@ export function encodeObjectIdentifier(oid: string): Buffer {
   const values = [arcs[0]! * 40 + arcs[1]!, ...arcs.slice(2)];
   const bytes: number[] = [];
   for (const value of values) {
+    // Base 128, most significant group first, with the high bit set on all groups but the last.
     const groups = [value & 0x7f];
-    for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128)) groups.unshift((rest & 0x7f) | 0x80);
+    for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128)) {
+      groups.unshift((rest & 0x7f) | 0x80);
+    }
     bytes.push(...groups);
   }
   return encodeElement(TAG.objectIdentifier, Buffer.from(bytes));

@@ -10,7 +10,15 @@ import {
   verify as nodeVerify,
 } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { TAG, expectTag, readBitStringBytes, readChildren, readObjectIdentifier, readOnly, readUnsignedInteger } from './der.js';
+import {
+  TAG,
+  expectTag,
+  readBitStringBytes,
+  readChildren,
+  readObjectIdentifier,
+  readOnly,
+  readUnsignedInteger,
+} from './der.js';
 import type { DerElement } from './der.js';
 import { KeyError } from './key-error.js';
 import type { KeyPairPem, PrivateKey, PublicKey, SignatureAlgorithm } from './key-types.js';
@@ -22,7 +30,7 @@ export { splitPemBlocks } from './pem.js';
 
 const ED25519_OID = '1.3.101.112';
 
-// Names for the OIDs of keys people are likely to pass by mistake, so the error can say which.
+// Names of the OIDs of keys people are likely to pass by mistake, so the error can name the kind.
 const KNOWN_OIDS: Record<string, string> = {
   '1.2.840.113549.1.1.1': 'RSA',
   '1.3.101.110': 'X25519',
@@ -45,7 +53,7 @@ function readAlgorithm(element: DerElement | undefined, what: string): Signature
   const oid = readObjectIdentifier(fields[0], `${what} algorithm`);
 
   if (oid === ED25519_OID) {
-    // RFC 8410: the parameters of Ed25519 are absent.
+    // RFC 8410 requires the parameters of Ed25519 to be absent.
     if (fields.length !== 1) throw new KeyError(`${what}: Ed25519 algorithm with unexpected parameters`);
     return 'ed25519';
   }
@@ -53,16 +61,19 @@ function readAlgorithm(element: DerElement | undefined, what: string): Signature
   if (oid === EC_PUBLIC_KEY_OID) {
     if (fields.length !== 2) throw new KeyError(`${what}: EC key without a named curve`, 'unsupported');
     if (fields[1]!.tag !== TAG.objectIdentifier) {
-      throw new KeyError(`${what}: EC key with explicit curve parameters; only the named SM2 curve is supported`, 'unsupported');
+      const reason = `${what}: EC key with explicit curve parameters; only the named SM2 curve is supported`;
+      throw new KeyError(reason, 'unsupported');
     }
     const curve = readObjectIdentifier(fields[1], `${what} curve`);
     if (curve !== SM2_CURVE_OID) {
-      throw new KeyError(`${what}: EC curve ${describeOid(curve)} is not supported; expected SM2 (${SM2_CURVE_OID})`, 'unsupported');
+      const reason = `${what}: EC curve ${describeOid(curve)} is not supported; expected SM2 (${SM2_CURVE_OID})`;
+      throw new KeyError(reason, 'unsupported');
     }
     return 'sm2';
   }
 
-  throw new KeyError(`${what}: key algorithm ${describeOid(oid)} is not supported; expected Ed25519 or SM2`, 'unsupported');
+  const reason = `${what}: key algorithm ${describeOid(oid)} is not supported; expected Ed25519 or SM2`;
+  throw new KeyError(reason, 'unsupported');
 }
 
 function keyIdOfSpki(spkiDer: Buffer): string {
@@ -112,11 +123,15 @@ function decodeBase64Signature(text: unknown): Buffer | undefined {
 export function parsePublicKeyPem(pem: string): PublicKey {
   const what = 'public key';
   const { label, der } = decodeSinglePem(pem, what);
-  if (label.includes('PRIVATE KEY')) throw new KeyError(`${what}: this is a private key (${label}); give the public key file`);
+  if (label.includes('PRIVATE KEY')) {
+    throw new KeyError(`${what}: this is a private key (${label}); give the public key file`);
+  }
   if (label !== 'PUBLIC KEY') throw new KeyError(`${what}: PEM label "${label}" is not "PUBLIC KEY"`, 'unsupported');
 
   const fields = readChildren(readOnly(der, TAG.sequence, what), what);
-  if (fields.length !== 2) throw new KeyError(`${what}: SubjectPublicKeyInfo must have 2 fields, found ${fields.length}`);
+  if (fields.length !== 2) {
+    throw new KeyError(`${what}: SubjectPublicKeyInfo must have 2 fields, found ${fields.length}`);
+  }
   const algorithm = readAlgorithm(fields[0], what);
   const keyBytes = readBitStringBytes(fields[1], what);
 
@@ -140,7 +155,9 @@ export function parsePrivateKeyPem(pem: string): PrivateKey {
   const what = 'private key';
   const { label, der } = decodeSinglePem(pem, what);
 
-  if (label === 'ENCRYPTED PRIVATE KEY') throw new KeyError(`${what}: the key is encrypted with a password`, 'encrypted');
+  if (label === 'ENCRYPTED PRIVATE KEY') {
+    throw new KeyError(`${what}: the key is encrypted with a password`, 'encrypted');
+  }
   if (label === 'PUBLIC KEY') throw new KeyError(`${what}: this is a public key; give the private key file`);
   if (label === 'EC PRIVATE KEY' || label === 'SM2 PRIVATE KEY') {
     return sm2PrivateKey(Sm2PrivateKey.fromEcPrivateKeyDer(der, `${what} (SEC1)`, true));

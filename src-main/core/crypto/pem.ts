@@ -60,7 +60,8 @@ export function decodeSinglePem(text: string, what: string): { label: string; de
   const { blocks, outside } = readPemBlocks(text);
   if (blocks.length === 0) throw new KeyError(`${what}: no PEM block (-----BEGIN ...-----) found`);
   if (blocks.length > 1) {
-    throw new KeyError(`${what}: expected one PEM block, found ${blocks.length} (${blocks.map((b) => b.label).join(', ')})`);
+    const labels = blocks.map((block) => block.label).join(', ');
+    throw new KeyError(`${what}: expected one PEM block, found ${blocks.length} (${labels})`);
   }
   if (outside.trim() !== '') throw new KeyError(`${what}: unexpected text outside the PEM block`);
 
@@ -79,7 +80,9 @@ export function decodeSinglePem(text: string, what: string): { label: string; de
 
   const der = Buffer.from(body, 'base64');
   // Buffer.from ignores a bad tail silently, so the round trip catches broken padding.
-  if (der.length === 0 || der.toString('base64') !== body) throw new KeyError(`${what}: the PEM body is not valid base64`);
+  if (der.length === 0 || der.toString('base64') !== body) {
+    throw new KeyError(`${what}: the PEM body is not valid base64`);
+  }
 
   return { label: block.label, der };
 }

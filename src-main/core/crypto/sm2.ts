@@ -21,13 +21,13 @@ import {
 import { KeyError } from './key-error.js';
 import { Sm3 } from './sm3.js';
 
-/** The user ID (distinguishing identifier) that GM/T 0009 sets as the default. */
+/** The standard default user ID (distinguishing identifier, OpenSSL's `distid`) of SM2 signatures. */
 export const SM2_DEFAULT_USER_ID = '1234567812345678';
 
 export const EC_PUBLIC_KEY_OID = '1.2.840.10045.2.1';
 export const SM2_CURVE_OID = '1.2.156.10197.1.301';
 
-// The recommended curve parameters of GB/T 32918.5.
+// The recommended SM2 curve (OpenSSL's name: SM2, OID 1.2.156.10197.1.301), y^2 = x^3 + ax + b mod p.
 const P = BigInt('0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF');
 const A = P - 3n;
 const B = BigInt('0x28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93');
@@ -64,10 +64,12 @@ export class Sm2PublicKey {
   static fromPoint(point: Uint8Array): Sm2PublicKey {
     const bytes = Buffer.from(point);
     if (bytes.length === 33 && (bytes[0] === 0x02 || bytes[0] === 0x03)) {
-      throw new KeyError('SM2 public key: compressed points are not supported; convert with openssl ec -conv_form uncompressed', 'unsupported');
+      const reason = 'SM2 public key: compressed points are not supported; convert with openssl ec -conv_form uncompressed';
+      throw new KeyError(reason, 'unsupported');
     }
     if (bytes.length !== 1 + 2 * COORDINATE_BYTES || bytes[0] !== 0x04) {
-      throw new KeyError(`SM2 public key: expected a 65-byte uncompressed point (04 || x || y), got ${bytes.length} bytes`);
+      const reason = `SM2 public key: expected a 65-byte uncompressed point (04 || x || y), got ${bytes.length} bytes`;
+      throw new KeyError(reason);
     }
 
     const x = BigInt(`0x${bytes.subarray(1, 33).toString('hex')}`);
@@ -90,24 +92,18 @@ export class Sm2PublicKey {
   }
 
   /**
-   * Verifies a DER signature of `message` made with the default user ID. Returns false, and never
-   * throws, for a malformed, out-of-range or wrong signature.
+   * Verifies a DER signature of `message` made with `userId` (by default the standard ID). Returns
+   * false, and never throws, for a malformed, out-of-range or wrong signature.
    */
   verify(message: Uint8Array, signature: Uint8Array, userId = SM2_DEFAULT_USER_ID): boolean {
-    let r: bigint;
-    let s: bigint;
     try {
-      ({ r, s } = decodeSignature(Buffer.from(signature)));
-    } catch {
-      return false;
-    }
+      const { r, s } = decodeSignature(Buffer.from(signature));
 
-    // sm-crypto-v2 1.15 does not check the ranges that GB/T 32918.2 requires of r and s.
-    if (r < 1n || r >= N || s < 1n || s >= N) return false;
+      // sm-crypto-v2 1.15 does not check the ranges that GB/T 32918.2 requires of r and s.
+      if (r < 1n || r >= N || s < 1n || s >= N) return false;
 
-    const z = userId === SM2_DEFAULT_USER_ID ? this.z : computeZ(this.point, userId);
-    const e = new Sm3().update(z).update(message).digest();
-    try {
+      const z = userId === SM2_DEFAULT_USER_ID ? this.z : computeZ(this.point, userId);
+      const e = new Sm3().update(z).update(message).digest();
       return sm2.doVerifySignature(e, toBytes(r).toString('hex') + toBytes(s).toString('hex'), this.precomputed, {
         hash: false,
         der: false,
@@ -136,7 +132,7 @@ export class Sm2PrivateKey {
   }
 
   static generate(): Sm2PrivateKey {
-    // sm-crypto-v2 draws d from [1, n-1]; SM2 signing needs d + 1 to be invertible, so n-1 is redrawn.
+    // SM2 signing inverts d + 1, so d = n-1 is unusable. sm-crypto-v2 may return it, and then d is redrawn.
     for (;;) {
       const scalar = BigInt(`0x${sm2.generateKeyPairHex().privateKey}`);
       if (scalar <= N - 2n) return Sm2PrivateKey.fromScalar(scalar);
@@ -150,7 +146,9 @@ export class Sm2PrivateKey {
   static fromEcPrivateKeyDer(der: Buffer, what: string, requireCurve: boolean): Sm2PrivateKey {
     const fields = readChildren(readOnly(der, TAG.sequence, what), what);
 
-    if (readUnsignedInteger(fields[0], `${what} version`) !== 1n) throw new KeyError(`${what}: ECPrivateKey version is not 1`);
+    if (readUnsignedInteger(fields[0], `${what} version`) !== 1n) {
+      throw new KeyError(`${what}: ECPrivateKey version is not 1`);
+    }
 
     const scalarBytes = expectTag(fields[1], TAG.octetString, `${what} private key`).content;
     if (scalarBytes.length !== COORDINATE_BYTES) {
@@ -160,8 +158,11 @@ export class Sm2PrivateKey {
     let index = 2;
     let curveSeen = false;
     if (fields[index]?.tag === TAG.contextConstructed0) {
-      const curve = readObjectIdentifier(readOnly(fields[index]!.content, TAG.objectIdentifier, `${what} curve`), `${what} curve`);
-      if (curve !== SM2_CURVE_OID) throw new KeyError(`${what}: curve ${curve} is not SM2 (${SM2_CURVE_OID})`, 'unsupported');
+      const curveElement = readOnly(fields[index]!.content, TAG.objectIdentifier, `${what} curve`);
+      const curve = readObjectIdentifier(curveElement, `${what} curve`);
+      if (curve !== SM2_CURVE_OID) {
+        throw new KeyError(`${what}: curve ${curve} is not SM2 (${SM2_CURVE_OID})`, 'unsupported');
+      }
       curveSeen = true;
       index++;
     }
@@ -169,7 +170,8 @@ export class Sm2PrivateKey {
 
     let embeddedPoint: Buffer | undefined;
     if (fields[index]?.tag === TAG.contextConstructed1) {
-      embeddedPoint = readBitStringBytes(readOnly(fields[index]!.content, TAG.bitString, `${what} public key`), `${what} public key`);
+      const bitString = readOnly(fields[index]!.content, TAG.bitString, `${what} public key`);
+      embeddedPoint = readBitStringBytes(bitString, `${what} public key`);
       index++;
     }
     if (index !== fields.length) throw new KeyError(`${what}: unexpected fields after the ECPrivateKey`);
@@ -202,7 +204,7 @@ export class Sm2PrivateKey {
   }
 }
 
-/** The AlgorithmIdentifier of SM2 keys: id-ecPublicKey with the SM2 curve as its parameter. */
+/** Encodes the AlgorithmIdentifier of SM2 keys: id-ecPublicKey with the SM2 curve as its parameter. */
 function algorithmIdentifier(): Buffer {
   return encodeSequence(encodeObjectIdentifier(EC_PUBLIC_KEY_OID), encodeObjectIdentifier(SM2_CURVE_OID));
 }
