@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   sync: () => import('./commands/sync.js'),
   query: () => import('./commands/query.js'),
   serve: () => import('./commands/serve.js'),
+  status: () => import('./commands/status.js'),
   root: () => import('./commands/root.js'),
 };
 

@@ -19,10 +19,24 @@ export const TerminalConfigSchema = z
     sync: z.object({
       // An http(s) URL of a bundle folder, or a local folder such as a mounted USB stick.
       source: z.string().min(1),
-      // Path to the publisher's public key (PEM), relative to the config file.
-      trust: z.string().min(1),
+      // Path to the trust file, relative to the config file: root metadata (N.root.json) or
+      // the publisher's public key(s) (PEM). Either this or rootKeys.
+      trust: z.string().min(1).optional(),
+      // Root public key files (PEM) and how many of them must sign root version 1.
+      rootKeys: z.array(z.string().min(1)).min(1).max(32).optional(),
+      rootThreshold: z.number().int().min(1).max(32).optional(),
       intervalMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
-    }),
+    })
+      .refine((sync) => (sync.trust === undefined) !== (sync.rootKeys === undefined), {
+        message: 'give either trust or rootKeys',
+        path: ['trust'],
+        params: { messageKey: 'trustOrRootKeys' },
+      })
+      .refine((sync) => sync.rootKeys === undefined || (sync.rootThreshold !== undefined && sync.rootThreshold <= sync.rootKeys.length), {
+        message: 'rootThreshold must be given with rootKeys and be at most their number',
+        path: ['rootThreshold'],
+        params: { messageKey: 'rootThreshold' },
+      }),
     idle: z
       .object({
         timeoutSeconds: z.number().int().min(10).max(3600).default(90),
@@ -44,10 +58,13 @@ export interface LoadedConfig {
   config: TerminalConfig;
   file: string;
   dataDir: string;
-  trustFile: string;
-  /** The sync source as an absolute folder, or the URL unchanged. */
+  /** Where the trust anchor comes from, with absolute paths. */
+  trust: TrustSetting;
+  /** The sync source as an absolute folder, or the URL or `usb` unchanged. */
   source: string;
 }
+
+export type TrustSetting = { kind: 'file'; file: string } | { kind: 'root-keys'; files: string[]; threshold: number };
 
 export class ConfigError extends Error {
   constructor(
@@ -100,6 +117,8 @@ function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate): 
       return t('config:issue.notOneOf', { values: issue.values.map((item) => JSON.stringify(item)).join(', ') });
     case 'custom':
       if (issue.params?.['messageKey'] === 'warningBeforeTimeout') return t('config:issue.warningBeforeTimeout');
+      if (issue.params?.['messageKey'] === 'trustOrRootKeys') return t('config:issue.trustOrRootKeys');
+      if (issue.params?.['messageKey'] === 'rootThreshold') return t('config:issue.rootThreshold');
       return t('config:issue.other', { message: issue.message });
     default:
       return t('config:issue.other', { message: issue.message });
@@ -131,13 +150,17 @@ export function parseTerminalConfig(raw: unknown, file: string, t: Translate): L
 
   const config = result.data;
   const base = path.dirname(path.resolve(file));
-  const isUrl = /^https?:\/\//i.test(config.sync.source);
+  const keepsValue = /^https?:\/\//i.test(config.sync.source) || config.sync.source === 'usb';
+  const trust: TrustSetting =
+    config.sync.rootKeys !== undefined
+      ? { kind: 'root-keys', files: config.sync.rootKeys.map((key) => path.resolve(base, key)), threshold: config.sync.rootThreshold! }
+      : { kind: 'file', file: path.resolve(base, config.sync.trust!) };
   return {
     config,
     file: path.resolve(file),
     dataDir: path.resolve(base, config.dataDir),
-    trustFile: path.resolve(base, config.sync.trust),
-    source: isUrl ? config.sync.source : path.resolve(base, config.sync.source),
+    trust,
+    source: keepsValue ? config.sync.source : path.resolve(base, config.sync.source),
   };
 }
 

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { ConfigError, kioskSettingsOf, loadTerminalConfig } from '../core/config.js';
 import type { LoadedConfig } from '../core/config.js';
+import { checkInstalledAtStart } from '../core/data-folder/startup-check.js';
 import { createKioskService } from '../core/kiosk-service.js';
 import { configureLogging, createLogger } from '../core/log.js';
 import { resolveLanguage, translatorFor } from '../../src-shared/messages/translator.js';
@@ -90,8 +91,9 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   configureLogging({ file: path.join(loaded.dataDir, 'logs', 'kiosk.log') });
   log.info({ configFile, terminalId: loaded.config.terminalId }, 'kiosk host starting');
 
-  const dbFile = path.join(loaded.dataDir, 'snapshot.sqlite');
-  const service = createKioskService({ dbFile, settings: kioskSettingsOf(loaded.config) });
+  // A snapshot damaged since its install is replaced by the previous one before the first lookup.
+  await checkInstalledAtStart(loaded.dataDir);
+  const service = createKioskService({ dataDir: loaded.dataDir, settings: kioskSettingsOf(loaded.config) });
   const { pageUrl, preloadFile } = appFiles(app.getAppPath());
   const debug = debugRequested(argv, env);
 
@@ -103,7 +105,7 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
 
   const sync = startPeriodicSync({
     intervalMinutes: loaded.config.sync.intervalMinutes,
-    runOnce: syncPassFor(loaded, dbFile, createLogger('sync')),
+    runOnce: syncPassFor(loaded, createLogger('sync')),
   });
   void sync.runNow();
 

@@ -7,7 +7,7 @@ import { createLogger } from '../core/log.js';
 import type { Logger } from '../core/log.js';
 import { syncOnce } from '../core/sync/sync.js';
 import type { SyncOutcome } from '../core/sync/sync.js';
-import { loadTrustedKeys, TrustError } from '../core/sync/trust.js';
+import { loadTrustSetting, TrustError } from '../core/trust/anchor.js';
 
 export interface PeriodicSyncOptions {
   intervalMinutes: number;
@@ -70,24 +70,24 @@ export function startPeriodicSync(options: PeriodicSyncOptions): PeriodicSync {
 }
 
 /**
- * Returns one sync pass for a terminal config. The trust file is read on every pass, so a key
+ * Returns one sync pass for a terminal config. The trust anchor is read on every pass, so a key
  * a technician replaces takes effect without a restart; an unreadable one skips the pass.
  */
-export function syncPassFor(loaded: LoadedConfig, dbFile: string, log: Logger): () => Promise<SyncOutcome | null> {
+export function syncPassFor(loaded: LoadedConfig, log: Logger): () => Promise<SyncOutcome | null> {
   return async () => {
-    let trustedKeys;
+    let trust;
     try {
-      trustedKeys = loadTrustedKeys(loaded.trustFile);
+      trust = loadTrustSetting(loaded.trust);
     } catch (error) {
       if (!(error instanceof TrustError)) throw error;
-      log.error({ trustFile: loaded.trustFile, reason: error.reason }, 'cannot load the trust file; sync skipped');
+      log.error({ trust: error.file, reason: error.reason }, 'cannot load the trust anchor; sync skipped');
       return null;
     }
 
     return syncOnce({
       source: loaded.source,
-      trustedKeys,
-      dbFile,
+      trust,
+      dataDir: loaded.dataDir,
       expectedRegion: loaded.config.regionCode,
       log,
     });

@@ -22,6 +22,8 @@ import enValidation from './en/validation.js';
 import zhDemo from './zh-CN/demo.js';
 import enDemo from './en/demo.js';
 import zhRoot from './zh-CN/root.js';
+import zhStatus from './zh-CN/status.js';
+import enStatus from './en/status.js';
 import enRoot from './en/root.js';
 
 export const catalogs = {
@@ -37,6 +39,7 @@ export const catalogs = {
     publish: zhPublish,
     validation: zhValidation,
     root: zhRoot,
+    status: zhStatus,
   },
   en: {
     demo: enDemo,
@@ -50,5 +53,6 @@ export const catalogs = {
     publish: enPublish,
     validation: enValidation,
     root: enRoot,
+    status: enStatus,
   },
 };

@@ -1,13 +1,13 @@
 // `minsheng query`: the kiosk's household lookup from the command line, for technicians
 // checking an installed snapshot and for tests. Prints masked names only; the ID number is
 // echoed masked.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { maskIdNumber, normalizeIdInput } from '../../../src-shared/id-number.js';
 import type { Household } from '../../../src-shared/kiosk-api.js';
 import { formatFenAsYuan } from '../../../src-shared/money.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import { lookupHousehold } from '../../core/kiosk-service.js';
+import { pointerOrNull, snapshotFileOf } from '../../core/data-folder/pointer.js';
 import { openSnapshot } from '../../core/store.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseOptions, requireOption } from '../command.js';
@@ -64,7 +64,7 @@ const command: Command = {
 
   async run(argv: string[], context: CommandContext): Promise<number> {
     const { values } = parseOptions(argv, {
-      db: { type: 'string' },
+      'data-dir': { type: 'string' },
       'id-number': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -74,16 +74,18 @@ const command: Command = {
       return 0;
     }
 
-    const dbFile = path.resolve(requireOption(values, 'db', context));
+    const dataDir = path.resolve(requireOption(values, 'data-dir', context));
     // An empty --id-number is a lookup problem ("empty"), not a missing option.
     const idNumber = values['id-number'];
     if (idNumber === undefined) requireOption(values, 'id-number', context);
     const maskedInput = maskIdNumber(normalizeIdInput(idNumber ?? ''));
 
-    if (!existsSync(dbFile)) {
-      context.stderr.write(`${context.t('query:missingDb', { file: dbFile })}\n`);
+    const pointer = pointerOrNull(dataDir, 'current');
+    if (pointer === null) {
+      context.stderr.write(`${context.t('query:missingDb', { dir: dataDir })}\n`);
       return 1;
     }
+    const dbFile = snapshotFileOf(dataDir, pointer);
 
     let result;
     try {

@@ -7,6 +7,7 @@ import type { KioskApi, KioskSettings } from '../../../src-shared/kiosk-api.js';
 import { startBrowserHost } from '../../browser-host/server.js';
 import { ConfigError, DEFAULT_KIOSK_SETTINGS, kioskSettingsOf, loadTerminalConfig } from '../../core/config.js';
 import type { TerminalConfig } from '../../core/config.js';
+import { checkInstalledAtStart } from '../../core/data-folder/startup-check.js';
 import { createKioskService } from '../../core/kiosk-service.js';
 import type { Command, CommandContext } from '../command.js';
 import { integerOption, parseOptions, requireOption, UsageError } from '../command.js';
@@ -70,7 +71,7 @@ const serve: Command = {
 
   async run(argv, context) {
     const { values } = parseOptions(argv, {
-      db: { type: 'string' },
+      'data-dir': { type: 'string' },
       port: { type: 'string' },
       config: { type: 'string' },
       static: { type: 'string' },
@@ -81,7 +82,7 @@ const serve: Command = {
       return 0;
     }
 
-    const dbFile = path.resolve(requireOption(values, 'db', context));
+    const dataDir = path.resolve(requireOption(values, 'data-dir', context));
     const port = integerOption(values.port, 'port', DEFAULT_SERVE_PORT, context);
     if (port > MAX_PORT) throw new UsageError(context.t('serve:invalidPort', { value: values.port, max: MAX_PORT }));
     const staticDir = path.resolve(values.static ?? defaultStaticDir());
@@ -94,11 +95,16 @@ const serve: Command = {
     const config = configFrom(values.config, context);
     if (config === undefined) return 1;
     const settings: KioskSettings = config ? kioskSettingsOf(config) : DEFAULT_KIOSK_SETTINGS;
-    if (!existsSync(dbFile)) context.stdout.write(`${context.t('serve:noSnapshot', { file: dbFile })}\n`);
+    const startup = await checkInstalledAtStart(dataDir);
+    if (startup.status === 'none') context.stdout.write(`${context.t('serve:noSnapshot', { dir: dataDir })}\n`);
+    if (startup.status === 'recovered') {
+      context.stderr.write(`${context.t('serve:recovered', { damaged: startup.damagedVersion, version: startup.version })}\n`);
+    }
+    if (startup.status === 'unusable') context.stderr.write(`${context.t('serve:unusable', { dir: dataDir, problem: startup.problem })}\n`);
 
     // Listen for signals before starting, so a stop request during start-up is not lost.
     const stopSignal = waitForStopSignal();
-    const service = createKioskService({ dbFile, settings });
+    const service = createKioskService({ dataDir, settings });
     await warnOnRegionMismatch(service, config, context);
     let host;
     try {

@@ -1,10 +1,11 @@
-// `minsheng sync`: one sync pass from a URL or folder into a snapshot file, for technicians and
-// for tests. The kiosk hosts run the same syncOnce on a timer.
+// `minsheng sync`: one sync pass from a URL, a folder or a USB stick into a terminal's data
+// folder, for technicians and for tests. The kiosk hosts run the same syncOnce on a timer.
 import path from 'node:path';
 import { syncOnce } from '../../core/sync/sync.js';
 import type { SyncOutcome } from '../../core/sync/sync.js';
-import { loadTrustedKeys, TrustError } from '../../core/sync/trust.js';
 import { parseSourceValue, UnsupportedSourceError } from '../../core/sync/source.js';
+import { loadRootKeys, loadTrustFile, TrustError } from '../../core/trust/anchor.js';
+import type { TrustAnchor } from '../../core/trust/anchor.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseOptions, requireOption, UsageError } from '../command.js';
@@ -12,19 +13,50 @@ import { parseOptions, requireOption, UsageError } from '../command.js';
 /** Turns a rejection or failure into one sentence in the CLI language. */
 export function describeSyncProblem(outcome: SyncOutcome & { status: 'rejected' | 'failed' }, t: Translate): string {
   const details: Record<string, string | number> = { ...outcome.details };
-  if (typeof details.file === 'string') details.file = t(`sync:file.${details.file}`);
+  if (typeof details.file === 'string' && !details.file.endsWith('.json')) details.file = t(`sync:file.${details.file}`);
+  if (typeof details.signer === 'string') details.signer = t(`sync:signer.${details.signer}`);
   return t(`sync:reason.${outcome.reason}`, details);
 }
 
-/** The URL, or the folder as an absolute path; other schemes are a usage error. */
+/** The URL, `usb`, or the folder as an absolute path; other schemes are a usage error. */
 function sourceOf(value: string, context: CommandContext): string {
   try {
     const location = parseSourceValue(value);
-    return location.kind === 'url' ? location.url : path.resolve(location.folder);
+    if (location.kind === 'url') return location.url;
+    if (location.kind === 'usb') return 'usb';
+    return path.resolve(location.folder);
   } catch (error) {
     if (!(error instanceof UnsupportedSourceError)) throw error;
     throw new UsageError(context.t('sync:unsupportedSource', { value }));
   }
+}
+
+/** Explains a trust anchor that cannot be loaded, in the CLI language. */
+export function describeTrustError(error: TrustError, t: Translate): string {
+  return error.kind === 'private-key'
+    ? t('sync:trustIsPrivateKey', { file: error.file })
+    : t('sync:trustInvalid', { file: error.file, reason: error.reason });
+}
+
+function trustOf(values: { trust?: string; 'root-key'?: string[]; threshold?: string }, context: CommandContext): TrustAnchor {
+  const rootKeys = values['root-key'] ?? [];
+  if ((values.trust === undefined) === (rootKeys.length === 0)) throw new UsageError(context.t('sync:trustOptions'));
+  if (values.trust !== undefined) {
+    if (values.threshold !== undefined) throw new UsageError(context.t('sync:trustOptions'));
+    return loadTrustFile(path.resolve(values.trust));
+  }
+
+  const threshold = Number(values.threshold);
+  if (values.threshold === undefined || !/^\d{1,2}$/.test(values.threshold) || threshold < 1 || threshold > rootKeys.length) {
+    throw new UsageError(context.t('sync:invalidThreshold', { value: values.threshold ?? '' }));
+  }
+  return loadRootKeys(rootKeys.map((file) => path.resolve(file)), threshold);
+}
+
+function installedLine(outcome: SyncOutcome & { status: 'installed' }, t: Translate): string {
+  if (outcome.previousVersion === null) return t('sync:installedFirst', { version: outcome.version });
+  const key = outcome.method === 'delta' ? 'sync:installedByDelta' : 'sync:installed';
+  return t(key, { version: outcome.version, previous: outcome.previousVersion });
 }
 
 const command: Command = {
@@ -34,7 +66,9 @@ const command: Command = {
     const { values } = parseOptions(argv, {
       source: { type: 'string' },
       trust: { type: 'string' },
-      db: { type: 'string' },
+      'root-key': { type: 'string', multiple: true },
+      threshold: { type: 'string' },
+      'data-dir': { type: 'string' },
       region: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -44,37 +78,26 @@ const command: Command = {
     }
 
     const sourceValue = requireOption(values, 'source', context);
-    const trustFile = path.resolve(requireOption(values, 'trust', context));
-    const dbFile = path.resolve(requireOption(values, 'db', context));
+    const dataDir = path.resolve(requireOption(values, 'data-dir', context));
     const region = values.region;
     if (region !== undefined && !/^\d{6}$/.test(region)) {
       throw new UsageError(context.t('sync:invalidRegion', { value: region }));
     }
     const source = sourceOf(sourceValue, context);
 
-    let trustedKeys;
+    let trust: TrustAnchor;
     try {
-      trustedKeys = loadTrustedKeys(trustFile);
+      trust = trustOf(values, context);
     } catch (error) {
       if (!(error instanceof TrustError)) throw error;
-      const message =
-        error.kind === 'private-key'
-          ? context.t('sync:trustIsPrivateKey', { file: error.file })
-          : context.t('sync:trustInvalid', { file: error.file, reason: error.reason });
-      context.stderr.write(`${message}\n`);
+      context.stderr.write(`${describeTrustError(error, context.t)}\n`);
       return 1;
     }
 
-    const outcome = await syncOnce({ source, trustedKeys, dbFile, expectedRegion: region });
+    const outcome = await syncOnce({ source, trust, dataDir, expectedRegion: region });
     switch (outcome.status) {
       case 'installed':
-        context.stdout.write(
-          `${
-            outcome.previousVersion === null
-              ? context.t('sync:installedFirst', { version: outcome.version })
-              : context.t('sync:installed', { version: outcome.version, previous: outcome.previousVersion })
-          }\n`,
-        );
+        context.stdout.write(`${installedLine(outcome, context.t)}\n`);
         return 0;
       case 'up-to-date':
         context.stdout.write(`${context.t('sync:upToDate', { version: outcome.version })}\n`);

@@ -4,6 +4,7 @@ export const REJECT_REASONS = [
   'malformed-manifest',
   'unsupported-format',
   'unknown-key',
+  'no-publisher-role',
   'bad-signature',
   'threshold-not-met',
   'wrong-region',

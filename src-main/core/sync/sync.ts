@@ -76,7 +76,7 @@ function signersFor(trust: TrustAnchor, root: RootMetadata | null, regionCode: s
   }
   const role = root.signed.publishers[regionCode];
   if (role === undefined) {
-    throw new BundleRejection('unknown-key', { region: regionCode, root: root.signed.version });
+    throw new BundleRejection('no-publisher-role', { region: regionCode, root: root.signed.version });
   }
   return { keys: rootKeyMap(root.signed), role };
 }

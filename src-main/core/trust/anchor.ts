@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parsePublicKeyPem, splitPemBlocks } from '../crypto/keys.js';
 import type { PublicKey } from '../crypto/key-types.js';
+import type { TrustSetting } from '../config.js';
 import { MAX_ROOT_BYTES, RootMetadataSchema } from './root-schema.js';
 import type { RootMetadata } from './root-schema.js';
 import { isSelfSigned } from './root-rules.js';
@@ -97,4 +98,9 @@ export function loadRootKeys(files: string[], threshold: number): TrustAnchor {
     throw new TrustError(files.join(', '), 'bad-threshold', `threshold ${threshold} needs 1 to ${keys.size} distinct root keys`);
   }
   return { kind: 'root-keys', keys: [...keys.values()], threshold };
+}
+
+/** The anchor a terminal config names; read on every pass, so a replaced file takes effect. */
+export function loadTrustSetting(setting: TrustSetting): TrustAnchor {
+  return setting.kind === 'file' ? loadTrustFile(setting.file) : loadRootKeys(setting.files, setting.threshold);
 }

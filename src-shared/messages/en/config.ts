@@ -15,6 +15,8 @@ export default {
     tooBigString: 'too long; at most {{maximum}} characters.',
     badFormat: 'wrong format; expected a value matching {{pattern}}.',
     notOneOf: 'must be one of: {{values}}.',
+    trustOrRootKeys: 'Give exactly one of sync.trust (a root metadata or public key file) and sync.rootKeys (root public key files with sync.rootThreshold).',
+    rootThreshold: 'With sync.rootKeys, set sync.rootThreshold to how many root keys must sign: from 1 to the number of keys.',
     warningBeforeTimeout:
       'idle.warningSeconds must be less than idle.timeoutSeconds (the warning shows before the session is wiped).',
     other: '{{message}}',

@@ -1,9 +1,9 @@
 export default {
   summary: 'Look up a household and its payments in an installed snapshot',
   help: [
-    'Usage: minsheng query --db FILE --id-number NUMBER [--json]',
+    'Usage: minsheng query --data-dir FOLDER --id-number NUMBER [--json]',
     '',
-    '  --db          installed snapshot file (SQLite)',
+    '  --data-dir    the terminal\'s data folder, where sync installed the snapshot',
     '  --id-number   18-digit resident ID number, or the old 15-digit form',
     '  --json        print the result as JSON instead of text',
   ].join('\n'),
@@ -24,7 +24,7 @@ export default {
     'invalid-checksum': 'its last character does not match the others; check for a mistyped digit.',
   },
   notFound: 'No household found for ID number {{value}} in {{file}}.',
-  missingDb: 'No snapshot at {{file}}. Install one first: minsheng sync --source URL|FOLDER --trust FILE --db {{file}}',
+  missingDb: 'No snapshot is installed in {{dir}}. Install one first: minsheng sync --source URL|FOLDER --trust FILE --data-dir {{dir}}',
   unreadableDb: 'Cannot read the snapshot {{file}}: {{reason}}. Run minsheng sync again to reinstall it.',
   relation: {
     head: 'head of household',

@@ -1,9 +1,9 @@
 export default {
   summary: 'Serve the kiosk screens and API over HTTP on loopback, for Chromium in kiosk mode',
   help: [
-    'Usage: minsheng serve --db FILE [--port P] [--config FILE] [--static DIR]',
+    'Usage: minsheng serve --data-dir FOLDER [--port P] [--config FILE] [--static DIR]',
     '',
-    '  --db       installed snapshot file (SQLite); it may not exist yet before the first sync',
+    '  --data-dir the terminal\'s data folder; it may hold no snapshot yet before the first sync',
     '  --port     TCP port on 127.0.0.1 (default {{defaultPort}}; 0 picks a free port)',
     '  --config   terminal config (JSON) for the terminal name, language and idle timeout',
     '  --static   folder of the built screens (default: dist/renderer of this package)',
@@ -15,7 +15,11 @@ export default {
     'Warning: the terminal config names region {{configRegion}}, but the installed snapshot is for {{snapshotRegion}} {{regionName}}; lookups by residents of {{configRegion}} will find nothing. Run minsheng sync --region {{configRegion}}, or correct regionCode in the config.',
   listenFailed: 'Cannot listen on 127.0.0.1:{{port}}: {{reason}}. Choose another port with --port.',
   noSnapshot:
-    'No snapshot is installed at {{file}} yet. Until minsheng sync installs one, the screen shows "No data is installed on this kiosk yet, so lookups are not possible. Please ask the staff." with the keypad locked; within a minute of the install, lookups work again.',
+    'No snapshot is installed in {{dir}} yet. Until minsheng sync installs one, the screen shows "No data is installed on this kiosk yet, so lookups are not possible. Please ask the staff." with the keypad locked; within a minute of the install, lookups work again.',
+  recovered:
+    'The installed snapshot version {{damaged}} is damaged; serving the previous version {{version}} until the next sync installs a good copy. See the admin status and the log.',
+  unusable:
+    'The snapshot in {{dir}} is damaged ({{problem}}) and no sound previous version is kept; the screen shows "no data" until the next sync.',
   running: 'The kiosk is running at {{url}}',
   openInChromium: 'To open it in Chromium kiosk mode, run:',
   stopHint: 'Press Ctrl+C to stop.',

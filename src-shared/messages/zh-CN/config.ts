@@ -15,6 +15,8 @@ export default {
     tooBigString: '太长，最多 {{maximum}} 个字符。',
     badFormat: '格式不对，应符合 {{pattern}}。',
     notOneOf: '只能是以下之一：{{values}}。',
+    trustOrRootKeys: 'sync.trust（根元数据或公钥文件）与 sync.rootKeys（根公钥文件，需同时填写 sync.rootThreshold）二者必须且只能填一个。',
+    rootThreshold: '填写 sync.rootKeys 时，sync.rootThreshold 须为需要签名的根密钥个数：1 到根密钥总数之间。',
     warningBeforeTimeout: 'idle.warningSeconds 必须小于 idle.timeoutSeconds（提示要在会话清除之前出现）。',
     other: '{{message}}',
   },

@@ -1,9 +1,9 @@
 export default {
   summary: '在已安装的数据快照中查询家庭及其补贴发放记录',
   help: [
-    '用法：minsheng query --db 文件 --id-number 号码 [--json]',
+    '用法：minsheng query --data-dir 文件夹 --id-number 号码 [--json]',
     '',
-    '  --db          已安装的数据快照文件（SQLite）',
+    '  --data-dir    终端数据文件夹，即同步安装快照的位置',
     '  --id-number   18 位居民身份证号码，或旧的 15 位号码',
     '  --json        以 JSON 格式输出结果',
   ].join('\n'),
@@ -24,7 +24,7 @@ export default {
     'invalid-checksum': '最后一位校验码与前面的数字不符，请检查是否输错。',
   },
   notFound: '在 {{file}} 中未找到身份证号码 {{value}} 所在的家庭。',
-  missingDb: '{{file}} 处没有数据快照。请先安装：minsheng sync --source 网址|文件夹 --trust 文件 --db {{file}}',
+  missingDb: '{{dir}} 中没有已安装的数据快照。请先安装：minsheng sync --source 网址|文件夹 --trust 文件 --data-dir {{dir}}',
   unreadableDb: '无法读取数据快照 {{file}}：{{reason}}。请重新运行 minsheng sync 安装。',
   relation: {
     head: '户主',
