@@ -24,6 +24,8 @@ export interface RunningNginx {
   stop(): Promise<void>;
   /** The error log so far, for failure messages. */
   errorLog(): string;
+  /** Lines of the access log so far (nginx's combined format: request, status, bytes sent). */
+  accessLog(): string[];
 }
 
 function configText(prefix: string, port: number, options: NginxOptions): string {
@@ -114,6 +116,13 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     port,
     prefix,
     errorLog,
+    accessLog() {
+      try {
+        return readFileSync(path.join(prefix, 'access.log'), 'utf8').split('\n').filter((line) => line !== '');
+      } catch {
+        return [];
+      }
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
