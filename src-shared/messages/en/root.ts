@@ -126,7 +126,7 @@ export default {
     privateKeyExpected: '{{file}} should contain one private key but contains: {{labels}}.',
     privateKeyInvalid: '{{file}} is not a valid Ed25519 or SM2 private key: {{reason}}.',
     keyIdUnknown:
-      'Key {{keyId}} is not in root version {{version}}. Copy the key ID from minsheng root check, or give the key\'s .pub file.',
+      'Key {{keyId}} is not in root version {{version}}. Copy the key ID from the "keys" field of {{version}}.root.json, or give the key\'s .pub file.',
     folderUnreadable: 'Cannot read folder {{dir}}: {{reason}}. Check the path and its permissions.',
     rootTooLarge: '{{file}} is {{size}} bytes, more than the {{max}} a root file may have. It is not a root file.',
     rootFileMissing: 'Root file {{file}} not found. The versions of a root folder must sit side by side: 1.root.json, 2.root.json, ...',
@@ -145,10 +145,10 @@ export default {
     tooManyKeys: 'The {{role}} would have {{keyCount}} keys; at most {{max}} are allowed.',
     thresholdTooLow: 'Threshold {{threshold}} for the {{role}} is too low: at least 1 signature must be required.',
     thresholdTooHigh:
-      'Threshold {{threshold}} for the {{role}} is higher than its {{keyCount}} keys, so nothing could ever be signed. Lower the threshold or add keys.',
+      'Threshold {{threshold}} for the {{role}} is higher than its key count ({{keyCount}}), so nothing could ever be signed. Lower the threshold or add keys.',
     publisherThresholdWithoutCounty:
       '--publisher-threshold names county {{code}}, which has no publisher keys. Add them with --publisher {{code}}=FILE.pub.',
-    keyNotInRole: 'Key {{keyId}} is not in the {{role}}, so it cannot be removed from it. Check the key ID with minsheng root check.',
+    keyNotInRole: 'Key {{keyId}} is not in the {{role}}, so it cannot be removed from it. Check the key ID against the newest root file.',
     countyUnknown: 'County {{code}} is not in root version {{version}}, so it cannot be removed.',
     countyConflict: 'County {{code}} is both removed (--remove-publisher) and given keys (--publisher). Choose one.',
     countyWithoutKeys:

@@ -117,7 +117,7 @@ export default {
     publicKeyGiven: '{{file}} 中是公钥，签名需要私钥。请给出对应的 .key 文件。',
     privateKeyExpected: '{{file}} 应只含一个私钥，实际含有：{{labels}}。',
     privateKeyInvalid: '{{file}} 不是有效的 Ed25519 或 SM2 私钥：{{reason}}。',
-    keyIdUnknown: '第 {{version}} 版根元数据中没有密钥 {{keyId}}。请从 minsheng root check 的输出中复制密钥 ID，或给出该密钥的 .pub 文件。',
+    keyIdUnknown: '第 {{version}} 版根元数据中没有密钥 {{keyId}}。请从 {{version}}.root.json 的 keys 字段中复制密钥 ID，或给出该密钥的 .pub 文件。',
     folderUnreadable: '无法读取目录 {{dir}}：{{reason}}。请检查路径和权限。',
     rootTooLarge: '{{file}} 有 {{size}} 字节，超过根文件上限 {{max}} 字节，不是根文件。',
     rootFileMissing: '找不到根文件 {{file}}。根目录中的各版本须放在一起：1.root.json、2.root.json……',
@@ -137,7 +137,7 @@ export default {
     thresholdTooLow: '{{role}}的门限 {{threshold}} 过低：至少需要 1 个签名。',
     thresholdTooHigh: '{{role}}的门限 {{threshold}} 大于其密钥个数 {{keyCount}}，将永远无法签署。请降低门限或增加密钥。',
     publisherThresholdWithoutCounty: '--publisher-threshold 指定的县 {{code}} 没有发布者密钥。请用 --publisher {{code}}=文件.pub 添加。',
-    keyNotInRole: '密钥 {{keyId}} 不在{{role}}中，无法从中移除。请用 minsheng root check 核对密钥 ID。',
+    keyNotInRole: '密钥 {{keyId}} 不在{{role}}中，无法从中移除。请对照最新的根文件核对密钥 ID。',
     countyUnknown: '第 {{version}} 版根元数据中没有县 {{code}}，无法移除。',
     countyConflict: '县 {{code}} 既被移除（--remove-publisher）又被设置密钥（--publisher）。请二选一。',
     countyWithoutKeys:
