@@ -6,13 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { generateEd25519KeyPair } from '../src-main/core/crypto/ed25519.js';
+import { generateKeyPair, parsePublicKeyPem } from '../src-main/core/crypto/keys.js';
+import { pointerOrNull, snapshotFileOf } from '../src-main/core/data-folder/pointer.js';
 import { DEFAULT_KIOSK_SETTINGS } from '../src-main/core/config.js';
 import { createKioskService } from '../src-main/core/kiosk-service.js';
 import { derivePersonKey } from '../src-main/core/lookup-key.js';
 import { openSnapshot, readLookupKeyParams } from '../src-main/core/store.js';
 import { syncOnce } from '../src-main/core/sync/sync.js';
-import { parseTrustedKeys } from '../src-main/core/sync/trust.js';
 import { generateDemoData } from '../src-main/publisher/demo-data/generate.js';
 import { publish } from '../src-main/publisher/publish.js';
 import { checkTotals } from './totals.js';
@@ -33,7 +33,7 @@ const samples = Number(values.samples);
 const work = mkdtempSync(path.join(os.tmpdir(), 'minsheng-bench-'));
 const dataDir = path.join(work, 'data');
 const bundleDir = path.join(work, 'bundle');
-const dbFile = path.join(work, 'kiosk', 'snapshot.sqlite');
+const kioskDir = path.join(work, 'kiosk');
 const rows: [string, string][] = [];
 
 try {
@@ -44,17 +44,17 @@ try {
   rows.push(['demo-data', `${demo.ms.toFixed(0)} ms: ${demo.value.households} households, ${demo.value.persons} persons, ${demo.value.payments} payments`]);
 
   // 2. Publish: validate, pseudonymise (scrypt per person), build, compress, sign.
-  const keys = generateEd25519KeyPair();
+  const keys = generateKeyPair('ed25519');
   const keyFile = path.join(work, 'publisher.key');
   writeFileSync(keyFile, keys.privateKeyPem, { mode: 0o600 });
-  const published = await timeAsync(() => publish({ dataDir, keyFile, outDir: bundleDir }));
+  const published = await timeAsync(() => publish({ dataDir, keyFiles: [keyFile], outDir: bundleDir }));
   if (!published.value.ok) throw new Error(`publish failed with ${published.value.total} errors`);
   rows.push(['publish', `${(published.ms / 1000).toFixed(1)} s`]);
   rows.push(['bundle size (gzip)', `${(published.value.payloadBytes / 1e6).toFixed(2)} MB (SQLite ${(published.value.sqliteBytes / 1e6).toFixed(2)} MB)`]);
 
   // 3. Sync from the bundle folder into an empty terminal: verify, stage, check, rename.
   const synced = await timeAsync(() =>
-    syncOnce({ source: bundleDir, trustedKeys: parseTrustedKeys(keys.publicKeyPem, 'bench'), dbFile }),
+    syncOnce({ source: bundleDir, trust: { kind: 'publisher-keys', keys: [parsePublicKeyPem(keys.publicKeyPem)] }, dataDir: kioskDir }),
   );
   if (synced.value.status !== 'installed') throw new Error(`sync ended ${synced.value.status}`);
   rows.push(['sync install', `${synced.ms.toFixed(0)} ms`]);
@@ -63,13 +63,14 @@ try {
   const persons = parse(readFileSync(path.join(dataDir, 'persons.csv')), { columns: true }) as { id_number: string }[];
   const chosen = Array.from({ length: samples }, (_, index) => persons[(index * 7919) % persons.length]!.id_number);
 
-  const service = createKioskService({ dbFile, settings: DEFAULT_KIOSK_SETTINGS });
+  const service = createKioskService({ dataDir: kioskDir, settings: DEFAULT_KIOSK_SETTINGS });
   const lookupTimes: number[] = [];
   for (const idNumber of chosen) {
     lookupTimes.push((await timeAsync(() => service.lookupHousehold(idNumber))).ms);
   }
   service.close();
 
+  const dbFile = snapshotFileOf(kioskDir, pointerOrNull(kioskDir, 'current')!);
   const db = openSnapshot(dbFile);
   const params = readLookupKeyParams(db);
   const personKeys = chosen.map((idNumber) => derivePersonKey(idNumber, params));

@@ -2,7 +2,11 @@
 // or changed (by primary key) and the primary keys that are gone. Both snapshots are attached
 // to the delta file and compared with SQL EXCEPT, so no table is loaded into memory.
 import { existsSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { HashAlgorithm } from '../core/crypto/hash-types.js';
+import { contentDigest } from '../core/snapshot/content-digest.js';
 import {
   DELTA_FORMAT,
   DELTA_INFO_TABLE,
@@ -12,11 +16,18 @@ import {
 } from '../core/snapshot/delta-format.js';
 import { quoteIdentifier, readTableLayouts } from '../core/snapshot/table-layout.js';
 import type { TableLayout } from '../core/snapshot/table-layout.js';
+import type { SignedManifest } from '../core/snapshot/manifest.js';
+import { deltaFileName, writePayload } from './bundle-files.js';
+
+export type DeltaNotPossibleCode = 'schemaChanged' | 'noPrimaryKey';
 
 /** The two snapshots cannot be connected by a delta; publish ships the full payload only. */
 export class DeltaNotPossible extends Error {
-  constructor(readonly reason: string) {
-    super(`no delta possible: ${reason}`);
+  constructor(
+    readonly code: DeltaNotPossibleCode,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(code === 'schemaChanged' ? 'no delta possible: the two snapshots have different schemas' : `no delta possible: table ${params.table} has no primary key`);
     this.name = 'DeltaNotPossible';
   }
 }
@@ -45,12 +56,12 @@ function checkSchemas(db: Database.Database): TableLayout[] {
   const baseSchema = schemaOf(db, 'base');
   const newSchema = schemaOf(db, 'next');
   if (baseSchema.length !== newSchema.length || baseSchema.some((statement, index) => statement !== newSchema[index])) {
-    throw new DeltaNotPossible('the two snapshots have different schemas');
+    throw new DeltaNotPossible('schemaChanged');
   }
 
   const tables = readTableLayouts(db, 'next');
   const keyless = tables.find((table) => table.primaryKey.length === 0);
-  if (keyless !== undefined) throw new DeltaNotPossible(`table ${keyless.name} has no primary key`);
+  if (keyless !== undefined) throw new DeltaNotPossible('noPrimaryKey', { table: keyless.name });
   return tables;
 }
 
@@ -149,4 +160,58 @@ export function buildDelta(baseSqlite: string, newSqlite: string, deltaOut: stri
     rmSync(deltaOut, { force: true });
     throw error;
   }
+}
+
+export type BundleDelta =
+  | { ok: true; entry: NonNullable<SignedManifest['delta']>; counts: DeltaCounts }
+  | { ok: false; code: DeltaNotPossibleCode | 'notSmaller'; params: Record<string, string | number> };
+
+export interface BundleDeltaInput {
+  baseSqlite: string;
+  baseVersion: number;
+  newSqlite: string;
+  version: number;
+  algorithm: HashAlgorithm;
+  /** Length of the new full payload: a delta that is not smaller is not worth shipping. */
+  payloadLength: number;
+  workDir: string;
+  outDir: string;
+}
+
+function digestOfFile(file: string, algorithm: HashAlgorithm): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return contentDigest(db, algorithm);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Builds the delta from the previous snapshot and writes it gzipped into the bundle folder as
+ * delta-<base>-<new>.sqlite.gz. Returns the manifest entry, or the reason no delta is shipped:
+ * the schemas differ or the delta would not be smaller than the full payload.
+ */
+export async function writeBundleDelta(input: BundleDeltaInput): Promise<BundleDelta> {
+  const deltaSqlite = path.join(input.workDir, 'delta.sqlite');
+  let counts: DeltaCounts;
+  try {
+    counts = buildDelta(input.baseSqlite, input.newSqlite, deltaSqlite);
+  } catch (error) {
+    if (error instanceof DeltaNotPossible) return { ok: false, code: error.code, params: error.params };
+    throw error;
+  }
+  // Computed from the base file itself, in this manifest's algorithm, which differs from the
+  // previous manifest's when the signing keys changed from Ed25519 to SM2 or back.
+  const baseContentDigest = digestOfFile(input.baseSqlite, input.algorithm);
+
+  const name = deltaFileName(input.baseVersion, input.version);
+  const digest = await writePayload(deltaSqlite, input.outDir, name, input.algorithm);
+  if (digest.length >= input.payloadLength) {
+    await rm(path.join(input.outDir, name), { force: true });
+    return { ok: false, code: 'notSmaller', params: { deltaBytes: digest.length, payloadBytes: input.payloadLength } };
+  }
+
+  const entry = { path: name, compression: 'gzip' as const, ...digest, baseVersion: input.baseVersion, baseContentDigest };
+  return { ok: true, entry, counts };
 }

@@ -1,23 +1,25 @@
 // Writing the bundle folder so that a reader (nginx serving it, a kiosk reading a USB stick)
 // never sees a manifest whose payload is missing: each file goes to a temporary name, is
 // fsynced and renamed, the payload before the manifest.
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { createHasher } from '../core/crypto/hash.js';
+import type { HashAlgorithm } from '../core/crypto/hash-types.js';
 
+/** Length and digest of a gzip file of the bundle and of the SQLite file it expands to. */
 export interface PayloadDigest {
   length: number;
-  sha256: string;
+  digest: string;
   sqliteLength: number;
-  sqliteSha256: string;
+  sqliteDigest: string;
 }
 
-function measure(): { tap: Transform; result: () => { length: number; sha256: string } } {
-  const hash = createHash('sha256');
+function measure(algorithm: HashAlgorithm): { tap: Transform; result: () => { length: number; digest: string } } {
+  const hash = createHasher(algorithm);
   let length = 0;
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -26,7 +28,7 @@ function measure(): { tap: Transform; result: () => { length: number; sha256: st
       callback(null, chunk);
     },
   });
-  return { tap, result: () => ({ length, sha256: hash.digest('hex') }) };
+  return { tap, result: () => ({ length, digest: hash.digestHex() }) };
 }
 
 function temporaryName(dir: string, name: string): string {
@@ -49,13 +51,13 @@ async function fsyncFolder(dir: string): Promise<void> {
 }
 
 /**
- * Gzips the SQLite file into `dir/name` atomically and returns the length and SHA-256 of both
+ * Gzips the SQLite file into `dir/name` atomically and returns the length and digest of both
  * the compressed and the raw bytes.
  */
-export async function writePayload(sqliteFile: string, dir: string, name: string): Promise<PayloadDigest> {
+export async function writePayload(sqliteFile: string, dir: string, name: string, algorithm: HashAlgorithm): Promise<PayloadDigest> {
   const temporary = temporaryName(dir, name);
-  const raw = measure();
-  const compressed = measure();
+  const raw = measure(algorithm);
+  const compressed = measure(algorithm);
   try {
     await pipeline(createReadStream(sqliteFile), raw.tap, createGzip({ level: 9 }), compressed.tap, createWriteStream(temporary));
     await fsyncPath(temporary, 'r+');
@@ -69,14 +71,14 @@ export async function writePayload(sqliteFile: string, dir: string, name: string
   const compressedDigest = compressed.result();
   return {
     length: compressedDigest.length,
-    sha256: compressedDigest.sha256,
+    digest: compressedDigest.digest,
     sqliteLength: rawDigest.length,
-    sqliteSha256: rawDigest.sha256,
+    sqliteDigest: rawDigest.digest,
   };
 }
 
 /** Writes a small file atomically (temporary name, fsync, rename) and then syncs the folder. */
-export async function writeFileAtomically(dir: string, name: string, data: string): Promise<void> {
+export async function writeFileAtomically(dir: string, name: string, data: string | Uint8Array): Promise<void> {
   const temporary = temporaryName(dir, name);
   try {
     await writeFile(temporary, data);
@@ -87,4 +89,41 @@ export async function writeFileAtomically(dir: string, name: string, data: strin
     throw error;
   }
   await fsyncFolder(dir);
+}
+
+/** Names of the payload and delta files publish writes; other files in the folder are left alone. */
+export function payloadFileName(version: number): string {
+  return `snapshot-${version}.sqlite.gz`;
+}
+
+export function deltaFileName(baseVersion: number, version: number): string {
+  return `delta-${baseVersion}-${version}.sqlite.gz`;
+}
+
+const BUNDLE_DATA_FILE = /^(snapshot-\d+|delta-\d+-\d+)\.sqlite\.gz$/;
+
+/**
+ * Removes the payload and delta files of `dir` that are not in `keep`, and returns their names.
+ * A file that cannot be removed stays and is tried again at the next publish: the new manifest is
+ * already in place, so a leftover file costs only disk space.
+ */
+export async function removeOldDataFiles(dir: string, keep: ReadonlySet<string>): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!BUNDLE_DATA_FILE.test(name) || keep.has(name)) continue;
+    try {
+      await rm(path.join(dir, name));
+      removed.push(name);
+    } catch {
+      // Left for the next run, as above.
+    }
+  }
+  return removed;
 }

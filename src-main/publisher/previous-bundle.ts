@@ -1,13 +1,13 @@
-// The bundle already in the output folder, if any: its version is the one to exceed, and its
-// lookup salt is reused so person keys stay the same from one version to the next.
-import { createHash } from 'node:crypto';
+// The bundle already in the output folder, if any: its version is the one to exceed, its
+// lookup salt is reused so person keys stay the same from one version to the next, and its
+// snapshot is the base of the delta to the new version.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { hashFile } from '../core/crypto/hash.js';
 import { LookupKeyParamsSchema } from '../core/lookup-key.js';
 import type { LookupKeyParams } from '../core/lookup-key.js';
 import { MANIFEST_FILE, MAX_MANIFEST_BYTES, ManifestSchema } from '../core/snapshot/manifest.js';
@@ -19,14 +19,17 @@ export interface PreviousBundle {
   manifest: Manifest;
   /** The previous snapshot's lookup parameters; null when its payload is absent or damaged. */
   lookupKey: LookupKeyParams | null;
+  /** The previous snapshot, expanded into the caller's work folder; null when its payload is absent or damaged. */
+  sqliteFile: string | null;
 }
 
 /**
- * Reads `outDir/manifest.json`. Returns null when there is none; throws PublishError when it
- * exists but is not a valid manifest, because starting again at version 1 would make every
- * kiosk reject the new bundle as older than the one it has.
+ * Reads `outDir/manifest.json` and expands its payload into `workDir` when the payload's length
+ * and digest match the manifest. Returns null when there is no manifest; throws PublishError
+ * when it exists but is not a valid manifest, because starting again at version 1 would make
+ * every kiosk reject the new bundle as older than the one it has.
  */
-export async function readPreviousBundle(outDir: string): Promise<PreviousBundle | null> {
+export async function readPreviousBundle(outDir: string, workDir: string): Promise<PreviousBundle | null> {
   const manifestPath = path.join(outDir, MANIFEST_FILE);
   let text: string;
   try {
@@ -47,28 +50,37 @@ export async function readPreviousBundle(outDir: string): Promise<PreviousBundle
     throw new PublishError('previousManifestInvalid', { path: manifestPath, reason });
   }
 
-  return { manifest, lookupKey: await readLookupKey(outDir, manifest) };
+  const sqliteFile = await expandIntactPayload(outDir, manifest, workDir);
+  const lookupKey = sqliteFile === null ? null : readLookupKey(sqliteFile);
+  // A snapshot without a readable lookup key is damaged, so it is no base for a delta either.
+  return { manifest, lookupKey, sqliteFile: lookupKey === null ? null : sqliteFile };
 }
 
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** Reads lookup_key from the previous payload, trusting it only if its hash matches the manifest. */
-async function readLookupKey(outDir: string, manifest: Manifest): Promise<LookupKeyParams | null> {
-  const payloadPath = path.join(outDir, manifest.signed.payload.path);
+/** Gunzips the previous payload into `workDir` when its length and digest match the manifest. */
+async function expandIntactPayload(outDir: string, manifest: Manifest, workDir: string): Promise<string | null> {
+  const payload = manifest.signed.payload;
+  const payloadPath = path.join(outDir, payload.path);
   try {
-    if ((await sha256OfFile(payloadPath)) !== manifest.signed.payload.sha256) return null;
+    const measured = await hashFile(payloadPath, manifest.signed.hashAlgorithm);
+    if (measured.length !== payload.length || measured.digest !== payload.digest) return null;
   } catch {
     return null;
   }
 
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'minsheng-previous-'));
+  const sqliteFile = path.join(workDir, 'previous.sqlite');
   try {
-    const sqliteFile = path.join(workDir, 'previous.sqlite');
     await pipeline(createReadStream(payloadPath), createGunzip(), createWriteStream(sqliteFile));
+    return sqliteFile;
+  } catch {
+    // A payload that cannot be expanded is treated like an absent one.
+    await rm(sqliteFile, { force: true });
+    return null;
+  }
+}
+
+/** Reads lookup_key from the previous snapshot; null when it cannot be read or parsed. */
+function readLookupKey(sqliteFile: string): LookupKeyParams | null {
+  try {
     const db = new Database(sqliteFile, { readonly: true, fileMustExist: true });
     try {
       const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEYS.lookupKey) as { value: string } | undefined;
@@ -79,9 +91,7 @@ async function readLookupKey(outDir: string, manifest: Manifest): Promise<Lookup
       db.close();
     }
   } catch {
-    // A payload that cannot be opened is treated like an absent one: a fresh salt is drawn.
+    // A snapshot that cannot be opened is treated like an absent one: a fresh salt is drawn.
     return null;
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
   }
 }

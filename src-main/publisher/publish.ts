@@ -5,24 +5,36 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import type { HashAlgorithm } from '../core/crypto/hash-types.js';
+import type { SignatureAlgorithm } from '../core/crypto/key-types.js';
 import { newLookupKeyParams } from '../core/lookup-key.js';
-import { MANIFEST_FILE } from '../core/snapshot/manifest.js';
+import { contentDigest } from '../core/snapshot/content-digest.js';
+import { MANIFEST_FILE, MANIFEST_SPEC_VERSION } from '../core/snapshot/manifest.js';
 import type { SignedManifest } from '../core/snapshot/manifest.js';
 import { SNAPSHOT_FORMAT } from '../core/snapshot/schema.js';
-import { writeFileAtomically, writePayload } from './bundle-files.js';
+import { payloadFileName, removeOldDataFiles, writeFileAtomically, writePayload } from './bundle-files.js';
+import { writeBundleDelta } from './build-delta.js';
+import type { BundleDelta } from './build-delta.js';
 import { buildSnapshot } from './build-snapshot.js';
 import type { ValidationIssue } from './issues.js';
 import { readPreviousBundle } from './previous-bundle.js';
+import type { PreviousBundle } from './previous-bundle.js';
 import { derivePersonKeys } from './pseudonymise.js';
 import { PublishError } from './publish-error.js';
 import { lockOutFolder } from './out-folder.js';
-import { loadSigningKey, signManifest } from './signing.js';
+import { copyRootChain, readRootChain } from './roots-copy.js';
+import type { RootChain } from './roots-copy.js';
+import { hashAlgorithmFor, loadSigningKeys, signManifest } from './signing.js';
+import type { SigningKey } from './signing.js';
 import { validateDataset } from './validate-dataset.js';
 
 export interface PublishOptions {
   dataDir: string;
-  /** PKCS#8 PEM Ed25519 private key. */
-  keyFile: string;
+  /** Unencrypted PEM private keys, Ed25519 or SM2; each signs the manifest. */
+  keyFiles: string[];
+  /** Folder of the root metadata chain 1.root.json … N.root.json to copy into the bundle. */
+  rootsDir?: string;
   outDir: string;
   now?: Date;
   expiresInDays?: number;
@@ -36,6 +48,7 @@ export type PublishProgress =
   | { stage: 'validating' }
   | { stage: 'deriving-keys'; done: number; total: number }
   | { stage: 'building' }
+  | { stage: 'delta' }
   | { stage: 'writing' };
 
 export interface PublishSuccess {
@@ -47,7 +60,15 @@ export interface PublishSuccess {
   personCount: number;
   paymentCount: number;
   dataAsOf: string;
-  keyId: string;
+  keys: { keyId: string; algorithm: SignatureAlgorithm }[];
+  hashAlgorithm: HashAlgorithm;
+  contentDigest: string;
+  /** The delta shipped from the previous version, or why none is; null for version 1 or a damaged previous payload. */
+  delta: DeltaOutcome | null;
+  /** Root metadata files copied into the bundle folder with --roots. */
+  rootsCopied: string[];
+  /** Payload and delta files of older versions removed from the bundle folder. */
+  removedFiles: string[];
   /** True when the previous version's lookup salt was reused, so person keys are unchanged. */
   lookupKeyReused: boolean;
   payloadPath: string;
@@ -70,6 +91,10 @@ export interface PublishFailure {
 
 export type PublishResult = PublishSuccess | PublishFailure;
 
+export type DeltaOutcome =
+  | { shipped: true; path: string; bytes: number; baseVersion: number; upserts: number; deletes: number }
+  | { shipped: false; code: Extract<BundleDelta, { ok: false }>['code']; params: Record<string, string | number> };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The range of expiresInDays: a bundle valid for more than ten years is a typo. */
@@ -78,9 +103,10 @@ export const MAX_EXPIRES_DAYS = 3650;
 
 /**
  * Validates `dataDir`, and when it has no errors, builds, signs and writes the next snapshot
- * version into `outDir`. Throws PublishError for a bad key, an output folder that cannot be
- * written or is in use by another run, a damaged previous manifest or a region that differs from
- * the previous bundle's; RangeError for an expiresInDays outside 1-3650.
+ * version into `outDir`, with a delta from the previous version when its payload is intact.
+ * Throws PublishError for a bad or duplicate key, a bad root chain, an output folder that
+ * cannot be written or is in use by another run, a damaged previous manifest or a region that
+ * differs from the previous bundle's; RangeError for an expiresInDays outside 1-3650.
  */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
@@ -94,13 +120,16 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const createdAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS).toISOString();
 
-  // 1. Cheap checks first, so a wrong key or folder fails before minutes of validation.
-  const key = await loadSigningKey(options.keyFile);
+  // 1. Cheap checks first, so a wrong key, root chain or folder fails before minutes of validation.
+  const keys = await loadSigningKeys(options.keyFiles);
+  const roots = options.rootsDir === undefined ? null : await readRootChain(options.rootsDir);
   const lock = await lockOutFolder(options.outDir, now);
   if (lock.staleLock !== null) progress({ stage: 'stale-lock', lock: lock.staleLock.file, pid: lock.staleLock.pid });
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'minsheng-publish-'));
   try {
-    return await publishLocked(options, { started, now, errorLimit, progress, createdAt, expiresAt, key });
+    return await publishLocked(options, { started, now, errorLimit, progress, createdAt, expiresAt, keys, roots, workDir });
   } finally {
+    await rm(workDir, { recursive: true, force: true });
     await lock.release();
   }
 }
@@ -119,6 +148,38 @@ interface SignedManifestFile {
   signed?: { payload?: { path?: string } };
 }
 
+function digestOfSnapshot(file: string, algorithm: HashAlgorithm): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return contentDigest(db, algorithm);
+  } finally {
+    db.close();
+  }
+}
+
+function deltaOutcome(delta: BundleDelta): DeltaOutcome {
+  if (!delta.ok) return { shipped: false, code: delta.code, params: delta.params };
+  return { shipped: true, path: delta.entry.path, bytes: delta.entry.length, baseVersion: delta.entry.baseVersion, ...delta.counts };
+}
+
+/** Builds the delta from the previous snapshot when there is an intact one to start from. */
+async function deltaFromPrevious(
+  previous: PreviousBundle | null,
+  input: { sqliteFile: string; version: number; algorithm: HashAlgorithm; payloadLength: number; workDir: string; outDir: string },
+): Promise<BundleDelta | null> {
+  if (previous === null || previous.sqliteFile === null) return null;
+  return writeBundleDelta({
+    baseSqlite: previous.sqliteFile,
+    baseVersion: previous.manifest.signed.version,
+    newSqlite: input.sqliteFile,
+    version: input.version,
+    algorithm: input.algorithm,
+    payloadLength: input.payloadLength,
+    workDir: input.workDir,
+    outDir: input.outDir,
+  });
+}
+
 interface RunState {
   started: number;
   now: Date;
@@ -126,13 +187,16 @@ interface RunState {
   progress: (progress: PublishProgress) => void;
   createdAt: string;
   expiresAt: string;
-  key: Awaited<ReturnType<typeof loadSigningKey>>;
+  keys: SigningKey[];
+  roots: RootChain | null;
+  /** Private temporary folder of this run, removed when it ends. */
+  workDir: string;
 }
 
 /** The part of publish that runs while the output folder's lock is held. */
 async function publishLocked(options: PublishOptions, run: RunState): Promise<PublishResult> {
-  const { started, now, errorLimit, progress, createdAt, expiresAt, key } = run;
-  const previous = await readPreviousBundle(options.outDir);
+  const { started, now, errorLimit, progress, createdAt, expiresAt, keys, roots, workDir } = run;
+  const previous = await readPreviousBundle(options.outDir, workDir);
 
   // 2. Read and validate every row.
   progress({ stage: 'validating' });
@@ -163,47 +227,66 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     if (done % 5000 === 0 || done === idNumbers.length) progress({ stage: 'deriving-keys', done, total: idNumbers.length });
   });
 
-  // 4. Build the SQLite file in a private temporary folder, then compress it into the bundle.
+  // 4. Build the SQLite file in the private work folder.
   progress({ stage: 'building' });
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'minsheng-publish-'));
+  const sqliteFile = path.join(workDir, 'snapshot.sqlite');
+  const counts = buildSnapshot(sqliteFile, {
+    dataset,
+    county,
+    personKeys,
+    version,
+    createdAt,
+    dataAsOf: dataset.dataAsOf,
+    lookupKey,
+  });
+  const hashAlgorithm = hashAlgorithmFor(keys);
+  const snapshotDigest = digestOfSnapshot(sqliteFile, hashAlgorithm);
+
+  progress({ stage: 'writing' });
+  const payloadName = payloadFileName(version);
+  const payloadPath = path.join(options.outDir, payloadName);
+  let payload;
+  let delta: BundleDelta | null = null;
   try {
-    const sqliteFile = path.join(workDir, 'snapshot.sqlite');
-    const counts = buildSnapshot(sqliteFile, {
-      dataset,
-      county,
-      personKeys,
+    payload = await writePayload(sqliteFile, options.outDir, payloadName, hashAlgorithm);
+
+    // 5. The delta from the previous version, when there is an intact one to start from.
+    if (previous?.sqliteFile != null) progress({ stage: 'delta' });
+    delta = await deltaFromPrevious(previous, {
+      sqliteFile,
       version,
-      createdAt,
-      dataAsOf: dataset.dataAsOf,
-      lookupKey,
+      algorithm: hashAlgorithm,
+      payloadLength: payload.length,
+      workDir,
+      outDir: options.outDir,
     });
 
-    progress({ stage: 'writing' });
-    const payloadName = `snapshot-${version}.sqlite.gz`;
-    const payloadPath = path.join(options.outDir, payloadName);
-    let digest;
-    try {
-      digest = await writePayload(sqliteFile, options.outDir, payloadName);
+    // 6. Root metadata before the manifest, so a kiosk that reads the new manifest finds them.
+    const rootsCopied = roots === null ? [] : await copyRootChain(roots, options.outDir);
 
-      // 5. Sign and write the manifest last: until it is renamed, readers still see the old version.
-      const signed: SignedManifest = {
-        type: 'minsheng-snapshot',
-        specVersion: 1,
-        version,
-        regionCode: county.code,
-        regionName: county.name,
-        createdAt,
-        expiresAt,
-        snapshotFormat: SNAPSHOT_FORMAT,
-        payload: { path: payloadName, compression: 'gzip', ...digest },
-      };
-      const manifest = signManifest(signed, key);
-      await writeFileAtomically(options.outDir, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
-    } catch (error) {
-      // No manifest names this payload, so it would only be an orphan in the bundle folder.
-      if (!(await manifestNames(options.outDir, payloadName))) await rm(payloadPath, { force: true });
-      throw error;
-    }
+    // 7. Sign and write the manifest last: until it is renamed, readers still see the old version.
+    const signed: SignedManifest = {
+      type: 'minsheng-snapshot',
+      specVersion: MANIFEST_SPEC_VERSION,
+      version,
+      regionCode: county.code,
+      regionName: county.name,
+      createdAt,
+      expiresAt,
+      snapshotFormat: SNAPSHOT_FORMAT,
+      hashAlgorithm,
+      contentDigest: snapshotDigest,
+      payload: { path: payloadName, compression: 'gzip', ...payload },
+      ...(delta?.ok === true ? { delta: delta.entry } : {}),
+    };
+    const manifest = signManifest(signed, keys);
+    await writeFileAtomically(options.outDir, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+
+    // 8. Keep this and the previous payload and this delta; kiosks further behind take the full payload.
+    const keep = new Set([payloadName]);
+    if (previous !== null) keep.add(previous.manifest.signed.payload.path);
+    if (delta?.ok === true) keep.add(delta.entry.path);
+    const removedFiles = await removeOldDataFiles(options.outDir, keep);
 
     return {
       ok: true,
@@ -214,18 +297,28 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
       personCount: counts.personCount,
       paymentCount: counts.paymentCount,
       dataAsOf: dataset.dataAsOf,
-      keyId: key.keyId,
+      keys: keys.map((key) => ({ keyId: key.keyId, algorithm: key.algorithm })),
+      hashAlgorithm,
+      contentDigest: snapshotDigest,
+      delta: delta === null ? null : deltaOutcome(delta),
+      rootsCopied,
+      removedFiles,
       lookupKeyReused: previous?.lookupKey != null,
       payloadPath,
       manifestPath: path.join(options.outDir, MANIFEST_FILE),
-      payloadBytes: digest.length,
-      sqliteBytes: digest.sqliteLength,
+      payloadBytes: payload.length,
+      sqliteBytes: payload.sqliteLength,
       elapsedMs: Math.round(performance.now() - started),
       warnings: dataset.warnings,
       warningCount: dataset.warningCount,
     };
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
+  } catch (error) {
+    // No manifest names these files, so they would only be orphans in the bundle folder.
+    if (!(await manifestNames(options.outDir, payloadName))) {
+      await rm(payloadPath, { force: true });
+      if (delta?.ok === true) await rm(path.join(options.outDir, delta.entry.path), { force: true });
+    }
+    throw error;
   }
 }
 

@@ -183,7 +183,7 @@ export async function startExpiredKioskServer(options: ExpiredKioskOptions): Pro
   await runStep(['keygen', '--out', keyDir]);
   const published = await publish({
     dataDir,
-    keyFile: path.join(keyDir, 'publisher.key'),
+    keyFiles: [path.join(keyDir, 'publisher.key')],
     outDir: bundleDir,
     now: publishedAt,
     expiresInDays: options.expiresInDays,

@@ -8,8 +8,9 @@ import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYuanToFen } from '../../src-shared/money.js';
-import { parseEd25519PublicKey, verifyEd25519 } from '../../src-main/core/crypto/ed25519.js';
+import { parsePublicKeyPem } from '../../src-main/core/crypto/keys.js';
 import { LookupKeyParamsSchema, derivePersonKey } from '../../src-main/core/lookup-key.js';
+import { contentDigest } from '../../src-main/core/snapshot/content-digest.js';
 import { ManifestSchema, signingBytes } from '../../src-main/core/snapshot/manifest.js';
 import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
 import { SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
@@ -101,17 +102,23 @@ describe('minsheng publish', () => {
   it('signs hashes and lengths that match the payload', () => {
     const manifest = readManifest(outDir);
     const { db, raw, gz } = openSnapshot(outDir, manifest);
+    const rowDigest = contentDigest(db, 'sha256');
     db.close();
+    expect(manifest.signed.hashAlgorithm).toBe('sha256');
     expect(manifest.signed.payload.length).toBe(gz.length);
-    expect(manifest.signed.payload.sha256).toBe(sha256(gz));
+    expect(manifest.signed.payload.digest).toBe(sha256(gz));
     expect(manifest.signed.payload.sqliteLength).toBe(raw.length);
-    expect(manifest.signed.payload.sqliteSha256).toBe(sha256(raw));
+    expect(manifest.signed.payload.sqliteDigest).toBe(sha256(raw));
+    expect(manifest.signed.contentDigest).toBe(rowDigest);
+    expect(manifest.signed.delta).toBeUndefined();
     expect(manifest.signed.regionCode).toBe('431226');
 
-    const publicKey = parseEd25519PublicKey(readFileSync(path.join(keyDir, 'publisher.pub'), 'utf8'));
+    const publicKey = parsePublicKeyPem(readFileSync(path.join(keyDir, 'publisher.pub'), 'utf8'));
+    expect(manifest.signatures).toHaveLength(1);
     const signature = manifest.signatures[0]!;
     expect(signature.algorithm).toBe('ed25519');
-    expect(verifyEd25519(publicKey, signingBytes(manifest.signed), signature.signature)).toBe(true);
+    expect(signature.keyId).toBe(publicKey.keyId);
+    expect(publicKey.verify(signingBytes(manifest.signed), signature.signature)).toBe(true);
     expect(Date.parse(manifest.signed.expiresAt) - Date.parse(manifest.signed.createdAt)).toBe(30 * 24 * 60 * 60 * 1000);
   });
 
@@ -209,7 +216,11 @@ describe('minsheng publish', () => {
     const second = readManifest(outDir);
     expect(second.signed.version).toBe(2);
     expect(second.signed.payload.path).toBe('snapshot-2.sqlite.gz');
-    expect(readdirSync(outDir).sort()).toEqual(['manifest.json', 'snapshot-1.sqlite.gz', 'snapshot-2.sqlite.gz']);
+    expect(second.signed.delta?.path).toBe('delta-1-2.sqlite.gz');
+    expect(second.signed.delta?.baseVersion).toBe(1);
+    expect(second.signed.delta?.baseContentDigest).toBe(first.signed.contentDigest);
+    expect(result.stdout).toMatch(/Delta: delta-1-2\.sqlite\.gz \(.+\) from version 1: 2 rows new or changed, 0 deleted/);
+    expect(readdirSync(outDir).sort()).toEqual(['delta-1-2.sqlite.gz', 'manifest.json', 'snapshot-1.sqlite.gz', 'snapshot-2.sqlite.gz']);
 
     const secondSnapshot = openSnapshot(outDir, second);
     try {
@@ -263,7 +274,7 @@ describe('minsheng publish', () => {
   it('rejects a public key as the signing key', async () => {
     const result = await runCli(['publish', '--data', dataDir, '--key', path.join(keyDir, 'publisher.pub'), '--out', outDir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('is not a PEM private key');
+    expect(result.stderr).toContain('is not a valid PEM private key (private key: this is a public key');
     expect(readManifest(outDir).signed.version).toBe(2);
   });
 

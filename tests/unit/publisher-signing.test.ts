@@ -1,44 +1,54 @@
-// Canonical JSON and Ed25519 signatures of bundle manifests, including tampered manifests and
-// malformed signatures, which must verify as false and never throw.
-import { createPublicKey } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Canonical JSON and the publisher's signatures of bundle manifests with Ed25519 and SM2 keys,
+// including tampered manifests and malformed signatures, which must verify as false and never throw.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src-main/core/crypto/canonical-json.js';
-import { generateEd25519KeyPair, parseEd25519PublicKey, verifyEd25519 } from '../../src-main/core/crypto/ed25519.js';
+import { generateKeyPair, parsePublicKeyPem } from '../../src-main/core/crypto/keys.js';
+import type { SignatureAlgorithm } from '../../src-main/core/crypto/key-types.js';
 import { ManifestSchema, signingBytes } from '../../src-main/core/snapshot/manifest.js';
 import type { SignedManifest } from '../../src-main/core/snapshot/manifest.js';
 import { PublishError } from '../../src-main/publisher/publish-error.js';
-import { loadSigningKey, signManifest } from '../../src-main/publisher/signing.js';
+import { MAX_SIGNING_KEYS, hashAlgorithmFor, loadSigningKey, loadSigningKeys, signManifest } from '../../src-main/publisher/signing.js';
 
 const SIGNED: SignedManifest = {
   type: 'minsheng-snapshot',
-  specVersion: 1,
+  specVersion: 2,
   version: 3,
   regionCode: '431226',
   regionName: '麻阳苗族自治县',
   createdAt: '2025-06-01T04:00:00.000Z',
   expiresAt: '2025-07-01T04:00:00.000Z',
-  snapshotFormat: 1,
+  snapshotFormat: 2,
+  hashAlgorithm: 'sm3',
+  contentDigest: 'c'.repeat(64),
   payload: {
     path: 'snapshot-3.sqlite.gz',
     compression: 'gzip',
     length: 2000,
-    sha256: 'a'.repeat(64),
+    digest: 'a'.repeat(64),
     sqliteLength: 40960,
-    sqliteSha256: 'b'.repeat(64),
+    sqliteDigest: 'b'.repeat(64),
   },
 };
 
-async function keyPairInFiles() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'minsheng-sign-'));
-  const pair = generateEd25519KeyPair();
-  const keyFile = path.join(dir, 'publisher.key');
-  writeFileSync(keyFile, pair.privateKeyPem);
-  const key = await loadSigningKey(keyFile);
-  rmSync(dir, { recursive: true, force: true });
-  return { key, publicKey: parseEd25519PublicKey(pair.publicKeyPem) };
+const keyDir = mkdtempSync(path.join(os.tmpdir(), 'minsheng-sign-'));
+afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
+
+let keyCount = 0;
+function writeKeyFile(content: string): string {
+  keyCount += 1;
+  const file = path.join(keyDir, `key-${keyCount}.pem`);
+  writeFileSync(file, content);
+  return file;
+}
+
+async function keyPairInFile(algorithm: SignatureAlgorithm) {
+  const pair = generateKeyPair(algorithm);
+  const file = writeKeyFile(pair.privateKeyPem);
+  return { file, key: await loadSigningKey(file), publicKey: parsePublicKeyPem(pair.publicKeyPem) };
 }
 
 describe('canonicalJson', () => {
@@ -67,42 +77,47 @@ describe('canonicalJson', () => {
 });
 
 describe('manifest signatures', () => {
-  it('verifies a signed manifest', async () => {
-    const { key, publicKey } = await keyPairInFiles();
-    const manifest = signManifest(SIGNED, key);
+  it('signs with an Ed25519 and an SM2 key', async () => {
+    const ed25519 = await keyPairInFile('ed25519');
+    const sm2 = await keyPairInFile('sm2');
+    const manifest = signManifest(SIGNED, [ed25519.key, sm2.key]);
     expect(ManifestSchema.safeParse(manifest).success).toBe(true);
-    expect(manifest.signatures[0]!.keyId).toBe(key.keyId);
-    expect(verifyEd25519(publicKey, signingBytes(manifest.signed), manifest.signatures[0]!.signature)).toBe(true);
+    expect(manifest.signatures.map((entry) => [entry.keyId, entry.algorithm])).toEqual([
+      [ed25519.key.keyId, 'ed25519'],
+      [sm2.key.keyId, 'sm2'],
+    ]);
+    expect(ed25519.publicKey.verify(signingBytes(manifest.signed), manifest.signatures[0]!.signature)).toBe(true);
+    expect(sm2.publicKey.verify(signingBytes(manifest.signed), manifest.signatures[1]!.signature)).toBe(true);
   });
 
-  it('fails after a changed field', async () => {
-    const { key, publicKey } = await keyPairInFiles();
-    const manifest = signManifest(SIGNED, key);
+  it.each(['ed25519', 'sm2'] as const)('fails after a changed field (%s)', async (algorithm) => {
+    const { key, publicKey } = await keyPairInFile(algorithm);
+    const manifest = signManifest(SIGNED, [key]);
     const tampered = { ...manifest.signed, version: 4 };
-    expect(verifyEd25519(publicKey, signingBytes(tampered), manifest.signatures[0]!.signature)).toBe(false);
+    expect(publicKey.verify(signingBytes(tampered), manifest.signatures[0]!.signature)).toBe(false);
   });
 
-  it('fails after one flipped byte', async () => {
-    const { key, publicKey } = await keyPairInFiles();
-    const manifest = signManifest(SIGNED, key);
+  it.each(['ed25519', 'sm2'] as const)('fails after one flipped byte (%s)', async (algorithm) => {
+    const { key, publicKey } = await keyPairInFile(algorithm);
+    const manifest = signManifest(SIGNED, [key]);
     const bytes = signingBytes(manifest.signed);
     for (const index of [0, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const flipped = Buffer.from(bytes);
       flipped[index] = flipped[index]! ^ 0x01;
-      expect(verifyEd25519(publicKey, flipped, manifest.signatures[0]!.signature), `byte ${index}`).toBe(false);
+      expect(publicKey.verify(flipped, manifest.signatures[0]!.signature), `byte ${index}`).toBe(false);
     }
   });
 
   it('fails with another key', async () => {
-    const { key } = await keyPairInFiles();
-    const other = await keyPairInFiles();
-    const manifest = signManifest(SIGNED, key);
-    expect(verifyEd25519(other.publicKey, signingBytes(manifest.signed), manifest.signatures[0]!.signature)).toBe(false);
+    const { key } = await keyPairInFile('sm2');
+    const other = await keyPairInFile('sm2');
+    const manifest = signManifest(SIGNED, [key]);
+    expect(other.publicKey.verify(signingBytes(manifest.signed), manifest.signatures[0]!.signature)).toBe(false);
   });
 
   it('returns false for malformed signatures', async () => {
-    const { key, publicKey } = await keyPairInFiles();
-    const signature = signManifest(SIGNED, key).signatures[0]!.signature;
+    const { key, publicKey } = await keyPairInFile('ed25519');
+    const signature = signManifest(SIGNED, [key]).signatures[0]!.signature;
     const message = signingBytes(SIGNED);
     const malformed = [
       signature.slice(0, 40),
@@ -112,15 +127,19 @@ describe('manifest signatures', () => {
       Buffer.alloc(65, 1).toString('base64'),
     ];
     for (const candidate of malformed) {
-      expect(() => verifyEd25519(publicKey, message, candidate)).not.toThrow();
-      expect(verifyEd25519(publicKey, message, candidate), candidate).toBe(false);
+      expect(() => publicKey.verify(message, candidate)).not.toThrow();
+      expect(publicKey.verify(message, candidate), candidate).toBe(false);
     }
   });
+});
 
-  it('derives the key id from the public key', async () => {
-    const { key } = await keyPairInFiles();
-    expect(key.keyId).toMatch(/^[0-9a-f]{64}$/);
-    expect(createPublicKey(key.privateKey).asymmetricKeyType).toBe('ed25519');
+describe('hashAlgorithmFor', () => {
+  it('picks SM3 when any key is SM2', async () => {
+    const ed25519 = await keyPairInFile('ed25519');
+    const sm2 = await keyPairInFile('sm2');
+    expect(hashAlgorithmFor([ed25519.key])).toBe('sha256');
+    expect(hashAlgorithmFor([sm2.key])).toBe('sm3');
+    expect(hashAlgorithmFor([ed25519.key, sm2.key])).toBe('sm3');
   });
 });
 
@@ -129,24 +148,59 @@ describe('loadSigningKey', () => {
     ['a missing file', null, 'keyUnreadable'],
     ['a public key', 'public', 'keyInvalid'],
     ['an RSA key', 'rsa', 'keyWrongType'],
+    ['a NIST P-256 key', 'p256', 'keyWrongType'],
+    ['an encrypted key', 'encrypted', 'keyEncrypted'],
     ['text that is not PEM', 'garbage', 'keyInvalid'],
   ])('rejects %s', async (_name, content, code) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'minsheng-key-'));
-    const file = path.join(dir, 'publisher.key');
-    try {
-      if (content === 'public') writeFileSync(file, generateEd25519KeyPair().publicKeyPem);
-      if (content === 'garbage') writeFileSync(file, 'hello');
-      if (content === 'rsa') {
-        const { generateKeyPairSync } = await import('node:crypto');
-        const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
-        writeFileSync(file, rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-      }
-      const error = await loadSigningKey(file).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(PublishError);
-      expect((error as PublishError).code).toBe(code);
-      expect((error as PublishError).params.file).toBe(file);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    let file = path.join(keyDir, 'absent.key');
+    if (content === 'public') file = writeKeyFile(generateKeyPair('sm2').publicKeyPem);
+    if (content === 'garbage') file = writeKeyFile('hello');
+    if (content === 'rsa') {
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
+      file = writeKeyFile(rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
     }
+    if (content === 'p256') {
+      const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+      file = writeKeyFile(ec.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    }
+    if (content === 'encrypted') {
+      const { privateKey } = generateKeyPairSync('ed25519', {
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'secret' },
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+      });
+      file = writeKeyFile(privateKey);
+    }
+
+    const error = await loadSigningKey(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as PublishError).code).toBe(code);
+    expect((error as PublishError).params.file).toBe(file);
+  });
+});
+
+describe('loadSigningKeys', () => {
+  it('loads keys of both algorithms in order', async () => {
+    const ed25519 = await keyPairInFile('ed25519');
+    const sm2 = await keyPairInFile('sm2');
+    const keys = await loadSigningKeys([sm2.file, ed25519.file]);
+    expect(keys.map((key) => key.algorithm)).toEqual(['sm2', 'ed25519']);
+    expect(keys.map((key) => key.keyId)).toEqual([sm2.publicKey.keyId, ed25519.publicKey.keyId]);
+  });
+
+  it('rejects the same key twice, naming both files', async () => {
+    const sm2 = await keyPairInFile('sm2');
+    const copy = writeKeyFile(readFileSync(sm2.file, 'utf8'));
+    const error = await loadSigningKeys([sm2.file, copy]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as PublishError).code).toBe('keyDuplicate');
+    expect((error as PublishError).params).toMatchObject({ file: copy, other: sm2.file, keyId: sm2.key.keyId });
+  });
+
+  it('rejects no keys and too many keys', async () => {
+    const none = await loadSigningKeys([]).catch((caught: unknown) => caught);
+    expect((none as PublishError).code).toBe('keyMissing');
+    const { file } = await keyPairInFile('ed25519');
+    const many = await loadSigningKeys(Array.from({ length: MAX_SIGNING_KEYS + 1 }, () => file)).catch((caught: unknown) => caught);
+    expect((many as PublishError).code).toBe('tooManyKeys');
   });
 });

@@ -1,10 +1,11 @@
 // `minsheng publish`: validates a county's CSV delivery and writes the next signed bundle.
 // Every bad row is listed with its file, line, column and value; on any error nothing is written.
+// --key may be repeated for threshold signing.
 import { writeErrorReport } from '../../publisher/error-report.js';
 import { formatIssueLine } from '../../publisher/issues.js';
 import type { ValidationIssue } from '../../publisher/issues.js';
 import { MAX_EXPIRES_DAYS, MIN_EXPIRES_DAYS, PublishError, publish } from '../../publisher/publish.js';
-import type { PublishProgress, PublishSuccess } from '../../publisher/publish.js';
+import type { DeltaOutcome, PublishProgress, PublishSuccess } from '../../publisher/publish.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError, integerOption, parseOptions, requireOption } from '../command.js';
 
@@ -28,6 +29,7 @@ function progressPrinter(dataDir: string, context: CommandContext): (progress: P
     if (progress.stage === 'stale-lock') context.stderr.write(`${t('publish:publish.staleLock', { lock: progress.lock, pid: progress.pid })}\n`);
     if (progress.stage === 'validating') context.stderr.write(`${t('publish:publish.validating', { dir: dataDir })}\n`);
     if (progress.stage === 'building') context.stderr.write(`${t('publish:publish.building')}\n`);
+    if (progress.stage === 'delta') context.stderr.write(`${t('publish:publish.buildingDelta')}\n`);
     if (progress.stage === 'writing') context.stderr.write(`${t('publish:publish.writing')}\n`);
     if (progress.stage === 'deriving-keys') {
       const text = t('publish:publish.derivingKeys', {
@@ -46,6 +48,26 @@ function printWarnings(warnings: ValidationIssue[], count: number, limit: number
   context.stderr.write(`${lines.join('\n')}\n`);
 }
 
+function deltaLine(delta: DeltaOutcome | null, context: CommandContext): string {
+  const t = context.t;
+  if (delta === null) return t('publish:publish.deltaNone');
+  if (!delta.shipped) {
+    const params = { ...delta.params };
+    if (delta.code === 'notSmaller') {
+      params.deltaBytes = formatBytes(Number(delta.params.deltaBytes));
+      params.payloadBytes = formatBytes(Number(delta.params.payloadBytes));
+    }
+    return t(`publish:publish.deltaSkipped.${delta.code}`, params);
+  }
+  return t('publish:publish.delta', {
+    path: delta.path,
+    size: formatBytes(delta.bytes),
+    baseVersion: delta.baseVersion,
+    upserts: formatCount(delta.upserts, context),
+    deletes: formatCount(delta.deletes, context),
+  });
+}
+
 function printSuccess(result: PublishSuccess, context: CommandContext): void {
   const t = context.t;
   const lines = [
@@ -59,9 +81,13 @@ function printSuccess(result: PublishSuccess, context: CommandContext): void {
     }),
     t('publish:publish.dataAsOf', { date: result.dataAsOf }),
     t('publish:publish.bundle', { path: result.payloadPath, size: formatBytes(result.payloadBytes) }),
+    deltaLine(result.delta, context),
     t('publish:publish.manifest', { path: result.manifestPath }),
-    t('publish:publish.keyId', { keyId: result.keyId }),
+    t('publish:publish.hashAlgorithm', { algorithm: result.hashAlgorithm === 'sm3' ? 'SM3' : 'SHA-256' }),
+    ...result.keys.map((key) => t('publish:publish.keyId', { keyId: key.keyId, algorithm: key.algorithm === 'sm2' ? 'SM2' : 'Ed25519' })),
   ];
+  if (result.rootsCopied.length > 0) lines.push(t('publish:publish.rootsCopied', { files: result.rootsCopied.join(', ') }));
+  if (result.removedFiles.length > 0) lines.push(t('publish:publish.removedOld', { files: result.removedFiles.join(', ') }));
   if (!result.lookupKeyReused) lines.push(t('publish:publish.saltNew'));
   lines.push(t('publish:publish.elapsed', { seconds: (result.elapsedMs / 1000).toFixed(1) }));
   context.stdout.write(`${lines.join('\n')}\n`);
@@ -73,7 +99,8 @@ const publishCommand: Command = {
   async run(argv, context) {
     const { values } = parseOptions(argv, {
       data: { type: 'string' },
-      key: { type: 'string' },
+      key: { type: 'string', multiple: true },
+      roots: { type: 'string' },
       out: { type: 'string' },
       'expires-days': { type: 'string' },
       'error-limit': { type: 'string' },
@@ -86,7 +113,10 @@ const publishCommand: Command = {
     }
 
     const dataDir = requireOption(values, 'data', context);
-    const keyFile = requireOption(values, 'key', context);
+    const keyFiles = values.key ?? [];
+    if (keyFiles.length === 0 || keyFiles.some((file) => file.length === 0)) throw new UsageError(context.t('cli:missingOption', { option: '--key' }));
+    const rootsDir = values.roots;
+    if (rootsDir !== undefined && rootsDir.length === 0) throw new UsageError(context.t('cli:missingOption', { option: '--roots' }));
     const outDir = requireOption(values, 'out', context);
     const expiresInDays = integerOption(values['expires-days'], 'expires-days', 30, context, MIN_EXPIRES_DAYS);
     if (expiresInDays > MAX_EXPIRES_DAYS) {
@@ -101,7 +131,8 @@ const publishCommand: Command = {
     try {
       result = await publish({
         dataDir,
-        keyFile,
+        keyFiles,
+        rootsDir,
         outDir,
         expiresInDays,
         errorLimit: errorsOut === undefined ? errorLimit : Math.max(errorLimit, MAX_REPORTED_ERRORS),

@@ -151,9 +151,7 @@ export function applyDelta(targetSqlite: string, deltaSqlite: string): void {
     try {
       db.prepare('ATTACH DATABASE ? AS delta').run(deltaSqlite);
     } catch (error) {
-      if (isNotDatabase(error)) {
-        throw new DeltaError('notSqlite', `${deltaSqlite}: ${error.message}`);
-      }
+      if (isNotDatabase(error)) throw new DeltaError('notSqlite', `${deltaSqlite}: ${(error as Error).message}`);
       throw error;
     }
     const entries = readDeltaTables(db);

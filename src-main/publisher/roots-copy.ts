@@ -1,0 +1,80 @@
+// `publish --roots DIR`: the chain of root metadata files (1.root.json … N.root.json) goes into
+// the bundle folder, so a kiosk that trusts root 1 can walk to root N from the same source.
+// The whole chain is read and checked before anything is written.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MAX_ROOT_BYTES, RootMetadataSchema, rootFileName } from '../core/trust/root-schema.js';
+import { writeFileAtomically } from './bundle-files.js';
+import { PublishError } from './publish-error.js';
+
+const ROOT_FILE = /^(\d+)\.root\.json$/;
+
+export interface RootChain {
+  dir: string;
+  /** File contents by version, from 1 to the newest. */
+  files: { name: string; bytes: Buffer }[];
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/**
+ * Reads every N.root.json of `dir`. Throws PublishError when the folder cannot be read, holds no
+ * root file, misses a version between 1 and the newest, or a file is too large, is not JSON,
+ * does not match the root schema or names another version than its file name.
+ */
+export async function readRootChain(dir: string): Promise<RootChain> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    throw new PublishError('rootsUnreadable', { dir, reason: errorCode(error) });
+  }
+
+  const versions = names
+    .map((name) => ROOT_FILE.exec(name))
+    .filter((match) => match !== null)
+    .map((match) => Number(match[1]))
+    .sort((a, b) => a - b);
+  if (versions.length === 0) throw new PublishError('rootsEmpty', { dir });
+  const missing = versions.findIndex((version, index) => version !== index + 1);
+  if (missing !== -1) throw new PublishError('rootsGap', { dir, missing: rootFileName(missing + 1), newest: rootFileName(versions.at(-1)!) });
+
+  const files: RootChain['files'] = [];
+  for (const version of versions) {
+    const name = rootFileName(version);
+    const file = path.join(dir, name);
+    let bytes: Buffer;
+    try {
+      if ((await stat(file)).size > MAX_ROOT_BYTES) throw new PublishError('rootInvalid', { file, reason: `larger than ${MAX_ROOT_BYTES} bytes` });
+      bytes = await readFile(file);
+    } catch (error) {
+      if (error instanceof PublishError) throw error;
+      throw new PublishError('rootsUnreadable', { dir: file, reason: errorCode(error) });
+    }
+
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch (error) {
+      throw new PublishError('rootInvalid', { file, reason: (error as Error).message });
+    }
+    const root = RootMetadataSchema.safeParse(parsed);
+    if (!root.success) {
+      const issue = root.error.issues[0]!;
+      throw new PublishError('rootInvalid', { file, reason: `${issue.path.join('.') || 'file'}: ${issue.message}` });
+    }
+    if (root.data.signed.version !== version) {
+      throw new PublishError('rootInvalid', { file, reason: `it holds version ${root.data.signed.version}` });
+    }
+    files.push({ name, bytes });
+  }
+  return { dir, files };
+}
+
+/** Writes the chain's files into the bundle folder, each atomically, as read (byte for byte). */
+export async function copyRootChain(chain: RootChain, outDir: string): Promise<string[]> {
+  for (const file of chain.files) await writeFileAtomically(outDir, file.name, file.bytes);
+  return chain.files.map((file) => file.name);
+}
