@@ -1,21 +1,19 @@
 // Builds small but real snapshots and signed bundles for tests, without the publisher: a SQLite
-// file in the snapshot schema, gzip payload, manifest and Ed25519 signatures. Options produce
-// the bad variants sync must reject (other region, expired, wrong key, mismatched meta).
+// file in the snapshot schema, gzip payload, manifest v2 and Ed25519 or SM2 signatures. Options
+// produce the bad variants sync must reject (other region, expired, wrong key, mismatched meta).
 // All people are generated; ID numbers are valid in form but made up.
 import { createHash } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import { maskName } from '../../src-shared/mask.js';
-import {
-  generateEd25519KeyPair,
-  keyIdOf,
-  parseEd25519PrivateKey,
-  parseEd25519PublicKey,
-  signEd25519,
-} from '../../src-main/core/crypto/ed25519.js';
+import Database from 'better-sqlite3';
+import { hashBytes } from '../../src-main/core/crypto/hash.js';
+import type { HashAlgorithm } from '../../src-main/core/crypto/hash-types.js';
+import { generateKeyPair, parsePrivateKeyPem } from '../../src-main/core/crypto/keys.js';
+import type { PrivateKey, PublicKey, SignatureAlgorithm } from '../../src-main/core/crypto/key-types.js';
+import { contentDigest } from '../../src-main/core/snapshot/content-digest.js';
 import { derivePersonKey, newLookupKeyParams } from '../../src-main/core/lookup-key.js';
 import type { LookupKeyParams } from '../../src-main/core/lookup-key.js';
 import { MANIFEST_FILE, signingBytes } from '../../src-main/core/snapshot/manifest.js';
@@ -24,21 +22,44 @@ import { META_KEYS, SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.
 import { createSnapshotWriter } from './snapshot-writer.js';
 
 export interface TestKeys {
-  privateKey: KeyObject;
-  publicKey: KeyObject;
+  algorithm: SignatureAlgorithm;
+  privateKey: PrivateKey;
+  publicKey: PublicKey;
+  privateKeyPem: string;
   publicKeyPem: string;
   keyId: string;
 }
 
-export function makeTestKeys(): TestKeys {
-  const pair = generateEd25519KeyPair();
-  const publicKey = parseEd25519PublicKey(pair.publicKeyPem);
+export function makeTestKeys(algorithm: SignatureAlgorithm = 'ed25519'): TestKeys {
+  const pair = generateKeyPair(algorithm);
+  const privateKey = parsePrivateKeyPem(pair.privateKeyPem);
   return {
-    privateKey: parseEd25519PrivateKey(pair.privateKeyPem),
-    publicKey,
+    algorithm,
+    privateKey,
+    publicKey: privateKey.publicKey,
+    privateKeyPem: pair.privateKeyPem,
     publicKeyPem: pair.publicKeyPem,
-    keyId: keyIdOf(publicKey),
+    keyId: privateKey.publicKey.keyId,
   };
+}
+
+/** Signs the canonical bytes of a signed part with each key, as publisher and root tooling do. */
+export function signAll<T>(signed: T, keys: TestKeys[]): { signed: T; signatures: Manifest['signatures'] } {
+  const bytes = signingBytes(signed);
+  return {
+    signed,
+    signatures: keys.map((key) => ({ keyId: key.keyId, algorithm: key.algorithm, signature: key.privateKey.sign(bytes) })),
+  };
+}
+
+/** The content digest of a snapshot file, as the publisher signs it. */
+export function contentDigestOfFile(file: string, algorithm: HashAlgorithm = 'sha256'): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return contentDigest(db, algorithm);
+  } finally {
+    db.close();
+  }
 }
 
 export interface SnapshotSpec {
@@ -211,8 +232,12 @@ export function buildSnapshotFile(file: string, spec: SnapshotSpec = {}): BuiltS
 }
 
 export interface BundleOptions {
-  /** Key that signs; defaults to `keys`. Pass another key for a wrong-key bundle. */
+  /** Key that signs; pass another key for a wrong-key bundle. */
   signWith: TestKeys;
+  /** More signers, for threshold tests. */
+  alsoSignWith?: TestKeys[];
+  hashAlgorithm?: HashAlgorithm;
+  createdAt?: Date;
   expired?: boolean;
   /** Changes to the signed manifest before signing (e.g. another version than the snapshot). */
   signedOverrides?: Partial<SignedManifest>;
@@ -228,37 +253,31 @@ export function writeBundle(folder: string, snapshot: BuiltSnapshot, options: Bu
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, payloadName), payload);
 
-  const now = Date.now();
+  const now = options.createdAt?.getTime() ?? Date.now() - 60_000;
+  const algorithm = options.hashAlgorithm ?? 'sha256';
   const signed: SignedManifest = {
     type: 'minsheng-snapshot',
-    specVersion: 1,
+    specVersion: 2,
     version: snapshot.version,
     regionCode: snapshot.regionCode,
     regionName: '长沙县',
-    createdAt: new Date(now - 60_000).toISOString(),
-    expiresAt: new Date(options.expired ? now - 1000 : now + 30 * 86_400_000).toISOString(),
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(options.expired ? Date.now() - 1000 : now + 30 * 86_400_000).toISOString(),
     snapshotFormat: SNAPSHOT_FORMAT,
+    hashAlgorithm: algorithm,
+    contentDigest: contentDigestOfFile(snapshot.file, algorithm),
     payload: {
       path: payloadName,
       compression: 'gzip',
       length: payload.length,
-      sha256: createHash('sha256').update(payload).digest('hex'),
+      digest: hashBytes(algorithm, payload),
       sqliteLength: sqlite.length,
-      sqliteSha256: createHash('sha256').update(sqlite).digest('hex'),
+      sqliteDigest: hashBytes(algorithm, sqlite),
     },
     ...options.signedOverrides,
   };
 
-  const manifest: Manifest = {
-    signed,
-    signatures: [
-      {
-        keyId: options.signWith.keyId,
-        algorithm: 'ed25519',
-        signature: signEd25519(options.signWith.privateKey, signingBytes(signed)),
-      },
-    ],
-  };
+  const manifest: Manifest = signAll(signed, [options.signWith, ...(options.alsoSignWith ?? [])]);
   writeFileSync(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
