@@ -1,7 +1,7 @@
 // A TCP proxy on 127.0.0.1 in front of a test server (nginx) that injects one fault per client
-// connection, in the order given: cut the connection after some bytes of the response, or
-// remove Content-Length so the body runs until the connection closes. Connections past the
-// list, and 'pass' entries, are forwarded untouched. close() ends every connection it holds.
+// connection, in the order given. A fault cuts the connection after some bytes of the response,
+// or removes Content-Length so the body runs until the connection closes. Connections past the
+// list, and 'pass' entries, are forwarded untouched. close() ends every open connection.
 import { connect, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 

@@ -1,6 +1,7 @@
 // The HTTP source against a loopback server that misbehaves on purpose: 5xx before success, a
-// chunked body longer than allowed (no Content-Length to reject up front), a stalled body, and a
-// body that trickles in too slowly to finish before the download's deadline.
+// chunked body longer than allowed (no Content-Length to reject up front), a stalled body, a
+// body that trickles in too slowly to finish before the download's deadline, and Range
+// responses that do not fit the kept bytes.
 import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import type { Server, ServerResponse } from 'node:http';
@@ -19,6 +20,7 @@ let baseUrl: string;
 const requestCounts = new Map<string, number>();
 const openResponses = new Set<ServerResponse>();
 const DRIP_LENGTH = 1000;
+const RANGE_FILE = 'abcdefghijklmnopqrstuvwxyz';
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -47,6 +49,20 @@ beforeAll(async () => {
       response.writeHead(200, { 'transfer-encoding': 'chunked' });
       for (let index = 0; index < 10; index += 1) response.write(Buffer.alloc(1000, index));
       response.end();
+      return;
+    }
+    if (url.startsWith('/ranges/')) {
+      // The file name selects the response to a Range request; a request without Range gets 200.
+      const body = Buffer.from(RANGE_FILE);
+      if (request.headers.range === undefined) {
+        response.writeHead(200, { 'content-length': String(body.length) }).end(body);
+      } else if (url === '/ranges/wrong-start.bin') {
+        response.writeHead(206, { 'content-range': `bytes 2-${body.length - 1}/${body.length}` }).end(body.subarray(2));
+      } else if (url === '/ranges/huge-total.bin') {
+        response.writeHead(206, { 'content-range': `bytes 4-${body.length - 1}/999999` }).end(body.subarray(4));
+      } else {
+        response.writeHead(416, { 'content-range': `bytes */${body.length}` }).end();
+      }
       return;
     }
     if (url === '/stall/data.bin') {
@@ -166,6 +182,45 @@ describe('createHttpSource', () => {
     expect(error.message).toMatch(/: \d+ bytes arrived within the 1200 ms allowed/);
     // Retrying cannot help once the download's own deadline has passed.
     expect(requestCounts.get('/drip/data.bin')).toBe(1);
+  });
+
+  it('restarts after a 206 from the wrong offset', async () => {
+    const destination = path.join(temp.dir, 'wrong-start.bin');
+    writeFileSync(destination, 'abcd');
+    const source = createHttpSource(`${baseUrl}/ranges/`);
+
+    expect(await source.downloadFile('wrong-start.bin', destination, 100, { resume: true })).toBe(RANGE_FILE.length);
+    expect(readFileSync(destination, 'utf8')).toBe(RANGE_FILE);
+    expect(requestCounts.get('/ranges/wrong-start.bin')).toBe(2);
+  });
+
+  it('restarts after a 206 with a total past maxBytes', async () => {
+    const destination = path.join(temp.dir, 'huge-total.bin');
+    writeFileSync(destination, 'abcd');
+    const source = createHttpSource(`${baseUrl}/ranges/`);
+
+    expect(await source.downloadFile('huge-total.bin', destination, 100, { resume: true })).toBe(RANGE_FILE.length);
+    expect(readFileSync(destination, 'utf8')).toBe(RANGE_FILE);
+  });
+
+  it('keeps a complete partial on 416', async () => {
+    const destination = path.join(temp.dir, 'complete.bin');
+    writeFileSync(destination, RANGE_FILE);
+    const source = createHttpSource(`${baseUrl}/ranges/`);
+
+    expect(await source.downloadFile('complete.bin', destination, 100, { resume: true })).toBe(RANGE_FILE.length);
+    expect(readFileSync(destination, 'utf8')).toBe(RANGE_FILE);
+    expect(requestCounts.get('/ranges/complete.bin')).toBe(1);
+  });
+
+  it('restarts on 416 at maxBytes', async () => {
+    const destination = path.join(temp.dir, 'at-limit.bin');
+    writeFileSync(destination, RANGE_FILE);
+    const source = createHttpSource(`${baseUrl}/ranges/`);
+
+    expect(await source.downloadFile('at-limit.bin', destination, RANGE_FILE.length, { resume: true })).toBe(RANGE_FILE.length);
+    expect(readFileSync(destination, 'utf8')).toBe(RANGE_FILE);
+    expect(requestCounts.get('/ranges/at-limit.bin')).toBe(2);
   });
 
   it('names the cause of a refused connection', async () => {

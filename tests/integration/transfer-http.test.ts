@@ -1,7 +1,7 @@
 // The HTTP source against Debian's nginx on 127.0.0.1, with the fault proxy in front where a
-// fault must be injected: dropped connections resume with Range, 500s are retried until the
-// retries run out, nginx's limit_rate tests the deadline, and a server that ignores Range, a
-// truncated file or a body past the limit each end in a defined state of the destination file.
+// fault must be injected. Dropped connections resume with Range, 500s are retried until the
+// retries run out, and nginx's limit_rate tests the deadline. A server that ignores Range, a
+// truncated file or a body past the limit each leave a defined destination file.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +35,7 @@ beforeAll(async () => {
     locations: [
       'location /slow/ { limit_rate 8k; }',
       'location /error/ { return 500; }',
-      // max_ranges 0 makes nginx ignore Range and answer 200 with the whole file.
+      // max_ranges 0 makes nginx ignore Range and send 200 with the whole file.
       'location /no-ranges/ { max_ranges 0; }',
     ],
   });

@@ -18,7 +18,7 @@ export interface CreateSourceOptions {
 /**
  * Creates the source for a value: an http(s) URL, a folder path or file:// URL, or `usb`. Throws
  * UnsupportedSourceError for another URL scheme. A `usb` source searches the mounted media when
- * it is created and throws SourceError 'not-found' when no medium holds the bundle folder, so
+ * it is created and throws SourceError 'not-found' when no medium contains the bundle folder, so
  * create it for each sync pass to notice a stick plugged in since the last one.
  */
 export function createSource(value: string, options: CreateSourceOptions = {}): BundleSource {

@@ -1,7 +1,7 @@
 // A bundle folder on a local or mounted file system (a USB stick carried to the terminal).
 // Reads are bounded like HTTP downloads: a file that is, or grows, larger than allowed is
 // rejected without reading the excess. A stick pulled out mid-copy shows up as a read error
-// (EIO), a file that ends early or a file that is gone or replaced afterwards; each of these
+// (EIO), a file that ends early, or a file that is gone or replaced afterwards. Each of these
 // fails the copy with a SourceError instead of returning a partial file as complete.
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';

@@ -19,8 +19,8 @@ export interface HttpSourceOptions {
   /** Milliseconds to wait for the response headers, and then for each next chunk of the body. */
   timeoutMs?: number;
   /**
-   * Extra attempts after a 5xx status or a network error. An attempt that received body bytes
-   * kept in the destination file does not count, because the next one continues from there.
+   * Extra attempts after a 5xx status or a network error. An attempt that made the destination
+   * file longer than any attempt before does not count, because the next one continues from there.
    */
   retries?: number;
   /** Upper bound in ms of the first pause; the bound doubles for each later retry. */
@@ -133,9 +133,9 @@ function parseContentRange(header: string | null): { start: number | null; total
 }
 
 /**
- * One GET of the transfer's URL into sink, from `offset` on when a file sink already holds that
- * many bytes. Returns the file's length when done, or RESTART after truncating a file whose kept
- * bytes the server's answer shows to be unusable.
+ * Runs one GET of the transfer's URL into sink, continuing after the bytes a file sink already
+ * contains. Returns the file's length when done, or RESTART after truncating a file whose kept
+ * bytes the server's response shows to be unusable.
  */
 async function fetchOnce(transfer: Transfer, sink: Sink, timeoutMs: number): Promise<number | typeof RESTART> {
   const { url, maxBytes } = transfer;
@@ -212,7 +212,7 @@ async function fetchOnce(transfer: Transfer, sink: Sink, timeoutMs: number): Pro
         retryable: response.status >= 500,
       });
     } else if (offset > 0 && sink.kind === 'file') {
-      // A 200 answer to a Range request carries the whole file.
+      // A 200 response to a Range request carries the whole file.
       log.info({ url, offset }, 'server ignored the Range request; downloading from the beginning');
       await truncateFile(sink.file, 0);
       offset = 0;
@@ -329,16 +329,16 @@ export function createHttpSource(baseUrl: string, options: HttpSourceOptions = {
     async downloadFile(name, destinationFile, maxBytes, downloadOptions = {}) {
       const transfer = startTransfer(new URL(encodeURIComponent(name), base).href, maxBytes, settings);
 
-      // A partial longer than the file may be cannot be a prefix of it.
-      const kept = downloadOptions.resume ? await fileLength(destinationFile) : 0;
-      if (!downloadOptions.resume || kept > maxBytes) {
+      // A partial longer than maxBytes cannot be a prefix of the file.
+      const keptLength = downloadOptions.resume ? await fileLength(destinationFile) : 0;
+      if (!downloadOptions.resume || keptLength > maxBytes) {
         const handle = await open(destinationFile, 'w').catch((error: unknown) => {
           throw new SourceError('io', `cannot write ${destinationFile}: ${(error as Error).message}`, { cause: error });
         });
         await handle.close();
-      } else if (kept > 0) {
-        transfer.longest = kept;
-        log.info({ url: transfer.url, offset: kept }, 'resuming a partial download');
+      } else if (keptLength > 0) {
+        transfer.longest = keptLength;
+        log.info({ url: transfer.url, offset: keptLength }, 'resuming a partial download');
       }
 
       const sink: Sink = { kind: 'file', file: destinationFile };

@@ -14,8 +14,8 @@ export type SourceErrorKind = 'not-found' | 'too-large' | 'network' | 'io';
 export class SourceError extends Error {
   readonly retryable: boolean;
   /**
-   * Catalog key and values of a translated message, for errors a technician must act on (such as
-   * no USB stick found); `message` is the English text for logs.
+   * Catalog key and values of the translated message, set on errors a technician must act on,
+   * such as no USB stick found. `message` is the English text for logs.
    */
   readonly translation?: { key: string; values: Record<string, string> };
 
@@ -48,7 +48,7 @@ export interface BundleSource {
 
   /**
    * Copies a file of the bundle to destinationFile and returns its final length. Without
-   * `resume` the file is created or truncated first. The file never holds more than maxBytes:
+   * `resume` the file is created or truncated first. The file never grows past maxBytes, because
    * the copy stops with kind 'too-large' once the source offers more.
    */
   downloadFile(name: string, destinationFile: string, maxBytes: number, options?: DownloadOptions): Promise<number>;

@@ -1,5 +1,5 @@
 // The `usb` source: a county worker plugs in a stick whose `minsheng-bundles/<region code>/`
-// folder holds a published bundle, and the terminal reads that folder as a dir source. Desktop
+// folder contains a published bundle, and the terminal reads that folder as a dir source. Desktop
 // systems mount removable media at /media/<user>/<label> (udisks2 on Debian),
 // /run/media/<user>/<label> (udisks2 on Fedora), and people mount by hand at /mnt or
 // /mnt/<label>, so the search covers each root and the folders one and two levels below it.
@@ -15,7 +15,7 @@ const log = createLogger('sync');
 
 export const DEFAULT_USB_ROOTS = ['/media', '/run/media', '/mnt'];
 
-/** Folder at the top of the medium that holds one bundle folder per county code. */
+/** Folder at the top of the medium that contains one bundle folder per county code. */
 export const USB_BUNDLES_FOLDER = 'minsheng-bundles';
 
 /** Folder levels below a root where a medium may be mounted. */
@@ -106,7 +106,7 @@ export function findUsbBundleFolder(options: UsbSearchOptions = {}): string {
   }
 
   if (found.length > 1) {
-    log.warn({ chosen: found[0], ignored: found.slice(1) }, 'several media hold a bundle for this region; reading the first');
+    log.warn({ chosen: found[0], ignored: found.slice(1) }, 'several media contain a bundle for this region; reading the first');
   }
   return found[0]!;
 }
