@@ -1,5 +1,5 @@
 // The root folder: 1.root.json, 2.root.json, ... as the province keeps them and as a bundle
-// carries them. Reading checks size, JSON and schema; writing is atomic, so a crash or a full
+// carries them. Reading checks size, JSON and schema. Writing is atomic, so a crash or a full
 // disk leaves either the old file or the new one, never half of it.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { RootToolError } from './root-error.js';
 
 const ROOT_FILE_PATTERN = /^([1-9]\d*)\.root\.json$/;
 
-/** Returns the version numbers of the root files in `dir`, ascending; none when it is missing. */
+/** Returns the version numbers of the root files in `dir`, ascending, or none when `dir` is missing. */
 export async function listRootVersions(dir: string): Promise<number[]> {
   let names: string[];
   try {
@@ -28,7 +28,7 @@ export async function listRootVersions(dir: string): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
-/** Reads and validates one root file; the version in it must match `expectedVersion` if given. */
+/** Reads and validates one root file, whose version must equal `expectedVersion` when given. */
 export async function readRootFile(file: string, expectedVersion?: number): Promise<RootMetadata> {
   let text: string;
   try {

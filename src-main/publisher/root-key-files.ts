@@ -7,7 +7,7 @@ import type { PrivateKey, PublicKey } from '../core/crypto/key-types.js';
 import type { SignedRoot } from '../core/trust/root-schema.js';
 import { RootToolError } from './root-error.js';
 
-// Larger than any PEM key file; a bigger file is not a key.
+// No PEM key file is this large, so a bigger file is not a key.
 const MAX_KEY_FILE_BYTES = 16 * 1024;
 const KEY_ID_PATTERN = /^[0-9a-f]{64}$/;
 
@@ -36,7 +36,7 @@ function pemLabels(file: string, text: string): string[] {
   return labels;
 }
 
-/** Reads a file holding exactly one public key (SPKI PEM, Ed25519 or SM2). */
+/** Reads a file containing exactly one public key (SPKI PEM, Ed25519 or SM2). */
 export async function readPublicKeyFile(file: string): Promise<PublicKey> {
   const text = await readKeyText(file);
   const labels = pemLabels(file, text);
@@ -55,7 +55,7 @@ export async function readPublicKeyFile(file: string): Promise<PublicKey> {
   }
 }
 
-/** Reads a file holding one unencrypted private key (PKCS#8 PEM, or SEC1 for SM2). */
+/** Reads a file containing one unencrypted private key (PKCS#8 PEM, or SEC1 for SM2). */
 export async function readPrivateKeyFile(file: string): Promise<PrivateKey> {
   const text = await readKeyText(file);
   const labels = pemLabels(file, text);

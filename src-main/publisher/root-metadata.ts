@@ -23,7 +23,7 @@ export interface InitialRootOptions {
   threshold: number;
   /** Publisher keys per county code. */
   publishers: Map<string, PublicKey[]>;
-  /** Publisher threshold per county code; a county not listed gets 1. */
+  /** Publisher threshold per county code. A county not listed gets 1. */
   publisherThresholds: Map<string, number>;
   expiresDays: number;
   now: Date;
@@ -33,7 +33,7 @@ export interface RootChanges {
   addRootKeys: PublicKey[];
   /** Key IDs to drop from the root role. */
   removeRootKeyIds: string[];
-  /** The new root threshold; the previous one is kept when absent. */
+  /** The new root threshold, or the previous one when absent. */
   threshold?: number;
   /** Replaces a county's publisher keys, or adds the county. */
   publishers: Map<string, PublicKey[]>;
@@ -183,7 +183,7 @@ function rotatePublishers(previous: SignedRoot, changes: RootChanges): SignedRoo
   return publishers;
 }
 
-/** Builds version N+1 from version N, unsigned; keys no role names any more are dropped. */
+/** Builds version N+1 from version N, unsigned, and drops the keys no role names any more. */
 export function rotateRoot(previous: SignedRoot, changes: RootChanges): RootMetadata {
   const root = rotateRootRole(previous, changes);
   const publishers = rotatePublishers(previous, changes);

@@ -1,6 +1,6 @@
-// What `minsheng root sign` and `minsheng root check` report about a root version: how many
-// root keys of the version before and of the version itself signed, against their thresholds,
-// and any key entry a terminal would ignore. The verdict itself comes from the core rules the
+// The report `minsheng root sign` and `minsheng root check` print about a root version: how
+// many root keys of the version before and of the version itself signed, against their
+// thresholds, and any key entry a terminal would ignore. The verdict itself comes from the core rules the
 // terminal uses, so the tool and the terminal cannot disagree.
 import { keyIdOfPublicKey, parsePublicKeyPem } from '../core/crypto/keys.js';
 import { signingBytes } from '../core/snapshot/manifest.js';
@@ -75,10 +75,10 @@ function tally(metadata: RootMetadata, counted: SignedRoot): RoleTally {
   };
 }
 
-/** Describes how `metadata` stands against the rules, given the version before it (or null). */
+/** Reports how `metadata` meets the rules, given the version before it (or null). */
 export function describeRootVersion(metadata: RootMetadata, previous: SignedRoot | null): RootVersionStatus {
-  // Version 1 has no predecessor document, so its own root role stands in for one here; a
-  // terminal also compares it with the root keys of its config.
+  // Version 1 has no predecessor document, so its own root role serves as the predecessor here.
+  // A terminal also compares it with the root keys of its config.
   const check =
     previous === null
       ? checkRootUpdate({ kind: 'keys', keys: rootKeyMap(metadata.signed), role: metadata.signed.root }, metadata)

@@ -1,6 +1,6 @@
-// `minsheng root` through the built command, with Ed25519 and SM2 keys (one SM2 key pair made
-// by the OpenSSL 3 command line): init, sign by 2 of 3, a rotation that removes a key, signing
-// by old and new keys, check; and a rotation signed only by new keys, which check rejects.
+// `minsheng root` through the built command, with Ed25519 and SM2 keys. One SM2 key pair is made
+// by the OpenSSL 3 command line. The steps are init, sign by 2 of 3, a rotation that removes a
+// key, signing by old and new keys, and check. A rotation signed only by new keys must fail.
 // Needs `npm run build:main` first.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -247,7 +247,7 @@ describe('minsheng root input errors', () => {
     const result = await runCli(['root', 'init', '--out', roots, '--root-key', key('root-e', 'pub'), '--threshold', '1']);
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('already holds root files (newest 2.root.json)');
+    expect(result.stderr).toContain('already contains root files (newest 2.root.json)');
   });
 
   it('reports errors in Chinese by default', async () => {

@@ -184,8 +184,8 @@ describe('rotateRoot', () => {
   });
 
   it('rejects revoking the last key of a county', () => {
-    const one = rotateRoot(first, noChanges({ removePublisherKeyIds: [publisherA.publicKey.keyId] })).signed;
-    const error = errorOf(() => rotateRoot(one, noChanges({ removePublisherKeyIds: [publisherB.publicKey.keyId] })));
+    const singleKey = rotateRoot(first, noChanges({ removePublisherKeyIds: [publisherA.publicKey.keyId] })).signed;
+    const error = errorOf(() => rotateRoot(singleKey, noChanges({ removePublisherKeyIds: [publisherB.publicKey.keyId] })));
     expect(error.code).toBe('countyWithoutKeys');
     expect(error.params.code).toBe('430621');
   });

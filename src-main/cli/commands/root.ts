@@ -237,7 +237,7 @@ function keyProblemLine(problem: KeyProblem, context: CommandContext): string {
   }
 }
 
-/** The lines describing one version's signatures, for sign and check. */
+/** Formats the lines describing one version's signatures, for sign and check. */
 function statusLines(status: RootVersionStatus, context: CommandContext): string[] {
   const lines: string[] = [];
   if (status.previous !== null) lines.push(tallyLine(status.previous, 'previous', context));
