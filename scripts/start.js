@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: runs the kiosk on the shipped demo data from a fresh clone after `npm ci`.
 // 1. builds when dist/ is missing or older than the sources,
-// 2. installs resources/demo-bundle/ into .kiosk-data/ with the real `minsheng sync`,
+// 2. installs resources/demo-bundle/ into .kiosk-data/ with the real `minsheng sync`, trusting
+//    what kiosk-config/demo.json names,
 // 3. launches Electron with kiosk-config/demo.json, or the browser host where Electron's
 //    binary is not installed (`npm run start:browser` goes to the browser host directly).
 // Options: --browser, --port N (browser host port).
@@ -14,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'bin/minsheng.js');
 const DEMO_CONFIG = 'kiosk-config/demo.json';
 const DEMO_BUNDLE = 'resources/demo-bundle';
-const DEMO_DB = '.kiosk-data/snapshot.sqlite';
+const DEMO_DATA_DIR = '.kiosk-data';
 
 const BUILD_INPUTS = ['src-main', 'src-shared', 'src-renderer', 'tsconfig.base.json', 'tsconfig.main.json', 'vite.config.ts', 'vite.preload.config.ts'];
 const BUILD_OUTPUTS = [
@@ -104,8 +105,8 @@ const syncArgs = [
   CLI,
   'sync',
   '--source', DEMO_BUNDLE,
-  '--trust', `${DEMO_BUNDLE}/publisher.pub`,
-  '--db', DEMO_DB,
+  '--trust', demoConfig.sync.trust.replace(/^\.\.\//, ''),
+  '--data-dir', DEMO_DATA_DIR,
   '--region', demoConfig.regionCode,
 ];
 const syncStatus = run(process.execPath, syncArgs);
@@ -117,7 +118,7 @@ if (syncStatus !== 0) {
 // 3. Electron where its binary is installed, otherwise the browser host.
 function startBrowserHost() {
   say('host:browserHostStarting');
-  const serveArgs = [CLI, 'serve', '--db', DEMO_DB, '--config', DEMO_CONFIG];
+  const serveArgs = [CLI, 'serve', '--data-dir', DEMO_DATA_DIR, '--config', DEMO_CONFIG];
   if (values.port) serveArgs.push('--port', values.port);
   runUntilExit(process.execPath, serveArgs);
 }

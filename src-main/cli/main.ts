@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   query: () => import('./commands/query.js'),
   serve: () => import('./commands/serve.js'),
   status: () => import('./commands/status.js'),
+  verify: () => import('./commands/verify.js'),
   root: () => import('./commands/root.js'),
 };
 

@@ -24,6 +24,8 @@ import enDemo from './en/demo.js';
 import zhRoot from './zh-CN/root.js';
 import zhStatus from './zh-CN/status.js';
 import enStatus from './en/status.js';
+import zhVerify from './zh-CN/verify.js';
+import enVerify from './en/verify.js';
 import enRoot from './en/root.js';
 
 export const catalogs = {
@@ -40,6 +42,7 @@ export const catalogs = {
     validation: zhValidation,
     root: zhRoot,
     status: zhStatus,
+    verify: zhVerify,
   },
   en: {
     demo: enDemo,
@@ -54,5 +57,6 @@ export const catalogs = {
     validation: enValidation,
     root: enRoot,
     status: enStatus,
+    verify: enVerify,
   },
 };

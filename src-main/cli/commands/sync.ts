@@ -38,7 +38,8 @@ export function describeTrustError(error: TrustError, t: Translate): string {
     : t('sync:trustInvalid', { file: error.file, reason: error.reason });
 }
 
-function trustOf(values: { trust?: string; 'root-key'?: string[]; threshold?: string }, context: CommandContext): TrustAnchor {
+/** The trust anchor from --trust, or from --root-key and --threshold; throws TrustError or UsageError. */
+export function trustOf(values: { trust?: string; 'root-key'?: string[]; threshold?: string }, context: CommandContext): TrustAnchor {
   const rootKeys = values['root-key'] ?? [];
   if ((values.trust === undefined) === (rootKeys.length === 0)) throw new UsageError(context.t('sync:trustOptions'));
   if (values.trust !== undefined) {

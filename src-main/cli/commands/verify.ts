@@ -1,0 +1,66 @@
+// `minsheng verify BUNDLE`: every check a terminal would make on a bundle folder, without
+// installing it. County staff run it before copying a bundle to the server or a USB stick.
+import path from 'node:path';
+import { verifyBundle } from '../../core/sync/verify-bundle.js';
+import type { CheckResult } from '../../core/sync/verify-bundle.js';
+import { TrustError } from '../../core/trust/anchor.js';
+import type { TrustAnchor } from '../../core/trust/anchor.js';
+import type { Translate } from '../../../src-shared/messages/translator.js';
+import type { Command } from '../command.js';
+import { parseOptions, UsageError } from '../command.js';
+import { describeSyncProblem, describeTrustError, trustOf } from './sync.js';
+
+function describeCheck(result: CheckResult, t: Translate): string {
+  const name = t(`verify:check.${result.check}`);
+  if (result.ok) {
+    const details = Object.entries(result.details).map(([key, value]) => `${key}=${value}`).join(', ');
+    return t('verify:passed', { check: name, details });
+  }
+  const reason =
+    result.reason === 'io'
+      ? t('sync:reason.io', result.details)
+      : describeSyncProblem({ status: 'rejected', reason: result.reason, details: result.details }, t);
+  return t('verify:failedCheck', { check: name, reason });
+}
+
+const verify: Command = {
+  summaryKey: 'verify:summary',
+
+  async run(argv, context) {
+    const { values, positionals } = parseOptions(argv, {
+      trust: { type: 'string' },
+      'root-key': { type: 'string', multiple: true },
+      threshold: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      context.stdout.write(`${context.t('verify:help')}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError(context.t('verify:bundleMissing'));
+    const folder = path.resolve(positionals[0]!);
+
+    let trust: TrustAnchor;
+    try {
+      trust = trustOf(values, context);
+    } catch (error) {
+      if (!(error instanceof TrustError)) throw error;
+      context.stderr.write(`${describeTrustError(error, context.t)}\n`);
+      return 1;
+    }
+
+    const report = await verifyBundle(folder, trust);
+    if (values.json) {
+      context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      for (const result of report.checks) context.stdout.write(`${describeCheck(result, context.t)}\n`);
+      context.stdout.write(
+        `${report.ok ? context.t('verify:ok', { folder, version: report.version, region: report.regionCode }) : context.t('verify:notOk', { folder })}\n`,
+      );
+    }
+    return report.ok ? 0 : 1;
+  },
+};
+
+export default verify;
