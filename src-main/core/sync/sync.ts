@@ -129,12 +129,14 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   const { version, regionCode } = manifest.signed;
   const floor = trustedVersion(state, current, regionCode);
   if (version < floor) throw new BundleRejection('rollback', { installed: floor, offered: version });
+  // Before the up-to-date answer: a source that keeps serving the installed manifest after it
+  // expired is a freeze, and the status must show it rather than "up to date".
+  checkNotExpired('manifest', manifest.signed.expiresAt, now);
 
   if (current !== null && current.regionCode === regionCode && current.version === version) {
     await persistTrust(context, state, root, manifest, storedRoot);
     return { status: 'up-to-date', version };
   }
-  checkNotExpired('manifest', manifest.signed.expiresAt, now);
   checkSnapshotFormat(manifest);
   if (current !== null && current.regionCode !== regionCode) {
     log.warn({ installedRegion: current.regionCode, installedVersion: current.version, region: regionCode, version }, 'installed snapshot is for another region; replacing it');
