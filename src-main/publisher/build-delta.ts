@@ -43,7 +43,7 @@ interface SchemaRow {
   sql: string | null;
 }
 
-/** The schema statements of an attached database, for comparing two snapshots. */
+/** Lists the schema statements of an attached database, for comparing two snapshots. */
 function schemaOf(db: Database.Database, schema: string): string[] {
   const rows = db
     .prepare(`SELECT type, name, sql FROM ${quoteIdentifier(schema)}.sqlite_schema ORDER BY type, name`)

@@ -1,5 +1,5 @@
-// The bundle already in the output folder, if any: its version is the one to exceed, its
-// lookup salt is reused so person keys stay the same from one version to the next, and its
+// The bundle already in the output folder, if any. Its version is the one to exceed, and its
+// lookup salt is reused so person keys stay the same from one version to the next. Its
 // snapshot is the base of the delta to the new version.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';

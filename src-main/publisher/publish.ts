@@ -106,7 +106,7 @@ export const MAX_EXPIRES_DAYS = 3650;
  * version into `outDir`, with a delta from the previous version when its payload is intact.
  * Throws PublishError for a bad or duplicate key, a bad root chain, an output folder that
  * cannot be written or is in use by another run, a damaged previous manifest or a region that
- * differs from the previous bundle's; RangeError for an expiresInDays outside 1-3650.
+ * differs from the previous bundle's. Throws RangeError for an expiresInDays outside 1-3650.
  */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();

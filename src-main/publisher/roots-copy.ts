@@ -20,7 +20,7 @@ function errorCode(error: unknown): string {
 }
 
 /**
- * Reads every N.root.json of `dir`. Throws PublishError when the folder cannot be read, holds no
+ * Reads every N.root.json of `dir`. Throws PublishError when the folder cannot be read, contains no
  * root file, misses a version between 1 and the newest, or a file is too large, is not JSON,
  * does not match the root schema or names another version than its file name.
  */
@@ -66,7 +66,7 @@ export async function readRootChain(dir: string): Promise<RootChain> {
       throw new PublishError('rootInvalid', { file, reason: `${issue.path.join('.') || 'file'}: ${issue.message}` });
     }
     if (root.data.signed.version !== version) {
-      throw new PublishError('rootInvalid', { file, reason: `it holds version ${root.data.signed.version}` });
+      throw new PublishError('rootInvalid', { file, reason: `it contains version ${root.data.signed.version}` });
     }
     files.push({ name, bytes });
   }

@@ -1,7 +1,7 @@
-// Publishing again into the same folder: the delta from the previous version (size for a 1%
-// change, and the same content digest as the full snapshot once applied), threshold signing
-// with an SM2 and an Ed25519 key, the root chain copied with --roots, and the removal of old
-// files. Real `minsheng` processes; needs `npm run build:main` first.
+// Publishing again into the same folder. Covers the delta from the previous version (its size
+// for a 1% change, and the full snapshot's content digest once applied), threshold signing with
+// an SM2 and an Ed25519 key, the root chain copied with --roots, and the removal of old files.
+// Runs real `minsheng` processes, so it needs `npm run build:main` first.
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -195,7 +195,7 @@ describe('publish --roots', () => {
 
   it.each([
     ['a gap in the versions', { '1.root.json': rootMetadata(1), '3.root.json': rootMetadata(3) }, '2.root.json is missing, but 3.root.json exists'],
-    ['a file of another version', { '1.root.json': rootMetadata(2) }, 'it holds version 2'],
+    ['a file of another version', { '1.root.json': rootMetadata(2) }, 'it contains version 2'],
     ['a file off the schema', { '1.root.json': { signed: {}, signatures: [] } }, 'is invalid (signed.type'],
     ['no root file', {}, 'holds no root metadata file'],
   ])('rejects %s and writes nothing', async (_name, files, message) => {
