@@ -240,7 +240,7 @@ describe('sync command against an unreachable server', () => {
     writeFileSync(trustFile, makeTestKeys().publicKeyPem);
 
     const result = await runCli(
-      ['sync', '--source', `http://127.0.0.1:${port}/`, '--trust', trustFile, '--db', path.join(temp.dir, 'refused.sqlite')],
+      ['sync', '--source', `http://127.0.0.1:${port}/`, '--trust', trustFile, '--data-dir', path.join(temp.dir, 'refused')],
       { env: { MINSHENG_LOG_LEVEL: undefined } },
     );
 

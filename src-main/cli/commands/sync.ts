@@ -13,6 +13,7 @@ import { parseOptions, requireOption, UsageError } from '../command.js';
 /** Turns a rejection or failure into one sentence in the CLI language. */
 export function describeSyncProblem(outcome: SyncOutcome & { status: 'rejected' | 'failed' }, t: Translate): string {
   const details: Record<string, string | number> = { ...outcome.details };
+  if (typeof details.messageKey === 'string') return t(details.messageKey, details);
   if (typeof details.file === 'string' && !details.file.endsWith('.json')) details.file = t(`sync:file.${details.file}`);
   if (typeof details.signer === 'string') details.signer = t(`sync:signer.${details.signer}`);
   return t(`sync:reason.${outcome.reason}`, details);

@@ -205,7 +205,13 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   } catch (error) {
     if (!(error instanceof UnsupportedSourceError || error instanceof SourceError)) throw error;
     log.warn({ source: String(options.source), problem: error.message }, 'unusable source');
-    return { status: 'failed', reason: 'io', details: { problem: error.message } };
+    // A translated sentence exists for some source problems (no USB stick found); the CLI and
+    // the admin status show it instead of the English message.
+    const translation = error instanceof SourceError ? error.translation : undefined;
+    const details: RejectDetails = translation ? { problem: error.message, messageKey: translation.key, ...translation.values } : { problem: error.message };
+    const outcome: SyncOutcome = { status: 'failed', reason: 'io', details };
+    await recordOutcome(options.dataDir, outcome, clock);
+    return outcome;
   }
   log.info({ source: source.location, dataDir: options.dataDir }, 'sync started');
 
