@@ -15,6 +15,15 @@ import { BundleRejection } from './rejection.js';
 import type { BundleSource } from './source.js';
 import { checkContentDigest, checkDigest, checkSnapshotFile } from './verify.js';
 
+/** True when the error, or an error in its cause chain, is ENOSPC or EDQUOT. */
+function isOutOfSpace(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') return true;
+  }
+  return false;
+}
+
 /**
  * Downloads a gzip file of the bundle into its resumable download file, checks it against the
  * signed digest, and expands it into a staging file whose digest is checked too. A download that
@@ -29,7 +38,14 @@ async function fetchAndExpand(
 ): Promise<string> {
   const algorithm = manifest.signed.hashAlgorithm;
   const partial = downloadPath(dataDir, entry.digest);
-  await source.downloadFile(entry.path, partial, entry.length, { resume: true });
+  try {
+    await source.downloadFile(entry.path, partial, entry.length, { resume: true });
+  } catch (error) {
+    // A download that ran out of space has filled the disk to the last byte. Keeping it for a
+    // resume would leave no room for status.json, the log or anything else on that disk.
+    if (isOutOfSpace(error)) await rm(partial, { force: true });
+    throw error;
+  }
   try {
     await checkDigest(partial, entry, algorithm, labels.gzip);
   } catch (error) {
