@@ -1,5 +1,6 @@
 // Records a pass in the data folder's status: the last outcome, the last install, and the
-// disk problems that a technician must fix (they clear themselves on the next good pass).
+// disk problems that a technician must fix (they clear themselves on the next good pass). A
+// damaged current snapshot reported at start is cleared by the next install.
 import { updateStatus, withProblem } from '../data-folder/status.js';
 import type { TerminalStatus } from '../data-folder/status.js';
 import type { SyncOutcome } from './sync.js';
@@ -26,6 +27,9 @@ export async function recordOutcome(dataDir: string, outcome: SyncOutcome, now: 
       if (diskProblem === code) next = withProblem(next, code, detail ?? code, now);
       else if (succeeded) next = withProblem(next, code, null, now);
     }
+    // A new current snapshot passed quick_check and the content digest, so the damage the start
+    // check found is gone. An up-to-date pass checked nothing, so it leaves the problem listed.
+    if (outcome.status === 'installed') next = withProblem(next, 'corrupt-current', null, now);
     return next;
   });
 }
