@@ -38,6 +38,11 @@ function problemOf(dataDir: string, pointer: Pointer | null): string | null {
   return pointer === null ? 'no pointer' : checkSnapshotSound(snapshotFileOf(dataDir, pointer));
 }
 
+/**
+ * Checks the current snapshot and, when it is damaged, swaps in the sound previous one or removes
+ * the pointers. NOTE: on a read-only disk the pointer changes throw (EROFS), so a damaged current
+ * snapshot on a read-only disk fails the host's start instead of serving the previous version.
+ */
 export async function checkInstalledAtStart(dataDir: string, now = new Date()): Promise<StartupCheck> {
   const read = readPointer(dataDir, 'current');
   if (read.status === 'absent') return { status: 'none' };
@@ -66,7 +71,10 @@ export async function checkInstalledAtStart(dataDir: string, now = new Date()): 
   log.error({ dataDir, previousProblem }, 'no sound snapshot to serve');
   // Without a pointer the kiosk says "no data" instead of failing lookups on a damaged file, and
   // the next sync installs a full copy; the trusted versions in state.json still refuse rollback.
+  // The previous pointer goes too, so the next install does not keep a damaged file as its
+  // rollback copy, and the next sync deletes both files.
   await rm(pointerPath(dataDir, 'current'), { force: true });
+  await rm(pointerPath(dataDir, 'previous'), { force: true });
   await updateStatus(dataDir, (status) => withProblem(status, 'corrupt-current', detail, now));
   return { status: 'unusable', problem };
 }
