@@ -47,7 +47,7 @@ beforeEach(() => {
   standIn.resetStandIn();
   temp = makeTempDir();
   coreCalls = [];
-  service = createKioskService({ dbFile: path.join(temp.dir, 'snapshot.sqlite'), settings: DEFAULT_KIOSK_SETTINGS });
+  service = createKioskService({ dataDir: path.join(temp.dir, 'data'), settings: DEFAULT_KIOSK_SETTINGS });
   unregister = registerKioskIpc(standIn.ipcMain as unknown as IpcMain, recordingApi(service), PAGE);
 });
 

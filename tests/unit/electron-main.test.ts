@@ -5,7 +5,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
+import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
+import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
 import { configureLogging } from '../../src-main/core/log.js';
+import { installSnapshotFile } from '../helpers/installed-snapshot.js';
+import { buildSnapshotFile } from '../helpers/make-bundle.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
@@ -120,6 +124,23 @@ describe('startKioskHost', () => {
     await startKioskHost(['app', '--config', file], {});
 
     expect(existsSync(path.join(temp.dir, 'data', 'logs', 'kiosk.log'))).toBe(true);
+  });
+
+  it('serves the previous snapshot when current is damaged', async () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const lookupKey = { algorithm: 'scrypt' as const, N: 1024, r: 8, p: 1, keyLength: 32, saltHex: '2a'.repeat(16) };
+    for (const version of [1, 2]) {
+      const built = buildSnapshotFile(path.join(temp.dir, `build-${version}`, 'snapshot.sqlite'), { version, households: 1, regionCode: '431226', lookupKey });
+      await installSnapshotFile(dataDir, built.file);
+    }
+    writeFileSync(snapshotFileOf(dataDir, pointerOrNull(dataDir, 'current')!), 'damaged by a power cut');
+
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+    const handler = standIn.recorded.ipcHandlers.get(KIOSK_CHANNELS.getSnapshotInfo)!;
+    const info = (await handler(...([{ senderFrame: { url: appFiles(temp.dir).pageUrl, parent: null } }] as never[]))) as SnapshotInfo | null;
+
+    expect(info?.version).toBe(1);
+    expect(pointerOrNull(dataDir, 'current')?.version).toBe(1);
   });
 
   it('shows the window when ready', async () => {

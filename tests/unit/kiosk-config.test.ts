@@ -70,7 +70,7 @@ describe('shipped terminal configs', () => {
 
     expect(loaded.dataDir).toBe(path.join(REPO_ROOT, '.kiosk-data'));
     expect(loaded.source).toBe(path.join(REPO_ROOT, 'resources/demo-bundle'));
-    expect(loaded.trustFile).toBe(path.join(REPO_ROOT, 'resources/demo-bundle/publisher.pub'));
+    expect(loaded.trust).toEqual({ kind: 'file', file: path.join(CONFIG_DIR, 'demo-root.json') });
   });
 
   it('defaults fill an omitted idle section', () => {
@@ -79,6 +79,27 @@ describe('shipped terminal configs', () => {
     expect(loaded.config.idle).toEqual({ timeoutSeconds: 90, warningSeconds: 20 });
     expect(loaded.config.sync.intervalMinutes).toBe(60);
     expect(loaded.config.language).toBe('zh-CN');
+  });
+});
+
+describe('trust settings', () => {
+  it('resolves a trust file against the config folder', () => {
+    const loaded = loadTerminalConfig(writeConfig(VALID), translatorFor('en'));
+
+    expect(loaded.trust).toEqual({ kind: 'file', file: path.join(temp.dir, 'publisher.pub') });
+  });
+
+  it('resolves root keys with their threshold', () => {
+    const sync = { source: 'usb', rootKeys: ['keys/root-a.pub', '/etc/minsheng-kiosk/root-b.pub'], rootThreshold: 2 };
+
+    const loaded = loadTerminalConfig(writeConfig({ ...VALID, sync }), translatorFor('en'));
+
+    expect(loaded.trust).toEqual({
+      kind: 'root-keys',
+      files: [path.join(temp.dir, 'keys/root-a.pub'), '/etc/minsheng-kiosk/root-b.pub'],
+      threshold: 2,
+    });
+    expect(loaded.source).toBe('usb');
   });
 });
 
@@ -109,6 +130,43 @@ describe.each(LANGUAGES)('config errors in %s', (language) => {
     expect(error.problems[0]).toContain('idle.warningSeconds');
     expect(error.problems[0]).toContain('30');
     expect(error.problems[0]).toContain('idle.timeoutSeconds');
+    expectNoBareKeys(allText(error));
+  });
+
+  it('rejects both trust and rootKeys', () => {
+    const sync = { ...VALID.sync, rootKeys: ['root.pub'], rootThreshold: 1 };
+    const error = configErrorOf(writeConfig({ ...VALID, sync }), language);
+
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toContain('sync.trust');
+    expect(error.problems[0]).toContain('sync.rootKeys');
+    expectNoBareKeys(allText(error));
+  });
+
+  it('rejects neither trust nor rootKeys', () => {
+    const error = configErrorOf(writeConfig({ ...VALID, sync: { source: 'bundle' } }), language);
+
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toContain('sync.trust');
+    expect(error.problems[0]).toContain('sync.rootKeys');
+    expectNoBareKeys(allText(error));
+  });
+
+  it('rejects rootKeys without rootThreshold', () => {
+    const error = configErrorOf(writeConfig({ ...VALID, sync: { source: 'bundle', rootKeys: ['root.pub'] } }), language);
+
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toContain('sync.rootThreshold');
+    expectNoBareKeys(allText(error));
+  });
+
+  it('rejects a rootThreshold above the key count', () => {
+    const sync = { source: 'bundle', rootKeys: ['a.pub', 'b.pub'], rootThreshold: 3 };
+    const error = configErrorOf(writeConfig({ ...VALID, sync }), language);
+
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toContain('sync.rootThreshold');
+    expect(error.problems[0]).toContain('3');
     expectNoBareKeys(allText(error));
   });
 
