@@ -17,7 +17,7 @@ export interface TmpfsMount {
    * as a pulled stick vanishes. Open files stay readable until they are closed.
    */
   detach(): void;
-  /** Unmounts it (when still mounted) and removes the mount point. */
+  /** Unmounts it (when still mounted) and removes the mount point; later calls do nothing. */
   remove(): void;
 }
 
@@ -47,6 +47,7 @@ export function mountTmpfs(dir: string, sizeBytes: number): TmpfsMount {
   }
 
   let mounted = true;
+  let removed = false;
   return {
     dir,
     freeBytes() {
@@ -60,10 +61,12 @@ export function mountTmpfs(dir: string, sizeBytes: number): TmpfsMount {
       mounted = false;
     },
     remove() {
+      if (removed) return;
       // Lazy, so a file a failed test left open cannot keep the mount in place.
       if (mounted) run('umount', ['--lazy', dir]);
       mounted = false;
       rmdirSync(dir);
+      removed = true;
     },
   };
 }
