@@ -29,10 +29,13 @@ const ITEMS = [
   ['C03', '农村低保', '县民政局', '《社会救助暂行办法》'],
 ] as const;
 
-/** Writes a snapshot with `householdCount` households; household 0 has `paymentsOfFirst` payments. */
+/**
+ * Writes a snapshot with `householdCount` households, where household 0 has `paymentsOfFirst`
+ * payments. The snapshot version is `version`, 3 by default.
+ */
 export function writeSmallSnapshot(
   file: string,
-  options: { householdCount?: number; paymentsOfFirst?: number } = {},
+  options: { householdCount?: number; paymentsOfFirst?: number; version?: number } = {},
 ): SmallSnapshot {
   const householdCount = options.householdCount ?? 3;
   const paymentsOfFirst = options.paymentsOfFirst ?? 12;
@@ -45,7 +48,7 @@ export function writeSmallSnapshot(
     // 1. Meta and regions: county 430124, one township, one village.
     const metaValues: Record<string, string> = {
       [META_KEYS.format]: String(SNAPSHOT_FORMAT),
-      [META_KEYS.version]: '3',
+      [META_KEYS.version]: String(options.version ?? 3),
       [META_KEYS.regionCode]: '430124',
       [META_KEYS.regionName]: '湖南省长沙市宁乡市',
       [META_KEYS.createdAt]: '2025-07-01T08:00:00Z',

@@ -1,21 +1,28 @@
-// `minsheng query` against a real snapshot file: text and JSON output, and its errors.
+// `minsheng query` against a real snapshot installed in a data folder: text and JSON output,
+// and its errors.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFenAsYuan } from '../../src-shared/money.js';
+import { snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
 import { runCli } from '../helpers/cli.js';
+import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { buildSnapshotFile, makeIdNumber } from '../helpers/make-bundle.js';
 import type { BuiltSnapshot } from '../helpers/make-bundle.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 const temp = makeTempDir();
+const dataDir = path.join(temp.dir, 'data');
 let snapshot: BuiltSnapshot;
+let installedFile: string;
 
 function query(args: string[], env?: NodeJS.ProcessEnv) {
-  return runCli(['query', '--db', snapshot.file, ...args], env ? { env } : {});
+  return runCli(['query', '--data-dir', dataDir, ...args], env ? { env } : {});
 }
 
-beforeAll(() => {
-  snapshot = buildSnapshotFile(path.join(temp.dir, 'snapshot.sqlite'), { version: 5, households: 3 });
+beforeAll(async () => {
+  snapshot = buildSnapshotFile(path.join(temp.dir, 'build', 'snapshot.sqlite'), { version: 5, households: 3 });
+  installedFile = snapshotFileOf(dataDir, await installSnapshotFile(dataDir, snapshot.file));
 });
 
 afterAll(() => temp.remove());
@@ -89,16 +96,38 @@ describe('minsheng query', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('No household found for ID number');
+    expect(result.stderr).toContain(installedFile);
     expect(result.stderr).not.toContain(unknown);
   });
 
-  it('names the missing snapshot and the fix', async () => {
-    const missing = path.join(temp.dir, 'missing.sqlite');
-    const result = await runCli(['query', '--db', missing, '--id-number', snapshot.people[0]!.idNumber]);
+  it('names the empty data folder and the fix', async () => {
+    const empty = path.join(temp.dir, 'empty-data');
+    const result = await runCli(['query', '--data-dir', empty, '--id-number', snapshot.people[0]!.idNumber]);
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`No snapshot at ${missing}`);
+    expect(result.stderr).toContain(`No snapshot is installed in ${empty}`);
     expect(result.stderr).toContain('minsheng sync');
+    expect(result.stderr).toContain(`--data-dir ${empty}`);
+  });
+
+  it('names an unreadable snapshot and the fix', async () => {
+    const damagedDir = path.join(temp.dir, 'damaged-data');
+    const pointer = await installSnapshotFile(damagedDir, snapshot.file);
+    const damagedFile = snapshotFileOf(damagedDir, pointer);
+    writeFileSync(damagedFile, 'not a database');
+
+    const result = await runCli(['query', '--data-dir', damagedDir, '--id-number', snapshot.people[0]!.idNumber]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cannot read the snapshot ${damagedFile}`);
+    expect(result.stderr).toContain('minsheng sync');
+  });
+
+  it('requires --data-dir', async () => {
+    const result = await runCli(['query', '--id-number', snapshot.people[0]!.idNumber]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--data-dir');
   });
 
   it('requires --id-number', async () => {

@@ -1,36 +1,85 @@
-// `minsheng serve` as a child process: it starts, serves HTTP, and stops on SIGTERM.
-// Needs the compiled CLI: npm run build:main.
+// `minsheng serve` as a child process: it checks the data folder, serves HTTP, and stops on
+// SIGTERM. Needs the compiled CLI: npm run build:main.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
 import { CLI, runCli } from '../helpers/cli.js';
+import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { freePort, makeTempDir } from '../helpers/temp.js';
 import { writeSmallSnapshot } from '../helpers/small-snapshot.js';
+
+interface RunningServe {
+  url: string;
+  stdout(): string;
+  stderr(): string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `minsheng serve` and resolves once it prints that it is running. */
+async function startServe(args: string[]): Promise<RunningServe> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), ...args], {
+    env: { ...process.env, MINSHENG_LANG: 'en' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => stdout.includes('Ctrl+C') && resolve());
+      child.on('close', () => reject(new Error(`serve exited early: ${stdout}${stderr}`)));
+    });
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
 
 describe('minsheng serve', () => {
   const temp = makeTempDir();
   writeFileSync(path.join(temp.dir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  const dbFile = path.join(temp.dir, 'snapshot.db');
-  writeSmallSnapshot(dbFile, { householdCount: 1, paymentsOfFirst: 1 });
+  const built = path.join(temp.dir, 'snapshot-3.sqlite');
+  const dataDir = path.join(temp.dir, 'data');
+
+  beforeAll(async () => {
+    writeSmallSnapshot(built, { householdCount: 1, paymentsOfFirst: 1 });
+    await installSnapshotFile(dataDir, built);
+  });
 
   afterAll(() => temp.remove());
 
   it('prints its options with --help', async () => {
     const result = await runCli(['serve', '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('--db');
+    expect(result.stdout).toContain('--data-dir');
     expect(result.stdout).toContain('--port');
   });
 
-  it('requires --db', async () => {
+  it('requires --data-dir', async () => {
     const result = await runCli(['serve']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--db');
+    expect(result.stderr).toContain('--data-dir');
   });
 
   it('asks for a build when the screens are missing', async () => {
-    const result = await runCli(['serve', '--db', dbFile, '--static', path.join(temp.dir, 'nothing')]);
+    const result = await runCli(['serve', '--data-dir', dataDir, '--static', path.join(temp.dir, 'nothing')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('npm run build');
   });
@@ -38,56 +87,37 @@ describe('minsheng serve', () => {
   it('rejects an invalid terminal config', async () => {
     const config = path.join(temp.dir, 'bad-config.json');
     writeFileSync(config, '{"terminalId": 5}');
-    const result = await runCli(['serve', '--db', dbFile, '--static', temp.dir, '--config', config]);
+    const result = await runCli(['serve', '--data-dir', dataDir, '--static', temp.dir, '--config', config]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('bad-config.json');
   });
 
   it('rejects a port above 65535 as a usage error', async () => {
-    const result = await runCli(['serve', '--db', dbFile, '--static', temp.dir, '--port', '99999']);
+    const result = await runCli(['serve', '--data-dir', dataDir, '--static', temp.dir, '--port', '99999']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Invalid value "99999" for --port: expected a port from 0 to 65535');
   });
 
   it('refuses a config file that never ends', async () => {
-    const result = await runCli(['serve', '--db', dbFile, '--static', temp.dir, '--config', '/dev/zero']);
+    const result = await runCli(['serve', '--data-dir', dataDir, '--static', temp.dir, '--config', '/dev/zero']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The terminal config /dev/zero is larger than 65536 bytes');
   });
 
   it('warns when the config names another region than the snapshot', async () => {
-    const port = await freePort();
     const config = path.join(temp.dir, 'other-region.json');
     writeFileSync(
       config,
       JSON.stringify({ terminalId: 'test-02', terminalName: 'Moved', regionCode: '431226', dataDir: '.', sync: { source: '.', trust: 'pub.pem' } }),
     );
 
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', String(port), '--static', temp.dir, '--config', config], {
-      env: { ...process.env, MINSHENG_LANG: 'en' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const serve = await startServe(['--data-dir', dataDir, '--static', temp.dir, '--config', config]);
 
-    try {
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', () => stdout.includes('Ctrl+C') && resolve());
-        child.on('close', () => reject(new Error(`serve exited early: ${stdout}${stderr}`)));
-      });
-    } finally {
-      child.kill('SIGTERM');
-    }
-
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('the terminal config names region 431226, but the installed snapshot is for 430124');
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toContain('the terminal config names region 431226, but the installed snapshot is for 430124');
   });
 
   it('serves until SIGTERM and takes idle settings from the config', async () => {
-    const port = await freePort();
     const config = path.join(temp.dir, 'config.json');
     writeFileSync(
       config,
@@ -101,29 +131,60 @@ describe('minsheng serve', () => {
       }),
     );
 
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', String(port), '--static', temp.dir, '--config', config], {
-      env: { ...process.env, MINSHENG_LANG: 'en' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-
+    const serve = await startServe(['--data-dir', dataDir, '--static', temp.dir, '--config', config]);
     try {
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', () => stdout.includes('Ctrl+C') && resolve());
-        child.on('close', () => reject(new Error(`serve exited early: ${stdout}`)));
-      });
-      expect(stdout).toContain(`http://127.0.0.1:${port}/`);
-      expect(stdout).toContain(`chromium --kiosk --app=http://127.0.0.1:${port}/`);
+      expect(serve.stdout()).toContain(serve.url);
+      expect(serve.stdout()).toContain(`chromium --kiosk --app=${serve.url}`);
 
-      const settings = await (await fetch(`http://127.0.0.1:${port}/api/settings`)).json();
+      const settings = await (await fetch(`${serve.url}api/settings`)).json();
       expect(settings).toMatchObject({ terminalName: 'Test terminal', idleTimeoutSeconds: 30, idleWarningSeconds: 10 });
+      const snapshot = await (await fetch(`${serve.url}api/snapshot`)).json();
+      expect(snapshot).toMatchObject({ version: 3, regionCode: '430124' });
     } finally {
-      child.kill('SIGTERM');
+      expect(await serve.stop()).toBe(0);
     }
 
-    expect(await exited).toBe(0);
-    expect(stdout).toContain('Stopped.');
+    expect(serve.stdout()).toContain('Stopped.');
+  });
+
+  it('reports an empty data folder', async () => {
+    const emptyDir = path.join(temp.dir, 'empty-data');
+
+    const serve = await startServe(['--data-dir', emptyDir, '--static', temp.dir]);
+    const snapshot = await (await fetch(`${serve.url}api/snapshot`)).json();
+
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stdout()).toContain(`No snapshot is installed in ${emptyDir} yet`);
+    expect(snapshot).toBeNull();
+  });
+
+  it('serves the previous version when current is damaged', async () => {
+    const recoverDir = path.join(temp.dir, 'recover-data');
+    const builtNewer = path.join(temp.dir, 'snapshot-4.sqlite');
+    writeSmallSnapshot(builtNewer, { householdCount: 1, paymentsOfFirst: 2, version: 4 });
+    const older = await installSnapshotFile(recoverDir, built);
+    const newer = await installSnapshotFile(recoverDir, builtNewer);
+    writeFileSync(snapshotFileOf(recoverDir, newer), 'damaged after install');
+
+    const serve = await startServe(['--data-dir', recoverDir, '--static', temp.dir]);
+    const snapshot = await (await fetch(`${serve.url}api/snapshot`)).json();
+
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toContain('The installed snapshot version 4 is damaged; serving the previous version 3');
+    expect(pointerOrNull(recoverDir, 'current')?.file).toBe(older.file);
+    expect(snapshot).toMatchObject({ version: 3 });
+  });
+
+  it('names a damaged snapshot with no previous one', async () => {
+    const damagedDir = path.join(temp.dir, 'damaged-data');
+    const only = await installSnapshotFile(damagedDir, built);
+    writeFileSync(snapshotFileOf(damagedDir, only), 'damaged after install');
+
+    const serve = await startServe(['--data-dir', damagedDir, '--static', temp.dir]);
+    const snapshot = await (await fetch(`${serve.url}api/snapshot`)).json();
+
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toContain(`The snapshot in ${damagedDir} is damaged`);
+    expect(snapshot).toBeNull();
   });
 });
