@@ -1,5 +1,5 @@
 // The browser host over real HTTP on 127.0.0.1, with the real kiosk service over a real
-// snapshot file and a small static folder standing in for dist/renderer.
+// snapshot installed in a data folder and a small static folder standing in for dist/renderer.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
 import { configureLogging } from '../../src-main/core/log.js';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
 import type { KioskService } from '../../src-main/core/kiosk-service.js';
+import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { writeSmallSnapshot } from '../helpers/small-snapshot.js';
 import type { SmallSnapshot } from '../helpers/small-snapshot.js';
@@ -45,6 +46,9 @@ function postLookup(port: number, body: string): Promise<RawResponse> {
   return rawRequest(port, { method: 'POST', path: '/api/lookup', headers: { 'Content-Type': 'application/json' }, body });
 }
 
+// The signed expiry the pointer records; the host reports it, not anything in the snapshot.
+const EXPIRES_AT = '2031-06-30T00:00:00.000Z';
+
 describe('browser host', () => {
   const temp = makeTempDir();
   const staticDir = path.join(temp.dir, 'renderer');
@@ -63,9 +67,11 @@ describe('browser host', () => {
     writeFileSync(path.join(temp.dir, 'secret.txt'), 'outside the static folder');
     symlinkSync(path.join(temp.dir, 'secret.txt'), path.join(staticDir, 'link.txt'));
 
-    const dbFile = path.join(temp.dir, 'snapshot.db');
-    snapshot = writeSmallSnapshot(dbFile, { householdCount: 2, paymentsOfFirst: 5 });
-    service = createKioskService({ dbFile, settings: DEFAULT_KIOSK_SETTINGS });
+    const builtFile = path.join(temp.dir, 'snapshot.db');
+    const dataDir = path.join(temp.dir, 'data');
+    snapshot = writeSmallSnapshot(builtFile, { householdCount: 2, paymentsOfFirst: 5 });
+    await installSnapshotFile(dataDir, builtFile, { expiresAt: EXPIRES_AT });
+    service = createKioskService({ dataDir, settings: DEFAULT_KIOSK_SETTINGS });
     host = await startBrowserHost({ api: service, staticDir });
   });
 
@@ -155,6 +161,7 @@ describe('browser host', () => {
     const info = SnapshotInfoSchema.parse(JSON.parse(response.body));
     expect(info.regionCode).toBe('430124');
     expect(info.householdCount).toBe(2);
+    expect(info.expiresAt).toBe(EXPIRES_AT);
   });
 
   it('returns 405 for the wrong API method', async () => {
@@ -249,7 +256,7 @@ describe('browser host without a snapshot', () => {
 
   beforeAll(async () => {
     writeFileSync(path.join(temp.dir, 'index.html'), '<!doctype html>');
-    service = createKioskService({ dbFile: path.join(temp.dir, 'absent.db'), settings: DEFAULT_KIOSK_SETTINGS });
+    service = createKioskService({ dataDir: path.join(temp.dir, 'empty-data'), settings: DEFAULT_KIOSK_SETTINGS });
     host = await startBrowserHost({ api: service, staticDir: temp.dir });
   });
 
