@@ -34,14 +34,27 @@ export function checkSnapshotSound(file: string): string | null {
   }
 }
 
+/** Runs a pointer change; returns why it failed (read-only or full disk), or null when it worked. */
+async function pointerChangeBlocked(dataDir: string, change: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await change();
+    return null;
+  } catch (error) {
+    const reason = `the data folder cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    log.error({ dataDir, error: (error as Error).message }, 'cannot replace the damaged snapshot; the data folder is not writable');
+    return reason;
+  }
+}
+
 function problemOf(dataDir: string, pointer: Pointer | null): string | null {
   return pointer === null ? 'no pointer' : checkSnapshotSound(snapshotFileOf(dataDir, pointer));
 }
 
 /**
  * Checks the current snapshot and, when it is damaged, swaps in the sound previous one or removes
- * the pointers. NOTE: on a read-only disk the pointer changes throw (EROFS), so a damaged current
- * snapshot on a read-only disk fails the host's start instead of serving the previous version.
+ * the pointers. Never throws for a disk that cannot be written.
+ * NOTE: on a read-only disk the pointers cannot change, so the damaged snapshot stays current
+ * (lookups on it may fail) until the disk is writable and a sync installs a sound copy.
  */
 export async function checkInstalledAtStart(dataDir: string, now = new Date()): Promise<StartupCheck> {
   const read = readPointer(dataDir, 'current');
@@ -60,7 +73,8 @@ export async function checkInstalledAtStart(dataDir: string, now = new Date()): 
   const previousProblem = previous === null ? 'no previous snapshot' : problemOf(dataDir, previous);
 
   if (previousProblem === null) {
-    await swapToPrevious(dataDir);
+    const blocked = await pointerChangeBlocked(dataDir, () => swapToPrevious(dataDir));
+    if (blocked !== null) return { status: 'unusable', problem: `${problem}; ${blocked}` };
     const detail = `version ${damagedVersion} is damaged (${problem}); serving version ${previous!.version} until the next sync`;
     log.warn({ dataDir, version: previous!.version }, 'serving the previous snapshot');
     await updateStatus(dataDir, (status) => withProblem(status, 'corrupt-current', detail, now));
@@ -73,8 +87,11 @@ export async function checkInstalledAtStart(dataDir: string, now = new Date()): 
   // the next sync installs a full copy; the trusted versions in state.json still refuse rollback.
   // The previous pointer goes too, so the next install does not keep a damaged file as its
   // rollback copy, and the next sync deletes both files.
-  await rm(pointerPath(dataDir, 'current'), { force: true });
-  await rm(pointerPath(dataDir, 'previous'), { force: true });
+  const blocked = await pointerChangeBlocked(dataDir, async () => {
+    await rm(pointerPath(dataDir, 'current'), { force: true });
+    await rm(pointerPath(dataDir, 'previous'), { force: true });
+  });
+  if (blocked !== null) return { status: 'unusable', problem: `${problem}; ${blocked}` };
   await updateStatus(dataDir, (status) => withProblem(status, 'corrupt-current', detail, now));
   return { status: 'unusable', problem };
 }
