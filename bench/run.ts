@@ -1,6 +1,6 @@
 // `npm run bench`: the numbers behind the README's claims, for one county of realistic size.
-// It runs the real pipeline in this process (demo data -> publish -> sync -> lookup) and prints
-// one table. Nothing here is asserted: benchmarks are not tests.
+// It runs the real pipeline in this process (demo data -> publish -> sync -> lookup, then a second
+// version by delta) and prints one table. Nothing here is asserted: benchmarks are not tests.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +13,13 @@ import { createKioskService } from '../src-main/core/kiosk-service.js';
 import { derivePersonKey } from '../src-main/core/lookup-key.js';
 import { openSnapshot, readLookupKeyParams } from '../src-main/core/store.js';
 import { syncOnce } from '../src-main/core/sync/sync.js';
+import { parseManifest } from '../src-main/core/sync/verify.js';
+import { MANIFEST_FILE } from '../src-main/core/snapshot/manifest.js';
 import { generateDemoData } from '../src-main/publisher/demo-data/generate.js';
 import { publish } from '../src-main/publisher/publish.js';
+import { changePaymentAmounts } from './change-payments.js';
+import { timeContentDigest, timeHashThroughput, timeManifestVerification } from './crypto-costs.js';
+import { publishWithDelta, timeDeltaAndFullInstall } from './delta-sync.js';
 import { checkTotals } from './totals.js';
 import { percentile, timeAsync, timeSync } from './timing.js';
 
@@ -28,13 +33,22 @@ const { values } = parseArgs({
   },
 });
 
+// The second version changes 1 payment row in this many (1%), and its delta must stay within
+// MAX_DELTA_SHARE of the full payload.
+const CHANGED_ROW_INTERVAL = 100;
+const MAX_DELTA_SHARE = 0.05;
+const VERIFICATIONS = 200;
+
 const households = Number(values.households);
 const samples = Number(values.samples);
 const work = mkdtempSync(path.join(os.tmpdir(), 'minsheng-bench-'));
 const dataDir = path.join(work, 'data');
 const bundleDir = path.join(work, 'bundle');
 const kioskDir = path.join(work, 'kiosk');
+const emptyKioskDir = path.join(work, 'kiosk-full');
 const rows: [string, string][] = [];
+// Other processes on the machine slow every step, so the load is printed with the results.
+const loadAtStart = os.loadavg();
 
 try {
   // 1. Demo data on the real village tree and subsidy catalogue shipped in resources/reference.
@@ -86,11 +100,41 @@ try {
   // 5. The totals the kiosk shows equal the household's rows in payments.csv.
   const checked = checkTotals(dataDir, dbFile, chosen.slice(0, 200));
   rows.push(['totals checked against payments.csv', `${checked} persons, all equal`]);
+
+  // 6. Version 2: correct 1% of payment amounts and publish into the same folder, with a delta.
+  const change = await changePaymentAmounts(dataDir, CHANGED_ROW_INTERVAL);
+  const second = await publishWithDelta(dataDir, keyFile, bundleDir);
+  const share = second.deltaBytes / second.payloadBytes;
+  rows.push(['second publish', `${(second.publishMs / 1000).toFixed(1)} s: ${change.changedRows} of ${change.totalRows} payment rows changed`]);
+  rows.push(['delta vs full payload', `${(second.deltaBytes / 1e3).toFixed(1)} kB vs ${(second.payloadBytes / 1e6).toFixed(2)} MB = ${(share * 100).toFixed(2)}% (limit ${MAX_DELTA_SHARE * 100}%: ${share <= MAX_DELTA_SHARE ? 'within' : 'EXCEEDED'})`]);
+
+  // 7. Version 2 on the terminal that has version 1 (delta) and on an empty one (full payload).
+  const installs = await timeDeltaAndFullInstall(bundleDir, parsePublicKeyPem(keys.publicKeyPem), kioskDir, emptyKioskDir);
+  rows.push(['sync install by delta (v1 -> v2)', `${installs.deltaMs.toFixed(0)} ms`]);
+  rows.push(['sync install full (empty -> v2)', `${installs.fullMs.toFixed(0)} ms`]);
+
+  const upgradedFile = snapshotFileOf(kioskDir, pointerOrNull(kioskDir, 'current')!);
+  const rechecked = checkTotals(dataDir, upgradedFile, change.changedIdNumbers.slice(0, 200));
+  rows.push(['totals after delta, changed persons', `${rechecked} persons, all equal`]);
+
+  // 8. Cryptographic costs of a sync, per algorithm, on version 2.
+  for (const { algorithm, ms } of timeContentDigest(upgradedFile)) {
+    rows.push([`content digest (${algorithm})`, `${(ms / 1000).toFixed(2)} s over ${second.published.paymentCount} payments`]);
+  }
+  const manifest = parseManifest(readFileSync(path.join(bundleDir, MANIFEST_FILE)));
+  for (const times of timeManifestVerification(manifest.signed, VERIFICATIONS)) {
+    rows.push([`manifest verification (${times.algorithm})`, `p50 ${times.p50Ms.toFixed(3)} ms, p99 ${times.p99Ms.toFixed(3)} ms over ${times.iterations}; first ${times.firstMs.toFixed(2)} ms`]);
+  }
+  for (const { label, megabytesPerSecond } of timeHashThroughput(second.published.payloadPath)) {
+    rows.push([`payload hash, ${label}`, `${megabytesPerSecond.toFixed(0)} MB/s over ${(second.payloadBytes / 1e6).toFixed(2)} MB`]);
+  }
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
 
 const width = Math.max(...rows.map(([name]) => name.length));
+const loadText = (load: number[]): string => load.map((value) => value.toFixed(2)).join(' ');
 process.stdout.write(`minsheng bench: county ${values.county}, ${households} households, node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})\n`);
+process.stdout.write(`load average (1, 5, 15 min): ${loadText(loadAtStart)} at start, ${loadText(os.loadavg())} at end\n`);
 for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
 if (values.keep) process.stdout.write(`work folder kept: ${work}\n`);
