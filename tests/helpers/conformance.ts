@@ -1,7 +1,6 @@
-// A small world for the sync conformance tests: a temporary folder with publisher and root keys,
-// root metadata, bundle folders and one terminal data folder, plus readers for what a test
-// asserts afterwards: the trusted state on disk, a fingerprint of the data folder, and which
-// data the kiosk service serves. Bundles come from the real publisher or from make-bundle.ts;
+// A small world for the sync conformance tests: a temporary folder with keys, root metadata,
+// bundle folders and one terminal data folder. Readers return what a test asserts afterwards:
+// the trusted state on disk, a fingerprint of the data folder, and which data the kiosk serves. Bundles come from the real publisher or from make-bundle.ts;
 // the helpers here sign roots and odd manifests with signAll.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -31,11 +30,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface World {
   dir: string;
-  /** The terminal's data folder; absent until the first sync creates it. */
+  /** The terminal's data folder, absent until the first sync creates it. */
   dataDir: string;
-  /** A folder under the world for bundles, roots or keys; created on first use. */
+  /** Creates (if needed) and returns a folder under the world for bundles, roots or keys. */
   folder(...parts: string[]): string;
-  /** One sync pass into the world's data folder. */
+  /** Runs one sync pass into the world's data folder, unless options name another. */
   sync(source: string, trust: TrustAnchor, options?: Partial<SyncOptions>): Promise<SyncOutcome>;
   remove(): void;
 }
@@ -79,7 +78,7 @@ export interface RootSpec {
   publishers: Record<string, { keys: TestKeys[]; threshold?: number }>;
   createdAt?: Date;
   expiresAt?: Date;
-  /** Who signs; a rotation lists the old and the new root keys. */
+  /** Signing keys. A rotation lists the old and the new root keys. */
   signers: TestKeys[];
 }
 
@@ -108,7 +107,7 @@ export function buildRoot(spec: RootSpec): RootMetadata {
   return signAll(signed, spec.signers);
 }
 
-/** Writes root metadata as `N.root.json`; `fileVersion` names another N than the document's. */
+/** Writes root metadata as `N.root.json`, where `fileVersion` may name another N than the document's. */
 export function writeRoot(folder: string, root: RootMetadata, fileVersion = root.signed.version): string {
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, rootFileName(fileVersion));
@@ -227,7 +226,7 @@ export function fingerprintDataFolder(dataDir: string): Record<string, string> {
 
 const SETTINGS: KioskSettings = { terminalName: 'conformance', defaultLanguage: 'zh-CN', idleTimeoutSeconds: 60, idleWarningSeconds: 10 };
 
-/** The household total (fen) the kiosk serves for an ID number, or why it serves none. */
+/** Returns the household total (fen) the kiosk serves for an ID number, or why it serves none. */
 export async function servedTotal(dataDir: string, idNumber: string): Promise<number | 'no-data' | 'not-found' | 'invalid'> {
   const service = createKioskService({ dataDir, settings: SETTINGS });
   try {
@@ -238,7 +237,7 @@ export async function servedTotal(dataDir: string, idNumber: string): Promise<nu
   }
 }
 
-/** The snapshot info behind the data-age banner, judged at the terminal clock `clock`. */
+/** Returns the snapshot info behind the data-age banner, judged at the terminal clock `clock`. */
 export async function servedSnapshotInfo(dataDir: string, clock: Date): Promise<SnapshotInfo | null> {
   const service = createKioskService({ dataDir, settings: SETTINGS, clock: () => clock });
   try {

@@ -129,8 +129,8 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   const { version, regionCode } = manifest.signed;
   const floor = trustedVersion(state, current, regionCode);
   if (version < floor) throw new BundleRejection('rollback', { installed: floor, offered: version });
-  // Before the up-to-date answer: a source that keeps serving the installed manifest after it
-  // expired is a freeze, and the status must show it rather than "up to date".
+  // Checked before the up-to-date return: a source that keeps serving the installed manifest
+  // after it expired is a freeze attack, and the status must show it rather than "up to date".
   checkNotExpired('manifest', manifest.signed.expiresAt, now);
 
   if (current !== null && current.regionCode === regionCode && current.version === version) {

@@ -1,5 +1,5 @@
 // Delta installs with bundles from the real publisher: a delta install gives the same content
-// digest and the same answers as a full install, and a delta that is missing, from another
+// digest and the same lookup results as a full install, and a delta that is missing, from another
 // base, damaged, or signed for another base falls back to the full payload and still installs.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,7 @@ let trust: TrustAnchor;
 const manifests: Record<'v1' | 'v2' | 'v3', Manifest> = {} as Record<'v1' | 'v2' | 'v3', Manifest>;
 const digests: Record<'v1' | 'v2' | 'v3', string> = { v1: '', v2: '', v3: '' };
 
-// Version 2 raises payment P0002 of household H001 from 360.00 to 400.00 yuan; version 3
+// Version 2 raises payment P0002 of household H001 from 360.00 to 400.00 yuan. Version 3
 // raises P0003 of H002 from 1,234.56 to 1,300.00 yuan.
 const V2_TOTALS = { H001: SAMPLE_TOTALS.H001 + 4_000, H002: SAMPLE_TOTALS.H002 };
 const V3_TOTALS = { H001: V2_TOTALS.H001, H002: SAMPLE_TOTALS.H002 + 6_544 };
@@ -42,7 +42,7 @@ function terminal(name: string): string {
   return path.join(world.dir, 'terminals', name);
 }
 
-/** A copy of a published version's folder that a test may change. */
+/** Copies a published version's folder, so a test may change the copy. */
 function copyOf(version: 'v1' | 'v2' | 'v3', name: string): string {
   const folder = path.join(world.dir, 'changed', name);
   cpSync(snapshotFolder(version), folder, { recursive: true });
@@ -81,7 +81,7 @@ beforeAll(async () => {
 afterAll(() => world?.remove());
 
 describe('deltas', () => {
-  it('installs by delta with the same result as a full install', async () => {
+  it('delta install equals full install', async () => {
     const byDelta = terminal('by-delta');
     const byFull = terminal('by-full');
     await installV1(byDelta);
@@ -100,7 +100,7 @@ describe('deltas', () => {
     }
   });
 
-  it('falls back to the full payload without the delta file', async () => {
+  it('falls back without the delta', async () => {
     const dataDir = terminal('missing');
     await installV1(dataDir);
     const folder = copyOf('v2', 'missing-delta');
@@ -113,7 +113,7 @@ describe('deltas', () => {
     expect(await servedTotal(dataDir, SAMPLE_ID_NUMBERS.H001)).toBe(V2_TOTALS.H001);
   });
 
-  it('falls back to the full payload for another base', async () => {
+  it('falls back for another base', async () => {
     const dataDir = terminal('other-base');
     await installV1(dataDir);
     expect(manifests.v3.signed.delta?.baseVersion).toBe(2);
@@ -125,13 +125,14 @@ describe('deltas', () => {
     expect(await servedTotal(dataDir, SAMPLE_ID_NUMBERS.H002)).toBe(V3_TOTALS.H002);
   });
 
-  it('falls back to the full payload on a corrupt delta', async () => {
+  it('falls back on a corrupt delta', async () => {
     const dataDir = terminal('corrupt');
     await installV1(dataDir);
     const folder = copyOf('v2', 'corrupt-delta');
     const deltaFile = path.join(folder, manifests.v2.signed.delta!.path);
     const bytes = readFileSync(deltaFile);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0xff;
     writeFileSync(deltaFile, bytes);
 
     const outcome = await world.sync(folder, trust, { dataDir });
@@ -141,7 +142,7 @@ describe('deltas', () => {
     expect(await servedTotal(dataDir, SAMPLE_ID_NUMBERS.H001)).toBe(V2_TOTALS.H001);
   });
 
-  it('falls back when a signed delta was built from another base', async () => {
+  it('falls back on a forged base', async () => {
     // Mix and match: the manifest of version 2 is signed again with the delta 2 -> 3 in place of
     // 1 -> 2, still claiming version 1 as its base. It applies, but the rows are not version 2's.
     const dataDir = terminal('forged-base');

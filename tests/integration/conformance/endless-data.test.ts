@@ -67,7 +67,7 @@ describe('endless data', () => {
       expect(outcome).toMatchObject({ status: 'rejected', reason: 'length-mismatch' });
       const partial = downloadPath(world.dataDir, manifest.signed.payload.digest);
       expect(statSync(partial, { throwIfNoEntry: false })?.size ?? 0).toBeLessThanOrEqual(manifest.signed.payload.length);
-      // The terminal hung up early; nginx logs what it pushed into the socket before that.
+      // The terminal closed the connection early, and nginx logs what it wrote to the socket before.
       for (const bytes of bytesSent(`/${name}/${manifest.signed.payload.path}`)) expect(bytes).toBeLessThan(ENDLESS_BYTES / 8);
       expect(fingerprintDataFolder(world.dataDir)).toEqual(before);
       const state = readTrustedState(world.dataDir);

@@ -33,7 +33,7 @@ function newWorld() {
 }
 
 describe('first install', () => {
-  it('installs under publisher-key trust through the CLI', async () => {
+  it('installs under publisher-key trust', async () => {
     const world = newWorld();
     const keyDir = world.folder('keys');
     const keygen = await runCli(['keygen', '--out', keyDir]);

@@ -26,7 +26,7 @@ let world: World;
 let keys: TestKeys;
 let trust: TrustAnchor;
 
-/** A bundle of `version` signed on day `created`, expiring on day `expires`. */
+/** Writes a bundle of `version` signed on day `created` and expiring on day `expires`. */
 function bundle(name: string, version: number, created: number, expires: number) {
   const folder = path.join(world.dir, 'server', name);
   const { snapshot } = makeBundle(folder, {
@@ -68,7 +68,7 @@ describe('freeze', () => {
     expect(await servedTotal(world.dataDir, v1.person.idNumber)).toBe(v1.person.householdTotalFen);
   });
 
-  it('keeps serving installed data past its expiry with its age', async () => {
+  it('serves expired data with its age', async () => {
     const v1 = bundle('v1', 1, 0, 30);
     expect(await world.sync(v1.folder, trust, { now: daysAfter(T0, 1) })).toMatchObject({ status: 'installed', version: 1 });
 
@@ -80,13 +80,13 @@ describe('freeze', () => {
     expect(await servedTotal(world.dataDir, v1.person.idNumber)).toBe(v1.person.householdTotalFen);
   });
 
-  it('reports the installed manifest frozen past expiry as expired', async () => {
+  it('reports a frozen manifest as expired', async () => {
     const v1 = bundle('v1', 1, 0, 30);
     expect(await world.sync(v1.folder, trust, { now: daysAfter(T0, 1) })).toMatchObject({ status: 'installed', version: 1 });
     const before = fingerprintDataFolder(world.dataDir);
 
-    // The server keeps offering the same manifest long after it expired: the terminal must
-    // say so instead of reporting itself up to date.
+    // The server keeps offering the same manifest long after it expired, and the terminal must
+    // report the expiry instead of "up to date".
     const outcome = await world.sync(v1.folder, trust, { now: daysAfter(T0, 40) });
 
     expect(outcome).toEqual({
@@ -152,10 +152,10 @@ describe('clock rollback', () => {
     expect(await servedTotal(world.dataDir, v2.person.idNumber)).toBe(v2.person.householdTotalFen);
   });
 
-  it('keeps the data-age banner on the newest signed time', async () => {
+  it('banner uses the newest signed time', async () => {
     const v2 = bundle('v2', 2, 50, 80);
     expect(await world.sync(v2.folder, trust, { now: daysAfter(T0, 51) })).toMatchObject({ status: 'installed', version: 2 });
-    // The publisher signs version 2 again on day 100; the terminal is up to date and has now
+    // The publisher signs version 2 again on day 100. The terminal is up to date and has now
     // seen day 100 signed, past the installed expiry on day 80.
     const resigned = path.join(world.dir, 'server', 'v2-resigned');
     makeBundle(resigned, { version: 2, signWith: keys, createdAt: daysAfter(T0, 100) });

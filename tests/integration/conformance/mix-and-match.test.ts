@@ -72,8 +72,8 @@ describe('mix and match', () => {
     expect(await servedTotal(world.dataDir, home.people[0]!.idNumber)).toBe(home.people[0]!.householdTotalFen);
   });
 
-  it('rejects a snapshot file that names another version', async () => {
-    // The publisher signed this payload, but the SQLite inside says version 4 while the
+  it('rejects a snapshot of another version', async () => {
+    // The publisher signed this payload, but the SQLite file inside states version 4 while the
     // manifest announces 2: the staged file fails its check before install.
     const v1 = makeBundle(path.join(world.dir, 'server', 'v1'), { version: 1, signWith: keys }).snapshot;
     const folder = path.join(world.dir, 'server', 'v2-meta');

@@ -83,7 +83,7 @@ describe('rollback', () => {
     expect(await servedTotal(world.dataDir, v2.people[0]!.idNumber)).toBe('no-data');
   });
 
-  it('reports the installed version replayed as up to date', async () => {
+  it('reports a replayed current version up to date', async () => {
     expect(await world.sync(v2Folder, trust)).toMatchObject({ status: 'installed', version: 2 });
     const stick = path.join(world.dir, 'usb-stick', 'bundle');
     cpSync(v2Folder, stick, { recursive: true });

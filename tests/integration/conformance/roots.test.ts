@@ -1,6 +1,6 @@
 // Root metadata updates: a new root is trusted only as version N+1 signed by a threshold of the
-// old and of the new root keys; publisher keys a later root drops or moves stop counting, and
-// the new root is persisted only together with a manifest that passed every check.
+// old and of the new root keys. Publisher keys that a later root drops stop counting, and the
+// new root is persisted only together with a manifest that passed every check.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrustAnchor } from '../../../src-main/core/trust/anchor.js';
@@ -49,7 +49,7 @@ function root2(overrides: Partial<RootSpec>): RootMetadata {
 }
 
 describe('root updates', () => {
-  it('accepts and keeps a rotation signed by old and new keys', async () => {
+  it('keeps a rotation signed by both', async () => {
     const v1 = bundle('v1', 1, publisherA, [root2({})]);
 
     expect(await world.sync(v1.folder, trust)).toEqual({ status: 'installed', version: 1, previousVersion: null, method: 'full' });
@@ -95,7 +95,7 @@ describe('root updates', () => {
   });
 
   it('does not reach root 3 without root 2', async () => {
-    // Root 3 alone names publisher B; the terminal stays on root 1, where B means nothing.
+    // Only root 3 names publisher B. The terminal stays on root 1, which does not list B.
     const v1 = bundle('v1', 1, publisherB, [root2({ version: 3, publishers: { [REGION]: { keys: [publisherB] } } })]);
 
     const outcome = await world.sync(v1.folder, trust);
@@ -123,7 +123,7 @@ describe('root updates', () => {
     expect(await servedTotal(world.dataDir, v2.snapshot.people[0]!.idNumber)).toBe(v2.snapshot.people[0]!.householdTotalFen);
   });
 
-  it("rejects a county the new root dropped", async () => {
+  it('rejects a county the root dropped', async () => {
     const v1 = bundle('v1', 1, publisherA);
     const v2 = bundle('v2', 2, publisherA, [root2({ publishers: { [NEIGHBOUR]: { keys: [publisherB] } } })]);
     expect(await world.sync(v1.folder, trust)).toMatchObject({ status: 'installed', version: 1 });

@@ -39,7 +39,7 @@ function writeManifestFile(folder: string, manifest: Manifest): void {
   writeFileSync(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Root trust whose publisher role for REGION is `keys` with `threshold`. */
+/** Builds root trust whose publisher role for REGION is `keys` with `threshold`. */
 function rootTrust(keys: TestKeys[], threshold: number): TrustAnchor {
   const rootKey = makeTestKeys();
   return { kind: 'root', root: buildRoot({ version: 1, rootKeys: [rootKey], publishers: { [REGION]: { keys, threshold } }, signers: [rootKey] }) };
