@@ -8,7 +8,7 @@ import path from 'node:path';
 import { makeFolder } from '../make-folder.js';
 import { fsyncFolder } from './fsync.js';
 import { DOWNLOADS_FOLDER, isSnapshotName, isStagingName, newSnapshotName } from './layout.js';
-import { pointerOrNull, writePointer } from './pointer.js';
+import { pointerOrNull, readPointer, writePointer } from './pointer.js';
 import type { Pointer } from './pointer.js';
 
 export type NewSnapshot = Omit<Pointer, 'file' | 'installedAt'>;
@@ -52,7 +52,12 @@ export async function swapToPrevious(dataDir: string): Promise<Pointer | null> {
  * open is unlinked but stays readable to it; where that fails (Windows), the next pass retries.
  */
 export async function removeUnreferencedSnapshots(dataDir: string): Promise<string[]> {
-  const keep = new Set([pointerOrNull(dataDir, 'current')?.file, pointerOrNull(dataDir, 'previous')?.file]);
+  const current = readPointer(dataDir, 'current');
+  const previous = readPointer(dataDir, 'previous');
+  // A damaged pointer may still name a sound file; keeping every file leaves it for diagnosis
+  // and for a technician to restore, at the cost of disk space until the next install.
+  if (current.status === 'invalid' || previous.status === 'invalid') return [];
+  const keep = new Set([current.status === 'ok' ? current.pointer.file : null, previous.status === 'ok' ? previous.pointer.file : null]);
   const removed: string[] = [];
   for (const name of await namesIn(dataDir)) {
     if (!isSnapshotName(name) || keep.has(name)) continue;

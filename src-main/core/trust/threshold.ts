@@ -26,9 +26,9 @@ export function verifyThreshold(
   for (const entry of signatures) {
     if (!roleKeys.has(entry.keyId) || valid.has(entry.keyId)) continue;
     const key = keys.get(entry.keyId);
-    // A signature claiming another algorithm than the key's is not that key's signature.
-    if (key === undefined || key.algorithm !== entry.algorithm) continue;
-    if (key.verify(bytes, entry.signature)) {
+    if (key === undefined) continue;
+    // A signature labelled with another algorithm than its key's is a bad signature of that key.
+    if (key.algorithm === entry.algorithm && key.verify(bytes, entry.signature)) {
       valid.add(entry.keyId);
       invalid.delete(entry.keyId);
     } else {
