@@ -1,8 +1,13 @@
 // The whole chain with the real publisher: keygen and publish a county delivery, serve the
-// bundle with nginx, sync it onto a kiosk database and query a household.
+// bundle with nginx, sync it into a kiosk data folder and query a household.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
+import { MANIFEST_FILE } from '../../src-main/core/snapshot/manifest.js';
+import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
 import { runCli } from '../helpers/cli.js';
+import { contentDigestOfFile } from '../helpers/make-bundle.js';
 import { startNginx } from '../helpers/nginx.js';
 import type { RunningNginx } from '../helpers/nginx.js';
 import { SAMPLE_PERSONS, writeSampleDataset } from '../helpers/publisher-data.js';
@@ -12,7 +17,7 @@ const temp = makeTempDir();
 const keyDir = path.join(temp.dir, 'keys');
 const dataDir = path.join(temp.dir, 'data');
 const bundleDir = path.join(temp.dir, 'www', 'bundle');
-const dbFile = path.join(temp.dir, 'kiosk', 'snapshot.sqlite');
+const kioskDataDir = path.join(temp.dir, 'kiosk');
 let nginx: RunningNginx;
 
 function publish() {
@@ -26,15 +31,15 @@ function sync() {
     `${nginx.url}bundle/`,
     '--trust',
     path.join(keyDir, 'publisher.pub'),
-    '--db',
-    dbFile,
+    '--data-dir',
+    kioskDataDir,
     '--region',
     '431226',
   ]);
 }
 
 async function queryJson(idNumber: string) {
-  const result = await runCli(['query', '--db', dbFile, '--id-number', idNumber, '--json']);
+  const result = await runCli(['query', '--data-dir', kioskDataDir, '--id-number', idNumber, '--json']);
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as {
     status: string;
@@ -78,15 +83,27 @@ describe('publish, sync and query', () => {
     expect(second.household.totalFen).toBe(123_463);
   });
 
-  it('installs the next published version', async () => {
+  it('installs the next published version by delta', async () => {
     const published = await publish();
     expect(published.code, published.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(bundleDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    expect(manifest.signed.delta?.baseVersion).toBe(1);
 
     const result = await sync();
 
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Installed snapshot version 2 (replacing version 1).');
+    expect(result.stdout).toContain('Installed snapshot version 2 from the delta (replacing version 1).');
     expect((await queryJson(SAMPLE_PERSONS[1]!.idNumber)).household.totalFen).toBe(46_550);
+  });
+
+  it('holds the signed rows after the delta', () => {
+    const manifest = JSON.parse(readFileSync(path.join(bundleDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    const pointer = pointerOrNull(kioskDataDir, 'current')!;
+
+    expect(pointer.version).toBe(2);
+    expect(pointer.contentDigest).toBe(manifest.signed.contentDigest);
+    expect(contentDigestOfFile(snapshotFileOf(kioskDataDir, pointer), manifest.signed.hashAlgorithm)).toBe(manifest.signed.contentDigest);
+    expect(pointerOrNull(kioskDataDir, 'previous')?.version).toBe(1);
   });
 
   it('reports up to date afterwards', async () => {
