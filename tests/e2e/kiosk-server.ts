@@ -1,5 +1,5 @@
 // Sets up a kiosk the way a county and a technician would, through the real command line:
-// demo data, a publisher key, a signed bundle, a sync into a snapshot file, and `minsheng serve`
+// demo data, a publisher key, a signed bundle, a sync into a data folder, and `minsheng serve`
 // as a child process with a short idle timeout. It needs `npm run build` (CLI and screens).
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -83,13 +83,13 @@ export async function startKioskServer(): Promise<KioskServer> {
   const dataDir = path.join(temp.dir, 'data');
   const keyDir = path.join(temp.dir, 'keys');
   const bundleDir = path.join(temp.dir, 'bundle');
-  const dbFile = path.join(temp.dir, 'kiosk', 'snapshot.db');
+  const kioskDataDir = path.join(temp.dir, 'kiosk');
 
   // 1. County side: generate, sign and publish. 2. Kiosk side: verify and install.
   await runStep(['demo-data', '--county', COUNTY_CODE, '--households', '200', '--seed', '7', '--out', dataDir]);
   await runStep(['keygen', '--out', keyDir]);
   await runStep(['publish', '--data', dataDir, '--key', path.join(keyDir, 'publisher.key'), '--out', bundleDir]);
-  await runStep(['sync', '--source', bundleDir, '--trust', path.join(keyDir, 'publisher.pub'), '--db', dbFile]);
+  await runStep(['sync', '--source', bundleDir, '--trust', path.join(keyDir, 'publisher.pub'), '--data-dir', kioskDataDir]);
 
   // 3. The terminal config of this kiosk, with a short idle timeout for the idle test.
   const configFile = path.join(temp.dir, 'terminal.json');
@@ -108,7 +108,7 @@ export async function startKioskServer(): Promise<KioskServer> {
 
   // 4. Serve the screens and the API.
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', String(port), '--config', configFile], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', kioskDataDir, '--port', String(port), '--config', configFile], {
     env: { ...process.env, MINSHENG_LANG: 'en', MINSHENG_LOG_LEVEL: 'warn' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -199,13 +199,11 @@ export async function startExpiredKioskServer(options: ExpiredKioskOptions): Pro
   if (synced.status !== 'installed') throw new Error(`sync did not install the bundle: ${JSON.stringify(synced)}`);
   const current = pointerOrNull(kioskDataDir, 'current');
   if (!current) throw new Error(`sync reported an install but ${kioskDataDir} has no valid current.json`);
-  // NOTE: serve reads one snapshot file (--db), not the data folder, so it never reads the
-  // newest signed time in state.json. Its "now" is today's clock, which is later here anyway.
-  const dbFile = path.join(kioskDataDir, current.file);
 
-  // 3. Serve it on today's clock, with the default idle timeout.
+  // 3. Serve the data folder on today's clock, with the default idle timeout. Serve judges expiry
+  // by the later of that clock and the newest signed time in state.json.
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', String(port)], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', kioskDataDir, '--port', String(port)], {
     env: { ...process.env, MINSHENG_LANG: 'en', MINSHENG_LOG_LEVEL: 'warn' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
