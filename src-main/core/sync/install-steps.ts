@@ -13,16 +13,9 @@ import { applyDelta } from './apply-delta.js';
 import { decompressToStaging } from './decompress.js';
 import { BundleRejection } from './rejection.js';
 import type { BundleSource } from './source.js';
+import { SourceError } from './source.js';
+import { isOutOfSpace } from './errno.js';
 import { checkContentDigest, checkDigest, checkSnapshotFile } from './verify.js';
-
-/** True when the error, or an error in its cause chain, is ENOSPC or EDQUOT. */
-function isOutOfSpace(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') return true;
-  }
-  return false;
-}
 
 /**
  * Downloads a gzip file of the bundle into its resumable download file, checks it against the
@@ -44,6 +37,9 @@ async function fetchAndExpand(
     // A download that ran out of space has filled the disk to the last byte. Keeping it for a
     // resume would leave no room for status.json, the log or anything else on that disk.
     if (isOutOfSpace(error)) await rm(partial, { force: true });
+    if (error instanceof SourceError && error.kind === 'too-large') {
+      throw new BundleRejection('length-mismatch', { file: labels.gzip, expected: entry.length, actual: `> ${entry.length}` });
+    }
     throw error;
   }
   try {

@@ -21,6 +21,7 @@ import { rootKeyMap } from '../trust/root-keys.js';
 import { createSource } from './create-source.js';
 import type { HttpSourceOptions } from './http-source.js';
 import { deltaUnusable, installDelta, installFull, logDeltaFallback } from './install-steps.js';
+import { errnoOf } from './errno.js';
 import { errorFields } from './network-error.js';
 import { BundleRejection } from './rejection.js';
 import type { RejectDetails, RejectReason } from './rejection.js';
@@ -94,12 +95,45 @@ interface PassContext {
   clock: Date;
 }
 
-async function persistTrust(context: PassContext, state: SyncState, root: RootMetadata | null, manifest: Manifest, storedRoot: RootMetadata | null): Promise<void> {
+// A signed time later than the terminal's clock by more than this counts only up to this far
+// ahead, so one manifest with a wrong (or forged) future date cannot expire everything after it.
+const MAX_CLOCK_LEAD_MS = 24 * 60 * 60 * 1000;
+
+function cappedSignedTime(signedAt: string | null, clock: Date): string | null {
+  if (signedAt === null) return null;
+  return new Date(Math.min(Date.parse(signedAt), clock.getTime() + MAX_CLOCK_LEAD_MS)).toISOString();
+}
+
+/**
+ * Returns the counties whose publisher keys differ between the root trusted before this pass and
+ * the new one. Their version floor resets, as TUF does on a key rotation, so rotating a stolen key
+ * out also undoes any inflated version it signed.
+ */
+function rotatedCounties(before: RootMetadata | null, after: RootMetadata | null): Set<string> {
+  const rotated = new Set<string>();
+  if (before === null || after === null || before.signed.version === after.signed.version) return rotated;
+  const keysOf = (root: RootMetadata, county: string) => [...(root.signed.publishers[county]?.keyIds ?? [])].sort().join(',');
+  for (const county of new Set([...Object.keys(before.signed.publishers), ...Object.keys(after.signed.publishers)])) {
+    if (keysOf(before, county) !== keysOf(after, county)) rotated.add(county);
+  }
+  return rotated;
+}
+
+async function persistTrust(
+  context: PassContext,
+  state: SyncState,
+  root: RootMetadata | null,
+  manifest: Manifest,
+  storedRoot: RootMetadata | null,
+  keysRotated: boolean,
+): Promise<void> {
   const { dataDir } = context.options;
   if (root !== null && root.signed.version !== storedRoot?.signed.version) await writeTrustedRoot(dataDir, root);
-  const newest = laterTime(laterTime(state.newestSignedTime, manifest.signed.createdAt), root?.signed.createdAt ?? null);
+  const signedTimes = [manifest.signed.createdAt, root?.signed.createdAt ?? null].map((time) => cappedSignedTime(time, context.clock));
+  const newest = signedTimes.reduce(laterTime, state.newestSignedTime);
   const region = manifest.signed.regionCode;
-  const trustedVersions = { ...state.trustedVersions, [region]: Math.max(state.trustedVersions[region] ?? 0, manifest.signed.version) };
+  const floor = keysRotated ? 0 : (state.trustedVersions[region] ?? 0);
+  const trustedVersions = { ...state.trustedVersions, [region]: Math.max(floor, manifest.signed.version) };
   await writeSyncState(dataDir, { newestSignedTime: newest, trustedVersions });
 }
 
@@ -127,14 +161,17 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   checkRegion(manifest, options.expectedRegion ?? current?.regionCode ?? null);
   const keyIds = checkSignatures(manifest, signersFor(options.trust, root, manifest.signed.regionCode));
   const { version, regionCode } = manifest.signed;
-  const floor = trustedVersion(state, current, regionCode);
+  const trustedBefore = storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null);
+  const keysRotated = rotatedCounties(trustedBefore, root).has(regionCode);
+  const floor = keysRotated ? 0 : trustedVersion(state, current, regionCode);
+  if (keysRotated) log.warn({ region: regionCode, root: root?.signed.version }, 'publisher keys rotated; the version floor restarts');
   if (version < floor) throw new BundleRejection('rollback', { installed: floor, offered: version });
   // Checked before the up-to-date return: a source that keeps serving the installed manifest
   // after it expired is a freeze attack, and the status must show it rather than "up to date".
   checkNotExpired('manifest', manifest.signed.expiresAt, now);
 
   if (current !== null && current.regionCode === regionCode && current.version === version) {
-    await persistTrust(context, state, root, manifest, storedRoot);
+    await persistTrust(context, state, root, manifest, storedRoot, keysRotated);
     return { status: 'up-to-date', version };
   }
   checkSnapshotFormat(manifest);
@@ -160,17 +197,8 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   }
   if (method === 'full') await installFull(source, manifest, dataDir, clock);
 
-  await persistTrust(context, state, root, manifest, storedRoot);
+  await persistTrust(context, state, root, manifest, storedRoot, keysRotated);
   return { status: 'installed', version, previousVersion: current?.version ?? null, method };
-}
-
-/** The errno code of an error or of any error in its cause chain. */
-function errnoOf(error: unknown): string | undefined {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
-  }
-  return undefined;
 }
 
 function failureOf(error: unknown, source: BundleSource): SyncOutcome {

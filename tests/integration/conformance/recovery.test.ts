@@ -1,0 +1,89 @@
+// Recovering from a stolen or misconfigured publisher key: a manifest dated far in the future
+// cannot push the terminal's notion of time beyond a day ahead of its clock, and rotating a
+// county's publisher keys in a new root resets that county's version floor, so a version number
+// inflated by the old key does not block the honest versions after it.
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TrustAnchor } from '../../../src-main/core/trust/anchor.js';
+import { buildRoot, createWorld, readTrustedState, servedTotal, writeRoot } from '../../helpers/conformance.js';
+import type { World } from '../../helpers/conformance.js';
+import { makeBundle, makeTestKeys } from '../../helpers/make-bundle.js';
+import type { TestKeys } from '../../helpers/make-bundle.js';
+
+const REGION = '430121';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+let world: World;
+let rootKey: TestKeys;
+let stolen: TestKeys;
+let replacement: TestKeys;
+let trust: TrustAnchor;
+
+beforeEach(() => {
+  world = createWorld();
+  [rootKey, stolen, replacement] = [makeTestKeys(), makeTestKeys(), makeTestKeys()];
+  trust = {
+    kind: 'root',
+    root: buildRoot({ version: 1, rootKeys: [rootKey], publishers: { [REGION]: { keys: [stolen] } }, signers: [rootKey] }),
+  };
+});
+
+afterEach(() => world.remove());
+
+describe('recovery from a bad publisher key', () => {
+  it('caps a future signing time at one day ahead', async () => {
+    const clock = new Date();
+    const future = new Date(clock.getTime() + 400 * DAY_MS);
+    const folder = path.join(world.dir, 'future');
+    makeBundle(folder, { version: 1, signWith: stolen, createdAt: future });
+
+    expect(await world.sync(folder, trust, { now: clock })).toMatchObject({ status: 'installed', version: 1 });
+
+    const newest = Date.parse(readTrustedState(world.dataDir).newestSignedTime!);
+    expect(newest).toBeLessThanOrEqual(clock.getTime() + DAY_MS);
+    expect(newest).toBeGreaterThan(clock.getTime());
+  });
+
+  it('accepts an honest manifest after a future-dated one', async () => {
+    const clock = new Date();
+    const first = path.join(world.dir, 'future');
+    makeBundle(first, { version: 1, signWith: stolen, createdAt: new Date(clock.getTime() + 400 * DAY_MS) });
+    await world.sync(first, trust, { now: clock });
+
+    const second = path.join(world.dir, 'honest');
+    const { snapshot } = makeBundle(second, { version: 2, signWith: stolen, createdAt: new Date(clock.getTime() + 2 * DAY_MS) });
+
+    expect(await world.sync(second, trust, { now: new Date(clock.getTime() + 2 * DAY_MS) })).toMatchObject({ status: 'installed', version: 2 });
+    expect(await servedTotal(world.dataDir, snapshot.people[0]!.idNumber)).toBe(snapshot.people[0]!.householdTotalFen);
+  });
+
+  it('resets the version floor when keys rotate', async () => {
+    const inflated = path.join(world.dir, 'inflated');
+    makeBundle(inflated, { version: 999_999, signWith: stolen });
+    expect(await world.sync(inflated, trust)).toMatchObject({ status: 'installed', version: 999_999 });
+
+    const rotated = buildRoot({ version: 2, rootKeys: [rootKey], publishers: { [REGION]: { keys: [replacement] } }, signers: [rootKey] });
+    const honest = path.join(world.dir, 'honest');
+    const { snapshot } = makeBundle(honest, { version: 7, signWith: replacement });
+    writeRoot(honest, rotated);
+
+    expect(await world.sync(honest, trust)).toMatchObject({ status: 'installed', version: 7 });
+    const state = readTrustedState(world.dataDir);
+    expect(state.trustedVersions[REGION]).toBe(7);
+    expect(state.trustedRootVersion).toBe(2);
+    expect(await servedTotal(world.dataDir, snapshot.people[0]!.idNumber)).toBe(snapshot.people[0]!.householdTotalFen);
+  });
+
+  it('keeps the floor without a rotation', async () => {
+    const high = path.join(world.dir, 'high');
+    makeBundle(high, { version: 50, signWith: stolen });
+    await world.sync(high, trust);
+
+    const sameKeys = buildRoot({ version: 2, rootKeys: [rootKey], publishers: { [REGION]: { keys: [stolen] } }, signers: [rootKey] });
+    const low = path.join(world.dir, 'low');
+    makeBundle(low, { version: 7, signWith: stolen });
+    writeRoot(low, sameKeys);
+
+    expect(await world.sync(low, trust)).toEqual({ status: 'rejected', reason: 'rollback', details: { installed: 50, offered: 7 } });
+  });
+});
