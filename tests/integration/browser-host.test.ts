@@ -46,7 +46,7 @@ function postLookup(port: number, body: string): Promise<RawResponse> {
   return rawRequest(port, { method: 'POST', path: '/api/lookup', headers: { 'Content-Type': 'application/json' }, body });
 }
 
-// The signed expiry the pointer records; the host reports it, not anything in the snapshot.
+// The signed expiry that the pointer records. The host reports this value, not one from the snapshot.
 const EXPIRES_AT = '2031-06-30T00:00:00.000Z';
 
 describe('browser host', () => {
