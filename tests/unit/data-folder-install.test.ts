@@ -182,6 +182,17 @@ describe('removeUnreferencedSnapshots', () => {
     expect(await removeUnreferencedSnapshots(dataDir)).toEqual([orphan]);
   });
 
+  it('keeps every file while a pointer is damaged', async () => {
+    // The damaged pointer may still name a sound file that a technician can restore.
+    const current = await installText(1);
+    const orphan = newSnapshotName(2);
+    writeFileSync(path.join(dataDir, orphan), 'version 2');
+    writeFileSync(path.join(dataDir, PREVIOUS_POINTER), '{"version": ');
+
+    expect(await removeUnreferencedSnapshots(dataDir)).toEqual([]);
+    expect(snapshotNames()).toEqual([current.file, orphan].sort());
+  });
+
   it('accepts a missing folder', async () => {
     expect(await removeUnreferencedSnapshots(path.join(temp.dir, 'absent'))).toEqual([]);
   });
