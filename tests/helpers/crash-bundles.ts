@@ -1,6 +1,6 @@
-// A chain of real bundles for the crash and fuzz tests of sync: generated county data published
+// A chain of real bundles for the crash and fuzz tests of sync. Generated county data is published
 // by the built `minsheng publish` once per version into one folder, so each version after the
-// first carries a delta from the one before, with root metadata from `minsheng root`. Every
+// first carries a delta from the one before, and `minsheng root` makes the root metadata. Every
 // version changes a third of the payment amounts, so one household's total differs between any
 // two versions and the delta is large enough to take time to download.
 // Needs `npm run build:main` first.
@@ -21,7 +21,7 @@ export interface PublishedVersion {
 }
 
 export interface PublishedChain {
-  /** The root public key (PEM file) a terminal is provisioned with; the root threshold is 1. */
+  /** The root public key (PEM file) a terminal is provisioned with, at a root threshold of 1. */
   rootKeyFile: string;
   versions: PublishedVersion[];
   /** A generated person whose household total differs in every version. */
@@ -31,8 +31,11 @@ export interface PublishedChain {
 export interface ChainOptions {
   versions: number;
   households: number;
-  /** Root metadata versions copied into every bundle; 2 adds a rotation signed by the root key. */
-  rootVersions: 1 | 2;
+  /**
+   * Adds root version 2 (a rotation signed by the same root key) after version 1 is published,
+   * so the first bundle carries 1.root.json only and every later one both root files.
+   */
+  rotateRootAfterFirstVersion: boolean;
 }
 
 async function minsheng(args: string[]): Promise<string> {
@@ -60,7 +63,7 @@ function fenToYuan(fen: number): string {
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
-/** Adds 1 yuan to every third payment; the column order is the data standard's. */
+/** Adds 1 yuan to every third payment. The amount is the fourth column of payments.csv. */
 function changeEveryThirdPayment(paymentsFile: string): void {
   const lines = readFileSync(paymentsFile, 'utf8').split('\n');
   for (let index = 3; index < lines.length; index += 3) {
@@ -72,7 +75,7 @@ function changeEveryThirdPayment(paymentsFile: string): void {
   writeFileSync(paymentsFile, lines.join('\n'));
 }
 
-/** The household total in fen of the first person in persons.csv, from the CSV files. */
+/** Sums the household total in fen of the first person in persons.csv from the CSV files. */
 function firstHouseholdTotal(dataDir: string): { idNumber: string; totalFen: number } {
   const persons = readFileSync(path.join(dataDir, 'persons.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
   const [idNumber, , householdId] = persons[0]!;
@@ -98,10 +101,6 @@ export async function publishChain(workDir: string, options: ChainOptions): Prom
 
   await minsheng(['root', 'init', '--out', rootsDir, '--root-key', root.publicKeyFile, '--threshold', '1', '--publisher', `${CHAIN_REGION}=${county.publicKeyFile}`]);
   await minsheng(['root', 'sign', path.join(rootsDir, '1.root.json'), '--key', root.privateKeyFile]);
-  if (options.rootVersions === 2) {
-    await minsheng(['root', 'rotate', '--dir', rootsDir, '--expires-days', '400']);
-    await minsheng(['root', 'sign', path.join(rootsDir, '2.root.json'), '--key', root.privateKeyFile]);
-  }
   await minsheng(['demo-data', '--county', CHAIN_REGION, '--households', String(options.households), '--seed', '3', '--out', dataDir]);
 
   const versions: PublishedVersion[] = [];
@@ -109,6 +108,10 @@ export async function publishChain(workDir: string, options: ChainOptions): Prom
   let idNumber = '';
   for (let version = 1; version <= options.versions; version += 1) {
     if (version > 1) changeEveryThirdPayment(path.join(dataDir, 'payments.csv'));
+    if (version === 2 && options.rotateRootAfterFirstVersion) {
+      await minsheng(['root', 'rotate', '--dir', rootsDir, '--expires-days', '400']);
+      await minsheng(['root', 'sign', path.join(rootsDir, '2.root.json'), '--key', root.privateKeyFile]);
+    }
     await minsheng(['publish', '--data', dataDir, '--key', county.privateKeyFile, '--out', outDir, '--roots', rootsDir]);
 
     const bundleDir = path.join(workDir, `bundle-v${version}`);

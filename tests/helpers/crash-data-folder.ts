@@ -1,6 +1,6 @@
-// What a terminal's data folder serves, read the way the kiosk reads it, for the crash and fuzz
-// tests of sync: the snapshot current.json names, its integrity and content digest, a lookup
-// through the real kiosk service, and the files a pass leaves behind.
+// Reads what a terminal's data folder serves the way the kiosk reads it, for the crash and fuzz
+// tests of sync. It covers the snapshot current.json names, its integrity and content digest, a
+// lookup through the real kiosk service, and the files a pass leaves behind.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -20,7 +20,7 @@ export interface ServedSnapshot {
   contentDigest: string;
 }
 
-/** Reads the current pointer and checks the file it names; throws when there is none to read. */
+/** Reads the current pointer and checks the file it names. Throws when there is none to read. */
 export function readServedSnapshot(dataDir: string, algorithm: HashAlgorithm = 'sha256'): ServedSnapshot {
   const read = readPointer(dataDir, 'current');
   if (read.status !== 'ok') throw new Error(`current.json in ${dataDir} is ${read.status}${'problem' in read ? `: ${read.problem}` : ''}`);
@@ -35,7 +35,7 @@ export function readServedSnapshot(dataDir: string, algorithm: HashAlgorithm = '
   }
 }
 
-/** The household total in fen the kiosk service shows for idNumber, or the lookup status when none is found. */
+/** Looks idNumber up through the kiosk service and returns the household total in fen, or the status when nothing is found. */
 export async function lookupTotalFen(dataDir: string, idNumber: string): Promise<number | string> {
   const service = createKioskService({ dataDir, settings: DEFAULT_KIOSK_SETTINGS });
   try {
@@ -70,7 +70,7 @@ export function listDataFolder(dataDir: string): FolderListing {
 }
 
 /**
- * A digest of everything that makes up the installed data: both pointers, the trust state, the
+ * Hashes everything that makes up the installed data: both pointers, the trust state, the
  * trusted root and every snapshot file. status.json is left out because each pass records its
  * outcome there.
  */

@@ -12,7 +12,7 @@ export const PHASES = ['startup', 'download', 'install', 'installed'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface KillPoint {
-  /** The phase whose start the delay counts from; 'startup' counts from the spawn. */
+  /** The phase whose start the delay counts from. The 'startup' phase starts at the spawn. */
   after: Phase;
   delayMs: number;
 }
@@ -43,8 +43,8 @@ function folderMarks(dataDir: string): FolderMarks {
   };
 }
 
-/** The furthest phase the folder shows, compared with the marks taken before the spawn. */
-function phaseShown(dataDir: string, before: FolderMarks): Phase {
+/** Reads the furthest phase the folder shows, compared with the marks taken before the spawn. */
+function phaseShownByFolder(dataDir: string, before: FolderMarks): Phase {
   if ((pointerOrNull(dataDir, 'current')?.file ?? null) !== before.currentFile) return 'installed';
   const listing = listDataFolder(dataDir);
   if (listing.staging.some((name) => !before.staging.has(name))) return 'install';
@@ -74,7 +74,7 @@ export async function runWatchedSync(args: string[], dataDir: string, killPoint:
 
   while (running) {
     const elapsed = performance.now() - started;
-    const shown = phaseShown(dataDir, before);
+    const shown = phaseShownByFolder(dataDir, before);
     if (PHASES.indexOf(shown) > PHASES.indexOf(phase)) {
       phase = shown;
       phaseStartMs[shown] ??= elapsed;
@@ -94,7 +94,7 @@ export async function runWatchedSync(args: string[], dataDir: string, killPoint:
   const durationMs = performance.now() - started;
 
   // The folder after the exit shows what the pass finished between the last look and its end.
-  const final = phaseShown(dataDir, before);
+  const final = phaseShownByFolder(dataDir, before);
   if (PHASES.indexOf(final) > PHASES.indexOf(phase)) {
     phase = final;
     phaseStartMs[final] ??= durationMs;
