@@ -74,10 +74,10 @@ export async function runWatchedSync(args: string[], dataDir: string, killPoint:
 
   while (running) {
     const elapsed = performance.now() - started;
-    const shown = phaseShownByFolder(dataDir, before);
-    if (PHASES.indexOf(shown) > PHASES.indexOf(phase)) {
-      phase = shown;
-      phaseStartMs[shown] ??= elapsed;
+    const seen = phaseShownByFolder(dataDir, before);
+    if (PHASES.indexOf(seen) > PHASES.indexOf(phase)) {
+      phase = seen;
+      phaseStartMs[seen] ??= elapsed;
     }
 
     // A pass that skips a phase (a download finished before the last kill) counts as past it.

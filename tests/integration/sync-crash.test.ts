@@ -6,8 +6,8 @@
 // payload.
 //
 // After every kill, and after every pass that ran to its end, exactly one complete version must
-// be served: current.json names a file that passes PRAGMA quick_check and whose content digest is
-// version 1's or version 2's, and the kiosk service shows that version's household total. A pass
+// be served. current.json must name a file that passes PRAGMA quick_check and whose content digest
+// is version 1's or version 2's, and the kiosk service must show that version's household total. A pass
 // that ran to its end must leave version 2 current, version 1 previous, and no other snapshot,
 // staging or download file.
 //

@@ -1,8 +1,8 @@
 // Flips 1 to 4 random bytes in one file of a real published bundle of version 3: manifest.json,
 // the full payload, the delta from version 2, or one of the two root metadata files. Then it
 // syncs a terminal from a folder copy, 1,000 seeded cases in-process. Each case starts from a terminal
-// that reads the mutated file: a new terminal reads both root files, one on version 1 (which
-// trusts root version 1) reads 2.root.json and needs the full payload, one on version 2 uses the
+// that reads the mutated file. A new terminal reads both root files. One on version 1 trusts root
+// version 1, so it reads 2.root.json, and it needs the full payload. One on version 2 uses the
 // delta. No case may throw, and a mutated file must never be used:
 // - manifest or root: the pass installs only when the mutated JSON parses to the same value as
 //   the genuine file (a flip between two JSON whitespace bytes), and then installs the genuine
