@@ -23,6 +23,7 @@ import type { PreviousBundle } from './previous-bundle.js';
 import { derivePersonKeys } from './pseudonymise.js';
 import { PublishError } from './publish-error.js';
 import { lockOutFolder } from './out-folder.js';
+import { checkRootChainForPublish } from './roots-check.js';
 import { copyRootChain, readRootChain } from './roots-copy.js';
 import type { RootChain } from './roots-copy.js';
 import { hashAlgorithmFor, loadSigningKeys, signManifest } from './signing.js';
@@ -218,6 +219,8 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
       current: `${county.code} ${county.name}`,
     });
   }
+
+  if (roots !== null) checkRootChainForPublish(roots, county.code, keys.map((key) => key.keyId), now);
 
   // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys.
   const version = previous === null ? 1 : previous.manifest.signed.version + 1;

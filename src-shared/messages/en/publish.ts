@@ -94,6 +94,10 @@ export default {
     rootsUnreadable: 'Cannot read the root metadata {{dir}} ({{reason}}). Check the path given with --roots and its permissions.',
     rootsEmpty: 'The folder {{dir}} given with --roots holds no root metadata file (1.root.json, 2.root.json, …).',
     rootsGap: 'The root metadata in {{dir}} is incomplete: {{missing}} is missing, but {{newest}} exists. Add every version from 1.root.json on.',
+    rootUnsigned: 'The root metadata {{file}} is not signed as terminals require ({{threshold}}); every terminal would refuse the bundle. Collect the missing signatures with minsheng root sign, check with minsheng root check, then publish again.',
+    rootExpired: 'The newest root metadata {{file}} expired at {{expiresAt}}; terminals would refuse the bundle. Ask the province for a new root version (minsheng root rotate), then publish again.',
+    rootNoCounty: 'The newest root metadata {{file}} names no publisher keys for county {{county}}; terminals would refuse the bundle. Ask the province to add them (minsheng root rotate --publisher {{county}}=FILE.pub).',
+    rootKeysNotPublishers: 'Only {{matched}} of the signing keys are publisher keys of county {{county}} in {{file}}, but {{threshold}} are needed; terminals would refuse the bundle. Sign with the county\'s publisher keys (--key).',
     rootInvalid: 'The root metadata file {{file}} is invalid ({{reason}}). Replace it with the file written by minsheng root.',
     previousManifestInvalid:
       'The existing {{path}} in the output folder is invalid ({{reason}}), so the next version is unknown. Fix or move that file and retry.',

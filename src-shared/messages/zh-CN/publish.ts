@@ -88,6 +88,10 @@ export default {
     rootsUnreadable: '无法读取根元数据 {{dir}}（{{reason}}）。请检查 --roots 指定的路径及其权限。',
     rootsEmpty: '--roots 指定的目录 {{dir}} 中没有根元数据文件（1.root.json、2.root.json……）。',
     rootsGap: '{{dir}} 中的根元数据不完整：缺少 {{missing}}，但已有 {{newest}}。请补齐从 1.root.json 起的每个版本。',
+    rootUnsigned: '根元数据 {{file}} 的签名不符合终端的要求（{{threshold}}），所有终端都会拒绝该数据包。请用 minsheng root sign 补齐签名，用 minsheng root check 检查后再发布。',
+    rootExpired: '最新的根元数据 {{file}} 已于 {{expiresAt}} 过期，终端会拒绝该数据包。请联系省里生成新的根元数据版本（minsheng root rotate）后再发布。',
+    rootNoCounty: '最新的根元数据 {{file}} 没有为县 {{county}} 指定发布方公钥，终端会拒绝该数据包。请联系省里添加（minsheng root rotate --publisher {{county}}=公钥文件）。',
+    rootKeysNotPublishers: '签名密钥中只有 {{matched}} 个是 {{file}} 中县 {{county}} 的发布方密钥，需要 {{threshold}} 个，终端会拒绝该数据包。请用本县的发布方密钥签名（--key）。',
     rootInvalid: '根元数据文件 {{file}} 无效（{{reason}}）。请换成 minsheng root 生成的文件。',
     previousManifestInvalid:
       '输出目录中已有的 {{path}} 无效（{{reason}}），无法确定下一个版本号。请修复或移走该文件后重试。',
