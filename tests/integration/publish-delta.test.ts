@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashBytes } from '../../src-main/core/crypto/hash.js';
 import type { HashAlgorithm } from '../../src-main/core/crypto/hash-types.js';
-import { generateKeyPair, keyIdOfPublicKey, parsePublicKeyPem } from '../../src-main/core/crypto/keys.js';
+import { generateKeyPair, keyIdOfPublicKey, parsePrivateKeyPem, parsePublicKeyPem } from '../../src-main/core/crypto/keys.js';
 import { contentDigest } from '../../src-main/core/snapshot/content-digest.js';
 import { ManifestSchema, signingBytes } from '../../src-main/core/snapshot/manifest.js';
 import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
@@ -158,22 +158,24 @@ describe('publish with two keys', () => {
   });
 });
 
-/** Root metadata of `version` naming the SM2 key as root and as publisher of county 431226. */
+/**
+ * Root metadata of `version` naming the SM2 key as root and as publisher of county 431226, signed
+ * by it, so that publish accepts the chain as terminals would.
+ */
 function rootMetadata(version: number): RootMetadata {
   const keyId = keyIdOfPublicKey(sm2.publicKeyPem);
-  return {
-    signed: {
-      type: 'minsheng-root',
-      specVersion: 1,
-      version,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      expiresAt: '2027-01-01T00:00:00.000Z',
-      keys: { [keyId]: { algorithm: 'sm2', publicKeyPem: sm2.publicKeyPem } },
-      root: { keyIds: [keyId], threshold: 1 },
-      publishers: { '431226': { keyIds: [keyId], threshold: 1 } },
-    },
-    signatures: [],
+  const signed: RootMetadata['signed'] = {
+    type: 'minsheng-root',
+    specVersion: 1,
+    version,
+    createdAt: new Date(Date.now() - 86_400_000).toISOString(),
+    expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    keys: { [keyId]: { algorithm: 'sm2', publicKeyPem: sm2.publicKeyPem } },
+    root: { keyIds: [keyId], threshold: 1 },
+    publishers: { '431226': { keyIds: [keyId], threshold: 1 } },
   };
+  const signature = parsePrivateKeyPem(sm2.privateKeyPem).sign(signingBytes(signed));
+  return { signed, signatures: [{ keyId, algorithm: 'sm2', signature }] };
 }
 
 describe('publish --roots', () => {
