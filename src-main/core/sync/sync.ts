@@ -6,6 +6,8 @@
 // pointers and the trust state as they were.
 import { createLogger } from '../log.js';
 import type { Logger } from '../log.js';
+import { lockDataFolder } from '../data-folder/lock.js';
+import type { LockResult } from '../data-folder/lock.js';
 import { ensureDataFolder, removeOtherDownloads, removeStaleStagingFiles, removeUnreferencedSnapshots } from '../data-folder/install.js';
 import { pointerOrNull } from '../data-folder/pointer.js';
 import type { Pointer } from '../data-folder/pointer.js';
@@ -33,7 +35,7 @@ import type { SignerRole } from './verify.js';
 
 export type { RejectReason, RejectDetails };
 
-export type FailureReason = 'network' | 'io' | 'disk-full' | 'read-only';
+export type FailureReason = 'network' | 'io' | 'disk-full' | 'read-only' | 'busy';
 
 export type SyncOutcome =
   | { status: 'installed'; version: number; previousVersion: number | null; method: 'delta' | 'full' }
@@ -218,8 +220,7 @@ function failureOf(error: unknown, source: BundleSource): SyncOutcome {
 /**
  * Runs one sync pass and returns its outcome; never throws. The outcome is also recorded in the
  * data folder's status for the admin screen (best effort).
- * NOTE: two passes on the same data folder at once are not locked against each other; the second
- * could remove the first one's staging files. Hosts run one pass at a time.
+ * Passes on one data folder run one at a time: a pass that finds another running ends 'busy'.
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   const log = options.log ?? createLogger('sync');
@@ -244,8 +245,13 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   log.info({ source: source.location, dataDir: options.dataDir }, 'sync started');
 
   let outcome: SyncOutcome;
+  let lock: LockResult | null = null;
   try {
-    outcome = await runSync({ options, source, log, clock });
+    await ensureDataFolder(options.dataDir);
+    lock = await lockDataFolder(options.dataDir);
+    outcome = lock.acquired
+      ? await runSync({ options, source, log, clock })
+      : { status: 'failed', reason: 'busy', details: { pid: lock.holder } };
   } catch (error) {
     if (error instanceof BundleRejection) {
       outcome = { status: 'rejected', reason: error.reason, details: error.details };
@@ -256,7 +262,9 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
     }
   }
 
-  await recordOutcome(options.dataDir, outcome, clock);
+  if (lock?.acquired) await lock.release();
+  // A pass that found another one running records nothing: the running pass reports.
+  if (lock?.acquired) await recordOutcome(options.dataDir, outcome, clock);
   const level = outcome.status === 'installed' || outcome.status === 'up-to-date' ? 'info' : 'warn';
   log[level]({ source: source.location, dataDir: options.dataDir, outcome }, 'sync finished');
   return outcome;

@@ -68,6 +68,7 @@ export default {
     'no-root': 'the source has no root metadata {{file}} to start the chain from the configured root keys.',
     network: 'The source could not be reached: {{problem}}. Check the network and the URL, then retry.',
     io: 'Reading or writing a file failed: {{problem}}. Check the folder and its permissions, then retry.',
+    busy: 'Another sync (process {{pid}}) is running on this data folder, so this pass changed nothing. Retry when it has finished.',
     'disk-full': 'The disk is full: {{problem}}. Free space in the data folder, then retry.',
     'read-only': 'The data folder cannot be written: {{problem}}. Check that the disk is not read-only and the folder\'s permissions.',
   },

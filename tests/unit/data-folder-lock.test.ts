@@ -1,0 +1,62 @@
+// The data folder's sync lock: one pass at a time, and a lock left by a killed process is taken over.
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCK_FILE, lockDataFolder } from '../../src-main/core/data-folder/lock.js';
+import { syncOnce } from '../../src-main/core/sync/sync.js';
+import { makeBundle, makeTestKeys } from '../helpers/make-bundle.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir('minsheng-lock-');
+});
+afterEach(() => temp.remove());
+
+/** A process ID that is certainly not running: a child that has already exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!;
+}
+
+describe('data folder lock', () => {
+  it('refuses a second holder', async () => {
+    const first = await lockDataFolder(temp.dir);
+    const second = await lockDataFolder(temp.dir);
+
+    expect(first.acquired).toBe(true);
+    expect(second).toEqual({ acquired: false, holder: process.pid });
+  });
+
+  it('is free again after release', async () => {
+    const first = await lockDataFolder(temp.dir);
+    if (first.acquired) await first.release();
+
+    expect(existsSync(path.join(temp.dir, LOCK_FILE))).toBe(false);
+    expect((await lockDataFolder(temp.dir)).acquired).toBe(true);
+  });
+
+  it('takes over a dead process lock', async () => {
+    writeFileSync(path.join(temp.dir, LOCK_FILE), `${deadPid()}\n`);
+    expect((await lockDataFolder(temp.dir)).acquired).toBe(true);
+  });
+
+  it('takes over an empty lock file', async () => {
+    writeFileSync(path.join(temp.dir, LOCK_FILE), '');
+    expect((await lockDataFolder(temp.dir)).acquired).toBe(true);
+  });
+
+  it('makes concurrent passes install once', async () => {
+    const keys = makeTestKeys();
+    const bundle = path.join(temp.dir, 'bundle');
+    makeBundle(bundle, { version: 1, signWith: keys });
+    const dataDir = path.join(temp.dir, 'kiosk');
+    const trust = { kind: 'publisher-keys' as const, keys: [keys.publicKey] };
+
+    const outcomes = await Promise.all([1, 2, 3].map(() => syncOnce({ source: bundle, trust, dataDir })));
+
+    expect(outcomes.filter((outcome) => outcome.status === 'installed')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.status === 'failed' && outcome.reason === 'busy')).toHaveLength(2);
+    expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  });
+});
