@@ -6,6 +6,7 @@ import { pointerOrNull, readPointer, snapshotFileOf } from '../../src-main/core/
 import type { Pointer } from '../../src-main/core/data-folder/pointer.js';
 import { checkInstalledAtStart, checkSnapshotSound } from '../../src-main/core/data-folder/startup-check.js';
 import { readStatus, updateStatus, withProblem } from '../../src-main/core/data-folder/status.js';
+import { readTerminalReport } from '../../src-main/core/data-folder/terminal-status.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { buildSnapshotFile } from '../helpers/make-bundle.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -160,5 +161,46 @@ describe('checkInstalledAtStart', () => {
     expect(await checkInstalledAtStart(dataDir, NOW)).toEqual({ status: 'none' });
     // The problem stays until a sync installs a sound snapshot.
     expect(corruptProblem()).toBeDefined();
+  });
+});
+
+describe('terminal report before any host start', () => {
+  it('lists a damaged current snapshot', async () => {
+    const pointer = await install(1);
+    overwriteHeader(pointer);
+
+    const report = readTerminalReport(dataDir, NOW);
+
+    expect(report.status.problems.map((problem) => problem.code)).toEqual(['corrupt-current']);
+    expect(report.current?.version).toBe(1);
+  });
+
+  it('lists a damaged current pointer', async () => {
+    await install(1);
+    writeFileSync(path.join(dataDir, CURRENT_POINTER), '{ not json');
+
+    const report = readTerminalReport(dataDir, NOW);
+
+    expect(report.current).toBeNull();
+    expect(report.status.problems.map((problem) => problem.code)).toEqual(['corrupt-current']);
+  });
+
+  it('lists no problem for a sound snapshot', async () => {
+    await install(1);
+    expect(readTerminalReport(dataDir, NOW).status.problems).toEqual([]);
+  });
+});
+
+describe('start check after a move to another county', () => {
+  it('does not fall back to the old county', async () => {
+    const old = buildSnapshotFile(path.join(temp.dir, 'old', 'snapshot.sqlite'), { version: 5, regionCode: '431226', households: 1, lookupKey: LOOKUP_KEY });
+    await installSnapshotFile(dataDir, old.file);
+    const moved = await install(1);
+    overwriteHeader(moved);
+
+    const check = await checkInstalledAtStart(dataDir, NOW);
+
+    expect(check.status).toBe('unusable');
+    expect(readPointer(dataDir, 'current').status).toBe('absent');
   });
 });

@@ -70,7 +70,11 @@ export async function checkInstalledAtStart(dataDir: string, now = new Date()): 
   const damagedVersion = current?.version ?? 0;
   log.error({ dataDir, version: damagedVersion, problem }, 'current snapshot is damaged');
   const previous = pointerOrNull(dataDir, 'previous');
-  const previousProblem = previous === null ? 'no previous snapshot' : problemOf(dataDir, previous);
+  // A previous snapshot of another county (the terminal was moved) would show villagers the
+  // wrong county's data, which is worse than showing none.
+  const otherCounty = previous !== null && current !== null && previous.regionCode !== current.regionCode;
+  const previousProblem =
+    previous === null ? 'no previous snapshot' : otherCounty ? `the previous snapshot is for region ${previous.regionCode}` : problemOf(dataDir, previous);
 
   if (previousProblem === null) {
     const blocked = await pointerChangeBlocked(dataDir, () => swapToPrevious(dataDir));

@@ -17,7 +17,7 @@ export default {
   expired: 'EXPIRED: the data is {{days}} days old; the kiosk shows it with an "out of date" banner. Check the sync source.',
   previous: 'Kept for rollback: version {{version}}.',
   root: 'Trusted root metadata: version {{version}}.',
-  noRoot: 'No root metadata: the terminal trusts publisher keys directly.',
+  noRoot: 'No root metadata stored: the terminal trusts publisher keys directly, or has not yet synced with root metadata.',
   newestSignedTime: 'Newest signed time seen: {{time}} (expiry is judged by it if the clock is earlier).',
   neverSynced: 'No sync has run yet.',
   lastSync: 'Last sync: {{at}}, {{status}} ({{reason}}).',

@@ -16,7 +16,7 @@ export default {
   expired: '已过期：数据已 {{days}} 天未更新；终端照常显示，并提示“可能不是最新”。请检查同步来源。',
   previous: '保留用于回退：第 {{version}} 版。',
   root: '已信任的根元数据：第 {{version}} 版。',
-  noRoot: '没有根元数据：终端直接信任发布方公钥。',
+  noRoot: '未保存根元数据：终端直接信任发布方公钥，或尚未用根元数据同步过。',
   newestSignedTime: '见到的最新签名时间：{{time}}（终端时钟早于它时，按它判断是否过期）。',
   neverSynced: '尚未同步过。',
   lastSync: '上次同步：{{at}}，{{status}}（{{reason}}）。',
