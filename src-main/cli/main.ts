@@ -52,6 +52,13 @@ export async function main(argv: string[]): Promise<number> {
     format: process.env.MINSHENG_LOG_FORMAT === 'json' ? 'json' : 'text',
   });
 
+  // `minsheng verify … | head` closes the pipe early; the rest of the output has no reader, which
+  // is not an error of the command.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
   const args = [...argv];
   const language = resolveLanguage(takeLanguageOption(args), process.env.MINSHENG_LANG);
   const context: CommandContext = {

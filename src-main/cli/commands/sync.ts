@@ -16,7 +16,8 @@ export function describeSyncProblem(outcome: SyncOutcome & { status: 'rejected' 
   if (typeof details.messageKey === 'string') return t(details.messageKey, details);
   if (typeof details.file === 'string' && !details.file.endsWith('.json')) details.file = t(`sync:file.${details.file}`);
   if (typeof details.signer === 'string') details.signer = t(`sync:signer.${details.signer}`);
-  return t(`sync:reason.${outcome.reason}`, details);
+  const key = outcome.reason === 'expired' && details.role === 'root' ? 'sync:reason.expiredRoot' : `sync:reason.${outcome.reason}`;
+  return t(key, details);
 }
 
 /** The URL, `usb`, or the folder as an absolute path; other schemes are a usage error. */

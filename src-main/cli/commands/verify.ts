@@ -20,7 +20,7 @@ function describeCheck(result: CheckResult, t: Translate): string {
     result.reason === 'io'
       ? t('sync:reason.io', result.details)
       : describeSyncProblem({ status: 'rejected', reason: result.reason, details: result.details }, t);
-  return t('verify:failedCheck', { check: name, reason });
+  return t(result.fatal ? 'verify:failedCheck' : 'verify:warningCheck', { check: name, reason });
 }
 
 const verify: Command = {

@@ -229,7 +229,12 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   try {
     source =
       typeof options.source === 'string'
-        ? createSource(options.source, { http: options.http, regionCode: options.expectedRegion, usbRoots: options.usbRoots })
+        ? createSource(options.source, {
+            http: options.http,
+            // A USB stick may carry several counties; the one the terminal serves is the one to read.
+            regionCode: options.expectedRegion ?? pointerOrNull(options.dataDir, 'current')?.regionCode,
+            usbRoots: options.usbRoots,
+          })
         : options.source;
   } catch (error) {
     if (!(error instanceof UnsupportedSourceError || error instanceof SourceError)) throw error;

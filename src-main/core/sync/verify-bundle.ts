@@ -24,9 +24,10 @@ import type { SignerRole } from './verify.js';
 
 export type CheckName = 'root' | 'manifest' | 'signatures' | 'expiry' | 'payload' | 'snapshot' | 'content' | 'delta';
 
+/** A failed check is fatal, except for the delta: a terminal then installs the full payload. */
 export type CheckResult =
   | { check: CheckName; ok: true; details: RejectDetails }
-  | { check: CheckName; ok: false; reason: RejectReason | 'io'; details: RejectDetails };
+  | { check: CheckName; ok: false; fatal: boolean; reason: RejectReason | 'io'; details: RejectDetails };
 
 export interface BundleReport {
   ok: boolean;
@@ -40,8 +41,9 @@ async function attempt(check: CheckName, results: CheckResult[], body: () => Pro
     results.push({ check, ok: true, details: await body() });
     return true;
   } catch (error) {
-    if (error instanceof BundleRejection) results.push({ check, ok: false, reason: error.reason, details: error.details });
-    else results.push({ check, ok: false, reason: 'io', details: { problem: (error as Error).message } });
+    const fatal = check !== 'delta';
+    if (error instanceof BundleRejection) results.push({ check, ok: false, fatal, reason: error.reason, details: error.details });
+    else results.push({ check, ok: false, fatal, reason: 'io', details: { problem: (error as Error).message } });
     return false;
   }
 }
@@ -130,7 +132,7 @@ export async function verifyBundle(folder: string, trust: TrustAnchor, now = new
     await rm(work, { recursive: true, force: true });
   }
 
-  return { ok: checks.every((check) => check.ok), version: found.signed.version, regionCode: found.signed.regionCode, checks };
+  return { ok: checks.every((check) => check.ok || !check.fatal), version: found.signed.version, regionCode: found.signed.regionCode, checks };
 }
 
 /**

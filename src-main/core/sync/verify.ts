@@ -56,7 +56,10 @@ export function checkSignatures(manifest: Manifest, signers: SignerRole): string
     throw new BundleRejection('threshold-not-met', { valid: result.valid.length, threshold: signers.role.threshold });
   }
   if (result.invalid.length > 0) throw new BundleRejection('bad-signature', { keyId: result.invalid[0]! });
-  throw new BundleRejection('unknown-key', { keyIds: manifest.signatures.map((entry) => entry.keyId).join(', ') });
+  throw new BundleRejection('unknown-key', {
+    keyIds: manifest.signatures.map((entry) => entry.keyId).join(', '),
+    trusted: signers.role.keyIds.join(', ') || '-',
+  });
 }
 
 export function checkRegion(manifest: Manifest, expectedRegion: string | null): void {

@@ -49,13 +49,15 @@ export default {
     'malformed-manifest': 'the manifest is malformed ({{problem}}).',
     'unsupported-format':
       'the bundle uses {{field}} {{actual}}, but this kiosk supports {{expected}}; update the kiosk software.',
-    'unknown-key': 'it is not signed by any trusted key (signed by key IDs {{keyIds}}); check the --trust file.',
+    'unknown-key': 'it is not signed by any trusted key (signed by key IDs {{keyIds}}; trusted: {{trusted}}); check the --trust file.',
     'no-publisher-role': 'root version {{root}} names no publisher keys for region {{region}}; ask the province to add them.',
     'bad-signature': 'the signature of trusted key {{keyId}} does not verify: the manifest was altered or damaged.',
     'threshold-not-met': 'only {{valid}} of the required {{threshold}} trusted signatures verify.',
     'wrong-region': 'it is for region {{actual}}, but this terminal serves region {{expected}}. To move the terminal to region {{actual}}, run sync with --region {{actual}}.',
     rollback: 'it is version {{offered}}, older than version {{installed}} this terminal already trusts.',
-    expired: 'its {{role}} metadata expired at {{expiresAt}} (terminal time {{now}}); ask the county to publish it again.',
+    expired: 'its manifest expired at {{expiresAt}} (terminal time {{now}}); ask the county to publish it again.',
+    expiredRoot:
+      'the root metadata expired at {{expiresAt}} (terminal time {{now}}); ask the province to sign a new root version (minsheng root rotate) and the county to publish with it.',
     'length-mismatch':
       'the {{file}} has {{actual}} bytes instead of the signed {{expected}}: it was cut short, padded or replaced.',
     'hash-mismatch': 'the {{file}} does not match its signed digest: it was altered or damaged on the way.',

@@ -16,7 +16,8 @@ export default {
   bundleMissing: 'Give the bundle folder to check, e.g. minsheng verify ./bundle --trust publisher.pub',
   passed: 'OK    {{check}}: {{details}}',
   failedCheck: 'FAIL  {{check}}: {{reason}}',
-  ok: 'Bundle {{folder}} passed every check: version {{version}} of region {{region}}.',
+  warningCheck: 'WARN  {{check}}: {{reason}} Terminals install the full payload instead; publish again to rebuild the delta.',
+  ok: 'Bundle {{folder}} passed every check a terminal requires: version {{version}} of region {{region}}.',
   notOk: 'Bundle {{folder}} failed a check (listed above); a terminal would refuse it.',
   check: {
     root: 'root metadata',

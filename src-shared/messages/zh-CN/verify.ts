@@ -15,7 +15,8 @@ export default {
   bundleMissing: '请给出要检查的数据包文件夹，例如 minsheng verify ./bundle --trust publisher.pub',
   passed: '通过  {{check}}：{{details}}',
   failedCheck: '未通过  {{check}}：{{reason}}',
-  ok: '数据包 {{folder}} 全部检查通过：区划 {{region}} 第 {{version}} 版。',
+  warningCheck: '警告  {{check}}：{{reason}} 终端会改用完整数据包安装；重新发布可重建增量包。',
+  ok: '数据包 {{folder}} 通过了终端要求的全部检查：区划 {{region}} 第 {{version}} 版。',
   notOk: '数据包 {{folder}} 有检查未通过（见上）；终端会拒绝它。',
   check: {
     root: '根元数据',

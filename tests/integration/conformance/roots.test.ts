@@ -100,7 +100,7 @@ describe('root updates', () => {
 
     const outcome = await world.sync(v1.folder, trust);
 
-    expect(outcome).toEqual({ status: 'rejected', reason: 'unknown-key', details: { keyIds: publisherB.keyId } });
+    expect(outcome).toEqual({ status: 'rejected', reason: 'unknown-key', details: { keyIds: publisherB.keyId, trusted: publisherA.keyId } });
     expect(readTrustedState(world.dataDir).trustedRootVersion).toBeNull();
   });
 
@@ -114,7 +114,7 @@ describe('root updates', () => {
 
     const outcome = await world.sync(v3.folder, trust);
 
-    expect(outcome).toEqual({ status: 'rejected', reason: 'unknown-key', details: { keyIds: publisherA.keyId } });
+    expect(outcome).toEqual({ status: 'rejected', reason: 'unknown-key', details: { keyIds: publisherA.keyId, trusted: publisherB.keyId } });
     expect(fingerprintDataFolder(world.dataDir)).toEqual(before);
     const state = readTrustedState(world.dataDir);
     expect(state.currentVersion).toBe(2);

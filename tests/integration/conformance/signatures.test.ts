@@ -60,7 +60,7 @@ describe('manifest signatures', () => {
     const folder = path.join(world.dir, 'bundle');
     const { snapshot } = makeBundle(folder, { version: 1, signWith: stranger });
 
-    await expectRejected(folder, { kind: 'publisher-keys', keys: [publisher.publicKey] }, 'unknown-key', { keyIds: stranger.keyId });
+    await expectRejected(folder, { kind: 'publisher-keys', keys: [publisher.publicKey] }, 'unknown-key', { keyIds: stranger.keyId, trusted: publisher.keyId });
     expect(await servedTotal(world.dataDir, snapshot.people[0]!.idNumber)).toBe('no-data');
   });
 
@@ -120,7 +120,7 @@ describe('manifest signatures', () => {
     const folder = path.join(world.dir, 'bundle');
     makeBundle(folder, { version: 1, signWith: rootKey });
 
-    await expectRejected(folder, trust, 'unknown-key', { keyIds: rootKey.keyId });
+    await expectRejected(folder, trust, 'unknown-key', { keyIds: rootKey.keyId, trusted: publisher.keyId });
   });
 
   it("rejects another county's publisher key", async () => {
@@ -138,7 +138,7 @@ describe('manifest signatures', () => {
     const folder = path.join(world.dir, 'bundle');
     makeBundle(folder, { version: 1, signWith: neighbour });
 
-    await expectRejected(folder, trust, 'unknown-key', { keyIds: neighbour.keyId });
+    await expectRejected(folder, trust, 'unknown-key', { keyIds: neighbour.keyId, trusted: publisher.keyId });
   });
 
   it('installs with an SM2 publisher key from keygen', async () => {
