@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { hashFile } from '../core/crypto/hash.js';
 import { LookupKeyParamsSchema } from '../core/lookup-key.js';
 import type { LookupKeyParams } from '../core/lookup-key.js';
@@ -16,7 +17,12 @@ import { META_KEYS } from '../core/snapshot/schema.js';
 import { PublishError } from './publish-error.js';
 
 export interface PreviousBundle {
-  manifest: Manifest;
+  /** The previous manifest; null when it has an older format, which gives only version and region. */
+  manifest: Manifest | null;
+  version: number;
+  regionCode: string;
+  regionName: string;
+  payloadPath: string;
   /** The previous snapshot's lookup parameters; null when its payload is absent or damaged. */
   lookupKey: LookupKeyParams | null;
   /** The previous snapshot, expanded into the caller's work folder; null when its payload is absent or damaged. */
@@ -42,19 +48,41 @@ export async function readPreviousBundle(outDir: string, workDir: string): Promi
     throw new PublishError('previousManifestInvalid', { path: manifestPath, reason: (error as Error).message });
   }
 
-  let manifest: Manifest;
+  let raw: unknown;
   try {
-    manifest = ManifestSchema.parse(JSON.parse(text));
+    raw = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : 'does not match the manifest schema';
-    throw new PublishError('previousManifestInvalid', { path: manifestPath, reason });
+    throw new PublishError('previousManifestInvalid', { path: manifestPath, reason: (error as Error).message });
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const older = OlderManifestSchema.safeParse(raw);
+    if (!older.success) throw new PublishError('previousManifestInvalid', { path: manifestPath, reason: 'does not match the manifest schema' });
+    // Terminals already trust this version, so numbering continues above it. Its payload is in
+    // the older format, so it is no delta base and its lookup salt is not reused.
+    const { version, regionCode, regionName, payload } = older.data.signed;
+    return { manifest: null, version, regionCode, regionName, payloadPath: payload.path, lookupKey: null, sqliteFile: null };
   }
 
+  const manifest = parsed.data;
+  const { version, regionCode, regionName, payload } = manifest.signed;
   const sqliteFile = await expandIntactPayload(outDir, manifest, workDir);
   const lookupKey = sqliteFile === null ? null : readLookupKey(sqliteFile);
   // A snapshot without a readable lookup key is damaged, so it is no base for a delta either.
-  return { manifest, lookupKey, sqliteFile: lookupKey === null ? null : sqliteFile };
+  return { manifest, version, regionCode, regionName, payloadPath: payload.path, lookupKey, sqliteFile: lookupKey === null ? null : sqliteFile };
 }
+
+/** The fields publish needs from a manifest of the first format (specVersion 1). */
+const OlderManifestSchema = z.object({
+  signed: z.object({
+    type: z.literal('minsheng-snapshot'),
+    specVersion: z.literal(1),
+    version: z.number().int().positive(),
+    regionCode: z.string().regex(/^\d{6}$/),
+    regionName: z.string(),
+    payload: z.object({ path: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/) }),
+  }),
+});
 
 /** Gunzips the previous payload into `workDir` when its length and digest match the manifest. */
 async function expandIntactPayload(outDir: string, manifest: Manifest, workDir: string): Promise<string | null> {

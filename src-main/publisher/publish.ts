@@ -171,7 +171,7 @@ async function deltaFromPrevious(
   if (previous === null || previous.sqliteFile === null) return null;
   return writeBundleDelta({
     baseSqlite: previous.sqliteFile,
-    baseVersion: previous.manifest.signed.version,
+    baseVersion: previous.version,
     newSqlite: input.sqliteFile,
     version: input.version,
     algorithm: input.algorithm,
@@ -212,10 +212,10 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     };
   }
   const county = dataset.county;
-  if (previous !== null && previous.manifest.signed.regionCode !== county.code) {
+  if (previous !== null && previous.regionCode !== county.code) {
     throw new PublishError('regionMismatch', {
       dir: options.outDir,
-      previous: `${previous.manifest.signed.regionCode} ${previous.manifest.signed.regionName}`,
+      previous: `${previous.regionCode} ${previous.regionName}`,
       current: `${county.code} ${county.name}`,
     });
   }
@@ -223,7 +223,7 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
   if (roots !== null) checkRootChainForPublish(roots, county.code, keys.map((key) => key.keyId), now);
 
   // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys.
-  const version = previous === null ? 1 : previous.manifest.signed.version + 1;
+  const version = previous === null ? 1 : previous.version + 1;
   const lookupKey = previous?.lookupKey ?? newLookupKeyParams();
   const idNumbers = dataset.persons.map((person) => person.idNumber);
   const personKeys = await derivePersonKeys(idNumbers, lookupKey, (done) => {
@@ -287,7 +287,7 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
 
     // 8. Keep this and the previous payload and this delta; kiosks further behind take the full payload.
     const keep = new Set([payloadName]);
-    if (previous !== null) keep.add(previous.manifest.signed.payload.path);
+    if (previous !== null) keep.add(previous.payloadPath);
     if (delta?.ok === true) keep.add(delta.entry.path);
     const removedFiles = await removeOldDataFiles(options.outDir, keep);
 
