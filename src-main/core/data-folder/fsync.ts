@@ -13,7 +13,7 @@ export async function fsyncPath(file: string, flags: 'r' | 'r+'): Promise<void> 
   }
 }
 
-/** Flushes a folder's entries (renames, new files). Windows cannot open a folder; it skips. */
+/** Flushes a folder's entries (renames, new files). Skipped on Windows, which cannot open a folder. */
 export async function fsyncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   await fsyncPath(folder, 'r');

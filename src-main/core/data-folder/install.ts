@@ -1,8 +1,9 @@
-// Making a checked snapshot current. The staged file is already fsynced and checked; it gets its
-// final name, the old current pointer becomes previous.json, and a new current.json is renamed
-// into place, then the folder is fsynced. A crash at any point leaves current.json naming a
-// complete, checked file: the old one until the last rename, the new one after it. Readers that
-// opened the old file keep reading it; it is only deleted once it is neither current nor previous.
+// Installation of a checked snapshot as the current one. The staged file is already fsynced and
+// checked. It gets its final name, the old current pointer becomes previous.json, a new
+// current.json is renamed into place, and then the folder is fsynced. A crash at any point leaves
+// current.json naming a complete, checked file: the old one until the last rename, and the new
+// one after it. Readers that opened the old file keep reading it, because it is deleted only once
+// it is neither current nor previous.
 import { readdir, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { makeFolder } from '../make-folder.js';
@@ -54,8 +55,8 @@ export async function swapToPrevious(dataDir: string): Promise<Pointer | null> {
 export async function removeUnreferencedSnapshots(dataDir: string): Promise<string[]> {
   const current = readPointer(dataDir, 'current');
   const previous = readPointer(dataDir, 'previous');
-  // A damaged pointer may still name a sound file; keeping every file leaves it for diagnosis
-  // and for a technician to restore, at the cost of disk space until the next install.
+  // A damaged pointer may still name a sound file, so every file is kept for diagnosis and for a
+  // technician to restore. The cost is disk space until the next install.
   if (current.status === 'invalid' || previous.status === 'invalid') return [];
   const keep = new Set([current.status === 'ok' ? current.pointer.file : null, previous.status === 'ok' ? previous.pointer.file : null]);
   const removed: string[] = [];
@@ -71,14 +72,14 @@ export async function removeUnreferencedSnapshots(dataDir: string): Promise<stri
   return removed;
 }
 
-/** Removes staging files a killed pass left behind; returns their names. */
+/** Removes the staging files that a killed pass left behind and returns their names. */
 export async function removeStaleStagingFiles(dataDir: string): Promise<string[]> {
   const stale = (await namesIn(dataDir)).filter(isStagingName);
   for (const name of stale) await rm(path.join(dataDir, name), { force: true });
   return stale;
 }
 
-/** Removes partial downloads other than the ones named; a new manifest makes old ones useless. */
+/** Removes the partial downloads other than `keepDigests`, because a new manifest makes old ones useless. */
 export async function removeOtherDownloads(dataDir: string, keepDigests: string[]): Promise<void> {
   const folder = path.join(dataDir, DOWNLOADS_FOLDER);
   const keep = new Set(keepDigests.map((digest) => `${digest}.part`));

@@ -1,6 +1,6 @@
-// Where a terminal keeps what it has installed. One folder (the config's dataDir) holds the
-// snapshot files, the two pointers naming the current and previous one, the trust and sync
-// state, and the partial downloads. Every name lives here so that install, sync, the kiosk
+// File layout of a terminal's data folder (the config's dataDir). The folder contains the
+// snapshot files, the two pointers naming the current and previous snapshot, the trust and sync
+// state, and the partial downloads. Every name is defined here so that install, sync, the kiosk
 // service and the status report agree on them.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -17,11 +17,11 @@ const SNAPSHOT_FILE = /^snapshot-\d+-[0-9a-f]{12}\.sqlite$/;
 
 export type PointerName = 'current' | 'previous';
 
-export function pointerPath(dataDir: string, which: PointerName): string {
-  return path.join(dataDir, which === 'current' ? CURRENT_POINTER : PREVIOUS_POINTER);
+export function pointerPath(dataDir: string, pointerName: PointerName): string {
+  return path.join(dataDir, pointerName === 'current' ? CURRENT_POINTER : PREVIOUS_POINTER);
 }
 
-/** A fresh staging path in dataDir; everything sync writes before install is one of these. */
+/** Creates a unique staging path in dataDir. Everything sync writes before install goes to such a path. */
 export function newStagingFile(dataDir: string, suffix = ''): string {
   return path.join(dataDir, `${STAGING_MARK}${randomBytes(6).toString('hex')}${suffix}`);
 }
@@ -30,7 +30,7 @@ export function isStagingName(name: string): boolean {
   return name.startsWith(STAGING_MARK);
 }
 
-/** A new, unique name for an installed snapshot file of this version. */
+/** Creates a unique file name for an installed snapshot of this version. */
 export function newSnapshotName(version: number): string {
   return `snapshot-${version}-${randomBytes(6).toString('hex')}.sqlite`;
 }
@@ -39,7 +39,10 @@ export function isSnapshotName(name: string): boolean {
   return SNAPSHOT_FILE.test(name);
 }
 
-/** The partial (or finished, not yet checked) download of a file with this signed digest. */
+/**
+ * Returns the download path of the file with this signed digest. The download there may be
+ * partial, or complete but not yet checked.
+ */
 export function downloadPath(dataDir: string, digest: string): string {
   return path.join(dataDir, DOWNLOADS_FOLDER, `${digest}.part`);
 }

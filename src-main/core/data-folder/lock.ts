@@ -1,7 +1,7 @@
 // One sync pass at a time per data folder. Two passes at once (a technician's `minsheng sync`
 // while the kiosk's timer runs) would each install and rotate the pointers, leaving the second
-// copy of a version as its own rollback copy. The lock is a file created exclusively, holding
-// the process ID, so a lock left by a killed process is recognised and taken over.
+// copy of a version as its own rollback copy. The lock is a file created exclusively that
+// contains the process ID, so a lock left by a killed process is recognised and taken over.
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -43,7 +43,7 @@ async function holderOf(file: string): Promise<number | null> {
   }
 }
 
-/** Takes the data folder's sync lock, or reports the process holding it. */
+/** Acquires the data folder's sync lock, or returns the process ID of the holder (0 if unknown). */
 export async function lockDataFolder(dataDir: string): Promise<LockResult> {
   const file = path.join(dataDir, LOCK_FILE);
   const release = () => rm(file, { force: true });

@@ -1,5 +1,5 @@
-// The pointers: small JSON files naming the snapshot file that is current and the one before
-// it, with what the signed manifest said about it. Making a new version current is one atomic
+// Snapshot pointers: small JSON files that name the current snapshot file and the previous one,
+// with the fields the signed manifest stated for it. Making a new version current is one atomic
 // rename of current.json, so a reader sees either the old pointer or the new one.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,11 +24,11 @@ export type Pointer = z.infer<typeof PointerSchema>;
 
 export type PointerRead = { status: 'absent' } | { status: 'ok'; pointer: Pointer } | { status: 'invalid'; problem: string };
 
-/** Reads a pointer; never throws. A damaged pointer is 'invalid', with the reason. */
-export function readPointer(dataDir: string, which: PointerName): PointerRead {
+/** Reads a pointer without throwing. A damaged or unreadable pointer is 'invalid', with the reason. */
+export function readPointer(dataDir: string, pointerName: PointerName): PointerRead {
   let text: string;
   try {
-    text = readFileSync(pointerPath(dataDir, which), 'utf8');
+    text = readFileSync(pointerPath(dataDir, pointerName), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'absent' };
     return { status: 'invalid', problem: (error as Error).message };
@@ -44,9 +44,9 @@ export function readPointer(dataDir: string, which: PointerName): PointerRead {
   }
 }
 
-/** The pointer, or null when it is absent or damaged. */
-export function pointerOrNull(dataDir: string, which: PointerName): Pointer | null {
-  const read = readPointer(dataDir, which);
+/** Reads a pointer and returns null when it is absent or damaged. */
+export function pointerOrNull(dataDir: string, pointerName: PointerName): Pointer | null {
+  const read = readPointer(dataDir, pointerName);
   return read.status === 'ok' ? read.pointer : null;
 }
 
@@ -54,6 +54,6 @@ export function snapshotFileOf(dataDir: string, pointer: Pointer): string {
   return path.join(dataDir, pointer.file);
 }
 
-export async function writePointer(dataDir: string, which: PointerName, pointer: Pointer): Promise<void> {
-  await writeFileDurably(pointerPath(dataDir, which), `${JSON.stringify(PointerSchema.parse(pointer), null, 2)}\n`);
+export async function writePointer(dataDir: string, pointerName: PointerName, pointer: Pointer): Promise<void> {
+  await writeFileDurably(pointerPath(dataDir, pointerName), `${JSON.stringify(PointerSchema.parse(pointer), null, 2)}\n`);
 }

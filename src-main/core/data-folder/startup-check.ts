@@ -1,7 +1,8 @@
-// The check a host runs when it starts: is the current snapshot a sound SQLite file? A power
-// cut or a failing disk can damage it after install. A damaged current one is replaced by the
-// previous version when that one is sound, so villagers keep getting answers; either way the
-// problem goes to the log and the admin status, and the next sync installs a good copy.
+// Startup check of the current snapshot, which a host runs to confirm that the file is a sound
+// SQLite database. A power cut or a failing disk can damage it after install. A damaged current
+// snapshot is replaced by the previous version when that one is sound, so villagers can still
+// look up their data. Either way the problem goes to the log and the terminal status, and the
+// next sync installs a good copy.
 import { rm } from 'node:fs/promises';
 import { openSnapshot } from '../store.js';
 import { createLogger } from '../log.js';
@@ -19,7 +20,7 @@ export type StartupCheck =
   | { status: 'recovered'; version: number; damagedVersion: number; problem: string }
   | { status: 'unusable'; problem: string };
 
-/** 'ok' when the file opens and PRAGMA quick_check passes, otherwise the problem. */
+/** Opens the file and runs PRAGMA quick_check. Returns null when both succeed, otherwise the problem. */
 export function checkSnapshotSound(file: string): string | null {
   let db;
   try {
@@ -34,7 +35,7 @@ export function checkSnapshotSound(file: string): string | null {
   }
 }
 
-/** Runs a pointer change; returns why it failed (read-only or full disk), or null when it worked. */
+/** Runs a pointer change. Returns why it failed (read-only or full disk), or null when it succeeded. */
 async function pointerChangeBlocked(dataDir: string, change: () => Promise<unknown>): Promise<string | null> {
   try {
     await change();
@@ -73,8 +74,14 @@ export async function checkInstalledAtStart(dataDir: string, now = new Date()): 
   // A previous snapshot of another county (the terminal was moved) would show villagers the
   // wrong county's data, which is worse than showing none.
   const otherCounty = previous !== null && current !== null && previous.regionCode !== current.regionCode;
-  const previousProblem =
-    previous === null ? 'no previous snapshot' : otherCounty ? `the previous snapshot is for region ${previous.regionCode}` : problemOf(dataDir, previous);
+  let previousProblem: string | null;
+  if (previous === null) {
+    previousProblem = 'no previous snapshot';
+  } else if (otherCounty) {
+    previousProblem = `the previous snapshot is for region ${previous.regionCode}`;
+  } else {
+    previousProblem = problemOf(dataDir, previous);
+  }
 
   if (previousProblem === null) {
     const blocked = await pointerChangeBlocked(dataDir, () => swapToPrevious(dataDir));
@@ -87,10 +94,10 @@ export async function checkInstalledAtStart(dataDir: string, now = new Date()): 
 
   const detail = `version ${damagedVersion} is damaged (${problem}); previous: ${previousProblem}; no data until the next sync`;
   log.error({ dataDir, previousProblem }, 'no sound snapshot to serve');
-  // Without a pointer the kiosk says "no data" instead of failing lookups on a damaged file, and
-  // the next sync installs a full copy; the trusted versions in state.json still refuse rollback.
-  // The previous pointer goes too, so the next install does not keep a damaged file as its
-  // rollback copy, and the next sync deletes both files.
+  // Without a pointer the kiosk shows "no data" instead of failing lookups on a damaged file, and
+  // the next sync installs a full copy. The trusted versions in state.json still reject a
+  // rollback. The previous pointer is removed too, so the next install does not keep a damaged
+  // file as its rollback copy, and the next sync deletes both files.
   const blocked = await pointerChangeBlocked(dataDir, async () => {
     await rm(pointerPath(dataDir, 'current'), { force: true });
     await rm(pointerPath(dataDir, 'previous'), { force: true });

@@ -1,7 +1,8 @@
-// What a terminal has come to trust, kept across restarts: the newest signed time it has seen
-// (so a clock turned back cannot make expired metadata look fresh again) and the highest
-// manifest version it accepted per county (so an older, validly signed bundle is a rollback).
-// It is written only after a bundle passed every check.
+// Trust state that a terminal keeps across restarts. It stores the newest signed time the
+// terminal has seen, so a clock turned back cannot make expired metadata look fresh again. It
+// also stores the highest manifest version accepted per county, so an older bundle is rejected
+// as a rollback even when its signatures are valid. Sync writes it only after a bundle has passed
+// every check.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -19,9 +20,10 @@ const EMPTY: SyncState = { newestSignedTime: null, trustedVersions: {} };
 export type StateRead = { state: SyncState; problem: string | null };
 
 /**
- * Reads the state. A missing file is the empty state. A damaged one is also read as empty, with
- * the problem returned for the log and status: the installed pointer still guards against
- * rollback, since a version below the installed one is refused too.
+ * Reads the state. A missing file is the empty state. A damaged file is also read as empty, and
+ * the problem is returned for the log and status. The installed pointer still guards against a
+ * rollback, because sync also rejects a version below the installed one (except after the
+ * county's publisher keys were rotated).
  */
 export function readSyncState(dataDir: string): StateRead {
   let text: string;
@@ -43,14 +45,14 @@ export async function writeSyncState(dataDir: string, state: SyncState): Promise
   await writeFileDurably(path.join(dataDir, STATE_FILE), `${JSON.stringify(SyncStateSchema.parse(state), null, 2)}\n`);
 }
 
-/** The later of two ISO times; null counts as the distant past. */
+/** Returns the later of two ISO times. Null counts as the distant past. */
 export function laterTime(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
   return Date.parse(a) >= Date.parse(b) ? a : b;
 }
 
-/** The time to judge expiry by: the clock, unless the newest signed time seen is later. */
+/** Returns the time to check expiry against: the clock, or the newest signed time seen if that is later. */
 export function effectiveNow(clock: Date, state: SyncState): Date {
   const signed = state.newestSignedTime === null ? Number.NEGATIVE_INFINITY : Date.parse(state.newestSignedTime);
   return new Date(Math.max(clock.getTime(), signed));

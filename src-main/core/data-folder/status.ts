@@ -1,6 +1,8 @@
-// The terminal's status for the admin screen and `minsheng status`: the last sync pass and
-// the problems a technician must know about (disk full, read-only disk, a corrupt snapshot).
-// Writing it is best effort: on a full or read-only disk the log still has the same lines.
+// Terminal status that `minsheng status` prints: the last sync pass and the problems a
+// technician must know about (disk full, read-only disk, a corrupt snapshot). Writing it is best
+// effort, because on a full or read-only disk it cannot be written. The log still gets the same
+// lines then.
+// NOTE: the admin screen does not read this file yet.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -36,7 +38,7 @@ export function readStatus(dataDir: string): TerminalStatus {
   }
 }
 
-/** Applies `change` to the stored status; returns false when it could not be written. */
+/** Applies `change` to the stored status and writes it. Returns false when the write failed. */
 export async function updateStatus(dataDir: string, change: (status: TerminalStatus) => TerminalStatus): Promise<boolean> {
   const next = StatusSchema.parse(change(readStatus(dataDir)));
   try {

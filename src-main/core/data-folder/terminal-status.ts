@@ -1,6 +1,6 @@
-// Everything a technician needs to judge a terminal's data at a glance, gathered from the data
-// folder: what is installed and how old it is, what the terminal trusts, the last sync pass and
-// the open problems. `minsheng status` prints it; the admin screen will show the same record.
+// Terminal report that a technician reads to judge a terminal's data at a glance, gathered from
+// the data folder: the installed snapshot and its age, the trusted root and versions, the last
+// sync pass and the open problems. `minsheng status` prints it.
 import { accessSync, constants } from 'node:fs';
 import { dataAge } from '../../../src-shared/data-age.js';
 import { checkSnapshotSound } from './startup-check.js';

@@ -8,7 +8,10 @@ import type { RootMetadata } from '../trust/root-schema.js';
 import { writeFileDurably } from './fsync.js';
 import { TRUSTED_ROOT_FILE } from './layout.js';
 
-/** The stored root, or null when there is none or it is damaged (the chain then restarts from the anchor). */
+/**
+ * Reads the stored root. Returns null when there is none or it is damaged, and the next pass then
+ * starts the chain again from the provisioned anchor.
+ */
 export function readTrustedRoot(dataDir: string): RootMetadata | null {
   try {
     const parsed = RootMetadataSchema.safeParse(JSON.parse(readFileSync(path.join(dataDir, TRUSTED_ROOT_FILE), 'utf8')));
