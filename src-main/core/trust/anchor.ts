@@ -1,10 +1,10 @@
-// The trust a technician provisions on a terminal, in one of three forms:
-// - publisher keys (a PEM file of one or more public keys, Ed25519 or SM2): any one of them
-//   may sign this terminal's manifests; no root metadata is used. For terminals provisioned
-//   before roots existed, and for small deployments.
-// - a root metadata file (`N.root.json`), trusted as provisioned once its own root keys signed
-//   it; later roots are fetched and checked in sequence.
-// - root keys and a threshold, from the terminal config: root version 1 must be signed by that
+// Trust anchor that a technician provisions on a terminal, in one of three forms:
+// - Publisher keys: a PEM file of one or more Ed25519 or SM2 public keys. Any one of them may
+//   sign this terminal's manifests, and no root metadata is used. This form is for terminals
+//   provisioned before roots existed, and for small deployments.
+// - A root metadata file (`N.root.json`). It is trusted as provisioned once a threshold of its
+//   own root keys has signed it. Later roots are fetched and checked in sequence.
+// - Root keys and a threshold from the terminal config. Root version 1 must be signed by that
 //   many of them, and the chain continues from there.
 import { readFileSync } from 'node:fs';
 import { parsePublicKeyPem, splitPemBlocks } from '../crypto/keys.js';
@@ -21,7 +21,7 @@ export type TrustAnchor =
 
 export type TrustErrorKind = 'unreadable' | 'private-key' | 'no-key' | 'bad-key' | 'bad-root' | 'unsigned-root' | 'bad-threshold';
 
-/** A trust file or setting that cannot anchor trust; `reason` says why in English for the log. */
+/** Error for a trust file or setting that cannot be used as an anchor. `reason` explains why, in English, for the log. */
 export class TrustError extends Error {
   constructor(
     readonly file: string,
@@ -33,10 +33,10 @@ export class TrustError extends Error {
   }
 }
 
-/** Parses every public key block of a PEM text; a private key block refuses the whole file. */
+/** Parses every public key block of a PEM text. A private key block rejects the whole file. */
 export function parsePublicKeys(text: string, file: string): PublicKey[] {
   // A signing key on a terminal could sign bundles for every terminal. The reason names only
-  // the kind of block: the key itself must never reach a log or screen.
+  // the kind of block, because the key itself must never reach a log or screen.
   const blocks = splitPemBlocks(text);
   if (blocks.some((block) => /PRIVATE KEY/.test(block.label))) {
     throw new TrustError(file, 'private-key', 'the file contains a private key, not a public key');
@@ -72,7 +72,7 @@ function parseRoot(text: string, file: string): RootMetadata {
   return parsed.data;
 }
 
-/** A trust file: root metadata (JSON) or publisher public keys (PEM). */
+/** Parses the text of a trust file: root metadata (JSON) or publisher public keys (PEM). */
 export function parseTrustText(text: string, file: string): TrustAnchor {
   if (/^\s*\{/.test(text)) return { kind: 'root', root: parseRoot(text, file) };
   return { kind: 'publisher-keys', keys: parsePublicKeys(text, file) };
@@ -90,7 +90,10 @@ export function loadTrustFile(file: string): TrustAnchor {
   return parseTrustText(readText(file), file);
 }
 
-/** Root keys (PEM files, one or more keys each) and how many of them must sign root version 1. */
+/**
+ * Loads root keys from PEM files (one or more keys each) with `threshold`, the number of them that
+ * must sign root version 1.
+ */
 export function loadRootKeys(files: string[], threshold: number): TrustAnchor {
   const keys = new Map<string, PublicKey>();
   for (const file of files) for (const key of parsePublicKeys(readText(file), file)) keys.set(key.keyId, key);
@@ -100,7 +103,7 @@ export function loadRootKeys(files: string[], threshold: number): TrustAnchor {
   return { kind: 'root-keys', keys: [...keys.values()], threshold };
 }
 
-/** The anchor a terminal config names; read on every pass, so a replaced file takes effect. */
+/** Loads the anchor a terminal config names. The kiosk's periodic sync calls it on every pass, so a replaced file takes effect. */
 export function loadTrustSetting(setting: TrustSetting): TrustAnchor {
   return setting.kind === 'file' ? loadTrustFile(setting.file) : loadRootKeys(setting.files, setting.threshold);
 }

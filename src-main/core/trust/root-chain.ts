@@ -1,6 +1,6 @@
-// Bringing a terminal's root up to date from a bundle source: fetch `N+1.root.json` while the
-// source has one, accept each only under the root update rules, and stop at the first version
-// the source lacks. The caller persists the result only after the manifest also passed.
+// Root update from a bundle source. It fetches `N+1.root.json` while the source has one, accepts
+// each only under the root update rules, and stops at the first version the source lacks. The
+// caller persists the result only after the manifest has also passed its checks.
 import type { BundleSource } from '../sync/source.js';
 import { SourceError } from '../sync/source.js';
 import { BundleRejection } from '../sync/rejection.js';
@@ -34,7 +34,7 @@ function parseRootBytes(bytes: Buffer, name: string): RootMetadata {
   return parsed.data;
 }
 
-/** Reads one root file; null when the source does not have it. */
+/** Reads one root file. Returns null when the source does not have it. */
 async function fetchRoot(source: BundleSource, version: number): Promise<RootMetadata | null> {
   const name = rootFileName(version);
   let bytes: Buffer;
@@ -51,10 +51,10 @@ async function fetchRoot(source: BundleSource, version: number): Promise<RootMet
 }
 
 /**
- * The newest root the terminal can trust: starting from the stored root (or the anchor), every
- * later version the source offers, in sequence. Returns null for an anchor of publisher keys,
- * which uses no roots. Throws BundleRejection for a root that breaks the rules, and SourceError
- * when the source fails other than by lacking the next version.
+ * Checks, in sequence, every root version the source offers after the stored root (or the
+ * anchor), and returns the newest one the terminal can trust. Returns null for an anchor of
+ * publisher keys, which uses no roots. Throws BundleRejection for a root that breaks the rules,
+ * and SourceError when the source fails other than by lacking the next version.
  */
 export async function updateRoot(source: BundleSource, anchor: TrustAnchor, stored: RootMetadata | null): Promise<RootMetadata | null> {
   if (anchor.kind === 'publisher-keys') return null;

@@ -1,6 +1,6 @@
-// The keys a root document lists, parsed once. An entry whose key ID is not the digest of its
-// own public key, or whose algorithm label differs from the key, is left out: it can then meet
-// no threshold, which is safer than trusting whichever of the two the signer meant.
+// Parsed keys of a root document. An entry is left out when its key ID is not the digest of its
+// own public key, or when its algorithm label differs from the key. Such an entry then meets no
+// threshold, which is safer than trusting whichever of the two the signer meant.
 import { keyIdOfPublicKey, parsePublicKeyPem } from '../crypto/keys.js';
 import type { PublicKey } from '../crypto/key-types.js';
 import type { SignedRoot } from './root-schema.js';

@@ -1,14 +1,15 @@
-// When a terminal may move from one trusted root to the next (the TUF root update rules): the
-// next version is exactly one higher and is signed by a threshold of the trusted root's root
-// keys and by a threshold of its own. Version 1 has no predecessor document; the terminal's
-// configured root keys stand in for it. Pure: the caller fetches and persists.
+// Root update rules, after The Update Framework (TUF). A terminal accepts the next root only when
+// its version is exactly one higher and a threshold of the trusted root's root keys has signed
+// it, as well as a threshold of its own root keys. Version 1 has no predecessor document, so the
+// terminal's configured root keys take its place. These functions do no I/O, because the caller
+// fetches and persists.
 import { signingBytes } from '../snapshot/manifest.js';
 import type { PublicKey } from '../crypto/key-types.js';
 import { rootKeyMap } from './root-keys.js';
 import type { Role, RootMetadata, SignedRoot } from './root-schema.js';
 import { verifyThreshold } from './threshold.js';
 
-/** What the next root must satisfy besides its own threshold: a trusted root, or configured keys. */
+/** Predecessor whose keys must sign the next root, besides its own: a trusted root or configured keys. */
 export type RootPredecessor =
   | { kind: 'root'; signed: SignedRoot }
   | { kind: 'keys'; keys: ReadonlyMap<string, PublicKey>; role: Role };
@@ -39,7 +40,7 @@ export function checkRootUpdate(predecessor: RootPredecessor, next: RootMetadata
   return { ok: true };
 }
 
-/** True when a root's own root keys signed it to their threshold (a provisioned root.json). */
+/** Checks that a threshold of a root's own root keys signed it, as a provisioned root.json must be. */
 export function isSelfSigned(root: RootMetadata): boolean {
   return verifyThreshold(signingBytes(root.signed), root.signatures, rootKeyMap(root.signed), root.signed.root).met;
 }
