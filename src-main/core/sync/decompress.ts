@@ -1,4 +1,4 @@
-// Expanding a verified gzip file into a staging file, bounded by the signed length so that a
+// Expansion of a verified gzip file into a staging file, bounded by the signed length so that a
 // small download cannot expand to fill the disk.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Transform } from 'node:stream';

@@ -1,6 +1,7 @@
-// The two ways a verified manifest becomes the installed snapshot. Both end in the same checks
-// of the staged file (quick_check, version and region, content digest) and the same pointer
-// install; nothing outside the staging and download files changes before that.
+// Installation of a verified manifest's snapshot, from the full payload or from the delta. Both
+// ways end in the same checks of the staged file (quick_check, version and region, content
+// digest) and the same pointer install. Nothing outside the staging and download files changes
+// before that.
 import { copyFile, rm } from 'node:fs/promises';
 import type { Logger } from '../log.js';
 import { fsyncPath } from '../data-folder/fsync.js';
@@ -93,7 +94,7 @@ export async function installFull(source: BundleSource, manifest: Manifest, data
   }
 }
 
-/** Why the delta cannot be used against this installed snapshot; null when it can. */
+/** Returns why the delta cannot be applied to this installed snapshot, or null when it can. */
 export function deltaUnusable(manifest: Manifest, current: Pointer | null): string | null {
   const delta = manifest.signed.delta;
   if (delta === undefined) return 'the manifest offers no delta';
@@ -108,8 +109,8 @@ export function deltaUnusable(manifest: Manifest, current: Pointer | null): stri
 
 /**
  * Applies the manifest's delta to a copy of the current snapshot and installs the result when
- * its content digest equals the signed one. Throws on any failure; the caller falls back to the
- * full payload.
+ * its content digest equals the signed one. Throws on any failure, and the caller then falls back
+ * to the full payload.
  */
 export async function installDelta(source: BundleSource, manifest: Manifest, current: Pointer, dataDir: string, now: Date): Promise<Pointer> {
   const delta = manifest.signed.delta!;
@@ -129,6 +130,6 @@ export async function installDelta(source: BundleSource, manifest: Manifest, cur
   }
 }
 
-export function logDeltaFallback(log: Logger, manifest: Manifest, why: string): void {
-  log.info({ version: manifest.signed.version, why }, 'installing the full payload instead of the delta');
+export function logDeltaFallback(log: Logger, manifest: Manifest, reason: string): void {
+  log.info({ version: manifest.signed.version, reason }, 'installing the full payload instead of the delta');
 }

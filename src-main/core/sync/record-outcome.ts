@@ -1,5 +1,5 @@
-// Records a pass in the data folder's status: the last outcome, the last install, and the
-// disk problems that a technician must fix (they clear themselves on the next good pass). A
+// Recording of a pass in the data folder's status: the last outcome, the last install, and the
+// disk problems that a technician must fix. The next successful pass clears those problems. A
 // damaged current snapshot reported at start is cleared by the next install.
 import { updateStatus, withProblem } from '../data-folder/status.js';
 import type { TerminalStatus } from '../data-folder/status.js';

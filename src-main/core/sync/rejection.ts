@@ -1,5 +1,6 @@
-// Why a bundle was refused. Each reason is a stable code the CLI and the admin status
-// translate; the details carry the values that differed, never personal data.
+// Reasons for rejecting a bundle. Each reason is a stable code that `minsheng sync` translates,
+// and `minsheng status` prints as is. The details contain the values that differed and never
+// personal data.
 export const REJECT_REASONS = [
   'malformed-manifest',
   'unsupported-format',

@@ -1,9 +1,9 @@
-// One sync pass, after The Update Framework adapted to data snapshots: bring the root up to date
-// in sequence, fetch the county's manifest and check its signers, region, version and expiry,
-// then install the delta or the full payload into a staging file, check it completely and make
-// it current by swapping a pointer. Trust state (root, newest signed time, highest version) is
-// written only after every check has passed. Any failure leaves the installed snapshot, its
-// pointers and the trust state as they were.
+// One sync pass, following The Update Framework (TUF) adapted to data snapshots. The pass brings
+// the root up to date in sequence and fetches the county's manifest. It checks the manifest's
+// signers, region, version and expiry. Then it installs the delta or the full payload into a
+// staging file, checks that file completely and makes it current by swapping a pointer. Trust
+// state (root, newest signed time, highest version) is written only after every check has passed.
+// Any failure leaves the installed snapshot, its pointers and the trust state as they were.
 import { createLogger } from '../log.js';
 import type { Logger } from '../log.js';
 import { lockDataFolder } from '../data-folder/lock.js';
@@ -52,7 +52,7 @@ export interface SyncOptions {
   /** The terminal's region; without it, the installed snapshot's region (if any) applies. */
   expectedRegion?: string;
   http?: HttpSourceOptions;
-  /** Where a `usb` source looks for mounted media. */
+  /** Folders in which a `usb` source searches for mounted media. */
   usbRoots?: string[];
   now?: Date;
   log?: Logger;
@@ -71,7 +71,7 @@ async function fetchManifest(source: BundleSource): Promise<Manifest> {
   return parseManifest(bytes);
 }
 
-/** Who may sign this region's manifests: any one publisher key, or the root's publisher role. */
+/** Returns the signers of this region's manifests: any one publisher key, or the root's publisher role. */
 function signersFor(trust: TrustAnchor, root: RootMetadata | null, regionCode: string): SignerRole {
   if (trust.kind === 'publisher-keys' || root === null) {
     const keys = new Map(trust.kind === 'publisher-keys' ? trust.keys.map((key) => [key.keyId, key]) : []);
@@ -84,7 +84,7 @@ function signersFor(trust: TrustAnchor, root: RootMetadata | null, regionCode: s
   return { keys: rootKeyMap(root.signed), role };
 }
 
-/** The lowest version acceptable for this region: what was trusted before, or is installed. */
+/** Returns the lowest version acceptable for this region: the higher of the trusted and the installed version. */
 function trustedVersion(state: SyncState, current: Pointer | null, regionCode: string): number {
   const installed = current?.regionCode === regionCode ? current.version : 0;
   return Math.max(state.trustedVersions[regionCode] ?? 0, installed);
@@ -166,7 +166,7 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   const trustedBefore = storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null);
   const keysRotated = rotatedCounties(trustedBefore, root).has(regionCode);
   const floor = keysRotated ? 0 : trustedVersion(state, current, regionCode);
-  if (keysRotated) log.warn({ region: regionCode, root: root?.signed.version }, 'publisher keys rotated; the version floor restarts');
+  if (keysRotated) log.warn({ region: regionCode, root: root?.signed.version }, 'publisher keys rotated, so the version floor restarts at 0');
   if (version < floor) throw new BundleRejection('rollback', { installed: floor, offered: version });
   // Checked before the up-to-date return: a source that keeps serving the installed manifest
   // after it expired is a freeze attack, and the status must show it rather than "up to date".
@@ -182,7 +182,8 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   }
   log.info({ version, keyIds, installed: current?.version ?? null }, 'manifest accepted');
 
-  // 3. Install: the delta when it fits the installed snapshot, else (or when it fails) the full payload.
+  // 3. Install: the delta when it fits the installed snapshot. Otherwise, or when the delta
+  // fails, install the full payload.
   const digests = [manifest.signed.payload.digest, ...(manifest.signed.delta ? [manifest.signed.delta.digest] : [])];
   await removeOtherDownloads(dataDir, digests);
   let method: 'delta' | 'full' = 'full';
@@ -218,9 +219,11 @@ function failureOf(error: unknown, source: BundleSource): SyncOutcome {
 }
 
 /**
- * Runs one sync pass and returns its outcome; never throws. The outcome is also recorded in the
- * data folder's status for the admin screen (best effort).
- * Passes on one data folder run one at a time: a pass that finds another running ends 'busy'.
+ * Runs one sync pass and returns its outcome. Failures of the pass become 'rejected' or 'failed'
+ * outcomes. Only an unexpected error while creating the source, or a failed removal of the lock
+ * file, is thrown. The outcome is also recorded in the data folder's status file (best effort).
+ * Passes on one data folder run one at a time. A pass that finds another one running returns
+ * 'failed' with reason 'busy' and records nothing.
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   const log = options.log ?? createLogger('sync');
@@ -238,7 +241,7 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
         : options.source;
   } catch (error) {
     if (!(error instanceof UnsupportedSourceError || error instanceof SourceError)) throw error;
-    log.warn({ source: String(options.source), problem: error.message }, 'unusable source');
+    log.warn({ source: String(options.source), problem: error.message }, 'cannot use the sync source');
     // A translated sentence exists for some source problems (no USB stick found); the CLI and
     // the admin status show it instead of the English message.
     const translation = error instanceof SourceError ? error.translation : undefined;
@@ -268,7 +271,7 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   }
 
   if (lock?.acquired) await lock.release();
-  // A pass that found another one running records nothing: the running pass reports.
+  // A pass that found another one running records nothing, because the running pass reports.
   if (lock?.acquired) await recordOutcome(options.dataDir, outcome, clock);
   const level = outcome.status === 'installed' || outcome.status === 'up-to-date' ? 'info' : 'warn';
   log[level]({ source: source.location, dataDir: options.dataDir, outcome }, 'sync finished');

@@ -1,7 +1,8 @@
 // Offline verification of a bundle folder, for county staff before they publish it and for a
-// technician holding a USB stick: every check a terminal makes, with each result reported
-// instead of stopping at the first failure where later checks still mean something. Nothing is
-// installed; files are expanded into a temporary folder that is removed afterwards.
+// technician holding a USB stick. It runs the checks a terminal makes, except the region and
+// rollback checks, which need a terminal's data folder. Each result is reported, and a failure
+// stops only the later checks that depend on it. Nothing is installed, because files are
+// expanded into a temporary folder that is removed afterwards.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,7 +25,7 @@ import type { SignerRole } from './verify.js';
 
 export type CheckName = 'root' | 'manifest' | 'signatures' | 'expiry' | 'payload' | 'snapshot' | 'content' | 'delta';
 
-/** A failed check is fatal, except for the delta: a terminal then installs the full payload. */
+/** Result of one check. A failed check is fatal except for the delta, because a terminal then installs the full payload. */
 export type CheckResult =
   | { check: CheckName; ok: true; details: RejectDetails }
   | { check: CheckName; ok: false; fatal: boolean; reason: RejectReason | 'io'; details: RejectDetails };
@@ -67,7 +68,7 @@ function digestOfSnapshot(file: string, manifest: Manifest): string {
   }
 }
 
-/** Checks a gzip file of the folder and expands it into `work`; returns the expanded file. */
+/** Checks a gzip file of the folder, expands it into `work` and returns the expanded file. */
 async function expand(folder: string, work: string, entry: GzipFileEntry, manifest: Manifest, labels: ['payload' | 'delta', 'sqlite' | 'delta-sqlite']): Promise<string> {
   const algorithm = manifest.signed.hashAlgorithm;
   const gzip = path.join(folder, entry.path);

@@ -1,6 +1,6 @@
-// The checks a bundle must pass before it may replace the installed snapshot. Each failed check
-// throws a BundleRejection with a stable reason code (the CLI and the admin screen translate it)
-// and the values that differed.
+// Checks that a bundle must pass before it may replace the installed snapshot. Each failed check
+// throws a BundleRejection with a stable reason code, which `minsheng sync` translates, and the
+// values that differed.
 import { hashFile } from '../crypto/hash.js';
 import type { HashAlgorithm } from '../crypto/hash-types.js';
 import type { PublicKey } from '../crypto/key-types.js';
@@ -16,7 +16,10 @@ import { BundleRejection } from './rejection.js';
 export { BundleRejection, REJECT_REASONS } from './rejection.js';
 export type { RejectDetails, RejectReason } from './rejection.js';
 
-/** Parses manifest bytes; a newer spec or snapshot format is unsupported rather than malformed. */
+/**
+ * Parses manifest bytes. A spec version other than MANIFEST_SPEC_VERSION is rejected as
+ * unsupported rather than malformed.
+ */
 export function parseManifest(bytes: Buffer): Manifest {
   let raw: unknown;
   try {
@@ -46,8 +49,9 @@ export interface SignerRole {
 }
 
 /**
- * Requires a threshold of valid signatures by the role's keys; returns their key IDs. Only
- * failed signatures by role keys mean a bad signature; only other keys mean an unknown signer.
+ * Checks that a threshold of the role's keys signed the manifest, and returns the key IDs whose
+ * signatures verified. When none verified, a failed signature by a role key is rejected as
+ * 'bad-signature', and signatures only by other keys as 'unknown-key'.
  */
 export function checkSignatures(manifest: Manifest, signers: SignerRole): string[] {
   const result = verifyThreshold(signingBytes(manifest.signed), manifest.signatures, signers.keys, signers.role);
@@ -77,7 +81,7 @@ export function checkVersion(manifest: Manifest, installedVersion: number): bool
   return version > installedVersion;
 }
 
-/** `now` is the effective time: the clock, or the newest signed time seen if that is later. */
+/** Rejects metadata that expired at or before `now`, the effective time (see effectiveNow). */
 export function checkNotExpired(role: 'manifest' | 'root', expiresAt: string, now: Date): void {
   if (Date.parse(expiresAt) <= now.getTime()) {
     throw new BundleRejection('expired', { role, expiresAt, now: now.toISOString() });
@@ -94,7 +98,7 @@ export function checkSnapshotFormat(manifest: Manifest): void {
   }
 }
 
-/** Compares a file's length and digest with the signed values; `label` names the file in details. */
+/** Compares a file's length and digest with the signed values. `label` names the file in the details. */
 export async function checkDigest(
   file: string,
   expected: { length: number; digest: string },
