@@ -1,7 +1,7 @@
-// The KioskApi both hosts serve (Electron over IPC, the browser host over HTTP). It keeps the
-// current snapshot open read-only and notices when sync swaps the current pointer: before each
-// call it compares the pointer file's identity with the one it read, and reopens on a change.
-// A reader that still has the old file open keeps reading the old, complete version until then.
+// KioskApi implementation that both hosts serve (Electron over IPC, the browser host over HTTP).
+// It keeps the current snapshot open read-only and detects when sync swaps the current pointer.
+// Before each call it compares the pointer file's identity with the one it read, and reopens the
+// snapshot on a change. Until then it keeps reading the old, complete version.
 import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dataAge } from '../../src-shared/data-age.js';
@@ -22,7 +22,7 @@ export { lookupHousehold } from './lookup.js';
 const log = createLogger('kiosk-service');
 
 export interface KioskServiceOptions {
-  /** The terminal's data folder; it may hold no snapshot yet, before the first sync. */
+  /** The terminal's data folder. Before the first sync it may contain no snapshot yet. */
   dataDir: string;
   settings: KioskSettings;
   /** The terminal's clock; tests set it. */

@@ -1,13 +1,13 @@
-// What a terminal will check of the root chain a bundle carries, checked before publishing: a
-// chain a terminal would refuse blocks every terminal of the county, so publish stops instead.
-// The rules are the terminal's own (root-rules.ts).
+// Pre-publish check of the root chain a bundle carries, with the rules a terminal applies
+// (root-rules.ts). A chain that terminals would reject blocks every terminal of the county, so
+// publish stops instead.
 import { checkRootUpdate, isSelfSigned } from '../core/trust/root-rules.js';
 import { RootMetadataSchema } from '../core/trust/root-schema.js';
 import type { RootMetadata } from '../core/trust/root-schema.js';
 import { PublishError } from './publish-error.js';
 import type { RootChain } from './roots-copy.js';
 
-function parse(file: { name: string; bytes: Buffer }): RootMetadata {
+function parseRootFile(file: { name: string; bytes: Buffer }): RootMetadata {
   return RootMetadataSchema.parse(JSON.parse(file.bytes.toString('utf8')));
 }
 
@@ -18,14 +18,20 @@ function parse(file: { name: string; bytes: Buffer }): RootMetadata {
 export function checkRootChainForPublish(chain: RootChain, county: string, keyIds: string[], now: Date): void {
   let previous: RootMetadata | null = null;
   for (const file of chain.files) {
-    const root = parse(file);
+    const root = parseRootFile(file);
     const path = `${chain.dir}/${file.name}`;
     if (previous === null) {
       if (!isSelfSigned(root)) throw new PublishError('rootUnsigned', { file: path, threshold: root.signed.root.threshold });
     } else {
       const check = checkRootUpdate({ kind: 'root', signed: previous.signed }, root);
       if (!check.ok) {
-        const reason = check.reason === 'root-sequence' ? `version ${check.actual} follows ${check.expected - 1}` : `${check.valid} of ${check.threshold} ${check.signer === 'previous' ? 'previous' : 'own'} root signatures`;
+        let reason: string;
+        if (check.reason === 'root-sequence') {
+          reason = `version ${check.actual} follows ${check.expected - 1}`;
+        } else {
+          const signer = check.signer === 'previous' ? 'previous' : 'own';
+          reason = `${check.valid} of ${check.threshold} ${signer} root signatures`;
+        }
         throw new PublishError('rootUnsigned', { file: path, threshold: reason });
       }
     }

@@ -1,4 +1,4 @@
-// `minsheng status`: the terminal's data folder as a technician reads it on site.
+// `minsheng status`: prints the state of a terminal's data folder for a technician on site.
 import path from 'node:path';
 import { readTerminalReport } from '../../core/data-folder/terminal-status.js';
 import type { TerminalReport } from '../../core/data-folder/terminal-status.js';

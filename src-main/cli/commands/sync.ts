@@ -1,4 +1,4 @@
-// `minsheng sync`: one sync pass from a URL, a folder or a USB stick into a terminal's data
+// `minsheng sync`: runs one sync pass from a URL, a folder or a USB stick into a terminal's data
 // folder, for technicians and for tests. The kiosk hosts run the same syncOnce on a timer.
 import path from 'node:path';
 import { syncOnce } from '../../core/sync/sync.js';
@@ -20,7 +20,7 @@ export function describeSyncProblem(outcome: SyncOutcome & { status: 'rejected' 
   return t(key, details);
 }
 
-/** The URL, `usb`, or the folder as an absolute path; other schemes are a usage error. */
+/** Returns the URL, `usb`, or the folder as an absolute path. Other schemes raise a UsageError. */
 function sourceOf(value: string, context: CommandContext): string {
   try {
     const location = parseSourceValue(value);
@@ -40,7 +40,7 @@ export function describeTrustError(error: TrustError, t: Translate): string {
     : t('sync:trustInvalid', { file: error.file, reason: error.reason });
 }
 
-/** The trust anchor from --trust, or from --root-key and --threshold; throws TrustError or UsageError. */
+/** Loads the trust anchor from --trust, or from --root-key and --threshold. Throws TrustError or UsageError. */
 export function trustOf(values: { trust?: string; 'root-key'?: string[]; threshold?: string }, context: CommandContext): TrustAnchor {
   const rootKeys = values['root-key'] ?? [];
   if ((values.trust === undefined) === (rootKeys.length === 0)) throw new UsageError(context.t('sync:trustOptions'));

@@ -1,5 +1,6 @@
-// `minsheng verify BUNDLE`: every check a terminal would make on a bundle folder, without
-// installing it. County staff run it before copying a bundle to the server or a USB stick.
+// `minsheng verify BUNDLE`: runs the checks a terminal makes on a bundle folder, without
+// installing it. The region and rollback checks are skipped, because they need a terminal's data
+// folder. County staff run it before copying a bundle to the server or a USB stick.
 import path from 'node:path';
 import { verifyBundle } from '../../core/sync/verify-bundle.js';
 import type { CheckResult } from '../../core/sync/verify-bundle.js';
