@@ -20,20 +20,21 @@ export const TerminalConfigSchema = z
       // An http(s) URL of a bundle folder, or a local folder such as a mounted USB stick.
       source: z.string().min(1),
       // Path to the trust file, relative to the config file: root metadata (N.root.json) or
-      // the publisher's public key(s) (PEM). Either this or rootKeys.
+      // the publisher's public key(s) (PEM). Exactly one of trust and rootKeys is required.
       trust: z.string().min(1).optional(),
-      // Root public key files (PEM) and how many of them must sign root version 1.
+      // Root public key files (PEM), relative to the config file. rootThreshold is the number of
+      // these keys that must sign root version 1.
       rootKeys: z.array(z.string().min(1)).min(1).max(32).optional(),
       rootThreshold: z.number().int().min(1).max(32).optional(),
       intervalMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
     })
       .refine((sync) => (sync.trust === undefined) !== (sync.rootKeys === undefined), {
-        message: 'give either trust or rootKeys',
+        message: 'exactly one of trust and rootKeys is required',
         path: ['trust'],
         params: { messageKey: 'trustOrRootKeys' },
       })
       .refine((sync) => sync.rootKeys === undefined || (sync.rootThreshold !== undefined && sync.rootThreshold <= sync.rootKeys.length), {
-        message: 'rootThreshold must be given with rootKeys and be at most their number',
+        message: 'rootThreshold is required with rootKeys and must be at most the number of root keys',
         path: ['rootThreshold'],
         params: { messageKey: 'rootThreshold' },
       }),
@@ -58,7 +59,7 @@ export interface LoadedConfig {
   config: TerminalConfig;
   file: string;
   dataDir: string;
-  /** Where the trust anchor comes from, with absolute paths. */
+  /** Source of the trust anchor: a trust file or root key files, with absolute paths. */
   trust: TrustSetting;
   /** The sync source as an absolute folder, or the URL or `usb` unchanged. */
   source: string;
