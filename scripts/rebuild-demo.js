@@ -25,11 +25,15 @@ function minsheng(args) {
   process.stdout.write(`$ minsheng ${args.join(' ')}\n`);
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
-    throw new Error(`minsheng ${args[0]} failed with exit code ${result.status ?? result.signal}`);
+    let ending = `exit code ${result.status}`;
+    if (result.error) ending = result.error.message;
+    else if (result.status === null) ending = `signal ${result.signal}`;
+    throw new Error(`minsheng ${args[0]} failed: ${ending}`);
   }
 }
 
-// Keeps only what a kiosk needs (manifest, its payload, the public key) and the README.
+// Keeps only what a kiosk needs (manifest, its payload, the public key, root metadata version 1)
+// and the README.
 function removeUnlistedFiles() {
   const manifest = JSON.parse(readFileSync(path.join(BUNDLE, 'manifest.json'), 'utf8'));
   const keep = new Set(['manifest.json', manifest.signed.payload.path, 'publisher.pub', 'README.md', '1.root.json']);

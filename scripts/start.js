@@ -90,17 +90,17 @@ const { translatorFor } = await import(new URL('../dist/main/src-shared/messages
 const zh = translatorFor('zh-CN');
 const en = translatorFor('en');
 /** Prints a message in Chinese, then in English. */
-function say(key, options = {}, stream = process.stdout) {
+function printInBothLanguages(key, options = {}, stream = process.stdout) {
   stream.write(`${zh(key, options)}\n${en(key, options)}\n`);
 }
 
 // 2. Install the demo bundle with the real sync, as a terminal would from its county server.
 const demoConfig = JSON.parse(readFileSync(path.join(ROOT, DEMO_CONFIG), 'utf8'));
 if (!existsSync(path.join(ROOT, DEMO_BUNDLE, 'manifest.json'))) {
-  say('host:demoBundleMissing', { bundle: DEMO_BUNDLE }, process.stderr);
+  printInBothLanguages('host:demoBundleMissing', { bundle: DEMO_BUNDLE }, process.stderr);
   process.exit(1);
 }
-say('host:installingDemo', { bundle: DEMO_BUNDLE });
+printInBothLanguages('host:installingDemo', { bundle: DEMO_BUNDLE });
 const syncArgs = [
   CLI,
   'sync',
@@ -111,13 +111,13 @@ const syncArgs = [
 ];
 const syncStatus = run(process.execPath, syncArgs);
 if (syncStatus !== 0) {
-  say('host:commandFailed', { code: syncStatus, command: `minsheng ${syncArgs.slice(1).join(' ')}` }, process.stderr);
+  printInBothLanguages('host:commandFailed', { code: syncStatus, command: `minsheng ${syncArgs.slice(1).join(' ')}` }, process.stderr);
   process.exit(syncStatus);
 }
 
-// 3. Electron where its binary is installed, otherwise the browser host.
+// 3. Start Electron where its binary is installed, otherwise the browser host.
 function startBrowserHost() {
-  say('host:browserHostStarting');
+  printInBothLanguages('host:browserHostStarting');
   const serveArgs = [CLI, 'serve', '--data-dir', DEMO_DATA_DIR, '--config', DEMO_CONFIG];
   if (values.port) serveArgs.push('--port', values.port);
   runUntilExit(process.execPath, serveArgs);
@@ -125,11 +125,11 @@ function startBrowserHost() {
 
 const electron = values.browser ? null : findElectron();
 if (electron?.executable) {
-  say('host:electronStarting', { config: DEMO_CONFIG });
+  printInBothLanguages('host:electronStarting', { config: DEMO_CONFIG });
   // NOTE: better-sqlite3 in node_modules is built for Node's ABI; under Electron it must
   // first be rebuilt with @electron/rebuild on a machine that can fetch Electron's headers.
   runUntilExit(electron.executable, [ROOT, '--config', DEMO_CONFIG]);
 } else {
-  if (electron) say('host:electronMissing', { reason: electron.reason }, process.stderr);
+  if (electron) printInBothLanguages('host:electronMissing', { reason: electron.reason }, process.stderr);
   startBrowserHost();
 }
