@@ -9,7 +9,7 @@ export default {
     '  --trust      the trust file: root metadata (N.root.json) or publisher public key(s) (PEM,',
     '               Ed25519 or SM2)',
     '  --root-key   a root public key file (PEM); repeat for each key. Needs --threshold',
-    '  --threshold  how many of the --root-key keys must sign root version 1',
+    '  --threshold  number of --root-key keys that must sign root version 1',
     '  --data-dir   the terminal\'s data folder (snapshots, pointers, trust state); created by',
     '               the first sync',
     '  --region     6-digit county code this terminal serves; default: the installed snapshot\'s.',
@@ -35,9 +35,9 @@ export default {
   invalidRegion: 'Invalid value "{{value}}" for --region: expected a 6-digit county code such as 430121.',
   source: {
     usbNotFound:
-      'No USB stick or other mounted medium holds {{folder}} (searched {{roots}} and the folders up to 2 levels below them). Plug in the stick and check that it holds this folder.',
+      'No USB stick or other mounted medium contains {{folder}} (searched {{roots}} and the folders up to 2 levels below them). Plug in the stick and check that it contains this folder.',
     usbManyRegions:
-      'The mounted media hold bundles for regions {{regions}}. Set this terminal\'s region (--region) to choose one.',
+      'The mounted media contain bundles for regions {{regions}}. Set this terminal\'s region (--region) to choose one.',
   },
   file: {
     payload: 'payload',
@@ -48,16 +48,16 @@ export default {
   reason: {
     'malformed-manifest': 'the manifest is malformed ({{problem}}).',
     'unsupported-format':
-      'the bundle uses {{field}} {{actual}}, but this kiosk supports {{expected}}; update the kiosk software.',
-    'unknown-key': 'it is not signed by any trusted key (signed by key IDs {{keyIds}}; trusted: {{trusted}}); check the --trust file.',
-    'no-publisher-role': 'root version {{root}} names no publisher keys for region {{region}}; ask the province to add them.',
+      'the bundle uses {{field}} {{actual}}, but this kiosk supports {{expected}}. Update the kiosk software.',
+    'unknown-key': 'it is not signed by any trusted key (signed by key IDs {{keyIds}}, trusted: {{trusted}}). Check the --trust file.',
+    'no-publisher-role': 'root version {{root}} names no publisher keys for region {{region}}. Ask the province to add them.',
     'bad-signature': 'the signature of trusted key {{keyId}} does not verify: the manifest was altered or damaged.',
     'threshold-not-met': 'only {{valid}} of the required {{threshold}} trusted signatures verify.',
     'wrong-region': 'it is for region {{actual}}, but this terminal serves region {{expected}}. To move the terminal to region {{actual}}, run sync with --region {{actual}}.',
     rollback: 'it is version {{offered}}, older than version {{installed}} this terminal already trusts.',
-    expired: 'its manifest expired at {{expiresAt}} (terminal time {{now}}); ask the county to publish it again.',
+    expired: 'its manifest expired at {{expiresAt}} (terminal time {{now}}). Ask the county to publish it again.',
     expiredRoot:
-      'the root metadata expired at {{expiresAt}} (terminal time {{now}}); ask the province to sign a new root version (minsheng root rotate) and the county to publish with it.',
+      'the root metadata expired at {{expiresAt}} (terminal time {{now}}). Ask the province to sign a new root version (minsheng root rotate) and the county to publish with it.',
     'length-mismatch':
       'the {{file}} has {{actual}} bytes instead of the signed {{expected}}: it was cut short, padded or replaced.',
     'hash-mismatch': 'the {{file}} does not match its signed digest: it was altered or damaged on the way.',
@@ -67,7 +67,7 @@ export default {
     'root-sequence': 'the root metadata {{file}} has version {{actual}} instead of {{expected}}.',
     'root-threshold':
       'the root metadata {{file}} has {{valid}} valid signatures of the {{threshold}} needed from the {{signer}} root keys.',
-    'no-root': 'the source has no root metadata {{file}} to start the chain from the configured root keys.',
+    'no-root': 'the source has no root metadata file {{file}}, which is needed to start the chain from the configured root keys.',
     network: 'The source could not be reached: {{problem}}. Check the network and the URL, then retry.',
     io: 'Reading or writing a file failed: {{problem}}. Check the folder and its permissions, then retry.',
     busy: 'Another sync (process {{pid}}) is running on this data folder, so this pass changed nothing. Retry when it has finished.',
