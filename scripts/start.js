@@ -105,7 +105,7 @@ const syncArgs = [
   CLI,
   'sync',
   '--source', DEMO_BUNDLE,
-  '--trust', demoConfig.sync.trust.replace(/^\.\.\//, ''),
+  '--trust', path.relative(ROOT, path.resolve(ROOT, path.dirname(DEMO_CONFIG), demoConfig.sync.trust)),
   '--data-dir', DEMO_DATA_DIR,
   '--region', demoConfig.regionCode,
 ];
