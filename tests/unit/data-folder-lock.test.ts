@@ -1,5 +1,5 @@
 // The data folder's sync lock: one pass at a time, and a lock left by a killed process is taken over.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,5 +58,21 @@ describe('data folder lock', () => {
     expect(outcomes.filter((outcome) => outcome.status === 'installed')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.status === 'failed' && outcome.reason === 'busy')).toHaveLength(2);
     expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  });
+});
+
+describe('data folder lock after a reboot', () => {
+  it('takes over a lock from another boot', async () => {
+    // This process is running, but the lock names another boot, so its holder is gone.
+    writeFileSync(path.join(temp.dir, LOCK_FILE), `${process.pid} 00000000-0000-0000-0000-000000000000\n`);
+    expect((await lockDataFolder(temp.dir)).acquired).toBe(true);
+  });
+
+  it('takes over a lock older than any pass', async () => {
+    const file = path.join(temp.dir, LOCK_FILE);
+    writeFileSync(file, `${process.pid}\n`);
+    const longAgo = new Date(Date.now() - 7 * 60 * 60 * 1000);
+    utimesSync(file, longAgo, longAgo);
+    expect((await lockDataFolder(temp.dir)).acquired).toBe(true);
   });
 });

@@ -1,11 +1,25 @@
 // One sync pass at a time per data folder. Two passes at once (a technician's `minsheng sync`
 // while the kiosk's timer runs) would each install and rotate the pointers, leaving the second
 // copy of a version as its own rollback copy. The lock is a file created exclusively that
-// contains the process ID, so a lock left by a killed process is recognised and taken over.
-import { open, readFile, rm } from 'node:fs/promises';
+// contains the process ID and the boot ID, so a lock left by a killed process, or by any process
+// before a reboot (whose ID another process may now have), is recognised and taken over.
+import { readFileSync } from 'node:fs';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export const LOCK_FILE = 'sync.lock';
+
+// A pass is bounded by its download deadlines; a lock older than this outlived any pass.
+const MAX_LOCK_AGE_MS = 6 * 60 * 60 * 1000;
+
+/** Returns the kernel's ID of this boot (Linux), or '' where the system offers none. */
+function bootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
 
 export type LockResult = { acquired: true; release: () => Promise<void> } | { acquired: false; holder: number };
 
@@ -23,7 +37,7 @@ async function createLock(file: string): Promise<boolean> {
   try {
     const handle = await open(file, 'wx');
     try {
-      await handle.writeFile(`${process.pid}\n`);
+      await handle.writeFile(`${process.pid} ${bootId()}\n`);
     } finally {
       await handle.close();
     }
@@ -34,13 +48,27 @@ async function createLock(file: string): Promise<boolean> {
   }
 }
 
-async function holderOf(file: string): Promise<number | null> {
+interface Holder {
+  pid: number;
+  bootId: string;
+  ageMs: number;
+}
+
+async function holderOf(file: string): Promise<Holder | null> {
   try {
-    const pid = Number.parseInt(await readFile(file, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const [pidText, holderBoot = ''] = (await readFile(file, 'utf8')).trim().split(/\s+/);
+    const pid = Number.parseInt(pidText ?? '', 10);
+    const ageMs = Date.now() - (await stat(file)).mtimeMs;
+    return Number.isInteger(pid) && pid > 0 ? { pid, bootId: holderBoot, ageMs } : null;
   } catch {
     return null;
   }
+}
+
+function isLive(holder: Holder): boolean {
+  const thisBoot = bootId();
+  if (holder.bootId !== '' && thisBoot !== '' && holder.bootId !== thisBoot) return false;
+  return holder.ageMs < MAX_LOCK_AGE_MS && isRunning(holder.pid);
 }
 
 /** Acquires the data folder's sync lock, or returns the process ID of the holder (0 if unknown). */
@@ -51,11 +79,10 @@ export async function lockDataFolder(dataDir: string): Promise<LockResult> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     if (await createLock(file)) return { acquired: true, release };
     const holder = await holderOf(file);
-    if (holder !== null && isRunning(holder)) return { acquired: false, holder };
+    if (holder !== null && isLive(holder)) return { acquired: false, holder: holder.pid };
     // The holder died (or wrote nothing yet and was killed): remove its lock and try once more.
     // NOTE: two passes taking over the same stale lock at the same moment can both succeed.
     await rm(file, { force: true });
   }
-  const holder = (await holderOf(file)) ?? 0;
-  return { acquired: false, holder };
+  return { acquired: false, holder: (await holderOf(file))?.pid ?? 0 };
 }

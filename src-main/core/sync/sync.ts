@@ -164,7 +164,10 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   const keyIds = checkSignatures(manifest, signersFor(options.trust, root, manifest.signed.regionCode));
   const { version, regionCode } = manifest.signed;
   const trustedBefore = storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null);
-  const keysRotated = rotatedCounties(trustedBefore, root).has(regionCode);
+  // Only a manifest signed by none of the county's old keys restarts the floor: a kept old key
+  // could otherwise replay an older bundle of its own alongside the new root.
+  const oldKeys = new Set(trustedBefore?.signed.publishers[regionCode]?.keyIds ?? []);
+  const keysRotated = rotatedCounties(trustedBefore, root).has(regionCode) && !keyIds.some((keyId) => oldKeys.has(keyId));
   const floor = keysRotated ? 0 : trustedVersion(state, current, regionCode);
   if (keysRotated) log.warn({ region: regionCode, root: root?.signed.version }, 'publisher keys rotated, so the version floor restarts at 0');
   if (version < floor) throw new BundleRejection('rollback', { installed: floor, offered: version });

@@ -74,6 +74,21 @@ describe('recovery from a bad publisher key', () => {
     expect(await servedTotal(world.dataDir, snapshot.people[0]!.idNumber)).toBe(snapshot.people[0]!.householdTotalFen);
   });
 
+  it('keeps the floor for a kept old key', async () => {
+    const newer = path.join(world.dir, 'newer');
+    makeBundle(newer, { version: 10, signWith: stolen });
+    await world.sync(newer, trust);
+
+    // Root 2 adds a key and keeps the old one; a mirror replays an older bundle of the old key.
+    const widened = buildRoot({ version: 2, rootKeys: [rootKey], publishers: { [REGION]: { keys: [stolen, replacement] } }, signers: [rootKey] });
+    const replay = path.join(world.dir, 'replay');
+    makeBundle(replay, { version: 3, signWith: stolen });
+    writeRoot(replay, widened);
+
+    expect(await world.sync(replay, trust)).toEqual({ status: 'rejected', reason: 'rollback', details: { installed: 10, offered: 3 } });
+    expect(readTrustedState(world.dataDir).trustedVersions[REGION]).toBe(10);
+  });
+
   it('keeps the floor without a rotation', async () => {
     const high = path.join(world.dir, 'high');
     makeBundle(high, { version: 50, signWith: stolen });
