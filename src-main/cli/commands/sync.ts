@@ -56,6 +56,17 @@ export function trustOf(values: { trust?: string; 'root-key'?: string[]; thresho
   return loadRootKeys(rootKeys.map((file) => path.resolve(file)), threshold);
 }
 
+/** The trust anchor of the options; null after writing why it cannot be loaded. Usage errors throw. */
+export function trustOrReport(values: Parameters<typeof trustOf>[0], context: CommandContext): TrustAnchor | null {
+  try {
+    return trustOf(values, context);
+  } catch (error) {
+    if (!(error instanceof TrustError)) throw error;
+    context.stderr.write(`${describeTrustError(error, context.t)}\n`);
+    return null;
+  }
+}
+
 function installedLine(outcome: SyncOutcome & { status: 'installed' }, t: Translate): string {
   if (outcome.previousVersion === null) return t('sync:installedFirst', { version: outcome.version });
   const key = outcome.method === 'delta' ? 'sync:installedByDelta' : 'sync:installed';
@@ -88,14 +99,8 @@ const command: Command = {
     }
     const source = sourceOf(sourceValue, context);
 
-    let trust: TrustAnchor;
-    try {
-      trust = trustOf(values, context);
-    } catch (error) {
-      if (!(error instanceof TrustError)) throw error;
-      context.stderr.write(`${describeTrustError(error, context.t)}\n`);
-      return 1;
-    }
+    const trust = trustOrReport(values, context);
+    if (trust === null) return 1;
 
     const outcome = await syncOnce({ source, trust, dataDir, expectedRegion: region });
     switch (outcome.status) {

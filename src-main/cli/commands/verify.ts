@@ -4,12 +4,10 @@
 import path from 'node:path';
 import { verifyBundle } from '../../core/sync/verify-bundle.js';
 import type { CheckResult } from '../../core/sync/verify-bundle.js';
-import { TrustError } from '../../core/trust/anchor.js';
-import type { TrustAnchor } from '../../core/trust/anchor.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { Command } from '../command.js';
 import { parseOptions, UsageError } from '../command.js';
-import { describeSyncProblem, describeTrustError, trustOf } from './sync.js';
+import { describeSyncProblem, trustOrReport } from './sync.js';
 
 function describeCheck(result: CheckResult, t: Translate): string {
   const name = t(`verify:check.${result.check}`);
@@ -42,14 +40,8 @@ const verify: Command = {
     if (positionals.length !== 1) throw new UsageError(context.t('verify:bundleMissing'));
     const folder = path.resolve(positionals[0]!);
 
-    let trust: TrustAnchor;
-    try {
-      trust = trustOf(values, context);
-    } catch (error) {
-      if (!(error instanceof TrustError)) throw error;
-      context.stderr.write(`${describeTrustError(error, context.t)}\n`);
-      return 1;
-    }
+    const trust = trustOrReport(values, context);
+    if (trust === null) return 1;
 
     const report = await verifyBundle(folder, trust);
     if (values.json) {
