@@ -18,8 +18,27 @@ export interface Command {
   run(argv: string[], context: CommandContext): Promise<number>;
 }
 
-/** Thrown for a bad command line; main prints it with the usage hint and exits 2. */
-export class UsageError extends Error {}
+/**
+ * Thrown for a bad command line; main prints it with the usage hint and exits 2. A translation
+ * (catalog key and values) replaces the message where the text comes from Node in English.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly translation?: { key: string; values: Record<string, string> },
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Maps Node's argument parser errors to catalog keys, naming the option it quotes. */
+function translationOf(error: NodeJS.ErrnoException): UsageError['translation'] {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { key: 'cli:unknownOption', values: { option } };
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { key: 'cli:optionValueMissing', values: { option } };
+  return undefined;
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -28,7 +47,7 @@ export function parseOptions<T extends Options>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, translationOf(error as NodeJS.ErrnoException));
   }
 }
 

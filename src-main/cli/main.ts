@@ -20,17 +20,24 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 
 /** Removes a global --lang option from anywhere in argv and returns its value. */
 function takeLanguageOption(argv: string[]): string | undefined {
-  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-  if (index === -1) return undefined;
-
-  const arg = argv[index]!;
-  if (arg.includes('=')) {
-    argv.splice(index, 1);
-    return arg.slice('--lang='.length);
+  // Every occurrence is removed, so a repeated --lang is not left for the command to reject;
+  // the last one wins, as with other command-line tools.
+  let value: string | undefined;
+  for (let index = argv.findIndex(isLanguageOption); index !== -1; index = argv.findIndex(isLanguageOption)) {
+    const arg = argv[index]!;
+    if (arg.includes('=')) {
+      value = arg.slice('--lang='.length);
+      argv.splice(index, 1);
+    } else {
+      value = argv[index + 1];
+      argv.splice(index, 2);
+    }
   }
-  const value = argv[index + 1];
-  argv.splice(index, 2);
   return value;
+}
+
+function isLanguageOption(arg: string): boolean {
+  return arg === '--lang' || arg.startsWith('--lang=');
 }
 
 async function printHelp(context: CommandContext): Promise<void> {
@@ -85,7 +92,8 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(args, context);
   } catch (error) {
     if (error instanceof UsageError) {
-      context.stderr.write(`${error.message}\n${context.t('cli:seeHelp', { name })}\n`);
+      const message = error.translation ? context.t(error.translation.key, error.translation.values) : error.message;
+      context.stderr.write(`${message}\n${context.t('cli:seeHelp', { name })}\n`);
       return 2;
     }
     throw error;

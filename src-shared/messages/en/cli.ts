@@ -3,6 +3,8 @@ export default {
   helpFooter: 'Add --help to any command to see its options.',
   unknownCommand: 'Unknown command "{{name}}". Run minsheng --help to list the commands.',
   seeHelp: 'Run minsheng {{name}} --help for its usage.',
+  unknownOption: 'Unknown option {{option}}.',
+  optionValueMissing: 'Option {{option}} needs a value.',
   missingOption: 'Missing required option {{option}}.',
   invalidInteger: 'Invalid value "{{value}}" for {{option}}: expected an integer of at least {{minimum}}.',
 } as const;

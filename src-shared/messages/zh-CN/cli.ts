@@ -3,6 +3,8 @@ export default {
   helpFooter: '每个命令加 --help 查看其选项。',
   unknownCommand: '未知命令“{{name}}”。运行 minsheng --help 查看全部命令。',
   seeHelp: '运行 minsheng {{name}} --help 查看用法。',
+  unknownOption: '没有 {{option}} 这个选项。',
+  optionValueMissing: '选项 {{option}} 需要一个值。',
   missingOption: '缺少必填选项 {{option}}。',
   invalidInteger: '选项 {{option}} 的值“{{value}}”无效：应为不小于 {{minimum}} 的整数。',
 } as const;
