@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(() => temp.remove());
 
-/** A copy of the bundle with one byte of `file` flipped. */
+/** Copies the bundle and flips one byte of `file` in the copy. */
 function damagedCopy(name: string, file: string): string {
   const copy = path.join(temp.dir, name);
   cpSync(bundle, copy, { recursive: true });

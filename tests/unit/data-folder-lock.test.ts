@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-/** A process ID that is certainly not running: a child that has already exited. */
+/** Returns the ID of a child process that has already exited, so it is certainly not running. */
 function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid!;
 }

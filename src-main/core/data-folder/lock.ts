@@ -1,8 +1,8 @@
 // One sync pass at a time per data folder. Two passes at once (a technician's `minsheng sync`
 // while the kiosk's timer runs) would each install and rotate the pointers, leaving the second
-// copy of a version as its own rollback copy. The lock is a file created exclusively that
-// contains the process ID and the boot ID, so a lock left by a killed process, or by any process
-// before a reboot (whose ID another process may now have), is recognised and taken over.
+// copy of a version as its own rollback copy. The lock is a file created exclusively with the
+// process ID and the boot ID in it. A lock left by a killed process is taken over, and so is one
+// from before a reboot, whose process ID another process may have now.
 import { readFileSync } from 'node:fs';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,7 +1,7 @@
-// Recovering from a stolen or misconfigured publisher key: a manifest dated far in the future
-// cannot push the terminal's notion of time beyond a day ahead of its clock, and rotating a
-// county's publisher keys in a new root resets that county's version floor, so a version number
-// inflated by the old key does not block the honest versions after it.
+// Recovering from a stolen or misconfigured publisher key. A manifest dated far in the future
+// moves the terminal's time at most a day ahead of its clock. Rotating a county's publisher keys
+// in a new root resets that county's version floor, so a version inflated by the old key does
+// not block the honest versions after it.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrustAnchor } from '../../../src-main/core/trust/anchor.js';
