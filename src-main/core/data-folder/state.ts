@@ -12,10 +12,15 @@ import { STATE_FILE } from './layout.js';
 export const SyncStateSchema = z.object({
   newestSignedTime: z.string().datetime().nullable(),
   trustedVersions: z.record(z.string().regex(/^\d{6}$/), z.number().int().positive()),
+  /**
+   * Counties whose publisher keys a newly trusted root changed, with their old key IDs. Until the
+   * county's next manifest is accepted, one signed by none of these keys may restart at any version.
+   */
+  keyRotations: z.record(z.string().regex(/^\d{6}$/), z.array(z.string())).default({}),
 });
 export type SyncState = z.infer<typeof SyncStateSchema>;
 
-const EMPTY: SyncState = { newestSignedTime: null, trustedVersions: {} };
+const EMPTY: SyncState = { newestSignedTime: null, trustedVersions: {}, keyRotations: {} };
 
 export type StateRead = { state: SyncState; problem: string | null };
 
@@ -41,7 +46,7 @@ export function readSyncState(dataDir: string): StateRead {
   }
 }
 
-export async function writeSyncState(dataDir: string, state: SyncState): Promise<void> {
+export async function writeSyncState(dataDir: string, state: z.input<typeof SyncStateSchema>): Promise<void> {
   await writeFileDurably(path.join(dataDir, STATE_FILE), `${JSON.stringify(SyncStateSchema.parse(state), null, 2)}\n`);
 }
 
@@ -53,7 +58,7 @@ export function laterTime(a: string | null, b: string | null): string | null {
 }
 
 /** Returns the time to check expiry against: the clock, or the newest signed time seen if that is later. */
-export function effectiveNow(clock: Date, state: SyncState): Date {
-  const signed = state.newestSignedTime === null ? Number.NEGATIVE_INFINITY : Date.parse(state.newestSignedTime);
+export function effectiveNow(clock: Date, state: Partial<SyncState>): Date {
+  const signed = state.newestSignedTime == null ? Number.NEGATIVE_INFINITY : Date.parse(state.newestSignedTime);
   return new Date(Math.max(clock.getTime(), signed));
 }

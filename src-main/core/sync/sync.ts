@@ -121,22 +121,43 @@ function rotatedCounties(before: RootMetadata | null, after: RootMetadata | null
   return rotated;
 }
 
+/**
+ * Adopts a newly verified root at once, as TUF does, so that a revocation holds even when this
+ * pass's manifest is then rejected. Records which counties' publisher keys it changed.
+ */
+async function adoptRoot(dataDir: string, state: SyncState, before: RootMetadata | null, root: RootMetadata): Promise<SyncState> {
+  const keyRotations = { ...state.keyRotations };
+  for (const county of rotatedCounties(before, root)) {
+    const oldKeys = before?.signed.publishers[county]?.keyIds ?? [];
+    keyRotations[county] = [...new Set([...(keyRotations[county] ?? []), ...oldKeys])];
+  }
+  const next = { ...state, keyRotations };
+  // State first: after a crash between the two writes the next pass walks to this root again and
+  // records the same rotation, so nothing is lost.
+  await writeSyncState(dataDir, next);
+  await writeTrustedRoot(dataDir, root);
+  return next;
+}
+
 async function persistTrust(
   context: PassContext,
   state: SyncState,
   root: RootMetadata | null,
   manifest: Manifest,
-  storedRoot: RootMetadata | null,
   keysRotated: boolean,
+  unstoredRoot: RootMetadata | null,
 ): Promise<void> {
   const { dataDir } = context.options;
-  if (root !== null && root.signed.version !== storedRoot?.signed.version) await writeTrustedRoot(dataDir, root);
+  // A provisioned root.json that no pass has stored yet is stored with the first accepted manifest.
+  if (unstoredRoot !== null) await writeTrustedRoot(dataDir, unstoredRoot);
   const signedTimes = [manifest.signed.createdAt, root?.signed.createdAt ?? null].map((time) => cappedSignedTime(time, context.clock));
   const newest = signedTimes.reduce(laterTime, state.newestSignedTime);
   const region = manifest.signed.regionCode;
   const floor = keysRotated ? 0 : (state.trustedVersions[region] ?? 0);
   const trustedVersions = { ...state.trustedVersions, [region]: Math.max(floor, manifest.signed.version) };
-  await writeSyncState(dataDir, { newestSignedTime: newest, trustedVersions });
+  // An accepted manifest sets the county's floor again, so its pending rotation is settled.
+  const { [region]: _settled, ...keyRotations } = state.keyRotations;
+  await writeSyncState(dataDir, { newestSignedTime: newest, trustedVersions, keyRotations });
 }
 
 async function runSync(context: PassContext): Promise<SyncOutcome> {
@@ -148,26 +169,29 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   if (staleStaging.length > 0) log.warn({ dataDir, removed: staleStaging }, 'removed staging files left by an interrupted sync');
   await removeUnreferencedSnapshots(dataDir);
 
-  const { state, problem } = readSyncState(dataDir);
+  const { state: storedState, problem } = readSyncState(dataDir);
   if (problem !== null) log.error({ dataDir, problem }, 'sync state is damaged; continuing from the installed snapshot');
   const current = pointerOrNull(dataDir, 'current');
-  const now = effectiveNow(clock, state);
+  const now = effectiveNow(clock, storedState);
 
   // 1. Root: in sequence, each step signed by old and new root keys, and not expired.
   const storedRoot = readTrustedRoot(dataDir);
   const root = await updateRoot(source, options.trust, storedRoot);
   if (root !== null) checkNotExpired('root', root.signed.expiresAt, now);
+  const trustedBefore = storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null);
+  const state =
+    root !== null && root.signed.version !== trustedBefore?.signed.version ? await adoptRoot(dataDir, storedState, trustedBefore, root) : storedState;
+  const unstoredRoot = root !== null && readTrustedRoot(dataDir)?.signed.version !== root.signed.version ? root : null;
 
   // 2. Manifest: signers of its region, the terminal's region, no rollback, not expired.
   const manifest = await fetchManifest(source);
   checkRegion(manifest, options.expectedRegion ?? current?.regionCode ?? null);
   const keyIds = checkSignatures(manifest, signersFor(options.trust, root, manifest.signed.regionCode));
   const { version, regionCode } = manifest.signed;
-  const trustedBefore = storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null);
   // Only a manifest signed by none of the county's old keys restarts the floor: a kept old key
   // could otherwise replay an older bundle of its own alongside the new root.
-  const oldKeys = new Set(trustedBefore?.signed.publishers[regionCode]?.keyIds ?? []);
-  const keysRotated = rotatedCounties(trustedBefore, root).has(regionCode) && !keyIds.some((keyId) => oldKeys.has(keyId));
+  const oldKeys = state.keyRotations[regionCode];
+  const keysRotated = oldKeys !== undefined && !keyIds.some((keyId) => oldKeys.includes(keyId));
   const floor = keysRotated ? 0 : trustedVersion(state, current, regionCode);
   if (keysRotated) log.warn({ region: regionCode, root: root?.signed.version }, 'publisher keys rotated, so the version floor restarts at 0');
   if (version < floor) throw new BundleRejection('rollback', { installed: floor, offered: version });
@@ -176,7 +200,7 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   checkNotExpired('manifest', manifest.signed.expiresAt, now);
 
   if (current !== null && current.regionCode === regionCode && current.version === version) {
-    await persistTrust(context, state, root, manifest, storedRoot, keysRotated);
+    await persistTrust(context, state, root, manifest, keysRotated, unstoredRoot);
     return { status: 'up-to-date', version };
   }
   checkSnapshotFormat(manifest);
@@ -203,7 +227,7 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   }
   if (method === 'full') await installFull(source, manifest, dataDir, clock);
 
-  await persistTrust(context, state, root, manifest, storedRoot, keysRotated);
+  await persistTrust(context, state, root, manifest, keysRotated, unstoredRoot);
   return { status: 'installed', version, previousVersion: current?.version ?? null, method };
 }
 

@@ -22,6 +22,8 @@ export default {
   installed: 'Installed snapshot version {{version}} (replacing version {{previous}}).',
   installedFirst: 'Installed snapshot version {{version}}.',
   installedByDelta: 'Installed snapshot version {{version}} from the delta (replacing version {{previous}}).',
+  installedOlder:
+    'Installed snapshot version {{version}}, lower than the replaced version {{previous}}: the province replaced the county\'s publisher keys, so versions signed by the new keys count from their own start. If the keys were not replaced on purpose, tell the province at once.',
   upToDate: 'Already up to date: version {{version}} is installed.',
   rejected: 'Bundle from {{source}} rejected; the installed data is unchanged. Reason: {{reason}}',
   failed: 'Sync from {{source}} failed; the installed data is unchanged. {{reason}}',

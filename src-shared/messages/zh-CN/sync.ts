@@ -18,6 +18,8 @@ export default {
   installed: '已安装数据快照第 {{version}} 版（替换第 {{previous}} 版）。',
   installedFirst: '已安装数据快照第 {{version}} 版。',
   installedByDelta: '已通过增量包安装数据快照第 {{version}} 版（替换第 {{previous}} 版）。',
+  installedOlder:
+    '已安装数据快照第 {{version}} 版，低于被替换的第 {{previous}} 版：省里已更换本县的发布方密钥，新密钥签名的版本重新计数。如果并未有意更换密钥，请立即报告省里。',
   upToDate: '已是最新：已安装第 {{version}} 版。',
   rejected: '已拒绝来自 {{source}} 的数据包，已安装的数据保持不变。原因：{{reason}}',
   failed: '从 {{source}} 同步失败，已安装的数据保持不变。{{reason}}',

@@ -38,6 +38,11 @@ function bundle(name: string, version: number, signWith: TestKeys, roots: RootMe
   return { folder, snapshot };
 }
 
+/** The pointer and snapshot entries of a fingerprint, leaving out trust state and status. */
+function snapshotFilesOf(fingerprint: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fingerprint).filter(([name]) => name === 'current.json' || name === 'previous.json' || name.startsWith('snapshot-')));
+}
+
 function root2(overrides: Partial<RootSpec>): RootMetadata {
   return buildRoot({
     version: 2,
@@ -132,14 +137,15 @@ describe('root updates', () => {
     const outcome = await world.sync(v2.folder, trust);
 
     expect(outcome).toEqual({ status: 'rejected', reason: 'no-publisher-role', details: { region: REGION, root: 2 } });
-    expect(fingerprintDataFolder(world.dataDir)).toEqual(before);
+    expect(snapshotFilesOf(fingerprintDataFolder(world.dataDir))).toEqual(snapshotFilesOf(before));
     const state = readTrustedState(world.dataDir);
     expect(state.currentVersion).toBe(1);
-    expect(state.trustedRootVersion).toBe(1);
+    // The verified root 2 is kept, as TUF does, so its removal of the county holds from now on.
+    expect(state.trustedRootVersion).toBe(2);
     expect(await servedTotal(world.dataDir, v1.snapshot.people[0]!.idNumber)).toBe(v1.snapshot.people[0]!.householdTotalFen);
   });
 
-  it('keeps the old root when the manifest is rejected', async () => {
+  it('keeps a verified root when the manifest is rejected', async () => {
     const v2 = bundle('v2', 2, publisherA);
     const v1 = bundle('v1', 1, publisherA, [root2({})]);
     expect(await world.sync(v2.folder, trust)).toMatchObject({ status: 'installed', version: 2 });
@@ -148,7 +154,23 @@ describe('root updates', () => {
     const outcome = await world.sync(v1.folder, trust);
 
     expect(outcome).toEqual({ status: 'rejected', reason: 'rollback', details: { installed: 2, offered: 1 } });
-    expect(fingerprintDataFolder(world.dataDir)).toEqual(before);
-    expect(readTrustedState(world.dataDir).trustedRootVersion).toBe(1);
+    expect(snapshotFilesOf(fingerprintDataFolder(world.dataDir))).toEqual(snapshotFilesOf(before));
+    expect(readTrustedState(world.dataDir).trustedRootVersion).toBe(2);
+    expect(readTrustedState(world.dataDir).currentVersion).toBe(2);
+  });
+
+  it('holds a revocation after a rejected manifest', async () => {
+    // Root 2 revokes publisher A; the pass that learns it finds only an old manifest of A.
+    const v1 = bundle('v1', 1, publisherA);
+    const stale = bundle('stale', 1, publisherA, [root2({ publishers: { [REGION]: { keys: [publisherB] } } })]);
+    const replay = bundle('replay', 5, publisherA);
+    expect(await world.sync(v1.folder, trust)).toMatchObject({ status: 'installed', version: 1 });
+    expect(await world.sync(stale.folder, trust)).toMatchObject({ status: 'rejected', reason: 'unknown-key' });
+
+    // A mirror without root 2 then offers a newer bundle signed by the revoked key.
+    const outcome = await world.sync(replay.folder, trust);
+
+    expect(outcome).toMatchObject({ status: 'rejected', reason: 'unknown-key' });
+    expect(readTrustedState(world.dataDir).currentVersion).toBe(1);
   });
 });
