@@ -8,7 +8,8 @@ import { dataAge } from '../../src-shared/data-age.js';
 import { KioskSettingsSchema, LookupResultSchema, SnapshotInfoSchema } from '../../src-shared/kiosk-api.js';
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { pointerPath } from './data-folder/layout.js';
-import { readPointer, snapshotFileOf } from './data-folder/pointer.js';
+import { pointerOrNull, readPointer, snapshotFileOf } from './data-folder/pointer.js';
+import { checkSnapshotSound } from './data-folder/startup-check.js';
 import type { Pointer } from './data-folder/pointer.js';
 import { effectiveNow, readSyncState } from './data-folder/state.js';
 import { createLogger } from './log.js';
@@ -75,6 +76,12 @@ function openUsableSnapshot(file: string): SqliteDatabase | null {
   }
 }
 
+/** True for SQLite's errors about a damaged database file. */
+function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
 export function createKioskService(options: KioskServiceOptions): KioskService {
   const settings = KioskSettingsSchema.parse(options.settings);
   const clock = options.clock ?? (() => new Date());
@@ -119,6 +126,29 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     return current;
   }
 
+  /**
+   * Replaces a damaged open snapshot by the sound previous one of the same county, keyed to the
+   * same pointer identity. Returns null, and marks the pointer unusable, when there is none.
+   */
+  function switchToPrevious(damaged: OpenSnapshot, error: Error): OpenSnapshot | null {
+    log.error({ file: damaged.pointer.file, version: damaged.pointer.version, problem: error.message }, 'snapshot is damaged; trying the previous one');
+    closeCurrent();
+    const previous = pointerOrNull(options.dataDir, 'previous');
+    const file = previous === null ? null : snapshotFileOf(options.dataDir, previous);
+    if (previous === null || file === null || previous.regionCode !== damaged.pointer.regionCode || checkSnapshotSound(file) !== null) {
+      unusableIdentity = damaged.identity;
+      return null;
+    }
+    const db = openUsableSnapshot(file);
+    if (!db) {
+      unusableIdentity = damaged.identity;
+      return null;
+    }
+    current = { db, pointer: previous, identity: damaged.identity };
+    log.warn({ version: previous.version }, 'serving the previous snapshot until the next install');
+    return current;
+  }
+
   return {
     async getSettings(): Promise<KioskSettings> {
       return settings;
@@ -138,7 +168,15 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     async lookupHousehold(idNumber: string): Promise<LookupResult> {
       const open = snapshot();
       if (!open) return { status: 'no-data' };
-      return LookupResultSchema.parse(lookupHousehold(open.db, idNumber));
+      try {
+        return LookupResultSchema.parse(lookupHousehold(open.db, idNumber));
+      } catch (error) {
+        if (!isDamageError(error)) throw error;
+        // The file was damaged after it was opened (a failing disk). Serve the previous version
+        // until the pointer changes, so villagers keep getting answers; sync reinstalls the file.
+        const fallback = switchToPrevious(open, error as Error);
+        return fallback ? LookupResultSchema.parse(lookupHousehold(fallback.db, idNumber)) : { status: 'no-data' };
+      }
     },
 
     close(): void {

@@ -9,7 +9,8 @@ import type { Logger } from '../log.js';
 import { lockDataFolder } from '../data-folder/lock.js';
 import type { LockResult } from '../data-folder/lock.js';
 import { ensureDataFolder, removeOtherDownloads, removeStaleStagingFiles, removeUnreferencedSnapshots } from '../data-folder/install.js';
-import { pointerOrNull } from '../data-folder/pointer.js';
+import { pointerOrNull, snapshotFileOf } from '../data-folder/pointer.js';
+import { checkSnapshotSound } from '../data-folder/startup-check.js';
 import type { Pointer } from '../data-folder/pointer.js';
 import { effectiveNow, laterTime, readSyncState, writeSyncState } from '../data-folder/state.js';
 import type { SyncState } from '../data-folder/state.js';
@@ -199,10 +200,15 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   // after it expired is a freeze attack, and the status must show it rather than "up to date".
   checkNotExpired('manifest', manifest.signed.expiresAt, now);
 
-  if (current !== null && current.regionCode === regionCode && current.version === version) {
+  // A damaged installed copy of this very version is reinstalled in full, not reported up to date.
+  const sameVersion = current !== null && current.regionCode === regionCode && current.version === version;
+  const damage = sameVersion ? checkSnapshotSound(snapshotFileOf(dataDir, current)) : null;
+  if (sameVersion && damage === null) {
     await persistTrust(context, state, root, manifest, keysRotated, unstoredRoot);
     return { status: 'up-to-date', version };
   }
+  if (damage !== null) log.error({ dataDir, version, problem: damage.slice(0, 500) }, 'installed snapshot is damaged; reinstalling it');
+  const base = damage === null ? current : null;
   checkSnapshotFormat(manifest);
   if (current !== null && current.regionCode !== regionCode) {
     log.warn({ installedRegion: current.regionCode, installedVersion: current.version, region: regionCode, version }, 'installed snapshot is for another region; replacing it');
@@ -214,10 +220,10 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   const digests = [manifest.signed.payload.digest, ...(manifest.signed.delta ? [manifest.signed.delta.digest] : [])];
   await removeOtherDownloads(dataDir, digests);
   let method: 'delta' | 'full' = 'full';
-  const unusable = deltaUnusable(manifest, current);
+  const unusable = damage === null ? deltaUnusable(manifest, base) : 'the installed snapshot is damaged';
   if (unusable === null) {
     try {
-      await installDelta(source, manifest, current!, dataDir, clock);
+      await installDelta(source, manifest, base!, dataDir, clock);
       method = 'delta';
     } catch (error) {
       logDeltaFallback(log, manifest, error instanceof Error ? error.message : String(error));
