@@ -76,3 +76,31 @@ describe('data folder lock after a reboot', () => {
     expect((await lockDataFolder(temp.dir)).acquired).toBe(true);
   });
 });
+
+describe('data folder lock contents', () => {
+  it('takes over a lock without a boot ID', async () => {
+    // Process 1 is always running; a lock naming it without this boot's ID is not a live pass.
+    writeFileSync(path.join(temp.dir, LOCK_FILE), '1\n');
+    expect((await lockDataFolder(temp.dir)).acquired).toBe(true);
+  });
+
+  it('takes over a lock dated in the future', async () => {
+    const file = path.join(temp.dir, LOCK_FILE);
+    const first = await lockDataFolder(temp.dir);
+    expect(first.acquired).toBe(true);
+    const future = new Date(Date.now() + 60 * 60 * 1000);
+    utimesSync(file, future, future);
+
+    expect((await lockDataFolder(temp.dir)).acquired).toBe(true);
+  });
+
+  it('leaves another pass lock on release', async () => {
+    const file = path.join(temp.dir, LOCK_FILE);
+    const first = await lockDataFolder(temp.dir);
+    // Another pass took the lock over meanwhile.
+    writeFileSync(file, 'another pass\n');
+    if (first.acquired) await first.release();
+
+    expect(existsSync(file)).toBe(true);
+  });
+});

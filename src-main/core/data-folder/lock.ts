@@ -4,7 +4,8 @@
 // process ID and the boot ID in it. A lock left by a killed process is taken over, and so is one
 // from before a reboot, whose process ID another process may have now.
 import { readFileSync } from 'node:fs';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const LOCK_FILE = 'sync.lock';
@@ -33,19 +34,30 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/**
+ * Creates the lock with its content in one step: the content goes to a temporary file that is
+ * then hard-linked to the lock name, which fails if the lock exists. A reader therefore never
+ * sees an empty lock of a live pass.
+ */
 async function createLock(file: string): Promise<boolean> {
+  // A staging name, so that the next pass removes it if this process is killed right here.
+  const temporary = path.join(path.dirname(file), `.staging-lock-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await writeFile(temporary, ownContent());
   try {
-    const handle = await open(file, 'wx');
-    try {
-      await handle.writeFile(`${process.pid} ${bootId()}\n`);
-    } finally {
-      await handle.close();
-    }
+    await link(temporary, file);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // ENOENT: the pass holding the lock removed this staging file, so the lock is taken.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
     throw error;
+  } finally {
+    await rm(temporary, { force: true });
   }
+}
+
+function ownContent(): string {
+  return `${process.pid} ${bootId()}\n`;
 }
 
 interface Holder {
@@ -67,20 +79,28 @@ async function holderOf(file: string): Promise<Holder | null> {
 
 function isLive(holder: Holder): boolean {
   const thisBoot = bootId();
-  if (holder.bootId !== '' && thisBoot !== '' && holder.bootId !== thisBoot) return false;
-  return holder.ageMs < MAX_LOCK_AGE_MS && isRunning(holder.pid);
+  // Every lock this code writes names the boot where the system has one, so a lock without it
+  // (or with another) was not written by a pass of this boot.
+  if (thisBoot !== '' && holder.bootId !== thisBoot) return false;
+  // A lock dated in the future is as unexplained as a very old one.
+  if (holder.ageMs < 0 || holder.ageMs >= MAX_LOCK_AGE_MS) return false;
+  return isRunning(holder.pid);
 }
 
 /** Acquires the data folder's sync lock, or returns the process ID of the holder (0 if unknown). */
 export async function lockDataFolder(dataDir: string): Promise<LockResult> {
   const file = path.join(dataDir, LOCK_FILE);
-  const release = () => rm(file, { force: true });
+  // Only this pass's own lock is removed: after a takeover the file may belong to another pass.
+  const release = async () => {
+    const content = await readFile(file, 'utf8').catch(() => null);
+    if (content === ownContent()) await rm(file, { force: true });
+  };
 
   for (let attempt = 0; attempt < 2; attempt += 1) {
     if (await createLock(file)) return { acquired: true, release };
     const holder = await holderOf(file);
     if (holder !== null && isLive(holder)) return { acquired: false, holder: holder.pid };
-    // The holder died (or wrote nothing yet and was killed): remove its lock and try once more.
+    // The holder is gone: remove its lock and try once more.
     // NOTE: two passes taking over the same stale lock at the same moment can both succeed.
     await rm(file, { force: true });
   }
