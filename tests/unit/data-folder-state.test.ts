@@ -20,7 +20,7 @@ beforeEach(async () => {
 
 afterEach(() => temp.remove());
 
-const EMPTY_STATE = { newestSignedTime: null, trustedVersions: {}, keyRotations: {} };
+const EMPTY_STATE = { newestSignedTime: null, trustedVersions: {}, keyRotations: {}, rootVersion: null };
 const EMPTY_STATUS: TerminalStatus = { lastSync: null, lastInstalled: null, problems: [] };
 
 describe('sync state', () => {
@@ -29,7 +29,7 @@ describe('sync state', () => {
   });
 
   it('reads back what was written', async () => {
-    const state = { newestSignedTime: '2025-01-15T08:00:00.000Z', trustedVersions: { '430121': 7, '433122': 2 }, keyRotations: { '430121': ['a'.repeat(64)] } };
+    const state = { newestSignedTime: '2025-01-15T08:00:00.000Z', trustedVersions: { '430121': 7, '433122': 2 }, keyRotations: { '430121': ['a'.repeat(64)] }, rootVersion: 3 };
 
     await writeSyncState(dataDir, state);
 

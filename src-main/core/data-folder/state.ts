@@ -17,10 +17,12 @@ export const SyncStateSchema = z.object({
    * county's next manifest is accepted, one signed by none of these keys may restart at any version.
    */
   keyRotations: z.record(z.string().regex(/^\d{6}$/), z.array(z.string())).default({}),
+  /** Version of the root stored in trusted-root.json, to notice that file missing or damaged. */
+  rootVersion: z.number().int().positive().nullable().default(null),
 });
 export type SyncState = z.infer<typeof SyncStateSchema>;
 
-const EMPTY: SyncState = { newestSignedTime: null, trustedVersions: {}, keyRotations: {} };
+const EMPTY: SyncState = { newestSignedTime: null, trustedVersions: {}, keyRotations: {}, rootVersion: null };
 
 export type StateRead = { state: SyncState; problem: string | null };
 

@@ -130,9 +130,13 @@ async function adoptRoot(dataDir: string, state: SyncState, before: RootMetadata
   const keyRotations = { ...state.keyRotations };
   for (const county of rotatedCounties(before, root)) {
     const oldKeys = before?.signed.publishers[county]?.keyIds ?? [];
+    // Adding keys is no rotation: the county's versions go on in one sequence. Only a removed
+    // key, which may be a stolen one, lets the remaining or new keys start afresh.
+    const kept = new Set(root.signed.publishers[county]?.keyIds ?? []);
+    if (oldKeys.every((keyId) => kept.has(keyId))) continue;
     keyRotations[county] = [...new Set([...(keyRotations[county] ?? []), ...oldKeys])];
   }
-  const next = { ...state, keyRotations };
+  const next = { ...state, keyRotations, rootVersion: root.signed.version };
   // State first: after a crash between the two writes the next pass walks to this root again and
   // records the same rotation, so nothing is lost.
   await writeSyncState(dataDir, next);
@@ -158,7 +162,8 @@ async function persistTrust(
   const trustedVersions = { ...state.trustedVersions, [region]: Math.max(floor, manifest.signed.version) };
   // An accepted manifest sets the county's floor again, so its pending rotation is settled.
   const { [region]: _settled, ...keyRotations } = state.keyRotations;
-  await writeSyncState(dataDir, { newestSignedTime: newest, trustedVersions, keyRotations });
+  const rootVersion = unstoredRoot?.signed.version ?? state.rootVersion;
+  await writeSyncState(dataDir, { newestSignedTime: newest, trustedVersions, keyRotations, rootVersion });
 }
 
 async function runSync(context: PassContext): Promise<SyncOutcome> {
@@ -179,7 +184,11 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   const storedRoot = readTrustedRoot(dataDir);
   const root = await updateRoot(source, options.trust, storedRoot);
   if (root !== null) checkNotExpired('root', root.signed.expiresAt, now);
-  const trustedBefore = storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null);
+  // A stored root that went missing or was damaged leaves the old key lists unknown, so no
+  // rotation is recorded from it: comparing with the provisioned root could reset the floor.
+  const rootLost = storedRoot === null && storedState.rootVersion !== null;
+  if (rootLost) log.error({ dataDir, rootVersion: storedState.rootVersion }, 'trusted-root.json is missing or damaged; walking the chain again without key rotations');
+  const trustedBefore = rootLost ? null : (storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null));
   const state =
     root !== null && root.signed.version !== trustedBefore?.signed.version ? await adoptRoot(dataDir, storedState, trustedBefore, root) : storedState;
   const unstoredRoot = root !== null && readTrustedRoot(dataDir)?.signed.version !== root.signed.version ? root : null;

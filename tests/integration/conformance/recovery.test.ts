@@ -2,6 +2,7 @@
 // moves the terminal's time at most a day ahead of its clock. Rotating a county's publisher keys
 // in a new root resets that county's version floor, so a version inflated by the old key does
 // not block the honest versions after it.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrustAnchor } from '../../../src-main/core/trust/anchor.js';
@@ -100,5 +101,36 @@ describe('recovery from a bad publisher key', () => {
     writeRoot(low, sameKeys);
 
     expect(await world.sync(low, trust)).toEqual({ status: 'rejected', reason: 'rollback', details: { installed: 50, offered: 7 } });
+  });
+});
+
+describe('recovery edge cases', () => {
+  it('keeps the floor when keys are only added', async () => {
+    const newer = path.join(world.dir, 'newer');
+    makeBundle(newer, { version: 10, signWith: stolen });
+    await world.sync(newer, trust);
+
+    const widened = buildRoot({ version: 2, rootKeys: [rootKey], publishers: { [REGION]: { keys: [stolen, replacement] } }, signers: [rootKey] });
+    const older = path.join(world.dir, 'older');
+    makeBundle(older, { version: 3, signWith: replacement });
+    writeRoot(older, widened);
+
+    expect(await world.sync(older, trust)).toEqual({ status: 'rejected', reason: 'rollback', details: { installed: 10, offered: 3 } });
+  });
+
+  it('records no rotation after losing the stored root', async () => {
+    const rotated = buildRoot({ version: 2, rootKeys: [rootKey], publishers: { [REGION]: { keys: [replacement] } }, signers: [rootKey] });
+    const v4 = path.join(world.dir, 'v4');
+    makeBundle(v4, { version: 4, signWith: replacement });
+    writeRoot(v4, rotated);
+    expect(await world.sync(v4, trust)).toMatchObject({ status: 'installed', version: 4 });
+
+    rmSync(path.join(world.dataDir, 'trusted-root.json'));
+    const v2 = path.join(world.dir, 'v2');
+    makeBundle(v2, { version: 2, signWith: replacement });
+    writeRoot(v2, rotated);
+
+    expect(await world.sync(v2, trust)).toEqual({ status: 'rejected', reason: 'rollback', details: { installed: 4, offered: 2 } });
+    expect(readTrustedState(world.dataDir).trustedRootVersion).toBe(2);
   });
 });
