@@ -117,10 +117,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       return null;
     }
     const db = openUsableSnapshot(snapshotFileOf(options.dataDir, read.pointer));
-    if (!db) {
-      unusableIdentity = identity;
-      return null;
-    }
+    if (!db) return switchToPrevious(read.pointer, identity, 'the current snapshot cannot be opened');
     current = { db, pointer: read.pointer, identity };
     log.info({ file: read.pointer.file, version: read.pointer.version, reopening }, 'opened snapshot');
     return current;
@@ -130,21 +127,21 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
    * Replaces a damaged open snapshot by the sound previous one of the same county, keyed to the
    * same pointer identity. Returns null, and marks the pointer unusable, when there is none.
    */
-  function switchToPrevious(damaged: OpenSnapshot, error: Error): OpenSnapshot | null {
-    log.error({ file: damaged.pointer.file, version: damaged.pointer.version, problem: error.message }, 'snapshot is damaged; trying the previous one');
+  function switchToPrevious(damaged: Pointer, identity: string, problem: string): OpenSnapshot | null {
+    log.error({ file: damaged.file, version: damaged.version, problem }, 'snapshot is damaged; trying the previous one');
     closeCurrent();
     const previous = pointerOrNull(options.dataDir, 'previous');
     const file = previous === null ? null : snapshotFileOf(options.dataDir, previous);
-    if (previous === null || file === null || previous.regionCode !== damaged.pointer.regionCode || checkSnapshotSound(file) !== null) {
-      unusableIdentity = damaged.identity;
+    if (previous === null || file === null || previous.regionCode !== damaged.regionCode || checkSnapshotSound(file) !== null) {
+      unusableIdentity = identity;
       return null;
     }
     const db = openUsableSnapshot(file);
     if (!db) {
-      unusableIdentity = damaged.identity;
+      unusableIdentity = identity;
       return null;
     }
-    current = { db, pointer: previous, identity: damaged.identity };
+    current = { db, pointer: previous, identity };
     log.warn({ version: previous.version }, 'serving the previous snapshot until the next install');
     return current;
   }
@@ -174,7 +171,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
         if (!isDamageError(error)) throw error;
         // The file was damaged after it was opened (a failing disk). Serve the previous version
         // until the pointer changes, so villagers keep getting answers; sync reinstalls the file.
-        const fallback = switchToPrevious(open, error as Error);
+        const fallback = switchToPrevious(open.pointer, open.identity, (error as Error).message);
         return fallback ? LookupResultSchema.parse(lookupHousehold(fallback.db, idNumber)) : { status: 'no-data' };
       }
     },

@@ -20,12 +20,19 @@ export async function ensureDataFolder(dataDir: string): Promise<void> {
 }
 
 /** Installs stagedFile (in dataDir, fsynced, checked) as the current snapshot; returns its pointer. */
-export async function installSnapshot(dataDir: string, stagedFile: string, snapshot: NewSnapshot, now: Date): Promise<Pointer> {
+export async function installSnapshot(
+  dataDir: string,
+  stagedFile: string,
+  snapshot: NewSnapshot,
+  now: Date,
+  options: { currentIsDamaged?: boolean } = {},
+): Promise<Pointer> {
   const pointer: Pointer = { ...snapshot, file: newSnapshotName(snapshot.version), installedAt: now.toISOString() };
   await rename(stagedFile, path.join(dataDir, pointer.file));
   await fsyncFolder(dataDir);
 
-  const old = pointerOrNull(dataDir, 'current');
+  // A damaged current snapshot is no rollback copy: the previous one stays previous.
+  const old = options.currentIsDamaged ? null : pointerOrNull(dataDir, 'current');
   if (old !== null) await writePointer(dataDir, 'previous', old);
   await writePointer(dataDir, 'current', pointer);
 

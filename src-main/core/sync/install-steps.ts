@@ -63,7 +63,7 @@ async function fetchAndExpand(
 }
 
 /** Checks a staged snapshot completely and makes it current. */
-async function checkAndInstall(staged: string, manifest: Manifest, dataDir: string, now: Date): Promise<Pointer> {
+async function checkAndInstall(staged: string, manifest: Manifest, dataDir: string, now: Date, currentIsDamaged = false): Promise<Pointer> {
   checkSnapshotFile(staged, manifest);
   checkContentDigest(staged, manifest);
   await fsyncPath(staged, 'r+');
@@ -82,13 +82,15 @@ async function checkAndInstall(staged: string, manifest: Manifest, dataDir: stri
       expiresAt: signed.expiresAt,
     },
     now,
+    { currentIsDamaged },
   );
 }
 
-export async function installFull(source: BundleSource, manifest: Manifest, dataDir: string, now: Date): Promise<Pointer> {
+/** Installs the full payload; `currentIsDamaged` keeps the damaged current file out of previous.json. */
+export async function installFull(source: BundleSource, manifest: Manifest, dataDir: string, now: Date, currentIsDamaged = false): Promise<Pointer> {
   const staged = await fetchAndExpand(source, manifest.signed.payload, manifest, dataDir, { gzip: 'payload', sqlite: 'sqlite' });
   try {
-    return await checkAndInstall(staged, manifest, dataDir, now);
+    return await checkAndInstall(staged, manifest, dataDir, now, currentIsDamaged);
   } finally {
     await rm(staged, { force: true });
   }

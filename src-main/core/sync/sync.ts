@@ -240,7 +240,7 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   } else if (manifest.signed.delta !== undefined) {
     logDeltaFallback(log, manifest, unusable);
   }
-  if (method === 'full') await installFull(source, manifest, dataDir, clock);
+  if (method === 'full') await installFull(source, manifest, dataDir, clock, damage !== null);
 
   await persistTrust(context, state, root, manifest, keysRotated, unstoredRoot);
   return { status: 'installed', version, previousVersion: current?.version ?? null, method };
