@@ -241,6 +241,8 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
     logDeltaFallback(log, manifest, unusable);
   }
   if (method === 'full') await installFull(source, manifest, dataDir, clock, damage !== null);
+  // Partial downloads of this version (a full payload begun before the delta worked) are useless now.
+  await removeOtherDownloads(dataDir, []);
 
   await persistTrust(context, state, root, manifest, keysRotated, unstoredRoot);
   return { status: 'installed', version, previousVersion: current?.version ?? null, method };
