@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { verifyBundle } from '../../core/sync/verify-bundle.js';
 import type { CheckResult } from '../../core/sync/verify-bundle.js';
+import { VERIFY_REASONS } from '../../core/sync/verify-files.js';
+import type { VerifyReason } from '../../core/sync/verify-files.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { Command } from '../command.js';
 import { parseOptions, UsageError } from '../command.js';
@@ -15,11 +17,21 @@ function describeCheck(result: CheckResult, t: Translate): string {
     const details = Object.entries(result.details).map(([key, value]) => `${key}=${value}`).join(', ');
     return t('verify:passed', { check: name, details });
   }
-  const reason =
-    result.reason === 'io'
-      ? t('sync:reason.io', result.details)
-      : describeSyncProblem({ status: 'rejected', reason: result.reason, details: result.details }, t);
+  let reason: string;
+  if (result.reason === 'io') reason = t('sync:reason.io', result.details);
+  else if (isVerifyReason(result.reason)) reason = describeVerifyProblem(result.reason, result.details, t);
+  else reason = describeSyncProblem({ status: 'rejected', reason: result.reason, details: result.details }, t);
   return t(result.fatal ? 'verify:failedCheck' : 'verify:warningCheck', { check: name, reason });
+}
+
+function isVerifyReason(reason: string): reason is VerifyReason {
+  return (VERIFY_REASONS as readonly string[]).includes(reason);
+}
+
+function describeVerifyProblem(reason: VerifyReason, details: CheckResult['details'], t: Translate): string {
+  const values: Record<string, string | number> = { ...details };
+  if (typeof values.type === 'string') values.type = t(`verify:fileType.${values.type}`);
+  return t(`verify:reason.${reason}`, values);
 }
 
 const verify: Command = {

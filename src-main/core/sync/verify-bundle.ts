@@ -3,7 +3,6 @@
 // rollback checks, which need a terminal's data folder. Each result is reported, and a failure
 // stops only the later checks that depend on it. Nothing is installed, because files are
 // expanded into a temporary folder that is removed afterwards.
-import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,18 +16,20 @@ import { rootKeyMap } from '../trust/root-keys.js';
 import type { RootMetadata } from '../trust/root-schema.js';
 import { applyDelta } from './apply-delta.js';
 import { decompressToStaging } from './decompress.js';
-import { createDirSource } from './dir-source.js';
 import { BundleRejection } from './rejection.js';
 import type { RejectDetails, RejectReason } from './rejection.js';
 import { checkDigest, checkNotExpired, checkSignatures, checkSnapshotFile, checkSnapshotFormat, parseManifest } from './verify.js';
 import type { SignerRole } from './verify.js';
+import { copyRegularFile, createVerifySource, VerifyProblem } from './verify-files.js';
+import type { VerifyReason } from './verify-files.js';
+import { checkBundleRootChain } from './verify-root-chain.js';
 
 export type CheckName = 'root' | 'manifest' | 'signatures' | 'expiry' | 'payload' | 'snapshot' | 'content' | 'delta';
 
 /** Result of one check. A failed check is fatal except for the delta, because a terminal then installs the full payload. */
 export type CheckResult =
   | { check: CheckName; ok: true; details: RejectDetails }
-  | { check: CheckName; ok: false; fatal: boolean; reason: RejectReason | 'io'; details: RejectDetails };
+  | { check: CheckName; ok: false; fatal: boolean; reason: RejectReason | VerifyReason | 'io'; details: RejectDetails };
 
 export interface BundleReport {
   ok: boolean;
@@ -43,7 +44,9 @@ async function attempt(check: CheckName, results: CheckResult[], body: () => Pro
     return true;
   } catch (error) {
     const fatal = check !== 'delta';
-    if (error instanceof BundleRejection) results.push({ check, ok: false, fatal, reason: error.reason, details: error.details });
+    if (error instanceof BundleRejection || error instanceof VerifyProblem) {
+      results.push({ check, ok: false, fatal, reason: error.reason, details: error.details });
+    }
     else results.push({ check, ok: false, fatal, reason: 'io', details: { problem: (error as Error).message } });
     return false;
   }
@@ -68,10 +71,14 @@ function digestOfSnapshot(file: string, manifest: Manifest): string {
   }
 }
 
-/** Checks a gzip file of the folder, expands it into `work` and returns the expanded file. */
+/**
+ * Copies a gzip file of the folder into `work`, checks the copy against the signed length and
+ * digest, expands it and checks the result. Returns the expanded file.
+ */
 async function expand(folder: string, work: string, entry: GzipFileEntry, manifest: Manifest, labels: ['payload' | 'delta', 'sqlite' | 'delta-sqlite']): Promise<string> {
   const algorithm = manifest.signed.hashAlgorithm;
-  const gzip = path.join(folder, entry.path);
+  const gzip = path.join(work, entry.path);
+  await copyRegularFile(folder, entry.path, gzip, { length: entry.length, label: labels[0] });
   await checkDigest(gzip, entry, algorithm, labels[0]);
   const expanded = path.join(work, `${entry.path}.sqlite`);
   await decompressToStaging(gzip, expanded, entry.sqliteLength, labels[1]);
@@ -80,16 +87,23 @@ async function expand(folder: string, work: string, entry: GzipFileEntry, manife
 }
 
 export async function verifyBundle(folder: string, trust: TrustAnchor, now = new Date()): Promise<BundleReport> {
-  const source = createDirSource(folder);
+  const source = createVerifySource(folder);
   const checks: CheckResult[] = [];
   let root: RootMetadata | null = null;
   let manifest: Manifest | null = null;
+  // The signature check needs the root that the anchor's walk trusts, but not the chain from
+  // version 1, so a broken chain still leaves the signatures checked.
+  let signersKnown = false;
 
-  const rootOk = await attempt('root', checks, async (): Promise<RejectDetails> => {
+  await attempt('root', checks, async (): Promise<RejectDetails> => {
     root = await updateRoot(source, trust, null);
-    if (root === null) return { mode: 'publisher-keys' };
-    checkNotExpired('root', root.signed.expiresAt, now);
-    return { version: root.signed.version, expiresAt: root.signed.expiresAt };
+    const walked: RejectDetails =
+      root === null ? { mode: 'publisher-keys' } : { version: root.signed.version, expiresAt: root.signed.expiresAt };
+    if (root !== null) checkNotExpired('root', root.signed.expiresAt, now);
+    signersKnown = true;
+
+    const chain = await checkBundleRootChain(folder, trust);
+    return { ...walked, ...chain };
   });
   await attempt('manifest', checks, async () => {
     manifest = parseManifest(await source.readFile(MANIFEST_FILE, MAX_MANIFEST_BYTES));
@@ -99,7 +113,7 @@ export async function verifyBundle(folder: string, trust: TrustAnchor, now = new
   const found = manifest as Manifest | null;
   if (found === null) return { ok: false, version: null, regionCode: null, checks };
 
-  if (rootOk) {
+  if (signersKnown) {
     await attempt('signatures', checks, () => ({ keyIds: checkSignatures(found, signersOf(trust, root, found.signed.regionCode)).join(', ') }));
   }
   await attempt('expiry', checks, () => {
@@ -144,9 +158,17 @@ async function verifyDelta(folder: string, work: string, manifest: Manifest): Pr
   const delta = manifest.signed.delta!;
   const deltaFile = await expand(folder, work, delta, manifest, ['delta', 'delta-sqlite']);
 
-  const baseGzip = path.join(folder, `snapshot-${delta.baseVersion}.sqlite.gz`);
-  if (!existsSync(baseGzip)) return { file: delta.path, base: `snapshot-${delta.baseVersion}.sqlite.gz absent; digests only` };
+  const baseName = `snapshot-${delta.baseVersion}.sqlite.gz`;
+  const baseGzip = path.join(work, baseName);
+  try {
+    await copyRegularFile(folder, baseName, baseGzip, null);
+  } catch (error) {
+    if (error instanceof VerifyProblem && error.reason === 'missing-file') return { file: delta.path, base: `${baseName} absent; digests only` };
+    throw error;
+  }
 
+  // NOTE: no signed length bounds the base's expansion, so a base that expands to fill the
+  // temporary folder fails with ENOSPC instead of a clear message.
   const base = path.join(work, 'base.sqlite');
   await decompressToStaging(baseGzip, base, Number.MAX_SAFE_INTEGER, 'sqlite');
   if (digestOfSnapshot(base, manifest) !== delta.baseContentDigest) {

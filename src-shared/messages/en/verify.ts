@@ -9,9 +9,11 @@ export default {
     '  --threshold  number of --root-key keys that must sign root version 1',
     '  --json       print the report as JSON',
     '',
-    'Checks the root chain, the manifest, its signatures and expiry, the payload\'s length and',
-    'digest, the snapshot database, its content digest, and the delta (applied to the base',
-    'version\'s payload when the folder still contains it). The region and rollback checks need a',
+    'Checks the root chain from the trust anchor, and every N.root.json in the folder from',
+    'version 1 on, as terminals provisioned with root keys read them. Then checks the manifest, its',
+    'signatures and expiry, the payload\'s length and digest, the snapshot database, its content',
+    'digest, and the delta (applied to the base version\'s payload when the folder still contains',
+    'it). Payload and delta must be regular files, not links. The region and rollback checks need a',
     'terminal\'s data folder and are skipped. Exit code 0: every check passed, or only the delta',
     'failed (a warning). 1: a check failed, or the trust could not be loaded.',
   ].join('\n'),
@@ -30,5 +32,26 @@ export default {
     snapshot: 'snapshot database',
     content: 'content digest',
     delta: 'delta',
+  },
+  reason: {
+    'missing-file': '{{file}} is missing from the bundle folder. Copy the whole folder the county published, or publish again.',
+    'not-regular-file': '{{file}} is a {{type}}, not a regular file, so it was not read. Replace it with the file the county published.',
+    'file-changed': '{{file}} changed while it was being checked. Wait until no copy into the folder is running, then verify again.',
+    'root-chain-start':
+      'the folder has root metadata {{files}} but no 1.root.json. Terminals provisioned with root keys start the chain at 1.root.json and reject this bundle. Copy every N.root.json from the province\'s root folder into the bundle, or publish again with --roots.',
+    'root-chain-gap':
+      'the root metadata {{missing}} is missing although {{present}} is present, so the chain from 1.root.json breaks. Copy the missing file from the province\'s root folder, or publish again with --roots.',
+    'root-not-self-signed':
+      'the root metadata {{file}} has {{valid}} valid signatures of the {{threshold}} needed from its own root keys: it is unsigned, edited or damaged. Terminals provisioned with root keys reject this bundle. Copy the signed {{file}} from the province\'s root folder, or publish again with --roots.',
+    'anchor-mismatch':
+      'the root metadata {{file}} in the bundle differs from the {{file}} given with --trust. Check that --trust names the province\'s current root file. If it does, the bundle\'s copy was edited or replaced: copy the province\'s {{file}} into the bundle, or publish again with --roots.',
+  },
+  fileType: {
+    symlink: 'symbolic link',
+    fifo: 'named pipe (FIFO)',
+    directory: 'folder',
+    device: 'device file',
+    socket: 'socket',
+    other: 'special file',
   },
 } as const;
