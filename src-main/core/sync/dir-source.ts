@@ -6,6 +6,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { constants } from 'node:fs';
 import path from 'node:path';
 import type { BundleSource } from './source.js';
 import { SourceError } from './source.js';
@@ -30,7 +31,9 @@ interface OpenedFile {
 async function openBounded(file: string, maxBytes: number): Promise<OpenedFile> {
   let handle: FileHandle;
   try {
-    handle = await open(file, 'r');
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever; the
+    // regular-file check below then rejects it. Regular files ignore the flag.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw ioError(file, error);
   }
