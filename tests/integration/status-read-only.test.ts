@@ -28,7 +28,8 @@ describe('status on a read-only data folder', () => {
   it('lists the read-only problem', async () => {
     const dataDir = path.join(mount.dir, 'kiosk');
     const built = buildSnapshotFile(path.join(temp.dir, 'build', 'snapshot.sqlite'), { version: 1, households: 1, lookupKey: LOOKUP_KEY });
-    await installSnapshotFile(dataDir, built.file);
+    // Published an hour ago, so the data has not expired and read-only is the only problem.
+    await installSnapshotFile(dataDir, built.file, { createdAt: new Date(Date.now() - 3_600_000).toISOString() });
     expect(readTerminalReport(dataDir).status.problems).toEqual([]);
 
     mount.remountReadOnly();

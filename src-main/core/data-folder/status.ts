@@ -9,7 +9,18 @@ import { z } from 'zod';
 import { writeFileDurably } from './fsync.js';
 import { STATUS_FILE } from './layout.js';
 
-export const PROBLEM_CODES = ['disk-full', 'read-only', 'corrupt-current', 'corrupt-previous', 'damaged-state', 'sync-failing'] as const;
+// Sync passes and the start check record these codes in status.json. `minsheng status` also finds
+// 'disk-full', 'read-only' and 'corrupt-current' while it reads the folder, and 'data-expired' only
+// then, because expiry depends on the time of reading.
+export const PROBLEM_CODES = [
+  'disk-full',
+  'read-only',
+  'corrupt-current',
+  'corrupt-previous',
+  'damaged-state',
+  'sync-failing',
+  'data-expired',
+] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export const StatusSchema = z.object({

@@ -1,14 +1,14 @@
 // Terminal report that a technician reads to judge a terminal's data at a glance, gathered from
 // the data folder: the installed snapshot and its age, the trusted root and versions, the last
 // sync pass and the open problems. `minsheng status` prints it.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statfsSync, statSync } from 'node:fs';
 import { dataAge } from '../../../src-shared/data-age.js';
 import { checkSnapshotSound } from './startup-check.js';
 import { pointerOrNull, readPointer, snapshotFileOf } from './pointer.js';
-import type { Pointer } from './pointer.js';
+import type { Pointer, PointerRead } from './pointer.js';
 import { effectiveNow, readSyncState } from './state.js';
-import { readStatus, withProblem } from './status.js';
-import type { TerminalStatus } from './status.js';
+import { readStatus } from './status.js';
+import type { ProblemCode, TerminalStatus } from './status.js';
 import { readTrustedRoot } from './trusted-root.js';
 
 export interface InstalledSummary {
@@ -22,7 +22,29 @@ export interface InstalledSummary {
   expired: boolean;
 }
 
+/** Whether the data folder path names an existing folder. */
+export type DataFolderState = 'present' | 'missing' | 'not-a-folder';
+
+export interface ReportedProblem {
+  code: ProblemCode;
+  /**
+   * When a sync pass or the start check first recorded the problem in status.json. Null for a
+   * problem found while the report was read, whose start time is unknown.
+   */
+  since: string | null;
+  /** Technical detail in English, as stored in status.json or written for the log. */
+  detail: string;
+  /** Values for the translated text of a problem found while the report was read. */
+  values?: Record<string, string | number>;
+}
+
+export interface ReportedStatus extends Omit<TerminalStatus, 'problems'> {
+  problems: ReportedProblem[];
+}
+
 export interface TerminalReport {
+  dataDir: string;
+  dataDirState: DataFolderState;
   current: InstalledSummary | null;
   /** Set when current.json exists but cannot be read. */
   currentProblem: string | null;
@@ -30,7 +52,7 @@ export interface TerminalReport {
   trustedRootVersion: number | null;
   newestSignedTime: string | null;
   trustedVersions: Record<string, number>;
-  status: TerminalStatus;
+  status: ReportedStatus;
 }
 
 function summarise(pointer: Pointer, now: Date): InstalledSummary {
@@ -38,43 +60,115 @@ function summarise(pointer: Pointer, now: Date): InstalledSummary {
   return { version, regionCode, regionName, createdAt, expiresAt, installedAt, ...dataAge(createdAt, expiresAt, now) };
 }
 
-/**
- * Adds the problems visible right now to the stored ones: a damaged pointer or snapshot, and a
- * data folder that cannot be written. On a read-only disk the stored status could not record
- * them, and a snapshot can be damaged after the last host start.
- */
-function withLiveProblems(dataDir: string, stored: TerminalStatus, current: ReturnType<typeof readPointer>, clock: Date): TerminalStatus {
-  let status = stored;
-  const known = (code: string) => status.problems.some((problem) => problem.code === code);
-
-  const damage =
-    current.status === 'invalid'
-      ? `current.json: ${current.problem}`
-      : current.status === 'ok'
-        ? checkSnapshotSound(snapshotFileOf(dataDir, current.pointer))
-        : null;
-  if (damage !== null && !known('corrupt-current')) status = withProblem(status, 'corrupt-current', damage, clock);
-
+function dataFolderState(dataDir: string): DataFolderState {
   try {
-    accessSync(dataDir, constants.W_OK);
+    return statSync(dataDir).isDirectory() ? 'present' : 'not-a-folder';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && !known('read-only')) status = withProblem(status, 'read-only', `${dataDir}: ${code}`, clock);
+    if (code === 'ENOENT') return 'missing';
+    if (code === 'ENOTDIR') return 'not-a-folder';
+    // Any other error (such as EACCES) means the path exists, and the checks below name the fault.
+    return 'present';
   }
-  return status;
+}
+
+/** Returns the damage of the current pointer or snapshot file, or null when both are sound. */
+function currentDamage(dataDir: string, current: PointerRead): string | null {
+  if (current.status === 'invalid') return `current.json: ${current.problem}`;
+  if (current.status === 'ok') return checkSnapshotSound(snapshotFileOf(dataDir, current.pointer));
+  return null;
+}
+
+function writeProblem(dataDir: string): ReportedProblem | null {
+  try {
+    accessSync(dataDir, constants.W_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    if (code === 'ENOENT') return null;
+    return { code: 'read-only', since: null, detail: `${dataDir}: ${code}`, values: { folder: dataDir, code } };
+  }
+}
+
+/**
+ * Returns 'disk-full' when the data folder's disk has less space available than the installed
+ * snapshot's size, because a sync stages the new version as a whole file next to it. The space
+ * counted is what an unprivileged process may use (f_bavail).
+ */
+function spaceProblem(dataDir: string, current: PointerRead): ReportedProblem | null {
+  if (current.status !== 'ok') return null;
+
+  let needed: number;
+  let free: number;
+  try {
+    needed = statSync(snapshotFileOf(dataDir, current.pointer)).size;
+    const disk = statfsSync(dataDir);
+    free = disk.bavail * disk.bsize;
+  } catch {
+    // A missing snapshot file is reported as 'corrupt-current', and an unreadable folder as 'read-only'.
+    return null;
+  }
+  if (free >= needed) return null;
+
+  return {
+    code: 'disk-full',
+    since: null,
+    detail: `${free} bytes available on the disk of ${dataDir}, less than the installed snapshot's ${needed} bytes`,
+    values: { folder: dataDir, free, needed },
+  };
+}
+
+function expiryProblem(current: InstalledSummary | null): ReportedProblem | null {
+  if (current === null || !current.expired) return null;
+
+  return {
+    code: 'data-expired',
+    since: null,
+    detail: `version ${current.version} expired at ${current.expiresAt}; age in whole days: ${current.ageDays}`,
+    values: { version: current.version, expiresAt: current.expiresAt, days: current.ageDays },
+  };
+}
+
+/**
+ * Adds the problems visible right now to the stored ones: a damaged pointer or snapshot, a data
+ * folder that cannot be written, too little free space to stage a new version, and expired data.
+ * On a full or read-only disk the sync could not record its failure, and a snapshot can be
+ * damaged after the last host start. A stored problem of the same code is kept as it is,
+ * because its time records when the problem began.
+ */
+function withLiveProblems(dataDir: string, stored: TerminalStatus, current: PointerRead, summary: InstalledSummary | null): ReportedStatus {
+  const problems: ReportedProblem[] = [...stored.problems];
+  const add = (problem: ReportedProblem | null) => {
+    if (problem !== null && !problems.some((known) => known.code === problem.code)) problems.push(problem);
+  };
+
+  const damage = currentDamage(dataDir, current);
+  add(damage === null ? null : { code: 'corrupt-current', since: null, detail: damage.slice(0, 2000) });
+  add(writeProblem(dataDir));
+  add(spaceProblem(dataDir, current));
+  add(expiryProblem(summary));
+
+  return { ...stored, problems };
 }
 
 export function readTerminalReport(dataDir: string, clock = new Date()): TerminalReport {
+  const dataDirState = dataFolderState(dataDir);
   const { state } = readSyncState(dataDir);
   const now = effectiveNow(clock, state);
   const current = readPointer(dataDir, 'current');
+  const summary = current.status === 'ok' ? summarise(current.pointer, now) : null;
+  const stored = readStatus(dataDir);
+
   return {
-    current: current.status === 'ok' ? summarise(current.pointer, now) : null,
+    dataDir,
+    dataDirState,
+    current: summary,
     currentProblem: current.status === 'invalid' ? current.problem : null,
     previousVersion: pointerOrNull(dataDir, 'previous')?.version ?? null,
     trustedRootVersion: readTrustedRoot(dataDir)?.signed.version ?? null,
     newestSignedTime: state.newestSignedTime,
     trustedVersions: state.trustedVersions,
-    status: withLiveProblems(dataDir, readStatus(dataDir), current, clock),
+    // A missing folder has nothing to check, and the CLI prints that in place of a problem list.
+    status: dataDirState === 'present' ? withLiveProblems(dataDir, stored, current, summary) : { ...stored, problems: [] },
   };
 }
