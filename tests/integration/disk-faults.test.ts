@@ -188,7 +188,7 @@ describe('disk full', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The disk is full');
-    expect(result.stderr).toContain('Free space in the data folder, then retry.');
+    expect(result.stderr).toContain('Free space on the data folder\'s disk, then retry.');
     expect(result.stderr).toMatch(/^error sync: sync failed .*ENOSPC/m);
     expect(result.stderr).toMatch(/^warn sync: sync finished .*"reason":"disk-full"/m);
     expect(fingerprint(dataDir)).toEqual(before);

@@ -248,7 +248,7 @@ describe('sync command against an unreachable server', () => {
     expect(result.stderr).toContain('request failed; retrying');
     expect(result.stderr).toMatch(/^warn sync: request failed; retrying \(.*"causeCode":"ECONNREFUSED"/m);
     expect(result.stderr).not.toContain('"level":');
-    expect(result.stderr).toContain(`The source could not be reached: GET http://127.0.0.1:${port}/manifest.json failed: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`);
+    expect(result.stderr).toContain(`The download from the source failed: GET http://127.0.0.1:${port}/manifest.json failed: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`);
     expect(result.stderr).not.toContain('stack');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

@@ -325,7 +325,7 @@ describe('sync rejects bad bundles', () => {
     });
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('The source could not be reached');
+    expect(result.stderr).toContain('The download from the source failed');
     expect(result.stderr).toContain('503');
     expect(result.stderr).toContain('request failed; retrying');
     expect(installedData()).toEqual(before);

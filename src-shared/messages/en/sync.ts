@@ -27,13 +27,14 @@ export default {
   upToDate: 'Already up to date: version {{version}} is installed.',
   rejected: 'Bundle from {{source}} rejected; the installed data is unchanged. Reason: {{reason}}',
   failed: 'Sync from {{source}} failed; the installed data is unchanged. {{reason}}',
-  trustInvalid: 'Cannot load the trust from {{file}}: {{reason}}. Give --trust a root metadata file or the publisher public key file (PEM).',
+  trustInvalid:
+    'Cannot load the trust from {{file}}: {{reason}}. Give --trust a root metadata file (N.root.json) or the publisher public key file (PEM), or give --root-key once per root public key file (PEM) with --threshold.',
   trustOptions: 'Give either --trust FILE or --root-key FILE (one or more) with --threshold N.',
   invalidThreshold: 'Invalid value "{{value}}" for --threshold: give a whole number from 1 to the number of root keys.',
   unsupportedSource:
     'Unsupported value "{{value}}" for --source: give an http:// or https:// URL, a folder path, a file:// URL of a local folder, or usb.',
   trustIsPrivateKey:
-    '{{file}} is a private key. A terminal needs public keys or root metadata for --trust; private keys stay with the publisher and the province and must not be copied to terminals.',
+    '{{file}} is a private key. A terminal needs public keys or root metadata for --trust and --root-key; private keys stay with the publisher and the province and must not be copied to terminals.',
   invalidRegion: 'Invalid value "{{value}}" for --region: expected a 6-digit county code such as 430121.',
   source: {
     usbNotFound:
@@ -51,7 +52,8 @@ export default {
     'malformed-manifest': 'the manifest is malformed ({{problem}}).',
     'unsupported-format':
       'the bundle uses {{field}} {{actual}}, but this kiosk supports {{expected}}. Update the kiosk software.',
-    'unknown-key': 'it is not signed by any trusted key (signed by key IDs {{keyIds}}, trusted: {{trusted}}). Check the --trust file.',
+    'unknown-key':
+      'it is not signed by any trusted key (signed by key IDs {{keyIds}}, trusted: {{trusted}}). Check the trust anchor: the --trust file or the --root-key files, or sync.trust or sync.rootKeys in the terminal config.',
     'no-publisher-role': 'root version {{root}} names no publisher keys for region {{region}}. Ask the province to add them.',
     'bad-signature': 'the signature of trusted key {{keyId}} does not verify: the manifest was altered or damaged.',
     'threshold-not-met': 'only {{valid}} of the required {{threshold}} trusted signatures verify.',
@@ -68,12 +70,14 @@ export default {
     'malformed-root': 'the root metadata {{file}} is malformed ({{problem}}).',
     'root-sequence': 'the root metadata {{file}} has version {{actual}} instead of {{expected}}.',
     'root-threshold':
-      'the root metadata {{file}} has {{valid}} valid signatures of the {{threshold}} needed from the {{signer}} root keys.',
+      'the root metadata {{file}} has too few valid signatures from the {{signer}} root keys (valid: {{valid}}, required: {{threshold}}).',
     'no-root': 'the source has no root metadata file {{file}}, which is needed to start the chain from the configured root keys.',
-    network: 'The source could not be reached: {{problem}}. Check the network and the URL, then retry.',
+    network:
+      'The download from the source failed: {{problem}}. If the server answered with an HTTP status such as 404, check the URL and that the bundle is on the server; if there was no answer, check the network. Then retry.',
     io: 'Reading or writing a file failed: {{problem}}. Check the folder and its permissions, then retry.',
     busy: 'Another sync (process {{pid}}) is running on this data folder, so this pass changed nothing. Retry when it has finished.',
-    'disk-full': 'The disk is full: {{problem}}. Free space in the data folder, then retry.',
+    'disk-full':
+      'The disk is full: {{problem}}. A new version needs free space of about twice the installed snapshot\'s size, for the download and the staged copy. Free space on the data folder\'s disk, then retry.',
     'read-only': 'The data folder cannot be written: {{problem}}. Check that the disk is not read-only and the folder\'s permissions.',
   },
   signer: {

@@ -23,13 +23,14 @@ export default {
   upToDate: '已是最新：已安装第 {{version}} 版。',
   rejected: '已拒绝来自 {{source}} 的数据包，已安装的数据保持不变。原因：{{reason}}',
   failed: '从 {{source}} 同步失败，已安装的数据保持不变。{{reason}}',
-  trustInvalid: '无法从 {{file}} 读取信任设置：{{reason}}。请用 --trust 指定根元数据文件或发布方公钥文件（PEM）。',
+  trustInvalid:
+    '无法从 {{file}} 读取信任设置：{{reason}}。请用 --trust 指定根元数据文件（N.root.json）或发布方公钥文件（PEM），或用 --root-key 逐个指定根公钥文件（PEM），并用 --threshold 指定所需签名个数。',
   trustOptions: '请给出 --trust 文件，或给出一个或多个 --root-key 文件并同时给出 --threshold 个数，二者选一。',
   invalidThreshold: '选项 --threshold 的值“{{value}}”无效：应为 1 到根密钥个数之间的整数。',
   unsupportedSource:
     '选项 --source 的值“{{value}}”不受支持：请填写 http:// 或 https:// 网址、文件夹路径、本机文件夹的 file:// 网址，或 usb。',
   trustIsPrivateKey:
-    '{{file}} 是私钥。终端的 --trust 需要公钥或根元数据；私钥只留在发布方和省级管理方，不得复制到终端。',
+    '{{file}} 是私钥。终端的 --trust 和 --root-key 需要公钥或根元数据；私钥只留在发布方和省级管理方，不得复制到终端。',
   invalidRegion: '选项 --region 的值“{{value}}”无效：应为 6 位县级区划代码，如 430121。',
   source: {
     usbNotFound:
@@ -45,7 +46,8 @@ export default {
   reason: {
     'malformed-manifest': '清单文件格式错误（{{problem}}）。',
     'unsupported-format': '数据包使用 {{field}} {{actual}}，本终端只支持 {{expected}}。请升级终端软件。',
-    'unknown-key': '数据包未经任何受信任的公钥签名（签名公钥 ID：{{keyIds}}，受信任的公钥 ID：{{trusted}}）。请检查 --trust 文件。',
+    'unknown-key':
+      '数据包未经任何受信任的公钥签名（签名公钥 ID：{{keyIds}}，受信任的公钥 ID：{{trusted}}）。请检查信任锚：--trust 文件或 --root-key 文件，或终端配置中的 sync.trust 或 sync.rootKeys。',
     'no-publisher-role': '根元数据第 {{root}} 版没有为区划 {{region}} 指定发布方公钥。请联系省级管理方添加。',
     'bad-signature': '受信任公钥 {{keyId}} 的签名验证失败：清单已被改动或损坏。',
     'threshold-not-met': '有效的受信任签名只有 {{valid}} 个，需要 {{threshold}} 个。',
@@ -61,10 +63,12 @@ export default {
     'root-sequence': '根元数据 {{file}} 的版本是 {{actual}}，应为 {{expected}}。',
     'root-threshold': '根元数据 {{file}} 只有 {{valid}} 个有效签名，{{signer}}根密钥需要 {{threshold}} 个。',
     'no-root': '数据源没有根元数据文件 {{file}}，而从配置的根公钥开始建立信任链需要这个文件。',
-    network: '无法连接数据源：{{problem}}。请检查网络和网址后重试。',
+    network:
+      '从数据源下载失败：{{problem}}。如果服务器返回了 HTTP 状态码（如 404），请检查网址以及服务器上是否有该数据包；如果服务器没有响应，请检查网络。然后重试。',
     io: '读写文件失败：{{problem}}。请检查文件夹及其权限后重试。',
     busy: '另一个同步进程（进程号 {{pid}}）正在使用这个数据文件夹，本次没有做任何改动。请等它结束后重试。',
-    'disk-full': '磁盘已满：{{problem}}。请清理数据文件夹所在磁盘的空间后重试。',
+    'disk-full':
+      '磁盘已满：{{problem}}。下载并暂存新版本需要约为已安装快照两倍大小的剩余空间。请清理数据文件夹所在磁盘的空间后重试。',
     'read-only': '数据文件夹无法写入：{{problem}}。请检查磁盘是否为只读，以及文件夹权限。',
   },
   signer: {
