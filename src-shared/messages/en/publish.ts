@@ -97,7 +97,8 @@ export default {
     rootUnsigned: 'The root metadata {{file}} is not signed as terminals require ({{threshold}}); every terminal would refuse the bundle. Collect the missing signatures with minsheng root sign, check with minsheng root check, then publish again.',
     rootExpired: 'The newest root metadata {{file}} expired at {{expiresAt}}; terminals would refuse the bundle. Ask the province for a new root version (minsheng root rotate), then publish again.',
     rootNoCounty: 'The newest root metadata {{file}} names no publisher keys for county {{county}}; terminals would refuse the bundle. Ask the province to add them (minsheng root rotate --publisher {{county}}=FILE.pub).',
-    rootKeysNotPublishers: 'Only {{matched}} of the signing keys are publisher keys of county {{county}} in {{file}}, but {{threshold}} are needed; terminals would refuse the bundle. Sign with the county\'s publisher keys (--key).',
+    rootKeysNotPublishers:
+      'Too few signing keys are publisher keys of county {{county}} in {{file}} (found: {{matched}}, required: {{threshold}}), so terminals would reject the bundle. Sign with the county\'s publisher keys (--key).',
     rootInvalid: 'The root metadata file {{file}} is invalid ({{reason}}). Replace it with the file written by minsheng root.',
     previousManifestInvalid:
       'The existing {{path}} in the output folder is invalid ({{reason}}), so the next version is unknown. Fix or move that file and retry.',
