@@ -100,7 +100,17 @@ export function deltaFileName(baseVersion: number, version: number): string {
   return `delta-${baseVersion}-${version}.sqlite.gz`;
 }
 
-const BUNDLE_DATA_FILE = /^(snapshot-\d+|delta-\d+-\d+)\.sqlite\.gz$/;
+const BUNDLE_DATA_FILE = /^(?:snapshot-(\d+)|delta-\d+-(\d+))\.sqlite\.gz$/;
+
+/**
+ * Returns the snapshot version that a payload or delta file name leads to (N of
+ * `snapshot-N.sqlite.gz`, B of `delta-A-B.sqlite.gz`), or null for any other name.
+ */
+export function dataFileVersion(name: string): number | null {
+  const match = BUNDLE_DATA_FILE.exec(name);
+  if (match === null) return null;
+  return Number(match[1] ?? match[2]);
+}
 
 /**
  * Removes the payload and delta files of `dir` that are not in `keep`, and returns their names.
@@ -117,7 +127,7 @@ export async function removeOldDataFiles(dir: string, keep: ReadonlySet<string>)
 
   const removed: string[] = [];
   for (const name of names) {
-    if (!BUNDLE_DATA_FILE.test(name) || keep.has(name)) continue;
+    if (dataFileVersion(name) === null || keep.has(name)) continue;
     try {
       await rm(path.join(dir, name));
       removed.push(name);

@@ -2,7 +2,7 @@
 // lookup salt is reused so person keys stay the same from one version to the next. Its
 // snapshot is the base of the delta to the new version.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -14,6 +14,7 @@ import type { LookupKeyParams } from '../core/lookup-key.js';
 import { MANIFEST_FILE, MAX_MANIFEST_BYTES, ManifestSchema } from '../core/snapshot/manifest.js';
 import type { Manifest } from '../core/snapshot/manifest.js';
 import { META_KEYS } from '../core/snapshot/schema.js';
+import { dataFileVersion } from './bundle-files.js';
 import { PublishError } from './publish-error.js';
 
 export interface PreviousBundle {
@@ -31,9 +32,10 @@ export interface PreviousBundle {
 
 /**
  * Reads `outDir/manifest.json` and expands its payload into `workDir` when the payload's length
- * and digest match the manifest. Returns null when there is no manifest; throws PublishError
- * when it exists but is not a valid manifest, because starting again at version 1 would make
- * every kiosk reject the new bundle as older than the one it has.
+ * and digest match the manifest. Returns null when the folder has neither a manifest nor payload
+ * or delta files. Throws PublishError when the manifest is invalid, or missing beside payload
+ * files, because starting again at version 1 would make every kiosk reject the new bundle as
+ * older than the one it has.
  */
 export async function readPreviousBundle(outDir: string, workDir: string): Promise<PreviousBundle | null> {
   const manifestPath = path.join(outDir, MANIFEST_FILE);
@@ -43,7 +45,10 @@ export async function readPreviousBundle(outDir: string, workDir: string): Promi
     if (stats.size > MAX_MANIFEST_BYTES) throw new PublishError('previousManifestInvalid', { path: manifestPath, reason: 'too large' });
     text = await readFile(manifestPath, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      await rejectPayloadsWithoutManifest(outDir);
+      return null;
+    }
     if (error instanceof PublishError) throw error;
     throw new PublishError('previousManifestInvalid', { path: manifestPath, reason: (error as Error).message });
   }
@@ -70,6 +75,30 @@ export async function readPreviousBundle(outDir: string, workDir: string): Promi
   const lookupKey = sqliteFile === null ? null : readLookupKey(sqliteFile);
   // A snapshot without a readable lookup key is damaged, so it is no base for a delta either.
   return { manifest, version, regionCode, regionName, payloadPath: payload.path, lookupKey, sqliteFile: lookupKey === null ? null : sqliteFile };
+}
+
+/**
+ * Throws PublishError when `outDir` contains payload or delta files although its manifest is
+ * missing. Publishing would then number the bundle 1 and remove those files as old, so the
+ * versions that kiosks already have would be lost. The error names the newest of them.
+ */
+async function rejectPayloadsWithoutManifest(outDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(outDir);
+  } catch (error) {
+    throw new PublishError('outUnreadable', { dir: outDir, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+  }
+
+  let newest: { name: string; version: number } | null = null;
+  for (const name of names.sort()) {
+    const version = dataFileVersion(name);
+    if (version === null) continue;
+    // On a tie, the snapshot is named rather than the delta that leads to it.
+    const better = newest === null || version > newest.version || (version === newest.version && name.startsWith('snapshot-'));
+    if (better) newest = { name, version };
+  }
+  if (newest !== null) throw new PublishError('manifestMissing', { dir: outDir, file: newest.name, version: newest.version });
 }
 
 /** The fields publish needs from a manifest of the first format (specVersion 1). */

@@ -24,7 +24,7 @@ import { derivePersonKeys } from './pseudonymise.js';
 import { PublishError } from './publish-error.js';
 import { lockOutFolder } from './out-folder.js';
 import { checkRootChainForPublish } from './roots-check.js';
-import { copyRootChain, readRootChain } from './roots-copy.js';
+import { copyRootChain, readOutFolderRoots, readRootChain, removeRootFilesNotIn, withOutFolderContext } from './roots-copy.js';
 import type { RootChain } from './roots-copy.js';
 import { hashAlgorithmFor, loadSigningKeys, signManifest } from './signing.js';
 import type { SigningKey } from './signing.js';
@@ -34,7 +34,11 @@ export interface PublishOptions {
   dataDir: string;
   /** Unencrypted PEM private keys, Ed25519 or SM2; each signs the manifest. */
   keyFiles: string[];
-  /** Folder of the root metadata chain 1.root.json … N.root.json to copy into the bundle. */
+  /**
+   * Folder of the root metadata chain 1.root.json … N.root.json to copy into the bundle. Root
+   * files of the bundle folder that it lacks are removed. Without it, the bundle folder's own
+   * root files are kept and checked.
+   */
   rootsDir?: string;
   outDir: string;
   now?: Date;
@@ -68,7 +72,7 @@ export interface PublishSuccess {
   delta: DeltaOutcome | null;
   /** Root metadata files copied into the bundle folder with --roots. */
   rootsCopied: string[];
-  /** Payload and delta files of older versions removed from the bundle folder. */
+  /** Files removed from the bundle folder: payloads and deltas of older versions, and root files not in --roots. */
   removedFiles: string[];
   /** True when the previous version's lookup salt was reused, so person keys are unchanged. */
   lookupKeyReused: boolean;
@@ -105,9 +109,12 @@ export const MAX_EXPIRES_DAYS = 3650;
 /**
  * Validates `dataDir`, and when it has no errors, builds, signs and writes the next snapshot
  * version into `outDir`, with a delta from the previous version when its payload is intact.
- * Throws PublishError for a bad or duplicate key, a bad root chain, an output folder that
- * cannot be written or is in use by another run, a damaged previous manifest or a region that
- * differs from the previous bundle's. Throws RangeError for an expiresInDays outside 1-3650.
+ * Throws PublishError for a bad or duplicate key or a bad root chain. Without --roots, the root
+ * chain checked is the one already in the output folder. Also throws it for an output folder that
+ * cannot be written or is in use by another run, a damaged previous manifest, a missing manifest
+ * beside payload files, or a region that differs from the previous bundle's. After the bundle is
+ * written, it throws PublishError when a root file that --roots lacks cannot be removed.
+ * Throws RangeError for an expiresInDays outside 1-3650.
  */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
@@ -198,6 +205,8 @@ interface RunState {
 async function publishLocked(options: PublishOptions, run: RunState): Promise<PublishResult> {
   const { started, now, errorLimit, progress, createdAt, expiresAt, keys, roots, workDir } = run;
   const previous = await readPreviousBundle(options.outDir, workDir);
+  // Without --roots, the root files already in the folder are served with the new manifest.
+  const keptRoots = roots === null ? await readOutFolderRoots(options.outDir) : null;
 
   // 2. Read and validate every row.
   progress({ stage: 'validating' });
@@ -220,7 +229,15 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     });
   }
 
-  if (roots !== null) checkRootChainForPublish(roots, county.code, keys.map((key) => key.keyId), now);
+  const keyIds = keys.map((key) => key.keyId);
+  if (roots !== null) checkRootChainForPublish(roots, county.code, keyIds, now);
+  if (keptRoots !== null) {
+    try {
+      checkRootChainForPublish(keptRoots, county.code, keyIds, now);
+    } catch (error) {
+      throw withOutFolderContext(error);
+    }
+  }
 
   // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys.
   const version = previous === null ? 1 : previous.version + 1;
@@ -290,6 +307,9 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     if (previous !== null) keep.add(previous.payloadPath);
     if (delta?.ok === true) keep.add(delta.entry.path);
     const removedFiles = await removeOldDataFiles(options.outDir, keep);
+
+    // 9. Remove root files that --roots lacks, or kiosks would walk to a root the county never shipped.
+    if (roots !== null) removedFiles.push(...(await removeRootFilesNotIn(roots, options.outDir, version)));
 
     return {
       ok: true,

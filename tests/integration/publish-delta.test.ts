@@ -219,7 +219,7 @@ describe('publish folder tidying', () => {
     for (let run = 0; run < 3; run += 1) expect((await publishInto(outDir, sampleDir, ['--key', ed25519File])).code).toBe(0);
     const third = await publishInto(outDir, sampleDir, ['--key', ed25519File]);
     expect(third.code, third.stderr).toBe(0);
-    expect(third.stdout).toContain('Removed older files: delta-2-3.sqlite.gz, snapshot-2.sqlite.gz');
+    expect(third.stdout).toContain('Removed from the output folder: delta-2-3.sqlite.gz, snapshot-2.sqlite.gz');
     expect(readdirSync(outDir).sort()).toEqual(['delta-3-4.sqlite.gz', 'manifest.json', 'snapshot-3.sqlite.gz', 'snapshot-4.sqlite.gz']);
   });
 });

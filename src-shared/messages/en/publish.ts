@@ -1,4 +1,10 @@
-// Messages of `minsheng keygen` and `minsheng publish`.
+// Messages of `minsheng keygen` and `minsheng publish`. A key ending in `_outFolder` is the
+// variant of its base key for the root files already in the output folder. i18next picks it
+// when the error's params carry `context: 'outFolder'`.
+
+const publishWithRoots =
+  "Publish with --roots and the province's current root folder, which replaces the root files of the output folder and removes the versions that it lacks.";
+
 export default {
   keygen: {
     summary: 'Generate a signing key pair (Ed25519 or SM2)',
@@ -74,7 +80,7 @@ export default {
       notSmaller: 'Delta: none, because it ({{deltaBytes}}) is not smaller than the full bundle ({{payloadBytes}}).',
     },
     rootsCopied: 'Root metadata copied: {{files}}',
-    removedOld: 'Removed older files: {{files}}',
+    removedOld: 'Removed from the output folder: {{files}}',
     saltNew: 'A new lookup salt was drawn (first publication, or the previous payload is unusable).',
     elapsed: 'Elapsed: {{seconds}} s',
     expiresDaysRange: '--expires-days {{value}} is out of range: expected {{min}}-{{max}} days.',
@@ -100,8 +106,22 @@ export default {
     rootKeysNotPublishers:
       'Too few signing keys are publisher keys of county {{county}} in {{file}} (found: {{matched}}, required: {{threshold}}), so terminals would reject the bundle. Sign with the county\'s publisher keys (--key).',
     rootInvalid: 'The root metadata file {{file}} is invalid ({{reason}}). Replace it with the file written by minsheng root.',
+    rootsUnreadable_outFolder: `Cannot read the root metadata {{dir}} in the output folder ({{reason}}). Check its permissions. ${publishWithRoots}`,
+    rootsGap_outFolder: `The root metadata in the output folder {{dir}} is incomplete, because {{missing}} is missing but {{newest}} exists. ${publishWithRoots}`,
+    rootInvalid_outFolder: `The root metadata file {{file}} in the output folder is invalid ({{reason}}). ${publishWithRoots}`,
+    rootUnsigned_outFolder: `The root metadata {{file}}, already in the output folder, is not signed as terminals require ({{threshold}}), so every terminal would reject the bundle. ${publishWithRoots}`,
+    rootExpired_outFolder:
+      "The newest root metadata {{file}} in the output folder expired at {{expiresAt}}, so terminals would reject the bundle. Ask the province for a new root version (minsheng root rotate), then publish with --roots and the province's root folder.",
+    rootNoCounty_outFolder: `The newest root metadata {{file}} in the output folder names no publisher keys for county {{county}}, so terminals would reject the bundle. ${publishWithRoots} If that folder lacks the county too, ask the province to add it (minsheng root rotate --publisher {{county}}=FILE.pub).`,
+    rootKeysNotPublishers_outFolder:
+      "Only {{matched}} of the signing keys are publisher keys of county {{county}} in {{file}}, which is already in the output folder, but {{threshold}} are needed, so terminals would reject the bundle. Sign with the county's publisher keys (--key), or, if the province has issued a root version with new publisher keys, publish with --roots and the province's root folder.",
     previousManifestInvalid:
-      'The existing {{path}} in the output folder is invalid ({{reason}}), so the next version is unknown. Fix or move that file and retry.',
+      'The existing {{path}} in the output folder is invalid ({{reason}}), so the next version is unknown. Restore the manifest.json of the last publication (for example from the server that serves the bundle), or, if no terminal has installed a bundle from this folder, publish into an empty folder.',
+    manifestMissing:
+      'The output folder {{dir}} has no manifest.json, but it contains bundle files up to version {{version}} ({{file}}). Publishing would start again at version 1 and delete these files, and terminals that have a newer version would reject version 1 as older. Nothing was written. Put the manifest.json of version {{version}} back into {{dir}}, or, if no terminal has installed any of these versions, publish into an empty folder.',
+    staleRootsNotRemoved:
+      'Version {{version}} was published into {{dir}}, but the root metadata {{files}}, which --roots does not contain, could not be removed ({{reason}}). Terminals would read it as the next root version. Delete {{files}} from {{dir}} now.',
+    outUnreadable: 'Cannot list the files of the output folder {{dir}} ({{reason}}). Check the permissions of {{dir}} or choose another folder with --out.',
     regionMismatch:
       'The output folder {{dir}} holds bundles of {{previous}}, but this data belongs to {{current}}. Use another output folder.',
     writeFailed: 'Writing the bundle failed: {{reason}}. The previous version in the output folder is unchanged.',

@@ -1,4 +1,9 @@
-// Messages of `minsheng keygen` and `minsheng publish`.
+// Messages of `minsheng keygen` and `minsheng publish`. A key ending in `_outFolder` is the
+// variant of its base key for the root files already in the output folder. i18next picks it
+// when the error's params carry `context: 'outFolder'`.
+
+const publishWithRoots = '请用 --roots 指定省里当前的根元数据目录重新发布：它会替换输出目录中的根元数据文件，并删除该目录中没有的版本。';
+
 export default {
   keygen: {
     summary: '生成签名密钥对（Ed25519 或 SM2）',
@@ -70,7 +75,7 @@ export default {
       notSmaller: '增量包：无，因为它（{{deltaBytes}}）不比完整数据包（{{payloadBytes}}）小。',
     },
     rootsCopied: '已复制根元数据：{{files}}',
-    removedOld: '已删除旧文件：{{files}}',
+    removedOld: '已从输出目录删除：{{files}}',
     saltNew: '已生成新的查询盐值（首次发布，或上一版数据包不可用）。',
     elapsed: '用时：{{seconds}} 秒',
     expiresDaysRange: '--expires-days {{value}} 超出范围：应为 {{min}} 到 {{max}} 天。',
@@ -93,8 +98,22 @@ export default {
     rootNoCounty: '最新的根元数据 {{file}} 没有为县 {{county}} 指定发布方公钥，终端会拒绝该数据包。请联系省里添加（minsheng root rotate --publisher {{county}}=公钥文件）。',
     rootKeysNotPublishers: '签名密钥中只有 {{matched}} 个是 {{file}} 中县 {{county}} 的发布方密钥，需要 {{threshold}} 个，终端会拒绝该数据包。请用本县的发布方密钥签名（--key）。',
     rootInvalid: '根元数据文件 {{file}} 无效（{{reason}}）。请换成 minsheng root 生成的文件。',
+    rootsUnreadable_outFolder: `无法读取输出目录中的根元数据 {{dir}}（{{reason}}）。请检查其权限。${publishWithRoots}`,
+    rootsGap_outFolder: `输出目录 {{dir}} 中的根元数据不完整：缺少 {{missing}}，但已有 {{newest}}。${publishWithRoots}`,
+    rootInvalid_outFolder: `输出目录中的根元数据文件 {{file}} 无效（{{reason}}）。${publishWithRoots}`,
+    rootUnsigned_outFolder: `输出目录中已有的根元数据 {{file}} 的签名不符合终端的要求（{{threshold}}），所有终端都会拒绝该数据包。${publishWithRoots}`,
+    rootExpired_outFolder:
+      '输出目录中最新的根元数据 {{file}} 已于 {{expiresAt}} 过期，终端会拒绝该数据包。请联系省里生成新的根元数据版本（minsheng root rotate），再用 --roots 指定省里的根元数据目录发布。',
+    rootNoCounty_outFolder: `输出目录中最新的根元数据 {{file}} 没有为县 {{county}} 指定发布方公钥，终端会拒绝该数据包。${publishWithRoots}如省里的目录中也没有本县，请联系省里添加（minsheng root rotate --publisher {{county}}=公钥文件）。`,
+    rootKeysNotPublishers_outFolder:
+      '签名密钥中只有 {{matched}} 个是输出目录中已有的 {{file}} 里县 {{county}} 的发布方密钥，需要 {{threshold}} 个，终端会拒绝该数据包。请用本县的发布方密钥签名（--key）；如省里已发布包含新发布方密钥的根元数据版本，请用 --roots 指定省里的根元数据目录发布。',
     previousManifestInvalid:
-      '输出目录中已有的 {{path}} 无效（{{reason}}），无法确定下一个版本号。请修复或移走该文件后重试。',
+      '输出目录中已有的 {{path}} 无效（{{reason}}），无法确定下一个版本号。请恢复上次发布的 manifest.json（例如从提供数据包的服务器上取回）；如尚无终端安装过该目录中的数据包，也可以发布到一个空目录。',
+    manifestMissing:
+      '输出目录 {{dir}} 中没有 manifest.json，但有直到版本 {{version}} 的数据包文件（{{file}}）。此时发布会从版本 1 重新开始并删除这些文件，已有更新版本的终端会以版本 1 较旧为由拒绝它。本次未写入任何文件。请把版本 {{version}} 的 manifest.json 放回 {{dir}}；如尚无终端安装过这些版本，也可以发布到一个空目录。',
+    staleRootsNotRemoved:
+      '版本 {{version}} 已发布到 {{dir}}，但 --roots 中没有的根元数据 {{files}} 无法删除（{{reason}}）。终端会把它当作下一个根元数据版本读取。请立即从 {{dir}} 中删除 {{files}}。',
+    outUnreadable: '无法列出输出目录 {{dir}} 中的文件（{{reason}}）。请检查 {{dir}} 的权限，或用 --out 换一个目录。',
     regionMismatch: '输出目录 {{dir}} 中是 {{previous}} 的数据包，而本次数据属于 {{current}}。请换一个输出目录。',
     writeFailed: '写入数据包失败：{{reason}}。输出目录中的上一版未被改动。',
     outNotAFolder: '--out {{dir}} 是一个文件，不是文件夹。请指定文件夹路径（不存在时会自动创建）。',
