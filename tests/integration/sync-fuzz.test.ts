@@ -6,13 +6,15 @@
 // delta. No case may throw, and a mutated file must never be used:
 // - manifest or root: the pass installs only when the mutated JSON parses to the same value as
 //   the genuine file (a flip between two JSON whitespace bytes), and then installs the genuine
-//   content. Otherwise it is rejected or fails, with the installed data unchanged.
+//   content. Otherwise it is rejected or fails, with the installed data unchanged; a verified
+//   genuine root may be adopted all the same, as TUF does.
 // - payload: rejected or failed, with the installed data unchanged.
 // - delta: the delta is refused and the pass falls back to the genuine full payload, so it
 //   installs by 'full' with the genuine content digest.
 //
 // Replay a run with MINSHENG_FUZZ_SEED=<printed seed>. Needs `npm run build:main` first.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import pino from 'pino';
@@ -129,6 +131,41 @@ interface CaseResult {
   before: string;
   after: string;
   dataDir: string;
+  /** Pointers, snapshot files and the trusted versions and times, without the stored root. */
+  dataBefore: string;
+  dataAfter: string;
+  rootBefore: unknown;
+}
+
+/**
+ * Digests what a rejected pass must leave unchanged. The stored root is left out: a pass adopts
+ * a verified root even when the manifest is then rejected, and expectNothingInstalled checks
+ * that such a root is the genuine one.
+ */
+function servedDataDigest(dataDir: string): string {
+  const listing = readdirSync(dataDir).filter((name) => name === 'current.json' || name === 'previous.json' || name.startsWith('snapshot-')).sort();
+  const parts = listing.map((name) => `${name}\n${readFileSync(path.join(dataDir, name)).length}:${installedFileDigest(path.join(dataDir, name))}`);
+  let trusted = JSON.stringify([{}, null]);
+  try {
+    const state = JSON.parse(readFileSync(path.join(dataDir, 'state.json'), 'utf8')) as { trustedVersions: unknown; newestSignedTime: unknown };
+    trusted = JSON.stringify([state.trustedVersions, state.newestSignedTime]);
+  } catch {
+    // No state yet.
+  }
+  return `${parts.join('\n')}\n${trusted}`;
+}
+
+function installedFileDigest(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** The signed part of the stored root, or null when none is stored. */
+function storedRootSigned(dataDir: string): unknown {
+  try {
+    return (JSON.parse(readFileSync(path.join(dataDir, 'trusted-root.json'), 'utf8')) as { signed: unknown }).signed;
+  } catch {
+    return null;
+  }
 }
 
 /** Syncs a fresh copy of the start's terminal from a copy of the bundle with `mutated` in place of target. */
@@ -140,10 +177,13 @@ async function runCase(name: string, start: Start, target: Target, mutated: Buff
   cpSync(templates.get(start)!, dataDir, { recursive: true });
 
   const before = installedDataDigest(dataDir);
+  const dataBefore = servedDataDigest(dataDir);
+  const rootBefore = storedRootSigned(dataDir);
   const outcome = await sync(caseBundle, dataDir);
   const after = installedDataDigest(dataDir);
+  const dataAfter = servedDataDigest(dataDir);
   rmSync(caseBundle, { recursive: true, force: true });
-  return { outcome, before, after, dataDir };
+  return { outcome, before, after, dataDir, dataBefore, dataAfter, rootBefore };
 }
 
 function expectGenuineInstall(result: CaseResult, method: 'full' | 'delta', context: string): void {
@@ -156,7 +196,14 @@ function expectGenuineInstall(result: CaseResult, method: 'full' | 'delta', cont
 
 function expectNothingInstalled(result: CaseResult, context: string): void {
   expect(['rejected', 'failed'], `${context}: ${outcomeLabel(result.outcome)}`).toContain(result.outcome.status);
-  expect(result.after, `${context}: installed data changed`).toBe(result.before);
+  expect(result.dataAfter, `${context}: installed data changed`).toBe(result.dataBefore);
+  // The stored root is unchanged or the genuine newest one: a mutated root file is never adopted.
+  const stored = storedRootSigned(result.dataDir);
+  if (!isDeepStrictEqual(stored, result.rootBefore)) expect(stored, `${context}: stored root`).toEqual(genuineNewestRoot());
+}
+
+function genuineNewestRoot(): unknown {
+  return (JSON.parse(readFileSync(path.join(bundleDir, '2.root.json'), 'utf8')) as { signed: unknown }).signed;
 }
 
 beforeAll(async () => {

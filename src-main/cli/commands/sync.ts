@@ -70,7 +70,7 @@ export function trustOrReport(values: Parameters<typeof trustOf>[0], context: Co
 function installedLine(outcome: SyncOutcome & { status: 'installed' }, t: Translate): string {
   if (outcome.previousVersion === null) return t('sync:installedFirst', { version: outcome.version });
   // Only a rotation of the county's publisher keys lets a lower version in; say so plainly.
-  if (outcome.previousVersion > outcome.version) return t('sync:installedOlder', { version: outcome.version, previous: outcome.previousVersion });
+  if (outcome.olderAfterRotation === true) return t('sync:installedOlder', { version: outcome.version, previous: outcome.previousVersion });
   const key = outcome.method === 'delta' ? 'sync:installedByDelta' : 'sync:installed';
   return t(key, { version: outcome.version, previous: outcome.previousVersion });
 }

@@ -8,6 +8,7 @@ import { readdir, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { makeFolder } from '../make-folder.js';
 import { fsyncFolder } from './fsync.js';
+import { LOCK_TEMPORARY_MARK } from './lock.js';
 import { DOWNLOADS_FOLDER, isSnapshotName, isStagingName, newSnapshotName } from './layout.js';
 import { pointerOrNull, readPointer, writePointer } from './pointer.js';
 import type { Pointer } from './pointer.js';
@@ -79,9 +80,9 @@ export async function removeUnreferencedSnapshots(dataDir: string): Promise<stri
   return removed;
 }
 
-/** Removes the staging files that a killed pass left behind and returns their names. */
+/** Removes the staging and lock-creation files that a killed pass left behind and returns their names. */
 export async function removeStaleStagingFiles(dataDir: string): Promise<string[]> {
-  const stale = (await namesIn(dataDir)).filter(isStagingName);
+  const stale = (await namesIn(dataDir)).filter((name) => isStagingName(name) || name.startsWith(LOCK_TEMPORARY_MARK));
   for (const name of stale) await rm(path.join(dataDir, name), { force: true });
   return stale;
 }

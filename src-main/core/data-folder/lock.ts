@@ -9,6 +9,7 @@ import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const LOCK_FILE = 'sync.lock';
+export const LOCK_TEMPORARY_MARK = '.sync-lock-';
 
 // A pass is bounded by its download deadlines; a lock older than this outlived any pass.
 const MAX_LOCK_AGE_MS = 6 * 60 * 60 * 1000;
@@ -40,8 +41,8 @@ function isRunning(pid: number): boolean {
  * sees an empty lock of a live pass.
  */
 async function createLock(file: string): Promise<boolean> {
-  // A staging name, so that the next pass removes it if this process is killed right here.
-  const temporary = path.join(path.dirname(file), `.staging-lock-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // The next pass removes a file of this name left by a process killed right here.
+  const temporary = path.join(path.dirname(file), `${LOCK_TEMPORARY_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   await writeFile(temporary, ownContent());
   try {
     await link(temporary, file);

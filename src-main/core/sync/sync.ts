@@ -39,7 +39,14 @@ export type { RejectReason, RejectDetails };
 export type FailureReason = 'network' | 'io' | 'disk-full' | 'read-only' | 'busy';
 
 export type SyncOutcome =
-  | { status: 'installed'; version: number; previousVersion: number | null; method: 'delta' | 'full' }
+  | {
+      status: 'installed';
+      version: number;
+      previousVersion: number | null;
+      method: 'delta' | 'full';
+      /** Set when a rotation of the county's publisher keys let in a version below the installed one. */
+      olderAfterRotation?: true;
+    }
   | { status: 'up-to-date'; version: number }
   | { status: 'rejected'; reason: RejectReason; details: RejectDetails }
   | { status: 'failed'; reason: FailureReason; details: RejectDetails };
@@ -245,7 +252,8 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   await removeOtherDownloads(dataDir, []);
 
   await persistTrust(context, state, root, manifest, keysRotated, unstoredRoot);
-  return { status: 'installed', version, previousVersion: current?.version ?? null, method };
+  const olderAfterRotation = keysRotated && current !== null && current.regionCode === regionCode && version < current.version;
+  return { status: 'installed', version, previousVersion: current?.version ?? null, method, ...(olderAfterRotation ? { olderAfterRotation: true as const } : {}) };
 }
 
 function failureOf(error: unknown, source: BundleSource): SyncOutcome {
