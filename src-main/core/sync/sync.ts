@@ -133,14 +133,17 @@ function rotatedCounties(before: RootMetadata | null, after: RootMetadata | null
  * Adopts a newly verified root at once, as TUF does, so that a revocation holds even when this
  * pass's manifest is then rejected. Records which counties' publisher keys it changed.
  */
-async function adoptRoot(dataDir: string, state: SyncState, before: RootMetadata | null, root: RootMetadata): Promise<SyncState> {
+async function adoptRoot(dataDir: string, state: SyncState, before: RootMetadata | null, walked: RootMetadata[], root: RootMetadata): Promise<SyncState> {
   const keyRotations = { ...state.keyRotations };
+  // Every root before the newest counts, the ones skipped in this pass too: a key that a skipped
+  // version added is an old key as well, so an older bundle it signed cannot restart the floor.
+  const earlier = [...(before === null ? [] : [before]), ...walked.slice(0, -1)];
   for (const county of rotatedCounties(before, root)) {
-    const oldKeys = before?.signed.publishers[county]?.keyIds ?? [];
+    const oldKeys = [...new Set(earlier.flatMap((old) => old.signed.publishers[county]?.keyIds ?? []))];
     // Adding keys is no rotation: the county's versions go on in one sequence. Only a removed
     // key, which may be a stolen one, lets the remaining or new keys start afresh.
     const kept = new Set(root.signed.publishers[county]?.keyIds ?? []);
-    if (oldKeys.every((keyId) => kept.has(keyId))) continue;
+    if (before === null || oldKeys.every((keyId) => kept.has(keyId))) continue;
     keyRotations[county] = [...new Set([...(keyRotations[county] ?? []), ...oldKeys])];
   }
   const next = { ...state, keyRotations, rootVersion: root.signed.version };
@@ -189,7 +192,8 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
 
   // 1. Root: in sequence, each step signed by old and new root keys, and not expired.
   const storedRoot = readTrustedRoot(dataDir);
-  const root = await updateRoot(source, options.trust, storedRoot);
+  const walked: RootMetadata[] = [];
+  const root = await updateRoot(source, options.trust, storedRoot, (accepted) => walked.push(accepted));
   if (root !== null) checkNotExpired('root', root.signed.expiresAt, now);
   // A stored root that went missing or was damaged leaves the old key lists unknown, so no
   // rotation is recorded from it: comparing with the provisioned root could reset the floor.
@@ -197,7 +201,7 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   if (rootLost) log.error({ dataDir, rootVersion: storedState.rootVersion }, 'trusted-root.json is missing or damaged; walking the chain again without key rotations');
   const trustedBefore = rootLost ? null : (storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null));
   const state =
-    root !== null && root.signed.version !== trustedBefore?.signed.version ? await adoptRoot(dataDir, storedState, trustedBefore, root) : storedState;
+    root !== null && root.signed.version !== trustedBefore?.signed.version ? await adoptRoot(dataDir, storedState, trustedBefore, walked, root) : storedState;
   const unstoredRoot = root !== null && readTrustedRoot(dataDir)?.signed.version !== root.signed.version ? root : null;
 
   // 2. Manifest: signers of its region, the terminal's region, no rollback, not expired.

@@ -56,7 +56,12 @@ async function fetchRoot(source: BundleSource, version: number): Promise<RootMet
  * publisher keys, which uses no roots. Throws BundleRejection for a root that breaks the rules,
  * and SourceError when the source fails other than by lacking the next version.
  */
-export async function updateRoot(source: BundleSource, anchor: TrustAnchor, stored: RootMetadata | null): Promise<RootMetadata | null> {
+export async function updateRoot(
+  source: BundleSource,
+  anchor: TrustAnchor,
+  stored: RootMetadata | null,
+  onAccepted: (root: RootMetadata) => void = () => undefined,
+): Promise<RootMetadata | null> {
   if (anchor.kind === 'publisher-keys') return null;
 
   let trusted: RootMetadata | null = anchor.kind === 'root' ? anchor.root : null;
@@ -75,6 +80,7 @@ export async function updateRoot(source: BundleSource, anchor: TrustAnchor, stor
       throw new BundleRejection(reason, { file: rootFileName(nextVersion), ...details });
     }
     trusted = next;
+    onAccepted(next);
   }
 
   if (trusted === null) throw new BundleRejection('no-root', { file: rootFileName(1) });

@@ -134,3 +134,27 @@ describe('recovery edge cases', () => {
     expect(readTrustedState(world.dataDir).trustedRootVersion).toBe(2);
   });
 });
+
+describe('rotation across skipped root versions', () => {
+  it('counts a key a skipped version added as old', async () => {
+    const third = makeTestKeys();
+    const newer = path.join(world.dir, 'newer');
+    makeBundle(newer, { version: 10, signWith: stolen });
+    await world.sync(newer, trust);
+
+    // Root 2 adds `replacement` and root 3 removes `stolen`; the terminal walks 1 to 3 at once and
+    // a mirror offers an old bundle `replacement` signed while root 2 was current.
+    const root2 = buildRoot({ version: 2, rootKeys: [rootKey], publishers: { [REGION]: { keys: [stolen, replacement] } }, signers: [rootKey] });
+    const root3 = buildRoot({ version: 3, rootKeys: [rootKey], publishers: { [REGION]: { keys: [replacement, third] } }, signers: [rootKey] });
+    const replay = path.join(world.dir, 'replay');
+    makeBundle(replay, { version: 4, signWith: replacement });
+    writeRoot(replay, root2);
+    writeRoot(replay, root3);
+
+    expect(await world.sync(replay, trust)).toEqual({ status: 'rejected', reason: 'rollback', details: { installed: 10, offered: 4 } });
+
+    const honest = path.join(world.dir, 'honest');
+    makeBundle(honest, { version: 2, signWith: third });
+    expect(await world.sync(honest, trust)).toMatchObject({ status: 'installed', version: 2, olderAfterRotation: true });
+  });
+});
