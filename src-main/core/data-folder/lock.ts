@@ -5,14 +5,16 @@
 // from before a reboot, whose process ID another process may have now.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const LOCK_FILE = 'sync.lock';
 export const LOCK_TEMPORARY_MARK = '.sync-lock-';
 
-// A pass is bounded by its download deadlines; a lock older than this outlived any pass.
+// A live pass touches its lock every few minutes, so a lock untouched for this long was left
+// by a pass that is gone, however long a slow download may take.
 const MAX_LOCK_AGE_MS = 6 * 60 * 60 * 1000;
+const TOUCH_INTERVAL_MS = 10 * 60 * 1000;
 
 /** Returns the kernel's ID of this boot (Linux), or '' where the system offers none. */
 function bootId(): string {
@@ -91,14 +93,23 @@ function isLive(holder: Holder): boolean {
 /** Acquires the data folder's sync lock, or returns the process ID of the holder (0 if unknown). */
 export async function lockDataFolder(dataDir: string): Promise<LockResult> {
   const file = path.join(dataDir, LOCK_FILE);
+  let toucher: NodeJS.Timeout | undefined;
   // Only this pass's own lock is removed: after a takeover the file may belong to another pass.
   const release = async () => {
+    clearInterval(toucher);
     const content = await readFile(file, 'utf8').catch(() => null);
     if (content === ownContent()) await rm(file, { force: true });
   };
 
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    if (await createLock(file)) return { acquired: true, release };
+    if (await createLock(file)) {
+      toucher = setInterval(() => {
+        const now = new Date();
+        utimes(file, now, now).catch(() => undefined);
+      }, TOUCH_INTERVAL_MS);
+      toucher.unref();
+      return { acquired: true, release };
+    }
     const holder = await holderOf(file);
     if (holder !== null && isLive(holder)) return { acquired: false, holder: holder.pid };
     // The holder is gone: remove its lock and try once more.
