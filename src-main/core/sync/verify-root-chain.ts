@@ -7,7 +7,8 @@ import { signingBytes } from '../snapshot/manifest.js';
 import type { TrustAnchor } from '../trust/anchor.js';
 import { checkRootUpdate, isSelfSigned } from '../trust/root-rules.js';
 import { rootKeyMap } from '../trust/root-keys.js';
-import { MAX_ROOT_BYTES, RootMetadataSchema, rootFileName } from '../trust/root-schema.js';
+import { parseRootBytes } from '../trust/root-chain.js';
+import { MAX_ROOT_BYTES, rootFileName } from '../trust/root-schema.js';
 import type { RootMetadata } from '../trust/root-schema.js';
 import { verifyThreshold } from '../trust/threshold.js';
 import { BundleRejection } from './rejection.js';
@@ -40,18 +41,7 @@ async function readRoot(folder: string, version: number): Promise<RootMetadata> 
     throw error;
   }
 
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new BundleRejection('malformed-root', { file: name, problem: (error as Error).message });
-  }
-  const parsed = RootMetadataSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new BundleRejection('malformed-root', { file: name, problem: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
-  }
-  return parsed.data;
+  return parseRootBytes(bytes, name);
 }
 
 /** Checks version 1 as a root-keys terminal can without knowing its keys: signed by a threshold of its own root keys. */

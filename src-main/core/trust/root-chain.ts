@@ -19,7 +19,8 @@ function predecessorOf(anchor: TrustAnchor & { kind: 'root-keys' }): RootPredece
   return { kind: 'keys', keys, role: { keyIds: [...keys.keys()], threshold: anchor.threshold } };
 }
 
-function parseRootBytes(bytes: Buffer, name: string): RootMetadata {
+/** Parses the bytes of a root file; a BundleRejection names the file and the problem. */
+export function parseRootBytes(bytes: Buffer, name: string): RootMetadata {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
