@@ -13,7 +13,9 @@ export const MAX_EXPIRES_DAYS = 3650;
 // RoleSchema allows at most 32 keys per role.
 const MAX_ROLE_KEYS = 32;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const COUNTY_CODE_PATTERN = /^\d{6}$/;
+// Six digits: a province (11 to 82), a city, and a county part that is not 00 (00 is the city
+// itself), so 000000 or 430600 is refused before a terminal could never match it.
+const COUNTY_CODE_PATTERN = /^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])\d{2}(?!00)\d{2}$/;
 
 /** The role name used in messages: "root" or a county code. */
 type RoleName = string;

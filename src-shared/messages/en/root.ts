@@ -139,7 +139,7 @@ export default {
     rootWriteFailed: 'Cannot write {{file}}: {{reason}}. Check free space and permissions; the previous file is unchanged.',
     rootsExist: '{{dir}} already contains root files (newest {{file}}). Use minsheng root rotate --dir {{dir}} to make the next version.',
     rootFileNameInvalid: 'Root file {{file}} must be named N.root.json (for example 2.root.json), because the name gives its version.',
-    countyCodeInvalid: 'Invalid county code "{{code}}": expected 6 digits, for example 430621.',
+    countyCodeInvalid: 'Invalid county code "{{code}}": expected the 6-digit code of a county, for example 430621 (a province from 11 to 82, and not ending in 00).',
     expiresDaysRange: '--expires-days {{value}} is out of range: expected {{min}} to {{max}} days.',
     keyDuplicate: 'Key {{keyId}} is listed twice in the {{role}}. Give each key once.',
     tooManyKeys: 'The {{role}} would have {{keyCount}} keys; at most {{max}} are allowed.',

@@ -130,7 +130,7 @@ export default {
     rootWriteFailed: '无法写入 {{file}}：{{reason}}。请检查磁盘空间和权限；原有文件未改动。',
     rootsExist: '{{dir}} 中已有根文件（最新为 {{file}}）。请用 minsheng root rotate --dir {{dir}} 生成下一版。',
     rootFileNameInvalid: '根文件 {{file}} 须命名为 N.root.json（例如 2.root.json），因为文件名表示其版本。',
-    countyCodeInvalid: '县级代码“{{code}}”无效：应为 6 位数字，例如 430621。',
+    countyCodeInvalid: '县级代码“{{code}}”无效：应为县级行政区划的 6 位代码，例如 430621（前两位是 11 到 82 的省级代码，末两位不是 00）。',
     expiresDaysRange: '--expires-days {{value}} 超出范围：应为 {{min}} 到 {{max}} 天。',
     keyDuplicate: '密钥 {{keyId}} 在{{role}}中出现了两次。每个密钥只需给一次。',
     tooManyKeys: '{{role}}将有 {{keyCount}} 个密钥，最多允许 {{max}} 个。',
