@@ -18,11 +18,12 @@ interface DocLanguage {
   path: string;
   yes: string;
   no: string;
+  mayBeFuture: string;
 }
 
 const LANGUAGES: DocLanguage[] = [
-  { path: 'docs/data-standard-v2.zh-CN.md', yes: '是', no: '否' },
-  { path: 'docs/data-standard-v2.md', yes: 'yes', no: 'no' },
+  { path: 'docs/data-standard-v2.zh-CN.md', yes: '是', no: '否', mayBeFuture: '可晚于今天' },
+  { path: 'docs/data-standard-v2.md', yes: 'yes', no: 'no', mayBeFuture: 'may be after today' },
 ];
 
 /** Parses each `## file.csv` section's six-column table into its rows, keyed by file name. */
@@ -86,6 +87,8 @@ describe.each(LANGUAGES)('$path', (language) => {
       for (const extension of column.extensions ?? []) expect(row!.format).toContain(`\`${extension}\``);
       for (const level of column.regionLevels ?? []) expect(row!.format).toContain(`\`${level}\``);
       if (column.maxLength !== undefined) expect(row!.format).toContain(String(column.maxLength));
+      if (column.mayBeFuture) expect(row!.format).toContain(language.mayBeFuture);
+      else expect(row!.format).not.toContain(language.mayBeFuture);
       if (column.ocds !== undefined) expect(row!.meaning).toContain(`\`${column.ocds}\``);
       else expect(row!.meaning).not.toContain('OCDS');
 

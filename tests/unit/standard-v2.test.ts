@@ -74,6 +74,8 @@ function columnProblems(files: readonly FileSpecV2[], file: FileSpecV2, column: 
     }
   }
 
+  if (column.mayBeFuture !== undefined && column.type !== 'date') problems.push(`${where} has mayBeFuture but is no date`);
+
   if (column.references !== undefined) {
     const type = referencedType(files, column.references);
     if (type === null) problems.push(`${where} references missing ${column.references}`);
@@ -216,6 +218,7 @@ describe('definition checker', () => {
     ],
     ['person key on text', projectsWith('name', { personal: { masking: 'person_key' } }), 'is not an ID number'],
     ['bad OCDS path', projectsWith('award_date', { ocds: 'awards/date' }), 'malformed OCDS path'],
+    ['future flag on money', projectsWith('funding_amount', { mayBeFuture: true }), 'has mayBeFuture but is no date'],
   ];
 
   it.each(brokenCases)('reports %s', (_label, files, expected) => {

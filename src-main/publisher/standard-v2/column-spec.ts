@@ -9,7 +9,7 @@ import type { RegionLevel } from '../../../src-shared/region-code.js';
  * - identifier: ASCII letters, digits, `-` and `_`, as in version 1.
  * - id_number: an 18-digit resident ID number (GB 11643); 15-digit numbers are converted.
  * - region_code: a statistical division code of one of the listed levels, present in regions.csv.
- * - date: YYYY-MM-DD, a real calendar date.
+ * - date: YYYY-MM-DD, a real calendar date, not after today unless mayBeFuture is set.
  * - period: YYYY-MM, a real month.
  * - year: YYYY.
  * - money: yuan with at most two decimals in the CSV, stored as integer fen in the snapshot.
@@ -77,6 +77,8 @@ export interface ColumnSpec {
   readonly extensions?: readonly string[];
   /** Column of another file whose values this column must match, written `file.csv:column`. */
   readonly references?: string;
+  /** True for a date column that may lie after today, such as a planned end date. */
+  readonly mayBeFuture?: boolean;
   /** True when no two rows of the file may have the same value. */
   readonly unique?: boolean;
   /** Open Contracting Data Standard 1.1 field this column maps to, as a dotted path. */
