@@ -2,13 +2,14 @@
 // never sees a manifest whose payload is missing: each file goes to a temporary name, is
 // fsynced and renamed, the payload before the manifest.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { createHasher } from '../core/crypto/hash.js';
 import type { HashAlgorithm } from '../core/crypto/hash-types.js';
+import { fsyncPath, writeFileDurably } from '../core/data-folder/fsync.js';
 
 /** Length and digest of a gzip file of the bundle and of the SQLite file it expands to. */
 export interface PayloadDigest {
@@ -33,21 +34,6 @@ function measure(algorithm: HashAlgorithm): { tap: Transform; result: () => { le
 
 function temporaryName(dir: string, name: string): string {
   return path.join(dir, `.${name}.${process.pid}.tmp`);
-}
-
-async function fsyncPath(file: string, flags = 'r'): Promise<void> {
-  const handle = await open(file, flags);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Flushes a folder's entries (the renames) to disk; not supported on Windows, where it is skipped. */
-async function fsyncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  await fsyncPath(dir);
 }
 
 /**
@@ -79,16 +65,7 @@ export async function writePayload(sqliteFile: string, dir: string, name: string
 
 /** Writes a small file atomically (temporary name, fsync, rename) and then syncs the folder. */
 export async function writeFileAtomically(dir: string, name: string, data: string | Uint8Array): Promise<void> {
-  const temporary = temporaryName(dir, name);
-  try {
-    await writeFile(temporary, data);
-    await fsyncPath(temporary, 'r+');
-    await rename(temporary, path.join(dir, name));
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await fsyncFolder(dir);
+  await writeFileDurably(path.join(dir, name), data);
 }
 
 /** Names of the payload and delta files publish writes; other files in the folder are left alone. */

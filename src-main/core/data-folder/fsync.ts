@@ -20,7 +20,7 @@ export async function fsyncFolder(folder: string): Promise<void> {
 }
 
 /** Replaces `file` with `data` atomically: temporary name, fsync, rename, folder fsync. */
-export async function writeFileDurably(file: string, data: string): Promise<void> {
+export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
   const temporary = path.join(path.dirname(file), `.staging-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data);

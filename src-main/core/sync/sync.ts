@@ -130,8 +130,8 @@ function rotatedCounties(before: RootMetadata | null, after: RootMetadata | null
 }
 
 /**
- * Adopts a newly verified root at once, as TUF does, so that a revocation holds even when this
- * pass's manifest is then rejected. Records which counties' publisher keys it changed.
+ * Adopts a newly verified root at once, as TUF does, so that a revocation stays in force even
+ * when this pass's manifest is then rejected. Records which counties' publisher keys it changed.
  */
 async function adoptRoot(dataDir: string, state: SyncState, before: RootMetadata | null, walked: RootMetadata[], root: RootMetadata): Promise<SyncState> {
   const keyRotations = { ...state.keyRotations };
@@ -147,8 +147,8 @@ async function adoptRoot(dataDir: string, state: SyncState, before: RootMetadata
     keyRotations[county] = [...new Set([...(keyRotations[county] ?? []), ...oldKeys])];
   }
   const next = { ...state, keyRotations, rootVersion: root.signed.version };
-  // State first: after a crash between the two writes the next pass walks to this root again and
-  // records the same rotation, so nothing is lost.
+  // State first: after a crash between the two writes, the next pass walks to this root again and
+  // records the same rotation.
   await writeSyncState(dataDir, next);
   await writeTrustedRoot(dataDir, root);
   return next;
@@ -163,7 +163,6 @@ async function persistTrust(
   unstoredRoot: RootMetadata | null,
 ): Promise<void> {
   const { dataDir } = context.options;
-  // A provisioned root.json that no pass has stored yet is stored with the first accepted manifest.
   if (unstoredRoot !== null) await writeTrustedRoot(dataDir, unstoredRoot);
   const signedTimes = [manifest.signed.createdAt, root?.signed.createdAt ?? null].map((time) => cappedSignedTime(time, context.clock));
   const newest = signedTimes.reduce(laterTime, state.newestSignedTime);
@@ -200,9 +199,10 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   const rootLost = storedRoot === null && storedState.rootVersion !== null;
   if (rootLost) log.error({ dataDir, rootVersion: storedState.rootVersion }, 'trusted-root.json is missing or damaged; walking the chain again without key rotations');
   const trustedBefore = rootLost ? null : (storedRoot ?? (options.trust.kind === 'root' ? options.trust.root : null));
-  const state =
-    root !== null && root.signed.version !== trustedBefore?.signed.version ? await adoptRoot(dataDir, storedState, trustedBefore, walked, root) : storedState;
-  const unstoredRoot = root !== null && readTrustedRoot(dataDir)?.signed.version !== root.signed.version ? root : null;
+  const adopting = root !== null && root.signed.version !== trustedBefore?.signed.version;
+  const state = adopting ? await adoptRoot(dataDir, storedState, trustedBefore, walked, root) : storedState;
+  // A provisioned root.json that no pass has stored yet is stored with the first accepted manifest.
+  const unstoredRoot = root !== null && !adopting && storedRoot?.signed.version !== root.signed.version ? root : null;
 
   // 2. Manifest: signers of its region, the terminal's region, no rollback, not expired.
   const manifest = await fetchManifest(source);
