@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import { parsePublicKeyPem, splitPemBlocks } from '../crypto/keys.js';
 import type { PublicKey } from '../crypto/key-types.js';
 import type { TrustSetting } from '../config.js';
-import { MAX_ROOT_BYTES, RootMetadataSchema } from './root-schema.js';
+import { MAX_ROOT_BYTES } from './root-schema.js';
+import { parseRootBytes } from './root-chain.js';
+import { BundleRejection } from '../sync/rejection.js';
 import type { RootMetadata } from './root-schema.js';
 import { isSelfSigned } from './root-rules.js';
 
@@ -55,21 +57,17 @@ export function parsePublicKeys(text: string, file: string): PublicKey[] {
 
 function parseRoot(text: string, file: string): RootMetadata {
   if (text.length > MAX_ROOT_BYTES) throw new TrustError(file, 'bad-root', `larger than ${MAX_ROOT_BYTES} bytes`);
-  let raw: unknown;
+  let root: RootMetadata;
   try {
-    raw = JSON.parse(text);
+    root = parseRootBytes(Buffer.from(text, 'utf8'), file);
   } catch (error) {
-    throw new TrustError(file, 'bad-root', (error as Error).message);
+    if (!(error instanceof BundleRejection)) throw error;
+    throw new TrustError(file, 'bad-root', String(error.details.problem));
   }
-  const parsed = RootMetadataSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new TrustError(file, 'bad-root', `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  if (!isSelfSigned(root)) {
+    throw new TrustError(file, 'unsigned-root', `root version ${root.signed.version} lacks the threshold of its own root keys`);
   }
-  if (!isSelfSigned(parsed.data)) {
-    throw new TrustError(file, 'unsigned-root', `root version ${parsed.data.signed.version} lacks the threshold of its own root keys`);
-  }
-  return parsed.data;
+  return root;
 }
 
 /** Parses the text of a trust file: root metadata (JSON) or publisher public keys (PEM). */
