@@ -170,7 +170,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       } catch (error) {
         if (!isDamageError(error)) throw error;
         // The file was damaged after it was opened (a failing disk). Serve the previous version
-        // until the pointer changes, so villagers keep getting answers; sync reinstalls the file.
+        // until the pointer changes, so villagers keep getting results. Sync reinstalls the file.
         const fallback = switchToPrevious(open.pointer, open.identity, (error as Error).message);
         return fallback ? LookupResultSchema.parse(lookupHousehold(fallback.db, idNumber)) : { status: 'no-data' };
       }

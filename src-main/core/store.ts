@@ -33,7 +33,7 @@ export function requireMeta(meta: Map<string, string>, key: string): string {
 }
 
 /** Reads the snapshot's version, region and dates for the "data as of" line. */
-/** What a snapshot says about itself; the host adds expiry and age from the signed manifest. */
+/** The snapshot's own description. The host adds expiry and age from the signed manifest. */
 export const SnapshotMetaSchema = SnapshotInfoSchema.omit({ expiresAt: true, expired: true, ageDays: true });
 export type SnapshotMeta = Omit<SnapshotInfo, 'expiresAt' | 'expired' | 'ageDays'>;
 

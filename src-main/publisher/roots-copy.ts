@@ -23,8 +23,8 @@ function errorCode(error: unknown): string {
 
 /**
  * The i18next context for errors about the root files already in the bundle folder. A
- * PublishError whose params carry it is printed with the `<code>_outFolder` message, which tells
- * the user to publish with --roots.
+ * PublishError whose params carry it is printed with the `<code>_outFolder` message, which names
+ * publishing with --roots as the fix.
  */
 export const OUT_FOLDER_CONTEXT = 'outFolder';
 
@@ -40,9 +40,9 @@ async function rootFileNames(dir: string): Promise<string[]> {
 }
 
 /**
- * Reads every N.root.json of `dir`. Throws PublishError when the folder cannot be read, contains no
- * root file, misses a version between 1 and the newest, or a file is too large, is not JSON,
- * does not match the root schema or names another version than its file name.
+ * Reads every N.root.json of `dir`. Throws PublishError when the folder cannot be read, has no
+ * root file, or misses a version between 1 and the newest. It also throws for a file that is too
+ * large, is not JSON, does not match the root schema, or names another version than its file name.
  */
 export async function readRootChain(dir: string): Promise<RootChain> {
   let names: string[];

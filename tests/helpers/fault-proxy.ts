@@ -35,9 +35,9 @@ function stripContentLength(upstream: Socket, client: Socket): void {
       const lines = head.subarray(0, end).toString('latin1').split('\r\n');
       const lengthLine = lines.find((line) => /^content-length:/i.test(line));
       bodyLeft = lengthLine ? Number(lengthLine.split(':')[1]) : 0;
-      const kept = lines.filter((line) => !/^(content-length|connection|keep-alive):/i.test(line));
-      kept.push('Connection: close');
-      client.write(`${kept.join('\r\n')}\r\n\r\n`, 'latin1');
+      const headers = lines.filter((line) => !/^(content-length|connection|keep-alive):/i.test(line));
+      headers.push('Connection: close');
+      client.write(`${headers.join('\r\n')}\r\n\r\n`, 'latin1');
       chunk = head.subarray(end + HEAD_END.length);
     }
 

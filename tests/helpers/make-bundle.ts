@@ -52,7 +52,7 @@ export function signAll<T>(signed: T, keys: TestKeys[]): { signed: T; signatures
   };
 }
 
-/** The content digest of a snapshot file, as the publisher signs it. */
+/** Computes the content digest of a snapshot file, as the publisher signs it. */
 export function contentDigestOfFile(file: string, algorithm: HashAlgorithm = 'sha256'): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {

@@ -1,6 +1,6 @@
 // Small tmpfs mounts for disk-fault tests. The tests run as root, where chmod cannot make a folder
 // read-only, so a full or read-only disk has to be a real file system. A tmpfs of a fixed size
-// fills up, can be remounted read-only, and stands in for a USB stick when it is unmounted.
+// fills up, can be remounted read-only, and serves as a USB stick that is pulled when it is unmounted.
 // Mounting needs root (CAP_SYS_ADMIN) and the mount command.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmdirSync, statfsSync } from 'node:fs';

@@ -1,6 +1,6 @@
-// A snapshot damaged after its install (a failing disk): the running kiosk keeps answering from
-// the previous version of the same county, and the next sync reinstalls the damaged version
-// instead of calling it up to date, keeping the sound previous version as the rollback copy.
+// A snapshot damaged after its install (a failing disk). The running kiosk returns lookups from
+// the previous version of the same county. The next sync reinstalls the damaged version instead
+// of reporting it up to date, and keeps the sound previous version as the rollback copy.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('snapshot damaged after install', () => {
     service.close();
 
     expect(result.status).toBe('found');
-    expect(result.status === 'found' && result.household.totalFen).toBe(person.householdTotalFen);
+    expect(result.status === 'found' ? result.household.totalFen : null).toBe(person.householdTotalFen);
   });
 
   it('reinstalls the damaged version on sync', async () => {
@@ -65,6 +65,6 @@ describe('snapshot damaged after install', () => {
     const person = v2.snapshot.people[0]!;
     const result = await service.lookupHousehold(person.idNumber);
     service.close();
-    expect(result.status === 'found' && result.household.totalFen).toBe(person.householdTotalFen);
+    expect(result.status === 'found' ? result.household.totalFen : null).toBe(person.householdTotalFen);
   });
 });

@@ -331,9 +331,9 @@ function damagePages(file: string): void {
   }
 }
 
-function snapshotPathOf(dataDir: string, which: 'current' | 'previous'): string {
-  const pointer = pointerOrNull(dataDir, which);
-  if (pointer === null) throw new Error(`test setup: no ${which} pointer in ${dataDir}`);
+function snapshotPathOf(dataDir: string, pointerName: 'current' | 'previous'): string {
+  const pointer = pointerOrNull(dataDir, pointerName);
+  if (pointer === null) throw new Error(`test setup: no ${pointerName} pointer in ${dataDir}`);
   return path.join(dataDir, pointer.file);
 }
 

@@ -1,6 +1,6 @@
-// Publishing again into the same folder. Covers the delta from the previous version (its size
-// for a 1% change, and the full snapshot's content digest once applied), threshold signing with
-// an SM2 and an Ed25519 key, the root chain copied with --roots, and the removal of old files.
+// Publishing again into the same folder. Covers the delta from the previous version: its size for
+// a 1% change, and the full snapshot's content digest once applied. Also covers threshold signing
+// with an SM2 and an Ed25519 key, the root chain copied with --roots, and the removal of old files.
 // Runs real `minsheng` processes, so it needs `npm run build:main` first.
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -159,7 +159,7 @@ function installedFileDigest(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-/** The signed part of the stored root, or null when none is stored. */
+/** Returns the signed part of the stored root, or null when none is stored. */
 function storedRootSigned(dataDir: string): unknown {
   try {
     return (JSON.parse(readFileSync(path.join(dataDir, 'trusted-root.json'), 'utf8')) as { signed: unknown }).signed;

@@ -56,7 +56,7 @@ export function trustOf(values: { trust?: string; 'root-key'?: string[]; thresho
   return loadRootKeys(rootKeys.map((file) => path.resolve(file)), threshold);
 }
 
-/** The trust anchor of the options; null after writing why it cannot be loaded. Usage errors throw. */
+/** Loads the trust anchor of the options, or writes why it cannot be loaded and returns null. Usage errors throw. */
 export function trustOrReport(values: Parameters<typeof trustOf>[0], context: CommandContext): TrustAnchor | null {
   try {
     return trustOf(values, context);
@@ -69,7 +69,7 @@ export function trustOrReport(values: Parameters<typeof trustOf>[0], context: Co
 
 function installedLine(outcome: SyncOutcome & { status: 'installed' }, t: Translate): string {
   if (outcome.previousVersion === null) return t('sync:installedFirst', { version: outcome.version });
-  // Only a rotation of the county's publisher keys lets a lower version in; say so plainly.
+  // Only a rotation of the county's publisher keys lets a lower version in, so the message names it.
   if (outcome.olderAfterRotation === true) return t('sync:installedOlder', { version: outcome.version, previous: outcome.previousVersion });
   const key = outcome.method === 'delta' ? 'sync:installedByDelta' : 'sync:installed';
   return t(key, { version: outcome.version, previous: outcome.previousVersion });

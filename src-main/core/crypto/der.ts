@@ -20,80 +20,80 @@ export interface DerElement {
 }
 
 /** Reads the element at `offset` and returns it with the offset of the byte after it. */
-function readElementAt(bytes: Buffer, offset: number, what: string): { element: DerElement; next: number } {
-  if (offset + 2 > bytes.length) throw new KeyError(`${what}: DER ends inside an element header`);
+function readElementAt(bytes: Buffer, offset: number, subject: string): { element: DerElement; next: number } {
+  if (offset + 2 > bytes.length) throw new KeyError(`${subject}: DER ends inside an element header`);
 
   const tag = bytes[offset]!;
-  if ((tag & 0x1f) === 0x1f) throw new KeyError(`${what}: multi-byte DER tags are not supported`);
+  if ((tag & 0x1f) === 0x1f) throw new KeyError(`${subject}: multi-byte DER tags are not supported`);
 
   let length = bytes[offset + 1]!;
   let headerLength = 2;
 
-  if (length === 0x80) throw new KeyError(`${what}: indefinite lengths are not DER`);
+  if (length === 0x80) throw new KeyError(`${subject}: indefinite lengths are not DER`);
   if (length > 0x80) {
     const lengthBytes = length - 0x80;
-    if (lengthBytes > 4) throw new KeyError(`${what}: a DER length of ${lengthBytes} bytes is too large`);
-    if (offset + 2 + lengthBytes > bytes.length) throw new KeyError(`${what}: DER ends inside a length`);
+    if (lengthBytes > 4) throw new KeyError(`${subject}: a DER length of ${lengthBytes} bytes is too large`);
+    if (offset + 2 + lengthBytes > bytes.length) throw new KeyError(`${subject}: DER ends inside a length`);
 
     length = bytes.readUIntBE(offset + 2, lengthBytes);
     headerLength += lengthBytes;
 
     // DER uses the shortest form: a long form only for 128 and more, without leading zero bytes.
-    if (length < 0x80 || bytes[offset + 2] === 0) throw new KeyError(`${what}: DER length is not minimal`);
+    if (length < 0x80 || bytes[offset + 2] === 0) throw new KeyError(`${subject}: DER length is not minimal`);
   }
 
   const start = offset + headerLength;
   const end = start + length;
   if (end > bytes.length) {
-    throw new KeyError(`${what}: DER element of ${length} bytes is cut off after ${bytes.length - start}`);
+    throw new KeyError(`${subject}: DER element of ${length} bytes is cut off after ${bytes.length - start}`);
   }
 
   return { element: { tag, content: bytes.subarray(start, end) }, next: end };
 }
 
 /** Reads a buffer that must contain exactly one element with the given tag. */
-export function readOnly(bytes: Buffer, tag: number, what: string): DerElement {
-  const { element, next } = readElementAt(bytes, 0, what);
-  expectTag(element, tag, what);
-  if (next !== bytes.length) throw new KeyError(`${what}: ${bytes.length - next} bytes of trailing data after the DER`);
+export function readOnly(bytes: Buffer, tag: number, subject: string): DerElement {
+  const { element, next } = readElementAt(bytes, 0, subject);
+  expectTag(element, tag, subject);
+  if (next !== bytes.length) throw new KeyError(`${subject}: ${bytes.length - next} bytes of trailing data after the DER`);
   return element;
 }
 
 /** Splits the content of a constructed element into its child elements. */
-export function readChildren(element: DerElement, what: string): DerElement[] {
+export function readChildren(element: DerElement, subject: string): DerElement[] {
   const children: DerElement[] = [];
   let offset = 0;
   while (offset < element.content.length) {
-    const { element: child, next } = readElementAt(element.content, offset, what);
+    const { element: child, next } = readElementAt(element.content, offset, subject);
     children.push(child);
     offset = next;
   }
   return children;
 }
 
-export function expectTag(element: DerElement | undefined, tag: number, what: string): DerElement {
-  if (element === undefined) throw new KeyError(`${what}: missing DER element (expected tag 0x${hex(tag)})`);
+export function expectTag(element: DerElement | undefined, tag: number, subject: string): DerElement {
+  if (element === undefined) throw new KeyError(`${subject}: missing DER element (expected tag 0x${hex(tag)})`);
   if (element.tag !== tag) {
-    throw new KeyError(`${what}: unexpected DER tag 0x${hex(element.tag)} (expected 0x${hex(tag)})`);
+    throw new KeyError(`${subject}: unexpected DER tag 0x${hex(element.tag)} (expected 0x${hex(tag)})`);
   }
   return element;
 }
 
 /** Decodes a non-negative INTEGER, rejecting non-minimal and negative encodings. */
-export function readUnsignedInteger(element: DerElement | undefined, what: string): bigint {
-  const { content } = expectTag(element, TAG.integer, what);
-  if (content.length === 0) throw new KeyError(`${what}: empty INTEGER`);
-  if (content[0]! & 0x80) throw new KeyError(`${what}: negative INTEGER`);
+export function readUnsignedInteger(element: DerElement | undefined, subject: string): bigint {
+  const { content } = expectTag(element, TAG.integer, subject);
+  if (content.length === 0) throw new KeyError(`${subject}: empty INTEGER`);
+  if (content[0]! & 0x80) throw new KeyError(`${subject}: negative INTEGER`);
   if (content.length > 1 && content[0] === 0 && !(content[1]! & 0x80)) {
-    throw new KeyError(`${what}: INTEGER with a redundant leading zero byte`);
+    throw new KeyError(`${subject}: INTEGER with a redundant leading zero byte`);
   }
   return BigInt(`0x${content.toString('hex')}`);
 }
 
-export function readObjectIdentifier(element: DerElement | undefined, what: string): string {
-  const { content } = expectTag(element, TAG.objectIdentifier, what);
+export function readObjectIdentifier(element: DerElement | undefined, subject: string): string {
+  const { content } = expectTag(element, TAG.objectIdentifier, subject);
   if (content.length === 0 || content[content.length - 1]! & 0x80) {
-    throw new KeyError(`${what}: malformed OBJECT IDENTIFIER`);
+    throw new KeyError(`${subject}: malformed OBJECT IDENTIFIER`);
   }
 
   const arcs: number[] = [];
@@ -101,9 +101,9 @@ export function readObjectIdentifier(element: DerElement | undefined, what: stri
   for (let i = 0; i < content.length; i++) {
     const byte = content[i]!;
     // A leading 0x80 would encode the same arc with a redundant zero group.
-    if (value === 0 && byte === 0x80) throw new KeyError(`${what}: OBJECT IDENTIFIER arc is not minimal`);
+    if (value === 0 && byte === 0x80) throw new KeyError(`${subject}: OBJECT IDENTIFIER arc is not minimal`);
     value = value * 128 + (byte & 0x7f);
-    if (value > Number.MAX_SAFE_INTEGER) throw new KeyError(`${what}: OBJECT IDENTIFIER arc is too large`);
+    if (value > Number.MAX_SAFE_INTEGER) throw new KeyError(`${subject}: OBJECT IDENTIFIER arc is too large`);
     if (!(byte & 0x80)) {
       arcs.push(value);
       value = 0;
@@ -117,9 +117,9 @@ export function readObjectIdentifier(element: DerElement | undefined, what: stri
 }
 
 /** Returns the bytes of a BIT STRING, which in key encodings must have no unused bits. */
-export function readBitStringBytes(element: DerElement | undefined, what: string): Buffer {
-  const { content } = expectTag(element, TAG.bitString, what);
-  if (content.length === 0 || content[0] !== 0) throw new KeyError(`${what}: BIT STRING with unused bits`);
+export function readBitStringBytes(element: DerElement | undefined, subject: string): Buffer {
+  const { content } = expectTag(element, TAG.bitString, subject);
+  if (content.length === 0 || content[0] !== 0) throw new KeyError(`${subject}: BIT STRING with unused bits`);
   return content.subarray(1);
 }
 

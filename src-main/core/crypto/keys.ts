@@ -48,31 +48,31 @@ function describeOid(oid: string): string {
 }
 
 /** Reads an AlgorithmIdentifier and returns the signature algorithm it names, or throws. */
-function readAlgorithm(element: DerElement | undefined, what: string): SignatureAlgorithm {
-  const fields = readChildren(expectTag(element, TAG.sequence, `${what} algorithm`), `${what} algorithm`);
-  const oid = readObjectIdentifier(fields[0], `${what} algorithm`);
+function readAlgorithm(element: DerElement | undefined, subject: string): SignatureAlgorithm {
+  const fields = readChildren(expectTag(element, TAG.sequence, `${subject} algorithm`), `${subject} algorithm`);
+  const oid = readObjectIdentifier(fields[0], `${subject} algorithm`);
 
   if (oid === ED25519_OID) {
     // RFC 8410 requires the parameters of Ed25519 to be absent.
-    if (fields.length !== 1) throw new KeyError(`${what}: Ed25519 algorithm with unexpected parameters`);
+    if (fields.length !== 1) throw new KeyError(`${subject}: Ed25519 algorithm with unexpected parameters`);
     return 'ed25519';
   }
 
   if (oid === EC_PUBLIC_KEY_OID) {
-    if (fields.length !== 2) throw new KeyError(`${what}: EC key without a named curve`, 'unsupported');
+    if (fields.length !== 2) throw new KeyError(`${subject}: EC key without a named curve`, 'unsupported');
     if (fields[1]!.tag !== TAG.objectIdentifier) {
-      const reason = `${what}: EC key with explicit curve parameters; only the named SM2 curve is supported`;
+      const reason = `${subject}: EC key with explicit curve parameters; only the named SM2 curve is supported`;
       throw new KeyError(reason, 'unsupported');
     }
-    const curve = readObjectIdentifier(fields[1], `${what} curve`);
+    const curve = readObjectIdentifier(fields[1], `${subject} curve`);
     if (curve !== SM2_CURVE_OID) {
-      const reason = `${what}: EC curve ${describeOid(curve)} is not supported; expected SM2 (${SM2_CURVE_OID})`;
+      const reason = `${subject}: EC curve ${describeOid(curve)} is not supported; expected SM2 (${SM2_CURVE_OID})`;
       throw new KeyError(reason, 'unsupported');
     }
     return 'sm2';
   }
 
-  const reason = `${what}: key algorithm ${describeOid(oid)} is not supported; expected Ed25519 or SM2`;
+  const reason = `${subject}: key algorithm ${describeOid(oid)} is not supported; expected Ed25519 or SM2`;
   throw new KeyError(reason, 'unsupported');
 }
 
@@ -121,19 +121,19 @@ function decodeBase64Signature(text: unknown): Buffer | undefined {
 
 /** Parses one SPKI "PUBLIC KEY" PEM block of an Ed25519 or SM2 key; throws a KeyError with the reason. */
 export function parsePublicKeyPem(pem: string): PublicKey {
-  const what = 'public key';
-  const { label, der } = decodeSinglePem(pem, what);
+  const subject = 'public key';
+  const { label, der } = decodeSinglePem(pem, subject);
   if (label.includes('PRIVATE KEY')) {
-    throw new KeyError(`${what}: this is a private key (${label}); give the public key file`);
+    throw new KeyError(`${subject}: this is a private key (${label}); give the public key file`);
   }
-  if (label !== 'PUBLIC KEY') throw new KeyError(`${what}: PEM label "${label}" is not "PUBLIC KEY"`, 'unsupported');
+  if (label !== 'PUBLIC KEY') throw new KeyError(`${subject}: PEM label "${label}" is not "PUBLIC KEY"`, 'unsupported');
 
-  const fields = readChildren(readOnly(der, TAG.sequence, what), what);
+  const fields = readChildren(readOnly(der, TAG.sequence, subject), subject);
   if (fields.length !== 2) {
-    throw new KeyError(`${what}: SubjectPublicKeyInfo must have 2 fields, found ${fields.length}`);
+    throw new KeyError(`${subject}: SubjectPublicKeyInfo must have 2 fields, found ${fields.length}`);
   }
-  const algorithm = readAlgorithm(fields[0], what);
-  const keyBytes = readBitStringBytes(fields[1], what);
+  const algorithm = readAlgorithm(fields[0], subject);
+  const keyBytes = readBitStringBytes(fields[1], subject);
 
   if (algorithm === 'sm2') return sm2PublicKey(Sm2PublicKey.fromSubjectPublicKey(keyBytes));
 
@@ -141,7 +141,7 @@ export function parsePublicKeyPem(pem: string): PublicKey {
   try {
     key = createPublicKey({ key: der, format: 'der', type: 'spki' });
   } catch (error) {
-    throw new KeyError(`${what}: invalid Ed25519 key (${(error as Error).message})`);
+    throw new KeyError(`${subject}: invalid Ed25519 key (${(error as Error).message})`);
   }
   return ed25519PublicKey(key);
 }
@@ -152,35 +152,35 @@ export function parsePublicKeyPem(pem: string): PublicKey {
  * password-protected key.
  */
 export function parsePrivateKeyPem(pem: string): PrivateKey {
-  const what = 'private key';
-  const { label, der } = decodeSinglePem(pem, what);
+  const subject = 'private key';
+  const { label, der } = decodeSinglePem(pem, subject);
 
   if (label === 'ENCRYPTED PRIVATE KEY') {
-    throw new KeyError(`${what}: the key is encrypted with a password`, 'encrypted');
+    throw new KeyError(`${subject}: the key is encrypted with a password`, 'encrypted');
   }
-  if (label === 'PUBLIC KEY') throw new KeyError(`${what}: this is a public key; give the private key file`);
+  if (label === 'PUBLIC KEY') throw new KeyError(`${subject}: this is a public key; give the private key file`);
   if (label === 'EC PRIVATE KEY' || label === 'SM2 PRIVATE KEY') {
-    return sm2PrivateKey(Sm2PrivateKey.fromEcPrivateKeyDer(der, `${what} (SEC1)`, true));
+    return sm2PrivateKey(Sm2PrivateKey.fromEcPrivateKeyDer(der, `${subject} (SEC1)`, true));
   }
-  if (label !== 'PRIVATE KEY') throw new KeyError(`${what}: PEM label "${label}" is not "PRIVATE KEY"`, 'unsupported');
+  if (label !== 'PRIVATE KEY') throw new KeyError(`${subject}: PEM label "${label}" is not "PRIVATE KEY"`, 'unsupported');
 
   // PKCS#8 / RFC 5958: version, algorithm, private key, optional [0] attributes and [1] public key.
-  const fields = readChildren(readOnly(der, TAG.sequence, what), what);
-  const version = readUnsignedInteger(fields[0], `${what} version`);
-  if (version > 1n) throw new KeyError(`${what}: PKCS#8 version ${version} is not supported`, 'unsupported');
-  const algorithm = readAlgorithm(fields[1], what);
-  const privateKey = expectTag(fields[2], TAG.octetString, what).content;
+  const fields = readChildren(readOnly(der, TAG.sequence, subject), subject);
+  const version = readUnsignedInteger(fields[0], `${subject} version`);
+  if (version > 1n) throw new KeyError(`${subject}: PKCS#8 version ${version} is not supported`, 'unsupported');
+  const algorithm = readAlgorithm(fields[1], subject);
+  const privateKey = expectTag(fields[2], TAG.octetString, subject).content;
 
   if (algorithm === 'sm2') {
-    if (fields.length !== 3) throw new KeyError(`${what}: unexpected fields after the SM2 private key`);
-    return sm2PrivateKey(Sm2PrivateKey.fromEcPrivateKeyDer(privateKey, `${what} (PKCS#8 SM2)`, false));
+    if (fields.length !== 3) throw new KeyError(`${subject}: unexpected fields after the SM2 private key`);
+    return sm2PrivateKey(Sm2PrivateKey.fromEcPrivateKeyDer(privateKey, `${subject} (PKCS#8 SM2)`, false));
   }
 
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   } catch (error) {
-    throw new KeyError(`${what}: invalid Ed25519 key (${(error as Error).message})`);
+    throw new KeyError(`${subject}: invalid Ed25519 key (${(error as Error).message})`);
   }
   return ed25519PrivateKey(key);
 }

@@ -56,32 +56,32 @@ export function splitPemBlocks(text: string): PemBlock[] {
  * Reads text that must contain exactly one PEM block and nothing else but whitespace, and decodes
  * its base64 body strictly. Headers are allowed only to report an encrypted legacy key.
  */
-export function decodeSinglePem(text: string, what: string): { label: string; der: Buffer } {
+export function decodeSinglePem(text: string, subject: string): { label: string; der: Buffer } {
   const { blocks, outside } = readPemBlocks(text);
-  if (blocks.length === 0) throw new KeyError(`${what}: no PEM block (-----BEGIN ...-----) found`);
+  if (blocks.length === 0) throw new KeyError(`${subject}: no PEM block (-----BEGIN ...-----) found`);
   if (blocks.length > 1) {
     const labels = blocks.map((block) => block.label).join(', ');
-    throw new KeyError(`${what}: expected one PEM block, found ${blocks.length} (${labels})`);
+    throw new KeyError(`${subject}: expected one PEM block, found ${blocks.length} (${labels})`);
   }
-  if (outside.trim() !== '') throw new KeyError(`${what}: unexpected text outside the PEM block`);
+  if (outside.trim() !== '') throw new KeyError(`${subject}: unexpected text outside the PEM block`);
 
   const block = blocks[0]!;
   const bodyLines = block.pem.trimEnd().split('\n').slice(1, -1);
 
   if (bodyLines.some((line) => /^Proc-Type:.*ENCRYPTED/i.test(line))) {
-    throw new KeyError(`${what}: the key is encrypted with a password`, 'encrypted');
+    throw new KeyError(`${subject}: the key is encrypted with a password`, 'encrypted');
   }
-  if (bodyLines.some((line) => line.includes(':'))) throw new KeyError(`${what}: PEM headers are not supported`);
+  if (bodyLines.some((line) => line.includes(':'))) throw new KeyError(`${subject}: PEM headers are not supported`);
 
   const body = bodyLines.filter((line) => line !== '').join('');
   if (!bodyLines.every((line) => line === '' || BASE64_LINE.test(line))) {
-    throw new KeyError(`${what}: the PEM body contains characters that are not base64`);
+    throw new KeyError(`${subject}: the PEM body contains characters that are not base64`);
   }
 
   const der = Buffer.from(body, 'base64');
   // Buffer.from ignores a bad tail silently, so the round trip catches broken padding.
   if (der.length === 0 || der.toString('base64') !== body) {
-    throw new KeyError(`${what}: the PEM body is not valid base64`);
+    throw new KeyError(`${subject}: the PEM body is not valid base64`);
   }
 
   return { label: block.label, der };

@@ -146,42 +146,42 @@ export class Sm2PrivateKey {
    * Reads a SEC1 ECPrivateKey (RFC 5915), inside PKCS#8 or alone. A curve parameter, when present,
    * must be SM2, and a public key, when present, must match the scalar.
    */
-  static fromEcPrivateKeyDer(der: Buffer, what: string, requireCurve: boolean): Sm2PrivateKey {
-    const fields = readChildren(readOnly(der, TAG.sequence, what), what);
+  static fromEcPrivateKeyDer(der: Buffer, subject: string, requireCurve: boolean): Sm2PrivateKey {
+    const fields = readChildren(readOnly(der, TAG.sequence, subject), subject);
 
-    if (readUnsignedInteger(fields[0], `${what} version`) !== 1n) {
-      throw new KeyError(`${what}: ECPrivateKey version is not 1`);
+    if (readUnsignedInteger(fields[0], `${subject} version`) !== 1n) {
+      throw new KeyError(`${subject}: ECPrivateKey version is not 1`);
     }
 
-    const scalarBytes = expectTag(fields[1], TAG.octetString, `${what} private key`).content;
+    const scalarBytes = expectTag(fields[1], TAG.octetString, `${subject} private key`).content;
     if (scalarBytes.length !== COORDINATE_BYTES) {
-      throw new KeyError(`${what}: the private key is ${scalarBytes.length} bytes, expected ${COORDINATE_BYTES}`);
+      throw new KeyError(`${subject}: the private key is ${scalarBytes.length} bytes, expected ${COORDINATE_BYTES}`);
     }
 
     let index = 2;
     let curveSeen = false;
     if (fields[index]?.tag === TAG.contextConstructed0) {
-      const curveElement = readOnly(fields[index]!.content, TAG.objectIdentifier, `${what} curve`);
-      const curve = readObjectIdentifier(curveElement, `${what} curve`);
+      const curveElement = readOnly(fields[index]!.content, TAG.objectIdentifier, `${subject} curve`);
+      const curve = readObjectIdentifier(curveElement, `${subject} curve`);
       if (curve !== SM2_CURVE_OID) {
-        throw new KeyError(`${what}: curve ${curve} is not SM2 (${SM2_CURVE_OID})`, 'unsupported');
+        throw new KeyError(`${subject}: curve ${curve} is not SM2 (${SM2_CURVE_OID})`, 'unsupported');
       }
       curveSeen = true;
       index++;
     }
-    if (requireCurve && !curveSeen) throw new KeyError(`${what}: the curve parameter is missing`);
+    if (requireCurve && !curveSeen) throw new KeyError(`${subject}: the curve parameter is missing`);
 
     let embeddedPoint: Buffer | undefined;
     if (fields[index]?.tag === TAG.contextConstructed1) {
-      const bitString = readOnly(fields[index]!.content, TAG.bitString, `${what} public key`);
-      embeddedPoint = readBitStringBytes(bitString, `${what} public key`);
+      const bitString = readOnly(fields[index]!.content, TAG.bitString, `${subject} public key`);
+      embeddedPoint = readBitStringBytes(bitString, `${subject} public key`);
       index++;
     }
-    if (index !== fields.length) throw new KeyError(`${what}: unexpected fields after the ECPrivateKey`);
+    if (index !== fields.length) throw new KeyError(`${subject}: unexpected fields after the ECPrivateKey`);
 
     const key = Sm2PrivateKey.fromScalar(BigInt(`0x${scalarBytes.toString('hex')}`));
     if (embeddedPoint !== undefined && !key.publicKey.point.equals(embeddedPoint)) {
-      throw new KeyError(`${what}: the embedded public key does not belong to the private key`);
+      throw new KeyError(`${subject}: the embedded public key does not belong to the private key`);
     }
     return key;
   }
@@ -231,8 +231,8 @@ function computeZ(point: Buffer, userId: string): Buffer {
 }
 
 function decodeSignature(der: Buffer): { r: bigint; s: bigint } {
-  const what = 'SM2 signature';
-  const fields = readChildren(readOnly(der, TAG.sequence, what), what);
-  if (fields.length !== 2) throw new KeyError(`${what}: expected SEQUENCE { r, s }`);
-  return { r: readUnsignedInteger(fields[0], what), s: readUnsignedInteger(fields[1], what) };
+  const subject = 'SM2 signature';
+  const fields = readChildren(readOnly(der, TAG.sequence, subject), subject);
+  if (fields.length !== 2) throw new KeyError(`${subject}: expected SEQUENCE { r, s }`);
+  return { r: readUnsignedInteger(fields[0], subject), s: readUnsignedInteger(fields[1], subject) };
 }

@@ -40,7 +40,7 @@ function isRunning(pid: number): boolean {
 /**
  * Creates the lock with its content in one step: the content goes to a temporary file that is
  * then hard-linked to the lock name, which fails if the lock exists. A reader therefore never
- * sees an empty lock of a live pass.
+ * reads an empty lock of a live pass.
  */
 async function createLock(file: string): Promise<boolean> {
   // The next pass removes a file of this name left by a process killed right here.

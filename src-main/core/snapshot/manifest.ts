@@ -62,7 +62,7 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/** The exact bytes a signature covers: canonical JSON of the signed part. */
+/** Returns the exact bytes a signature covers: canonical JSON of the signed part. */
 export function signingBytes(signed: unknown): Buffer {
   return Buffer.from(canonicalJson(signed), 'utf8');
 }

@@ -132,14 +132,15 @@ function applyTable(db: Database.Database, entry: DeltaTableEntry): void {
 
   db.exec(`DELETE FROM ${name} WHERE ${keyTuple} IN (SELECT ${key} FROM delta.${quoteIdentifier(deletesTableName(entry.position))})`);
   // REPLACE also removes a row that would collide on a unique index (a member moved to another
-  // order): the delta holds every row of the new snapshot that differs, so that row is reinserted.
+  // order). The delta contains every row of the new snapshot that differs, so that row is reinserted.
   db.exec(`INSERT OR REPLACE INTO ${name} (${columns}) SELECT ${columns} FROM delta.${quoteIdentifier(upsertsTableName(entry.position))}`);
 }
 
 /**
  * Applies `deltaSqlite` to `targetSqlite` in one transaction. Throws DeltaError when the delta
- * file is missing, not SQLite, not a delta, does not fit the target's tables, or its rows break
- * a constraint of the target (foreign keys are checked at commit); the target is then unchanged.
+ * file is missing, not SQLite, not a delta, or does not fit the target's tables. It also throws
+ * when the rows break a constraint of the target (foreign keys are checked at commit). After any
+ * error the target is unchanged.
  * A target that is missing or not a SQLite file throws better-sqlite3's SqliteError instead.
  */
 export function applyDelta(targetSqlite: string, deltaSqlite: string): void {

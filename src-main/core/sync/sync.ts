@@ -142,8 +142,8 @@ async function adoptRoot(dataDir: string, state: SyncState, before: RootMetadata
     const oldKeys = [...new Set(earlier.flatMap((old) => old.signed.publishers[county]?.keyIds ?? []))];
     // Adding keys is no rotation: the county's versions go on in one sequence. Only a removed
     // key, which may be a stolen one, lets the remaining or new keys start afresh.
-    const kept = new Set(root.signed.publishers[county]?.keyIds ?? []);
-    if (before === null || oldKeys.every((keyId) => kept.has(keyId))) continue;
+    const newKeys = new Set(root.signed.publishers[county]?.keyIds ?? []);
+    if (before === null || oldKeys.every((keyId) => newKeys.has(keyId))) continue;
     keyRotations[county] = [...new Set([...(keyRotations[county] ?? []), ...oldKeys])];
   }
   const next = { ...state, keyRotations, rootVersion: root.signed.version };

@@ -63,9 +63,9 @@ function checkAnchorCopy(anchor: TrustAnchor, root: RootMetadata): void {
 }
 
 /**
- * Checks every `N.root.json` in the folder: they must run from 1 without a gap, version 1 must
- * be signed by a threshold of its own root keys, each later version must pass the root update
- * rules against the one before, and the anchor's version must equal the anchor. Returns null when
+ * Checks every `N.root.json` in the folder. The versions must run from 1 without a gap, and
+ * version 1 must be signed by a threshold of its own root keys. Each later version must pass the
+ * root update rules against the one before, and the anchor's version must equal the anchor. Returns null when
  * the folder has no root files, and otherwise the checked range for the report. Throws
  * VerifyProblem or BundleRejection for the first problem found.
  */

@@ -1,5 +1,5 @@
-// Delta installs with bundles from the real publisher: a delta install gives the same content
-// digest and the same lookup results as a full install, and a delta that is missing, from another
+// Delta installs with bundles from the real publisher. A delta install gives the same content
+// digest and the same lookup results as a full install. A delta that is missing, from another
 // base, damaged, or signed for another base falls back to the full payload and still installs.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -142,8 +142,8 @@ describe('rotation across skipped root versions', () => {
     makeBundle(newer, { version: 10, signWith: stolen });
     await world.sync(newer, trust);
 
-    // Root 2 adds `replacement` and root 3 removes `stolen`; the terminal walks 1 to 3 at once and
-    // a mirror offers an old bundle `replacement` signed while root 2 was current.
+    // Root 2 adds `replacement` and root 3 removes `stolen`. The terminal walks 1 to 3 at once,
+    // and a mirror offers an old bundle that `replacement` signed while root 2 was current.
     const root2 = buildRoot({ version: 2, rootKeys: [rootKey], publishers: { [REGION]: { keys: [stolen, replacement] } }, signers: [rootKey] });
     const root3 = buildRoot({ version: 3, rootKeys: [rootKey], publishers: { [REGION]: { keys: [replacement, third] } }, signers: [rootKey] });
     const replay = path.join(world.dir, 'replay');

@@ -38,7 +38,7 @@ function bundle(name: string, version: number, signWith: TestKeys, roots: RootMe
   return { folder, snapshot };
 }
 
-/** The pointer and snapshot entries of a fingerprint, leaving out trust state and status. */
+/** Returns the pointer and snapshot entries of a fingerprint, leaving out trust state and status. */
 function snapshotFilesOf(fingerprint: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fingerprint).filter(([name]) => name === 'current.json' || name === 'previous.json' || name.startsWith('snapshot-')));
 }
@@ -140,7 +140,7 @@ describe('root updates', () => {
     expect(snapshotFilesOf(fingerprintDataFolder(world.dataDir))).toEqual(snapshotFilesOf(before));
     const state = readTrustedState(world.dataDir);
     expect(state.currentVersion).toBe(1);
-    // The verified root 2 is kept, as TUF does, so its removal of the county holds from now on.
+    // The verified root 2 is kept, as TUF does, so its removal of the county stays in force.
     expect(state.trustedRootVersion).toBe(2);
     expect(await servedTotal(world.dataDir, v1.snapshot.people[0]!.idNumber)).toBe(v1.snapshot.people[0]!.householdTotalFen);
   });
