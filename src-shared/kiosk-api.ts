@@ -2,6 +2,7 @@
 // implements it over IPC and the browser host over HTTP; both sides parse every value with
 // these schemas, so a wrong shape fails at the boundary and never reaches a screen.
 import { z } from 'zod';
+import type { BoardsApi } from './boards-api.js';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
@@ -31,6 +32,10 @@ export const KioskSettingsSchema = z.object({
   // Seconds without a touch before the session is wiped, and how long the warning shows first.
   idleTimeoutSeconds: z.number().int().min(10),
   idleWarningSeconds: z.number().int().min(5),
+  // Township or village the boards open on (config home.regionCode; the county when absent).
+  homeRegionCode: z.string().regex(/^\d{6,12}$/),
+  // Village finance entries above this amount are flagged (config finance.flagAboveYuan).
+  financeFlagThresholdFen: z.number().int().nonnegative(),
 });
 export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
 
@@ -80,7 +85,7 @@ export type LookupResult = z.infer<typeof LookupResultSchema>;
 
 export const LookupRequestSchema = z.object({ idNumber: z.string().max(64) });
 
-export interface KioskApi {
+export interface KioskApi extends BoardsApi {
   getSettings(): Promise<KioskSettings>;
   /** Null when no snapshot is installed yet. */
   getSnapshotInfo(): Promise<SnapshotInfo | null>;

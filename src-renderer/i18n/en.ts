@@ -1,4 +1,7 @@
 // Screen texts in English. Keys mirror zh-CN.ts exactly.
+import boards from './boards/en.js';
+import navigation from './navigation/en.js';
+
 export default {
   app: {
     title: 'Livelihood Fund Lookup',
@@ -99,4 +102,6 @@ export default {
     countdown: 'In {{seconds}} seconds this screen returns to the start and clears the number you typed.',
     more: 'I need more time',
   },
+  boards,
+  navigation,
 } as const;

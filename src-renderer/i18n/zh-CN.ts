@@ -1,6 +1,8 @@
 // Screen texts in Chinese, the default language. Both catalogs must have exactly the same keys;
 // tests/unit/renderer-i18n.test.ts checks that and every t('...') key used in src-renderer.
 import zhQuery from '../../src-shared/messages/zh-CN/query.js';
+import boards from './boards/zh-CN.js';
+import navigation from './navigation/zh-CN.js';
 
 export default {
   app: {
@@ -88,4 +90,6 @@ export default {
     countdown: '{{seconds}} 秒后将回到首页，并清除刚才输入的号码。',
     more: '继续使用',
   },
+  boards,
+  navigation,
 } as const;

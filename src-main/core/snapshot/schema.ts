@@ -2,10 +2,13 @@
 // kiosk, so this schema is the contract between the two sides. Bump SNAPSHOT_FORMAT when a
 // change would make an older kiosk misread a newer file.
 
-// Format 2: payments name their recipient by member_order instead of person_key.
-export const SNAPSHOT_FORMAT = 2;
+import { BOARD_TABLES_DDL } from './schema-boards.js';
 
-export const SNAPSHOT_DDL = `
+// Format 2: payments name their recipient by member_order instead of person_key.
+// Format 3: the disclosure board tables (schema-boards.ts) and regions.initials.
+export const SNAPSHOT_FORMAT = 3;
+
+const HOUSEHOLD_TABLES_DDL = `
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -15,7 +18,10 @@ CREATE TABLE regions (
   code TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   parent_code TEXT,
-  level TEXT NOT NULL CHECK (level IN ('province', 'city', 'county', 'township', 'village'))
+  level TEXT NOT NULL CHECK (level IN ('province', 'city', 'county', 'township', 'village')),
+  -- Lower-case pinyin initials of the name for the region picker's filter (张家坪村 -> zjpc).
+  -- A name with a character of several readings has each spelling, separated by spaces.
+  initials TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 
 CREATE TABLE subsidy_items (
@@ -58,6 +64,8 @@ CREATE TABLE payments (
 ) WITHOUT ROWID;
 CREATE INDEX payments_by_household ON payments (household_id, paid_on);
 `;
+
+export const SNAPSHOT_DDL = HOUSEHOLD_TABLES_DDL + BOARD_TABLES_DDL;
 
 /** Keys of the meta table. */
 export const META_KEYS = {

@@ -1,0 +1,2 @@
+// Texts of the board lists, record details and village finance screens.
+export default {} as const;
