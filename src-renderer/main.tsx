@@ -7,6 +7,8 @@ import { App } from './App.js';
 import { selectKioskApi } from './api/kiosk-client.js';
 import { createRendererI18n } from './i18n/index.js';
 import './styles.css';
+import './styles/boards.css';
+import './styles/navigation.css';
 
 document.addEventListener('contextmenu', (event) => event.preventDefault());
 // Ctrl + wheel and multi-finger gestures would zoom the page in a desktop browser.
