@@ -11,6 +11,8 @@ export const STATE_FILE = 'state.json';
 export const STATUS_FILE = 'status.json';
 export const TRUSTED_ROOT_FILE = 'trusted-root.json';
 export const DOWNLOADS_FOLDER = 'downloads';
+// The kiosk's full-text index of the current snapshot, rebuilt from the snapshot when missing.
+export const SEARCH_CACHE_FOLDER = 'search-cache';
 
 const STAGING_MARK = '.staging-';
 const SNAPSHOT_FILE = /^snapshot-\d+-[0-9a-f]{12}\.sqlite$/;
@@ -45,4 +47,8 @@ export function isSnapshotName(name: string): boolean {
  */
 export function downloadPath(dataDir: string, digest: string): string {
   return path.join(dataDir, DOWNLOADS_FOLDER, `${digest}.part`);
+}
+
+export function searchCacheDir(dataDir: string): string {
+  return path.join(dataDir, SEARCH_CACHE_FOLDER);
 }

@@ -92,36 +92,52 @@ export function createSearchIndex(db: SqliteDatabase, table: string, options: Se
  * from `fields` is indexed as empty, and a field the index does not have is an error.
  */
 export function indexDocument(db: SqliteDatabase, table: string, id: string, fields: Readonly<Record<string, string>>): void {
+  createDocumentWriter(db, table)(id, fields);
+}
+
+/**
+ * Returns a function that indexes documents like indexDocument and returns each document's
+ * rowid, which callers may use as the key of their own per-document rows. Its statements are
+ * prepared once, for indexing many documents in one transaction.
+ */
+export function createDocumentWriter(
+  db: SqliteDatabase,
+  table: string,
+): (id: string, fields: Readonly<Record<string, string>>) => number {
   const indexFields = readFields(db, table);
-
-  for (const field of Object.keys(fields)) {
-    if (!indexFields.includes(field)) {
-      throw new Error(`search index "${table}" has no field "${field}". Its fields are ${indexFields.join(', ')}.`);
-    }
-  }
-
-  const texts = Object.fromEntries(indexFields.map((field) => [field, fields[field] ?? '']));
   const columns = indexFields.flatMap((field) => [bigramColumn(field), unigramColumn(field)]);
-  const values = indexFields.flatMap((field) => {
-    const tokens = indexTokens(texts[field]!);
-    return [tokens.bigrams, tokens.unigrams];
+
+  const upsertSource = db.prepare(
+    `INSERT INTO ${quoted(sourceTable(table))} (doc_id, fields) VALUES (?, ?)
+     ON CONFLICT (doc_id) DO UPDATE SET fields = excluded.fields
+     RETURNING rowid`,
+  );
+  const deleteTokens = db.prepare(`DELETE FROM ${quoted(table)} WHERE rowid = ?`);
+  const insertTokens = db.prepare(
+    `INSERT INTO ${quoted(table)} (rowid, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
+  );
+
+  const write = db.transaction((id: string, texts: Record<string, string>, values: string[]): number => {
+    const { rowid } = upsertSource.get(id, JSON.stringify(texts)) as { rowid: number };
+    deleteTokens.run(rowid);
+    insertTokens.run(rowid, ...values);
+    return rowid;
   });
 
-  db.transaction(() => {
-    const { rowid } = db
-      .prepare(
-        `INSERT INTO ${quoted(sourceTable(table))} (doc_id, fields) VALUES (?, ?)
-         ON CONFLICT (doc_id) DO UPDATE SET fields = excluded.fields
-         RETURNING rowid`,
-      )
-      .get(id, JSON.stringify(texts)) as { rowid: number };
+  return (id, fields) => {
+    for (const field of Object.keys(fields)) {
+      if (!indexFields.includes(field)) {
+        throw new Error(`search index "${table}" has no field "${field}". Its fields are ${indexFields.join(', ')}.`);
+      }
+    }
 
-    db.prepare(`DELETE FROM ${quoted(table)} WHERE rowid = ?`).run(rowid);
-    db.prepare(`INSERT INTO ${quoted(table)} (rowid, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`).run(
-      rowid,
-      ...values,
-    );
-  })();
+    const texts = Object.fromEntries(indexFields.map((field) => [field, fields[field] ?? '']));
+    const values = indexFields.flatMap((field) => {
+      const tokens = indexTokens(texts[field]!);
+      return [tokens.bigrams, tokens.unigrams];
+    });
+    return write(id, texts, values);
+  };
 }
 
 /** Removes a document from the index. Returns false when no document had that id. */

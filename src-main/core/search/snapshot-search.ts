@@ -1,0 +1,209 @@
+// Full-text search and pinyin suggestions over the installed snapshot's projects, notices,
+// complaint outcomes and accountability notices, for the kiosk's search screen.
+//
+// The snapshot itself carries no full-text index: its delta and content digest cover ordinary
+// tables only, and FTS5 shadow tables would not survive a delta. So the kiosk builds the index
+// from the snapshot into a cache file (search-cache.ts) and reuses it while the snapshot stays.
+import { SearchRequestSchema, SuggestRequestSchema } from '../../../src-shared/boards-api.js';
+import type { SearchHit, SearchRequest, SearchResult, SuggestRequest, SuggestResult } from '../../../src-shared/boards-api.js';
+import { createLogger } from '../log.js';
+import type { SqliteDatabase } from '../store.js';
+import { findHighlights } from './highlight.js';
+import type { TextRange } from './highlight.js';
+import { buildMatchExpression } from './match-expression.js';
+import { matchesSyllables } from './pinyin-match.js';
+import { buildInMemory, openIndexCache } from './search-cache.js';
+import { INDEX_TABLE } from './snapshot-index.js';
+import { SEARCH_FIELDS } from './snapshot-records.js';
+import { makeSnippet } from './snippet.js';
+import { queryTerms } from './tokenize.js';
+import type { QueryTerm } from './tokenize.js';
+
+const log = createLogger('snapshot-search');
+
+// Pinyin candidates checked against the request's region before giving up; each check is one
+// small index query.
+const MAX_SUGGEST_CHECKS = 200;
+
+export interface SnapshotSearchOptions {
+  /** The installed format-3 snapshot, open read-only. */
+  db: SqliteDatabase;
+  /** The search cache folder of the data folder (searchCacheDir in data-folder/layout.ts). */
+  cacheDir: string;
+  /** A string unique per installed snapshot, such as its version and content digest. */
+  snapshotId: string;
+}
+
+export interface SnapshotSearch {
+  search(request: SearchRequest): SearchResult;
+  suggest(request: SuggestRequest): SuggestResult;
+  /** Where the index lives: a cache file, or memory when the cache folder is not writable. */
+  readonly storage: 'file' | 'memory';
+  /** Closes the index. The snapshot database stays open; it belongs to the caller. */
+  close(): void;
+}
+
+interface VocabularyEntry {
+  word: string;
+  count: number;
+  syllables: string[];
+  initials: string[];
+}
+
+interface HitRow {
+  fields: string;
+  kind: SearchHit['kind'];
+  record_id: string;
+  region_name: string;
+  date: string;
+}
+
+/**
+ * Opens the search of a snapshot, building its index when no valid cache file exists (seconds
+ * for a county's records). Both methods throw only on a request that fails its schema.
+ */
+export function openSnapshotSearch(options: SnapshotSearchOptions): SnapshotSearch {
+  let index = openIndexCache({ snapshot: options.db, cacheDir: options.cacheDir, snapshotId: options.snapshotId });
+  let vocabulary = loadVocabulary(index.db);
+
+  // A cache file damaged while open fails with SQLITE_CORRUPT. The index is built again, from
+  // the snapshot into memory, and the query retried once; the next start rebuilds the file.
+  const withIndex = <T>(run: (db: SqliteDatabase) => T): T => {
+    try {
+      return run(index.db);
+    } catch (error) {
+      if (!isCorruption(error) || index.storage === 'memory') throw error;
+
+      log.error({ err: error, file: index.file }, 'search cache file is damaged, rebuilding the index in memory');
+      index.db.close();
+      index = buildInMemory(options.db, options.snapshotId);
+      vocabulary = loadVocabulary(index.db);
+      return run(index.db);
+    }
+  };
+
+  return {
+    get storage() {
+      return index.storage;
+    },
+    search: (request) => {
+      const parsed = SearchRequestSchema.parse(request);
+      return withIndex((db) => searchIndex(db, parsed));
+    },
+    suggest: (request) => {
+      const parsed = SuggestRequestSchema.parse(request);
+      return withIndex((db) => suggestWords(db, vocabulary, parsed));
+    },
+    close: () => index.db.close(),
+  };
+}
+
+function searchIndex(db: SqliteDatabase, request: ReturnType<typeof SearchRequestSchema.parse>): SearchResult {
+  const terms = queryTerms(request.query);
+  const normalizedQuery = terms.map(termText).join(' ');
+  const kinds = request.kinds ?? null;
+  if (terms.length === 0 || kinds?.length === 0) return { query: normalizedQuery, hits: [], more: false };
+
+  const rows = queryHits(db, terms, request.regionCode, kinds, request.limit + 1, request.offset);
+  const hits = rows.slice(0, request.limit).map((row) => toHit(row, terms));
+  return { query: normalizedQuery, hits, more: rows.length > request.limit };
+}
+
+function queryHits(
+  db: SqliteDatabase,
+  terms: readonly QueryTerm[],
+  regionCode: string,
+  kinds: readonly string[] | null,
+  limit: number,
+  offset: number,
+): HitRow[] {
+  const match = buildMatchExpression(terms, SEARCH_FIELDS);
+  if (match === undefined) return [];
+
+  const kindFilter = kinds ? `AND info.kind IN (${kinds.map(() => '?').join(', ')})` : '';
+
+  // Region scope: the region itself and everything under it (codes nest by prefix), and its
+  // ancestors from the county (six digits) down, whose notices concern it too.
+  return db
+    .prepare(
+      `SELECT source.fields AS fields, info.kind AS kind, info.record_id AS record_id,
+              info.region_name AS region_name, info.date AS date
+       FROM ${INDEX_TABLE}
+       JOIN ${INDEX_TABLE}_source AS source ON source.rowid = ${INDEX_TABLE}.rowid
+       JOIN record_info AS info ON info.rowid = ${INDEX_TABLE}.rowid
+       WHERE ${INDEX_TABLE} MATCH ?
+         AND (substr(info.region_code, 1, length(?)) = ?
+              OR (length(info.region_code) >= 6 AND substr(?, 1, length(info.region_code)) = info.region_code))
+         ${kindFilter}
+       ORDER BY ${INDEX_TABLE}.rank, info.date DESC
+       LIMIT ? OFFSET ?`,
+    )
+    .all(match, regionCode, regionCode, regionCode, ...(kinds ?? []), limit, offset) as HitRow[];
+}
+
+function toHit(row: HitRow, terms: readonly QueryTerm[]): SearchHit {
+  const fields = JSON.parse(row.fields) as { title: string; body: string };
+  const snippet = makeSnippet(fields.body, findHighlights(fields.body, terms));
+
+  return {
+    kind: row.kind,
+    id: row.record_id,
+    title: fields.title,
+    titleHighlights: findHighlights(fields.title, terms).map(toTuple),
+    snippet: snippet.text,
+    snippetHighlights: snippet.highlights.map(toTuple),
+    date: row.date,
+    regionName: row.region_name,
+  };
+}
+
+function suggestWords(
+  db: SqliteDatabase,
+  vocabulary: readonly VocabularyEntry[],
+  request: ReturnType<typeof SuggestRequestSchema.parse>,
+): SuggestResult {
+  const terms: string[] = [];
+  let checks = 0;
+
+  // The vocabulary is sorted most frequent first, so the first matches in scope are the answer.
+  for (const entry of vocabulary) {
+    if (terms.length >= request.limit || checks >= MAX_SUGGEST_CHECKS) break;
+    const matches =
+      matchesSyllables(request.pinyin, entry.syllables) || entry.initials.some((initials) => initials.startsWith(request.pinyin));
+    if (!matches) continue;
+
+    checks++;
+    if (queryHits(db, queryTerms(entry.word), request.regionCode, null, 1, 0).length > 0) terms.push(entry.word);
+  }
+
+  return { terms };
+}
+
+function loadVocabulary(db: SqliteDatabase): VocabularyEntry[] {
+  const rows = db.prepare('SELECT word, count, syllables, initials FROM vocabulary ORDER BY count DESC, length(word), word').all() as {
+    word: string;
+    count: number;
+    syllables: string;
+    initials: string;
+  }[];
+
+  return rows.map((row) => ({
+    word: row.word,
+    count: row.count,
+    syllables: row.syllables === '' ? [] : row.syllables.split(' '),
+    initials: row.initials === '' ? [] : row.initials.split(' '),
+  }));
+}
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+function termText(term: QueryTerm): string {
+  return term.kind === 'cjk' ? term.chars.join('') : term.token;
+}
+
+function toTuple(range: TextRange): [number, number] {
+  return [range.start, range.end];
+}
