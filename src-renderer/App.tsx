@@ -1,9 +1,11 @@
-// The kiosk's one page. All session state (the typed ID number, the lookup result) lives in
-// React state only: never in localStorage, sessionStorage or the URL. "Done" and the idle
-// timeout wipe it and return to the home screen in the terminal's default language.
+// The kiosk's one page. All session state (the typed ID number, the lookup result, the view
+// stack, the chosen region) lives in React state only: never in localStorage, sessionStorage or
+// the URL. "Done" and the idle timeout wipe it and return to the home menu in the terminal's
+// default language and home region.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Household, KioskApi, KioskSettings, SnapshotInfo } from '../src-shared/kiosk-api.js';
+import type { RecordKind, Region } from '../src-shared/boards-api.js';
+import type { KioskApi, KioskSettings, SnapshotInfo } from '../src-shared/kiosk-api.js';
 import { ServiceUnavailableError } from './api/kiosk-client.js';
 import { DataAgeBanner } from './components/DataAgeBanner.js';
 import { IdleWarning } from './components/IdleWarning.js';
@@ -11,17 +13,21 @@ import { TopBar } from './components/TopBar.js';
 import { applyKey } from './id-input/id-input.js';
 import type { KeypadKey } from './id-input/id-input.js';
 import { useIdleTimeout } from './idle/use-idle-timeout.js';
+import { BoardScreen, RecordDetailScreen } from './navigation/BoardPlaceholder.js';
+import type { MenuTileId } from './navigation/menu.js';
+import { RegionBar } from './navigation/RegionBar.js';
+import { RegionPicker } from './navigation/RegionPicker.js';
+import { SearchScreen } from './navigation/SearchScreen.js';
+import { createViewStack, currentView, popView, pushView } from './navigation/view-stack.js';
+import type { ViewStack } from './navigation/view-stack.js';
+import { HOME_VIEW, keepsStateUnderneath, showsRegionBar } from './navigation/views.js';
+import type { KioskView } from './navigation/views.js';
 import { HomeScreen } from './screens/HomeScreen.js';
+import { LookupScreen } from './screens/LookupScreen.js';
 import { MessageScreen } from './screens/MessageScreen.js';
-import type { MessageKind } from './screens/MessageScreen.js';
 import { ResultScreen } from './screens/ResultScreen.js';
 
-type View =
-  | { kind: 'home' }
-  | { kind: 'result'; household: Household }
-  | { kind: 'message'; message: MessageKind; otherRegionName?: string };
-
-/** Interval at which the home screen requests the installed snapshot, so a sync shows without a reload. */
+/** Interval at which the home and lookup screens request the installed snapshot, so a sync shows without a reload. */
 export const SNAPSHOT_REFRESH_INTERVAL_MS = 60_000;
 
 type Startup =
@@ -29,12 +35,20 @@ type Startup =
   | { kind: 'ready'; settings: KioskSettings }
   | { kind: 'unavailable' };
 
+// The county's regions for the installed snapshot version: null while loading, 'failed' when
+// the host could not list them.
+type RegionList = { version: number; regions: Region[] } | 'failed' | null;
+
+const HOME_STACK = createViewStack<KioskView>(HOME_VIEW);
+
 export function App({ api }: { api: KioskApi }) {
   const { t, i18n } = useTranslation();
   const [startup, setStartup] = useState<Startup>({ kind: 'loading' });
   const [snapshot, setSnapshot] = useState<SnapshotInfo | null>(null);
   const [idInput, setIdInput] = useState('');
-  const [view, setView] = useState<View>({ kind: 'home' });
+  const [stack, setStack] = useState<ViewStack<KioskView>>(HOME_STACK);
+  const [regionCode, setRegionCode] = useState<string | null>(null);
+  const [regionList, setRegionList] = useState<RegionList>(null);
   const [searching, setSearching] = useState(false);
   // Bumped on every wipe, so a lookup result that arrives after the session ended is dropped.
   const sessionRef = useRef(0);
@@ -60,6 +74,7 @@ export function App({ api }: { api: KioskApi }) {
       // Switch before the screens show, so this cannot undo a tap on the language switch.
       await i18nRef.current.changeLanguage(settings.defaultLanguage);
       setSnapshot(info);
+      setRegionCode(settings.homeRegionCode);
       setStartup({ kind: 'ready', settings });
     } catch (error) {
       if (!(error instanceof ServiceUnavailableError)) throw error;
@@ -76,35 +91,63 @@ export function App({ api }: { api: KioskApi }) {
     document.title = t('app.title');
   }, [i18n.language, t]);
 
-  const defaultLanguage = startup.kind === 'ready' ? startup.settings.defaultLanguage : 'zh-CN';
+  // The region list belongs to a snapshot: a sync that installs a new version reloads it.
+  const snapshotVersion = snapshot?.version ?? null;
+  useEffect(() => {
+    if (snapshotVersion === null) return undefined;
+    let current = true;
+    api.getRegions().then(
+      (regions) => current && setRegionList({ version: snapshotVersion, regions }),
+      () => current && setRegionList('failed'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, snapshotVersion]);
+
+  const settings = startup.kind === 'ready' ? startup.settings : null;
+  const defaultLanguage = settings?.defaultLanguage ?? 'zh-CN';
+  const homeRegionCode = settings?.homeRegionCode ?? null;
 
   const wipeSession = useCallback(() => {
     sessionRef.current += 1;
     setIdInput('');
-    setView({ kind: 'home' });
+    setStack(HOME_STACK);
+    setRegionCode(homeRegionCode);
     setSearching(false);
     void i18nRef.current.changeLanguage(defaultLanguage);
 
     // A sync may have installed a newer snapshot since the last session.
     api.getSnapshotInfo().then(setSnapshot, () => setStartup({ kind: 'unavailable' }));
-  }, [api, defaultLanguage]);
+  }, [api, defaultLanguage, homeRegionCode]);
 
   // A failed refresh keeps the last known state: a lookup that fails shows its own message.
   const refreshSnapshot = useCallback(() => {
     api.getSnapshotInfo().then(setSnapshot, () => undefined);
   }, [api]);
 
-  const goHome = useCallback(() => {
-    setView({ kind: 'home' });
-    refreshSnapshot();
-  }, [refreshSnapshot]);
+  const open = useCallback((view: KioskView) => setStack((current) => pushView(current, view)), []);
+  const back = useCallback(() => setStack((current) => popView(current)), []);
 
-  const onHome = startup.kind === 'ready' && view.kind === 'home';
+  // Back from a lookup's result or message returns to the keypad with the number kept.
+  const backToLookup = useCallback(() => {
+    back();
+    refreshSnapshot();
+  }, [back, refreshSnapshot]);
+
+  // Leaving the lookup for the menu clears the number: the villager is done with it.
+  const leaveLookup = useCallback(() => {
+    setIdInput('');
+    back();
+  }, [back]);
+
+  const top = currentView(stack);
+  const resting = startup.kind === 'ready' && (top.kind === 'home' || top.kind === 'lookup');
   useEffect(() => {
-    if (!onHome) return;
+    if (!resting) return;
     const timer = setInterval(refreshSnapshot, SNAPSHOT_REFRESH_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [onHome, refreshSnapshot]);
+  }, [resting, refreshSnapshot]);
 
   // The keypad is locked during a lookup; this also stops a physical keyboard.
   const onKey = useCallback((key: KeypadKey) => {
@@ -118,6 +161,11 @@ export function App({ api }: { api: KioskApi }) {
     const requested = idInput;
     searchingRef.current = true;
     setSearching(true);
+
+    // The answer opens over the lookup screen only; a villager who left it has moved on.
+    const showOverLookup = (view: KioskView) =>
+      setStack((current) => (currentView(current).kind === 'lookup' ? pushView(current, view) : current));
+
     api.lookupHousehold(requested).then(
       (result) => {
         if (session !== sessionRef.current) return;
@@ -125,51 +173,137 @@ export function App({ api }: { api: KioskApi }) {
         // Never show a household for a number other than the one on screen.
         if (idInputRef.current !== requested) return;
         if (result.status === 'found') {
-          setView({ kind: 'result', household: result.household });
+          showOverLookup({ kind: 'result', household: result.household });
         } else if (result.status === 'not-found' && snapshot && !requested.startsWith(snapshot.regionCode.slice(0, 6))) {
-          setView({ kind: 'message', message: 'not-found', otherRegionName: snapshot.regionName });
+          showOverLookup({ kind: 'message', message: 'not-found', otherRegionName: snapshot.regionName });
         } else {
-          setView({ kind: 'message', message: result.status });
+          showOverLookup({ kind: 'message', message: result.status });
         }
       },
       () => {
         if (session !== sessionRef.current) return;
         setSearching(false);
-        setView({ kind: 'message', message: 'unavailable' });
+        showOverLookup({ kind: 'message', message: 'unavailable' });
       },
     );
   }, [api, idInput, snapshot]);
 
-  const sessionActive = idInput.length > 0 || view.kind !== 'home' || i18n.language !== defaultLanguage;
+  const onOpenTile = useCallback(
+    (tile: MenuTileId) => {
+      if (tile === 'lookup') open({ kind: 'lookup' });
+      else if (tile === 'search') open({ kind: 'search' });
+      else open({ kind: 'board', board: tile });
+    },
+    [open],
+  );
+
+  const openRegionPicker = useCallback(() => open({ kind: 'region' }), [open]);
+  const openRecord = useCallback((recordKind: RecordKind, id: string) => open({ kind: 'detail', recordKind, id }), [open]);
+
+  // Picking returns to the screen the picker was opened from, now scoped to the new region.
+  const pickRegion = useCallback(
+    (code: string) => {
+      setRegionCode(code);
+      back();
+    },
+    [back],
+  );
+
+  const sessionActive =
+    idInput.length > 0 || stack.length > 1 || i18n.language !== defaultLanguage || regionCode !== homeRegionCode;
   const idle = useIdleTimeout({
-    timeoutSeconds: startup.kind === 'ready' ? startup.settings.idleTimeoutSeconds : 90,
-    warningSeconds: startup.kind === 'ready' ? startup.settings.idleWarningSeconds : 20,
-    enabled: startup.kind === 'ready' && sessionActive,
+    timeoutSeconds: settings?.idleTimeoutSeconds ?? 90,
+    warningSeconds: settings?.idleWarningSeconds ?? 20,
+    enabled: settings !== null && sessionActive,
     onTimeout: wipeSession,
   });
 
+  const regions = regionList !== null && regionList !== 'failed' && regionList.version === snapshotVersion ? regionList.regions : null;
+  let regionName: string | null = null;
+  if (regionCode !== null) {
+    regionName = regions?.find((region) => region.code === regionCode)?.name ?? null;
+    // Before the list loads (or if it fails), the snapshot names its own county.
+    if (regionName === null && snapshot?.regionCode === regionCode) regionName = snapshot.regionName;
+    regionName ??= regionCode;
+  }
+
+  function renderView(view: KioskView, readySettings: KioskSettings, scope: string) {
+    switch (view.kind) {
+      case 'home':
+        return (
+          <HomeScreen
+            snapshot={snapshot}
+            terminalName={readySettings.terminalName}
+            regionName={regionName}
+            onOpen={onOpenTile}
+            onChangeRegion={openRegionPicker}
+          />
+        );
+      case 'lookup':
+        return (
+          <LookupScreen
+            idInput={idInput}
+            snapshot={snapshot}
+            terminalName={readySettings.terminalName}
+            searching={searching}
+            onKey={onKey}
+            onSearch={onSearch}
+            onBack={leaveLookup}
+          />
+        );
+      case 'result':
+        return <ResultScreen household={view.household} snapshot={snapshot} onBack={backToLookup} onDone={wipeSession} />;
+      case 'message':
+        return (
+          <MessageScreen kind={view.message} otherRegionName={view.otherRegionName} onBack={backToLookup} onDone={wipeSession} />
+        );
+      case 'board':
+        return (
+          <BoardScreen
+            api={api}
+            board={view.board}
+            regionCode={scope}
+            snapshot={snapshot}
+            settings={readySettings}
+            onOpenRecord={openRecord}
+            onBack={back}
+            onDone={wipeSession}
+          />
+        );
+      case 'detail':
+        return <RecordDetailScreen api={api} kind={view.recordKind} id={view.id} snapshot={snapshot} onBack={back} onDone={wipeSession} />;
+      case 'region':
+        return (
+          <RegionPicker
+            regions={regionList === 'failed' ? null : (regions ?? [])}
+            currentCode={scope}
+            onPick={pickRegion}
+            onBack={back}
+            onDone={wipeSession}
+          />
+        );
+      case 'search':
+        return <SearchScreen api={api} regionCode={scope} onOpenRecord={openRecord} onBack={back} onDone={wipeSession} />;
+    }
+  }
+
   let content;
-  if (startup.kind === 'loading') {
-    content = <p className="loading">{t('app.loading')}</p>;
-  } else if (startup.kind === 'unavailable') {
+  if (startup.kind === 'unavailable') {
     content = <MessageScreen kind="unavailable" onBack={load} onDone={load} onRetry={load} />;
-  } else if (view.kind === 'result') {
-    content = <ResultScreen household={view.household} snapshot={snapshot} onBack={goHome} onDone={wipeSession} />;
-  } else if (view.kind === 'message') {
-    content = (
-      <MessageScreen kind={view.message} otherRegionName={view.otherRegionName} onBack={goHome} onDone={wipeSession} />
-    );
+  } else if (startup.kind === 'ready' && regionCode !== null) {
+    const topIndex = stack.length - 1;
+    // The view on screen, plus the views under it that keep their state (see keepsStateUnderneath).
+    content = stack.map((view, index) => {
+      if (index !== topIndex && !keepsStateUnderneath(view)) return null;
+      return (
+        <div key={`${index}:${view.kind}`} className="view-layer" hidden={index !== topIndex} data-view={view.kind}>
+          {showsRegionBar(view) && regionName !== null && <RegionBar regionName={regionName} onChangeRegion={openRegionPicker} />}
+          {renderView(view, startup.settings, regionCode)}
+        </div>
+      );
+    });
   } else {
-    content = (
-      <HomeScreen
-        idInput={idInput}
-        snapshot={snapshot}
-        terminalName={startup.settings.terminalName}
-        searching={searching}
-        onKey={onKey}
-        onSearch={onSearch}
-      />
-    );
+    content = <p className="loading">{t('app.loading')}</p>;
   }
 
   return (

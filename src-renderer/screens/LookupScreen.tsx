@@ -1,23 +1,27 @@
-// Home: the instruction, the ID number as typed (grouped 6-8-4), instant feedback, the keypad
-// and the "data as of" line. The digits stay visible: the number is the villager's own.
+// The household lookup ("查我家补贴"): the instruction, the ID number as typed (grouped 6-8-4),
+// instant feedback, the keypad and the "data as of" line. The digits stay visible: the number
+// is the villager's own.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
+import { BackButton } from '../components/BackDoneButtons.js';
 import { IdFeedback } from '../components/IdFeedback.js';
 import { Keypad } from '../components/Keypad.js';
 import { describeIdInput, groupIdDigits, keypadKeyOf } from '../id-input/id-input.js';
 import type { KeypadKey } from '../id-input/id-input.js';
 
-export interface HomeScreenProps {
+export interface LookupScreenProps {
   idInput: string;
   snapshot: SnapshotInfo | null;
   terminalName: string;
   searching: boolean;
   onKey(key: KeypadKey): void;
   onSearch(): void;
+  /** Returns to the home menu; the caller also clears the number, as the villager is leaving. */
+  onBack(): void;
 }
 
-export function HomeScreen({ idInput, snapshot, terminalName, searching, onKey, onSearch }: HomeScreenProps) {
+export function LookupScreen({ idInput, snapshot, terminalName, searching, onKey, onSearch, onBack }: LookupScreenProps) {
   const { t } = useTranslation();
   const state = describeIdInput(idInput);
   const dataInstalled = snapshot !== null;
@@ -42,7 +46,7 @@ export function HomeScreen({ idInput, snapshot, terminalName, searching, onKey, 
   }, [canSearch, locked, onKey, onSearch]);
 
   return (
-    <main className="home">
+    <main className="home lookup">
       <section className="home-input">
         <p className="instruction">{t('home.instruction')}</p>
 
@@ -65,6 +69,10 @@ export function HomeScreen({ idInput, snapshot, terminalName, searching, onKey, 
             {t('home.searching')}
           </p>
         )}
+
+        <div className="lookup-actions">
+          <BackButton onBack={onBack} />
+        </div>
 
         <footer className="data-info" data-testid="data-info">
           {snapshot && (
