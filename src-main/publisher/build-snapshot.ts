@@ -1,11 +1,16 @@
 // Builds the snapshot SQLite file from a validated dataset: exactly SNAPSHOT_DDL, one
-// transaction, rows in sorted order, then VACUUM so the file has no free pages.
+// transaction, rows in sorted order, then VACUUM so the file has no free pages. The household
+// tables come from data standard version 1, the board tables from version 2 when delivered.
 import Database from 'better-sqlite3';
 import { compareText } from '../../src-shared/compare-text.js';
 import { maskName } from '../../src-shared/mask.js';
 import type { LookupKeyParams } from '../core/lookup-key.js';
 import { META_KEYS, SNAPSHOT_DDL, SNAPSHOT_FORMAT } from '../core/snapshot/schema.js';
+import { buildBoardTables, emptyBoardCounts } from './build-board-tables.js';
+import type { BoardRowCounts } from './build-board-tables.js';
+import { regionInitials } from './region-initials.js';
 import { HEAD_OF_HOUSEHOLD } from './standard.js';
+import type { DatasetV2 } from './standard-v2/dataset.js';
 import type { Dataset } from './validate-dataset.js';
 import type { RegionRow } from './validate-regions.js';
 
@@ -14,6 +19,10 @@ export interface SnapshotInput {
   county: RegionRow;
   /** Person keys in the order of dataset.persons. */
   personKeys: readonly string[];
+  /** The board tables, or null when the delivery has no version 2 files. */
+  v2: DatasetV2 | null;
+  /** Person key of an ID number in v2 (the heads of poverty_households), with the same salt. */
+  personKeyOf: (idNumber: string) => string;
   version: number;
   createdAt: string;
   dataAsOf: string;
@@ -25,6 +34,8 @@ export interface SnapshotCounts {
   householdCount: number;
   personCount: number;
   paymentCount: number;
+  /** Rows per board table, all 0 without version 2 files. */
+  boardCounts: BoardRowCounts;
 }
 
 
@@ -73,6 +84,7 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
     persons.sort((a, b) => compareText(a.key, b.key));
     const payments = [...dataset.payments].sort((a, b) => compareText(a.paymentId, b.paymentId));
 
+    let boardCounts = emptyBoardCounts();
     const insertAll = db.transaction(() => {
       // 2. Meta.
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
@@ -86,8 +98,12 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
       meta.run(META_KEYS.lookupKey, JSON.stringify(input.lookupKey));
 
       // 3. Reference tables.
-      const insertRegion = db.prepare('INSERT INTO regions (code, name, parent_code, level) VALUES (?, ?, ?, ?)');
-      for (const region of regions) insertRegion.run(region.code, region.name, region.parentCode, region.level);
+      const insertRegion = db.prepare(
+        'INSERT INTO regions (code, name, parent_code, level, initials) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const region of regions) {
+        insertRegion.run(region.code, region.name, region.parentCode, region.level, regionInitials(region.name));
+      }
       const insertItem = db.prepare(
         'INSERT INTO subsidy_items (item_code, name, department, policy_basis) VALUES (?, ?, ?, ?)',
       );
@@ -122,6 +138,9 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
           payment.department,
         );
       }
+
+      // 6. The disclosure boards, after the regions and subsidy items their rows refer to.
+      if (input.v2 !== null) boardCounts = buildBoardTables(db, input.v2, { personKeyOf: input.personKeyOf });
     });
     insertAll();
 
@@ -131,6 +150,7 @@ export function buildSnapshot(file: string, input: SnapshotInput): SnapshotCount
       householdCount: households.size,
       personCount: persons.length,
       paymentCount: payments.length,
+      boardCounts,
     };
   } finally {
     db.close();

@@ -16,6 +16,7 @@ import { SNAPSHOT_FORMAT } from '../core/snapshot/schema.js';
 import { payloadFileName, removeOldDataFiles, writeFileAtomically, writePayload } from './bundle-files.js';
 import { writeBundleDelta } from './build-delta.js';
 import type { BundleDelta } from './build-delta.js';
+import type { BoardRowCounts } from './build-board-tables.js';
 import { buildSnapshot } from './build-snapshot.js';
 import type { ValidationIssue } from './issues.js';
 import { readPreviousBundle } from './previous-bundle.js';
@@ -28,7 +29,9 @@ import { copyRootChain, readOutFolderRoots, readRootChain, removeRootFilesNotIn,
 import type { RootChain } from './roots-copy.js';
 import { hashAlgorithmFor, loadSigningKeys, signManifest } from './signing.js';
 import type { SigningKey } from './signing.js';
+import type { DatasetV2 } from './standard-v2/dataset.js';
 import { validateDataset } from './validate-dataset.js';
+import type { Dataset } from './validate-dataset.js';
 
 export interface PublishOptions {
   dataDir: string;
@@ -64,6 +67,9 @@ export interface PublishSuccess {
   householdCount: number;
   personCount: number;
   paymentCount: number;
+  /** Rows written per disclosure board table (and documents), 0 for a file not delivered. */
+  boardCounts: BoardRowCounts;
+  /** Newest paid_on of payments.csv; the boards show their own published_on as their source. */
   dataAsOf: string;
   keys: { keyId: string; algorithm: SignatureAlgorithm }[];
   hashAlgorithm: HashAlgorithm;
@@ -188,6 +194,19 @@ async function deltaFromPrevious(
   });
 }
 
+/** Returns the validated version 2 files, or null when the delivery has none. */
+function boardsOf(dataset: Dataset): DatasetV2 | null {
+  // NOTE: the cast covers validators that do not yet read version 2 files; with them, Dataset
+  // carries `v2` itself.
+  return (dataset as Dataset & { v2?: DatasetV2 | null }).v2 ?? null;
+}
+
+/** Lists the head_id_number of every poverty household, which the snapshot stores as a person key. */
+function headIdNumbers(v2: DatasetV2 | null): string[] {
+  const rows = v2?.tables.get('poverty_households') ?? [];
+  return rows.map((row) => row.head_id_number).filter((value): value is string => typeof value === 'string');
+}
+
 interface RunState {
   started: number;
   now: Date;
@@ -239,13 +258,22 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     }
   }
 
-  // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys.
+  // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys. Heads
+  // of poverty households are mostly also in persons.csv, so each ID number is derived once.
   const version = previous === null ? 1 : previous.version + 1;
   const lookupKey = previous?.lookupKey ?? newLookupKeyParams();
-  const idNumbers = dataset.persons.map((person) => person.idNumber);
-  const personKeys = await derivePersonKeys(idNumbers, lookupKey, (done) => {
+  const v2 = boardsOf(dataset);
+  const idNumbers = [...new Set([...dataset.persons.map((person) => person.idNumber), ...headIdNumbers(v2)])];
+  const derivedKeys = await derivePersonKeys(idNumbers, lookupKey, (done) => {
     if (done % 5000 === 0 || done === idNumbers.length) progress({ stage: 'deriving-keys', done, total: idNumbers.length });
   });
+  const keyOfId = new Map(idNumbers.map((idNumber, index) => [idNumber, derivedKeys[index]!]));
+  const personKeyOf = (idNumber: string): string => {
+    const key = keyOfId.get(idNumber);
+    if (key === undefined) throw new Error('an ID number of the board tables has no derived person key');
+    return key;
+  };
+  const personKeys = dataset.persons.map((person) => personKeyOf(person.idNumber));
 
   // 4. Build the SQLite file in the private work folder.
   progress({ stage: 'building' });
@@ -254,6 +282,8 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     dataset,
     county,
     personKeys,
+    v2,
+    personKeyOf,
     version,
     createdAt,
     dataAsOf: dataset.dataAsOf,
@@ -319,6 +349,7 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
       householdCount: counts.householdCount,
       personCount: counts.personCount,
       paymentCount: counts.paymentCount,
+      boardCounts: counts.boardCounts,
       dataAsOf: dataset.dataAsOf,
       keys: keys.map((key) => ({ keyId: key.keyId, algorithm: key.algorithm })),
       hashAlgorithm,

@@ -2,6 +2,8 @@
 // Every bad row is listed with its file, line, column and value; on any error nothing is written.
 // --key may be repeated for threshold signing.
 import { writeErrorReport } from '../../publisher/error-report.js';
+import { BOARD_TABLE_NAMES } from '../../publisher/build-board-tables.js';
+import type { BoardRowCounts } from '../../publisher/build-board-tables.js';
 import { formatIssueLine } from '../../publisher/issues.js';
 import type { ValidationIssue } from '../../publisher/issues.js';
 import { MAX_EXPIRES_DAYS, MIN_EXPIRES_DAYS, PublishError, publish } from '../../publisher/publish.js';
@@ -68,6 +70,24 @@ function deltaLine(delta: DeltaOutcome | null, context: CommandContext): string 
   });
 }
 
+/** Lists the rows of every board table, or one line saying the delivery has none. */
+function boardLines(counts: BoardRowCounts, context: CommandContext): string[] {
+  const t = context.t;
+  if (BOARD_TABLE_NAMES.every((table) => counts[table] === 0)) return [t('publish:publish.boardsNone')];
+
+  const lines = [t('publish:publish.boardsHeader')];
+  for (const table of BOARD_TABLE_NAMES) {
+    lines.push(
+      t('publish:publish.boardRows', {
+        table: t(`publish:publish.boardTables.${table}`),
+        file: table === 'documents' ? 'documents/' : `${table}.csv`,
+        count: formatCount(counts[table], context),
+      }),
+    );
+  }
+  return lines;
+}
+
 function printSuccess(result: PublishSuccess, context: CommandContext): void {
   const t = context.t;
   const lines = [
@@ -79,6 +99,7 @@ function printSuccess(result: PublishSuccess, context: CommandContext): void {
       persons: formatCount(result.personCount, context),
       payments: formatCount(result.paymentCount, context),
     }),
+    ...boardLines(result.boardCounts, context),
     t('publish:publish.dataAsOf', { date: result.dataAsOf }),
     t('publish:publish.bundle', { path: result.payloadPath, size: formatBytes(result.payloadBytes) }),
     deltaLine(result.delta, context),
