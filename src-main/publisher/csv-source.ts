@@ -8,9 +8,12 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { Info } from 'csv-parse';
-import type { IssueCollector } from './issues.js';
+import type { IssueCollector, IssueFileName } from './issues.js';
 import { MAX_RECORD_BYTES } from './standard.js';
 import type { FileSpec } from './standard.js';
+
+/** The header rules of one file; version 2 files pass their own names and column lists. */
+export type CsvFileSpec = Omit<FileSpec, 'name'> & { name: IssueFileName };
 
 export interface CsvRow {
   /** Physical line of the row's first character; the header is line 1. */
@@ -79,7 +82,7 @@ function countNewlines(text: string): number {
 type HeaderCheck = { ok: true; indexes: number[]; width: number } | { ok: false };
 
 /** Checks the header row; reports at most one issue for it, naming the headers and the expected list. */
-function checkHeader(record: string[], spec: FileSpec, issues: IssueCollector): HeaderCheck {
+function checkHeader(record: string[], spec: CsvFileSpec, issues: IssueCollector): HeaderCheck {
   const file = spec.name;
   if (record.length === 1) {
     const delimiter = Object.keys(WRONG_DELIMITERS).find((candidate) => record[0]!.includes(candidate));
@@ -128,7 +131,7 @@ const CSV_PROBLEMS: Record<string, string> = {
  * Yields the data rows of `dir/spec.name`; every problem found on the way goes to `issues`, and
  * a file whose reading stops part-way is marked incomplete there.
  */
-export async function* readCsvRows(dir: string, spec: FileSpec, issues: IssueCollector): AsyncGenerator<CsvRow> {
+export async function* readCsvRows(dir: string, spec: CsvFileSpec, issues: IssueCollector): AsyncGenerator<CsvRow> {
   const file = spec.name;
   const filePath = path.join(dir, file);
 
@@ -198,7 +201,7 @@ export async function* readCsvRows(dir: string, spec: FileSpec, issues: IssueCol
 /** Reports why reading stopped; `nextLine` is where the record that failed most likely starts. */
 function reportReadFailure(
   error: unknown,
-  spec: FileSpec,
+  spec: CsvFileSpec,
   filePath: string,
   nextLine: number,
   issues: IssueCollector,

@@ -14,7 +14,7 @@ export interface RowContext {
 // exports), C1 controls, and invisible format characters (category Cf: bidi overrides such as
 // U+202E that make text display in another order, zero-width spaces).
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]|\p{Cf}/u;
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]|\p{Cf}/u;
 
 /** Returns the column's text, or null after reporting it as missing or too long. */
 export function requireText(row: RowContext, column: string): string | null {

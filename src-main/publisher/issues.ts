@@ -4,19 +4,29 @@ import { maskIdNumber } from '../../src-shared/id-number.js';
 import { maskName } from '../../src-shared/mask.js';
 import type { Translate } from '../../src-shared/messages/translator.js';
 import type { DataFileName } from './standard.js';
+import { V2_FILE_SPECS } from './standard-v2/index.js';
+
+/**
+ * File an issue is about: a version 1 file, a version 2 CSV file (V2_FILE_SPECS), or
+ * `documents/<name>` for a problem inside a delivered document (a body that is not UTF-8, say).
+ */
+export type IssueFileName = DataFileName | `${string}.csv` | `documents/${string}`;
 
 export type IssueSeverity = 'error' | 'warning';
 export type IssueParams = Record<string, string | number>;
 
 export interface ValidationIssue {
   severity: IssueSeverity;
-  file: DataFileName;
+  file: IssueFileName;
   /** Physical line in the file, header = 1; null for problems of the whole file. */
   line: number | null;
   column: string | null;
   /** The offending value, with ID numbers masked and long text shortened; safe for logs. */
   value: string | null;
-  /** Key in the validation namespace, e.g. "regions.parentNotFound". */
+  /**
+   * Key in the validation namespace, e.g. "regions.parentNotFound", or a key of another
+   * namespace written with its prefix, e.g. "validation-v2:cell.invalidDate".
+   */
   code: string;
   params: IssueParams;
 }
@@ -26,14 +36,23 @@ export interface ValidationIssue {
 const ID_LIKE = /(?<!\d)\d{14,17}[\dXx](?!\d)/g;
 const MAX_SHOWN_CHARACTERS = 60;
 
+// Version 2 columns that hold a person's name, as `file:column`. Their values are masked in every
+// issue, also in rows where the name is an organisation's, because the row's kind may be wrong.
+const V2_NAME_COLUMNS = new Set(
+  V2_FILE_SPECS.flatMap((file) =>
+    file.columns.filter((column) => column.personal?.masking === 'mask_name').map((column) => `${file.name}:${column.name}`),
+  ),
+);
+
 /**
  * Makes a cell value safe to print: ID numbers and persons' names masked, control characters
  * escaped, long text cut. `file` distinguishes a person's name from a region's or an item's.
  */
-export function displayValue(column: string | null, raw: string, file?: DataFileName): string {
+export function displayValue(column: string | null, raw: string, file?: IssueFileName): string {
   let value: string;
-  if (column === 'id_number') value = maskIdNumber(raw.trim());
+  if (column === 'id_number' || column === 'head_id_number') value = maskIdNumber(raw.trim());
   else if (column === 'name' && file === 'persons.csv') value = maskName(raw);
+  else if (column !== null && V2_NAME_COLUMNS.has(`${file}:${column}`)) value = maskName(raw);
   else value = raw.replace(ID_LIKE, (match) => maskIdNumber(match));
   value = value.replace(/[\r\n\t]/g, (character) => JSON.stringify(character).slice(1, -1));
   // An invisible direction override would reorder the rest of the printed line.
@@ -56,16 +75,16 @@ export class IssueCollector {
   errorCount = 0;
   warningCount = 0;
   /** Files whose reading stopped part-way (a quoting or encoding error): checks against them are skipped. */
-  readonly incompleteFiles = new Set<DataFileName>();
+  readonly incompleteFiles = new Set<IssueFileName>();
 
   constructor(private readonly limit: number) {}
 
-  error(file: DataFileName, line: number | null, column: string | null, raw: string | null, code: string, params: IssueParams = {}): void {
+  error(file: IssueFileName, line: number | null, column: string | null, raw: string | null, code: string, params: IssueParams = {}): void {
     this.errorCount += 1;
     if (this.errors.length < this.limit) this.errors.push(makeIssue('error', file, line, column, raw, code, params));
   }
 
-  warning(file: DataFileName, line: number | null, column: string | null, raw: string | null, code: string, params: IssueParams = {}): void {
+  warning(file: IssueFileName, line: number | null, column: string | null, raw: string | null, code: string, params: IssueParams = {}): void {
     this.warningCount += 1;
     if (this.warnings.length < this.limit) this.warnings.push(makeIssue('warning', file, line, column, raw, code, params));
   }
@@ -73,7 +92,7 @@ export class IssueCollector {
 
 function makeIssue(
   severity: IssueSeverity,
-  file: DataFileName,
+  file: IssueFileName,
   line: number | null,
   column: string | null,
   raw: string | null,
@@ -85,7 +104,8 @@ function makeIssue(
 
 /** Renders the message of an issue in the translator's language. */
 export function issueMessage(issue: ValidationIssue, t: Translate): string {
-  return t(`validation:${issue.code}`, { ...issue.params, column: issue.column ?? '', value: issue.value ?? '' });
+  const key = issue.code.includes(':') ? issue.code : `validation:${issue.code}`;
+  return t(key, { ...issue.params, column: issue.column ?? '', value: issue.value ?? '' });
 }
 
 /** Formats an issue as one line: `file:line column value — message`. */

@@ -1,8 +1,12 @@
-// Reads and validates the four files of a county's delivery. Pure apart from reading the files,
-// so a preview tool can show the same rows and issues that publish would act on.
+// Reads and validates the four version 1 files of a county's delivery and the version 2 files it
+// includes. Pure apart from reading the files, so a preview tool can show the same rows and
+// issues that publish would act on.
 import { IssueCollector } from './issues.js';
 import type { ValidationIssue } from './issues.js';
 import { DATA_FILES } from './standard.js';
+import type { DatasetV2 } from './standard-v2/dataset.js';
+import { V2_FILE_SPECS } from './standard-v2/index.js';
+import { validateDatasetV2 } from './standard-v2/validate-dataset-v2.js';
 import { readPayments } from './validate-payments.js';
 import type { PaymentRow } from './validate-payments.js';
 import { readPersons } from './validate-persons.js';
@@ -28,6 +32,8 @@ export interface Dataset {
   county: RegionRow | null;
   /** Newest paid_on in payments.csv (YYYY-MM-DD). */
   dataAsOf: string | null;
+  /** Board tables and documents of the version 2 files; a file not delivered has no table. */
+  v2: DatasetV2;
   /** Kept errors, ordered by file and line. */
   errors: ValidationIssue[];
   errorCount: number;
@@ -36,8 +42,9 @@ export interface Dataset {
 }
 
 /**
- * Reads regions.csv, subsidy_items.csv, persons.csv and payments.csv from `dataDir` and checks
- * every row. The dataset may be published only when `errorCount` is 0.
+ * Reads regions.csv, subsidy_items.csv, persons.csv and payments.csv from `dataDir`, then the
+ * version 2 files present there, and checks every row. The dataset may be published only when
+ * `errorCount` is 0.
  */
 export async function validateDataset(dataDir: string, options: ValidateOptions = {}): Promise<Dataset> {
   const now = options.now ?? new Date();
@@ -52,6 +59,8 @@ export async function validateDataset(dataDir: string, options: ValidateOptions 
     issues.error('persons.csv', null, 'village_code', null, 'persons.noCounty');
   }
 
+  const v2 = await validateDatasetV2(dataDir, { regions, county: persons.county, subsidyItems }, { now, issues });
+
   return {
     regions,
     subsidyItems,
@@ -59,6 +68,7 @@ export async function validateDataset(dataDir: string, options: ValidateOptions 
     payments: payments.payments,
     county: persons.county,
     dataAsOf: payments.newestPaidOn,
+    v2: v2.dataset,
     errors: sortIssues(issues.errors),
     errorCount: issues.errorCount,
     warnings: sortIssues(issues.warnings),
@@ -66,9 +76,16 @@ export async function validateDataset(dataDir: string, options: ValidateOptions 
   };
 }
 
+// Version 1 files, then version 2 files in the order of the standard, then documents/ by name.
+const FILE_ORDER = new Map<string, number>([...DATA_FILES, ...V2_FILE_SPECS.map((spec) => spec.name)].map((name, index) => [name, index]));
+
 // Checks that span a whole file report after its rows, so kept issues are put back in file order.
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const rank = (file: string) => FILE_ORDER.get(file) ?? FILE_ORDER.size;
   return [...issues].sort(
-    (a, b) => DATA_FILES.indexOf(a.file) - DATA_FILES.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0),
+    (a, b) =>
+      rank(a.file) - rank(b.file) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0),
   );
 }

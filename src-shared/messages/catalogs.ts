@@ -19,6 +19,8 @@ import zhPublish from './zh-CN/publish.js';
 import enPublish from './en/publish.js';
 import zhValidation from './zh-CN/validation.js';
 import enValidation from './en/validation.js';
+import zhValidationV2 from './zh-CN/validation-v2.js';
+import enValidationV2 from './en/validation-v2.js';
 import zhDemo from './zh-CN/demo.js';
 import enDemo from './en/demo.js';
 import zhRoot from './zh-CN/root.js';
@@ -40,6 +42,7 @@ export const catalogs = {
     serve: zhServe,
     publish: zhPublish,
     validation: zhValidation,
+    'validation-v2': zhValidationV2,
     root: zhRoot,
     status: zhStatus,
     verify: zhVerify,
@@ -55,6 +58,7 @@ export const catalogs = {
     serve: enServe,
     publish: enPublish,
     validation: enValidation,
+    'validation-v2': enValidationV2,
     root: enRoot,
     status: enStatus,
     verify: enVerify,
