@@ -1,0 +1,119 @@
+// Filter chips of a board list: year, month (finance entries), category and, for finance
+// entries, "large amounts only". Each row starts with "全部", which clears that filter. The
+// chosen chip is marked by a tick and a filled, thicker frame, not by colour alone.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Facets, ListFilters, RecordKind } from '../../src-shared/boards-api.js';
+import { formatFenAsYuan } from '../../src-shared/money.js';
+import { formatDate } from './format.js';
+
+export interface FilterChipsProps {
+  kind: RecordKind;
+  facets: Facets;
+  filters: ListFilters;
+  flagThresholdFen: number;
+  onChange(filters: ListFilters): void;
+}
+
+function Chip({ selected, onClick, children, testId }: { selected: boolean; onClick(): void; children: ReactNode; testId?: string }) {
+  return (
+    <button
+      type="button"
+      className={selected ? 'chip chip--selected' : 'chip'}
+      aria-pressed={selected}
+      data-testid={testId}
+      onClick={onClick}
+    >
+      {selected && <span aria-hidden="true">✓ </span>}
+      {children}
+    </button>
+  );
+}
+
+function ChipRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="chip-row" role="group" aria-label={label}>
+      <span className="chip-row-label">{label}</span>
+      {children}
+    </div>
+  );
+}
+
+/** Removes one filter, keeping the others. */
+function without(filters: ListFilters, name: keyof ListFilters): ListFilters {
+  const rest = { ...filters };
+  delete rest[name];
+  return rest;
+}
+
+export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange }: FilterChipsProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+
+  // Months are offered for the chosen year only: ten years of months would fill the screen.
+  const periods = filters.year === undefined ? [] : facets.periods.filter((period) => period.startsWith(`${filters.year}-`));
+
+  const chooseYear = (year: number | undefined) => {
+    const next = without(without(filters, 'year'), 'period');
+    onChange(year === undefined ? next : { ...next, year });
+  };
+
+  return (
+    <div className="filter-chips" data-testid="filter-chips">
+      {facets.years.length > 0 && (
+        <ChipRow label={t('boards.filter.year')}>
+          <Chip selected={filters.year === undefined} onClick={() => chooseYear(undefined)}>
+            {t('boards.filter.all')}
+          </Chip>
+          {facets.years.map((year) => (
+            <Chip key={year} selected={filters.year === year} onClick={() => chooseYear(year)}>
+              {formatDate(String(year), language)}
+            </Chip>
+          ))}
+        </ChipRow>
+      )}
+
+      {periods.length > 0 && (
+        <ChipRow label={t('boards.filter.period')}>
+          <Chip selected={filters.period === undefined} onClick={() => onChange(without(filters, 'period'))}>
+            {t('boards.filter.all')}
+          </Chip>
+          {periods.map((period) => (
+            <Chip key={period} selected={filters.period === period} onClick={() => onChange({ ...filters, period })}>
+              {formatDate(period, language)}
+            </Chip>
+          ))}
+        </ChipRow>
+      )}
+
+      {facets.categories.length > 0 && (
+        <ChipRow label={t('boards.filter.category')}>
+          <Chip selected={filters.category === undefined} onClick={() => onChange(without(filters, 'category'))}>
+            {t('boards.filter.all')}
+          </Chip>
+          {facets.categories.map((category) => (
+            <Chip
+              key={category.value}
+              selected={filters.category === category.value}
+              onClick={() => onChange({ ...filters, category: category.value })}
+            >
+              {t('boards.filter.categoryCount', { category: category.value, rows: category.count })}
+            </Chip>
+          ))}
+        </ChipRow>
+      )}
+
+      {kind === 'finance-entry' && (
+        <ChipRow label={t('boards.filter.amount')}>
+          <Chip selected={!filters.flaggedOnly} onClick={() => onChange(without(filters, 'flaggedOnly'))}>
+            {t('boards.filter.all')}
+          </Chip>
+          <Chip selected={filters.flaggedOnly === true} onClick={() => onChange({ ...filters, flaggedOnly: true })} testId="flagged-only">
+            <span aria-hidden="true">⚠ </span>
+            {t('boards.filter.flaggedOnly', { amount: formatFenAsYuan(flagThresholdFen) })}
+          </Chip>
+        </ChipRow>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+// One board list: a virtualised column of fixed-height rows, each row one tap target. Only
+// the rows on screen are in the DOM, and their pages are fetched as they scroll into view, so
+// a ledger of 100,000 entries scrolls like one of 100.
+import { useTranslation } from 'react-i18next';
+import { Virtuoso } from 'react-virtuoso';
+import type { ListItem } from '../../src-shared/boards-api.js';
+import { formatAmount, formatDate, formatDirectedAmount } from './format.js';
+import type { ListState, PagedRecords } from './paged-records.js';
+
+// Row height in CSS pixels including the 16 px gap below each row; boards.css sizes
+// .board-row-slot to the same number, and Virtuoso skips measuring because of it.
+export const ROW_HEIGHT = 148;
+
+// Rows rendered before the list has measured its viewport, so the first screen fills at once.
+const INITIAL_ROWS = 8;
+
+export interface RecordListProps {
+  records: PagedRecords;
+  state: ListState;
+  listKey: string;
+  onOpen(item: ListItem): void;
+}
+
+export function RecordRow({ item, onOpen }: { item: ListItem; onOpen(item: ListItem): void }) {
+  const { t, i18n } = useTranslation();
+
+  const amount =
+    item.amountFen === null
+      ? null
+      : item.direction
+        ? formatDirectedAmount(t, item.direction, item.amountFen)
+        : formatAmount(t, item.amountFen);
+
+  const meta = [item.regionName, formatDate(item.date, i18n.language)].filter((part) => part !== '').join(' · ');
+
+  return (
+    <button
+      type="button"
+      className={item.direction === '支出' ? 'board-row board-row--expenditure' : 'board-row'}
+      data-testid="board-row"
+      data-id={item.id}
+      onClick={() => onOpen(item)}
+    >
+      <span className="board-row-main">
+        <span className="board-row-title">{item.title}</span>
+        {item.subtitle !== '' && <span className="board-row-subtitle">{item.subtitle}</span>}
+        <span className="board-row-meta">{meta}</span>
+      </span>
+      <span className="board-row-side">
+        {amount !== null && (
+          <span className="board-row-amount" data-testid="board-row-amount">
+            {amount}
+          </span>
+        )}
+        {item.flagged && (
+          <span className="flag-badge" data-testid="flag-badge">
+            <span aria-hidden="true">⚠ </span>
+            {t('boards.list.flagged')}
+          </span>
+        )}
+        {item.status !== null && item.status !== '' && <span className="board-row-status">{item.status}</span>}
+      </span>
+    </button>
+  );
+}
+
+function PlaceholderRow() {
+  const { t } = useTranslation();
+  return (
+    <div className="board-row board-row--placeholder" data-testid="board-row-placeholder">
+      {t('boards.list.rowLoading')}
+    </div>
+  );
+}
+
+export function RecordList({ records, state, listKey, onOpen }: RecordListProps) {
+  const { t } = useTranslation();
+
+  if (state.status === 'loading') {
+    return (
+      <p className="board-state" data-testid="board-loading">
+        {t('boards.list.loading')}
+      </p>
+    );
+  }
+
+  if (state.status === 'error') {
+    return (
+      <div className="board-state board-state--problem" data-testid="board-error">
+        <p>
+          <span aria-hidden="true">⚠ </span>
+          {t('boards.list.error')}
+        </p>
+        <button type="button" className="big-button" onClick={() => records.retry()}>
+          {t('boards.list.retry')}
+        </button>
+      </div>
+    );
+  }
+
+  if (state.total === 0) {
+    return (
+      <p className="board-state" data-testid="board-empty">
+        {t('boards.list.empty')}
+      </p>
+    );
+  }
+
+  return (
+    <div className="board-list-frame">
+      <p className="board-count" data-testid="board-count">
+        {t('boards.list.count', { rows: state.total.toLocaleString('en-US') })}
+      </p>
+      <Virtuoso
+        // A new query starts at the top of its own list.
+        key={listKey}
+        className="board-list"
+        data-testid="board-list"
+        totalCount={state.total}
+        fixedItemHeight={ROW_HEIGHT}
+        initialItemCount={Math.min(state.total, INITIAL_ROWS)}
+        increaseViewportBy={ROW_HEIGHT * 4}
+        rangeChanged={(range) => records.requestRange(range.startIndex, range.endIndex)}
+        itemContent={(index) => {
+          const item = records.itemAt(index);
+          return <div className="board-row-slot">{item ? <RecordRow item={item} onOpen={onOpen} /> : <PlaceholderRow />}</div>;
+        }}
+      />
+    </div>
+  );
+}
