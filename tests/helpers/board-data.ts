@@ -4,7 +4,9 @@
 // documents/ folder a county would deliver. All names, ID numbers and texts are made up.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DatasetV2, TableRow } from '../../src-main/publisher/standard-v2/dataset.js';
+import type { ColumnSpec } from '../../src-main/publisher/standard-v2/column-spec.js';
+import type { CellValue, DatasetV2, TableRow } from '../../src-main/publisher/standard-v2/dataset.js';
+import { DOCUMENTS_FOLDER, V2_FILE_SPECS } from '../../src-main/publisher/standard-v2/index.js';
 import { makeIdNumber, SAMPLE_PERSONS } from './publisher-data.js';
 
 export const TOWNSHIP = '431226101';
@@ -160,4 +162,56 @@ function project(projectId: string, name: string, regionCode: string, category: 
     contract_period_end_date: '2024-10-31', quality_standard: '合格', planned_start_date: '2024-04-01', planned_end_date: '2024-10-31',
     acceptance_result: null, acceptance_date: null, responsible_unit: '锦和镇人民政府', contact_name: '向*', ...SOURCE,
   };
+}
+
+// Validation masks names, so the CSV carries a full name that masks back to the sample's: the
+// masked characters become 小 (王*华 -> 王小华 -> 王*华).
+function unmask(value: CellValue): CellValue {
+  return typeof value === 'string' ? value.replaceAll('*', '小') : value;
+}
+
+function yuan(fen: CellValue): string {
+  return typeof fen === 'number' ? (fen / 100).toFixed(2) : '';
+}
+
+function quoteCell(value: CellValue): string {
+  if (value === null) return '';
+  return `"${String(value).replaceAll('"', '""')}"`;
+}
+
+/** Writes the text of a notice body, complaint reply or accountability notice and returns its file name. */
+function writeTextFile(documentsDir: string, name: string, format: CellValue, text: CellValue): string | null {
+  if (typeof text !== 'string') return null;
+  const fileName = `${name}${format === 'markdown' ? '.md' : '.txt'}`;
+  writeFileSync(path.join(documentsDir, fileName), text);
+  return fileName;
+}
+
+/** Returns a CSV cell of `column` from the snapshot form of the row. */
+function csvCell(column: ColumnSpec, row: TableRow, documentsDir: string): CellValue {
+  if (column.type === 'money') return yuan(row[`${column.name}_fen`] ?? null);
+  if (column.personal?.masking === 'mask_name') return unmask(row[column.name] ?? null);
+  if (column.name === 'body_file') return writeTextFile(documentsDir, `notice-${String(row.notice_id)}`, row.body_format ?? null, row.body ?? null);
+  if (column.name === 'text_file') {
+    const id = String(row.case_number ?? row.notice_number);
+    return writeTextFile(documentsDir, `text-${id}`, row.text_format ?? null, row.text ?? null);
+  }
+  return row[column.name] ?? null;
+}
+
+/**
+ * Writes the sample boards as a county delivers them into `dataDir`: one CSV file per version 2
+ * file (money in yuan, full names) and documents/ with the photos, PDFs and text files.
+ */
+export function writeSampleBoardFiles(dataDir: string, options: Parameters<typeof sampleBoards>[1] = {}): DatasetV2 {
+  const documentsDir = path.join(dataDir, DOCUMENTS_FOLDER);
+  const boards = sampleBoards(documentsDir, options);
+
+  for (const spec of V2_FILE_SPECS) {
+    const rows = boards.tables.get(spec.name.replace(/\.csv$/, '')) ?? [];
+    const lines = [spec.columns.map((column) => column.name).join(',')];
+    for (const row of rows) lines.push(spec.columns.map((column) => quoteCell(csvCell(column, row, documentsDir))).join(','));
+    writeFileSync(path.join(dataDir, spec.name), `${lines.join('\n')}\n`);
+  }
+  return boards;
 }
