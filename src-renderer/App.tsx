@@ -96,10 +96,13 @@ export function App({ api }: { api: KioskApi }) {
   useEffect(() => {
     if (snapshotVersion === null) return undefined;
     let current = true;
-    api.getRegions().then(
-      (regions) => current && setRegionList({ version: snapshotVersion, regions }),
-      () => current && setRegionList('failed'),
-    );
+    // Through a promise, so a host that throws instead of rejecting also ends in 'failed'.
+    Promise.resolve()
+      .then(() => api.getRegions())
+      .then(
+        (regions) => current && setRegionList({ version: snapshotVersion, regions }),
+        () => current && setRegionList('failed'),
+      );
     return () => {
       current = false;
     };

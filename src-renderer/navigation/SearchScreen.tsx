@@ -200,7 +200,7 @@ export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone }: 
     <main className="search-screen">
       <h2 className="screen-heading">{t('navigation.search.heading')}</h2>
 
-      <section className="search-input-panel">
+      <section className="search-main">
         <label className="search-label" htmlFor="search-query">
           {t('navigation.search.inputLabel')}
         </label>
@@ -224,23 +224,20 @@ export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone }: 
         />
 
         {pinyin !== '' ? (
-          <div className="pinyin-panel">
-            <p className="pinyin-letters" data-testid="pinyin-letters">
-              {t('navigation.search.pinyin', { letters: pinyin })}
+          shownCandidates !== null && shownCandidates.length === 0 ? (
+            <p className="search-message" data-testid="no-candidates">
+              {t('navigation.search.noCandidates', { letters: pinyin })}
             </p>
-            {shownCandidates !== null && shownCandidates.length === 0 ? (
-              <p className="search-message">{t('navigation.search.noCandidates', { letters: pinyin })}</p>
-            ) : (
-              <div className="chip-row" role="group" aria-label={t('navigation.search.candidates')}>
-                <span className="chip-row-label">{t('navigation.search.candidates')}</span>
-                {(shownCandidates ?? []).map((term) => (
-                  <button key={term} type="button" className="chip chip--candidate" data-testid="candidate" onClick={() => addTerm(term)}>
-                    {term}
-                  </button>
-                ))}
-              </div>
-            )}
-          </div>
+          ) : (
+            <div className="chip-row" role="group" aria-label={t('navigation.search.candidates')}>
+              <span className="chip-row-label">{t('navigation.search.candidates')}</span>
+              {(shownCandidates ?? []).map((term) => (
+                <button key={term} type="button" className="chip chip--candidate" data-testid="candidate" onClick={() => addTerm(term)}>
+                  {term}
+                </button>
+              ))}
+            </div>
+          )
         ) : (
           <div className="chip-row" role="group" aria-label={t('navigation.search.quickWords')}>
             <span className="chip-row-label">{t('navigation.search.quickWords')}</span>
@@ -262,6 +259,15 @@ export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone }: 
           </div>
         )}
 
+        <div className="search-results" aria-live="polite">
+          {resultsBody}
+        </div>
+      </section>
+
+      <aside className="search-keys">
+        <p className="typed-letters" data-testid="pinyin-letters">
+          {t('navigation.search.pinyin', { letters: pinyin })}
+        </p>
         <LetterKeyboard
           onLetter={(letter) => setPinyin((letters) => (letters.length < MAX_PINYIN_LETTERS ? letters + letter : letters))}
           onBackspace={backspace}
@@ -270,11 +276,7 @@ export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone }: 
             setQuery('');
           }}
         />
-      </section>
-
-      <section className="search-results" aria-live="polite">
-        {resultsBody}
-      </section>
+      </aside>
 
       <footer className="screen-actions button-row">
         <BackButton onBack={onBack} />

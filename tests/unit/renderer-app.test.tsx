@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-// The App against an in-memory KioskApi: keypad taps, feedback, search, result and wipe.
+// The App against an in-memory KioskApi: keypad taps, feedback, search, result and wipe. Home
+// is the menu; these tests open the lookup from its first tile.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -8,62 +9,30 @@ import type { KioskApi, LookupResult, SnapshotInfo } from '../../src-shared/kios
 import { App, SNAPSHOT_REFRESH_INTERVAL_MS } from '../../src-renderer/App.js';
 import { checkedKioskApi, ServiceUnavailableError } from '../../src-renderer/api/kiosk-client.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
+import { memoryKioskApi, SNAPSHOT, VALID_ID as VALID } from '../helpers/memory-kiosk-api.js';
 
-const FIRST17 = '43012419580312010';
-const VALID = FIRST17 + computeCheckCharacter(FIRST17);
+const FIRST17 = VALID.slice(0, 17);
 const OTHER_FIRST17 = '43012419620725011';
 const OTHER = OTHER_FIRST17 + computeCheckCharacter(OTHER_FIRST17);
 // A valid number from Beijing, outside the snapshot's region 430124.
 const BEIJING_FIRST17 = '11010519491231002';
 const BEIJING = BEIJING_FIRST17 + computeCheckCharacter(BEIJING_FIRST17);
 
-const SNAPSHOT: SnapshotInfo = {
-  version: 1,
-  regionCode: '430124',
-  regionName: '宁乡市',
-  createdAt: '2025-07-01T00:00:00Z',
-  dataAsOf: '2025-06-30',
-  householdCount: 1,
-  expiresAt: '2025-07-31T00:00:00Z',
-  expired: false,
-  ageDays: 0,
-};
+const memoryApi = memoryKioskApi;
 
-function memoryApi(): KioskApi & { lookups: string[] } {
-  const lookups: string[] = [];
-  return {
-    lookups,
-    getSettings: async () => ({ terminalName: 'test', defaultLanguage: 'zh-CN', idleTimeoutSeconds: 60, idleWarningSeconds: 10 }),
-    getSnapshotInfo: async () => SNAPSHOT,
-    lookupHousehold: async (idNumber: string): Promise<LookupResult> => {
-      lookups.push(idNumber);
-      if (idNumber !== VALID) return { status: 'not-found' };
-      return {
-        status: 'found',
-        household: {
-          villageCode: '430124101201',
-          villageName: '示例村',
-          townshipName: '示例镇',
-          countyName: '宁乡市',
-          members: [
-            { maskedName: '王*丰', relation: '户主', isQueried: true },
-            { maskedName: '李*', relation: '配偶', isQueried: false },
-            { maskedName: '王*', relation: '曾孙子女', isQueried: false },
-          ],
-          payments: [],
-          totalFen: 0,
-        },
-      };
-    },
-  };
+function openLookup() {
+  fireEvent.click(document.querySelector('[data-tile="lookup"]')!);
 }
 
+/** Renders the App, waits for the home menu, and opens the lookup. */
 async function renderApp(api: KioskApi = memoryApi()) {
   render(
     <I18nextProvider i18n={createRendererI18n()}>
       <App api={api} />
     </I18nextProvider>,
   );
+  await screen.findByText('当前地区：宁乡市');
+  openLookup();
   await screen.findByText('查询范围：宁乡市');
 }
 
@@ -143,7 +112,9 @@ describe('kiosk App', () => {
     fireEvent.click(searchButton());
     fireEvent.click(await screen.findByText('完成'));
 
-    await screen.findByTestId('id-display');
+    await screen.findByText('当前地区：宁乡市');
+    expect(document.querySelector('[data-testid="id-display"]')).toBeNull();
+    openLookup();
     expect(screen.getByTestId('id-display').textContent).toBe('');
   });
 
@@ -169,6 +140,8 @@ describe('kiosk App', () => {
     api.getSnapshotInfo = async () => null;
     renderWithoutWaiting(api);
     expect(await screen.findByText('本机还没有安装数据，暂时不能查询。请联系工作人员。')).toBeTruthy();
+    openLookup();
+    expect(screen.getByTestId('id-feedback').textContent).toContain('本机还没有安装数据');
     tap(VALID);
     expect(searchButton().disabled).toBe(true);
   });
@@ -178,6 +151,7 @@ describe('kiosk App', () => {
     api.getSnapshotInfo = async () => null;
     renderWithoutWaiting(api);
     await screen.findByTestId('terminal-name');
+    openLookup();
 
     expect(enabledKeys()).toEqual([]);
     const feedback = screen.getByTestId('id-feedback').textContent!;
@@ -226,6 +200,7 @@ describe('kiosk App', () => {
       await vi.advanceTimersByTimeAsync(SNAPSHOT_REFRESH_INTERVAL_MS);
     });
     expect(screen.getByTestId('data-info').textContent).toContain('数据截至 2025-06-30');
+    openLookup();
     tap(VALID);
     expect(searchButton().disabled).toBe(false);
   });
@@ -243,7 +218,8 @@ describe('kiosk App', () => {
   });
 
   it('shows the terminal name on home', async () => {
-    await renderApp();
+    renderWithoutWaiting(memoryApi());
+    await screen.findByText('当前地区：宁乡市');
     expect(screen.getByTestId('terminal-name').textContent).toBe('本机：test');
   });
 
