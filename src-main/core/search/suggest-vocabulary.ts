@@ -3,16 +3,18 @@
 // from statistics, in the way of frequent n-gram mining:
 // 1. Seeds: region names (with and without the suffix 村, 镇, 乡, 社区...) and the records'
 //    category values. They are always kept, counted by the records that carry them.
-// 2. Every run of two to four Han characters is counted once per record (document frequency).
+// 2. Every run of two to five Han characters is counted once per record (document frequency).
 //    A run of n + 1 characters is only counted when both of its n-character parts reached
 //    MIN_DOCUMENT_FREQUENCY, so the counts stay small on long bodies.
 // 3. A run is dropped when it starts or ends with a function character (的, 和, 在...), because
 //    such runs cross word boundaries (年农村, 保的).
-// 4. A run is dropped when a run one character longer contains it in at least SUBSUMED_SHARE of
-//    its records: 家坪 goes when it almost only occurs as 张家坪.
+// 4. A run is dropped when at most MAX_EXTENSIONS runs one character longer, all extending it
+//    on the same side, account for SUBSUMED_SHARE of its records: 家坪 goes when it almost only
+//    occurs as 张家坪, and 务公开 when it occurs as 村务公开, 政务公开 and 党务公开. A word such
+//    as 低保 follows many different characters in real text, so it stays.
 // 5. The most frequent MAX_VOCABULARY_SIZE words are kept, seeds first among equals.
 // The result still contains some fragments of frequent phrases (资金发 in 资金发放); ranking by
-// frequency puts whole words first in practice, and the villager picks from the list.
+// frequency tends to put whole words first, and the villager picks from the list.
 
 export interface VocabularyWord {
   word: string;
@@ -23,7 +25,8 @@ export interface VocabularyWord {
 export const MAX_VOCABULARY_SIZE = 20_000;
 export const MIN_DOCUMENT_FREQUENCY = 2;
 const SUBSUMED_SHARE = 0.9;
-const MAX_WORD_LENGTH = 4;
+const MAX_EXTENSIONS = 3;
+const MAX_WORD_LENGTH = 5;
 const MAX_SEED_LENGTH = 12;
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
@@ -70,10 +73,10 @@ export class VocabularyBuilder {
 
     const words = new Map<string, number>();
     for (let length = 2; length <= MAX_WORD_LENGTH; length++) {
-      const containing = maxContainingCounts(counts[length + 1]);
+      const extensions = extensionCounts(counts[length + 1]);
       for (const [word, count] of counts[length]!) {
         if (NOT_AT_START.has(word[0]!) || NOT_AT_END.has(word.at(-1)!)) continue;
-        if ((containing.get(word) ?? 0) >= count * SUBSUMED_SHARE) continue;
+        if (isSubsumed(count, extensions.left.get(word)) || isSubsumed(count, extensions.right.get(word))) continue;
         words.set(word, count);
       }
     }
@@ -111,15 +114,30 @@ export class VocabularyBuilder {
   }
 }
 
-// Maps each run to the highest count of a run one character longer that starts or ends with it.
-function maxContainingCounts(longer: Map<string, number> | undefined): Map<string, number> {
-  const result = new Map<string, number>();
+// Lists, for each run, the counts of the runs one character longer that end with it (left)
+// or start with it (right).
+function extensionCounts(longer: Map<string, number> | undefined): { left: Map<string, number[]>; right: Map<string, number[]> } {
+  const left = new Map<string, number[]>();
+  const right = new Map<string, number[]>();
+
   for (const [gram, count] of longer ?? []) {
-    for (const part of [gram.slice(0, -1), gram.slice(1)]) {
-      result.set(part, Math.max(result.get(part) ?? 0, count));
-    }
+    appendCount(left, gram.slice(1), count);
+    appendCount(right, gram.slice(0, -1), count);
   }
-  return result;
+  return { left, right };
+}
+
+function appendCount(map: Map<string, number[]>, key: string, count: number): void {
+  const counts = map.get(key);
+  if (counts) counts.push(count);
+  else map.set(key, [count]);
+}
+
+function isSubsumed(count: number, extensions: number[] | undefined): boolean {
+  if (!extensions) return false;
+
+  const largest = [...extensions].sort((a, b) => b - a).slice(0, MAX_EXTENSIONS);
+  return largest.reduce((sum, value) => sum + value, 0) >= count * SUBSUMED_SHARE;
 }
 
 function compare(a: string, b: string): number {
