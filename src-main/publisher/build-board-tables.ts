@@ -55,7 +55,7 @@ interface ColumnInfo {
 
 function readColumns(db: Database, table: string): { columns: string[]; primaryKey: string[] } {
   const rows = db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(table) as ColumnInfo[];
-  if (rows.length === 0) throw new Error(`table ${table} is not in the snapshot; create it with SNAPSHOT_DDL first`);
+  if (rows.length === 0) throw new Error(`table ${table} is not in the snapshot. Create the schema with SNAPSHOT_DDL first.`);
   const primaryKey = rows
     .filter((row) => row.pk > 0)
     .sort((a, b) => a.pk - b.pk)
@@ -137,14 +137,25 @@ function insertTable(db: Database, table: string, rows: readonly TableRow[], opt
   return rows.length;
 }
 
+/** Reads a delivered file; one removed or unreadable since validation raises a PublishError. */
+function readDocument(file: string, name: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    throw new PublishError('documentUnreadable', { name, file, reason: code });
+  }
+}
+
 function insertDocuments(db: Database, v2: DatasetV2): number {
   const insert = db.prepare('INSERT INTO documents (name, media_type, bytes) VALUES (?, ?, ?)');
   const documents = [...v2.documents].sort((a, b) => compareText(a.name, b.name));
 
-  // One file in memory at a time: photos and PDF attachments of a county add up to far more
-  // than the rows.
+  // Documents are read one at a time, because a county's photos and PDF attachments together
+  // may not fit in memory.
   for (const document of documents) {
-    const bytes = readFileSync(document.path);
+    const bytes = readDocument(document.path, document.name);
     try {
       insert.run(document.name, document.mediaType, bytes);
     } catch (error) {
@@ -158,8 +169,9 @@ function insertDocuments(db: Database, v2: DatasetV2): number {
  * Inserts every board table of `v2` and its documents into `db`, which already has the snapshot
  * schema with the regions and subsidy items the rows refer to. Runs in one transaction (a
  * savepoint inside the caller's). Throws PublishError `boardRowRejected` for a row that breaks a
- * constraint, such as a region outside the snapshot's county, and TypeError for a table or column
- * the snapshot does not have.
+ * constraint, such as a region outside the snapshot's county, PublishError `documentUnreadable`
+ * for a document file that cannot be read, and TypeError for a table or column the snapshot does
+ * not have.
  */
 export function buildBoardTables(db: Database, v2: DatasetV2, options: BoardTablesOptions): BoardRowCounts {
   const unknown = [...v2.tables.keys()].find((table) => !(BOARD_TABLE_NAMES as readonly string[]).includes(table) || table === 'documents');

@@ -1,5 +1,5 @@
-// `minsheng publish` on a delivery with data standard version 2 files: the board tables arrive in
-// the snapshot as validated, the summary counts them, and a second publish with a changed notice
+// `minsheng publish` on a delivery with data standard version 2 files. The board tables arrive in
+// the snapshot as validated and the summary counts them. A second publish with a changed notice
 // and a removed project ships a delta that rebuilds the same content digest on the kiosk.
 // Runs real `minsheng` processes, so it needs `npm run build:main` first.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -145,7 +145,7 @@ describe('publish with board files', () => {
     expect(result.stdout).toContain('问责通报（accountability_notices.csv）：1');
   }, 300_000);
 
-  it('says so when no board files are delivered', async () => {
+  it('reports no boards without files', async () => {
     const householdsOnly = path.join(temp.dir, 'households-only');
     writeSampleDataset(householdsOnly);
     const result = await publish(householdsOnly, path.join(temp.dir, 'bundle-v1'));

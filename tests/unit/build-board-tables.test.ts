@@ -184,6 +184,22 @@ describe('buildBoardTables', () => {
     expect(() => build(missingPhoto)).toThrow(PublishError);
   });
 
+  it('rejects a missing document file', () => {
+    const [photo, ...rest] = boards.documents;
+    const missing: DatasetV2 = { ...boards, documents: [{ ...photo!, path: path.join(temp.dir, 'gone.png') }, ...rest] };
+
+    let caught: unknown;
+    try {
+      build(missing);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(PublishError);
+    expect((caught as PublishError).code).toBe('documentUnreadable');
+    expect((caught as PublishError).params.name).toBe(photo!.name);
+    expect((caught as PublishError).params.reason).toBe('ENOENT');
+  });
+
   it('rejects a column the snapshot lacks', () => {
     const [first, ...rest] = boards.tables.get('notices')!;
     const extra = withTable('notices', [{ ...first!, body_file: 'n1.md' }, ...rest]);

@@ -106,6 +106,7 @@ export default {
     staleLock: 'Took over the lock {{lock}} left by process {{pid}}, which is no longer running.',
   },
   errors: {
+    documentUnreadable: 'Cannot read {{name}} in documents/ ({{file}}: {{reason}}). It may have been removed, or its permissions changed, after validation. Put the file back and publish again. The output folder was not changed.',
     boardRowRejected:
       'The row of {{table}} with key {{key}} cannot be written to the snapshot ({{reason}}). Check that its region belongs to this county and that the records and files it refers to exist, then publish again. The output folder was not changed.',
     keyUnreadable:

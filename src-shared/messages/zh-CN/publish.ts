@@ -101,6 +101,7 @@ export default {
     staleLock: '进程 {{pid}} 留下的锁文件 {{lock}} 已失效（该进程已不在运行），已接管。',
   },
   errors: {
+    documentUnreadable: '无法读取 documents/ 中的文件 {{name}}（{{file}}：{{reason}}），可能在校验之后被删除或改动了权限。请放回该文件后重新发布。输出目录未被改动。',
     boardRowRejected:
       '{{table}} 中主键为 {{key}} 的行无法写入快照（{{reason}}）。请检查该行的地区是否属于本县、所引用的记录和文件是否存在，改正后重新发布。输出目录未被改动。',
     keyUnreadable: '无法读取私钥文件 {{file}}（{{reason}}）。请检查路径和权限，或用 minsheng keygen 生成密钥。',
