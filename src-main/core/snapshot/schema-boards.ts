@@ -11,6 +11,8 @@
 // region code itself and one on each of its 9- and 6-digit prefixes. A township's or county's
 // list then reads one index range already in order, with no sort, however many rows it has.
 // The query must write the prefix exactly as indexed, `substr(<column>, 1, 9)`, to use it.
+// SQLite checks that condition again on every row it reads, so a prefix index also ends with the
+// region column: without it each row costs a table lookup (200,000 rows: 370 ms instead of 15).
 
 export const BOARD_TABLES_DDL = `
 CREATE TABLE documents (
@@ -50,8 +52,8 @@ CREATE TABLE projects (
   published_on TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX projects_by_region ON projects (region_code, year, planned_start_date);
-CREATE INDEX projects_by_township ON projects (substr(region_code, 1, 9), year, planned_start_date);
-CREATE INDEX projects_by_county ON projects (substr(region_code, 1, 6), year, planned_start_date);
+CREATE INDEX projects_by_township ON projects (substr(region_code, 1, 9), year, planned_start_date, region_code);
+CREATE INDEX projects_by_county ON projects (substr(region_code, 1, 6), year, planned_start_date, region_code);
 
 CREATE TABLE project_progress (
   report_id TEXT PRIMARY KEY,
@@ -83,8 +85,8 @@ CREATE TABLE fund_allocations (
   published_on TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX fund_allocations_by_village ON fund_allocations (village_code, year, allocated_on);
-CREATE INDEX fund_allocations_by_township ON fund_allocations (substr(village_code, 1, 9), year, allocated_on);
-CREATE INDEX fund_allocations_by_county ON fund_allocations (substr(village_code, 1, 6), year, allocated_on);
+CREATE INDEX fund_allocations_by_township ON fund_allocations (substr(village_code, 1, 9), year, allocated_on, village_code);
+CREATE INDEX fund_allocations_by_county ON fund_allocations (substr(village_code, 1, 6), year, allocated_on, village_code);
 
 -- head_person_key is the scrypt person key of the head's ID number, as in persons.
 CREATE TABLE poverty_households (
@@ -101,8 +103,8 @@ CREATE TABLE poverty_households (
   published_on TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX poverty_households_by_village ON poverty_households (village_code, registered_year);
-CREATE INDEX poverty_households_by_township ON poverty_households (substr(village_code, 1, 9), registered_year);
-CREATE INDEX poverty_households_by_county ON poverty_households (substr(village_code, 1, 6), registered_year);
+CREATE INDEX poverty_households_by_township ON poverty_households (substr(village_code, 1, 9), registered_year, village_code);
+CREATE INDEX poverty_households_by_county ON poverty_households (substr(village_code, 1, 6), registered_year, village_code);
 
 CREATE TABLE poverty_measures (
   measure_id TEXT PRIMARY KEY,
@@ -133,11 +135,12 @@ CREATE TABLE finance_entries (
   department TEXT NOT NULL,
   published_on TEXT NOT NULL
 ) WITHOUT ROWID;
--- The ledger list (newest first), its filters and the period totals read these indexes alone.
+-- The ledger list (newest first), its filters, sources and period totals read these indexes
+-- alone, because a township's ledger has 100,000 rows and more.
 -- entry_id is named before the filter columns so that the index order is the list order.
-CREATE INDEX finance_entries_by_village ON finance_entries (village_code, period, entry_date, entry_id, direction, category, amount_fen);
-CREATE INDEX finance_entries_by_township ON finance_entries (substr(village_code, 1, 9), period, entry_date, entry_id, direction, category, amount_fen);
-CREATE INDEX finance_entries_by_county ON finance_entries (substr(village_code, 1, 6), period, entry_date, entry_id, direction, category, amount_fen);
+CREATE INDEX finance_entries_by_village ON finance_entries (village_code, period, entry_date, entry_id, direction, category, amount_fen, department, published_on);
+CREATE INDEX finance_entries_by_township ON finance_entries (substr(village_code, 1, 9), period, entry_date, entry_id, direction, category, amount_fen, village_code, department, published_on);
+CREATE INDEX finance_entries_by_county ON finance_entries (substr(village_code, 1, 6), period, entry_date, entry_id, direction, category, amount_fen, village_code, department, published_on);
 
 CREATE TABLE finance_balances (
   balance_id TEXT PRIMARY KEY,
@@ -153,8 +156,8 @@ CREATE TABLE finance_balances (
   published_on TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX finance_balances_by_village ON finance_balances (village_code, as_of);
-CREATE INDEX finance_balances_by_township ON finance_balances (substr(village_code, 1, 9), as_of);
-CREATE INDEX finance_balances_by_county ON finance_balances (substr(village_code, 1, 6), as_of);
+CREATE INDEX finance_balances_by_township ON finance_balances (substr(village_code, 1, 9), as_of, village_code);
+CREATE INDEX finance_balances_by_county ON finance_balances (substr(village_code, 1, 6), as_of, village_code);
 
 CREATE TABLE collective_assets (
   asset_id TEXT PRIMARY KEY,
@@ -171,8 +174,8 @@ CREATE TABLE collective_assets (
   published_on TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX collective_assets_by_village ON collective_assets (village_code, acquired_on);
-CREATE INDEX collective_assets_by_township ON collective_assets (substr(village_code, 1, 9), acquired_on);
-CREATE INDEX collective_assets_by_county ON collective_assets (substr(village_code, 1, 6), acquired_on);
+CREATE INDEX collective_assets_by_township ON collective_assets (substr(village_code, 1, 9), acquired_on, village_code);
+CREATE INDEX collective_assets_by_county ON collective_assets (substr(village_code, 1, 6), acquired_on, village_code);
 
 CREATE TABLE asset_contracts (
   contract_id TEXT PRIMARY KEY,
@@ -205,8 +208,8 @@ CREATE TABLE notices (
   body TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX notices_by_region ON notices (region_code, issued_on);
-CREATE INDEX notices_by_township ON notices (substr(region_code, 1, 9), issued_on);
-CREATE INDEX notices_by_county ON notices (substr(region_code, 1, 6), issued_on);
+CREATE INDEX notices_by_township ON notices (substr(region_code, 1, 9), issued_on, region_code);
+CREATE INDEX notices_by_county ON notices (substr(region_code, 1, 6), issued_on, region_code);
 
 CREATE TABLE notice_attachments (
   notice_id TEXT NOT NULL REFERENCES notices (notice_id),
@@ -229,8 +232,8 @@ CREATE TABLE complaint_outcomes (
   published_on TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX complaint_outcomes_by_region ON complaint_outcomes (region_code, replied_on);
-CREATE INDEX complaint_outcomes_by_township ON complaint_outcomes (substr(region_code, 1, 9), replied_on);
-CREATE INDEX complaint_outcomes_by_county ON complaint_outcomes (substr(region_code, 1, 6), replied_on);
+CREATE INDEX complaint_outcomes_by_township ON complaint_outcomes (substr(region_code, 1, 9), replied_on, region_code);
+CREATE INDEX complaint_outcomes_by_county ON complaint_outcomes (substr(region_code, 1, 6), replied_on, region_code);
 
 CREATE TABLE accountability_notices (
   notice_number TEXT PRIMARY KEY,
@@ -246,6 +249,6 @@ CREATE TABLE accountability_notices (
   text TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX accountability_notices_by_region ON accountability_notices (region_code, published_on);
-CREATE INDEX accountability_notices_by_township ON accountability_notices (substr(region_code, 1, 9), published_on);
-CREATE INDEX accountability_notices_by_county ON accountability_notices (substr(region_code, 1, 6), published_on);
+CREATE INDEX accountability_notices_by_township ON accountability_notices (substr(region_code, 1, 9), published_on, region_code);
+CREATE INDEX accountability_notices_by_county ON accountability_notices (substr(region_code, 1, 6), published_on, region_code);
 `;
