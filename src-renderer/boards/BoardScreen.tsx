@@ -71,7 +71,7 @@ function BoardList({
   }, [api, tab.kind, tab.noticeBoard, regionCode]);
 
   return (
-    <>
+    <div className="board-list-layout">
       <FilterChips
         kind={tab.kind}
         facets={facets}
@@ -86,7 +86,7 @@ function BoardList({
         onOpen={(item: ListItem) => onOpenRecord(tab.kind, item.id)}
       />
       <SourceLine sources={state.sources} snapshot={snapshot} />
-    </>
+    </div>
   );
 }
 
