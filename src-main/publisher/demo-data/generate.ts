@@ -1,7 +1,8 @@
 // Generates a demo data set in the four CSV files of data standard v1 (regions.csv,
 // subsidy_items.csv, persons.csv, payments.csv): generated households on the real villages of
-// one county, with payments that follow the subsidy catalogue. The same options always give
-// byte-identical files.
+// one county, with payments that follow the subsidy catalogue. Unless the board scale is
+// `none`, it also writes the 13 files of data standard v2 and their documents/ folder
+// (boards/generate-boards.ts). The same options always give byte-identical files.
 import path from 'node:path';
 import { fenToYuanText } from '../../../src-shared/money.js';
 import { CsvFileWriter } from './csv-output.js';
@@ -11,6 +12,10 @@ import type { CountyGeography } from './geography.js';
 import { drawHousehold } from './household.js';
 import { IdNumberAllocator } from './id-numbers.js';
 import { PaymentGenerator } from './payments.js';
+import type { PaymentRow } from './payments.js';
+import { BoardsGenerator, removeBoardFiles } from './boards/generate-boards.js';
+import type { BoardsSummary } from './boards/generate-boards.js';
+import type { BoardScale } from './boards/scale.js';
 import { Random, WeightedTable } from './prng.js';
 import { REGION_COLUMNS, parseItems, parseRegions, readCsvTable } from './reference-data.js';
 import type { CsvTable } from './reference-data.js';
@@ -29,6 +34,8 @@ export interface DemoDataOptions {
   // Inclusive range of payment years; defaults 2021 and 2024.
   yearFrom?: number;
   yearTo?: number;
+  // Volume of the disclosure boards (data standard v2); defaults to `small`.
+  boards?: BoardScale;
 }
 
 export interface DemoDataSummary {
@@ -44,6 +51,8 @@ export interface DemoDataSummary {
   itemsFile: string;
   yearFrom: number;
   yearTo: number;
+  // Null when the board scale is `none`.
+  boards: BoardsSummary | null;
 }
 
 export const DEMO_DATA_LIMITS = {
@@ -167,7 +176,13 @@ export async function generateDemoData(options: DemoDataOptions, today: Date = n
     itemsFile,
     yearFrom,
     yearTo,
+    boards: null,
   };
+  const boardScale = options.boards ?? 'small';
+  const boards =
+    boardScale === 'none'
+      ? null
+      : new BoardsGenerator(geography, items, { scale: boardScale, seed: options.seed, yearFrom, yearTo, outDir }, today);
 
   try {
     const regionRecords = geography.rows.map((row) => [row.code, row.name, row.parentCode, row.level]);
@@ -182,7 +197,7 @@ export async function generateDemoData(options: DemoDataOptions, today: Date = n
     const paymentRandom = new Random(options.seed, 'payments');
     const allocator = new IdNumberAllocator(geography.county.code);
     const paymentGenerator = new PaymentGenerator(items, { seed: options.seed, yearFrom, yearTo });
-    const pendingPayments: string[][] = [];
+    const pendingPayments: PaymentRow[] = [];
 
     for (const [villageIndex, village] of geography.villages.entries()) {
       for (let serial = 1; serial <= villageCounts[villageIndex]!; serial += 1) {
@@ -204,15 +219,22 @@ export async function generateDemoData(options: DemoDataOptions, today: Date = n
 
         paymentGenerator.generate(paymentRandom, household, (row) => {
           summary.totalFen += row.amountFen;
-          pendingPayments.push([row.paymentId, row.idNumber, row.itemCode, fenToYuanText(row.amountFen), row.paidOn, row.period, row.department]);
+          pendingPayments.push(row);
         });
-        for (const row of pendingPayments) await payments.write(row);
+        for (const row of pendingPayments) {
+          await payments.write([row.paymentId, row.idNumber, row.itemCode, fenToYuanText(row.amountFen), row.paidOn, row.period, row.department]);
+        }
+        boards?.addHousehold(household, pendingPayments);
         pendingPayments.length = 0;
       }
     }
 
     summary.persons = persons.rowCount;
     summary.payments = payments.rowCount;
+
+    // 4. Write the boards before moving the v1 files into place, so a failure leaves neither.
+    if (boards) summary.boards = await boards.write();
+    else await removeBoardFiles(outDir);
     for (const writer of writers) await writer.finish();
   } catch (error) {
     await Promise.all(writers.map((writer) => writer.discard()));
