@@ -8,13 +8,13 @@
 //    MIN_DOCUMENT_FREQUENCY, so the counts stay small on long bodies.
 // 3. A run is dropped when it starts or ends with a function character (的, 和, 在...), because
 //    such runs cross word boundaries (年农村, 保的).
-// 4. A run is dropped when at most MAX_EXTENSIONS runs one character longer, all extending it
-//    on the same side, account for SUBSUMED_SHARE of its records: 家坪 goes when it almost only
-//    occurs as 张家坪, and 务公开 when it occurs as 村务公开, 政务公开 and 党务公开. A word such
-//    as 低保 follows many different characters in real text, so it stays.
+// 4. A run is dropped when a kept run one character longer contains it in at least
+//    SUBSUMED_SHARE of its records: 家坪 goes when it almost only occurs as 张家坪. Runs of six
+//    characters are counted for this step only, so that 危房改造 is not dropped for a fragment
+//    such as 危房改造补 when the text always says 危房改造补助.
 // 5. The most frequent MAX_VOCABULARY_SIZE words are kept, seeds first among equals.
-// The result still contains some fragments of frequent phrases (资金发 in 资金发放); ranking by
-// frequency tends to put whole words first, and the villager picks from the list.
+// The result still contains some fragments of frequent phrases (务公开 in 村务公开 and 政务公开);
+// ranking by frequency tends to put whole words first, and the villager picks from the list.
 
 export interface VocabularyWord {
   word: string;
@@ -25,8 +25,9 @@ export interface VocabularyWord {
 export const MAX_VOCABULARY_SIZE = 20_000;
 export const MIN_DOCUMENT_FREQUENCY = 2;
 const SUBSUMED_SHARE = 0.9;
-const MAX_EXTENSIONS = 3;
 const MAX_WORD_LENGTH = 5;
+// Runs one character longer than a word are counted only to find the words they contain.
+const MAX_COUNTED_LENGTH = MAX_WORD_LENGTH + 1;
 const MAX_SEED_LENGTH = 12;
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
@@ -67,21 +68,31 @@ export class VocabularyBuilder {
   /** Returns the vocabulary, most frequent first, at most maxSize words. */
   build(maxSize = MAX_VOCABULARY_SIZE): VocabularyWord[] {
     const counts: Map<string, number>[] = [];
-    for (let length = 2; length <= MAX_WORD_LENGTH; length++) {
+    for (let length = 2; length <= MAX_COUNTED_LENGTH; length++) {
       counts[length] = this.countRuns(length, counts[length - 1]);
+    }
+
+    // From the longest runs down, so that a run is only dropped for a longer run that is kept.
+    const kept: Map<string, number>[] = [];
+    kept[MAX_COUNTED_LENGTH] = new Map([...counts[MAX_COUNTED_LENGTH]!].filter(([word]) => hasWordEdges(word)));
+    for (let length = MAX_COUNTED_LENGTH - 1; length >= 2; length--) {
+      const containing = maxContainingCounts(kept[length + 1]!);
+      kept[length] = new Map(
+        [...counts[length]!].filter(([word, count]) => hasWordEdges(word) && (containing.get(word) ?? 0) < count * SUBSUMED_SHARE),
+      );
     }
 
     const words = new Map<string, number>();
     for (let length = 2; length <= MAX_WORD_LENGTH; length++) {
-      const extensions = extensionCounts(counts[length + 1]);
-      for (const [word, count] of counts[length]!) {
-        if (NOT_AT_START.has(word[0]!) || NOT_AT_END.has(word.at(-1)!)) continue;
-        if (isSubsumed(count, extensions.left.get(word)) || isSubsumed(count, extensions.right.get(word))) continue;
-        words.set(word, count);
-      }
+      for (const [word, count] of kept[length]!) words.set(word, count);
     }
 
-    const seeded = [...this.seeds].map(([word, count]) => ({ word, count: Math.max(count, words.get(word) ?? 0), seed: true }));
+    // A seed counts at least as often as the text contains it, even where step 4 dropped it.
+    const seeded = [...this.seeds].map(([word, count]) => ({
+      word,
+      count: Math.max(count, counts[word.length]?.get(word) ?? 0),
+      seed: true,
+    }));
     const mined = [...words].filter(([word]) => !this.seeds.has(word)).map(([word, count]) => ({ word, count, seed: false }));
 
     return [...seeded, ...mined]
@@ -114,30 +125,19 @@ export class VocabularyBuilder {
   }
 }
 
-// Lists, for each run, the counts of the runs one character longer that end with it (left)
-// or start with it (right).
-function extensionCounts(longer: Map<string, number> | undefined): { left: Map<string, number[]>; right: Map<string, number[]> } {
-  const left = new Map<string, number[]>();
-  const right = new Map<string, number[]>();
-
-  for (const [gram, count] of longer ?? []) {
-    appendCount(left, gram.slice(1), count);
-    appendCount(right, gram.slice(0, -1), count);
+// Maps each run to the highest count of a run one character longer that starts or ends with it.
+function maxContainingCounts(longer: Map<string, number>): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const [gram, count] of longer) {
+    for (const part of [gram.slice(0, -1), gram.slice(1)]) {
+      result.set(part, Math.max(result.get(part) ?? 0, count));
+    }
   }
-  return { left, right };
+  return result;
 }
 
-function appendCount(map: Map<string, number[]>, key: string, count: number): void {
-  const counts = map.get(key);
-  if (counts) counts.push(count);
-  else map.set(key, [count]);
-}
-
-function isSubsumed(count: number, extensions: number[] | undefined): boolean {
-  if (!extensions) return false;
-
-  const largest = [...extensions].sort((a, b) => b - a).slice(0, MAX_EXTENSIONS);
-  return largest.reduce((sum, value) => sum + value, 0) >= count * SUBSUMED_SHARE;
+function hasWordEdges(word: string): boolean {
+  return !NOT_AT_START.has(word[0]!) && !NOT_AT_END.has(word.at(-1)!);
 }
 
 function compare(a: string, b: string): number {

@@ -45,11 +45,12 @@ export function segmentText(text: string): TextSegment[] {
   let current: TextSegment | undefined;
 
   for (const { char, start, end } of normalizedChars(text)) {
-    const isLetterOrDigit = LETTER_OR_DIGIT.test(char);
-    const kind = isLetterOrDigit && CJK_SCRIPT.test(char) ? 'cjk' : 'word';
+    const charClass = classify(char);
+    const isLetterOrDigit = charClass !== 'other' && charClass !== 'mark';
+    const kind = charClass === 'cjk' ? 'cjk' : 'word';
 
     // A combining mark belongs to the word before it, and is dropped anywhere else.
-    if (!isLetterOrDigit && MARK.test(char)) {
+    if (charClass === 'mark') {
       if (current?.kind === 'word') appendChar(current, char, start, end);
       continue;
     }
@@ -119,6 +120,22 @@ export function queryTerms(query: string): QueryTerm[] {
   return terms;
 }
 
+type CharClass = 'cjk' | 'word' | 'mark' | 'other';
+
+// Texts repeat a few thousand distinct characters, so each is tested against the Unicode
+// property patterns once. The cache is bounded by the number of distinct code points seen.
+const charClasses = new Map<string, CharClass>();
+
+function classify(char: string): CharClass {
+  let charClass = charClasses.get(char);
+  if (charClass === undefined) {
+    if (LETTER_OR_DIGIT.test(char)) charClass = CJK_SCRIPT.test(char) ? 'cjk' : 'word';
+    else charClass = MARK.test(char) ? 'mark' : 'other';
+    charClasses.set(char, charClass);
+  }
+  return charClass;
+}
+
 function appendChar(segment: TextSegment, char: string, start: number, end: number): void {
   segment.chars.push(char);
   segment.starts.push(start);
@@ -132,6 +149,16 @@ function appendChar(segment: TextSegment, char: string, start: number, end: numb
  * range of its whole source.
  */
 function* normalizedChars(text: string): Generator<{ char: string; start: number; end: number }> {
+  // Most texts are already in NFKC without combining marks, so each code point stands for itself.
+  if (!MARK.test(text) && text.normalize('NFKC') === text) {
+    let start = 0;
+    for (const char of text) {
+      yield { char, start, end: start + char.length };
+      start += char.length;
+    }
+    return;
+  }
+
   let index = 0;
 
   while (index < text.length) {
