@@ -96,8 +96,8 @@ function pseudonymiseRow(table: string, row: TableRow, options: BoardTablesOptio
 }
 
 /** Lists the row's values in column order; a missing or unknown column is a bug of the caller. */
-function valuesInColumnOrder(table: string, row: TableRow, columns: readonly string[]): CellValue[] {
-  const unknown = Object.keys(row).find((name) => !columns.includes(name));
+function valuesInColumnOrder(table: string, row: TableRow, columns: readonly string[], known: ReadonlySet<string>): CellValue[] {
+  const unknown = Object.keys(row).find((name) => !known.has(name));
   if (unknown !== undefined) throw new TypeError(`${table} has no column ${unknown}`);
 
   return columns.map((column) => {
@@ -125,9 +125,10 @@ function insertTable(db: Database, table: string, rows: readonly TableRow[], opt
     `INSERT INTO ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
 
+  const known = new Set(columns);
   const pseudonymised = rows.map((row) => pseudonymiseRow(table, row, options));
   for (const row of sortByKey(pseudonymised, primaryKey)) {
-    const values = valuesInColumnOrder(table, row, columns);
+    const values = valuesInColumnOrder(table, row, columns, known);
     try {
       insert.run(values);
     } catch (error) {

@@ -31,7 +31,6 @@ import { hashAlgorithmFor, loadSigningKeys, signManifest } from './signing.js';
 import type { SigningKey } from './signing.js';
 import type { DatasetV2 } from './standard-v2/dataset.js';
 import { validateDataset } from './validate-dataset.js';
-import type { Dataset } from './validate-dataset.js';
 
 export interface PublishOptions {
   dataDir: string;
@@ -194,16 +193,9 @@ async function deltaFromPrevious(
   });
 }
 
-/** Returns the validated version 2 files, or null when the delivery has none. */
-function boardsOf(dataset: Dataset): DatasetV2 | null {
-  // NOTE: the cast covers validators that do not yet read version 2 files; with them, Dataset
-  // carries `v2` itself.
-  return (dataset as Dataset & { v2?: DatasetV2 | null }).v2 ?? null;
-}
-
 /** Lists the head_id_number of every poverty household, which the snapshot stores as a person key. */
-function headIdNumbers(v2: DatasetV2 | null): string[] {
-  const rows = v2?.tables.get('poverty_households') ?? [];
+function headIdNumbers(v2: DatasetV2): string[] {
+  const rows = v2.tables.get('poverty_households') ?? [];
   return rows.map((row) => row.head_id_number).filter((value): value is string => typeof value === 'string');
 }
 
@@ -258,12 +250,11 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     }
   }
 
-  // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys. Heads
-  // of poverty households are mostly also in persons.csv, so each ID number is derived once.
+  // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys. The
+  // head of a poverty household may also be in persons.csv, so each ID number is derived once.
   const version = previous === null ? 1 : previous.version + 1;
   const lookupKey = previous?.lookupKey ?? newLookupKeyParams();
-  const v2 = boardsOf(dataset);
-  const idNumbers = [...new Set([...dataset.persons.map((person) => person.idNumber), ...headIdNumbers(v2)])];
+  const idNumbers = [...new Set([...dataset.persons.map((person) => person.idNumber), ...headIdNumbers(dataset.v2)])];
   const derivedKeys = await derivePersonKeys(idNumbers, lookupKey, (done) => {
     if (done % 5000 === 0 || done === idNumbers.length) progress({ stage: 'deriving-keys', done, total: idNumbers.length });
   });
@@ -282,7 +273,7 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     dataset,
     county,
     personKeys,
-    v2,
+    v2: dataset.v2,
     personKeyOf,
     version,
     createdAt,
