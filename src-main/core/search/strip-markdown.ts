@@ -42,8 +42,14 @@ function stripBlock(line: string): string {
   return text;
 }
 
+// Escaped characters are parked on private-use code points until the markers are gone, so that
+// \* stays a literal star. Text that already contains U+F000 to U+F07F gets ASCII there instead.
+const ESCAPE_BASE = 0xf000;
+
 function stripInline(text: string): string {
-  let result = text;
+  let result = text.replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, (_match, char: string) =>
+    String.fromCharCode(ESCAPE_BASE + char.charCodeAt(0)),
+  );
 
   // 1. Images and links keep their visible text: ![alt](file) -> alt, [text](url "t") -> text.
   result = result.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
@@ -60,9 +66,9 @@ function stripInline(text: string): string {
   result = result.replace(/(`+)([^`]*?)\1/g, '$2');
   result = result.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2');
   result = result.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
-  result = result.replace(/(\*|_)(?=\S)([^*_\n]*?\S)\1/g, '$2');
+  // A single * or _ counts only outside words: masked names such as 李*明、王*华 keep their stars.
+  result = result.replace(/(^|[^\p{L}\p{N}])(\*|_)(?=\S)([^*_\n]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3');
 
   // 4. Backslash escapes show the character itself.
-  result = result.replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
-  return result;
+  return result.replace(/[\uF000-\uF07F]/g, (char) => String.fromCharCode(char.charCodeAt(0) - ESCAPE_BASE));
 }
