@@ -1,6 +1,7 @@
 // Pinyin initials of region names for the region picker's quick filter (张家坪村 -> zjpc).
-// Place names are converted in pinyin-pro's ordinary mode: its surname mode would read the first
-// character of every name as a surname (曾家村 as zēng, but also 单家湾 as shàn).
+// Place names are converted in pinyin-pro's ordinary mode, because its surname mode reads every
+// character that can be a surname as one (3.29: 单家湾村 as shàn, 长乐乡 as cháng yuè). Such
+// readings come in as extra spellings instead (曾家村 -> cjc zjc).
 import { pinyin, polyphonic } from 'pinyin-pro';
 
 /** Maximum spellings kept for one name, so a name full of polyphonic characters stays short. */
