@@ -47,6 +47,13 @@ describe('regionInitials', () => {
     expect(spellingsOf(name!)).toEqual(['cyjjd', 'zyjjd']);
   });
 
+  it('adds the surname reading of 曾', () => {
+    const entry = [...villages].find(([, name]) => name === '曾家村');
+
+    expect(entry).toBeDefined();
+    expect(spellingsOf(entry![1])).toEqual(['cjc', 'zjc']);
+  });
+
   it('drops the brackets of a name', () => {
     const entry = [...villages].find(([, name]) => name === '塘基上（青山里）村');
 
