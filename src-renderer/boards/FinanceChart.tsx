@@ -56,7 +56,7 @@ export function FinanceChart({ summary }: { summary: FinanceSummary }) {
           </pattern>
         </defs>
 
-        <text x={LEFT - 12} y={TOP - 24} textAnchor="end" fontSize="26" fill="#111111">
+        <text x={8} y={TOP - 24} textAnchor="start" fontSize="26" fill="#111111">
           {unitLabel}
         </text>
         {scale.ticks.map((tick) => {

@@ -123,7 +123,6 @@ export function FinanceScreen({ api, regionCode, snapshot, onShowFlagged }: Fina
         <>
           <div className="finance-body">
             <div className="finance-chart-column">
-              <FinanceChart summary={summary.value} />
               <p className="finance-totals" data-testid="finance-totals">
                 <span>{formatDirectedAmount(t, '收入', summary.value.incomeFen)}</span>
                 <span>{formatDirectedAmount(t, '支出', summary.value.expenditureFen)}</span>
@@ -131,6 +130,7 @@ export function FinanceScreen({ api, regionCode, snapshot, onShowFlagged }: Fina
                   {t('boards.finance.balance', { amount: formatFenAsYuan(summary.value.incomeFen - summary.value.expenditureFen) })}
                 </span>
               </p>
+              <FinanceChart summary={summary.value} />
             </div>
 
             <div className="finance-tables">

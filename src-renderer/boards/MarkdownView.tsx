@@ -60,8 +60,8 @@ function renderInline(nodes: Inline[], loadDocument: LoadDocument): ReactNode[] 
         return <code key={index}>{node.text}</code>;
       case 'link':
         return (
-          <span key={index} className="md-link-text">
-            {renderInline(node.children, loadDocument)}
+          <span key={index}>
+            <span className="md-link-text">{renderInline(node.children, loadDocument)}</span>
             {isReadableWebAddress(node.url) && <span className="md-link-address">（{node.url}）</span>}
           </span>
         );
