@@ -75,16 +75,18 @@ const OUTCOMES: readonly { value: string; weight: number }[] = [
 interface AccountabilityKind {
   category: string;
   problem: string;
+  /** Whether the official works for a village or for the township. */
+  scope: 'village' | 'township';
   position: string;
   sanctions: readonly string[];
 }
 
 const ACCOUNTABILITY_KINDS: readonly AccountabilityKind[] = [
-  { category: '侵害群众利益', problem: '在低保评定中优亲厚友', position: '村党支部书记', sanctions: ['党内严重警告', '党内警告'] },
-  { category: '虚报冒领', problem: '虚报冒领耕地地力保护补贴', position: '村民委员会委员', sanctions: ['党内警告，追缴违规所得', '政务记过'] },
-  { category: '形式主义官僚主义', problem: '防止返贫监测排查走过场', position: '乡镇驻村干部', sanctions: ['诫勉谈话', '政务警告'] },
-  { category: '违规使用资金', problem: '违规使用村级组织运转经费', position: '村报账员', sanctions: ['党内警告', '诫勉谈话'] },
-  { category: '工程项目', problem: '对村道工程质量监管不力', position: '乡镇农业综合服务中心负责人', sanctions: ['政务警告', '诫勉谈话'] },
+  { category: '侵害群众利益', problem: '在低保评定中优亲厚友', scope: 'village', position: '党支部书记', sanctions: ['党内严重警告处分', '党内警告处分'] },
+  { category: '虚报冒领', problem: '虚报冒领耕地地力保护补贴', scope: 'village', position: '村民委员会委员', sanctions: ['党内警告处分，并追缴违规所得', '政务记过处分'] },
+  { category: '形式主义官僚主义', problem: '防止返贫监测排查走过场', scope: 'township', position: '驻村工作队队员', sanctions: ['诫勉谈话', '政务警告处分'] },
+  { category: '违规使用资金', problem: '违规使用村级组织运转经费', scope: 'village', position: '报账员', sanctions: ['党内警告处分', '诫勉谈话'] },
+  { category: '工程项目', problem: '对村道工程质量监管不力', scope: 'township', position: '农业综合服务中心负责人', sanctions: ['政务警告处分', '诫勉谈话'] },
 ];
 
 export interface CaseWriters {
@@ -183,14 +185,16 @@ async function writeAccountability(
   writer: BoardFileWriter,
 ): Promise<void> {
   const kind = random.pick(ACCOUNTABILITY_KINDS);
-  const region = kind.position.startsWith('村') ? random.pick(township.villages) : random.chance(0.8) ? township.region : context.county;
+  let region: RegionRow = township.region;
+  if (kind.scope === 'village') region = random.pick(township.villages);
+  else if (random.chance(0.2)) region = context.county;
   const publishedOn = drawDateInYear(random, year);
   if (!isPast(context.calendar, publishedOn)) return;
 
   const serial = nextSerial();
   const noticeNumber = `${context.countyShort}纪通〔${year}〕${serial}号`;
   const personName = drawPersonName(random);
-  const position = kind.position.startsWith('村') ? `${region.name}${kind.position}` : `${township.region.name}${kind.position}`;
+  const position = kind.scope === 'village' ? `${region.name}${kind.position}` : `${township.region.name}${kind.position}`;
   const sanction = random.pick(kind.sanctions);
   const title = `关于${position}${kind.problem}问题的通报`;
   const issuer = `中共${context.county.name}纪律检查委员会、${context.county.name}监察委员会`;
@@ -201,7 +205,7 @@ async function writeAccountability(
       `# ${title}`,
       `${noticeNumber}`,
       `${year}年，${position}${maskName(personName)}${kind.problem}，违反了群众纪律和廉洁纪律。`,
-      `经县纪委监委研究，给予${maskName(personName)}${sanction}处分（处理）。`,
+      `经县纪委监委研究，决定给予${maskName(personName)}${sanction}。`,
       `## 警示\n\n${numbered(['各级党组织要切实担负起管党治党主体责任，紧盯惠民富民政策落实中的突出问题。', '广大党员干部要引以为戒，严守纪律规矩，不得在民生资金和项目上做手脚。', '欢迎群众通过信访、网络和本终端扫码等渠道反映身边的不正之风和腐败问题。'])}`,
       `${issuer}\n`,
     ].join('\n\n'),

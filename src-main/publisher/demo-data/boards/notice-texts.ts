@@ -2,6 +2,7 @@
 // write them: a title, Markdown paragraphs, lists and tables, and a dated signature. No text
 // names a person or gives a phone number, because free text is published without masking.
 import { formatFenAsYuan } from '../../../../src-shared/money.js';
+import { EXPENDITURE_CATEGORIES, INCOME_CATEGORIES } from '../../standard-v2/village-finance.js';
 import type { Random } from '../prng.js';
 
 export interface NoticeText {
@@ -139,9 +140,10 @@ export interface VillageSubject extends NoticeSubject {
 export type VillageTemplate = (random: Random, subject: VillageSubject) => NoticeText;
 
 export const FINANCE_TEMPLATE: VillageTemplate = (random, { place, quarter, chartFile }) => {
-  const rows = [...(quarter?.byCategory ?? new Map<string, number>()).entries()].map(
-    ([category, fen]) => `| ${category} | ${formatFenAsYuan(fen)} |`,
-  );
+  const byCategory = quarter?.byCategory ?? new Map<string, number>();
+  const rows = [...INCOME_CATEGORIES, ...EXPENDITURE_CATEGORIES]
+    .filter((category) => byCategory.has(category))
+    .map((category) => `| ${INCOME_CATEGORIES.some((name) => name === category) ? '收入' : '支出'} | ${category} | ${formatFenAsYuan(byCategory.get(category)!)} |`);
   const chart = chartFile ? `\n\n![本年各季度收入（绿）与支出（红）](${chartFile})\n\n上图按季度比较本年收入（绿色）和支出（红色）。` : '';
   return {
     board: '村务公开',
@@ -150,7 +152,7 @@ export const FINANCE_TEMPLATE: VillageTemplate = (random, { place, quarter, char
     body: [
       `根据《中华人民共和国村民委员会组织法》和村务公开的有关规定，经村务监督委员会审核，现将${quarter?.label ?? ''}村级财务收支情况公示如下。`,
       `本期收入合计 ${formatFenAsYuan(quarter?.incomeFen ?? 0)} 元，支出合计 ${formatFenAsYuan(quarter?.expenditureFen ?? 0)} 元。${chart}`,
-      `## 分科目汇总\n\n| 科目 | 金额（元） |\n| --- | --- |\n${rows.join('\n')}`,
+      `## 分科目汇总\n\n| 收支 | 科目 | 金额（元） |\n| --- | --- | --- |\n${rows.join('\n')}`,
       `每笔收支的明细可以在本终端“村级财务”栏目查看。村民对公示内容有疑问的，可以在公示之日起 ${random.int(7, 15)} 日内向村务监督委员会提出，村务监督委员会应当在 10 日内答复。`,
     ].join('\n\n'),
   };

@@ -117,6 +117,7 @@ export class NoticeGenerator {
     const totals = byQuarter.get(`${year}-Q${quarter}`)!;
     // The notice follows the quarter, in the first weeks of the next one.
     const issuedOn = quarter === 4 ? drawDateInYear(random, year + 1, 1, 1) : drawDateInYear(random, year, quarter * 3 + 1, quarter * 3 + 1);
+    if (!isPast(this.context.calendar, issuedOn)) return null;
 
     let chartFile: string | undefined;
     const name = `cw-${village.code}-${year}Q${quarter}.png`;

@@ -18,9 +18,10 @@ export const SUPPLIER_TRADES = {
 } as const;
 export type SupplierTrade = keyof typeof SUPPLIER_TRADES;
 
-/** Returns the short form of a county name, as local company names use it: 麻阳苗族自治县 -> 麻阳. */
+/** Returns the short form of a county name, as local company names use it: 麻阳苗族自治县 -> 麻阳. Only the
+ * ethnic groups of Hunan's autonomous counties are listed. */
 export function shortCountyName(county: RegionRow): string {
-  return county.name.replace(/(?:[\u4e00-\u9fff]{1,4}族)*自治县$|县$|市$|区$/u, '') || county.name;
+  return county.name.replace(/(?:苗族|侗族|瑶族|土家族|白族|回族)+自治县$|县$|市$|区$/u, '') || county.name;
 }
 
 /** Draws a company name registered in the prefecture, the county or the province. */

@@ -82,7 +82,7 @@ export const PROJECT_KINDS: readonly ProjectKind[] = [
   },
   {
     category: '产业发展',
-    names: ['{place}黄桃产业基地建设项目', '{place}冰糖橙标准化果园建设', '{place}油茶低产林改造项目', '{place}村集体光伏电站', '{place}茶叶加工厂建设项目'],
+    names: ['{place}黄桃产业基地建设项目', '{place}冰糖橙标准化果园建设', '{place}油茶低产林改造项目', '{place}集体光伏电站', '{place}茶叶加工厂建设项目'],
     budgetYuan: [100_000, 2_000_000],
     durationDays: [45, 180],
     trade: 'farming',

@@ -194,7 +194,9 @@ async function writeRegionProjects(
     for (let serial = 1; serial <= count; serial += 1) {
       const projectId = `XM-${region.code}-${year}-${String(serial).padStart(2, '0')}`;
       const kind = drawKind(random);
-      const name = random.pick(kind.names).replace('{place}', region.name).replace('{group}', String(random.int(1, 12)));
+      // Villagers' groups (组) exist only in villages.
+      const group = isVillage ? `${random.int(1, 12)}组` : '';
+      const name = random.pick(kind.names).replace('{place}', region.name).replace('{group}组', group);
       const budgetFen = roundToHundredYuanFen(kind.budgetYuan[0] + random.next() * (kind.budgetYuan[1] - kind.budgetYuan[0]));
       const source = random.weighted(FUNDING_SOURCES.map((entry) => ({ value: entry, weight: entry.weight })));
       const fundingFen = random.chance(0.6) ? budgetFen : roundToHundredYuanFen((budgetFen / 100) * (0.6 + random.next() * 0.35));
