@@ -37,7 +37,7 @@ export interface SnapshotSearchOptions {
 export interface SnapshotSearch {
   search(request: SearchRequest): SearchResult;
   suggest(request: SuggestRequest): SuggestResult;
-  /** Where the index lives: a cache file, or memory when the cache folder is not writable. */
+  /** Storage of the index: 'file' for the cache file, 'memory' when the cache folder is not writable. */
   readonly storage: 'file' | 'memory';
   /** Closes the index. The snapshot database stays open; it belongs to the caller. */
   close(): void;
@@ -59,10 +59,12 @@ interface HitRow {
 }
 
 /**
- * Opens the search of a snapshot, building its index when no valid cache file exists (seconds
- * for a county's records). Both methods throw only on a request that fails its schema.
+ * Opens the search of a snapshot, building its index when no valid cache file exists. Both
+ * methods throw a ZodError for a request that fails its schema; no query text makes them throw.
  */
 export function openSnapshotSearch(options: SnapshotSearchOptions): SnapshotSearch {
+  // NOTE: building is synchronous and takes seconds for a county (5,000 long notices: 5 to 10 s
+  // on 2 cores), blocking the calling thread. Open it before serving, or move it to a worker.
   let index = openIndexCache({ snapshot: options.db, cacheDir: options.cacheDir, snapshotId: options.snapshotId });
   let vocabulary = loadVocabulary(index.db);
 
@@ -165,7 +167,7 @@ function suggestWords(
   const terms: string[] = [];
   let checks = 0;
 
-  // The vocabulary is sorted most frequent first, so the first matches in scope are the answer.
+  // The vocabulary is sorted most frequent first, so the first matches in scope are the result.
   for (const entry of vocabulary) {
     if (terms.length >= request.limit || checks >= MAX_SUGGEST_CHECKS) break;
     const matches =

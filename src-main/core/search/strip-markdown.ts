@@ -1,7 +1,7 @@
 // Plain text of a Markdown body for the search index and its snippets. The index stores this
 // text, so highlights and snippets never show Markdown syntax (#, **, [](), | tables, images).
-// It covers the CommonMark block and inline forms that notices use; it is not a full parser,
-// and text that only looks like Markdown (a literal `*` in a sentence) may lose that character.
+// It covers the CommonMark block and inline forms that notices use but is not a full parser.
+// So text that only looks like Markdown (a literal ` *a* ` between spaces) may lose characters.
 
 /** Returns the readable text of Markdown, with runs of white space folded to one space. */
 export function stripMarkdown(markdown: string): string {

@@ -11,7 +11,7 @@
 // 4. A run is dropped when a kept run one character longer contains it in at least
 //    SUBSUMED_SHARE of its records: 家坪 goes when it almost only occurs as 张家坪. Runs of six
 //    characters are counted for this step only, so that 危房改造 is not dropped for a fragment
-//    such as 危房改造补 when the text always says 危房改造补助.
+//    such as 危房改造补 when every occurrence is followed by 补助.
 // 5. The most frequent MAX_VOCABULARY_SIZE words are kept, seeds first among equals.
 // The result still contains some fragments of frequent phrases (务公开 in 村务公开 and 政务公开);
 // ranking by frequency tends to put whole words first, and the villager picks from the list.
@@ -140,6 +140,8 @@ function hasWordEdges(word: string): boolean {
   return !NOT_AT_START.has(word[0]!) && !NOT_AT_END.has(word.at(-1)!);
 }
 
+// Code-point order, so that the ranking does not depend on the locale.
 function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

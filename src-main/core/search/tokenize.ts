@@ -149,7 +149,7 @@ function appendChar(segment: TextSegment, char: string, start: number, end: numb
  * range of its whole source.
  */
 function* normalizedChars(text: string): Generator<{ char: string; start: number; end: number }> {
-  // Most texts are already in NFKC without combining marks, so each code point stands for itself.
+  // Most texts are already in NFKC without combining marks, so each code point maps to itself.
   if (!MARK.test(text) && text.normalize('NFKC') === text) {
     let start = 0;
     for (const char of text) {
