@@ -72,7 +72,8 @@ export function checkCell(column: ColumnSpec, raw: string, place: CellPlace, env
     case 'text':
     case 'identifier': {
       const max = column.maxLength ?? Number.POSITIVE_INFINITY;
-      if (Array.from(raw).length > max) return report('row.tooLong', { max });
+      // UTF-16 length is never below the character count, so only long strings need counting.
+      if (raw.length > max && Array.from(raw).length > max) return report('row.tooLong', { max });
       if (column.type === 'identifier' && !IDENTIFIER_PATTERN.test(raw)) return report('row.invalidIdentifier');
       return raw;
     }
