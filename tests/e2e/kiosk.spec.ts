@@ -1,17 +1,15 @@
 // The kiosk screens in Debian's Chromium with touch at 1920x1080, and their layout at 1366x768 and
 // 1280x1024, against `minsheng serve` over a snapshot made by the real publish and sync commands.
-// Also writes the README screenshots.
+// Home is the menu; the household lookup opens from its first tile. The menu, region picker and
+// search screen are also laid out at 1080x1920 portrait. Also writes the README screenshots.
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page, Route } from '@playwright/test';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
-import { REPO_ROOT } from '../helpers/cli.js';
 import { IDLE_TIMEOUT_SECONDS, startExpiredKioskServer, startKioskServer } from './kiosk-server.js';
+import { expectElderlyFriendly, measure, saveScreenshot, SCREENSHOT_DIR, waitForFonts } from './screen-checks.js';
 import type { DemoHousehold, ExpiredKioskServer, KioskServer } from './kiosk-server.js';
-
-const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
 
 let server: KioskServer;
 let problems: string[] = [];
@@ -48,27 +46,18 @@ function largestHousehold(): DemoHousehold {
   return [...server.households].sort((a, b) => b.paymentCount - a.paymentCount || a.householdId.localeCompare(b.householdId))[0]!;
 }
 
-/**
- * Writes a README screenshot after checking that the page shows no full ID number: with all
- * whitespace removed, no run of 17 digits and a check character may appear in its text.
- */
-async function saveScreenshot(page: Page, name: string): Promise<void> {
-  const text = await page.evaluate(() => document.body.innerText);
-  expect(text.replace(/\s+/g, '')).not.toMatch(/\d{17}[\dX]/);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
+/** Opens the household lookup from the home menu. */
+async function openLookup(page: Page): Promise<void> {
+  await page.locator('[data-tile="lookup"]').tap();
+  await expect(page.getByTestId('id-display')).toBeVisible();
 }
 
 async function tapKeys(page: Page, keys: string): Promise<void> {
   for (const key of keys) await page.locator(`[data-key="${key}"]`).tap();
 }
 
-async function waitForFonts(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
-}
-
 test('finds a household by tapping the keypad', async ({ page }) => {
+  await openLookup(page);
   const household = largestHousehold();
   const idNumber = household.idNumbers[0]!;
 
@@ -117,8 +106,9 @@ test('finds a household by tapping the keypad', async ({ page }) => {
   expect(ring).toEqual({ style: 'solid', width: '4px', offset: '-4px' });
 
   await page.getByRole('button', { name: /Done/ }).tap();
-  await expect(page.getByTestId('id-display')).toHaveText('');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('民生资金查询');
+  await openLookup(page);
+  await expect(page.getByTestId('id-display')).toHaveText('');
 });
 
 test('locks the keypad while a lookup runs', async ({ page }) => {
@@ -134,6 +124,7 @@ test('locks the keypad while a lookup runs', async ({ page }) => {
     await lookupReleased;
     await route.continue();
   });
+  await openLookup(page);
 
   await tapKeys(page, idNumber);
   await page.locator('[data-key="search"]').tap();
@@ -157,6 +148,7 @@ test('locks the keypad while a lookup runs', async ({ page }) => {
 });
 
 test('keeps search disabled for a bad checksum', async ({ page }) => {
+  await openLookup(page);
   const first17 = largestHousehold().idNumbers[0]!.slice(0, 17);
   const wrong = computeCheckCharacter(first17) === '0' ? '1' : '0';
 
@@ -170,6 +162,7 @@ test('keeps search disabled for a bad checksum', async ({ page }) => {
 });
 
 test('shows what to do for an unknown number', async ({ page }) => {
+  await openLookup(page);
   const first17 = '43122619500101999';
   await tapKeys(page, first17 + computeCheckCharacter(first17));
   await page.locator('[data-key="search"]').tap();
@@ -181,6 +174,7 @@ test('shows what to do for an unknown number', async ({ page }) => {
 
 test('warns before the idle timeout and extends on request', async ({ page }) => {
   test.setTimeout(IDLE_TIMEOUT_SECONDS * 4 * 1000);
+  await openLookup(page);
   await tapKeys(page, '431226');
 
   const dialog = page.getByRole('alertdialog');
@@ -192,24 +186,31 @@ test('warns before the idle timeout and extends on request', async ({ page }) =>
 
   // Untouched, the warning comes back and the session is wiped.
   await expect(dialog).toBeVisible({ timeout: IDLE_TIMEOUT_SECONDS * 1000 });
-  await expect(page.getByTestId('id-display')).toHaveText('', { timeout: IDLE_TIMEOUT_SECONDS * 1000 });
+  await expect(page.locator('[data-tile="lookup"]')).toBeVisible({ timeout: IDLE_TIMEOUT_SECONDS * 1000 });
   await expect(dialog).toBeHidden();
+  await openLookup(page);
+  await expect(page.getByTestId('id-display')).toHaveText('');
   await expect(page.getByTestId('id-feedback')).toHaveText('请输入 18 位号码');
 });
 
 test('wipes a shown result after the idle timeout', async ({ page }) => {
+  await openLookup(page);
   test.setTimeout(IDLE_TIMEOUT_SECONDS * 4 * 1000);
   await tapKeys(page, largestHousehold().idNumbers[0]!);
   await page.locator('[data-key="search"]').tap();
   await expect(page.getByTestId('grand-total')).toBeVisible();
 
-  await expect(page.getByTestId('id-display')).toHaveText('', { timeout: IDLE_TIMEOUT_SECONDS * 2 * 1000 });
+  await expect(page.locator('[data-tile="lookup"]')).toBeVisible({ timeout: IDLE_TIMEOUT_SECONDS * 2 * 1000 });
   await expect(page.getByTestId('grand-total')).toHaveCount(0);
+  await openLookup(page);
+  await expect(page.getByTestId('id-display')).toHaveText('');
 });
 
 test('switches the screens to English', async ({ page }) => {
   await page.getByRole('button', { name: 'English' }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Livelihood Fund Lookup');
+  await expect(page.locator('[data-tile="lookup"]')).toContainText('My household payments');
+  await openLookup(page);
   await expect(page.locator('[data-key="search"]')).toHaveText('Search');
   await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
 
@@ -224,47 +225,10 @@ test('switches the screens to English', async ({ page }) => {
   await saveScreenshot(page, 'home.png');
 });
 
-/** Sizes of every button, the smallest font of visible text, and heading sizes. */
-async function measure(page: Page) {
-  return page.evaluate(() => {
-    const buttons = [...document.querySelectorAll('button')].map((button) => {
-      const box = button.getBoundingClientRect();
-      return { text: button.textContent ?? '', width: box.width, height: box.height };
-    });
-
-    const textSizes = [...document.querySelectorAll('body *')]
-      .filter((element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''))
-      .filter((element) => element.getBoundingClientRect().width > 0)
-      .map((element) => ({ text: element.textContent!.trim().slice(0, 20), size: parseFloat(getComputedStyle(element).fontSize) }));
-
-    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => ({
-      text: heading.textContent ?? '',
-      size: parseFloat(getComputedStyle(heading).fontSize),
-    }));
-
-    // Smallest edge-to-edge distance between two keypad keys.
-    const keys = [...document.querySelectorAll('.keypad button')].map((key) => key.getBoundingClientRect());
-    let minimumGap = Infinity;
-    keys.forEach((a, i) =>
-      keys.slice(i + 1).forEach((b) => {
-        const dx = Math.max(b.left - a.right, a.left - b.right);
-        const dy = Math.max(b.top - a.bottom, a.top - b.bottom);
-        minimumGap = Math.min(minimumGap, Math.max(dx, dy));
-      }),
-    );
-
-    return { buttons, textSizes, headings, minimumGap, keyCount: keys.length };
-  });
-}
-
-function expectElderlyFriendly(measured: Awaited<ReturnType<typeof measure>>) {
-  expect(measured.buttons.filter((button) => button.width < 60 || button.height < 60)).toEqual([]);
-  expect(measured.textSizes.filter((entry) => entry.size < 24)).toEqual([]);
-  expect(measured.headings.length).toBeGreaterThan(0);
-  expect(measured.headings.filter((heading) => heading.size < 40)).toEqual([]);
-}
-
 test('meets the elderly-friendly sizes', async ({ page }) => {
+  expectElderlyFriendly(await measure(page));
+
+  await openLookup(page);
   const home = await measure(page);
   expect(home.keyCount).toBe(14);
   expect(home.buttons.filter((button) => /^[0-9X]$/.test(button.text)).every((key) => key.width >= 96 && key.height >= 96)).toBe(true);
@@ -337,6 +301,7 @@ for (const [width, height] of [
 ] as const) {
   test(`fits the home screen at ${width}x${height}`, async ({ page }) => {
     await page.setViewportSize({ width, height });
+    await openLookup(page);
     for (const language of ['中文', 'English']) {
       await page.getByRole('button', { name: language }).tap();
       await page.locator('[data-key="clear"]').tap({ force: true });
@@ -362,6 +327,7 @@ for (const [width, height] of [
 
   test(`shows the queried member at ${width}x${height}`, async ({ page }) => {
     await page.setViewportSize({ width, height });
+    await openLookup(page);
     const household = [...server.households].sort(
       (a, b) => b.idNumbers.length - a.idNumbers.length || a.householdId.localeCompare(b.householdId),
     )[0]!;
@@ -377,6 +343,7 @@ for (const [width, height] of [
 
   test(`fits the result screen at ${width}x${height}`, async ({ page }) => {
     await page.setViewportSize({ width, height });
+    await openLookup(page);
     const household = largestHousehold();
     await tapKeys(page, household.idNumbers[0]!);
     await page.locator('[data-key="search"]').tap();
@@ -459,6 +426,7 @@ test.describe('expired data', () => {
     test(`shows the data-age banner at ${width}x${height}`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       await page.goto(expired.url);
+      await openLookup(page);
       const banner = page.getByTestId('data-age-banner');
       await expect(banner).toContainText(`数据已 ${AGE_DAYS} 天未更新，可能不是最新。`);
       await expect(banner).toContainText(`数据截至 ${expired.dataAsOf}。`);

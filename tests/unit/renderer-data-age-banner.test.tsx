@@ -9,6 +9,7 @@ import type { KioskApi, LookupResult, SnapshotInfo } from '../../src-shared/kios
 import { App } from '../../src-renderer/App.js';
 import { DataAgeBanner } from '../../src-renderer/components/DataAgeBanner.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
+import { memoryKioskApi, SETTINGS } from '../helpers/memory-kiosk-api.js';
 
 const FIRST17 = '43012419580312010';
 const VALID = FIRST17 + computeCheckCharacter(FIRST17);
@@ -44,7 +45,8 @@ function bannerText(): string {
 function memoryApi(snapshots: SnapshotInfo[]): KioskApi {
   let calls = 0;
   return {
-    getSettings: async () => ({ terminalName: 'test', defaultLanguage: 'zh-CN', idleTimeoutSeconds: 60, idleWarningSeconds: 10 }),
+    ...memoryKioskApi(),
+    getSettings: async () => SETTINGS,
     // Each call returns the next snapshot, and the last one from then on.
     getSnapshotInfo: async () => snapshots[Math.min(calls++, snapshots.length - 1)]!,
     lookupHousehold: async (idNumber: string): Promise<LookupResult> => {
@@ -71,7 +73,12 @@ async function renderApp(api: KioskApi) {
       <App api={api} />
     </I18nextProvider>,
   );
-  await screen.findByText('查询范围：宁乡市');
+  await screen.findByText('当前地区：宁乡市');
+  openLookup();
+}
+
+function openLookup() {
+  fireEvent.click(document.querySelector('[data-tile="lookup"]')!);
 }
 
 function tap(keys: string) {
@@ -141,7 +148,9 @@ describe('DataAgeBanner in the App', () => {
     const banner = screen.getByTestId('data-age-banner');
     expect(banner.parentElement?.className).toBe('app');
     expect(banner.previousElementSibling?.tagName).toBe('HEADER');
-    expect(banner.nextElementSibling?.className).toBe('home');
+    // The screen on top of the view stack sits in a layer of its own.
+    expect(banner.nextElementSibling?.className).toBe('view-layer');
+    expect(banner.nextElementSibling?.firstElementChild?.className).toBe('home lookup');
     expect(banner.contains(document.querySelector('.keypad'))).toBe(false);
   });
 
@@ -186,7 +195,7 @@ describe('DataAgeBanner in the App', () => {
     fireEvent.click(searchButton());
     await screen.findByText('没有找到这个号码的记录');
     fireEvent.click(screen.getByText('完成'));
-    await screen.findByText('请输入 18 位号码');
+    await screen.findByText('当前地区：宁乡市');
     await waitFor(() => expect(screen.queryByTestId('data-age-banner')).toBeNull());
   });
 });
