@@ -1,14 +1,15 @@
 // Income against expenditure per month as an SVG bar chart. The two bars of a month differ by
 // fill (solid for income, hatched for expenditure) and by the letter under each bar, so the
-// chart reads without colour; the legend names both in words.
+// chart reads without colour. The legend names both in words.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinanceSummary } from '../../src-shared/boards-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
 import { chartScale } from './chart-scale.js';
 
-// The chart is drawn in a 1000 x 560 box and scaled to its column, which is at least 1000 CSS
-// px wide on both terminal orientations, so 26-unit text stays 26 px or larger.
+// The chart is drawn in a 1000 x 560 box and scaled to its column. That column is about 1,000
+// to 1,080 CSS px wide on 1080x1920 and 1920x1080 screens, so 26-unit text stays near 26 px.
+// NOTE: on smaller landscape screens (1366x768) the column and its text shrink below that.
 const WIDTH = 1000;
 const HEIGHT = 560;
 const LEFT = 120;

@@ -1,7 +1,7 @@
 // Renders the tree of parseMarkdown as React elements. Text goes through React, which escapes
-// it, so HTML in a notice shows as its literal characters. Links show their text (and an http
-// address as text after it) but are never clickable; images are delivered documents fetched
-// through the API and shown as data: URLs of an image media type only.
+// it, so HTML in a notice shows as its literal characters. A link shows its text, followed by
+// its address when that is an http address, and is never clickable. Images are delivered
+// documents fetched through the API and shown as data: URLs of an image media type only.
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

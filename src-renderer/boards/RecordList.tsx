@@ -7,8 +7,8 @@ import type { ListItem } from '../../src-shared/boards-api.js';
 import { formatAmount, formatDate, formatDirectedAmount } from './format.js';
 import type { ListState, PagedRecords } from './paged-records.js';
 
-// Row height in CSS pixels including the 16 px gap below each row; boards.css sizes
-// .board-row-slot to the same number, and Virtuoso skips measuring because of it.
+// Row height in CSS pixels, including the 16 px gap between rows. boards.css gives
+// .board-row-slot the same height, so Virtuoso can place rows without measuring them.
 export const ROW_HEIGHT = 148;
 
 // Rows rendered before the list has measured its viewport, so the first screen fills at once.

@@ -20,8 +20,10 @@ function roundStep(value: number): number {
   const rough = value / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
   const fraction = rough / power;
-  const factor = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-  return factor * power;
+  for (const factor of [1, 2, 5]) {
+    if (fraction <= factor) return factor * power;
+  }
+  return 10 * power;
 }
 
 /** Computes the axis for bars up to largestFen; an all-zero year gets an axis of 0 to 1 yuan. */

@@ -1,5 +1,5 @@
-// The labelled rows of a record's detail screen, one per field of its RecordDetail, in the
-// order a villager asks about them: what, where, how much, when, who is responsible.
+// The labelled rows of a record's detail screen, one per field of its RecordDetail. Rows go
+// from what and where to how much, when, and who is responsible.
 import type { TFunction } from 'i18next';
 import type { RecordDetail } from '../../src-shared/boards-api.js';
 import { formatAmount, formatDate, formatDirectedAmount } from './format.js';

@@ -27,8 +27,8 @@ export interface MarkdownDocument {
   truncated: boolean;
 }
 
-// A notice of 100,000 characters is about 60 printed pages, far beyond any real one; the cap
-// keeps a broken or hostile delivery from freezing the screen.
+// The cap lies far above the length of a real notice, so it only stops a broken or hostile
+// delivery from freezing the screen.
 export const MAX_MARKDOWN_CHARS = 100_000;
 
 // Closing brackets and markers are searched for within this many characters, so a text full of
@@ -44,7 +44,7 @@ const RULE = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const QUOTE = /^[ \t]{0,3}>[ \t]?(.*)$/;
 const ESCAPABLE = '\\`*_[]()!#+-.|>';
 
-/** Parses Markdown text into blocks; never throws, and treats every HTML tag as text. */
+/** Parses Markdown text into blocks, treating every HTML tag as text. */
 export function parseMarkdown(source: string): MarkdownDocument {
   const truncated = source.length > MAX_MARKDOWN_CHARS;
   const text = truncated ? source.slice(0, MAX_MARKDOWN_CHARS) : source;

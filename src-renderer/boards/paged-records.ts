@@ -1,5 +1,5 @@
 // Pages of a board list fetched by range as the villager scrolls. The first page brings the
-// total, so the virtualised list knows its full height before any other page arrives. A filter
+// total, so the virtualised list has its full height before any other page arrives. A filter
 // change starts a new cache, and every response is checked against the cache that requested it,
 // so a slow page of the old filter never lands in the new list.
 import type { ListFilters, ListItem, ListPage, RecordKind, Source } from '../../src-shared/boards-api.js';
@@ -145,8 +145,11 @@ export class PagedRecords {
   private evictFarPages(cache: PageCache, firstPage: number, lastPage: number): void {
     if (cache.pages.size <= MAX_CACHED_PAGES) return;
 
-    const distance = (pageIndex: number) =>
-      pageIndex < firstPage ? firstPage - pageIndex : pageIndex > lastPage ? pageIndex - lastPage : 0;
+    const distance = (pageIndex: number) => {
+      if (pageIndex < firstPage) return firstPage - pageIndex;
+      if (pageIndex > lastPage) return pageIndex - lastPage;
+      return 0;
+    };
     const farthestFirst = [...cache.pages.keys()].sort((a, b) => distance(b) - distance(a));
     for (const pageIndex of farthestFirst.slice(0, cache.pages.size - MAX_CACHED_PAGES)) {
       cache.pages.delete(pageIndex);

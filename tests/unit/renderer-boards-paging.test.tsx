@@ -13,7 +13,7 @@ interface PendingFetch {
   reject(error: Error): void;
 }
 
-// Requests wait until the test answers them, so the test controls the order of responses.
+// Requests wait until the test resolves them, so the test controls the order of responses.
 function pendingSource() {
   const pending: PendingFetch[] = [];
   const fetchPage = (query: ListQuery, offset: number, limit: number) =>
@@ -122,7 +122,7 @@ describe('PagedRecords', () => {
 
     expect(source.pending.map((request) => request.query.filters)).toEqual([{}, { flaggedOnly: true }]);
 
-    // The flagged list answers first; the old unfiltered answer arrives late and must not win.
+    // The flagged page arrives first. The unfiltered page arrives late and must be dropped.
     source.pending[1]!.resolve(pageFor('flagged', 12, 0, PAGE_SIZE));
     await settle();
     source.pending[0]!.resolve(pageFor('all', 100_000, 0, PAGE_SIZE));

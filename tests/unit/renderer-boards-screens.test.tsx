@@ -69,7 +69,7 @@ interface TestApi extends KioskApi {
   facetRequests: FacetsRequest[];
 }
 
-// Answers list requests from a generated ledger of `total` rows; flaggedOnly keeps 1 in 1,000.
+// Returns list pages of a generated ledger of `total` rows. flaggedOnly keeps 1 row in 1,000.
 function testApi(options: { total?: number; failLists?: boolean; records?: Record<string, RecordDetail> } = {}): TestApi {
   const total = options.total ?? 100_000;
   const listRequests: ListRequest[] = [];
