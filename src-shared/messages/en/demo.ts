@@ -1,11 +1,13 @@
 // Messages of `minsheng demo-data`, the generator of demo households and payments.
 export default {
-  summary: 'Generate demo households and payments for one county (data standard v1 CSV files)',
+  summary: 'Generate demo households, payments and disclosure boards for one county (data standard v1 and v2 CSV files)',
   help: [
     'Usage: minsheng demo-data --county CODE --out FOLDER [options]',
     '',
     'Writes regions.csv, subsidy_items.csv, persons.csv and payments.csv with generated people',
-    'on the real villages of one county. The same options always give byte-identical files.',
+    'on the real villages of one county, and, as --boards sets, the 13 files of data standard v2',
+    'with a documents/ folder (notice bodies, images, PDF attachments, site photos).',
+    'The same options always give byte-identical files.',
     'All people are generated; the amounts are demo parameters, not published standards.',
     '',
     '  --county CODE        6-digit county code, e.g. 431226 (麻阳) or 433122 (泸溪)',
@@ -17,6 +19,9 @@ export default {
     '                       not after the current year (default {{defaultYearTo}})',
     '  --regions FILE       region codes CSV (code,name,parent_code,level); default: the shipped copy',
     '  --items FILE         subsidy item catalogue CSV with demo columns; default: the shipped copy',
+    '  --boards SCALE       volume of the board data (default {{defaultBoards}}): small for the shipped demo,',
+    '                       county for a real county (thousands of ledger entries per village and',
+    '                       year, hundreds of projects), none to write no v2 files and remove old ones',
   ].join('\n'),
   done: [
     'Demo data for {{countyCode}} {{countyName}}, payment years {{yearFrom}}-{{yearTo}}:',
@@ -24,6 +29,12 @@ export default {
     '  persons:    {{persons}}',
     '  payments:   {{payments}}, total {{totalYuan}} yuan',
     '  folder:     {{outDir}}',
+  ].join('\n'),
+  boardsDone: [
+    '  boards ({{scale}}): {{projects}} projects, {{progressReports}} progress reports, {{allocations}} allocations,',
+    '    {{povertyHouseholds}} poverty households, {{ledgerEntries}} ledger entries, {{contracts}} asset contracts,',
+    '    {{notices}} notices, {{complaints}} complaint outcomes, {{accountability}} accountability notices,',
+    '    {{documents}} files in documents/, {{documentMegabytes}} MB',
   ].join('\n'),
   fileUnreadable: 'Cannot read {{file}}: {{reason}}. Check the path and the file permissions.',
   csvInvalid: '{{file}} is not a valid CSV file: {{reason}}. Save it as UTF-8 CSV with a header row.',

@@ -1,11 +1,12 @@
 // `minsheng demo-data`（生成演示户籍与发放数据）的提示信息。
 export default {
-  summary: '为一个县生成演示家庭和补贴发放数据（数据标准 v1 的 CSV 文件）',
+  summary: '为一个县生成演示家庭、补贴发放和各公开栏目的数据（数据标准 v1 和 v2 的 CSV 文件）',
   help: [
     '用法：minsheng demo-data --county 县代码 --out 文件夹 [选项]',
     '',
     '在一个县的真实村（社区）上生成人员，写出 regions.csv、subsidy_items.csv、persons.csv 和',
-    'payments.csv。相同的选项总是生成逐字节相同的文件。',
+    'payments.csv，并按 --boards 写出数据标准 v2 的 13 个文件和 documents/ 文件夹（公告正文、图片、',
+    'PDF 附件和现场照片）。相同的选项总是生成逐字节相同的文件。',
     '所有人员均为生成数据；金额是演示参数，不是公布的标准。',
     '',
     '  --county 县代码      6 位县级区划代码，如 431226（麻阳）或 433122（泸溪）',
@@ -17,6 +18,9 @@ export default {
     '                       且不晚于今年（默认 {{defaultYearTo}}）',
     '  --regions 文件       区划代码 CSV（code,name,parent_code,level）；默认使用随程序发布的副本',
     '  --items 文件         含演示参数列的补贴项目 CSV；默认使用随程序发布的副本',
+    '  --boards 规模        公开栏目数据量（默认 {{defaultBoards}}）：small 为随程序发布的演示规模，',
+    '                       county 为全县实际规模（每村每年数千笔收支，全县数百个项目），',
+    '                       none 不写数据标准 v2 文件，并删除上次生成的这些文件',
   ].join('\n'),
   done: [
     '已生成 {{countyCode}} {{countyName}} 的演示数据，发放年份 {{yearFrom}}-{{yearTo}}：',
@@ -24,6 +28,12 @@ export default {
     '  人员：{{persons}} 人',
     '  发放：{{payments}} 笔，合计 {{totalYuan}} 元',
     '  文件夹：{{outDir}}',
+  ].join('\n'),
+  boardsDone: [
+    '  公开栏目（{{scale}}）：项目 {{projects}} 个，进度报告 {{progressReports}} 条，资金分配 {{allocations}} 条，',
+    '    脱贫户和监测户 {{povertyHouseholds}} 户，村级收支 {{ledgerEntries}} 笔，资产资源合同 {{contracts}} 份，',
+    '    公告 {{notices}} 篇，投诉办理结果 {{complaints}} 件，问责通报 {{accountability}} 件，',
+    '    documents/ 中 {{documents}} 个文件，共 {{documentMegabytes}} MB',
   ].join('\n'),
   fileUnreadable: '无法读取 {{file}}：{{reason}}。请检查路径和文件权限。',
   csvInvalid: '{{file}} 不是有效的 CSV 文件：{{reason}}。请另存为带表头的 UTF-8 CSV。',
