@@ -5,8 +5,23 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LanguageSchema } from '../../src-shared/kiosk-api.js';
+import { parseYuanToFen } from '../../src-shared/money.js';
+import type { YuanProblem } from '../../src-shared/money.js';
 import type { KioskSettings } from '../../src-shared/kiosk-api.js';
 import type { Translate } from '../../src-shared/messages/translator.js';
+
+/** Default of finance.flagAboveYuan: ledger entries above 10,000 yuan are flagged. */
+export const DEFAULT_FINANCE_FLAG_FEN = 1_000_000;
+
+// A yuan amount as a JSON number or string, parsed by string arithmetic into integer fen, so
+// 12345.67 becomes exactly 1234567 fen. A number is read through its shortest decimal form.
+const YuanAmountSchema = z.union([z.number(), z.string()]).transform((value, context) => {
+  const parsed = parseYuanToFen(String(value));
+  if (parsed.ok) return parsed.fen;
+
+  context.addIssue({ code: 'custom', message: `invalid yuan amount: ${parsed.problem}`, params: { messageKey: 'yuanAmount', problem: parsed.problem } });
+  return z.NEVER;
+});
 
 export const TerminalConfigSchema = z
   .object({
@@ -49,8 +64,16 @@ export const TerminalConfigSchema = z
         params: { messageKey: 'warningBeforeTimeout' },
       })
       .default({ timeoutSeconds: 90, warningSeconds: 20 }),
+    // Township (9 digits) or village (12 digits) of the county that the boards open on.
+    home: z.object({ regionCode: z.string().regex(/^(\d{9}|\d{12})$/) }).strict().optional(),
+    finance: z.object({ flagAboveYuan: YuanAmountSchema }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .refine((config) => config.home === undefined || config.home.regionCode.startsWith(config.regionCode), {
+    message: 'home.regionCode must lie in the county regionCode',
+    path: ['home', 'regionCode'],
+    params: { messageKey: 'homeInCounty' },
+  });
 
 export type TerminalConfig = z.infer<typeof TerminalConfigSchema>;
 
@@ -98,7 +121,18 @@ function describeType(expected: string, t: Translate): string {
 
 // Zod's own issue messages are English only, so the common issue codes get catalog text in
 // both languages. Any other code falls back to zod's message.
-function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate): string {
+// Keys of validation:amount.* for each problem of parseYuanToFen.
+const YUAN_PROBLEM_KEYS: Record<YuanProblem, string> = {
+  empty: 'validation:amount.empty',
+  'not-a-number': 'validation:amount.notANumber',
+  'currency-sign': 'validation:amount.currencySign',
+  'bad-grouping': 'validation:amount.badGrouping',
+  negative: 'validation:amount.negative',
+  'too-many-decimals': 'validation:amount.tooManyDecimals',
+  'too-large': 'validation:amount.tooLarge',
+};
+
+function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate, raw: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = describeType(issue.expected, t);
@@ -120,6 +154,13 @@ function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate): 
       if (issue.params?.['messageKey'] === 'warningBeforeTimeout') return t('config:issue.warningBeforeTimeout');
       if (issue.params?.['messageKey'] === 'trustOrRootKeys') return t('config:issue.trustOrRootKeys');
       if (issue.params?.['messageKey'] === 'rootThreshold') return t('config:issue.rootThreshold');
+      if (issue.params?.['messageKey'] === 'yuanAmount') {
+        return t('config:issue.yuanAmount', { problem: t(YUAN_PROBLEM_KEYS[issue.params['problem'] as YuanProblem]) });
+      }
+      if (issue.params?.['messageKey'] === 'homeInCounty') {
+        const county = (raw as { regionCode?: unknown }).regionCode;
+        return t('config:issue.homeInCounty', { county: typeof county === 'string' ? county : '' });
+      }
       return t('config:issue.other', { message: issue.message });
     default:
       return t('config:issue.other', { message: issue.message });
@@ -138,7 +179,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, t: Translate): str
     value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
   const shown = value === undefined ? t('config:absent') : JSON.stringify(value);
-  return t('config:fieldProblem', { field, value: shown, detail: describeDetail(issue, value, t) });
+  return t('config:fieldProblem', { field, value: shown, detail: describeDetail(issue, value, t, raw) });
 }
 
 /** Parses an already-read config object; throws ConfigError listing every problem. */
@@ -214,6 +255,8 @@ export function kioskSettingsOf(config: TerminalConfig): KioskSettings {
     defaultLanguage: config.language,
     idleTimeoutSeconds: config.idle.timeoutSeconds,
     idleWarningSeconds: config.idle.warningSeconds,
+    homeRegionCode: config.home?.regionCode ?? config.regionCode,
+    financeFlagThresholdFen: config.finance?.flagAboveYuan ?? DEFAULT_FINANCE_FLAG_FEN,
   };
 }
 
@@ -223,4 +266,7 @@ export const DEFAULT_KIOSK_SETTINGS: KioskSettings = {
   defaultLanguage: 'zh-CN',
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
+  // No county is configured: the kiosk service serves the installed snapshot's county instead.
+  homeRegionCode: '430000',
+  financeFlagThresholdFen: DEFAULT_FINANCE_FLAG_FEN,
 };

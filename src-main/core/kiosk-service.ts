@@ -5,15 +5,28 @@
 import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dataAge } from '../../src-shared/data-age.js';
+import {
+  FacetsRequestSchema,
+  FinanceSummaryRequestSchema,
+  ListRequestSchema,
+  RecordRequestSchema,
+  SearchRequestSchema,
+  SuggestRequestSchema,
+} from '../../src-shared/boards-api.js';
 import { KioskSettingsSchema, LookupResultSchema, SnapshotInfoSchema } from '../../src-shared/kiosk-api.js';
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
-import { pointerPath } from './data-folder/layout.js';
+import { createBoardsReader } from './boards/reader.js';
+import type { BoardsReader } from './boards/reader.js';
+import { findScopeRegion } from './boards/region-scope.js';
+import { pointerPath, searchCacheDir } from './data-folder/layout.js';
 import { pointerOrNull, readPointer, snapshotFileOf } from './data-folder/pointer.js';
 import { checkSnapshotSound } from './data-folder/startup-check.js';
 import type { Pointer } from './data-folder/pointer.js';
 import { effectiveNow, readSyncState } from './data-folder/state.js';
 import { createLogger } from './log.js';
 import { lookupHousehold } from './lookup.js';
+import { openSnapshotSearch } from './search/snapshot-search.js';
+import type { SnapshotSearch } from './search/snapshot-search.js';
 import { SNAPSHOT_FORMAT, META_KEYS } from './snapshot/schema.js';
 import { openSnapshot, readMeta, readSnapshotInfo } from './store.js';
 import type { SqliteDatabase } from './store.js';
@@ -36,6 +49,11 @@ interface OpenSnapshot {
   db: SqliteDatabase;
   pointer: Pointer;
   identity: string;
+  boards: BoardsReader;
+  /** The configured home region, or the county when the snapshot does not have it. */
+  homeRegionCode: string;
+  /** Opened on the first search, because building its index takes seconds. */
+  search: SnapshotSearch | null;
 }
 
 // Inode and device change on a rename into place. Mtime and size cover file systems whose
@@ -90,8 +108,29 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
   let unusableIdentity: string | null = null;
 
   function closeCurrent(): void {
+    current?.search?.close();
     current?.db.close();
     current = null;
+  }
+
+  function describeOpen(db: SqliteDatabase, pointer: Pointer, identity: string): OpenSnapshot {
+    let homeRegionCode = settings.homeRegionCode;
+    if (!homeRegionCode.startsWith(pointer.regionCode) || findScopeRegion(db, homeRegionCode) === null) {
+      // A terminal moved to another county, a code missing from the snapshot, or `serve` with
+      // no config: open the boards on the county rather than on an empty region.
+      if (homeRegionCode.startsWith(pointer.regionCode)) {
+        log.warn({ homeRegionCode, version: pointer.version }, 'home region is not in the snapshot; the boards open on the county');
+      }
+      homeRegionCode = pointer.regionCode;
+    }
+    return {
+      db,
+      pointer,
+      identity,
+      boards: createBoardsReader(db, { flagThresholdFen: settings.financeFlagThresholdFen }),
+      homeRegionCode,
+      search: null,
+    };
   }
 
   /** Returns the open snapshot, reopening it when the pointer changed, or null when there is none. */
@@ -118,7 +157,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     }
     const db = openUsableSnapshot(snapshotFileOf(options.dataDir, read.pointer));
     if (!db) return switchToPrevious(read.pointer, identity, 'the current snapshot cannot be opened');
-    current = { db, pointer: read.pointer, identity };
+    current = describeOpen(db, read.pointer, identity);
     log.info({ file: read.pointer.file, version: read.pointer.version, reopening }, 'opened snapshot');
     return current;
   }
@@ -141,14 +180,41 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       unusableIdentity = identity;
       return null;
     }
-    current = { db, pointer: previous, identity };
+    current = describeOpen(db, previous, identity);
     log.warn({ version: previous.version }, 'serving the previous snapshot until the next install');
     return current;
   }
 
+  /**
+   * Runs a read on the open snapshot; returns `empty` when there is none. A read that finds the
+   * file damaged after it was opened (a failing disk) is retried on the previous version, so
+   * villagers keep getting answers until sync reinstalls the file.
+   */
+  function readSnapshot<T>(read: (open: OpenSnapshot) => T, empty: T): T {
+    const open = snapshot();
+    if (!open) return empty;
+    try {
+      return read(open);
+    } catch (error) {
+      if (!isDamageError(error)) throw error;
+      const fallback = switchToPrevious(open.pointer, open.identity, (error as Error).message);
+      return fallback ? read(fallback) : empty;
+    }
+  }
+
+  function searchOf(open: OpenSnapshot): SnapshotSearch {
+    open.search ??= openSnapshotSearch({
+      db: open.db,
+      cacheDir: searchCacheDir(options.dataDir),
+      snapshotId: `${open.pointer.version}-${open.pointer.contentDigest}`,
+    });
+    return open.search;
+  }
+
   return {
     async getSettings(): Promise<KioskSettings> {
-      return settings;
+      const open = snapshot();
+      return open ? { ...settings, homeRegionCode: open.homeRegionCode } : settings;
     },
 
     async getSnapshotInfo(): Promise<SnapshotInfo | null> {
@@ -163,17 +229,55 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     },
 
     async lookupHousehold(idNumber: string): Promise<LookupResult> {
-      const open = snapshot();
-      if (!open) return { status: 'no-data' };
-      try {
-        return LookupResultSchema.parse(lookupHousehold(open.db, idNumber));
-      } catch (error) {
-        if (!isDamageError(error)) throw error;
-        // The file was damaged after it was opened (a failing disk). Serve the previous version
-        // until the pointer changes, so villagers keep getting results. Sync reinstalls the file.
-        const fallback = switchToPrevious(open.pointer, open.identity, (error as Error).message);
-        return fallback ? LookupResultSchema.parse(lookupHousehold(fallback.db, idNumber)) : { status: 'no-data' };
-      }
+      return readSnapshot((open) => LookupResultSchema.parse(lookupHousehold(open.db, idNumber)), { status: 'no-data' });
+    },
+
+    async getRegions() {
+      return readSnapshot((open) => open.boards.getRegions(), []);
+    },
+
+    async listRecords(request) {
+      const parsed = ListRequestSchema.parse(request);
+      return readSnapshot((open) => open.boards.listRecords(parsed), { total: 0, offset: parsed.offset, items: [], sources: [] });
+    },
+
+    async getFacets(request) {
+      const parsed = FacetsRequestSchema.parse(request);
+      return readSnapshot((open) => open.boards.getFacets(parsed), { years: [], periods: [], categories: [] });
+    },
+
+    async getRecord(request) {
+      const parsed = RecordRequestSchema.parse(request);
+      return readSnapshot((open) => open.boards.getRecord(parsed), null);
+    },
+
+    async getFinanceSummary(request) {
+      const parsed = FinanceSummaryRequestSchema.parse(request);
+      const empty = {
+        ...parsed,
+        incomeFen: 0,
+        expenditureFen: 0,
+        months: [],
+        categories: [],
+        flagThresholdFen: settings.financeFlagThresholdFen,
+        flaggedCount: 0,
+        sources: [],
+      };
+      return readSnapshot((open) => open.boards.getFinanceSummary(parsed), empty);
+    },
+
+    async search(request) {
+      const parsed = SearchRequestSchema.parse(request);
+      return readSnapshot((open) => searchOf(open).search(parsed), { query: parsed.query, hits: [], more: false });
+    },
+
+    async suggestTerms(request) {
+      const parsed = SuggestRequestSchema.parse(request);
+      return readSnapshot((open) => searchOf(open).suggest(parsed), { terms: [] });
+    },
+
+    async getDocument(name: string) {
+      return readSnapshot((open) => open.boards.getDocument(name), null);
     },
 
     close(): void {

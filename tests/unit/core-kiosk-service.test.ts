@@ -19,6 +19,8 @@ const SETTINGS = {
   defaultLanguage: 'zh-CN' as const,
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
+  homeRegionCode: '430121',
+  financeFlagThresholdFen: 1_000_000,
 };
 
 let temp: ReturnType<typeof makeTempDir>;

@@ -19,6 +19,8 @@ export default {
     rootThreshold: 'With sync.rootKeys, set sync.rootThreshold to how many root keys must sign: from 1 to the number of keys.',
     warningBeforeTimeout:
       'idle.warningSeconds must be less than idle.timeoutSeconds (the warning shows before the session is wiped).',
+    yuanAmount: 'not a valid amount in yuan: {{problem}} For example 10000 or 12345.67.',
+    homeInCounty: 'home.regionCode must be a township (9 digits) or village (12 digits) of the county {{county}}, so it must start with {{county}}. Use a code from the region picker of this county, or remove home.',
     other: '{{message}}',
   },
   types: {
