@@ -111,6 +111,12 @@ function searchIndex(db: SqliteDatabase, request: ReturnType<typeof SearchReques
   return { query: normalizedQuery, hits, more: rows.length > request.limit };
 }
 
+// Region scope: the region itself and everything under it (codes nest by prefix), and its
+// ancestors from the county (six digits) down, whose notices concern it too. Parameters: the
+// region code three times.
+const IN_SCOPE = `(substr(info.region_code, 1, length(?)) = ?
+  OR (length(info.region_code) >= 6 AND substr(?, 1, length(info.region_code)) = info.region_code))`;
+
 function queryHits(
   db: SqliteDatabase,
   terms: readonly QueryTerm[],
@@ -124,8 +130,6 @@ function queryHits(
 
   const kindFilter = kinds ? `AND info.kind IN (${kinds.map(() => '?').join(', ')})` : '';
 
-  // Region scope: the region itself and everything under it (codes nest by prefix), and its
-  // ancestors from the county (six digits) down, whose notices concern it too.
   return db
     .prepare(
       `SELECT source.fields AS fields, info.kind AS kind, info.record_id AS record_id,
@@ -133,14 +137,27 @@ function queryHits(
        FROM ${INDEX_TABLE}
        JOIN ${INDEX_TABLE}_source AS source ON source.rowid = ${INDEX_TABLE}.rowid
        JOIN record_info AS info ON info.rowid = ${INDEX_TABLE}.rowid
-       WHERE ${INDEX_TABLE} MATCH ?
-         AND (substr(info.region_code, 1, length(?)) = ?
-              OR (length(info.region_code) >= 6 AND substr(?, 1, length(info.region_code)) = info.region_code))
-         ${kindFilter}
+       WHERE ${INDEX_TABLE} MATCH ? AND ${IN_SCOPE} ${kindFilter}
        ORDER BY ${INDEX_TABLE}.rank, info.date DESC
        LIMIT ? OFFSET ?`,
     )
     .all(match, regionCode, regionCode, regionCode, ...(kinds ?? []), limit, offset) as HitRow[];
+}
+
+// Unlike queryHits, this skips ranking, which would score every match before the first row.
+function hasHitInScope(db: SqliteDatabase, terms: readonly QueryTerm[], regionCode: string): boolean {
+  const match = buildMatchExpression(terms, SEARCH_FIELDS);
+  if (match === undefined) return false;
+
+  const row = db
+    .prepare(
+      `SELECT 1 FROM ${INDEX_TABLE}
+       JOIN record_info AS info ON info.rowid = ${INDEX_TABLE}.rowid
+       WHERE ${INDEX_TABLE} MATCH ? AND ${IN_SCOPE}
+       LIMIT 1`,
+    )
+    .get(match, regionCode, regionCode, regionCode);
+  return row !== undefined;
 }
 
 function toHit(row: HitRow, terms: readonly QueryTerm[]): SearchHit {
@@ -175,7 +192,7 @@ function suggestWords(
     if (!matches) continue;
 
     checks++;
-    if (queryHits(db, queryTerms(entry.word), request.regionCode, null, 1, 0).length > 0) terms.push(entry.word);
+    if (hasHitInScope(db, queryTerms(entry.word), request.regionCode)) terms.push(entry.word);
   }
 
   return { terms };
