@@ -153,7 +153,8 @@ describe('browser host', () => {
     const response = await rawRequest(host.port, { path: '/api/settings' });
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(response.body)).toEqual(DEFAULT_KIOSK_SETTINGS);
+    // Without a configured county the boards open on the installed snapshot's county.
+    expect(JSON.parse(response.body)).toEqual({ ...DEFAULT_KIOSK_SETTINGS, homeRegionCode: '430124' });
   });
 
   it('returns the snapshot info', async () => {
