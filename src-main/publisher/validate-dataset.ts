@@ -1,6 +1,7 @@
 // Reads and validates the four version 1 files of a county's delivery and the version 2 files it
 // includes. Pure apart from reading the files, so a preview tool can show the same rows and
 // issues that publish would act on.
+import { compareText } from '../../src-shared/compare-text.js';
 import { IssueCollector } from './issues.js';
 import type { ValidationIssue } from './issues.js';
 import { DATA_FILES } from './standard.js';
@@ -83,9 +84,6 @@ const FILE_ORDER = new Map<string, number>([...DATA_FILES, ...V2_FILE_SPECS.map(
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
   const rank = (file: string) => FILE_ORDER.get(file) ?? FILE_ORDER.size;
   return [...issues].sort(
-    (a, b) =>
-      rank(a.file) - rank(b.file) ||
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      (a.line ?? 0) - (b.line ?? 0),
+    (a, b) => rank(a.file) - rank(b.file) || compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
 }

@@ -1,6 +1,6 @@
-// Every cell rule of data standard version 2, one bad cell per case: the issue names the file,
-// line, column and printed value (personal values masked), has its code, renders in both
-// languages, and the bad row stays out of the snapshot rows.
+// Every cell rule of data standard version 2, one bad cell per case. The issue names the file,
+// line, column and printed value (personal values masked) and renders in both languages. The bad
+// row stays out of the snapshot rows.
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

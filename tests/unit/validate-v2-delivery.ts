@@ -1,6 +1,6 @@
 // A small valid delivery of all 13 version 2 files and their documents, on top of the version 1
 // sample files, for the version 2 validation tests. Rows are objects by column, so a test changes
-// one cell and knows the line it lands on: row i of a file is on line i + 2.
+// one cell and can tell the line it lands on: row i of a file is on line i + 2.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileSpecV2 } from '../../src-main/publisher/standard-v2/column-spec.js';
@@ -313,7 +313,7 @@ export function validDocuments(): Record<string, string | Buffer> {
   };
 }
 
-/** Quotes a CSV field when it holds a comma, a quote or a line break. */
+/** Quotes a CSV field that contains a comma, a quote or a line break. */
 function quoteField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

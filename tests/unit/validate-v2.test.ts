@@ -1,6 +1,6 @@
-// A valid delivery of all 13 version 2 files passes and comes out in snapshot form: the columns
-// of every table match the snapshot DDL, money is fen, names are masked, bodies are text, and
-// only the documents something refers to are listed.
+// A valid delivery of all 13 version 2 files passes and comes out in snapshot form. The columns of
+// every table match the snapshot DDL, money is fen, names are masked and bodies are text. Only
+// the documents that something refers to are listed.
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -22,8 +22,8 @@ export type BodyCheck =
   | { ok: true; text: string; images: BodyImage[] }
   | { ok: false; problems: BodyProblem[] };
 
-// Line breaks and tabs are text; other C0 and C1 controls and invisible format characters
-// (bidi overrides, zero-width spaces) would make the kiosk show something else than the file.
+// Line breaks and tabs are text. Other C0 and C1 controls and invisible format characters (bidi
+// overrides, zero-width spaces) are rejected, because the kiosk would show other text than the file.
 // eslint-disable-next-line no-control-regex
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cf}/u;
 

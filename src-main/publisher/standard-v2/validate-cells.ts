@@ -12,7 +12,7 @@ import { IDENTIFIER_PATTERN } from '../standard.js';
 import type { ColumnSpec } from './column-spec.js';
 import type { CellValue } from './dataset.js';
 
-/** Why a region code cannot be used, or null when it can. */
+/** Reason a region code cannot be used in a cell. */
 export type RegionProblem =
   | { code: 'notFound' }
   | { code: 'wrongLevel'; level: RegionLevel }
@@ -23,7 +23,7 @@ export interface CellEnvironment {
   now: Date;
   /** Today's date in China (YYYY-MM-DD), the limit for dates that may not lie in the future. */
   today: string;
-  /** Returns why `code` is not a usable region of one of `levels`; null when regions.csv could not be read whole. */
+  /** Returns the reason `code` is not a usable region of one of `levels`, or null when it is. Null when regions.csv was not read whole. */
   checkRegion: ((code: string, levels: readonly RegionLevel[]) => RegionProblem | null) | null;
 }
 

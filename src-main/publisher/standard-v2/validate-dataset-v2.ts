@@ -18,7 +18,7 @@ import { validateFileV2 } from './validate-file.js';
 import { ReferenceIndex } from './validate-references.js';
 import { tableNameOf } from './validate-snapshot-row.js';
 
-/** What version 2 needs from the version 1 files of the same delivery. */
+/** Results of the version 1 files of the same delivery that version 2 checks against. */
 export interface V2Context {
   regions: Map<string, RegionRow>;
   /** The county of the publication; null when version 1 could not determine it. */

@@ -5,6 +5,7 @@
 import { lstat, open, readdir } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { compareText } from '../../../src-shared/compare-text.js';
 import type { IssueCollector, IssueFileName } from '../issues.js';
 import type { DeliveredDocument } from './dataset.js';
 import { DOCUMENTS_FOLDER } from './index.js';
@@ -35,7 +36,7 @@ export type DocumentCheck =
   | { ok: false; code: string; params: Record<string, string | number> }
   | { ok: false; code: null };
 
-/** Where a file name was written, for the issues about it. */
+/** Place of a file name in a CSV cell or a body, for the issues about it. */
 export interface NamePlace {
   file: IssueFileName;
   line: number;
@@ -57,8 +58,8 @@ export class DocumentFolder {
   }
 
   /**
-   * Checks that `name`, written at `place`, is a usable file with one of `extensions`; reports
-   * what is wrong at `place` and returns null, or returns the file's check result.
+   * Checks that `name`, written at `place`, is a usable file with one of `extensions`. Returns the
+   * file's check result, or null after reporting the problem at `place`.
    */
   async use(name: string, extensions: readonly string[], place: NamePlace): Promise<DocumentCheck & { ok: true } | null> {
     const report = (code: string, params: Record<string, string | number> = {}) => {
@@ -91,7 +92,7 @@ export class DocumentFolder {
 
   /** Files some row or body referred to and that passed every check, by name. */
   deliveredDocuments(): DeliveredDocument[] {
-    return [...this.shipped.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...this.shipped.values()].sort((a, b) => compareText(a.name, b.name));
   }
 
   /** Warns about each file of documents/ that nothing refers to, because it is not shipped. */

@@ -5,7 +5,7 @@
 import type { IssueCollector, IssueFileName } from '../issues.js';
 import type { ColumnSpec, FileSpecV2 } from './column-spec.js';
 
-/** How the cells of one referencing column are checked. */
+/** Check plan of one referencing column. */
 export type ReferenceCheck =
   | { kind: 'check'; values: ReadonlySet<string>; file: string; column: string }
   /** The referenced file is missing or unreadable; its issue is already reported. */
@@ -48,8 +48,8 @@ export class ReferenceIndex {
   }
 
   /**
-   * Decides how the references of `column` in `file` are checked; reports, once per column, a
-   * referenced file that was not delivered or could not be read whole.
+   * Decides how the references of `column` in `file` are checked. A referenced file that was not
+   * delivered or not read whole is reported once per column, and its references are skipped.
    */
   prepare(file: IssueFileName, column: ColumnSpec, delivered: ReadonlySet<string>): ReferenceCheck | null {
     if (column.references === undefined) return null;

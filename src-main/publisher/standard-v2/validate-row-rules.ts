@@ -1,7 +1,8 @@
-// Rules between the cells of one row and between rows of one file, beyond what each ColumnSpec
-// says: dates in order, columns filled together, finance categories of the right direction,
+// Rules between the cells of one row and between rows of one file, beyond the ColumnSpec of each
+// cell: dates in order, columns filled together, finance categories of the right direction,
 // combinations that must be unique, and progress that should not fall. docs/data-standard-v2.md
 // lists the same rules under "Rules that publish enforces".
+import { compareText } from '../../../src-shared/compare-text.js';
 import type { IssueCollector, IssueFileName } from '../issues.js';
 import type { CellValue } from './dataset.js';
 import { EXPENDITURE_CATEGORIES, INCOME_CATEGORIES } from './village-finance.js';
@@ -148,7 +149,7 @@ class ProgressTracker {
 
   finish(): void {
     for (const list of this.reports.values()) {
-      list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
+      list.sort((a, b) => compareText(a.date, b.date) || a.line - b.line);
       for (let index = 1; index < list.length; index += 1) {
         const previous = list[index - 1]!;
         const current = list[index]!;
