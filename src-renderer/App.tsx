@@ -166,7 +166,7 @@ export function App({ api }: { api: KioskApi }) {
     searchingRef.current = true;
     setSearching(true);
 
-    // The answer opens over the lookup screen only; a villager who left it has moved on.
+    // The result opens over the lookup screen only, because a villager who left it has moved on.
     const showOverLookup = (view: KioskView) =>
       setStack((current) => (currentView(current).kind === 'lookup' ? pushView(current, view) : current));
 

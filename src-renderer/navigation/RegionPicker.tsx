@@ -24,7 +24,7 @@ export interface RegionPickerProps {
 // itself, so the first screen is never empty.
 const INITIAL_ROWS = 12;
 
-/** The region whose children the list opens on: the current region's own level, or its parent for a village. */
+/** Returns the region whose children the list opens on: the current region, or its parent for a village. */
 function initialBrowseCode(regions: readonly Region[], currentCode: string): string | null {
   const current = regions.find((region) => region.code === currentCode);
   if (current && childRegions(regions, current.code).length > 0) return current.code;

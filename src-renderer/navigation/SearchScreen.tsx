@@ -1,7 +1,7 @@
 // Full-text search of the published records in the session's region. A villager types pinyin on
-// the on-screen letter keys and taps one of the candidate words (from api.suggestTerms), or taps
-// a common word; a physical keyboard or an input method types into the box directly. Results
-// show their matches in <mark>, with kind, date and region, and load further pages on request.
+// the on-screen letter keys and taps one of the candidate words from api.suggestTerms, or taps a
+// common word. A physical keyboard or an input method types into the box directly. Results show
+// their matches in <mark>, with kind, date and region, and load further pages on request.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -80,7 +80,7 @@ export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone }: 
   const [pinyin, setPinyin] = useState('');
   const [candidates, setCandidates] = useState<{ pinyin: string; terms: string[] } | null>(null);
   const [results, setResults] = useState<Results>({ status: 'empty' });
-  // Bumped for every new query, so a slow answer to an older query is dropped.
+  // Bumped for every new query, so a slow result for an older query is dropped.
   const searchGeneration = useRef(0);
 
   const trimmedQuery = query.trim();

@@ -1,6 +1,6 @@
 // Region lists for the region picker: children of a region, the path from the county down to a
 // region, and the pinyin-initial quick filter. Regions come from api.getRegions(), whose
-// `initials` holds one lower-case alternative per reading, separated by spaces ("zjpc", or
+// `initials` contains one lower-case alternative per reading, separated by spaces ("zjpc", or
 // "cs zs" for a name whose first character reads chang or zhang).
 import type { Region } from '../../src-shared/boards-api.js';
 

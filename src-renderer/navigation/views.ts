@@ -18,9 +18,9 @@ export type KioskView =
 export const HOME_VIEW: KioskView = { kind: 'home' };
 
 /**
- * True for views whose screen holds state the villager comes back to (a board's tab, filters
- * and scroll position; the search query and its result pages). They stay mounted, hidden, while
- * a detail or the region picker is open over them, so "back" shows them as they were left.
+ * True for views whose screen keeps state the villager comes back to: a board's tab and
+ * filters, or the search query and its result pages. They stay mounted, hidden, while a detail
+ * or the region picker is open over them, so "back" shows them as they were left.
  */
 export function keepsStateUnderneath(view: KioskView): boolean {
   return view.kind === 'board' || view.kind === 'search';

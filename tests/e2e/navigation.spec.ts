@@ -1,6 +1,6 @@
 // The home menu, the boards it opens, the region picker and the search screen in Debian's
 // Chromium with touch, against `minsheng serve` over a snapshot made by the real publish and sync
-// commands, at 1920x1080 landscape and 1080x1920 portrait and the compact 1366x768.
+// commands. Layouts are checked at 1920x1080 landscape, 1080x1920 portrait and 1366x768.
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
@@ -40,7 +40,7 @@ test.afterEach(() => {
 
 const BOARD_TILES = ['projects', 'poverty', 'finance', 'village-affairs', 'township-affairs', 'complaints'] as const;
 
-/** The layer of the view on screen. */
+/** Returns the layer of the view on screen. */
 function shownLayer(page: Page): Locator {
   return page.locator('.view-layer:not([hidden])');
 }
@@ -51,7 +51,7 @@ async function tapLetters(page: Page, letters: string): Promise<void> {
 
 type Box = { left: number; top: number; right: number; bottom: number };
 
-/** Boxes of the rendered buttons, and the viewport. */
+/** Returns the boxes of the rendered elements matching the selector, and the viewport. */
 async function buttonBoxes(page: Page, selector: string) {
   return page.evaluate((css) => {
     const boxes = [...document.querySelectorAll(css)]
@@ -72,7 +72,7 @@ function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-/** Buttons matching the selector that leave the viewport or overlap one another. */
+/** Lists the buttons matching the selector that leave the viewport or overlap one another. */
 async function misplacedButtons(page: Page, selector: string): Promise<string[]> {
   const { boxes, viewport } = await buttonBoxes(page, selector);
   const outside = boxes.filter((box) => !inside(box, viewport)).map((box) => `outside: ${box.text}`);
@@ -105,7 +105,7 @@ test('picks a village by its initials', async ({ page }) => {
   const name = server.regionNames.get(code!)!;
   await expect(village).toContainText(name);
 
-  // Its initials in the usual reading; the snapshot lists that reading among its alternatives.
+  // Its initials in the usual reading, which the snapshot lists among its alternatives.
   const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').slice(0, 3);
   await tapLetters(page, initials);
   const match = page.getByTestId('region-matches').locator(`[data-region="${code}"]`);

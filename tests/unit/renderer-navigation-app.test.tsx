@@ -25,7 +25,7 @@ async function renderHome(api: KioskApi = memoryKioskApi()) {
   await screen.findByText('当前地区：宁乡市');
 }
 
-/** The layer of the view on screen; views kept underneath are hidden layers. */
+/** Returns the layer of the view on screen. Views kept underneath it are hidden layers. */
 function shownLayer(): HTMLElement {
   const layers = [...document.querySelectorAll<HTMLElement>('.view-layer')].filter((layer) => !layer.hidden);
   expect(layers).toHaveLength(1);
