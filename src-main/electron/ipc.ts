@@ -1,9 +1,20 @@
-// IPC handlers for the KioskApi: one ipcMain.handle per channel in KIOSK_CHANNELS. Each call
+// IPC handlers for the KioskApi: one ipcMain.handle per channel in KIOSK_CHANNELS and
+// BOARDS_CHANNELS. Each call
 // is checked twice before it reaches core: the sender must be our own page in the top frame,
 // and the arguments must parse with the contract's schemas. A rejected call throws, so the
 // renderer's promise rejects and core never receives the value.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
+import {
+  BOARDS_CHANNELS,
+  DocumentRequestSchema,
+  FacetsRequestSchema,
+  FinanceSummaryRequestSchema,
+  ListRequestSchema,
+  RecordRequestSchema,
+  SearchRequestSchema,
+  SuggestRequestSchema,
+} from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { createLogger } from '../core/log.js';
@@ -13,6 +24,29 @@ const log = createLogger('electron-ipc');
 
 const NoArguments = z.tuple([]);
 const LookupArguments = z.tuple([LookupRequestSchema]);
+
+interface BoardHandler {
+  args: z.ZodType<unknown[]>;
+  call(api: KioskApi, args: never): Promise<unknown>;
+}
+
+function boardHandler<A extends unknown[]>(args: z.ZodType<A>, call: (api: KioskApi, args: A) => Promise<unknown>): BoardHandler {
+  return { args, call: call as BoardHandler['call'] };
+}
+
+// Each board method takes one request object, like the lookup, or nothing.
+const BOARD_HANDLERS: Record<string, BoardHandler> = {
+  [BOARDS_CHANNELS.getRegions]: boardHandler(NoArguments, (api) => api.getRegions()),
+  [BOARDS_CHANNELS.listRecords]: boardHandler(z.tuple([ListRequestSchema]), (api, [request]) => api.listRecords(request)),
+  [BOARDS_CHANNELS.getFacets]: boardHandler(z.tuple([FacetsRequestSchema]), (api, [request]) => api.getFacets(request)),
+  [BOARDS_CHANNELS.getRecord]: boardHandler(z.tuple([RecordRequestSchema]), (api, [request]) => api.getRecord(request)),
+  [BOARDS_CHANNELS.getFinanceSummary]: boardHandler(z.tuple([FinanceSummaryRequestSchema]), (api, [request]) =>
+    api.getFinanceSummary(request),
+  ),
+  [BOARDS_CHANNELS.search]: boardHandler(z.tuple([SearchRequestSchema]), (api, [request]) => api.search(request)),
+  [BOARDS_CHANNELS.suggestTerms]: boardHandler(z.tuple([SuggestRequestSchema]), (api, [request]) => api.suggestTerms(request)),
+  [BOARDS_CHANNELS.getDocument]: boardHandler(z.tuple([DocumentRequestSchema]), (api, [request]) => api.getDocument(request.name)),
+};
 
 /** Raised for a call from a foreign frame or with arguments that fail the schema. */
 export class IpcRejection extends Error {
@@ -57,7 +91,14 @@ export function registerKioskIpc(ipcMain: IpcMain, api: KioskApi, pageUrl: strin
     return api.lookupHousehold(request.idNumber);
   });
 
+  for (const [channel, handler] of Object.entries(BOARD_HANDLERS)) {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+      checkSender(event, channel, pageUrl);
+      return handler.call(api, parseArguments(handler.args, args, channel) as never);
+    });
+  }
+
   return () => {
-    for (const channel of Object.values(KIOSK_CHANNELS)) ipcMain.removeHandler(channel);
+    for (const channel of [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS)]) ipcMain.removeHandler(channel);
   };
 }

@@ -5,6 +5,17 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { z } from 'zod';
 import {
+  BOARDS_CHANNELS,
+  DocumentSchema,
+  FacetsSchema,
+  FinanceSummarySchema,
+  ListPageSchema,
+  RecordDetailSchema,
+  RegionSchema,
+  SearchResultSchema,
+  SuggestResultSchema,
+} from '../../src-shared/boards-api.js';
+import {
   KIOSK_CHANNELS,
   KioskSettingsSchema,
   LookupResultSchema,
@@ -13,6 +24,9 @@ import {
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 
 const NullableSnapshotInfoSchema = SnapshotInfoSchema.nullable();
+const RegionListSchema = RegionSchema.array();
+const NullableRecordSchema = RecordDetailSchema.nullable();
+const NullableDocumentSchema = DocumentSchema.nullable();
 
 async function invokeAndParse<T>(schema: z.ZodType<T>, channel: string, ...args: unknown[]): Promise<T> {
   const value: unknown = await ipcRenderer.invoke(channel, ...args);
@@ -28,6 +42,14 @@ const kioskApi: KioskApi = {
   getSnapshotInfo: () => invokeAndParse(NullableSnapshotInfoSchema, KIOSK_CHANNELS.getSnapshotInfo),
   lookupHousehold: (idNumber: string) =>
     invokeAndParse(LookupResultSchema, KIOSK_CHANNELS.lookupHousehold, { idNumber }),
+  getRegions: () => invokeAndParse(RegionListSchema, BOARDS_CHANNELS.getRegions),
+  listRecords: (request) => invokeAndParse(ListPageSchema, BOARDS_CHANNELS.listRecords, request),
+  getFacets: (request) => invokeAndParse(FacetsSchema, BOARDS_CHANNELS.getFacets, request),
+  getRecord: (request) => invokeAndParse(NullableRecordSchema, BOARDS_CHANNELS.getRecord, request),
+  getFinanceSummary: (request) => invokeAndParse(FinanceSummarySchema, BOARDS_CHANNELS.getFinanceSummary, request),
+  search: (request) => invokeAndParse(SearchResultSchema, BOARDS_CHANNELS.search, request),
+  suggestTerms: (request) => invokeAndParse(SuggestResultSchema, BOARDS_CHANNELS.suggestTerms, request),
+  getDocument: (name: string) => invokeAndParse(NullableDocumentSchema, BOARDS_CHANNELS.getDocument, { name }),
 };
 
 contextBridge.exposeInMainWorld('kioskApi', kioskApi);

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { IpcMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
@@ -30,6 +31,14 @@ function recordingApi(real: KioskApi): KioskApi {
     getSettings: () => (coreCalls.push('getSettings'), real.getSettings()),
     getSnapshotInfo: () => (coreCalls.push('getSnapshotInfo'), real.getSnapshotInfo()),
     lookupHousehold: (idNumber) => (coreCalls.push(`lookupHousehold:${idNumber.length}`), real.lookupHousehold(idNumber)),
+    getRegions: () => (coreCalls.push('getRegions'), real.getRegions()),
+    listRecords: (request) => (coreCalls.push('listRecords'), real.listRecords(request)),
+    getFacets: (request) => (coreCalls.push('getFacets'), real.getFacets(request)),
+    getRecord: (request) => (coreCalls.push('getRecord'), real.getRecord(request)),
+    getFinanceSummary: (request) => (coreCalls.push('getFinanceSummary'), real.getFinanceSummary(request)),
+    search: (request) => (coreCalls.push('search'), real.search(request)),
+    suggestTerms: (request) => (coreCalls.push('suggestTerms'), real.suggestTerms(request)),
+    getDocument: (name) => (coreCalls.push('getDocument'), real.getDocument(name)),
   };
 }
 
@@ -57,8 +66,8 @@ afterEach(() => {
 });
 
 describe('registerKioskIpc', () => {
-  it('registers every KIOSK_CHANNELS channel', () => {
-    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(Object.values(KIOSK_CHANNELS).sort());
+  it('registers every KIOSK_CHANNELS and BOARDS_CHANNELS channel', () => {
+    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual([...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS)].sort());
   });
 
   it('serves settings from the service', async () => {
@@ -112,6 +121,34 @@ describe('registerKioskIpc', () => {
     ['no frame', { senderFrame: null }],
   ])('rejects a call from %s', async (_case, event) => {
     await expect(handlerOf(KIOSK_CHANNELS.getSettings)(event)).rejects.toThrow(/not the kiosk page/);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it('passes valid board requests to the service', async () => {
+    expect(await handlerOf(BOARDS_CHANNELS.getRegions)(fromFrame(PAGE))).toEqual([]);
+    expect(await handlerOf(BOARDS_CHANNELS.listRecords)(fromFrame(PAGE), { kind: 'notice', regionCode: '431226101', offset: 20, limit: 20 })).toEqual({
+      total: 0,
+      offset: 20,
+      items: [],
+      sources: [],
+    });
+    expect(await handlerOf(BOARDS_CHANNELS.getDocument)(fromFrame(PAGE), { name: 'N2-budget.pdf' })).toBeNull();
+    expect(coreCalls).toEqual(['getRegions', 'listRecords', 'getDocument']);
+  });
+
+  it.each([
+    [BOARDS_CHANNELS.listRecords, [{ kind: 'payments', regionCode: '431226', offset: 0, limit: 20 }]],
+    [BOARDS_CHANNELS.getRecord, [{ kind: 'notice' }]],
+    [BOARDS_CHANNELS.search, [{ query: '预算', regionCode: "431226' OR 1=1" }]],
+    [BOARDS_CHANNELS.getDocument, ['N2-budget.pdf']],
+    [BOARDS_CHANNELS.getRegions, [{}]],
+  ])('rejects bad arguments on %s', async (channel, args) => {
+    await expect(handlerOf(channel)(fromFrame(PAGE), ...args)).rejects.toThrow(IpcRejection);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it('rejects a board call from a foreign frame', async () => {
+    await expect(handlerOf(BOARDS_CHANNELS.getRegions)(fromFrame('https://example.com/'))).rejects.toThrow(/not the kiosk page/);
     expect(coreCalls).toEqual([]);
   });
 

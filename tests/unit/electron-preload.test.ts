@@ -6,6 +6,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'vite';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { REPO_ROOT } from '../helpers/cli.js';
@@ -15,7 +16,28 @@ vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
 
 const standIn = await import('../helpers/electron-stand-in.js');
 
-const SETTINGS = { terminalName: '演示终端', defaultLanguage: 'zh-CN', idleTimeoutSeconds: 90, idleWarningSeconds: 20 };
+const SETTINGS = {
+  terminalName: '演示终端',
+  defaultLanguage: 'zh-CN',
+  idleTimeoutSeconds: 90,
+  idleWarningSeconds: 20,
+  homeRegionCode: '431226101',
+  financeFlagThresholdFen: 1_000_000,
+};
+
+const KIOSK_API_METHODS = [
+  'getDocument',
+  'getFacets',
+  'getFinanceSummary',
+  'getRecord',
+  'getRegions',
+  'getSettings',
+  'getSnapshotInfo',
+  'listRecords',
+  'lookupHousehold',
+  'search',
+  'suggestTerms',
+];
 
 // Importing the preload runs it once; the stand-in records what it exposed.
 standIn.resetStandIn();
@@ -29,9 +51,9 @@ describe('preload source', () => {
     standIn.rendererSide.reply = () => undefined;
   });
 
-  it('exposes only kioskApi with three methods', () => {
+  it('exposes only kioskApi with the KioskApi methods', () => {
     expect(exposedKeys).toEqual(['kioskApi']);
-    expect(Object.keys(api).sort()).toEqual(['getSettings', 'getSnapshotInfo', 'lookupHousehold']);
+    expect(Object.keys(api).sort()).toEqual(KIOSK_API_METHODS);
   });
 
   it('invokes the named channels', async () => {
@@ -80,6 +102,41 @@ describe('preload source', () => {
     await expect(api.lookupHousehold('1')).rejects.toThrow(/totalFen/);
   });
 
+  it('sends board requests on their channels', async () => {
+    standIn.rendererSide.reply = (channel) => (channel === BOARDS_CHANNELS.getRegions ? [] : null);
+
+    expect(await api.getRegions()).toEqual([]);
+    expect(await api.getRecord({ kind: 'notice', id: 'N1' })).toBeNull();
+    expect(await api.getDocument('N2-budget.pdf')).toBeNull();
+    expect(standIn.recorded.invocations).toEqual([
+      { channel: BOARDS_CHANNELS.getRegions, args: [] },
+      { channel: BOARDS_CHANNELS.getRecord, args: [{ kind: 'notice', id: 'N1' }] },
+      { channel: BOARDS_CHANNELS.getDocument, args: [{ name: 'N2-budget.pdf' }] },
+    ]);
+  });
+
+  it('rejects a malformed list page', async () => {
+    standIn.rendererSide.reply = () => ({ total: 1, offset: 0, items: [{ id: 'N1' }], sources: [] });
+
+    await expect(api.listRecords({ kind: 'notice', regionCode: '431226', offset: 0, limit: 10 })).rejects.toThrow(/items\.0\.title/);
+  });
+
+  it('rejects a negative finance total', async () => {
+    standIn.rendererSide.reply = () => ({
+      regionCode: '431226',
+      year: 2025,
+      incomeFen: -1,
+      expenditureFen: 0,
+      months: [],
+      categories: [],
+      flagThresholdFen: 0,
+      flaggedCount: 0,
+      sources: [],
+    });
+
+    await expect(api.getFinanceSummary({ regionCode: '431226', year: 2025 })).rejects.toThrow(/incomeFen/);
+  });
+
   it('rejects undefined snapshot info', async () => {
     standIn.rendererSide.reply = () => undefined;
 
@@ -117,7 +174,7 @@ describe('preload bundle', () => {
 
     expect(required).toEqual(['electron']);
     const bundledApi = standIn.recorded.exposed.get('kioskApi') as KioskApi;
-    expect(Object.keys(bundledApi).sort()).toEqual(['getSettings', 'getSnapshotInfo', 'lookupHousehold']);
+    expect(Object.keys(bundledApi).sort()).toEqual(KIOSK_API_METHODS);
 
     standIn.rendererSide.reply = () => ({ ...SETTINGS, defaultLanguage: 'fr' });
     await expect(bundledApi.getSettings()).rejects.toThrow(/defaultLanguage/);
