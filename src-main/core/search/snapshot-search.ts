@@ -63,8 +63,8 @@ interface HitRow {
  * methods throw a ZodError for a request that fails its schema; no query text makes them throw.
  */
 export function openSnapshotSearch(options: SnapshotSearchOptions): SnapshotSearch {
-  // NOTE: building is synchronous and takes seconds for a county (5,000 long notices: 5 to 10 s
-  // on 2 cores), blocking the calling thread. Open it before serving, or move it to a worker.
+  // NOTE: building is synchronous and blocks the calling thread: 5 to 16 s for 5,000 notices of
+  // 1,500 characters on a shared 2-core machine. Open it before serving, or move it to a worker.
   let index = openIndexCache({ snapshot: options.db, cacheDir: options.cacheDir, snapshotId: options.snapshotId });
   let vocabulary = loadVocabulary(index.db);
 
