@@ -3,6 +3,27 @@
 // schemas whichever host returned it. Any failure becomes ServiceUnavailableError, which the
 // screens turn into a "please ask staff" message.
 import {
+  BOARDS_HTTP_PATHS,
+  DocumentSchema,
+  FacetsSchema,
+  FinanceSummarySchema,
+  ListPageSchema,
+  RecordDetailSchema,
+  RegionSchema,
+  SearchResultSchema,
+  SuggestResultSchema,
+} from '../../src-shared/boards-api.js';
+import type {
+  Facets,
+  FinanceSummary,
+  KioskDocument,
+  ListPage,
+  RecordDetail,
+  Region,
+  SearchResult,
+  SuggestResult,
+} from '../../src-shared/boards-api.js';
+import {
   KIOSK_HTTP_PATHS,
   KioskSettingsSchema,
   LookupResultSchema,
@@ -30,7 +51,16 @@ async function fetchJson(path: string, init?: RequestInit): Promise<unknown> {
   return response.json();
 }
 
-/** KioskApi over HTTP against the browser host serving this page. */
+/** POSTs a request as JSON, as the browser host takes every board call. */
+function postJson(path: string, body: unknown): Promise<unknown> {
+  return fetchJson(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** KioskApi over HTTP against the browser host serving this page; checkedKioskApi parses the values. */
 export function createHttpKioskApi(): KioskApi {
   return {
     getSettings: () => fetchJson(KIOSK_HTTP_PATHS.getSettings) as Promise<KioskSettings>,
@@ -41,6 +71,14 @@ export function createHttpKioskApi(): KioskApi {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ idNumber }),
       }) as Promise<LookupResult>,
+    getRegions: () => postJson(BOARDS_HTTP_PATHS.getRegions, {}) as Promise<Region[]>,
+    listRecords: (request) => postJson(BOARDS_HTTP_PATHS.listRecords, request) as Promise<ListPage>,
+    getFacets: (request) => postJson(BOARDS_HTTP_PATHS.getFacets, request) as Promise<Facets>,
+    getRecord: (request) => postJson(BOARDS_HTTP_PATHS.getRecord, request) as Promise<RecordDetail | null>,
+    getFinanceSummary: (request) => postJson(BOARDS_HTTP_PATHS.getFinanceSummary, request) as Promise<FinanceSummary>,
+    search: (request) => postJson(BOARDS_HTTP_PATHS.search, request) as Promise<SearchResult>,
+    suggestTerms: (request) => postJson(BOARDS_HTTP_PATHS.suggestTerms, request) as Promise<SuggestResult>,
+    getDocument: (name) => postJson(BOARDS_HTTP_PATHS.getDocument, { name }) as Promise<KioskDocument | null>,
   };
 }
 
@@ -60,6 +98,16 @@ export function checkedKioskApi(source: KioskApi): KioskApi {
       parsedCall('getSnapshotInfo', () => source.getSnapshotInfo(), (value) => SnapshotInfoSchema.nullable().parse(value)),
     lookupHousehold: (idNumber: string) =>
       parsedCall('lookupHousehold', () => source.lookupHousehold(idNumber), (value) => LookupResultSchema.parse(value)),
+    getRegions: () => parsedCall('getRegions', () => source.getRegions(), (value) => RegionSchema.array().parse(value)),
+    listRecords: (request) => parsedCall('listRecords', () => source.listRecords(request), (value) => ListPageSchema.parse(value)),
+    getFacets: (request) => parsedCall('getFacets', () => source.getFacets(request), (value) => FacetsSchema.parse(value)),
+    getRecord: (request) =>
+      parsedCall('getRecord', () => source.getRecord(request), (value) => RecordDetailSchema.nullable().parse(value)),
+    getFinanceSummary: (request) =>
+      parsedCall('getFinanceSummary', () => source.getFinanceSummary(request), (value) => FinanceSummarySchema.parse(value)),
+    search: (request) => parsedCall('search', () => source.search(request), (value) => SearchResultSchema.parse(value)),
+    suggestTerms: (request) => parsedCall('suggestTerms', () => source.suggestTerms(request), (value) => SuggestResultSchema.parse(value)),
+    getDocument: (name) => parsedCall('getDocument', () => source.getDocument(name), (value) => DocumentSchema.nullable().parse(value)),
   };
 }
 

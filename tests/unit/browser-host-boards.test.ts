@@ -2,7 +2,7 @@
 // values that pass the contract's schemas, and bad bodies get 400, 405, 413 or 415.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BOARDS_HTTP_PATHS,
   DocumentSchema,
@@ -15,6 +15,7 @@ import {
   SuggestResultSchema,
 } from '../../src-shared/boards-api.js';
 import { MAX_BOARD_BODY_BYTES } from '../../src-main/browser-host/board-routes.js';
+import { checkedKioskApi, createHttpKioskApi, ServiceUnavailableError } from '../../src-renderer/api/kiosk-client.js';
 import { startBrowserHost } from '../../src-main/browser-host/server.js';
 import type { BrowserHost } from '../../src-main/browser-host/server.js';
 import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
@@ -141,5 +142,41 @@ describe('board path errors', () => {
     const { status } = await post(BOARDS_HTTP_PATHS.search, { query: 'x'.repeat(MAX_BOARD_BODY_BYTES), regionCode: VILLAGE_A1 });
 
     expect(status).toBe(413);
+  });
+});
+
+describe('renderer HTTP client', () => {
+  const nodeFetch = globalThis.fetch;
+
+  // The client fetches paths relative to its page; here the page is the host's URL.
+  function servePage(): void {
+    globalThis.fetch = (input, init) => nodeFetch(new URL(String(input), host.url), init);
+  }
+
+  afterEach(() => {
+    globalThis.fetch = nodeFetch;
+  });
+
+  it('calls every board method through the host', async () => {
+    servePage();
+    const api = checkedKioskApi(createHttpKioskApi());
+
+    expect((await api.getRegions()).length).toBe(6);
+    expect((await api.listRecords({ kind: 'project', regionCode: VILLAGE_A1, offset: 0, limit: 10 })).total).toBe(2);
+    expect((await api.getFacets({ kind: 'notice', regionCode: TOWNSHIP_A })).years).toEqual([2025]);
+    expect((await api.getRecord({ kind: 'notice', id: 'N2' }))?.kind).toBe('notice');
+    expect((await api.getFinanceSummary({ regionCode: TOWNSHIP_A, year: 2024 })).incomeFen).toBeGreaterThan(0);
+    expect((await api.search({ query: '预算', regionCode: VILLAGE_A1 })).hits.length).toBeGreaterThan(0);
+    expect(Array.isArray((await api.suggestTerms({ pinyin: 'ys', regionCode: VILLAGE_A1 })).terms)).toBe(true);
+    expect((await api.getDocument('P1-site.png'))?.mediaType).toBe('image/png');
+    expect(await api.getDocument('missing.png')).toBeNull();
+  });
+
+  it('turns a rejected request into ServiceUnavailableError', async () => {
+    servePage();
+    const api = checkedKioskApi(createHttpKioskApi());
+
+    await expect(api.listRecords({ kind: 'notice', regionCode: VILLAGE_A1, offset: 0, limit: 1000 })).rejects.toThrow(ServiceUnavailableError);
+    await expect(api.listRecords({ kind: 'notice', regionCode: VILLAGE_A1, offset: 0, limit: 1000 })).rejects.toThrow(/HTTP 400/);
   });
 });
