@@ -224,7 +224,14 @@ export function fingerprintDataFolder(dataDir: string): Record<string, string> {
   return fingerprint;
 }
 
-const SETTINGS: KioskSettings = { terminalName: 'conformance', defaultLanguage: 'zh-CN', idleTimeoutSeconds: 60, idleWarningSeconds: 10 };
+const SETTINGS: KioskSettings = {
+  terminalName: 'conformance',
+  defaultLanguage: 'zh-CN',
+  idleTimeoutSeconds: 60,
+  idleWarningSeconds: 10,
+  homeRegionCode: '431226',
+  financeFlagThresholdFen: 1_000_000,
+};
 
 /** Returns the household total (fen) the kiosk serves for an ID number, or why it serves none. */
 export async function servedTotal(dataDir: string, idNumber: string): Promise<number | 'no-data' | 'not-found' | 'invalid'> {

@@ -4,6 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
@@ -115,7 +116,7 @@ describe('startKioskHost', () => {
     expect(window.webContents.windowOpenHandler).not.toBeNull();
     expect(standIn.recorded.permissionRequestHandler).not.toBeNull();
     expect(standIn.recorded.applicationMenu).toBeNull();
-    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(Object.values(KIOSK_CHANNELS).sort());
+    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual([...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS)].sort());
   });
 
   it('writes its log under dataDir', async () => {
