@@ -34,7 +34,7 @@ export interface DemoDataOptions {
   // Inclusive range of payment years; defaults 2021 and 2024.
   yearFrom?: number;
   yearTo?: number;
-  // Volume of the disclosure boards (data standard v2); defaults to `small`.
+  // Volume of the disclosure boards (data standard v2), `small` by default.
   boards?: BoardScale;
 }
 

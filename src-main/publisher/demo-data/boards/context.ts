@@ -1,4 +1,4 @@
-// What every board generator needs: the seed, the county's villages grouped by township, the
+// Inputs of every board generator: the seed, the county's villages grouped by township, the
 // calendar, the volumes of the chosen scale and the documents folder being filled.
 import type { CountyGeography } from '../geography.js';
 import { Random } from '../prng.js';
@@ -52,7 +52,7 @@ export function streamFor(context: BoardContext, board: string, key: string): Ra
   return new Random(context.seed, `boards:${board}:${key}`);
 }
 
-/** The years of the range, oldest first. */
+/** Lists the years of the range, oldest first. */
 export function rangeYears(context: BoardContext): number[] {
   const years: number[] = [];
   for (let year = context.calendar.yearFrom; year <= context.calendar.yearTo; year += 1) years.push(year);

@@ -44,7 +44,7 @@ export function isPast(calendar: BoardCalendar, date: string): boolean {
   return date <= calendar.lastDay;
 }
 
-/** Draws a day of the month; Saturdays and Sundays move to the Friday before. */
+/** Draws a day of the month. Saturdays and Sundays move to the Friday before. */
 export function drawOfficeDay(random: Random, year: number, month: number): string {
   const day = random.int(1, lastDayOfMonth(year, month));
   const date = new Date(Date.UTC(year, month - 1, day));

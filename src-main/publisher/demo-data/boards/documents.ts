@@ -23,7 +23,7 @@ export class DocumentFolder {
     return this.files.has(name);
   }
 
-  /** Adds a file; names are unique, so a second file with the same name is a generator bug. */
+  /** Adds a file. Names are unique, so a second file with the same name is a generator bug. */
   add(name: string, content: Buffer | string): string {
     if (this.files.has(name)) throw new Error(`document ${name} was generated twice`);
     this.files.set(name, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);

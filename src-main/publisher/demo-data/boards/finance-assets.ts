@@ -1,6 +1,6 @@
 // Creditor and debtor balances (债权债务), collective assets and resources (集体资产资源) and
 // the contracts that let them (承包, 租赁). Counterparties are people (masked on the kiosk) or
-// companies; each contract belongs to an asset whose status is 出租 or 发包.
+// companies. Each contract belongs to an asset whose status is 出租 or 发包.
 import { fenToYuanText } from '../../../../src-shared/money.js';
 import type { Random } from '../prng.js';
 import { streamFor } from './context.js';
@@ -15,7 +15,7 @@ interface AssetKind {
   category: string;
   unit: string;
   quantity: readonly [number, number];
-  /** Book value in yuan per unit of quantity; 0 for resources carried without a value. */
+  /** Book value in yuan per unit of quantity, or 0 for resources carried without a value. */
   yuanPerUnit: number;
   statuses: readonly ('自营' | '出租' | '发包' | '闲置' | '其他')[];
   /** Yearly rent in yuan per unit of quantity, for let assets. */

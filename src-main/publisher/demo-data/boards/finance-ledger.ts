@@ -16,7 +16,7 @@ const MONTH_WEIGHTS = [1.3, 0.6, 1, 1.1, 1, 0.9, 0.8, 0.9, 1, 1, 1.1, 1.4];
 const INCOME_SHARE = 0.3;
 const LARGE_ENTRIES_PER_YEAR: readonly [number, number] = [2, 5];
 const ORDINARY_MAX_YUAN = 9_800;
-/** Every unusually large entry is at least this amount; every ordinary one is below 10,000 yuan. */
+/** Every unusually large entry is at least this amount, and every ordinary one is below 10,000 yuan. */
 export const LARGE_ENTRY_MIN_FEN = 5_000_000;
 
 type Counterparty = 'person' | 'company' | 'township' | 'bank' | 'power' | 'none';
@@ -150,7 +150,7 @@ export class LedgerWriter {
         const kind = random.pick(LARGE_KINDS);
         drafts.push({ date: drawOfficeDay(random, year, month), kind, amountFen: drawAmountFen(random, kind.amountYuan) });
       }
-      // Vouchers are numbered in date order within the month; the sort is stable for equal dates.
+      // Vouchers are numbered in date order within the month, and the stable sort keeps equal dates in draw order.
       drafts.sort((a, b) => a.date.localeCompare(b.date));
       await this.writeMonth(random, township, village, year, month, drafts);
     }

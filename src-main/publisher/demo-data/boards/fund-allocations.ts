@@ -52,7 +52,7 @@ export class FundAllocationCollector {
     this.items = new Map(items.map((item) => [item.itemCode, item]));
   }
 
-  /** Adds one household's payments; a person paid several times in a batch counts once. */
+  /** Adds one household's payments. A person paid several times in a batch counts once. */
   addHousehold(household: Household, payments: readonly PaymentRow[]): void {
     const counted = new Set<string>();
     for (const payment of payments) {

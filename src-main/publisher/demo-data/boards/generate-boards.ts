@@ -1,7 +1,7 @@
 // Writes the 13 files of data standard version 2 and the documents/ folder for the demo county,
-// next to the version 1 files. Household-based boards (poverty alleviation, fund allocation)
-// take the households and payments as generateDemoData draws them; the other boards draw from
-// their own random streams, so the version 1 files stay the same whatever the scale.
+// next to the version 1 files. Poverty alleviation and fund allocation take the households and
+// payments as generateDemoData draws them. The other boards draw from their own random streams,
+// so the version 1 files stay the same whatever the scale.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ACCOUNTABILITY_NOTICES_FILE, COMPLAINT_OUTCOMES_FILE } from '../../standard-v2/accountability.js';
@@ -78,7 +78,7 @@ export class BoardsGenerator {
     this.poverty.addHousehold(household);
   }
 
-  /** Writes every file; on failure removes the partial files and rethrows. */
+  /** Writes every file. On failure it removes the partial files and rethrows. */
   async write(): Promise<BoardsSummary> {
     const outDir = this.options.outDir;
     const open = (spec: ConstructorParameters<typeof BoardFileWriter>[1]): BoardFileWriter => {
@@ -98,7 +98,7 @@ export class BoardsGenerator {
       await this.allocations.write(this.context, open(FUND_ALLOCATIONS_FILE));
       await this.poverty.write(open(POVERTY_HOUSEHOLDS_FILE), open(POVERTY_MEASURES_FILE));
 
-      // 3. Village finances; the ledger's quarterly totals feed the finance notices.
+      // 3. Village finances. The ledger's quarterly totals feed the finance notices.
       const ledger = new LedgerWriter(this.context, open(FINANCE_ENTRIES_FILE));
       await ledger.writeAll();
       await writeFinanceAssets(this.context, {

@@ -1,6 +1,6 @@
 // The pictures of demo documents, drawn on a Canvas: a bar chart of income against expenditure,
 // the red round mark of an issuing office and a site photo of a project. Pictures carry no text
-// because the generator has no font; the Markdown around them says what they show.
+// because the generator has no font, so the Markdown around them describes them.
 import type { Random } from '../prng.js';
 import { Canvas } from './png.js';
 import type { Rgb } from './png.js';
@@ -14,7 +14,7 @@ const SEAL_RED: Rgb = [210, 30, 30];
 
 /**
  * Draws paired bars, income in green and expenditure in red, one pair per period, scaled to the
- * largest value. Values are in any one unit; only their ratios matter.
+ * largest value. Values may be in any one unit, because only their ratios matter.
  */
 export function drawIncomeExpenditureChart(pairs: readonly (readonly [number, number])[]): Buffer {
   const width = 360;

@@ -15,7 +15,7 @@ export interface NoticeText {
   attachment?: { title: string; paragraphs: string[] };
 }
 
-/** What a template may refer to. */
+/** Facts a template may use: the year, the places and the projects. */
 export interface NoticeSubject {
   year: number;
   /** The township or village that issues the notice. */
@@ -65,7 +65,7 @@ export const TOWNSHIP_TEMPLATES: readonly TownshipTemplate[] = [
       },
     };
   },
-  (random, { year, place }) => ({
+  (random, { year }) => ({
     board: '政务公开',
     category: '医疗保障',
     title: `关于做好${year + 1}年度城乡居民基本医疗保险集中参保缴费工作的通知`,

@@ -107,7 +107,7 @@ export class NoticeGenerator {
     }
   }
 
-  /** Picks a quarter of the year with ledger totals and draws its chart; null when there is none. */
+  /** Picks a quarter of the year with ledger totals and draws its chart. Returns null when there is none. */
   private financeSubject(random: Random, subject: VillageSubject, village: RegionRow, year: number): { subject: VillageSubject; issuedOn: string } | null {
     const byQuarter = this.ledger.get(village.code)!;
     const quarters = [1, 2, 3, 4].filter((quarter) => byQuarter.has(`${year}-Q${quarter}`));
@@ -160,7 +160,9 @@ export class NoticeGenerator {
     });
 
     if (text.attachment) {
-      const fileName = documents.add(`${noticeId}-1.pdf`, buildTextPdf(text.attachment.title, [...text.attachment.paragraphs, `${issuer}　${chineseDate(issuedOn)}`]));
+      // The issuer and date close the attachment, separated by an ideographic space.
+      const closing = `${issuer}\u3000${chineseDate(issuedOn)}`;
+      const fileName = documents.add(`${noticeId}-1.pdf`, buildTextPdf(text.attachment.title, [...text.attachment.paragraphs, closing]));
       await this.writers.attachments.write({ notice_id: noticeId, file_name: fileName, title: `附件：${text.attachment.title}` });
     }
   }

@@ -11,7 +11,7 @@ const TITLE_SIZE = 18;
 const BODY_SIZE = 12;
 const LINE_GAP = 1.6;
 
-// CIDs 1-95 of Adobe-GB1 are proportional Latin glyphs; half an em is close to their width.
+// CIDs 1-95 of Adobe-GB1 are proportional Latin glyphs, and half an em is close to their width.
 const LATIN_WIDTH_EM = 0.5;
 
 function isLatin(character: string): boolean {
@@ -24,7 +24,7 @@ function textWidth(text: string, size: number): number {
   return width;
 }
 
-/** Breaks a paragraph into lines that fit the width; CJK text may break between any two characters. */
+/** Breaks a paragraph into lines that fit the width. CJK text may break between any two characters. */
 function wrap(paragraph: string, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -39,7 +39,7 @@ function wrap(paragraph: string, size: number, width: number): string[] {
   return lines;
 }
 
-/** Writes text as a hex string of UTF-16 code units; characters outside the BMP become 〓. */
+/** Writes text as a hex string of UTF-16 code units. Characters outside the BMP become 〓. */
 function hexText(text: string): string {
   let hex = '';
   for (const character of text) {
@@ -85,7 +85,7 @@ function pageContents(title: string, paragraphs: readonly string[]): string[] {
 export function buildTextPdf(title: string, paragraphs: readonly string[]): Buffer {
   const contents = pageContents(title, paragraphs);
 
-  // Objects 1-5 are fixed; each page adds a page object and its content stream. The page tree
+  // Objects 1-5 are fixed, and each page adds a page object and its content stream. The page tree
   // (object 2) is filled in once the page numbers are known.
   const objects: string[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',

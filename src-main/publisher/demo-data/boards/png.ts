@@ -62,7 +62,7 @@ export class Canvas {
     }
   }
 
-  /** Fills the ring between two radii around a centre; an inner radius of 0 fills a disc. */
+  /** Fills the ring between two radii around a centre. An inner radius of 0 fills a disc. */
   fillRing(centerX: number, centerY: number, outerRadius: number, innerRadius: number, color: Rgb): void {
     for (let y = Math.floor(centerY - outerRadius); y <= Math.ceil(centerY + outerRadius); y += 1) {
       for (let x = Math.floor(centerX - outerRadius); x <= Math.ceil(centerX + outerRadius); x += 1) {

@@ -1,5 +1,5 @@
 // Kinds of livelihood project by category: how projects are named, what they cost, who supplies
-// them, how long they take and what a progress report says. Amounts are estimates of typical
+// them, how long they take and what a progress report states. Amounts are estimates of typical
 // county projects in western Hunan for demo data, not published prices.
 import type { PROJECT_CATEGORIES } from '../../standard-v2/projects.js';
 import type { SupplierTrade } from './parties.js';
@@ -8,7 +8,7 @@ export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
 
 export interface ProjectKind {
   category: ProjectCategory;
-  /** Name templates; {place} is the village or township, {group} a villagers' group number. */
+  /** Name templates: {place} is the village or township and {group} a villagers' group number. */
   names: readonly string[];
   /** Budget range in yuan. */
   budgetYuan: readonly [number, number];

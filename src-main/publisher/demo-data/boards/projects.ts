@@ -18,7 +18,7 @@ const STALL_SHARE = 0.05;
 const FAILED_ACCEPTANCE_SHARE = 0.04;
 // Township projects, per township and year, as a share of the village projects of the township.
 const TOWNSHIP_PROJECT_FACTOR = 0.2;
-// Share of the contract paid before acceptance and after it; the rest is the quality deposit.
+// Share of the contract paid before acceptance and after it. The rest is the quality deposit.
 const PAID_BEFORE_ACCEPTANCE = 0.8;
 const PAID_AFTER_ACCEPTANCE = 0.97;
 
@@ -65,7 +65,7 @@ function drawProcurement(
   year: number,
 ): Procurement {
   const tenderStart = drawDateInYear(random, year, 2, 9);
-  // Open tenders stay open at least 20 days (招标投标法); other procedures are quicker.
+  // Open tenders stay open at least 20 days (招标投标法), and other procedures are quicker.
   const awardDate = addDays(tenderStart, method === '公开招标' ? random.int(20, 35) : random.int(7, 20));
   const personSupplier = kind.personSupplierPossible && budgetFen < 20_000_000 && random.chance(0.35);
   const places = ['湖南', '怀化', context.countyShort, context.countyShort];
@@ -162,7 +162,7 @@ function paidFen(valueFen: number, report: Report): number {
   return roundToHundredYuanFen((valueFen / 100) * share);
 }
 
-/** What the township's project plan notice lists about a project. */
+/** Facts about a project that the township's project plan notice lists. */
 export interface ProjectSummary {
   townshipCode: string;
   year: number;
@@ -213,6 +213,8 @@ async function writeRegionProjects(
       const tendered = procurement && isPast(context.calendar, procurement.tenderStart) ? procurement : null;
       const acceptance = milestones.acceptance && isPast(context.calendar, milestones.acceptance.date) ? milestones.acceptance : null;
       const valueFen = awarded?.valueFen ?? budgetFen;
+      let acceptanceResult: string | undefined;
+      if (acceptance) acceptanceResult = acceptance.passed ? '合格' : '不合格';
 
       const row: BoardRow = {
         project_id: projectId,
@@ -237,7 +239,7 @@ async function writeRegionProjects(
         quality_standard: kind.qualityStandard,
         planned_start_date: milestones.start,
         planned_end_date: milestones.end,
-        acceptance_result: acceptance ? (acceptance.passed ? '合格' : '不合格') : undefined,
+        acceptance_result: acceptanceResult,
         acceptance_date: acceptance?.date,
         responsible_unit: isVillage ? committeeOf(region) : `${township.name}人民政府`,
         contact_name: drawPersonName(random),

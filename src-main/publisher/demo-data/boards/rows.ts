@@ -1,11 +1,11 @@
 // Writes rows of a data standard version 2 file. Rows are objects keyed by column name, so a row
-// can be built in any order; the header and the cell order come from the file's ColumnSpec list,
+// can be built in any order. The header and the cell order come from the file's ColumnSpec list,
 // which keeps the generator in step with the standard.
 import path from 'node:path';
 import type { FileSpecV2 } from '../../standard-v2/column-spec.js';
 import { CsvFileWriter } from '../csv-output.js';
 
-/** A row of a version 2 file: every cell is text as the CSV writes it; absent cells are empty. */
+/** A row of a version 2 file: every cell is text as the CSV writes it, and absent cells are empty. */
 export type BoardRow = Readonly<Record<string, string | undefined>>;
 
 export class BoardFileWriter {
@@ -26,7 +26,7 @@ export class BoardFileWriter {
     return this.writer.rowCount;
   }
 
-  /** Adds a row; a key that is not a column of the file is a bug in the generator. */
+  /** Adds a row. A key that is not a column of the file is a bug in the generator. */
   async write(row: BoardRow): Promise<void> {
     for (const key of Object.keys(row)) {
       if (!this.known.has(key)) throw new Error(`${this.spec.name} has no column ${key}`);

@@ -1,6 +1,13 @@
 // How much board data the demo generator writes. `small` keeps the bundled demo snapshot to a
 // few megabytes, `county` gives the volumes of a real county for benchmarks, `none` writes only
 // the four version 1 files.
+//
+// Measured for 麻阳 (431226, 223 villages, years 2021-2024) with `minsheng demo-data` on a
+// 2-core Debian 12 machine under Node 20.20, including the version 1 files:
+// - small, 300 households: 12 MB of files, a 2.4 MiB signed snapshot after `minsheng publish`;
+//   small, 1,000 households: 17 MB of files (1.4 MB as tar.gz) in about 5 s.
+// - county, 20,000 households: 398 MB of files in about 29 s, peak memory 177 MB;
+//   finance_entries.csv has 1.34 million rows (296 MB) and documents/ 5,181 files (21 MB).
 
 export const BOARD_SCALES = ['none', 'small', 'county'] as const;
 export type BoardScale = (typeof BOARD_SCALES)[number];
@@ -9,9 +16,9 @@ export function isBoardScale(value: string): value is BoardScale {
   return (BOARD_SCALES as readonly string[]).includes(value);
 }
 
-/** Volumes of one scale. Counts are means; each village or township draws around them. */
+/** Volumes of one scale. Counts are means, and each village or township draws around them. */
 export interface BoardVolumes {
-  /** Livelihood projects per village and year; township projects add about a fifth. */
+  /** Livelihood projects per village and year. Township projects add about a fifth. */
   projectsPerVillageYear: number;
   /** Ledger entries per village and year, before the monthly pattern spreads them. */
   ledgerEntriesPerVillageYear: number;
