@@ -1,6 +1,6 @@
 // The KioskApi over HTTP: GET /api/settings, GET /api/snapshot, POST /api/lookup {idNumber},
 // and a POST per board method (board-routes.ts). Each body is read up to a small limit and
-// parsed with the shared schema. No body is logged, because a lookup's contains an ID number.
+// parsed with the shared schema. No body is logged, because a lookup body contains an ID number.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KIOSK_HTTP_PATHS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';

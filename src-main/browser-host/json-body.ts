@@ -1,5 +1,5 @@
-// Reads a POST body as JSON within a byte limit and parses it with a schema, answering 415, 413
-// or 400 itself when that fails. The body is never logged: a lookup's body is an ID number.
+// Reads a POST body as JSON within a byte limit and parses it with a schema. When that fails it
+// sends the 415, 413 or 400 response itself. The body is never logged: a lookup's body is an ID number.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { sendJsonError } from './http-responses.js';

@@ -188,7 +188,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
   /**
    * Runs a read on the open snapshot; returns `empty` when there is none. A read that finds the
    * file damaged after it was opened (a failing disk) is retried on the previous version, so
-   * villagers keep getting answers until sync reinstalls the file.
+   * villagers keep getting results until sync reinstalls the file.
    */
   function readSnapshot<T>(read: (open: OpenSnapshot) => T, empty: T): T {
     const open = snapshot();

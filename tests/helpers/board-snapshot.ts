@@ -57,13 +57,15 @@ function writeFinanceEntries(db: Database.Database, perVillage: number): void {
       const period = `${year}-${String(month).padStart(2, '0')}`;
       const day = String((index % 28) + 1).padStart(2, '0');
       const income = index % 3 === 0;
+      const incomeCategory = index % 2 === 0 ? '补助收入' : '经营收入';
+      const expenditureCategory = index % 2 === 0 ? '公益支出' : '管理费用';
       statement.run(
         `FE-${village}-${String(index).padStart(6, '0')}`,
         village,
         period,
         `${period}-${day}`,
         income ? '收入' : '支出',
-        income ? (index % 2 === 0 ? '补助收入' : '经营收入') : index % 2 === 0 ? '公益支出' : '管理费用',
+        income ? incomeCategory : expenditureCategory,
         income ? '上级转移支付' : '村道维修材料款',
         financeAmountFen(index),
         `记-${String(index).padStart(5, '0')}`,

@@ -1,4 +1,4 @@
-// The board paths of the browser host over real HTTP on 127.0.0.1: every method answers with
+// The board paths of the browser host over real HTTP on 127.0.0.1: every method returns
 // values that pass the contract's schemas, and bad bodies get 400, 405, 413 or 415.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -47,7 +47,7 @@ export function readCollectiveAsset(db: SqliteDatabase, id: string): RecordDetai
     .get(id) as Row | undefined;
   if (row === undefined) return null;
 
-  // Newest contract first: the one in force is what a villager asks about.
+  // Newest contract first, because villagers look for the contract in force.
   const contracts = db
     .prepare(
       `SELECT contract_id AS contractId, contract_type AS contractType, counterparty_name AS counterpartyName,

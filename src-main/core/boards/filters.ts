@@ -51,7 +51,7 @@ export function filterConditions(kind: RecordKind, spec: KindSpec, filters: List
   return { sql: conditions.map((condition) => ` AND ${condition}`).join(''), params };
 }
 
-/** One SELECT per scope arm over the kind's table, each with the same conditions. */
+/** Builds one SELECT per scope arm over the kind's table, each with the same conditions. */
 export function armSelects(spec: KindSpec, arms: ScopeArm[], columns: string, conditions: SqlPart, tail = ''): SqlPart[] {
   return arms.map((arm) => ({
     sql: `SELECT ${columns} FROM ${spec.table} WHERE ${arm.expression} = ?${conditions.sql}${tail}`,

@@ -69,8 +69,9 @@ export function readFinanceSummary(db: SqliteDatabase, regionCode: string, year:
   summary.incomeFen = summary.months.reduce((sum, month) => sum + month.incomeFen, 0);
   summary.expenditureFen = summary.months.reduce((sum, month) => sum + month.expenditureFen, 0);
   // Income before expenditure, largest first within each.
-  summary.categories = [...categories.values()].sort((a, b) =>
-    a.direction === b.direction ? b.amountFen - a.amountFen : a.direction === '收入' ? -1 : 1,
+  const directionRank = (direction: Direction): number => (direction === '收入' ? 0 : 1);
+  summary.categories = [...categories.values()].sort(
+    (a, b) => directionRank(a.direction) - directionRank(b.direction) || b.amountFen - a.amountFen,
   );
   if (summary.months.length > 0) summary.sources = readSources(db, SPEC, query.arms, query.conditions);
   return summary;

@@ -1,9 +1,9 @@
-// How each record kind maps onto its snapshot table for lists, filters and facets. Every SQL
+// Mapping of each record kind onto its snapshot table for lists, filters and facets. Every SQL
 // fragment here is a constant of this file; request values only ever reach SQL as parameters.
 import type { RecordKind } from '../../../src-shared/boards-api.js';
 import type { RegionLevel } from '../../../src-shared/region-code.js';
 
-/** How the `year` filter and the year facet read a kind's rows. */
+/** Column that the `year` filter and the year facet read. */
 export type YearColumn =
   // An INTEGER year column: the filter is an equality.
   | { column: string; form: 'integer' }

@@ -22,7 +22,7 @@ export interface ScopeRegion {
 
 /**
  * Finds the requested region in the snapshot. Returns null for a code the snapshot does not
- * have or for a province or city, so the caller answers with an empty list.
+ * have or for a province or city, so the caller returns an empty list.
  */
 export function findScopeRegion(db: SqliteDatabase, code: string): ScopeRegion | null {
   const row = db.prepare('SELECT code, level FROM regions WHERE code = ?').get(code) as ScopeRegion | undefined;

@@ -1,4 +1,4 @@
-// Where a list's data came from: its distinct departments, each with its latest publication date.
+// Sources of a list's data: its distinct departments, each with its latest publication date.
 import type { Source } from '../../../src-shared/boards-api.js';
 import type { SqliteDatabase } from '../store.js';
 import { armSelects } from './filters.js';
@@ -21,8 +21,12 @@ export function readSources(db: SqliteDatabase, spec: KindSpec, arms: ScopeArm[]
     }
   }
 
+  const newestFirst = (a: Source, b: Source): number => {
+    if (a.publishedOn !== b.publishedOn) return a.publishedOn < b.publishedOn ? 1 : -1;
+    return a.department.localeCompare(b.department);
+  };
   return [...latest]
     .map(([department, publishedOn]) => ({ department, publishedOn }))
-    .sort((a, b) => (a.publishedOn === b.publishedOn ? a.department.localeCompare(b.department) : a.publishedOn < b.publishedOn ? 1 : -1))
+    .sort(newestFirst)
     .slice(0, MAX_SOURCES);
 }
