@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../src-main/publisher/demo-data/generate.js';
 import type { DemoDataOptions } from '../../src-main/publisher/demo-data/generate.js';
 import { V2_FILE_SPECS } from '../../src-main/publisher/standard-v2/index.js';
+import { validateDataset } from '../../src-main/publisher/validate-dataset.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/temp.js';
 
@@ -79,6 +80,24 @@ describe('demo boards scale none', () => {
     await generateDemoData(options('rerun', { boards: 'none' }), NOW);
 
     expect(readdirSync(dir).sort()).toEqual([...V1_FILES, 'notes.txt'].sort());
+  });
+});
+
+describe('demo boards with few households', () => {
+  it('leaves out boards without rows', async () => {
+    const dir = path.join(temp.dir, 'few');
+    await generateDemoData(options('few', { households: 5 }), NOW);
+
+    const names = readdirSync(dir);
+    expect(names).not.toContain('poverty_households.csv');
+    expect(names).not.toContain('poverty_measures.csv');
+    for (const spec of V2_FILE_SPECS.filter((each) => names.includes(each.name))) {
+      const rows = parse(readFileSync(path.join(dir, spec.name), 'utf8'), { columns: true }) as unknown[];
+      expect(rows.length, spec.name).toBeGreaterThan(0);
+    }
+
+    const dataset = await validateDataset(dir, { now: NOW });
+    expect(dataset.errors).toEqual([]);
   });
 });
 

@@ -111,8 +111,12 @@ export class BoardsGenerator {
       await new NoticeGenerator(this.context, { notices: open(NOTICES_FILE), attachments: open(NOTICE_ATTACHMENTS_FILE) }, summaries, ledger.totals).writeAll();
       await writeCases(this.context, { complaints: open(COMPLAINT_OUTCOMES_FILE), accountability: open(ACCOUNTABILITY_NOTICES_FILE) });
 
+      // The standard rejects a file with a header and no rows, so an empty board is not delivered.
       await this.context.documents.write(outDir);
-      for (const writer of writers) await writer.finish();
+      for (const writer of writers) {
+        if (writer.rowCount > 0) await writer.finish();
+        else await writer.discardAndRemove();
+      }
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.discard()));
       throw error;

@@ -1,6 +1,7 @@
 // Writes rows of a data standard version 2 file. Rows are objects keyed by column name, so a row
 // can be built in any order. The header and the cell order come from the file's ColumnSpec list,
 // which keeps the generator in step with the standard.
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileSpecV2 } from '../../standard-v2/column-spec.js';
 import { CsvFileWriter } from '../csv-output.js';
@@ -12,6 +13,7 @@ export class BoardFileWriter {
   private readonly writer: CsvFileWriter;
   private readonly columns: readonly string[];
   private readonly known: ReadonlySet<string>;
+  private readonly finalPath: string;
 
   constructor(
     outDir: string,
@@ -19,7 +21,8 @@ export class BoardFileWriter {
   ) {
     this.columns = spec.columns.map((column) => column.name);
     this.known = new Set(this.columns);
-    this.writer = new CsvFileWriter(path.join(outDir, spec.name), this.columns);
+    this.finalPath = path.join(outDir, spec.name);
+    this.writer = new CsvFileWriter(this.finalPath, this.columns);
   }
 
   get rowCount(): number {
@@ -40,5 +43,11 @@ export class BoardFileWriter {
 
   discard(): Promise<void> {
     return this.writer.discard();
+  }
+
+  /** Discards the rows and removes the file an earlier run left under the final name. */
+  async discardAndRemove(): Promise<void> {
+    await this.writer.discard();
+    await rm(this.finalPath, { force: true });
   }
 }
