@@ -205,6 +205,21 @@ describe('demo boards documents', () => {
       expect(result.stdout.replace(/\s/g, '')).toContain(attachment.title!.replace(/^附件：/, '').replace(/\s/g, ''));
     }
   });
+
+  it('writes PDFs that poppler renders with glyphs', () => {
+    const attachment = readRows('notice_attachments.csv')[0]!;
+    const file = path.join(documentsDir(), attachment.file_name!);
+    const result = spawnSync('pdftoppm', ['-r', '30', '-gray', '-f', '1', '-l', '1', file], { maxBuffer: 16 * 1024 * 1024 });
+    expect(result.status, result.stderr.toString()).toBe(0);
+
+    // Binary PGM: "P5", width, height and the maximum value, each followed by whitespace.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(result.stdout.toString('latin1'));
+    expect(header).not.toBeNull();
+    const pixels = result.stdout.subarray(header![0].length);
+    const dark = pixels.filter((value) => value < 128).length;
+    expect(pixels.length).toBe(Number(header![1]) * Number(header![2]));
+    expect(dark).toBeGreaterThan(100);
+  });
 });
 
 describe('demo boards contents', () => {
