@@ -28,6 +28,11 @@ export interface BoardCalendar {
   lastDay: string;
 }
 
+/**
+ * Builds the calendar of a run.
+ * NOTE: when yearTo is the current year, lastDay is today, so board files differ from one day
+ * to the next even with the same seed. Earlier years give the same bytes on any later day.
+ */
 export function makeBoardCalendar(yearFrom: number, yearTo: number, today: Date): BoardCalendar {
   const todayText = today.toISOString().slice(0, 10);
   const endOfRange = isoDate(yearTo, 12, 31);
