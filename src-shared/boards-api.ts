@@ -294,7 +294,8 @@ export const NoticeDetailSchema = z.object({
   bodyFormat: TextFormatSchema,
   // Markdown images name documents by file name; the screen fetches them with getDocument.
   body: z.string(),
-  attachments: z.array(z.object({ fileName: z.string(), title: z.string() })),
+  // bytes is the delivered file's size, so the screen can show it without fetching the file.
+  attachments: z.array(z.object({ fileName: z.string(), title: z.string(), bytes: z.number().int().nonnegative() })),
   // issuer and issuedOn.
   source: SourceSchema,
 });

@@ -68,7 +68,7 @@ function DetailBody({ detail, loadDocument }: { detail: RecordDetail; loadDocume
           <DetailSection heading={t('boards.detail.body')}>
             <MarkdownView source={detail.body} format={detail.bodyFormat} loadDocument={loadDocument} />
           </DetailSection>
-          <AttachmentList detail={detail} loadDocument={loadDocument} />
+          <AttachmentList detail={detail} />
         </>
       )}
       {detail.kind === 'complaint-outcome' && detail.text !== null && (

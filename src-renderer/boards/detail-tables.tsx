@@ -128,31 +128,7 @@ export function ContractsList({ detail }: { detail: CollectiveAssetDetail }) {
   );
 }
 
-// NOTE: the API gives attachments no size, so each PDF is fetched once to measure it.
-function AttachmentSize({ name, loadDocument }: { name: string; loadDocument: LoadDocument }) {
-  const { t } = useTranslation();
-  const [bytes, setBytes] = useState<number | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    loadDocument(name).then(
-      (document) => {
-        if (!current || !document) return;
-        const base64 = document.dataBase64;
-        const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-        setBytes((base64.length * 3) / 4 - padding);
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [loadDocument, name]);
-
-  return bytes === null ? null : <span className="attachment-size">{formatSize(t, bytes)}</span>;
-}
-
-export function AttachmentList({ detail, loadDocument }: { detail: NoticeDetail; loadDocument: LoadDocument }) {
+export function AttachmentList({ detail }: { detail: NoticeDetail }) {
   const { t } = useTranslation();
   if (detail.attachments.length === 0) return null;
 
@@ -166,7 +142,7 @@ export function AttachmentList({ detail, loadDocument }: { detail: NoticeDetail;
               📄
             </span>
             <span className="attachment-title">{attachment.title}</span>
-            <AttachmentSize name={attachment.fileName} loadDocument={loadDocument} />
+            <span className="attachment-size">{formatSize(t, attachment.bytes)}</span>
           </li>
         ))}
       </ul>

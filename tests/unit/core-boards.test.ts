@@ -7,7 +7,7 @@ import { createBoardsReader } from '../../src-main/core/boards/reader.js';
 import type { BoardsReader } from '../../src-main/core/boards/reader.js';
 import { openSnapshot } from '../../src-main/core/store.js';
 import type { SqliteDatabase } from '../../src-main/core/store.js';
-import { COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, financeAmountFen, writeBoardSnapshot } from '../helpers/board-snapshot.js';
+import { COUNTY, PDF_BYTES, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, financeAmountFen, writeBoardSnapshot } from '../helpers/board-snapshot.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 const THRESHOLD_FEN = 1_000_000;
@@ -225,7 +225,7 @@ describe('getRecord', () => {
   it('reads a notice with attachments and issuer as source', () => {
     const notice = reader.getRecord({ kind: 'notice', id: 'N2' });
 
-    expect(notice).toMatchObject({ board: '村务公开', bodyFormat: 'markdown', attachments: [{ fileName: 'N2-budget.pdf', title: '预算表' }] });
+    expect(notice).toMatchObject({ board: '村务公开', bodyFormat: 'markdown', attachments: [{ fileName: 'N2-budget.pdf', title: '预算表', bytes: PDF_BYTES.length }] });
     expect(notice?.source).toEqual({ department: '张家坪村村民委员会', publishedOn: '2025-06-01' });
   });
 

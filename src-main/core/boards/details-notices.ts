@@ -18,8 +18,14 @@ export function readNotice(db: SqliteDatabase, id: string): RecordDetail | null 
     .get(id) as Row | undefined;
   if (row === undefined) return null;
 
+  // Publish rejects an attachment whose file is not delivered, so the join finds every file. The
+  // LEFT JOIN still lists an attachment, with size 0, should a snapshot lack its document row.
   const attachments = db
-    .prepare('SELECT file_name AS fileName, title FROM notice_attachments WHERE notice_id = ? ORDER BY file_name')
+    .prepare(
+      `SELECT file_name AS fileName, title, coalesce(length(documents.bytes), 0) AS bytes
+      FROM notice_attachments LEFT JOIN documents ON documents.name = notice_attachments.file_name
+      WHERE notice_id = ? ORDER BY file_name`,
+    )
     .all(id);
   return { ...withSource(row), attachments } as RecordDetail;
 }
