@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentDigest } from '../../src-main/core/snapshot/content-digest.js';
+import { DELTA_TABLES_TABLE, upsertsTableName } from '../../src-main/core/snapshot/delta-format.js';
 import { DeltaError, applyDelta } from '../../src-main/core/sync/apply-delta.js';
 import type { DeltaErrorReason } from '../../src-main/core/sync/apply-delta.js';
 import { DeltaNotPossible, buildDelta } from '../../src-main/publisher/build-delta.js';
@@ -199,11 +200,30 @@ describe('applyDelta rejections', () => {
   it('rejects rows that break NOT NULL, leaving earlier tables unapplied', () => {
     const delta = nextFile('delta');
     copyFileSync(goodDelta, delta);
-    // persons is applied after households and meta, whose rows must be rolled back too.
-    runSql(delta, "UPDATE upserts_4 SET masked_name = NULL WHERE rowid = (SELECT min(rowid) FROM upserts_4)");
-    const position = new Database(delta, { readonly: true });
-    expect(position.prepare("SELECT table_name FROM delta_tables WHERE position = 4").pluck().get()).toBe('persons');
-    position.close();
+
+    // Upsert tables are numbered by position, which moves whenever the snapshot gains a table,
+    // so the test reads the positions from delta_tables by name.
+    const db = new Database(delta);
+    const positionOf = (table: string) =>
+      db.prepare(`SELECT position FROM ${DELTA_TABLES_TABLE} WHERE table_name = ?`).pluck().get(table) as number | undefined;
+    const persons = positionOf('persons');
+    const households = positionOf('households');
+    const meta = positionOf('meta');
+    expect(persons).toBeTypeOf('number');
+    expect(households).toBeTypeOf('number');
+    expect(meta).toBeTypeOf('number');
+
+    // persons is applied after households and meta, whose changed rows must be rolled back too.
+    expect(persons!).toBeGreaterThan(households!);
+    expect(persons!).toBeGreaterThan(meta!);
+    expect(db.prepare(`SELECT count(*) FROM ${upsertsTableName(households!)}`).pluck().get()).toBe(1);
+    expect(db.prepare(`SELECT count(*) FROM ${upsertsTableName(meta!)}`).pluck().get()).toBe(1);
+
+    const upserts = upsertsTableName(persons!);
+    const update = db.prepare(`UPDATE ${upserts} SET masked_name = NULL WHERE rowid = (SELECT min(rowid) FROM ${upserts})`).run();
+    expect(update.changes).toBe(1);
+    db.close();
+
     expectRejected(freshTarget(), delta, 'rowsRejected');
   });
 
