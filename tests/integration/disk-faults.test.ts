@@ -13,6 +13,7 @@ import { DOWNLOADS_FOLDER, isStagingName } from '../../src-main/core/data-folder
 import { pointerOrNull } from '../../src-main/core/data-folder/pointer.js';
 import type { TerminalReport } from '../../src-main/core/data-folder/terminal-status.js';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
+import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
 import { META_KEYS } from '../../src-main/core/snapshot/schema.js';
 import { syncOnce } from '../../src-main/core/sync/sync.js';
 import { loadTrustFile } from '../../src-main/core/trust/anchor.js';
@@ -35,6 +36,8 @@ let v1: BuiltSnapshot;
 let v2: BuiltSnapshot;
 let v3: BuiltSnapshot;
 let large: BuiltSnapshot;
+// Size in bytes of the full-disk tmpfs, computed from the bundles by fullDiskBytes().
+let fullDiskSize: number;
 
 function bundleDir(name: string): string {
   return path.join(bundles, name);
@@ -88,15 +91,30 @@ beforeAll(async () => {
   writeFileSync(path.join(temp.dir, 'index.html'), '<!doctype html><title>kiosk</title>');
 
   // Filler households make the payload large enough that a small change gives a smaller delta.
-  v1 = makeBundle(bundleDir('v1'), { version: 1, households: 3, fillerHouseholds: 300, signWith: keys }).snapshot;
+  const first = makeBundle(bundleDir('v1'), { version: 1, households: 3, fillerHouseholds: 300, signWith: keys });
+  v1 = first.snapshot;
   v2 = nextVersionOf(v1, 2, path.join(temp.dir, 'v2.sqlite'));
   await writeBundleWithDelta(bundleDir('v2'), v2, v1);
   v3 = nextVersionOf(v2, 3, path.join(temp.dir, 'v3.sqlite'));
   await writeBundleWithDelta(bundleDir('v3'), v3, v2);
 
   // Thousands of filler households make this payload larger than the 64 KiB left on the full disk.
-  large = makeBundle(bundleDir('large-v2'), { version: 2, households: 3, fillerHouseholds: 4000, signWith: keys }).snapshot;
+  const largeBundle = makeBundle(bundleDir('large-v2'), { version: 2, households: 3, fillerHouseholds: 4000, signWith: keys });
+  large = largeBundle.snapshot;
+  fullDiskSize = fullDiskBytes(first.manifest.signed.payload, largeBundle.manifest.signed.payload);
 });
+
+/**
+ * Sizes the full-disk tmpfs from the bundles, so it grows with the snapshot format. Once the large
+ * version is installed, the disk keeps version 1 as the previous snapshot and the large one as
+ * current. `minsheng status` reports disk-full unless the large snapshot's size is still free,
+ * because the next sync stages a whole file. That makes version 1 plus twice the large SQLite
+ * file. The large payload is added once more as room for the small files (pointers, state and
+ * status), each of which takes at least one page of tmpfs.
+ */
+function fullDiskBytes(installed: Manifest['signed']['payload'], next: Manifest['signed']['payload']): number {
+  return installed.sqliteLength + 2 * next.sqliteLength + next.length;
+}
 
 afterAll(() => {
   for (const mount of mounts) mount.remove();
@@ -175,7 +193,7 @@ describe('disk full', () => {
   let filler: string;
 
   beforeAll(async () => {
-    mount = mountDataDisk('full', 8 * 1024 * 1024);
+    mount = mountDataDisk('full', fullDiskSize);
     dataDir = path.join(mount.dir, 'data');
     const first = await sync(dataDir, 'v1');
     expect(first.code, first.stderr).toBe(0);
