@@ -29,6 +29,8 @@ export interface KioskServer {
   households: DemoHousehold[];
   /** Village code -> name, from regions.csv. */
   regionNames: Map<string, string>;
+  /** Reads one CSV file of the generated demo data, such as `projects.csv`, as rows keyed by column. */
+  readDemoCsv(fileName: string): Record<string, string>[];
   stop(): Promise<void>;
 }
 
@@ -130,6 +132,7 @@ export async function startKioskServer(): Promise<KioskServer> {
     url,
     households: readHouseholds(dataDir),
     regionNames,
+    readDemoCsv: (fileName) => readCsv(path.join(dataDir, fileName)),
     async stop() {
       child.kill('SIGTERM');
       await exited;
@@ -224,6 +227,7 @@ export async function startExpiredKioskServer(options: ExpiredKioskOptions): Pro
     url,
     households: readHouseholds(dataDir),
     regionNames: new Map(readCsv(path.join(dataDir, 'regions.csv')).map((row) => [row.code!, row.name!])),
+    readDemoCsv: (fileName) => readCsv(path.join(dataDir, fileName)),
     ageDays: options.ageDays,
     dataAsOf: published.dataAsOf,
     async stop() {
