@@ -25,7 +25,8 @@ import type { Pointer } from './data-folder/pointer.js';
 import { effectiveNow, readSyncState } from './data-folder/state.js';
 import { createLogger } from './log.js';
 import { lookupHousehold } from './lookup.js';
-import { openSnapshotSearch } from './search/snapshot-search.js';
+import { startSnapshotSearch } from './search/background-search.js';
+import type { PendingSnapshotSearch } from './search/background-search.js';
 import type { SnapshotSearch } from './search/snapshot-search.js';
 import { SNAPSHOT_FORMAT, META_KEYS } from './snapshot/schema.js';
 import { openSnapshot, readMeta, readSnapshotInfo } from './store.js';
@@ -43,7 +44,19 @@ export interface KioskServiceOptions {
   clock?: () => Date;
 }
 
-export type KioskService = KioskApi & { close(): void };
+export type KioskService = KioskApi & {
+  /** Closes the snapshot and terminates a running search index build. */
+  close(): void;
+  /**
+   * Waits for the open snapshot's search index. Returns where the index is kept, or null when
+   * there is no snapshot or the service was closed meanwhile.
+   */
+  searchIndexReady(): Promise<SnapshotSearch['storage'] | null>;
+};
+
+// A search that waited for an index of a snapshot replaced meanwhile moves to the new one, this
+// many times at most, so that a pointer that keeps changing cannot hold a request forever.
+const MAX_SEARCH_SNAPSHOTS = 3;
 
 interface OpenSnapshot {
   db: SqliteDatabase;
@@ -52,8 +65,8 @@ interface OpenSnapshot {
   boards: BoardsReader;
   /** The configured home region, or the county when the snapshot does not have it. */
   homeRegionCode: string;
-  /** Opened on the first search, because building its index takes seconds. */
-  search: SnapshotSearch | null;
+  /** Started when the snapshot opens, because building its index takes seconds. */
+  search: PendingSnapshotSearch;
 }
 
 // Inode and device change on a rename into place. Mtime and size cover file systems whose
@@ -106,14 +119,17 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
   let current: OpenSnapshot | null = null;
   // Identity of a file that could not be used, so it is tried (and logged) once, not per call.
   let unusableIdentity: string | null = null;
+  // Settles when the last closed snapshot's index worker has exited; the next build waits for it.
+  let searchBuildExit: Promise<void> = Promise.resolve();
+  let serviceClosed = false;
 
   function closeCurrent(): void {
-    current?.search?.close();
+    if (current) searchBuildExit = current.search.close();
     current?.db.close();
     current = null;
   }
 
-  function describeOpen(db: SqliteDatabase, pointer: Pointer, identity: string): OpenSnapshot {
+  function describeOpen(db: SqliteDatabase, pointer: Pointer, identity: string, file: string): OpenSnapshot {
     let homeRegionCode = settings.homeRegionCode;
     if (!homeRegionCode.startsWith(pointer.regionCode) || findScopeRegion(db, homeRegionCode) === null) {
       // A terminal moved to another county, a code missing from the snapshot, or `serve` with
@@ -129,12 +145,21 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       identity,
       boards: createBoardsReader(db, { flagThresholdFen: settings.financeFlagThresholdFen }),
       homeRegionCode,
-      search: null,
+      search: startSnapshotSearch({
+        db,
+        snapshotFile: file,
+        cacheDir: searchCacheDir(options.dataDir),
+        snapshotId: `${pointer.version}-${pointer.contentDigest}`,
+        after: searchBuildExit,
+      }),
     };
   }
 
   /** Returns the open snapshot, reopening it when the pointer changed, or null when there is none. */
   function snapshot(): OpenSnapshot | null {
+    // A closed service opens nothing again, so no index worker starts after close().
+    if (serviceClosed) return null;
+
     const pointerFile = pointerPath(options.dataDir, 'current');
     const stats = statOrNull(pointerFile);
     if (!stats) {
@@ -155,9 +180,10 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       unusableIdentity = identity;
       return null;
     }
-    const db = openUsableSnapshot(snapshotFileOf(options.dataDir, read.pointer));
+    const file = snapshotFileOf(options.dataDir, read.pointer);
+    const db = openUsableSnapshot(file);
     if (!db) return switchToPrevious(read.pointer, identity, 'the current snapshot cannot be opened');
-    current = describeOpen(db, read.pointer, identity);
+    current = describeOpen(db, read.pointer, identity, file);
     log.info({ file: read.pointer.file, version: read.pointer.version, reopening }, 'opened snapshot');
     return current;
   }
@@ -180,7 +206,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       unusableIdentity = identity;
       return null;
     }
-    current = describeOpen(db, previous, identity);
+    current = describeOpen(db, previous, identity, file);
     log.warn({ version: previous.version }, 'serving the previous snapshot until the next install');
     return current;
   }
@@ -202,13 +228,35 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     }
   }
 
-  function searchOf(open: OpenSnapshot): SnapshotSearch {
-    open.search ??= openSnapshotSearch({
-      db: open.db,
-      cacheDir: searchCacheDir(options.dataDir),
-      snapshotId: `${open.pointer.version}-${open.pointer.contentDigest}`,
-    });
-    return open.search;
+  /**
+   * Runs a query on the open snapshot's search index; returns `empty` when there is no snapshot.
+   * It awaits the index build, so the event loop stays free meanwhile, and every call during one
+   * build awaits the same promise. A snapshot replaced during the wait sends the query to the
+   * new snapshot's index. A build that fails on a damaged snapshot file moves to the previous
+   * snapshot, as readSnapshot does.
+   */
+  async function querySearch<T>(query: (search: SnapshotSearch) => T, empty: T): Promise<T> {
+    for (let attempt = 0; attempt < MAX_SEARCH_SNAPSHOTS; attempt++) {
+      const open = snapshot();
+      if (!open) return empty;
+
+      let search: SnapshotSearch | null;
+      try {
+        search = await open.search.ready;
+      } catch (error) {
+        if (snapshot() !== open) continue;
+        if (!isDamageError(error)) throw error;
+        switchToPrevious(open.pointer, open.identity, (error as Error).message);
+        continue;
+      }
+
+      if (serviceClosed) return empty;
+      if (snapshot() !== open || !search) continue;
+      return query(search);
+    }
+
+    log.warn({ attempts: MAX_SEARCH_SNAPSHOTS }, 'the snapshot changed during every search index build; returning no results');
+    return empty;
   }
 
   return {
@@ -268,19 +316,24 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
 
     async search(request) {
       const parsed = SearchRequestSchema.parse(request);
-      return readSnapshot((open) => searchOf(open).search(parsed), { query: parsed.query, hits: [], more: false });
+      return querySearch((search) => search.search(parsed), { query: parsed.query, hits: [], more: false });
     },
 
     async suggestTerms(request) {
       const parsed = SuggestRequestSchema.parse(request);
-      return readSnapshot((open) => searchOf(open).suggest(parsed), { terms: [] });
+      return querySearch((search) => search.suggest(parsed), { terms: [] });
     },
 
     async getDocument(name: string) {
       return readSnapshot((open) => open.boards.getDocument(name), null);
     },
 
+    async searchIndexReady() {
+      return querySearch((search) => search.storage, null);
+    },
+
     close(): void {
+      serviceClosed = true;
       closeCurrent();
     },
   };

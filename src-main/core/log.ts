@@ -98,6 +98,21 @@ export function configureLogging(options: { file?: string; level?: string; forma
     : pino.destination({ fd: 2, sync: true });
 }
 
+/**
+ * Sends every logger's lines of this thread, as JSON and at every level, to `write`. A worker
+ * thread uses it to pass its lines to the main thread, which writes them with writeLogLine.
+ */
+export function forwardLogLines(write: (line: string) => void): void {
+  minimumLevel = 0;
+  format = 'json';
+  target = { write };
+}
+
+/** Writes a JSON line from another thread's loggers to this thread's target, at this thread's level and format. */
+export function writeLogLine(line: string): void {
+  forwarding.write(line);
+}
+
 /** Returns the logger of a module. The level starts from MINSHENG_LOG_LEVEL (default info). */
 export function createLogger(module: string): Logger {
   return root.child({ module });

@@ -13,6 +13,7 @@ import type { TextRange } from './highlight.js';
 import { buildMatchExpression } from './match-expression.js';
 import { matchesSyllables } from './pinyin-match.js';
 import { buildInMemory, openIndexCache } from './search-cache.js';
+import type { OpenedIndex } from './search-cache.js';
 import { INDEX_TABLE } from './snapshot-index.js';
 import { SEARCH_FIELDS } from './snapshot-records.js';
 import { makeSnippet } from './snippet.js';
@@ -59,17 +60,28 @@ interface HitRow {
 }
 
 /**
- * Opens the search of a snapshot, building its index when no valid cache file exists. Both
- * methods throw a ZodError for a request that fails its schema; no query text makes them throw.
+ * Opens the search of a snapshot, building its index on the calling thread when no valid cache
+ * file exists. Both methods throw a ZodError for a request that fails its schema; no query text
+ * makes them throw.
  */
 export function openSnapshotSearch(options: SnapshotSearchOptions): SnapshotSearch {
-  // NOTE: building is synchronous and blocks the calling thread: 5 to 16 s for 5,000 notices of
-  // 1,500 characters on a shared 2-core machine. Open it before serving, or move it to a worker.
-  let index = openIndexCache({ snapshot: options.db, cacheDir: options.cacheDir, snapshotId: options.snapshotId });
+  // NOTE: building blocks the calling thread: 5 to 16 s for 5,000 notices of 1,500 characters on
+  // a shared 2-core machine. The kiosk builds in a worker thread instead (background-search.ts).
+  const index = openIndexCache({ snapshot: options.db, cacheDir: options.cacheDir, snapshotId: options.snapshotId });
+  return createSnapshotSearch(index, options);
+}
+
+/**
+ * Serves the search of a snapshot from an index that is already open, and takes ownership of
+ * the index database. The snapshot is read only to rebuild a damaged index.
+ */
+export function createSnapshotSearch(opened: OpenedIndex, source: Pick<SnapshotSearchOptions, 'db' | 'snapshotId'>): SnapshotSearch {
+  let index = opened;
   let vocabulary = loadVocabulary(index.db);
 
   // A cache file damaged while open fails with SQLITE_CORRUPT. The index is built again, from
-  // the snapshot into memory, and the query retried once; the next start rebuilds the file.
+  // the snapshot into memory on the calling thread, and the query retried once; the next start
+  // rebuilds the file.
   const withIndex = <T>(run: (db: SqliteDatabase) => T): T => {
     try {
       return run(index.db);
@@ -78,7 +90,7 @@ export function openSnapshotSearch(options: SnapshotSearchOptions): SnapshotSear
 
       log.error({ err: error, file: index.file }, 'search cache file is damaged, rebuilding the index in memory');
       index.db.close();
-      index = buildInMemory(options.db, options.snapshotId);
+      index = buildInMemory(source.db, source.snapshotId);
       vocabulary = loadVocabulary(index.db);
       return run(index.db);
     }
