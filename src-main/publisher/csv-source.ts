@@ -13,7 +13,14 @@ import { MAX_RECORD_BYTES } from './standard.js';
 import type { FileSpec } from './standard.js';
 
 /** The header rules of one file; version 2 files pass their own names and column lists. */
-export type CsvFileSpec = Omit<FileSpec, 'name'> & { name: IssueFileName };
+export type CsvFileSpec = Omit<FileSpec, 'name'> & {
+  name: IssueFileName;
+  /**
+   * Called when the file has a valid header and no data rows, in place of reporting the error
+   * file.noRows. Version 2 board files set it, because a region may have nothing to disclose.
+   */
+  onHeaderOnly?: () => void;
+};
 
 export interface CsvRow {
   /** Physical line of the row's first character; the header is line 1. */
@@ -195,6 +202,7 @@ export async function* readCsvRows(dir: string, spec: CsvFileSpec, issues: Issue
   }
 
   if (header === null) issues.error(file, null, null, null, 'file.empty');
+  else if (dataRows === 0 && spec.onHeaderOnly !== undefined) spec.onHeaderOnly();
   else if (dataRows === 0) issues.error(file, null, null, null, 'file.noRows');
 }
 

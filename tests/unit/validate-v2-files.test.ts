@@ -4,7 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { issueMessage } from '../../src-main/publisher/issues.js';
+import { FILE_SPECS } from '../../src-main/publisher/standard.js';
 import { FINANCE_ENTRIES_FILE } from '../../src-main/publisher/standard-v2/village-finance.js';
+import { translatorFor } from '../../src-shared/messages/translator.js';
 import { findIssue, validateChanged } from './validate-v2-check.js';
 import { csvText, validRows } from './validate-v2-delivery.js';
 
@@ -69,13 +72,41 @@ describe('version 2 files', () => {
     findIssue(dataset.errors, { file: 'finance_entries.csv', line: 2, column: null, value: null, code: 'file.notUtf8' });
   });
 
-  it('reports a header without rows', async () => {
+  it('accepts header-only files with a warning', async () => {
     const dataset = await validateChanged((rows) => {
       rows['collective_assets.csv'] = [];
       rows['asset_contracts.csv'] = [];
     });
 
-    findIssue(dataset.errors, { file: 'collective_assets.csv', line: null, column: null, value: null, code: 'file.noRows' });
+    expect(dataset.errors).toEqual([]);
+    for (const file of ['collective_assets.csv', 'asset_contracts.csv']) {
+      const warning = findIssue(dataset.warnings, { file, line: null, column: null, value: null, code: 'validation-v2:file.headerOnly' });
+      expect(warning.params).toEqual({ file });
+      expect(issueMessage(warning, translatorFor('zh-CN'))).toContain(file);
+      expect(issueMessage(warning, translatorFor('en'))).toContain(file);
+    }
+    expect(dataset.v2.tables.get('collective_assets')).toEqual([]);
+    expect(dataset.v2.tables.get('asset_contracts')).toEqual([]);
+  });
+
+  it('checks references to a header-only file', async () => {
+    const dataset = await validateChanged((rows) => {
+      rows['poverty_households.csv'] = [];
+    });
+
+    findIssue(dataset.errors, { file: 'poverty_measures.csv', line: 2, column: 'household_id', value: 'PH-001', code: 'validation-v2:reference.notFound' });
+    expect(dataset.errors.some((issue) => issue.code === 'file.crossCheckSkipped')).toBe(false);
+    findIssue(dataset.warnings, { file: 'poverty_households.csv', line: null, column: null, value: null, code: 'validation-v2:file.headerOnly' });
+  });
+
+  it('keeps header-only version 1 files an error', async () => {
+    const dataset = await validateChanged(
+      () => undefined,
+      (dir) => writeFileSync(path.join(dir, 'payments.csv'), `${FILE_SPECS['payments.csv'].headers.join(',')}\n`),
+    );
+
+    findIssue(dataset.errors, { file: 'payments.csv', line: null, column: null, value: null, code: 'file.noRows' });
+    expect(dataset.warnings.some((issue) => issue.code === 'validation-v2:file.headerOnly')).toBe(false);
   });
 
   it('reports a folder named like a data file', async () => {

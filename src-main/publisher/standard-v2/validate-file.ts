@@ -2,6 +2,7 @@
 // ColumnSpec, unique columns, references to other files, the files that file_name cells name,
 // and the rules between cells. Rows that pass everything come out in snapshot form.
 import { readCsvRows } from '../csv-source.js';
+import type { CsvFileSpec } from '../csv-source.js';
 import type { IssueCollector, IssueFileName } from '../issues.js';
 import type { FileSpecV2 } from './column-spec.js';
 import type { CellValue, TableRow } from './dataset.js';
@@ -49,8 +50,19 @@ export async function validateFileV2(dataDir: string, spec: FileSpecV2, deps: Fi
   };
 
   const headers = spec.columns.map((column) => column.name);
+  // A header without rows is a board with nothing to disclose (a village without poverty
+  // households this year), so it is read as zero rows with a warning, not rejected as in version 1.
+  const read = { headerOnly: false };
+  const csvSpec: CsvFileSpec = {
+    name: file,
+    headers,
+    allowExtraColumns: false,
+    onHeaderOnly: () => {
+      read.headerOnly = true;
+    },
+  };
   let rowCount = 0;
-  for await (const { line, values } of readCsvRows(dataDir, { name: file, headers, allowExtraColumns: false }, issues)) {
+  for await (const { line, values } of readCsvRows(dataDir, csvSpec, issues)) {
     rowCount += 1;
     const cells = new Map<string, CellValue | undefined>();
     const bodies = new Map<string, { format: BodyFormat; text: string }>();
@@ -101,6 +113,7 @@ export async function validateFileV2(dataDir: string, spec: FileSpecV2, deps: Fi
   }
   rules.finish();
 
-  if (rowCount > 0 && !issues.incompleteFiles.has(file)) deps.references.markReadWhole(spec.name);
+  if (read.headerOnly) issues.warning(file, null, null, null, 'validation-v2:file.headerOnly', { file });
+  if ((rowCount > 0 || read.headerOnly) && !issues.incompleteFiles.has(file)) deps.references.markReadWhole(spec.name);
   return rows;
 }

@@ -2,6 +2,10 @@
 // line, column and value in front of each message, so a message states what is wrong and how to
 // fix it. Problems that read the same as in version 1 use the validation namespace.
 export default {
+  file: {
+    headerOnly:
+      '{{file}} has a header and no data rows, so its board stays empty. If the region has records of this kind, add them; otherwise nothing needs to be done.',
+  },
   cell: {
     invalidDate: '{{column}} must be a real date written YYYY-MM-DD, e.g. 2024-03-15.',
     dateInFuture: '{{column}} is later than today ({{today}}). Check the year.',

@@ -2,6 +2,9 @@
 // line, column and value in front of each message, so a message states what is wrong and how to
 // fix it. Problems that read the same as in version 1 use the validation namespace.
 export default {
+  file: {
+    headerOnly: '{{file}} 只有表头，没有数据行，相应栏目为空。如本地区有这类记录，请补上；确实没有时无需处理。',
+  },
   cell: {
     invalidDate: '{{column}} 须为真实日期，写作 YYYY-MM-DD，如 2024-03-15。',
     dateInFuture: '{{column}} 晚于今天（{{today}}）。请核对年份。',
