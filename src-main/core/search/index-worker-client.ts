@@ -7,6 +7,7 @@
 // database serialized.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { writeLogLine } from '../log.js';
 
@@ -65,8 +66,8 @@ export function runIndexWorker(request: IndexWorkerRequest, workerUrl: URL = ind
       if (message.kind === 'log') writeLogLine(message.line);
       else resolve(message);
     });
-    worker.on('error', reject);
-    worker.on('messageerror', reject);
+    worker.on('error', (error) => reject(asError(error)));
+    worker.on('messageerror', (error) => reject(asError(error)));
 
     // Node delivers the worker's last messages before 'exit', so after a result this is a no-op.
     worker.on('exit', (code) => reject(new Error(`search index worker exited with code ${code} before sending the index`)));
@@ -78,4 +79,10 @@ export function runIndexWorker(request: IndexWorkerRequest, workerUrl: URL = ind
       await worker.terminate();
     },
   };
+}
+
+// A value thrown in a worker arrives as a plain object when it was not a native Error.
+function asError(value: unknown): Error {
+  if (value instanceof Error && typeof value.message === 'string') return value;
+  return new Error(`search index worker failed: ${inspect(value)}`);
 }
