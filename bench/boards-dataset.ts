@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair, parsePublicKeyPem } from '../src-main/core/crypto/keys.js';
 import { pointerOrNull, snapshotFileOf } from '../src-main/core/data-folder/pointer.js';
+import { openSnapshot } from '../src-main/core/store.js';
 import { syncOnce } from '../src-main/core/sync/sync.js';
 import { generateDemoData, OUTPUT_FILES } from '../src-main/publisher/demo-data/generate.js';
 import type { DemoDataSummary } from '../src-main/publisher/demo-data/generate.js';
@@ -37,6 +38,22 @@ async function publishTimed(dataDir: string, keyFile: string, outDir: string): P
 
 function sizeText(published: PublishSuccess): string {
   return `${(published.payloadBytes / 1e6).toFixed(2)} MB gzip (SQLite ${(published.sqliteBytes / 1e6).toFixed(2)} MB)`;
+}
+
+// Tables and indexes named in the size breakdown of the installed snapshot.
+const LARGEST_OBJECTS = 5;
+
+/** Lists the largest tables and indexes of a snapshot, from SQLite's dbstat virtual table. */
+function largestObjectsText(snapshotFile: string): string {
+  const db = openSnapshot(snapshotFile);
+  try {
+    const objects = db
+      .prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT ?')
+      .all(LARGEST_OBJECTS) as { name: string; bytes: number }[];
+    return objects.map((object) => `${object.name} ${(object.bytes / 1e6).toFixed(1)} MB`).join(', ');
+  } finally {
+    db.close();
+  }
 }
 
 function boardCountsText(summary: DemoDataSummary): string {
@@ -89,9 +106,11 @@ export async function prepareBoardsDataset(options: BoardsDatasetOptions): Promi
     }),
   );
   if (synced.value.status !== 'installed') throw new Error(`boards sync ended ${synced.value.status}`);
-  rows.push(['boards: sync install with boards', `${synced.ms.toFixed(0)} ms`]);
+  rows.push(['boards: sync install with boards', `${synced.ms.toLocaleString('en-US', { maximumFractionDigits: 0 })} ms`]);
 
   const pointer = pointerOrNull(kioskDir, 'current');
   if (!pointer) throw new Error(`sync reported an install but ${kioskDir} has no valid current.json`);
-  return { dataDir, kioskDir, snapshotFile: snapshotFileOf(kioskDir, pointer), rows };
+  const snapshotFile = snapshotFileOf(kioskDir, pointer);
+  rows.push(['boards: largest objects in the snapshot', largestObjectsText(snapshotFile)]);
+  return { dataDir, kioskDir, snapshotFile, rows };
 }

@@ -87,11 +87,12 @@ function timeList(db: SqliteDatabase, listCase: ListCase): [string, string][] {
   const reader = createBoardsReader(db, { flagThresholdFen: DEFAULT_FINANCE_FLAG_FEN });
   reader.listRecords(request(0));
   const lastOffset = Math.max(0, total - PAGE_SIZE);
-  const offsets: [string, number][] = [
-    ['offset 0', 0],
-    [`offset ${Math.floor(lastOffset / 2).toLocaleString('en-US')}`, Math.floor(lastOffset / 2)],
-    [`offset ${lastOffset.toLocaleString('en-US')} (end)`, lastOffset],
-  ];
+  // A list of one page has no middle or end apart from its start.
+  const offsets: [string, number][] = [['offset 0', 0]];
+  if (lastOffset > 0) {
+    offsets.push([`offset ${Math.floor(lastOffset / 2).toLocaleString('en-US')}`, Math.floor(lastOffset / 2)]);
+    offsets.push([`offset ${lastOffset.toLocaleString('en-US')} (end)`, lastOffset]);
+  }
   for (const [name, offset] of offsets) {
     const times: number[] = [];
     for (let sample = 0; sample < PAGE_SAMPLES; sample += 1) {
