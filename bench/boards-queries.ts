@@ -1,6 +1,6 @@
-// Latency of the kiosk core's board queries on the installed county snapshot: the finance ledger
-// of the township with the most entries, paged at its start, middle and end with and without
-// filters, the finance summary, and the project and notice lists.
+// Latency of the kiosk core's board queries on the installed county snapshot. The finance ledger
+// of the township with the most entries is paged at its start, middle and end, with and without
+// filters. The finance summary and the project and notice lists follow.
 import type { ListFilters, ListRequest, RecordKind } from '../src-shared/boards-api.js';
 import { createBoardsReader } from '../src-main/core/boards/reader.js';
 import { DEFAULT_FINANCE_FLAG_FEN } from '../src-main/core/config.js';

@@ -1,6 +1,8 @@
-// Full-text search on the installed county snapshot: building the index cache file, opening it
-// again, and the latency of Chinese queries of one to four characters, a mixed query and pinyin
-// suggestions, in the county scope and in the township with the most ledger entries.
+// Full-text search on the installed county snapshot: building the index cache file and opening it
+// again. Then the latency of Chinese queries of one to four characters, a mixed query and pinyin
+// suggestions, in the county scope and in the township with the most ledger entries. The index
+// is built here on the calling thread, as openSnapshotSearch does; the kiosk service runs the
+// same build in a worker thread.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openSnapshotSearch } from '../src-main/core/search/snapshot-search.js';
@@ -9,7 +11,7 @@ import type { SqliteDatabase } from '../src-main/core/store.js';
 import { percentile, timeSync } from './timing.js';
 
 const SAMPLES = 30;
-// The search screen asks for 20 hits a page (the request schema's default limit).
+// The search screen requests 20 hits a page (PAGE_SIZE in src-renderer/navigation/SearchScreen.tsx).
 const HITS_PER_PAGE = 20;
 
 // Words of the demo projects and notices (project-catalogue.ts and notice-texts.ts), by length.

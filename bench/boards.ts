@@ -24,7 +24,7 @@ export async function runBoardsBench(options: BoardsBenchOptions): Promise<[stri
   try {
     rows.push(...timeBoardQueries(db, scope, options.countyCode));
 
-    // A cache folder of its own, so the server started below builds its index on first search.
+    // A cache folder of its own: the terminal's data folder stays as sync left it for the server.
     const scopes: [string, string][] = [
       ['county', options.countyCode],
       ['township', scope.townshipCode],

@@ -40,7 +40,7 @@ const { values } = parseArgs({
 const PARTS = ['payments', 'boards'];
 const parts = new Set(values.parts.split(',').map((part) => part.trim()));
 for (const part of parts) {
-  if (!PARTS.includes(part)) throw new Error(`--parts "${values.parts}" names "${part}": expected a comma-separated list of ${PARTS.join(', ')}`);
+  if (!PARTS.includes(part)) throw new Error(`invalid --parts value "${values.parts}": "${part}" is not a part; expected a comma-separated list of ${PARTS.join(', ')}`);
 }
 
 // The second version changes 1 payment row in this many (1%), and its delta must stay within
