@@ -128,6 +128,19 @@ export function ContractsList({ detail }: { detail: CollectiveAssetDetail }) {
   );
 }
 
+/**
+ * A page with a folded corner, drawn as SVG: the kiosk ships no emoji font, so a 📄 character
+ * would show as an empty box.
+ */
+function DocumentIcon() {
+  return (
+    <svg className="attachment-icon" viewBox="0 0 24 24" width="36" height="36" aria-hidden="true" focusable="false">
+      <path d="M6 2.5h8l5 5V21.5H6z M14 2.5v5h5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
+      <path d="M9 12h7M9 15.5h7M9 19h5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 export function AttachmentList({ detail }: { detail: NoticeDetail }) {
   const { t } = useTranslation();
   if (detail.attachments.length === 0) return null;
@@ -138,9 +151,7 @@ export function AttachmentList({ detail }: { detail: NoticeDetail }) {
       <ul className="attachments" data-testid="attachments">
         {detail.attachments.map((attachment) => (
           <li key={attachment.fileName} className="attachment">
-            <span className="attachment-icon" aria-hidden="true">
-              📄
-            </span>
+            <DocumentIcon />
             <span className="attachment-title">{attachment.title}</span>
             <span className="attachment-size">{formatSize(t, attachment.bytes)}</span>
           </li>

@@ -4,7 +4,7 @@ import navigation from './navigation/en.js';
 
 export default {
   app: {
-    title: 'Livelihood Fund Lookup',
+    title: 'Livelihood Supervision Kiosk',
     loading: 'Getting ready, please wait…',
   },
   language: {

@@ -6,7 +6,7 @@ import navigation from './navigation/zh-CN.js';
 
 export default {
   app: {
-    title: '民生资金查询',
+    title: '民生监督自助查询',
     loading: '正在准备，请稍候……',
   },
   language: {

@@ -106,7 +106,7 @@ test('finds a household by tapping the keypad', async ({ page }) => {
   expect(ring).toEqual({ style: 'solid', width: '4px', offset: '-4px' });
 
   await page.getByRole('button', { name: /Done/ }).tap();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('民生资金查询');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('民生监督自助查询');
   await openLookup(page);
   await expect(page.getByTestId('id-display')).toHaveText('');
 });
@@ -208,7 +208,7 @@ test('wipes a shown result after the idle timeout', async ({ page }) => {
 
 test('switches the screens to English', async ({ page }) => {
   await page.getByRole('button', { name: 'English' }).tap();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Livelihood Fund Lookup');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Livelihood Supervision Kiosk');
   await expect(page.locator('[data-tile="lookup"]')).toContainText('My household payments');
   await openLookup(page);
   await expect(page.locator('[data-key="search"]')).toHaveText('Search');
@@ -220,7 +220,7 @@ test('switches the screens to English', async ({ page }) => {
   await saveScreenshot(page, 'home-en.png');
 
   await page.getByRole('button', { name: '中文' }).tap();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('民生资金查询');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('民生监督自助查询');
   await waitForFonts(page);
   await saveScreenshot(page, 'home.png');
 });

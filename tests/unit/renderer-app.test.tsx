@@ -131,7 +131,7 @@ describe('kiosk App', () => {
   it('switches to English', async () => {
     await renderApp();
     fireEvent.click(screen.getByText('English'));
-    expect(await screen.findByText('Livelihood Fund Lookup')).toBeTruthy();
+    expect(await screen.findByText('Livelihood Supervision Kiosk')).toBeTruthy();
     expect(searchButton().textContent).toBe('Search');
   });
 
