@@ -2,6 +2,7 @@
 // includes. Pure apart from reading the files, so a preview tool can show the same rows and
 // issues that publish would act on.
 import { compareText } from '../../src-shared/compare-text.js';
+import { dataAsOfDate } from './data-as-of.js';
 import { IssueCollector } from './issues.js';
 import type { ValidationIssue } from './issues.js';
 import { DATA_FILES } from './standard.js';
@@ -31,7 +32,7 @@ export interface Dataset {
   payments: PaymentRow[];
   /** The single county that the persons' villages belong to. */
   county: RegionRow | null;
-  /** Newest paid_on in payments.csv (YYYY-MM-DD). */
+  /** Newest paid_on in payments.csv or publication date of a board row (YYYY-MM-DD). */
   dataAsOf: string | null;
   /** Board tables and documents of the version 2 files; a file not delivered has no table. */
   v2: DatasetV2;
@@ -68,7 +69,7 @@ export async function validateDataset(dataDir: string, options: ValidateOptions 
     persons: persons.persons,
     payments: payments.payments,
     county: persons.county,
-    dataAsOf: payments.newestPaidOn,
+    dataAsOf: dataAsOfDate(payments.newestPaidOn, v2.dataset.tables),
     v2: v2.dataset,
     errors: sortIssues(issues.errors),
     errorCount: issues.errorCount,
