@@ -5,7 +5,7 @@ export default {
     '',
     '  --data-dir the terminal\'s data folder; it may hold no snapshot yet before the first sync',
     '  --port     TCP port on 127.0.0.1 (default {{defaultPort}}; 0 picks a free port)',
-    '  --config   terminal config (JSON) for the terminal name, language and idle timeout',
+    '  --config   terminal config (JSON) for the terminal name, language, idle timeout, home region and large-entry limit',
     '  --static   folder of the built screens (default: dist/renderer of this package)',
   ].join('\n'),
   staticMissing: 'The built kiosk screens were not found in {{dir}} (no index.html). Run npm run build first.',
