@@ -70,7 +70,7 @@ function countText(rows: number): string {
   return `共 ${rows.toLocaleString('en-US')} 条，向上滑动查看更多`;
 }
 
-/** Opens a board from home and returns its count line, or the empty-list message when it has no rows. */
+/** Opens a board from home and returns the locator of its count line. */
 async function boardCount(page: Page, board: string): Promise<Locator> {
   await page.locator(`[data-tile="${board}"]`).tap();
   await expect(shownLayer(page).getByTestId('board-screen')).toHaveAttribute('data-board', board);
@@ -165,7 +165,7 @@ test('search finds a typed two-character word', async ({ page }) => {
   await expect(hits.first()).toBeVisible();
   for (const marks of await highlightsPerHit(page)) expect(marks).toContain('低保');
 
-  // The first hit opens the record it names.
+  // The first hit opens its record, and a notice's detail carries the notice's title from the CSV.
   const [kind, id] = (await hits.first().getAttribute('data-record'))!.split(':');
   const title = (await hits.first().locator('.search-hit-title').textContent())!;
   await hits.first().tap();

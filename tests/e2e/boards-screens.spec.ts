@@ -81,7 +81,7 @@ async function cutOffElements(page: Page): Promise<string[]> {
 
 /**
  * Lists visible text whose colour has a WCAG contrast ratio under 4.5:1 against the background
- * colours behind it; SVG text is judged by its fill. Background images are not considered.
+ * colours behind it. SVG text is judged by its fill, and background images are not considered.
  */
 async function lowContrastTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
