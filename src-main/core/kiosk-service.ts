@@ -119,7 +119,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
   let current: OpenSnapshot | null = null;
   // Identity of a file that could not be used, so it is tried (and logged) once, not per call.
   let unusableIdentity: string | null = null;
-  // Settles when the last closed snapshot's index worker has exited; the next build waits for it.
+  // Settles when the index worker of the last closed snapshot has exited. The next build waits for it.
   let searchBuildExit: Promise<void> = Promise.resolve();
   let serviceClosed = false;
 
@@ -229,11 +229,11 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
   }
 
   /**
-   * Runs a query on the open snapshot's search index; returns `empty` when there is no snapshot.
-   * It awaits the index build, so the event loop stays free meanwhile, and every call during one
-   * build awaits the same promise. A snapshot replaced during the wait sends the query to the
-   * new snapshot's index. A build that fails on a damaged snapshot file moves to the previous
-   * snapshot, as readSnapshot does.
+   * Runs a query on the open snapshot's search index, or returns `empty` when there is no
+   * snapshot. It awaits the index build, so the event loop stays free meanwhile. Every call
+   * during one build awaits the same promise. A snapshot replaced during the wait sends the
+   * query to the new snapshot's index. A build that fails on a damaged snapshot file moves the
+   * kiosk to the previous snapshot, as readSnapshot does.
    */
   async function querySearch<T>(query: (search: SnapshotSearch) => T, empty: T): Promise<T> {
     for (let attempt = 0; attempt < MAX_SEARCH_SNAPSHOTS; attempt++) {
@@ -255,7 +255,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       return query(search);
     }
 
-    log.warn({ attempts: MAX_SEARCH_SNAPSHOTS }, 'the snapshot changed during every search index build; returning no results');
+    log.warn({ attempts: MAX_SEARCH_SNAPSHOTS }, 'the snapshot changed during every search index build, so the search returns no results');
     return empty;
   }
 

@@ -45,7 +45,7 @@ function generatedNotice(index: number): FixtureNotice {
 
 export interface WorkerSnapshotOptions {
   version: number;
-  /** Generated notices on top of the search fixture's own; GENERATED_NOTICES by default. */
+  /** Number of generated notices added to the search fixture's own, GENERATED_NOTICES by default. */
   notices?: number;
   /** Adds one notice that contains MARKER_WORD. */
   marker?: boolean;

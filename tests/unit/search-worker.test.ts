@@ -92,7 +92,7 @@ describe('startSnapshotSearch', () => {
     await pending.close();
   });
 
-  it('returns the results of the synchronous build', async () => {
+  it('matches the synchronous build', async () => {
     const pending = startSnapshotSearch({ db: snapshot, snapshotFile, cacheDir: newCacheDir(), snapshotId: SNAPSHOT_ID });
     const search = await pending.ready;
 
@@ -108,7 +108,7 @@ describe('startSnapshotSearch', () => {
     return pending.close();
   });
 
-  it('reuses the cache file of an earlier build', async () => {
+  it('reuses an earlier cache file', async () => {
     const cacheDir = newCacheDir();
     const first = startSnapshotSearch({ db: snapshot, snapshotFile, cacheDir, snapshotId: SNAPSHOT_ID });
     await first.ready;
@@ -122,7 +122,7 @@ describe('startSnapshotSearch', () => {
     await second.close();
   });
 
-  it('builds in memory in the worker when the cache folder is a file', async () => {
+  it('builds in worker memory without a cache folder', async () => {
     const blocker = path.join(temp.dir, 'blocker');
     writeFileSync(blocker, 'not a folder');
     const pending = startSnapshotSearch({ db: snapshot, snapshotFile, cacheDir: path.join(blocker, 'search-cache'), snapshotId: SNAPSHOT_ID });
@@ -155,7 +155,7 @@ describe('startSnapshotSearch', () => {
     await pending.close();
   });
 
-  it('builds on the calling thread when every worker fails', async () => {
+  it('falls back to the calling thread', async () => {
     const workerUrl = writeEntry('always-exits.mjs', 'process.exit(3);');
     const pending = startSnapshotSearch({ db: snapshot, snapshotFile, cacheDir: newCacheDir(), snapshotId: SNAPSHOT_ID, workerUrl });
 
@@ -166,7 +166,7 @@ describe('startSnapshotSearch', () => {
     await pending.close();
   });
 
-  it('builds on the calling thread when the entry is missing', async () => {
+  it('falls back when the entry is missing', async () => {
     const workerUrl = pathToFileURL(path.join(temp.dir, 'no-such-entry.js'));
     const pending = startSnapshotSearch({ db: snapshot, snapshotFile, cacheDir: newCacheDir(), snapshotId: SNAPSHOT_ID, workerUrl });
 
@@ -177,7 +177,7 @@ describe('startSnapshotSearch', () => {
     await pending.close();
   });
 
-  it('rejects when the snapshot cannot be read on any thread', async () => {
+  it('rejects an unreadable snapshot', async () => {
     const notSnapshot = path.join(temp.dir, 'empty.sqlite');
     writeFileSync(notSnapshot, '');
     const db = openSnapshot(notSnapshot);
@@ -189,7 +189,7 @@ describe('startSnapshotSearch', () => {
     db.close();
   });
 
-  it('passes the message and code of a worker error', async () => {
+  it('keeps message and code of worker errors', async () => {
     const notSnapshot = path.join(temp.dir, 'empty-for-worker.sqlite');
     writeFileSync(notSnapshot, '');
 
@@ -217,7 +217,7 @@ describe('startSnapshotSearch', () => {
     expect(await pending.ready).toBeNull();
   });
 
-  it('discards a build closed before its result', async () => {
+  it('discards a build closed early', async () => {
     const cacheDir = newCacheDir();
     mkdirSync(cacheDir);
     const pending = startSnapshotSearch({ db: snapshot, snapshotFile, cacheDir, snapshotId: SNAPSHOT_ID });
@@ -227,7 +227,7 @@ describe('startSnapshotSearch', () => {
     expect(await pending.ready).toBeNull();
   });
 
-  it('starts after the previous build has stopped', async () => {
+  it('waits for the previous build', async () => {
     // Marks each worker's start with a file named after its cache folder, then builds for real.
     const workerUrl = writeEntry(
       'marks-start.mjs',

@@ -92,14 +92,15 @@ export function startSnapshotSearch(options: BackgroundSearchOptions): PendingSn
     try {
       search = serve(buildInMemory(options.db, options.snapshotId));
     } catch (error) {
-      log.error({ err: error, snapshotId: options.snapshotId }, 'search index cannot be built; search returns errors until the next snapshot');
+      log.error({ err: error, snapshotId: options.snapshotId }, 'search index cannot be built, so search fails until the next snapshot is installed');
       throw error;
     }
     return search;
   }
 
   const ready = open();
-  // Nobody may await a build that fails after close or before the first search; its error is logged.
+  // A build can fail with no caller awaiting it, after close or before the first search. Its error
+  // is logged above, so the rejection is marked handled here.
   ready.catch(() => undefined);
 
   return {

@@ -7,7 +7,7 @@ import { openSnapshot } from '../store.js';
 import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker-client.js';
 import { buildInMemory, openIndexCache } from './search-cache.js';
 
-if (!parentPort) throw new Error('index-worker.js runs only as a worker thread; start it with runIndexWorker');
+if (!parentPort) throw new Error('index-worker.js runs only as a worker thread. Start it with runIndexWorker.');
 const port = parentPort;
 const request = workerData as IndexWorkerRequest;
 

@@ -80,7 +80,7 @@ export function createSnapshotSearch(opened: OpenedIndex, source: Pick<SnapshotS
   let vocabulary = loadVocabulary(index.db);
 
   // A cache file damaged while open fails with SQLITE_CORRUPT. The index is built again, from
-  // the snapshot into memory on the calling thread, and the query retried once; the next start
+  // the snapshot into memory on the calling thread, and the query retried once. The next start
   // rebuilds the file.
   const withIndex = <T>(run: (db: SqliteDatabase) => T): T => {
     try {
