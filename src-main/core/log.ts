@@ -76,11 +76,18 @@ const root: Logger = pino(
       },
     },
     serializers: {
-      err: (error: Error) => ({
-        type: error.name,
-        message: scrubText(error.message),
-        stack: error.stack && scrubText(error.stack),
-      }),
+      // Anything may be thrown or logged as err: a string, or an error object that crossed a
+      // worker boundary as a plain object. The serializer must not throw on any of them, or the
+      // line about the failure is lost.
+      err: (error: unknown) => {
+        if (typeof error !== 'object' || error === null) return { type: typeof error, message: scrubText(String(error)) };
+        const fields = error as { name?: unknown; message?: unknown; stack?: unknown };
+        return {
+          type: typeof fields.name === 'string' ? fields.name : 'Error',
+          message: scrubText(typeof fields.message === 'string' ? fields.message : String(fields.message ?? '')),
+          stack: typeof fields.stack === 'string' ? scrubText(fields.stack) : undefined,
+        };
+      },
     },
   },
   forwarding,

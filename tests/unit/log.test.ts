@@ -22,6 +22,23 @@ describe('createLogger', () => {
   const temp = makeTempDir();
   afterEach(() => configureLogging());
 
+  it('logs thrown values that are not errors, without their personal numbers', () => {
+    const file = path.join(temp.dir, 'logs', 'odd-errors.log');
+    configureLogging({ file, level: 'info' });
+
+    const log = createLogger('test-module');
+    log.error({ err: `disk said ${ID_NUMBER}` }, 'a string was thrown');
+    log.error({ err: { name: 'SqliteError', message: { code: 'SQLITE_CORRUPT' } } }, 'a worker error arrived as an object');
+    log.error({ err: null }, 'null was thrown');
+
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.err)).toEqual([
+      { type: 'string', message: 'disk said [18 digits redacted]' },
+      { type: 'SqliteError', message: '[object Object]' },
+      { type: 'object', message: 'null' },
+    ]);
+  });
+
   it('redacts personal fields and free text in the file', () => {
     const file = path.join(temp.dir, 'logs', 'kiosk.log');
     configureLogging({ file, level: 'info' });
