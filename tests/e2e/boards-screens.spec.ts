@@ -199,23 +199,6 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
   { name: 'search', open: openSearchResults },
 ];
 
-// Screens that fail a check because of a product defect; their tests stay marked until it is fixed.
-const CHIP_CONTRAST =
-  'the chosen filter chip shows white text on white: navigation.css sets .chip { background: var(--paper) } after boards.css sets .chip--selected { background: var(--primary) }, and the later rule wins';
-const MARKDOWN_HEADINGS = 'the headings inside the published text (MarkdownView) are 34 px, under the 40 px minimum for headings';
-const KNOWN_DEFECTS = new Map<string, string>([
-  ['projects', CHIP_CONTRAST],
-  ['fund-allocations', CHIP_CONTRAST],
-  ['poverty', CHIP_CONTRAST],
-  ['finance-chart', CHIP_CONTRAST],
-  ['finance-ledger', CHIP_CONTRAST],
-  ['village-affairs', CHIP_CONTRAST],
-  ['township-affairs', CHIP_CONTRAST],
-  ['complaints', CHIP_CONTRAST],
-  ['detail-complaint-outcome', MARKDOWN_HEADINGS],
-  ['detail-accountability-notice', MARKDOWN_HEADINGS],
-]);
-
 // Screens also written in English.
 const ENGLISH_SCREENS = new Set(['home', 'finance-chart', 'detail-project', 'search']);
 
@@ -225,7 +208,6 @@ for (const [orientation, width, height] of [
 ] as const) {
   for (const screen of SCREENS) {
     test(`${screen.name} passes the checks in ${orientation}`, async ({ page }) => {
-      test.fixme(KNOWN_DEFECTS.has(screen.name), KNOWN_DEFECTS.get(screen.name));
       await page.setViewportSize({ width, height });
       await page.goto(server.url);
       await expect(page.getByTestId('current-region')).toContainText('当前地区：');
