@@ -124,7 +124,7 @@ async function startServe(options: ScrollOptions): Promise<ServeProcess> {
 /**
  * Waits until the server's search index is built. The kiosk service builds it in a worker as
  * soon as it opens the snapshot, and on a 2-core machine that build would share the CPU with
- * Chromium during the scroll. A search request is answered only once the index is ready.
+ * Chromium during the scroll. The server replies to a search request only once the index is ready.
  */
 async function waitForSearchIndex(url: string, regionCode: string): Promise<number> {
   const started = performance.now();
