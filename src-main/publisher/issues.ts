@@ -54,15 +54,29 @@ export function displayValue(column: string | null, raw: string, file?: IssueFil
   else if (column === 'name' && file === 'persons.csv') value = maskName(raw);
   else if (column !== null && V2_NAME_COLUMNS.has(`${file}:${column}`)) value = maskName(raw);
   else value = raw.replace(ID_LIKE, (match) => maskIdNumber(match));
-  value = value.replace(/[\r\n\t]/g, (character) => JSON.stringify(character).slice(1, -1));
-  // An invisible direction override would reorder the rest of the printed line.
-  value = value.replace(/\p{Cf}/gu, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  value = escapeControls(value);
 
   const characters = Array.from(value);
   if (characters.length > MAX_SHOWN_CHARACTERS) {
     value = `${characters.slice(0, MAX_SHOWN_CHARACTERS).join('')}…(${characters.length})`;
   }
   return value;
+}
+
+// C0 controls, DEL, C1 controls and invisible format characters. Printed raw, ESC starts a
+// terminal sequence (clear the screen, set the window title) and a direction override reorders
+// the rest of the line, in the terminal and in the spreadsheet of --errors-out alike.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f]|\p{Cf}/gu;
+
+/** Replaces each control or format character with a visible escape: `\t`, `\n`, `\r` or `\u001b`. */
+export function escapeControls(text: string): string {
+  return text.replace(UNPRINTABLE, (character) => {
+    if (character === '\t') return '\\t';
+    if (character === '\n') return '\\n';
+    if (character === '\r') return '\\r';
+    return `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /**
@@ -99,7 +113,12 @@ function makeIssue(
   code: string,
   params: IssueParams,
 ): ValidationIssue {
-  return { severity, file, line, column, value: raw === null ? null : displayValue(column, raw, file), code, params };
+  // File names come from the delivery (a document's name in documents/), and so do parameters
+  // such as a tag name, so they are escaped like values.
+  const safeParams: IssueParams = {};
+  for (const [key, param] of Object.entries(params)) safeParams[key] = typeof param === 'string' ? escapeControls(param) : param;
+  const safeFile = escapeControls(file) as IssueFileName;
+  return { severity, file: safeFile, line, column, value: raw === null ? null : displayValue(column, raw, file), code, params: safeParams };
 }
 
 /** Renders the message of an issue in the translator's language. */

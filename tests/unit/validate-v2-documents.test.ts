@@ -157,7 +157,7 @@ describe('version 2 body files', () => {
       documents['gg-002.txt'] = '各村：\r\n春季\u0000防火\r\n';
     });
 
-    findIssue(dataset.errors, { file: 'documents/gg-002.txt', line: 2, column: null, value: '春季\u0000防火', code: 'validation-v2:body.controlCharacter' });
+    findIssue(dataset.errors, { file: 'documents/gg-002.txt', line: 2, column: null, value: '春季\\u0000防火', code: 'validation-v2:body.controlCharacter' });
   });
 
   it('reports HTML in Markdown', async () => {
