@@ -2,7 +2,7 @@
 // right kind and size, bodies must be UTF-8 text without HTML, and Markdown images must be
 // delivered files. Bad input of every kind becomes an issue; nothing throws or blocks.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, MAX_DOCUMENT_BYTES } from '../../src-main/publisher/standard-v2/validate-documents.js';
@@ -229,5 +229,68 @@ describe('version 2 body files', () => {
 
     expect(dataset.v2.documents.map((document) => document.name)).toEqual(['gg-001-fj.pdf', 'xm-001-1.jpg']);
     findIssue(dataset.warnings, { file: 'documents/xm-001-2.png', line: null, column: null, value: null, code: 'validation-v2:document.unreferenced' });
+  });
+});
+
+describe('version 2 documents folder problems', () => {
+  it('reports a file in place of the folder once', async () => {
+    const dataset = await validateChanged(
+      () => undefined,
+      (dir) => {
+        rmSync(path.join(dir, 'documents'), { recursive: true });
+        writeFileSync(path.join(dir, 'documents'), 'x\n');
+      },
+    );
+
+    const folderIssues = dataset.errors.filter((issue) => issue.code.startsWith('validation-v2:document.'));
+    expect(folderIssues).toHaveLength(1);
+    const issue = findIssue(dataset.errors, { file: folderIssues[0]!.file, line: folderIssues[0]!.line, column: folderIssues[0]!.column, value: folderIssues[0]!.value, code: 'validation-v2:document.folderNotAFolder' });
+    expect(String(issue.params.dir)).toMatch(/documents$/);
+  });
+
+  it('reports a link in place of the folder', async () => {
+    const dataset = await validateChanged(
+      () => undefined,
+      (dir) => {
+        renameSync(path.join(dir, 'documents'), path.join(dir, 'elsewhere'));
+        symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'documents'));
+      },
+    );
+
+    expect(dataset.errors.map((issue) => issue.code)).toEqual(['validation-v2:document.folderNotAFolder']);
+  });
+
+  it('warns of no unreferenced file after an unread CSV', async () => {
+    const dataset = await validateChanged(
+      () => undefined,
+      (dir) => {
+        const notices = path.join(dir, 'notices.csv');
+        writeFileSync(notices, readFileSync(notices, 'utf8').replace(/\n(?=.)/, '\n"'));
+      },
+    );
+
+    expect(dataset.errors.length).toBeGreaterThan(0);
+    expect(dataset.warnings.filter((issue) => issue.code === 'validation-v2:document.unreferenced')).toEqual([]);
+  });
+
+  it('warns of no unreferenced file after a bad header', async () => {
+    const dataset = await validateChanged(
+      () => undefined,
+      (dir) => {
+        const notices = path.join(dir, 'notices.csv');
+        writeFileSync(notices, readFileSync(notices, 'utf8').replace(/\n/, ',extra\n'));
+      },
+    );
+
+    expect(dataset.errors.length).toBeGreaterThan(0);
+    expect(dataset.warnings.filter((issue) => issue.code === 'validation-v2:document.unreferenced')).toEqual([]);
+  });
+
+  it('still warns of an unreferenced file', async () => {
+    const dataset = await validateChanged((_rows, documents) => {
+      documents['extra.pdf'] = Buffer.from('%PDF-1.4\n');
+    });
+
+    expect(dataset.warnings.map((issue) => issue.file)).toContain('documents/extra.pdf');
   });
 });

@@ -49,6 +49,10 @@ export class DocumentFolder {
   /** Names of every file something refers to, valid or not, for the unreferenced-file warning. */
   private readonly named = new Set<string>();
   private readonly shipped = new Map<string, DeliveredDocument>();
+  /** Set when a CSV file or body that may name documents could not be read whole. */
+  private referencesIncomplete = false;
+  private folderState: Promise<'folder' | 'missing' | 'other'> | null = null;
+  private folderReported = false;
 
   constructor(
     dataDir: string,
@@ -76,6 +80,13 @@ export class DocumentFolder {
     }
     this.named.add(name);
 
+    // A file or link in place of the folder is one problem, reported at the first name only.
+    if ((await this.checkFolder()) === 'other') {
+      if (this.folderReported) return null;
+      this.folderReported = true;
+      return report('validation-v2:document.folderNotAFolder', { dir: this.dir });
+    }
+
     let pending = this.checked.get(name);
     if (pending === undefined) {
       pending = this.inspect(name, extension);
@@ -95,8 +106,18 @@ export class DocumentFolder {
     return [...this.shipped.values()].sort((a, b) => compareText(a.name, b.name));
   }
 
-  /** Warns about each file of documents/ that nothing refers to, because it is not shipped. */
+  /** Records that a file which may name documents was not read whole, so its names are unknown. */
+  noteIncompleteReferences(): void {
+    this.referencesIncomplete = true;
+  }
+
+  /**
+   * Warns about each file of documents/ that nothing refers to, because it is not shipped. Skipped
+   * when a referencing file was not read whole: its unread rows may name any of them.
+   */
   async warnUnreferenced(): Promise<void> {
+    if (this.referencesIncomplete) return;
+
     let names: string[];
     try {
       names = await readdir(this.dir);
@@ -153,6 +174,8 @@ export class DocumentFolder {
     const body = checkBody(bytes, format);
     if (!body.ok) {
       for (const problem of body.problems) this.issues.error(file, problem.line, null, problem.value, problem.code, problem.params);
+      // The images of a rejected body are not looked at, so any document may be one of them.
+      this.noteIncompleteReferences();
       return { ok: false, code: null };
     }
 
@@ -169,15 +192,18 @@ export class DocumentFolder {
     return imagesOk ? { ok: true, kind: 'body', format, text: body.text } : { ok: false, code: null };
   }
 
-  private folderChecked: Promise<boolean> | null = null;
+  // lstat, so a link to a folder elsewhere counts as "other": documents must lie inside the delivery.
+  private checkFolder(): Promise<'folder' | 'missing' | 'other'> {
+    this.folderState ??= lstat(this.dir).then(
+      (stats) => (stats.isDirectory() ? 'folder' : 'other'),
+      (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'missing' : 'other'),
+    );
+    return this.folderState;
+  }
 
   // A missing folder gets its own message, because adding the folder is the fix, not adding one file.
   private async missing(): Promise<DocumentCheck> {
-    this.folderChecked ??= lstat(this.dir).then(
-      (stats) => stats.isDirectory(),
-      () => false,
-    );
-    if (!(await this.folderChecked)) {
+    if ((await this.checkFolder()) === 'missing') {
       return { ok: false, code: 'validation-v2:document.folderMissing', params: { dir: this.dir } };
     }
     return { ok: false, code: 'validation-v2:document.notFound', params: { dir: this.dir } };

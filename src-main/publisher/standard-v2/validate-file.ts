@@ -114,6 +114,8 @@ export async function validateFileV2(dataDir: string, spec: FileSpecV2, deps: Fi
   rules.finish();
 
   if (read.headerOnly) issues.warning(file, null, null, null, 'validation-v2:file.headerOnly', { file });
-  if ((rowCount > 0 || read.headerOnly) && !issues.incompleteFiles.has(file)) deps.references.markReadWhole(spec.name);
+  const readWhole = (rowCount > 0 || read.headerOnly) && !issues.incompleteFiles.has(file);
+  if (readWhole) deps.references.markReadWhole(spec.name);
+  else if (spec.columns.some((column) => column.type === 'file_name')) documents.noteIncompleteReferences();
   return rows;
 }

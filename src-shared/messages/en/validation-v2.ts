@@ -32,6 +32,7 @@ export default {
     invalidName: 'Write only the file name, without a folder: no "/", "\\" or "..".',
     invalidExtension: 'The file name must end in one of: {{allowed}}.',
     folderMissing: 'The documents folder {{dir}} does not exist. Create it next to the CSV files and put the named files in it.',
+    folderNotAFolder: 'The documents path {{dir}} is not a folder (a file, link or device). Replace it with a folder holding the named files.',
     notFound: 'The file is not in the documents folder {{dir}}. Add it, or correct the name (upper and lower case count).',
     notAFile: 'This is not a regular file in the documents folder (a folder, link or device). Put the file itself there.',
     unreadable: 'Cannot read the file: {{reason}}. Check its permissions.',

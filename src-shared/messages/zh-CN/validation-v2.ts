@@ -29,6 +29,7 @@ export default {
     invalidName: '只填文件名，不含文件夹：不得有“/”、“\\”或“..”。',
     invalidExtension: '文件扩展名须为以下之一：{{allowed}}。',
     folderMissing: 'documents 文件夹 {{dir}} 不存在。请在 CSV 文件旁边建立此文件夹，并放入所填的文件。',
+    folderNotAFolder: 'documents 路径 {{dir}} 不是文件夹（而是文件、链接或设备）。请换成存放所填文件的文件夹。',
     notFound: 'documents 文件夹 {{dir}} 中没有此文件。请放入该文件，或改正文件名（区分大小写）。',
     notAFile: '这不是 documents 文件夹中的普通文件（而是文件夹、链接或设备）。请放入文件本身。',
     unreadable: '无法读取此文件：{{reason}}。请检查文件权限。',
