@@ -1,6 +1,6 @@
 // The output folder of a publish run: checked to be a writable folder before any long work, and
 // held with a lock file so that two runs cannot both number their bundle "the next version".
-import { link, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, readFile, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PublishError } from './publish-error.js';
 import { makeFolder } from '../core/make-folder.js';
@@ -10,7 +10,7 @@ export const LOCK_FILE = '.publish.lock';
 export interface OutFolderLock {
   /** The lock file that was left by a process no longer running and was taken over, if any. */
   staleLock: { file: string; pid: number } | null;
-  /** Removes the lock, and the folder itself when this run created it and it is still empty. */
+  /** Removes the lock, and the folders this run created (the folder itself and its parents) while they are empty. */
   release(): Promise<void>;
 }
 
@@ -34,12 +34,15 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-/** Creates `outDir` when absent; throws PublishError when it is a file or cannot be created. */
-async function ensureFolder(outDir: string): Promise<boolean> {
+/**
+ * Creates `outDir` and its missing parents when absent; throws PublishError when it is a file or
+ * cannot be created. Returns the folders it created, deepest first, so a failed run can remove them.
+ */
+async function ensureFolder(outDir: string): Promise<string[]> {
   try {
     const stats = await stat(outDir);
     if (!stats.isDirectory()) throw new PublishError('outNotAFolder', { dir: outDir });
-    return false;
+    return [];
   } catch (error) {
     if (error instanceof PublishError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -47,13 +50,43 @@ async function ensureFolder(outDir: string): Promise<boolean> {
     if (code !== 'ENOENT') throw new PublishError('outNotWritable', { dir: outDir, reason: errorCode(error) });
   }
 
+  const missing = await missingLevels(outDir);
   try {
     await makeFolder(outDir);
-    return true;
+    return missing;
   } catch (error) {
+    await removeFolders(missing);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR' || code === 'EEXIST') throw new PublishError('outNotAFolder', { dir: outDir });
     throw new PublishError('outNotWritable', { dir: outDir, reason: errorCode(error) });
+  }
+}
+
+// The levels of `dir` that do not exist yet, deepest first.
+async function missingLevels(dir: string): Promise<string[]> {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  for (;;) {
+    try {
+      await stat(current);
+      return missing;
+    } catch {
+      missing.push(current);
+      const parent = path.dirname(current);
+      if (parent === current) return missing;
+      current = parent;
+    }
+  }
+}
+
+// rmdir removes a folder only while it is empty, so a file another process put there meanwhile stays.
+async function removeFolders(deepestFirst: string[]): Promise<void> {
+  for (const folder of deepestFirst) {
+    try {
+      await rmdir(folder);
+    } catch {
+      return;
+    }
   }
 }
 
@@ -107,9 +140,7 @@ export async function lockOutFolder(outDir: string, now: Date): Promise<OutFolde
   const probe = path.join(outDir, `.publish-check.${process.pid}.tmp`);
   const content: LockContent = { pid: process.pid, startedAt: now.toISOString() };
 
-  const removeCreatedFolder = async () => {
-    if (created) await rmdir(outDir).catch(() => undefined);
-  };
+  const removeCreatedFolder = () => removeFolders(created);
 
   try {
     await writeFile(probe, 'minsheng publish write check\n');
@@ -154,4 +185,34 @@ export async function lockOutFolder(outDir: string, now: Date): Promise<OutFolde
       await removeCreatedFolder();
     },
   };
+}
+
+/**
+ * Throws PublishError when the error report `errorsOut` would lie inside `outDir` (or be it): the
+ * bundle folder is copied to USB sticks and web folders, and a report there would travel with it.
+ */
+export async function checkErrorsOutside(errorsOut: string, outDir: string): Promise<void> {
+  const report = await resolveExisting(errorsOut);
+  const folder = await resolveExisting(outDir);
+  const relative = path.relative(folder, report);
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    throw new PublishError('errorsOutInsideOut', { file: errorsOut, dir: outDir });
+  }
+}
+
+// The absolute path with links resolved in its longest existing part, so a link to the bundle
+// folder is caught too.
+async function resolveExisting(target: string): Promise<string> {
+  const rest: string[] = [];
+  let current = path.resolve(target);
+  for (;;) {
+    try {
+      return path.join(await realpath(current), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return path.resolve(target);
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
 }

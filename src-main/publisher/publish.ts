@@ -23,7 +23,7 @@ import { readPreviousBundle } from './previous-bundle.js';
 import type { PreviousBundle } from './previous-bundle.js';
 import { derivePersonKeys } from './pseudonymise.js';
 import { PublishError } from './publish-error.js';
-import { lockOutFolder } from './out-folder.js';
+import { checkErrorsOutside, lockOutFolder } from './out-folder.js';
 import { checkRootChainForPublish } from './roots-check.js';
 import { copyRootChain, readOutFolderRoots, readRootChain, removeRootFilesNotIn, withOutFolderContext } from './roots-copy.js';
 import type { RootChain } from './roots-copy.js';
@@ -48,6 +48,8 @@ export interface PublishOptions {
   /** How many errors (and warnings) the result carries; all are counted. */
   errorLimit?: number;
   onProgress?: (progress: PublishProgress) => void;
+  /** The --errors-out report file, checked to lie outside `outDir` before anything is written. */
+  errorsOut?: string;
 }
 
 export type PublishProgress =
@@ -119,7 +121,8 @@ export const MAX_EXPIRES_DAYS = 3650;
  * cannot be written or is in use by another run, a damaged previous manifest, a missing manifest
  * beside payload files, or a region that differs from the previous bundle's. After the bundle is
  * written, it throws PublishError when a root file that --roots lacks cannot be removed.
- * Throws RangeError for an expiresInDays outside 1-3650.
+ * Throws PublishError for an errorsOut file inside `outDir`, and RangeError for an expiresInDays
+ * outside 1-3650.
  */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
@@ -134,6 +137,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS).toISOString();
 
   // 1. Cheap checks first, so a wrong key, root chain or folder fails before minutes of validation.
+  if (options.errorsOut !== undefined) await checkErrorsOutside(options.errorsOut, options.outDir);
   const keys = await loadSigningKeys(options.keyFiles);
   const roots = options.rootsDir === undefined ? null : await readRootChain(options.rootsDir);
   const lock = await lockOutFolder(options.outDir, now);

@@ -2,7 +2,7 @@
 // run, and left as it was when a run fails. Real processes only; needs `npm run build:main` first.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../../src-main/core/snapshot/manifest.js';
@@ -98,6 +98,37 @@ describe('minsheng publish output folder checks', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`--out ${file} is a file, not a folder.`);
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('removes the parent folders a failed run created', async () => {
+    const badData = path.join(temp.dir, 'bad-data');
+    writeSampleDataset(badData, { 'payments.csv': 'not,the,header\n' });
+    const top = path.join(temp.dir, 'new-parent');
+    const result = await runCli(['publish', '--data', badData, '--key', keyFile, '--out', path.join(top, 'deep', 'out')]);
+
+    expect(result.code).toBe(1);
+    expect(existsSync(top)).toBe(false);
+  });
+
+  it('rejects --errors-out inside --out before writing', async () => {
+    const outDir = path.join(temp.dir, 'with-report');
+    const report = path.join(outDir, 'reports', 'errors.csv');
+    const result = await publishInto(outDir, ['--errors-out', report], { env: { ...process.env, MINSHENG_LANG: 'en' } });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`--errors-out ${report} lies inside the bundle folder --out ${outDir}`);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('rejects --errors-out through a link to --out', async () => {
+    const outDir = path.join(temp.dir, 'linked-out');
+    mkdirSync(outDir);
+    const link = path.join(temp.dir, 'link-to-out');
+    symlinkSync(outDir, link);
+    const result = await publishInto(outDir, ['--errors-out', path.join(link, 'errors.csv')]);
+
+    expect(result.code).toBe(1);
+    expect(readdirSync(outDir)).toEqual([]);
   });
 
   // Root ignores permissions, so as root the run is repeated as "nobody" (when runuser exists).

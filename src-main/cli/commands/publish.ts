@@ -158,6 +158,7 @@ const publishCommand: Command = {
         expiresInDays,
         errorLimit: errorsOut === undefined ? errorLimit : Math.max(errorLimit, MAX_REPORTED_ERRORS),
         onProgress: progressPrinter(dataDir, context),
+        errorsOut,
       });
     } catch (error) {
       if (error instanceof PublishError) {

@@ -148,6 +148,7 @@ export default {
     regionMismatch:
       'The output folder {{dir}} holds bundles of {{previous}}, but this data belongs to {{current}}. Use another output folder.',
     writeFailed: 'Writing the bundle failed: {{reason}}. The previous version in the output folder is unchanged.',
+    errorsOutInsideOut: '--errors-out {{file}} lies inside the bundle folder --out {{dir}}, so the report would be shipped with the bundle. Write it to another folder.',
     outNotAFolder: '--out {{dir}} is a file, not a folder. Give the path of a folder (it is created if missing).',
     outNotWritable:
       'Cannot write into the output folder {{dir}} ({{reason}}). Check the permissions of {{dir}} or choose another folder with --out.',

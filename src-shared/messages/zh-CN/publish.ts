@@ -139,6 +139,7 @@ export default {
     outUnreadable: '无法列出输出目录 {{dir}} 中的文件（{{reason}}）。请检查 {{dir}} 的权限，或用 --out 换一个目录。',
     regionMismatch: '输出目录 {{dir}} 中是 {{previous}} 的数据包，而本次数据属于 {{current}}。请换一个输出目录。',
     writeFailed: '写入数据包失败：{{reason}}。输出目录中的上一版未被改动。',
+    errorsOutInsideOut: '--errors-out {{file}} 位于数据包文件夹 --out {{dir}} 之内，错误报告会随数据包一起分发。请写到其他文件夹。',
     outNotAFolder: '--out {{dir}} 是一个文件，不是文件夹。请指定文件夹路径（不存在时会自动创建）。',
     outNotWritable: '无法写入输出目录 {{dir}}（{{reason}}）。请检查 {{dir}} 的权限，或用 --out 换一个目录。',
     locked:
