@@ -16,6 +16,8 @@
 // The result still contains some fragments of frequent phrases (务公开 in 村务公开 and 政务公开);
 // ranking by frequency tends to put whole words first, and the villager picks from the list.
 
+import { computeBoundaryStatistics } from './suggest-boundaries.js';
+
 export interface VocabularyWord {
   word: string;
   /** Number of records that contain the word (seeds: that carry it). */
@@ -29,6 +31,13 @@ const MAX_WORD_LENGTH = 5;
 // Runs one character longer than a word are counted only to find the words they contain.
 const MAX_COUNTED_LENGTH = MAX_WORD_LENGTH + 1;
 const MAX_SEED_LENGTH = 12;
+// Bits: below it, one neighbour takes about 85% or more of the records on that side (代表准时 is
+// always followed by 参, 度比 always follows 季).
+const MIN_BRANCHING_ENTROPY = 0.75;
+// Bits: below it, the parts share fewer than half the records that independent parts would.
+// Counts are per record, and a character such as 村 is in almost every record, so real words
+// (村务, 财务) can fall slightly below zero; the limit only drops clear joins such as 委反映.
+const MIN_COHESION = -1;
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 const ONLY_HAN = /^\p{Script=Han}+$/u;
@@ -68,17 +77,37 @@ export class VocabularyBuilder {
   /** Returns the vocabulary, most frequent first, at most maxSize words. */
   build(maxSize = MAX_VOCABULARY_SIZE): VocabularyWord[] {
     const counts: Map<string, number>[] = [];
-    for (let length = 2; length <= MAX_COUNTED_LENGTH; length++) {
+    for (let length = 1; length <= MAX_COUNTED_LENGTH; length++) {
       counts[length] = this.countRuns(length, counts[length - 1]);
     }
 
+    // Boundary statistics of every run that may be a word or may contain one (step 4).
+    const candidates = new Set<string>();
+    for (let length = 2; length <= MAX_COUNTED_LENGTH; length++) {
+      for (const word of counts[length]!.keys()) if (hasWordEdges(word)) candidates.add(word);
+    }
+    const statistics = computeBoundaryStatistics(
+      this.records,
+      candidates,
+      (run) => counts[run.length]?.get(run) ?? 0,
+      this.records.length,
+    );
+    const isWordLike = (word: string): boolean => {
+      const entry = statistics.get(word);
+      return (
+        entry !== undefined &&
+        Math.min(entry.leftEntropy, entry.rightEntropy) >= MIN_BRANCHING_ENTROPY &&
+        entry.cohesion >= MIN_COHESION
+      );
+    };
+
     // From the longest runs down, so that a run is only dropped for a longer run that is kept.
     const kept: Map<string, number>[] = [];
-    kept[MAX_COUNTED_LENGTH] = new Map([...counts[MAX_COUNTED_LENGTH]!].filter(([word]) => hasWordEdges(word)));
+    kept[MAX_COUNTED_LENGTH] = new Map([...counts[MAX_COUNTED_LENGTH]!].filter(([word]) => isWordLike(word)));
     for (let length = MAX_COUNTED_LENGTH - 1; length >= 2; length--) {
       const containing = maxContainingCounts(kept[length + 1]!);
       kept[length] = new Map(
-        [...counts[length]!].filter(([word, count]) => hasWordEdges(word) && (containing.get(word) ?? 0) < count * SUBSUMED_SHARE),
+        [...counts[length]!].filter(([word, count]) => isWordLike(word) && (containing.get(word) ?? 0) < count * SUBSUMED_SHARE),
       );
     }
 
