@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_DOCUMENT_BYTES } from '../../src-main/publisher/standard-v2/validate-documents.js';
+import { MAX_BODY_BYTES, MAX_DOCUMENT_BYTES, MAX_TOTAL_DOCUMENT_BYTES, WARN_TOTAL_DOCUMENT_BYTES } from '../../src-main/publisher/standard-v2/validate-documents.js';
 import { findIssue, validateChanged } from './validate-v2-check.js';
 
 const documentsOf = (dir: string, name: string) => path.join(dir, 'documents', name);
@@ -292,5 +292,45 @@ describe('version 2 documents folder problems', () => {
     });
 
     expect(dataset.warnings.map((issue) => issue.file)).toContain('documents/extra.pdf');
+  });
+});
+
+describe('version 2 documents total size', () => {
+  // Sparse files: the check reads only the first bytes of a PDF, so no test writes gigabytes.
+  const attachments = (count: number) => async () =>
+    validateChanged(
+      (rows, documents) => {
+        for (let index = 0; index < count; index += 1) {
+          rows['notice_attachments.csv']!.push({ notice_id: 'GG-001', file_name: `big-${index}.pdf`, title: `附件${index}` });
+          documents[`big-${index}.pdf`] = Buffer.from('%PDF-1.4\n');
+        }
+      },
+      (dir) => {
+        for (let index = 0; index < count; index += 1) truncateSync(documentsOf(dir, `big-${index}.pdf`), MAX_DOCUMENT_BYTES);
+      },
+    );
+
+  it('warns above the warning total', async () => {
+    const count = Math.floor(WARN_TOTAL_DOCUMENT_BYTES / MAX_DOCUMENT_BYTES) + 1;
+    const dataset = await attachments(count)();
+
+    expect(dataset.errors).toEqual([]);
+    const warning = dataset.warnings.find((issue) => issue.code === 'validation-v2:document.totalLarge');
+    expect(warning?.file).toBe('documents/');
+    expect(Number(warning?.params.sizeMiB)).toBeGreaterThan(100);
+  });
+
+  it('rejects above the maximum total', async () => {
+    const count = Math.floor(MAX_TOTAL_DOCUMENT_BYTES / MAX_DOCUMENT_BYTES) + 1;
+    const dataset = await attachments(count)();
+
+    const issue = findIssue(dataset.errors, { file: 'documents/', line: null, column: null, value: null, code: 'validation-v2:document.totalTooLarge' });
+    expect(issue.params.maxMiB).toBe(1024);
+  });
+
+  it('stays quiet below the warning total', async () => {
+    const dataset = await attachments(2)();
+
+    expect(dataset.warnings.map((issue) => issue.code)).not.toContain('validation-v2:document.totalLarge');
   });
 });

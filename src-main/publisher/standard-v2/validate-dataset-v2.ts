@@ -77,6 +77,7 @@ export async function validateDatasetV2(
     tables.set(tableNameOf(spec), rows);
   }
   await documents.warnUnreferenced();
+  documents.checkTotalSize();
 
   const boardTables: BoardTables = tables;
   return { dataset: { tables: boardTables, documents: documents.deliveredDocuments() }, issues };

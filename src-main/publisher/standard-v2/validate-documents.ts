@@ -17,6 +17,14 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** Largest accepted body file: about 300,000 Chinese characters, far above any notice. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Total size of the shipped documents above which publish warns, and above which it fails. Every
+ * terminal downloads the whole snapshot with all its documents, often over a village's mobile
+ * link, so a few hundred large scans make every update slow, and a gigabyte rarely arrives at all.
+ */
+export const WARN_TOTAL_DOCUMENT_BYTES = 100 * 1024 * 1024;
+export const MAX_TOTAL_DOCUMENT_BYTES = 1024 * 1024 * 1024;
+
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg'] as const;
 
 const BODY_FORMATS: Record<string, BodyFormat> = { '.md': 'markdown', '.txt': 'text' };
@@ -32,7 +40,7 @@ const BINARY_KINDS: Record<string, { mediaType: string; signature: readonly numb
 /** Outcome of checking one named file. A failed body has its problems reported under documents/<name>. */
 export type DocumentCheck =
   | { ok: true; kind: 'body'; format: BodyFormat; text: string }
-  | { ok: true; kind: 'binary'; mediaType: string }
+  | { ok: true; kind: 'binary'; mediaType: string; size: number }
   | { ok: false; code: string; params: Record<string, string | number> }
   | { ok: false; code: null };
 
@@ -48,7 +56,7 @@ export class DocumentFolder {
   private readonly checked = new Map<string, Promise<DocumentCheck>>();
   /** Names of every file something refers to, valid or not, for the unreferenced-file warning. */
   private readonly named = new Set<string>();
-  private readonly shipped = new Map<string, DeliveredDocument>();
+  private readonly shipped = new Map<string, DeliveredDocument & { size: number }>();
   /** Set when a CSV file or body that may name documents could not be read whole. */
   private referencesIncomplete = false;
   private folderState: Promise<'folder' | 'missing' | 'other'> | null = null;
@@ -96,14 +104,35 @@ export class DocumentFolder {
     if (!result.ok) return result.code === null ? null : report(result.code, result.params);
 
     if (result.kind === 'binary') {
-      this.shipped.set(name, { name, mediaType: result.mediaType, path: path.join(this.dir, name) });
+      this.shipped.set(name, { name, mediaType: result.mediaType, path: path.join(this.dir, name), size: result.size });
     }
     return result;
   }
 
   /** Files some row or body referred to and that passed every check, by name. */
   deliveredDocuments(): DeliveredDocument[] {
-    return [...this.shipped.values()].sort((a, b) => compareText(a.name, b.name));
+    return [...this.shipped.values()]
+      .map(({ name, mediaType, path: filePath }) => ({ name, mediaType, path: filePath }))
+      .sort((a, b) => compareText(a.name, b.name));
+  }
+
+  /** Reports shipped documents whose total size passes WARN_TOTAL_DOCUMENT_BYTES or MAX_TOTAL_DOCUMENT_BYTES. */
+  checkTotalSize(): void {
+    let total = 0;
+    for (const document of this.shipped.values()) total += document.size;
+
+    const params = { count: this.shipped.size, size: total, sizeMiB: Math.ceil(total / (1024 * 1024)) };
+    if (total > MAX_TOTAL_DOCUMENT_BYTES) {
+      this.issues.error(`${DOCUMENTS_FOLDER}/`, null, null, null, 'validation-v2:document.totalTooLarge', {
+        ...params,
+        maxMiB: MAX_TOTAL_DOCUMENT_BYTES / (1024 * 1024),
+      });
+    } else if (total > WARN_TOTAL_DOCUMENT_BYTES) {
+      this.issues.warning(`${DOCUMENTS_FOLDER}/`, null, null, null, 'validation-v2:document.totalLarge', {
+        ...params,
+        warnMiB: WARN_TOTAL_DOCUMENT_BYTES / (1024 * 1024),
+      });
+    }
   }
 
   /** Records that a file which may name documents was not read whole, so its names are unknown. */
@@ -166,7 +195,7 @@ export class DocumentFolder {
     if (!matches) {
       return { ok: false, code: 'validation-v2:document.signatureMismatch', params: { expected: kind.label, extension } };
     }
-    return { ok: true, kind: 'binary', mediaType: kind.mediaType };
+    return { ok: true, kind: 'binary', mediaType: kind.mediaType, size };
   }
 
   private async inspectBody(name: string, bytes: Buffer, format: BodyFormat): Promise<DocumentCheck> {

@@ -31,6 +31,8 @@ export default {
   document: {
     invalidName: 'Write only the file name, without a folder: no "/", "\\" or "..".',
     invalidExtension: 'The file name must end in one of: {{allowed}}.',
+    totalLarge: 'The {{count}} documents to publish add up to {{sizeMiB}} MiB, more than {{warnMiB}} MiB. Every terminal downloads all of them with each update, so shrink scans and photos (lower resolution, grey scale) where you can.',
+    totalTooLarge: 'The {{count}} documents to publish add up to {{sizeMiB}} MiB, more than the limit of {{maxMiB}} MiB that every terminal must download. Shrink scans and photos (lower resolution, grey scale) or publish fewer attachments.',
     folderMissing: 'The documents folder {{dir}} does not exist. Create it next to the CSV files and put the named files in it.',
     folderNotAFolder: 'The documents path {{dir}} is not a folder (a file, link or device). Replace it with a folder holding the named files.',
     notFound: 'The file is not in the documents folder {{dir}}. Add it, or correct the name (upper and lower case count).',

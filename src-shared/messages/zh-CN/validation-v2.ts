@@ -28,6 +28,8 @@ export default {
   document: {
     invalidName: '只填文件名，不含文件夹：不得有“/”、“\\”或“..”。',
     invalidExtension: '文件扩展名须为以下之一：{{allowed}}。',
+    totalLarge: '待发布的 {{count}} 个文件共 {{sizeMiB}} MiB，超过 {{warnMiB}} MiB。每台终端每次更新都要下载全部文件，请尽量压缩扫描件和照片（降低分辨率、改为灰度）。',
+    totalTooLarge: '待发布的 {{count}} 个文件共 {{sizeMiB}} MiB，超过每台终端须下载的上限 {{maxMiB}} MiB。请压缩扫描件和照片（降低分辨率、改为灰度），或减少附件。',
     folderMissing: 'documents 文件夹 {{dir}} 不存在。请在 CSV 文件旁边建立此文件夹，并放入所填的文件。',
     folderNotAFolder: 'documents 路径 {{dir}} 不是文件夹（而是文件、链接或设备）。请换成存放所填文件的文件夹。',
     notFound: 'documents 文件夹 {{dir}} 中没有此文件。请放入该文件，或改正文件名（区分大小写）。',
