@@ -1,20 +1,25 @@
 // The words that pinyin suggestions offer, taken from the indexed text itself so that every
 // suggestion finds something. Chinese has no spaces between words, so the words are guessed
 // from statistics, in the way of frequent n-gram mining:
-// 1. Seeds: region names (with and without the suffix 村, 镇, 乡, 社区...) and the records'
-//    category values. They are always kept, counted by the records that carry them.
+// 1. Seeds: region names (with and without the suffix 村, 镇, 乡, 社区...), the records'
+//    category values, subsidy item names and project name heads (suggest-seeds.ts). They are always kept, counted by the records that carry them.
 // 2. Every run of two to five Han characters is counted once per record (document frequency).
 //    A run of n + 1 characters is only counted when both of its n-character parts reached
 //    MIN_DOCUMENT_FREQUENCY, so the counts stay small on long bodies.
 // 3. A run is dropped when it starts or ends with a function character (的, 和, 在...), because
-//    such runs cross word boundaries (年农村, 保的).
+//    such runs cross word boundaries (年农村, 保的). A run is also dropped when one neighbour
+//    takes most of its records on either side (branching entropy below MIN_BRANCHING_ENTROPY).
+//    It is dropped, too, when its parts rarely occur together (cohesion below MIN_COHESION).
+//    suggest-boundaries.ts defines both measures.
+//    Template text makes fragments frequent (代表准时 in every 请各位代表准时参会), and only their
+//    fixed neighbours tell them from words.
 // 4. A run is dropped when a kept run one character longer contains it in at least
 //    SUBSUMED_SHARE of its records: 家坪 goes when it almost only occurs as 张家坪. Runs of six
 //    characters are counted for this step only, so that 危房改造 is not dropped for a fragment
 //    such as 危房改造补 when every occurrence is followed by 补助.
 // 5. The most frequent MAX_VOCABULARY_SIZE words are kept, seeds first among equals.
-// The result still contains some fragments of frequent phrases (务公开 in 村务公开 and 政务公开);
-// ranking by frequency tends to put whole words first, and the villager picks from the list.
+// NOTE: a phrase always set between punctuation (、低保户免交；) passes step 3 as a whole, and a
+// word seen in one fixed context only (危房 in 农村危房改造补助) is dropped unless it is a seed.
 
 import { computeBoundaryStatistics } from './suggest-boundaries.js';
 
@@ -31,12 +36,12 @@ const MAX_WORD_LENGTH = 5;
 // Runs one character longer than a word are counted only to find the words they contain.
 const MAX_COUNTED_LENGTH = MAX_WORD_LENGTH + 1;
 const MAX_SEED_LENGTH = 12;
-// Bits: below it, one neighbour takes about 85% or more of the records on that side (代表准时 is
+// Bits: below it, one neighbour takes about 80% or more of the records on that side (代表准时 is
 // always followed by 参, 度比 always follows 季).
 const MIN_BRANCHING_ENTROPY = 0.75;
 // Bits: below it, the parts share fewer than half the records that independent parts would.
-// Counts are per record, and a character such as 村 is in almost every record, so real words
-// (村务, 财务) can fall slightly below zero; the limit only drops clear joins such as 委反映.
+// Counts are per record, and a character such as 村 is in almost every record. So real words
+// (村务, 财务) can fall slightly below zero, and the limit only drops clear joins such as 委反映.
 const MIN_COHESION = -1;
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
