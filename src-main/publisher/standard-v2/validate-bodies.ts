@@ -1,6 +1,7 @@
 // Text checks of body files (notice bodies, published replies, accountability notices): UTF-8,
 // no control characters, no HTML in Markdown, and images only from the documents/ folder. Pure:
 // the caller reads the bytes and checks the images' files.
+import { findPersonalNumber } from './personal-numbers.js';
 
 export type BodyFormat = 'markdown' | 'text';
 
@@ -56,6 +57,9 @@ export function checkBody(bytes: Uint8Array, format: BodyFormat): BodyCheck {
     if (CONTROL_IN_TEXT.test(lineText)) {
       problems.push({ line, code: 'validation-v2:body.controlCharacter', value: lineText, params: {} });
     }
+    // Also inside code: the kiosk shows code as text.
+    const personal = findPersonalNumber(lineText);
+    if (personal !== null) problems.push({ line, code: `validation-v2:personal.${personal.kind}`, value: personal.masked, params: {} });
     if (format !== 'markdown') return;
 
     if (FENCE.test(lineText)) {

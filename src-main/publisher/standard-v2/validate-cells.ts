@@ -10,6 +10,7 @@ import { CONTROL_CHARACTER, isRealDate } from '../field-checks.js';
 import type { IssueCollector, IssueFileName } from '../issues.js';
 import { IDENTIFIER_PATTERN } from '../standard.js';
 import type { ColumnSpec } from './column-spec.js';
+import { findPersonalNumber } from './personal-numbers.js';
 import type { CellValue } from './dataset.js';
 
 /** Reason a region code cannot be used in a cell. */
@@ -75,6 +76,12 @@ export function checkCell(column: ColumnSpec, raw: string, place: CellPlace, env
       // UTF-16 length is never below the character count, so only long strings need counting.
       if (raw.length > max && Array.from(raw).length > max) return report('row.tooLong', { max });
       if (column.type === 'identifier' && !IDENTIFIER_PATTERN.test(raw)) return report('row.invalidIdentifier');
+      const personal = column.type === 'text' ? findPersonalNumber(raw) : null;
+      if (personal !== null) {
+        // The masked number is the value shown, so the issue itself leaks nothing.
+        env.issues.error(place.file, place.line, column.name, personal.masked, `validation-v2:personal.${personal.kind}`);
+        return undefined;
+      }
       return raw;
     }
 

@@ -53,6 +53,11 @@ export default {
     imageReferenceStyle: 'Write images in the form ![description](file.png); the form ![description][label] is not supported.',
     imageNotLocal: 'The image is not a file of the documents folder. The kiosk is offline: put the image in the documents folder and write its file name.',
   },
+  personal: {
+    idNumber: 'This text contains an ID number ({{value}}), which would be published as written. Mask it, e.g. 431226********1234, or remove it.',
+    mobile: 'This text contains a mobile phone number ({{value}}), which would be published as written. Mask it, e.g. 139****5678, or remove it.',
+    bankCard: 'This text contains a digit run shaped like a bank card number ({{value}}), which would be published as written. Mask it, e.g. 6217********1234, or remove it.',
+  },
   rule: {
     orderReversed: '{{column}} is earlier than {{otherColumn}} ({{other}}). Check both values.',
     fillTogether: 'Fill all of {{group}}, or leave all of them empty: {{filled}} is filled but {{column}} is empty.',

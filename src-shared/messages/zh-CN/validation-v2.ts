@@ -48,6 +48,11 @@ export default {
     imageReferenceStyle: '图片请写作 ![说明](文件名.png)；不支持 ![说明][标记] 的写法。',
     imageNotLocal: '此图片不是 documents 文件夹中的文件。终端不联网，请把图片放入 documents 文件夹并填写其文件名。',
   },
+  personal: {
+    idNumber: '此处文字含有身份证号码（{{value}}），会原样公开。请遮蔽，如 431226********1234，或删去。',
+    mobile: '此处文字含有手机号码（{{value}}），会原样公开。请遮蔽，如 139****5678，或删去。',
+    bankCard: '此处文字含有形似银行卡号的数字串（{{value}}），会原样公开。请遮蔽，如 6217********1234，或删去。',
+  },
   rule: {
     orderReversed: '{{column}} 早于 {{otherColumn}}（{{other}}）。请核对这两个值。',
     fillTogether: '{{group}} 须全部填写或全部留空：已填 {{filled}}，但 {{column}} 为空。',
