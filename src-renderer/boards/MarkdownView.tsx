@@ -6,8 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskDocument } from '../../src-shared/boards-api.js';
-import { isDocumentName, isReadableWebAddress, MAX_MARKDOWN_CHARS, parseMarkdown } from './markdown.js';
-import type { Block, Inline } from './markdown.js';
+import { isDocumentName, isReadableWebAddress, MAX_MARKDOWN_CHARS, parseMarkdown } from '../../src-shared/markdown.js';
+import type { Block, Inline } from '../../src-shared/markdown.js';
 
 export type LoadDocument = (name: string) => Promise<KioskDocument | null>;
 
@@ -86,6 +86,12 @@ function renderBlock(block: Block, index: number, loadDocument: LoadDocument): R
       return <blockquote key={index}>{renderInline(block.children, loadDocument)}</blockquote>;
     case 'rule':
       return <hr key={index} />;
+    case 'code':
+      return (
+        <pre key={index} className="md-code">
+          <code>{block.text}</code>
+        </pre>
+      );
     case 'list': {
       const items = block.items.map((item, itemIndex) => <li key={itemIndex}>{renderInline(item, loadDocument)}</li>);
       return block.ordered ? (

@@ -4,7 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskDocument } from '../../src-shared/boards-api.js';
-import { isDocumentName, MAX_MARKDOWN_CHARS, parseMarkdown } from '../../src-renderer/boards/markdown.js';
+import { isDocumentName, MAX_MARKDOWN_CHARS, parseMarkdown } from '../../src-shared/markdown.js';
 import { imageDataUrl, MarkdownView } from '../../src-renderer/boards/MarkdownView.js';
 import type { LoadDocument } from '../../src-renderer/boards/MarkdownView.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
@@ -115,6 +115,31 @@ describe('parseMarkdown', () => {
     }
   });
 
+  it('reads fenced code as text without images', () => {
+    const { blocks } = parseMarkdown('前言\n```\n![d](x.png)\n<b>粗</b>\n```\n后记');
+
+    expect(blocks).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: '前言' }] },
+      { type: 'code', text: '![d](x.png)\n<b>粗</b>' },
+      { type: 'paragraph', children: [{ type: 'text', text: '后记' }] },
+    ]);
+  });
+
+  it('reads image titles, bracketed names and lines', () => {
+    const { blocks } = parseMarkdown('甲\n![g](office-mark.png "t") ![h](<a b.png>)\n\n![c](no here.png)');
+
+    expect(blocks[0]).toMatchObject({
+      children: [
+        { type: 'text', text: '甲' },
+        { type: 'break' },
+        { type: 'image', alt: 'g', name: 'office-mark.png', line: 2 },
+        { type: 'text', text: ' ' },
+        { type: 'image', alt: 'h', name: 'a b.png', line: 2 },
+      ],
+    });
+    expect(blocks[1]).toEqual({ type: 'paragraph', children: [{ type: 'text', text: '![c](no here.png)' }] });
+  });
+
   it('accepts only relative document names for images', () => {
     expect(isDocumentName('photo-1.png')).toBe(true);
     expect(isDocumentName('documents/photo-1.png')).toBe(true);
@@ -146,6 +171,13 @@ describe('MarkdownView', () => {
     expect(container.textContent).toContain('点我');
     expect(container.textContent).not.toContain('javascript');
     expect(container.textContent).toContain('政府网站（https://www.hunan.gov.cn/）');
+  });
+
+  it('renders fenced code as text', () => {
+    const { container } = renderMarkdown('```\n<script>alert(1)</script>\n```');
+
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('pre code')?.textContent).toBe('<script>alert(1)</script>');
   });
 
   it('renders headings below the screen heading', () => {

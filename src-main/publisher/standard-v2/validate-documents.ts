@@ -203,8 +203,9 @@ export class DocumentFolder {
     const body = checkBody(bytes, format);
     if (!body.ok) {
       for (const problem of body.problems) this.issues.error(file, problem.line, null, problem.value, problem.code, problem.params);
-      // The images of a rejected body are not looked at, so any document may be one of them.
-      this.noteIncompleteReferences();
+      // A body that could not be decoded may name any document; a rejected body still names its images.
+      if (body.problems.some((problem) => problem.code === 'validation-v2:body.notUtf8')) this.noteIncompleteReferences();
+      for (const image of body.images) this.named.add(image.target);
       return { ok: false, code: null };
     }
 

@@ -51,6 +51,8 @@ export default {
       'This line contains a control character or an invisible formatting character (such as a text direction mark); remove it.',
     html: 'The Markdown contains the HTML tag "{{tag}}". The kiosk does not display HTML: write the formatting in Markdown.',
     imageReferenceStyle: 'Write images in the form ![description](file.png); the form ![description][label] is not supported.',
+    imageUnread: 'This looks like an image, but the kiosk cannot read it and would show the text as written. Write ![description](file.png) with a file name without spaces, or put the name in angle brackets: ![description](<file name.png>).',
+    scriptLink: 'A link to "{{value}}" is not allowed: javascript:, vbscript: and data: links can run code in other viewers. Write an http or https address or remove the link.',
     imageNotLocal: 'The image is not a file of the documents folder. The kiosk is offline: put the image in the documents folder and write its file name.',
   },
   personal: {

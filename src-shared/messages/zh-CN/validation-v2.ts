@@ -46,6 +46,8 @@ export default {
     controlCharacter: '此行含有控制字符或不可见的格式字符（如文字方向标记），请删除。',
     html: 'Markdown 中含有 HTML 标签“{{tag}}”。终端不显示 HTML，请改用 Markdown 写格式。',
     imageReferenceStyle: '图片请写作 ![说明](文件名.png)；不支持 ![说明][标记] 的写法。',
+    imageUnread: '此处像是图片，但终端无法识别，会按原文显示。请写作 ![说明](文件名.png)，文件名不含空格；或用尖括号括住文件名：![说明](<文件 名.png>)。',
+    scriptLink: '不允许链接到“{{value}}”：javascript:、vbscript: 和 data: 链接在其他阅读器中可能执行代码。请改用 http 或 https 网址，或删去链接。',
     imageNotLocal: '此图片不是 documents 文件夹中的文件。终端不联网，请把图片放入 documents 文件夹并填写其文件名。',
   },
   personal: {

@@ -1,8 +1,11 @@
-// A small Markdown parser for notice and complaint texts. It returns a tree of plain data that
-// MarkdownView turns into React elements, so no input ever becomes raw HTML: tags show as the
-// text they are, links never become links, and images name delivered documents only.
+// A small Markdown parser for notice and complaint texts, shared by the kiosk, which renders its
+// tree, and the publisher, which checks bodies with it, so both read every image the same way.
+// It returns plain data, so no input ever becomes raw HTML: tags stay text, links never become
+// links, and images name delivered documents only.
 // Supported: ATX headings, paragraphs with line breaks, bullet and numbered lists, block
-// quotes, horizontal rules, pipe tables, **strong**, *emphasis*, `code`, links and images.
+// quotes, horizontal rules, pipe tables, fenced code, **strong**, *emphasis*, `code`, links and
+// images. A link or image target is `<any name>` or a name without spaces, optionally followed
+// by a title in "", '' or (), as in CommonMark; any other bracket text stays text.
 
 export type Inline =
   | { type: 'text'; text: string }
@@ -10,7 +13,8 @@ export type Inline =
   | { type: 'emphasis'; children: Inline[] }
   | { type: 'code'; text: string }
   | { type: 'link'; children: Inline[]; url: string }
-  | { type: 'image'; alt: string; name: string }
+  // `line` is the image's line in the source, from 1, for the publisher's messages.
+  | { type: 'image'; alt: string; name: string; line: number }
   | { type: 'break' };
 
 export type Block =
@@ -19,6 +23,7 @@ export type Block =
   | { type: 'quote'; children: Inline[] }
   | { type: 'list'; ordered: boolean; start: number; items: Inline[][] }
   | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
+  | { type: 'code'; text: string }
   | { type: 'rule' };
 
 export interface MarkdownDocument {
@@ -42,6 +47,7 @@ const BULLET_ITEM = /^[ \t]{0,3}[-*+][ \t]+(.*)$/;
 const ORDERED_ITEM = /^[ \t]{0,3}(\d{1,9})[.)、][ \t]+(.*)$/;
 const RULE = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const QUOTE = /^[ \t]{0,3}>[ \t]?(.*)$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ESCAPABLE = '\\`*_[]()!#+-.|>';
 
 /** Parses Markdown text into blocks, treating every HTML tag as text. */
@@ -52,8 +58,9 @@ export function parseMarkdown(source: string): MarkdownDocument {
 
   const blocks: Block[] = [];
   let paragraph: string[] = [];
+  let paragraphStart = 0;
   const flushParagraph = () => {
-    if (paragraph.length > 0) blocks.push({ type: 'paragraph', children: parseLines(paragraph) });
+    if (paragraph.length > 0) blocks.push({ type: 'paragraph', children: parseLines(paragraph, paragraphStart) });
     paragraph = [];
   };
 
@@ -67,10 +74,17 @@ export function parseMarkdown(source: string): MarkdownDocument {
       continue;
     }
 
+    const fence = FENCE.exec(line);
+    if (fence) {
+      flushParagraph();
+      index = readCodeBlock(lines, index, fence[1]!, blocks);
+      continue;
+    }
+
     const heading = HEADING.exec(line);
     if (heading) {
       flushParagraph();
-      blocks.push({ type: 'heading', level: heading[1]!.length, children: parseInline(trimClosingHashes(heading[2]!), 0) });
+      blocks.push({ type: 'heading', level: heading[1]!.length, children: parseInline(trimClosingHashes(heading[2]!), 0, index + 1) });
       index += 1;
       continue;
     }
@@ -91,11 +105,12 @@ export function parseMarkdown(source: string): MarkdownDocument {
     if (QUOTE.test(line)) {
       flushParagraph();
       const quoted: string[] = [];
+      const quoteStart = index;
       while (index < lines.length && QUOTE.test(lines[index]!)) {
         quoted.push(QUOTE.exec(lines[index]!)![1]!);
         index += 1;
       }
-      blocks.push({ type: 'quote', children: parseLines(quoted) });
+      blocks.push({ type: 'quote', children: parseLines(quoted, quoteStart) });
       continue;
     }
 
@@ -105,12 +120,29 @@ export function parseMarkdown(source: string): MarkdownDocument {
       continue;
     }
 
+    if (paragraph.length === 0) paragraphStart = index;
     paragraph.push(line);
     index += 1;
   }
   flushParagraph();
 
   return { blocks, truncated };
+}
+
+// A fence closes at a line of at least as many of the same characters; an unclosed fence runs to
+// the end of the text, as in CommonMark.
+function readCodeBlock(lines: string[], start: number, opening: string, blocks: Block[]): number {
+  const closing = new RegExp(`^ {0,3}${opening[0] === '`' ? '`' : '~'}{${opening.length},}[ \\t]*$`);
+  const code: string[] = [];
+
+  let index = start + 1;
+  while (index < lines.length && !closing.test(lines[index]!)) {
+    code.push(lines[index]!);
+    index += 1;
+  }
+
+  blocks.push({ type: 'code', text: code.join('\n') });
+  return Math.min(index + 1, lines.length);
 }
 
 function readList(lines: string[], start: number, blocks: Block[]): number {
@@ -123,7 +155,7 @@ function readList(lines: string[], start: number, blocks: Block[]): number {
   while (index < lines.length) {
     const match = pattern.exec(lines[index]!);
     if (!match) break;
-    items.push(parseInline(match[match.length - 1]!, 0));
+    items.push(parseInline(match[match.length - 1]!, 0, index + 1));
     index += 1;
   }
 
@@ -168,26 +200,27 @@ function readTable(lines: string[], start: number, blocks: Block[]): number {
     const cells = splitRow(lines[index]!);
     // Rows keep the header's width: missing cells are empty, extra cells are dropped.
     const fitted = header.map((_, column) => cells[column] ?? '');
-    rows.push(fitted.map((cell) => parseInline(cell, 0)));
+    const line = index + 1;
+    rows.push(fitted.map((cell) => parseInline(cell, 0, line)));
     index += 1;
   }
 
-  blocks.push({ type: 'table', header: header.map((cell) => parseInline(cell, 0)), rows });
+  blocks.push({ type: 'table', header: header.map((cell) => parseInline(cell, 0, start + 1)), rows });
   return index;
 }
 
 // Lines of one paragraph keep their line breaks: notices often break lines on purpose.
-function parseLines(lines: string[]): Inline[] {
+function parseLines(lines: string[], start: number): Inline[] {
   const children: Inline[] = [];
   lines.forEach((line, position) => {
     if (position > 0) children.push({ type: 'break' });
-    children.push(...parseInline(line.trim(), 0));
+    children.push(...parseInline(line.trim(), 0, start + position + 1));
   });
   return children;
 }
 
-/** Parses the inline marks of one line of text. */
-export function parseInline(text: string, depth: number): Inline[] {
+/** Parses the inline marks of one line of text; `line` is its line in the source, from 1. */
+export function parseInline(text: string, depth: number, line = 1): Inline[] {
   const nodes: Inline[] = [];
   let plain = '';
   const flushText = () => {
@@ -219,7 +252,7 @@ export function parseInline(text: string, depth: number): Inline[] {
       const target = readBracketTarget(text, i + 1);
       if (target) {
         flushText();
-        nodes.push({ type: 'image', alt: target.label, name: target.url });
+        nodes.push({ type: 'image', alt: target.label, name: target.url, line });
         i = target.end;
         continue;
       }
@@ -229,7 +262,7 @@ export function parseInline(text: string, depth: number): Inline[] {
       const target = readBracketTarget(text, i);
       if (target) {
         flushText();
-        nodes.push({ type: 'link', children: parseNested(target.label, depth), url: target.url });
+        nodes.push({ type: 'link', children: parseNested(target.label, depth, line), url: target.url });
         i = target.end;
         continue;
       }
@@ -239,7 +272,7 @@ export function parseInline(text: string, depth: number): Inline[] {
       const end = findWithin(text, '**', i + 2);
       if (end > i + 2) {
         flushText();
-        nodes.push({ type: 'strong', children: parseNested(text.slice(i + 2, end), depth) });
+        nodes.push({ type: 'strong', children: parseNested(text.slice(i + 2, end), depth, line) });
         i = end + 2;
         continue;
       }
@@ -249,7 +282,7 @@ export function parseInline(text: string, depth: number): Inline[] {
       const end = findWithin(text, '*', i + 1);
       if (end > i + 1 && text[end + 1] !== '*') {
         flushText();
-        nodes.push({ type: 'emphasis', children: parseNested(text.slice(i + 1, end), depth) });
+        nodes.push({ type: 'emphasis', children: parseNested(text.slice(i + 1, end), depth, line) });
         i = end + 1;
         continue;
       }
@@ -263,8 +296,8 @@ export function parseInline(text: string, depth: number): Inline[] {
   return nodes;
 }
 
-function parseNested(text: string, depth: number): Inline[] {
-  return depth + 1 >= MAX_INLINE_DEPTH ? [{ type: 'text', text }] : parseInline(text, depth + 1);
+function parseNested(text: string, depth: number, line: number): Inline[] {
+  return depth + 1 >= MAX_INLINE_DEPTH ? [{ type: 'text', text }] : parseInline(text, depth + 1, line);
 }
 
 function findWithin(text: string, marker: string, from: number): number {
@@ -283,7 +316,11 @@ function trimClosingHashes(content: string): string {
   return trimmed[cut - 1] === ' ' || trimmed[cut - 1] === '\t' ? trimmed.slice(0, cut).trimEnd() : trimmed;
 }
 
-// Reads "[label](url)" starting at the "[" at `open`; null when it is not one.
+const TITLE_CLOSERS: Record<string, string> = { '"': '"', "'": "'", '(': ')' };
+
+// Reads `[label](target)` or `[label](target "title")` starting at the "[" at `open`; null when
+// it is not one. The target is `<name>` (which may hold spaces) or a run without spaces. The
+// title is dropped: the kiosk shows no tooltips.
 function readBracketTarget(text: string, open: number): { label: string; url: string; end: number } | null {
   const close = findWithin(text, '](', open + 1);
   if (close < 0) return null;
@@ -291,11 +328,46 @@ function readBracketTarget(text: string, open: number): { label: string; url: st
   const label = text.slice(open + 1, close);
   if (label.includes('[') || label.includes(']')) return null;
 
-  const end = findWithin(text, ')', close + 2);
-  if (end < 0) return null;
+  let i = skipSpaces(text, close + 2);
+  let url: string;
+  if (text[i] === '<') {
+    const end = findWithin(text, '>', i + 1);
+    if (end < 0) return null;
+    url = text.slice(i + 1, end);
+    if (url.includes('<')) return null;
+    i = end + 1;
+  } else {
+    // Parentheses inside the name must balance, as in CommonMark, so "f(1).png" is one name.
+    const start = i;
+    let depth = 0;
+    while (i < text.length && i - start <= SEARCH_WINDOW && !/\s/.test(text[i]!)) {
+      if (text[i] === '(') depth += 1;
+      else if (text[i] === ')') {
+        if (depth === 0) break;
+        depth -= 1;
+      }
+      i += 1;
+    }
+    url = text.slice(start, i);
+  }
 
-  const url = text.slice(close + 2, end).trim();
-  return { label, url, end: end + 1 };
+  const beforeTitle = i;
+  i = skipSpaces(text, i);
+  const closer = TITLE_CLOSERS[text[i] ?? ''];
+  if (closer !== undefined && i > beforeTitle) {
+    const end = findWithin(text, closer, i + 1);
+    if (end < 0) return null;
+    i = skipSpaces(text, end + 1);
+  }
+
+  if (text[i] !== ')') return null;
+  return { label, url, end: i + 1 };
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t') i += 1;
+  return i;
 }
 
 /** True for a URL a villager may read and type elsewhere: http or https only. */
