@@ -4,8 +4,8 @@
 // links, and images name delivered documents only.
 // Supported: ATX headings, paragraphs with line breaks, bullet and numbered lists, block
 // quotes, horizontal rules, pipe tables, fenced code, **strong**, *emphasis*, `code`, links and
-// images. A link or image target is `<any name>` or a name without spaces, optionally followed
-// by a title in "", '' or (), as in CommonMark; any other bracket text stays text.
+// images. A link or image target is `<any name>` or a name without spaces, and a title in "", ''
+// or () may follow, as in CommonMark. Any other bracket text stays text.
 
 export type Inline =
   | { type: 'text'; text: string }
@@ -129,8 +129,8 @@ export function parseMarkdown(source: string): MarkdownDocument {
   return { blocks, truncated };
 }
 
-// A fence closes at a line of at least as many of the same characters; an unclosed fence runs to
-// the end of the text, as in CommonMark.
+// A fence closes at a line of at least as many of the same characters. As in CommonMark, an
+// unclosed fence runs to the end of the text.
 function readCodeBlock(lines: string[], start: number, opening: string, blocks: Block[]): number {
   const closing = new RegExp(`^ {0,3}${opening[0] === '`' ? '`' : '~'}{${opening.length},}[ \\t]*$`);
   const code: string[] = [];

@@ -1,6 +1,6 @@
-// Markdown bodies of a version 2 delivery, read with the kiosk's own parser: every image the kiosk
-// would show must be delivered, text it would show in place of an image is rejected, and HTML or
-// script links outside code are rejected.
+// Markdown bodies of a version 2 delivery, read with the kiosk's own parser. Every image the kiosk
+// would show must be delivered. Image syntax the kiosk would show as text, HTML and script links
+// outside code are rejected.
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src-shared/markdown.js';
 import type { Inline } from '../../src-shared/markdown.js';
