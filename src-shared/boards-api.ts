@@ -46,10 +46,27 @@ export type RecordKind = z.infer<typeof RecordKindSchema>;
 
 export const NOTICE_BOARD_VALUES = ['党务公开', '政务公开', '村务公开'] as const;
 
+/**
+ * Years a list filter, a year facet and the finance summary accept. Collective assets carry
+ * acquisition dates decades back, so the range starts well before the platform's own records.
+ */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2100;
+const YearSchema = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
+
+/** A county (6 digits), township (9) or village (12) code; other lengths are no region level. */
+export const RegionCodeSchema = z
+  .string()
+  .regex(/^(\d{6}|\d{9}|\d{12})$/, { error: 'must be a county (6 digits), township (9 digits) or village (12 digits) code' });
+
 export const ListFiltersSchema = z.object({
-  year: z.number().int().min(2000).max(2100).optional(),
+  // Rows without a year (an asset with no acquisition date) are listed only when no year is set.
+  year: YearSchema.optional(),
   // YYYY-MM, finance entries only.
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM' })
+    .optional(),
   // The kind's category column (project category, finance category, measure cause, notice category, outcome...).
   category: z.string().max(50).optional(),
   // Notices only.
@@ -59,18 +76,39 @@ export const ListFiltersSchema = z.object({
 });
 export type ListFilters = z.infer<typeof ListFiltersSchema>;
 
+/** Filters that only some kinds have; a request that sets one for another kind is invalid. */
+export const KIND_ONLY_FILTERS = {
+  period: ['finance-entry'],
+  flaggedOnly: ['finance-entry'],
+  noticeBoard: ['notice'],
+} as const satisfies Partial<Record<keyof ListFilters, readonly RecordKind[]>>;
+
+// Adds an issue for every kind-only filter that `filters` sets although `kind` does not have it.
+function checkKindFilters(kind: RecordKind, filters: Partial<Record<string, unknown>>, path: string[], context: z.RefinementCtx): void {
+  for (const [filter, kinds] of Object.entries(KIND_ONLY_FILTERS)) {
+    if (filters[filter] === undefined || (kinds as readonly RecordKind[]).includes(kind)) continue;
+    context.addIssue({
+      code: 'custom',
+      path: [...path, filter],
+      message: `applies only to kind ${kinds.join(', ')}, not to ${kind}; remove it`,
+    });
+  }
+}
+
 /**
  * Region scope of every list, facet and search request: records of the region itself, of every
  * region under it, and of its township and county above it (a village's villagers also see
  * their township's notices and the county's accountability notices).
  */
-export const ListRequestSchema = z.object({
-  kind: RecordKindSchema,
-  regionCode: z.string().regex(/^\d{6,12}$/),
-  filters: ListFiltersSchema.default({}),
-  offset: z.number().int().min(0),
-  limit: z.number().int().min(1).max(500),
-});
+export const ListRequestSchema = z
+  .object({
+    kind: RecordKindSchema,
+    regionCode: RegionCodeSchema,
+    filters: ListFiltersSchema.default({}),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500),
+  })
+  .superRefine((request, context) => checkKindFilters(request.kind, request.filters, ['filters'], context));
 export type ListRequest = z.input<typeof ListRequestSchema>;
 
 /** Where a list's or record's data came from, shown on every screen. */
@@ -110,16 +148,22 @@ export const ListPageSchema = z.object({
 });
 export type ListPage = z.infer<typeof ListPageSchema>;
 
-export const FacetsRequestSchema = z.object({
-  kind: RecordKindSchema,
-  regionCode: z.string().regex(/^\d{6,12}$/),
-  noticeBoard: z.enum(NOTICE_BOARD_VALUES).optional(),
-});
+export const FacetsRequestSchema = z
+  .object({
+    kind: RecordKindSchema,
+    regionCode: RegionCodeSchema,
+    noticeBoard: z.enum(NOTICE_BOARD_VALUES).optional(),
+  })
+  .superRefine((request, context) => checkKindFilters(request.kind, { noticeBoard: request.noticeBoard }, [], context));
 export type FacetsRequest = z.input<typeof FacetsRequestSchema>;
 
-/** Filter values that occur in the scope, so the screen offers no filter that finds nothing. */
+/**
+ * Filter values that occur in the scope, so the screen offers no filter that finds nothing.
+ * Every value is one that ListRequestSchema accepts. Rows without a year are in the scope's
+ * unfiltered list only, as no year value selects them.
+ */
 export const FacetsSchema = z.object({
-  // Newest first.
+  // Newest first, within YEAR_MIN to YEAR_MAX.
   years: z.array(z.number().int()),
   // YYYY-MM, newest first; finance entries only, empty otherwise.
   periods: z.array(z.string()),
@@ -353,8 +397,8 @@ export type RecordRequest = z.infer<typeof RecordRequestSchema>;
 
 export const FinanceSummaryRequestSchema = z.object({
   // A village; a township or county sums its villages.
-  regionCode: z.string().regex(/^\d{6,12}$/),
-  year: z.number().int().min(2000).max(2100),
+  regionCode: RegionCodeSchema,
+  year: YearSchema,
 });
 export type FinanceSummaryRequest = z.infer<typeof FinanceSummaryRequestSchema>;
 
@@ -382,11 +426,15 @@ export const HighlightSchema = z.tuple([z.number().int().nonnegative(), z.number
 
 export const SEARCHABLE_KINDS = ['project', 'notice', 'complaint-outcome', 'accountability-notice'] as const;
 
+/** Largest search offset: relevance-ranked hits beyond the first thousand are not worth paging to. */
+export const SEARCH_MAX_OFFSET = 1000;
+
 export const SearchRequestSchema = z.object({
   query: z.string().max(200),
-  regionCode: z.string().regex(/^\d{6,12}$/),
-  kinds: z.array(z.enum(SEARCHABLE_KINDS)).optional(),
-  offset: z.number().int().min(0).max(1000).default(0),
+  regionCode: RegionCodeSchema,
+  // Leave it out to search every kind.
+  kinds: z.array(z.enum(SEARCHABLE_KINDS)).min(1).optional(),
+  offset: z.number().int().min(0).max(SEARCH_MAX_OFFSET).default(0),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type SearchRequest = z.input<typeof SearchRequestSchema>;
@@ -397,6 +445,7 @@ export const SearchHitSchema = z.object({
   title: z.string(),
   titleHighlights: z.array(HighlightSchema),
   // A piece of the body around its first match (or its start), at most about 120 characters.
+  // When only the labels matched (board, category, issuer, funding source...), the labels instead.
   snippet: z.string(),
   snippetHighlights: z.array(HighlightSchema),
   date: z.string(),
@@ -408,7 +457,7 @@ export const SearchResultSchema = z.object({
   // The query as the index understood it, after width and space folding.
   query: z.string(),
   hits: z.array(SearchHitSchema),
-  // True when more hits follow this page.
+  // True when more hits follow this page and its next offset is at most SEARCH_MAX_OFFSET.
   more: z.boolean(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
@@ -419,8 +468,8 @@ export type SearchResult = z.infer<typeof SearchResultSchema>;
  * searchable records themselves, so every candidate finds something.
  */
 export const SuggestRequestSchema = z.object({
-  pinyin: z.string().regex(/^[a-z]{1,30}$/),
-  regionCode: z.string().regex(/^\d{6,12}$/),
+  pinyin: z.string().regex(/^[a-z]{1,30}$/, { error: 'must be 1 to 30 lower-case letters a to z' }),
+  regionCode: RegionCodeSchema,
   limit: z.number().int().min(1).max(50).default(12),
 });
 export type SuggestRequest = z.input<typeof SuggestRequestSchema>;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListPageSchema } from '../../src-shared/boards-api.js';
 import type { ListRequest, RecordKind } from '../../src-shared/boards-api.js';
 import { createBoardsReader } from '../../src-main/core/boards/reader.js';
+import { BoardRequestError } from '../../src-main/core/boards/request-error.js';
 import type { BoardsReader } from '../../src-main/core/boards/reader.js';
 import { openSnapshot } from '../../src-main/core/store.js';
 import type { SqliteDatabase } from '../../src-main/core/store.js';
@@ -64,10 +65,10 @@ describe('listRecords region scope', () => {
     expect(ids('poverty-household', COUNTY)).toEqual(['PH2', 'PH1']);
   });
 
-  it('gives an unknown or non-scope region an empty page', () => {
+  it('rejects an unknown or non-scope region', () => {
     for (const regionCode of ['431226999', '430000', '431226101299']) {
-      const page = reader.listRecords({ kind: 'notice', regionCode, offset: 0, limit: 10 });
-      expect(page).toEqual({ total: 0, offset: 0, items: [], sources: [] });
+      expect(() => reader.listRecords({ kind: 'notice', regionCode, offset: 0, limit: 10 })).toThrow(BoardRequestError);
+      expect(() => reader.listRecords({ kind: 'notice', regionCode, offset: 0, limit: 10 })).toThrow(`Region ${regionCode} is not`);
     }
   });
 
@@ -168,8 +169,10 @@ describe('listRecords filters', () => {
     expect(ids('complaint-outcome', COUNTY, { category: '属实' })).toEqual(['C1']);
   });
 
-  it('ignores a filter of another kind', () => {
-    expect(ids('notice', VILLAGE_A1, { flaggedOnly: true, period: '2025-01' })).toEqual(['N2', 'N1']);
+  it('rejects a filter of another kind', () => {
+    expect(() => ids('notice', VILLAGE_A1, { flaggedOnly: true })).toThrow('applies only to kind finance-entry');
+    expect(() => ids('notice', VILLAGE_A1, { period: '2025-01' })).toThrow('applies only to kind finance-entry');
+    expect(() => ids('project', VILLAGE_A1, { noticeBoard: '村务公开' })).toThrow('applies only to kind notice');
   });
 });
 
@@ -301,7 +304,7 @@ describe('request parsing', () => {
   it('rejects a malformed request', () => {
     expect(() => reader.listRecords({ kind: 'payments' as never, regionCode: VILLAGE_B1, offset: 0, limit: 10 })).toThrow();
     expect(() => reader.listRecords({ kind: 'notice', regionCode: "1' OR 1=1", offset: 0, limit: 10 })).toThrow();
-    expect(() => reader.getFinanceSummary({ regionCode: VILLAGE_B1, year: 1900 })).toThrow();
+    expect(() => reader.getFinanceSummary({ regionCode: VILLAGE_B1, year: 1899 })).toThrow();
   });
 });
 

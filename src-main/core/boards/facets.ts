@@ -1,10 +1,11 @@
 // Filter values that occur in a region scope, so a screen offers only filters that find rows.
+import { YEAR_MAX, YEAR_MIN } from '../../../src-shared/boards-api.js';
 import type { Facets, RecordKind } from '../../../src-shared/boards-api.js';
 import type { NOTICE_BOARD_VALUES } from '../../../src-shared/boards-api.js';
 import type { SqliteDatabase } from '../store.js';
 import { armSelects, filterConditions } from './filters.js';
 import { KIND_SPECS } from './kinds.js';
-import { findScopeRegion, scopeArms } from './region-scope.js';
+import { requireScopeRegion, scopeArms } from './region-scope.js';
 
 export interface FacetsQuery {
   kind: RecordKind;
@@ -12,11 +13,12 @@ export interface FacetsQuery {
   noticeBoard?: (typeof NOTICE_BOARD_VALUES)[number] | undefined;
 }
 
-/** Reads the years, periods (finance entries only) and categories with counts of a scope. */
+/**
+ * Reads the years, periods (finance entries only) and categories with counts of a scope. Throws
+ * a BoardRequestError for a region the snapshot does not have.
+ */
 export function readFacets(db: SqliteDatabase, query: FacetsQuery): Facets {
-  const empty: Facets = { years: [], periods: [], categories: [] };
-  const region = findScopeRegion(db, query.regionCode);
-  if (region === null) return empty;
+  const region = requireScopeRegion(db, query.regionCode);
 
   const spec = KIND_SPECS[query.kind];
   const arms = scopeArms(region, spec.region, spec.rowLevels);
@@ -24,16 +26,18 @@ export function readFacets(db: SqliteDatabase, query: FacetsQuery): Facets {
   const run = <T>(columns: string, tail: string): T[] =>
     armSelects(spec, arms, columns, conditions, tail).flatMap((select) => db.prepare(select.sql).all(...select.params) as T[]);
 
-  // 1. Years, from the year column or the first four characters of a date.
-  const yearExpression = spec.year.form === 'integer' ? spec.year.column : `CAST(substr(${spec.year.column}, 1, 4) AS INTEGER)`;
-  const years = new Set(
-    run<{ year: number | null }>(`DISTINCT ${yearExpression} AS year`, '')
-      .map((row) => row.year)
-      .filter((year): year is number => year !== null),
-  );
+  // 1. Accounting periods of the ledger.
+  const periods = query.kind === 'finance-entry' ? run<{ period: string }>('DISTINCT period AS period', '').map((row) => row.period) : [];
 
-  // 2. Accounting periods of the ledger.
-  const periods = new Set(query.kind === 'finance-entry' ? run<{ period: string }>('DISTINCT period AS period', '').map((row) => row.period) : []);
+  // 2. Years, from the year column or the first four characters of a date. A ledger's years come
+  // from its periods, which saves a county-wide pass over the ledger index. Only years that the
+  // list's year filter accepts are offered.
+  const yearExpression = spec.year.form === 'integer' ? spec.year.column : `CAST(substr(${spec.year.column}, 1, 4) AS INTEGER)`;
+  const yearValues =
+    query.kind === 'finance-entry'
+      ? periods.map((period) => Number(period.slice(0, 4)))
+      : run<{ year: number | null }>(`DISTINCT ${yearExpression} AS year`, '').map((row) => row.year);
+  const years = new Set(yearValues.filter((year): year is number => year !== null && year >= YEAR_MIN && year <= YEAR_MAX));
 
   // 3. Categories with their row counts, summed over the arms.
   const counts = new Map<string, number>();
@@ -44,7 +48,7 @@ export function readFacets(db: SqliteDatabase, query: FacetsQuery): Facets {
 
   return {
     years: [...years].sort((a, b) => b - a),
-    periods: [...periods].sort().reverse(),
+    periods: [...new Set(periods)].sort().reverse(),
     categories: [...counts]
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN')),

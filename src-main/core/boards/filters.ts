@@ -9,9 +9,8 @@ export interface SqlPart {
 }
 
 /**
- * Builds the AND-ed conditions of `filters` for one kind. A filter the kind does not have
- * (period, noticeBoard or flaggedOnly on another kind) is ignored, as the contract marks those
- * filters for one kind only.
+ * Builds the AND-ed conditions of `filters` for one kind. The request schemas reject a filter
+ * that the kind does not have (KIND_ONLY_FILTERS), and such a filter adds no condition here.
  */
 export function filterConditions(kind: RecordKind, spec: KindSpec, filters: ListFilters, flagThresholdFen: number): SqlPart {
   const conditions: string[] = [];

@@ -4,7 +4,7 @@ import type { FinanceSummary } from '../../../src-shared/boards-api.js';
 import type { SqliteDatabase } from '../store.js';
 import { armSelects, filterConditions } from './filters.js';
 import { KIND_SPECS } from './kinds.js';
-import { findScopeRegion, scopeArms } from './region-scope.js';
+import { requireScopeRegion, scopeArms } from './region-scope.js';
 import { readSources } from './sources.js';
 
 type Direction = '收入' | '支出';
@@ -21,8 +21,7 @@ const SPEC = KIND_SPECS['finance-entry'];
 
 /** Builds the grouped totals query; exported for the query plan tests. */
 export function financeTotalsSql(db: SqliteDatabase, regionCode: string, year: number, flagThresholdFen: number) {
-  const region = findScopeRegion(db, regionCode);
-  if (region === null) return null;
+  const region = requireScopeRegion(db, regionCode);
 
   const arms = scopeArms(region, SPEC.region, SPEC.rowLevels);
   const conditions = filterConditions('finance-entry', SPEC, { year }, flagThresholdFen);
@@ -30,7 +29,10 @@ export function financeTotalsSql(db: SqliteDatabase, regionCode: string, year: n
   return { arms, conditions, selects: armSelects(SPEC, arms, columns, conditions, ' GROUP BY period, direction, category') };
 }
 
-/** Reads the summary; a region without entries in that year gives zero totals. */
+/**
+ * Reads the summary; a region without entries in that year gives zero totals. Throws a
+ * BoardRequestError for a region the snapshot does not have.
+ */
 export function readFinanceSummary(db: SqliteDatabase, regionCode: string, year: number, flagThresholdFen: number): FinanceSummary {
   const summary: FinanceSummary = {
     regionCode,
@@ -44,7 +46,6 @@ export function readFinanceSummary(db: SqliteDatabase, regionCode: string, year:
     sources: [],
   };
   const query = financeTotalsSql(db, regionCode, year, flagThresholdFen);
-  if (query === null) return summary;
 
   // One pass over the covering index; the few groups are summed here.
   const months = new Map<string, { period: string; incomeFen: number; expenditureFen: number }>();

@@ -5,7 +5,7 @@ import type { SqliteDatabase } from '../store.js';
 import { armSelects, filterConditions } from './filters.js';
 import { KIND_SPECS } from './kinds.js';
 import { readListItems } from './list-items.js';
-import { findScopeRegion, scopeArms } from './region-scope.js';
+import { requireScopeRegion, scopeArms } from './region-scope.js';
 import { readSources } from './sources.js';
 
 export interface ListQuery {
@@ -28,10 +28,12 @@ export interface ListSummaryCache {
   set(key: string, value: ListSummary): void;
 }
 
-/** Builds the SQL of one page of ids; exported for the query plan tests. */
-export function listPageSql(db: SqliteDatabase, query: ListQuery, flagThresholdFen: number): { sql: string; params: unknown[] } | null {
-  const region = findScopeRegion(db, query.regionCode);
-  if (region === null) return null;
+/**
+ * Builds the SQL of one page of ids; exported for the query plan tests. Throws a
+ * BoardRequestError for a region the snapshot does not have.
+ */
+export function listPageSql(db: SqliteDatabase, query: ListQuery, flagThresholdFen: number): { sql: string; params: unknown[] } {
+  const region = requireScopeRegion(db, query.regionCode);
 
   const spec = KIND_SPECS[query.kind];
   const arms = scopeArms(region, spec.region, spec.rowLevels);
@@ -49,8 +51,7 @@ export function listPageSql(db: SqliteDatabase, query: ListQuery, flagThresholdF
 
 /** Counts the filtered list and reads its sources. */
 export function readListSummary(db: SqliteDatabase, query: Omit<ListQuery, 'offset' | 'limit'>, flagThresholdFen: number): ListSummary {
-  const region = findScopeRegion(db, query.regionCode);
-  if (region === null) return { total: 0, sources: [] };
+  const region = requireScopeRegion(db, query.regionCode);
 
   const spec = KIND_SPECS[query.kind];
   const arms = scopeArms(region, spec.region, spec.rowLevels);
@@ -69,10 +70,9 @@ export function listKey(query: Omit<ListQuery, 'offset' | 'limit'>): string {
   return JSON.stringify([query.kind, query.regionCode, filters.year, filters.period, filters.category, filters.noticeBoard, filters.flaggedOnly === true]);
 }
 
-/** Reads one page of a board list; an unknown region gives an empty page. */
+/** Reads one page of a board list. Throws a BoardRequestError for a region the snapshot does not have. */
 export function listRecords(db: SqliteDatabase, query: ListQuery, flagThresholdFen: number, cache?: ListSummaryCache): ListPage {
   const page = listPageSql(db, query, flagThresholdFen);
-  if (page === null) return { total: 0, offset: query.offset, items: [], sources: [] };
 
   const key = listKey(query);
   let summary = cache?.get(key);

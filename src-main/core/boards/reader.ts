@@ -24,7 +24,9 @@ import { readDocument } from './documents.js';
 import { readFacets } from './facets.js';
 import { readFinanceSummary } from './finance-summary.js';
 import { listRecords } from './list.js';
-import type { ListSummary, ListSummaryCache } from './list.js';
+import type { ListSummary } from './list.js';
+import { createLruCache } from './lru-cache.js';
+import type { LruCache } from './lru-cache.js';
 import { readRegions } from './regions.js';
 
 export interface BoardsReader {
@@ -39,39 +41,28 @@ export interface BoardsReader {
 // Lists a villager may page through between two snapshots; each entry is a few hundred bytes.
 const MAX_CACHED_LISTS = 200;
 
-function createSummaryCache(): ListSummaryCache {
-  const entries = new Map<string, ListSummary>();
-  return {
-    get(key) {
-      const value = entries.get(key);
-      if (value !== undefined) {
-        // Map keeps insertion order: moving a hit to the end makes the first key the least recent.
-        entries.delete(key);
-        entries.set(key, value);
-      }
-      return value;
-    },
-    set(key, value) {
-      entries.set(key, value);
-      if (entries.size > MAX_CACHED_LISTS) entries.delete(entries.keys().next().value!);
-    },
-  };
-}
+// Facets and finance summaries of recently shown regions. A county-wide one aggregates every
+// ledger row of the county, so it is computed once per snapshot; each entry is a few kilobytes.
+const MAX_CACHED_AGGREGATES = 64;
 
 export function createBoardsReader(db: SqliteDatabase, options: { flagThresholdFen: number }): BoardsReader {
   const threshold = options.flagThresholdFen;
-  const cache = createSummaryCache();
+  const listSummaries = createLruCache<ListSummary>(MAX_CACHED_LISTS);
+  const facets = createLruCache<Facets>(MAX_CACHED_AGGREGATES);
+  const financeSummaries = createLruCache<FinanceSummary>(MAX_CACHED_AGGREGATES);
 
   return {
     getRegions: () => readRegions(db),
 
     listRecords(request) {
       const parsed = ListRequestSchema.parse(request);
-      return listRecords(db, parsed, threshold, cache);
+      return listRecords(db, parsed, threshold, listSummaries);
     },
 
     getFacets(request) {
-      return readFacets(db, FacetsRequestSchema.parse(request));
+      const parsed = FacetsRequestSchema.parse(request);
+      const key = JSON.stringify([parsed.kind, parsed.regionCode, parsed.noticeBoard ?? null]);
+      return cached(facets, key, () => readFacets(db, parsed));
     },
 
     getRecord(request) {
@@ -81,9 +72,20 @@ export function createBoardsReader(db: SqliteDatabase, options: { flagThresholdF
 
     getFinanceSummary(request) {
       const parsed = FinanceSummaryRequestSchema.parse(request);
-      return readFinanceSummary(db, parsed.regionCode, parsed.year, threshold);
+      const key = JSON.stringify([parsed.regionCode, parsed.year]);
+      return cached(financeSummaries, key, () => readFinanceSummary(db, parsed.regionCode, parsed.year, threshold));
     },
 
     getDocument: (name) => readDocument(db, name),
   };
+}
+
+// Callers get a copy, so a caller that changes a result cannot change what the next one reads.
+function cached<V>(cache: LruCache<V>, key: string, read: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = read();
+    cache.set(key, value);
+  }
+  return structuredClone(value);
 }

@@ -5,6 +5,7 @@
 import type { RegionLevel } from '../../../src-shared/region-code.js';
 import { REGION_CODE_LENGTH } from '../../../src-shared/region-code.js';
 import type { SqliteDatabase } from '../store.js';
+import { BoardRequestError } from './request-error.js';
 
 /** One disjoint part of a scope: rows where `expression` equals `value`. */
 export interface ScopeArm {
@@ -22,13 +23,30 @@ export interface ScopeRegion {
 
 /**
  * Finds the requested region in the snapshot. Returns null for a code the snapshot does not
- * have or for a province or city, so the caller returns an empty list.
+ * have or for a province or city.
  */
 export function findScopeRegion(db: SqliteDatabase, code: string): ScopeRegion | null {
   const row = db.prepare('SELECT code, level FROM regions WHERE code = ?').get(code) as ScopeRegion | undefined;
   if (row === undefined || !SCOPE_LEVELS.includes(row.level)) return null;
   if (row.code.length !== REGION_CODE_LENGTH[row.level]) return null;
   return row;
+}
+
+/**
+ * Finds the region of a list, facet, finance summary, search or suggest request. Throws a
+ * BoardRequestError naming the code when findScopeRegion finds none, so that a wrong code is
+ * never mistaken for a region that published nothing.
+ */
+export function requireScopeRegion(db: SqliteDatabase, code: string): ScopeRegion {
+  const region = findScopeRegion(db, code);
+  if (region !== null) return region;
+
+  const county = db.prepare("SELECT code FROM regions WHERE level = 'county' ORDER BY code LIMIT 1").get() as { code: string } | undefined;
+  const installed = county === undefined ? 'the installed snapshot' : `the installed snapshot of county ${county.code}`;
+  throw new BoardRequestError(
+    'unknown-region',
+    `Region ${code} is not a county, township or village of ${installed}; pick a region code from getRegions.`,
+  );
 }
 
 /**

@@ -1,0 +1,16 @@
+// The error of a board request that passes its schema but does not fit the installed snapshot.
+// Both hosts pass it on as it is: the browser host answers 400 with its message, and over IPC
+// the renderer's promise rejects with it.
+
+export type BoardRequestProblem = 'unknown-region';
+
+export class BoardRequestError extends Error {
+  override name = 'BoardRequestError';
+
+  constructor(
+    readonly problem: BoardRequestProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
