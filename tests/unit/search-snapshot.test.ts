@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoardRequestError } from '../../src-main/core/boards/request-error.js';
 import { openSnapshotSearch } from '../../src-main/core/search/snapshot-search.js';
 import type { SnapshotSearch } from '../../src-main/core/search/snapshot-search.js';
 import { openSnapshot } from '../../src-main/core/store.js';
@@ -93,8 +94,17 @@ describe('snapshot search region scope', () => {
     expect(ids('危房改造', HUANGXING)).toEqual(['N2', 'N5', 'P1']);
   });
 
-  it('returns nothing for an unknown region', () => {
-    expect(ids('低保', '439999')).toEqual([]);
+  it('rejects a region the snapshot lacks', () => {
+    for (const regionCode of ['439999', '431226999', '431226101299']) {
+      expect(() => ids('低保', regionCode)).toThrow(BoardRequestError);
+      expect(() => searcher.suggest({ pinyin: 'db', regionCode })).toThrow(`Region ${regionCode} is not`);
+    }
+  });
+
+  it('rejects a code of no region level', () => {
+    for (const regionCode of ['4312261', '43122610', '4312261012', '43122610120']) {
+      expect(() => ids('低保', regionCode)).toThrow('county (6 digits), township (9 digits) or village (12 digits)');
+    }
   });
 });
 
@@ -136,6 +146,20 @@ describe('snapshot search results', () => {
     expect(hit.snippetHighlights).toEqual([]);
   });
 
+  it('shows matching labels without a body match', () => {
+    // The issuer 示例县人民政府 is a label of N5; neither its title nor its body contains 人民政府.
+    const hit = search('人民政府', COUNTY, { kinds: ['notice'] }).find((candidate) => candidate.id === 'N5')!;
+
+    expect(hit.snippet).toContain('示例县人民政府');
+    expect(marked(hit.snippet, hit.snippetHighlights)).toEqual(['人民政府']);
+  });
+
+  it('keeps the body snippet on a body match', () => {
+    const hit = search('危房改造', COUNTY, { kinds: ['notice'] }).find((candidate) => candidate.id === 'N5')!;
+
+    expect(hit.snippet).toBe('会议要求各乡镇年底前完成危房改造任务。');
+  });
+
   it('returns kind, date and region name', () => {
     const hit = search('湖南建工')[0]!;
 
@@ -153,7 +177,7 @@ describe('snapshot search results', () => {
   it('filters by kind', () => {
     expect(ids('低保', COUNTY, { kinds: ['notice'] })).toEqual(['N1', 'N3', 'N4', 'N6', 'N7']);
     expect(ids('低保', COUNTY, { kinds: ['complaint-outcome', 'accountability-notice'] })).toEqual(['TS2024-0012', 'WZ2024-3']);
-    expect(ids('低保', COUNTY, { kinds: [] })).toEqual([]);
+    expect(() => ids('低保', COUNTY, { kinds: [] })).toThrow('>=1 items');
   });
 
   it('pages through hits with more', () => {

@@ -4,8 +4,9 @@
 // The snapshot itself carries no full-text index: its delta and content digest cover ordinary
 // tables only, and FTS5 shadow tables would not survive a delta. So the kiosk builds the index
 // from the snapshot into a cache file (search-cache.ts) and reuses it while the snapshot stays.
-import { SearchRequestSchema, SuggestRequestSchema } from '../../../src-shared/boards-api.js';
+import { SEARCH_MAX_OFFSET, SearchRequestSchema, SuggestRequestSchema } from '../../../src-shared/boards-api.js';
 import type { SearchHit, SearchRequest, SearchResult, SuggestRequest, SuggestResult } from '../../../src-shared/boards-api.js';
+import { requireScopeRegion } from '../boards/region-scope.js';
 import { createLogger } from '../log.js';
 import type { SqliteDatabase } from '../store.js';
 import { findHighlights } from './highlight.js';
@@ -61,8 +62,8 @@ interface HitRow {
 
 /**
  * Opens the search of a snapshot, building its index on the calling thread when no valid cache
- * file exists. Both methods throw a ZodError for a request that fails its schema; no query text
- * makes them throw.
+ * file exists. Both methods throw a ZodError for a request that fails its schema and a
+ * BoardRequestError for a region the snapshot does not have; no query text makes them throw.
  */
 export function openSnapshotSearch(options: SnapshotSearchOptions): SnapshotSearch {
   // NOTE: building blocks the calling thread: 5 to 16 s for 5,000 notices of 1,500 characters on
@@ -102,10 +103,12 @@ export function createSnapshotSearch(opened: OpenedIndex, source: Pick<SnapshotS
     },
     search: (request) => {
       const parsed = SearchRequestSchema.parse(request);
+      requireScopeRegion(source.db, parsed.regionCode);
       return withIndex((db) => searchIndex(db, parsed));
     },
     suggest: (request) => {
       const parsed = SuggestRequestSchema.parse(request);
+      requireScopeRegion(source.db, parsed.regionCode);
       return withIndex((db) => suggestWords(db, vocabulary, parsed));
     },
     close: () => index.db.close(),
@@ -116,16 +119,20 @@ function searchIndex(db: SqliteDatabase, request: ReturnType<typeof SearchReques
   const terms = queryTerms(request.query);
   const normalizedQuery = terms.map(termText).join(' ');
   const kinds = request.kinds ?? null;
-  if (terms.length === 0 || kinds?.length === 0) return { query: normalizedQuery, hits: [], more: false };
+  if (terms.length === 0) return { query: normalizedQuery, hits: [], more: false };
 
   const rows = queryHits(db, terms, request.regionCode, kinds, request.limit + 1, request.offset);
   const hits = rows.slice(0, request.limit).map((row) => toHit(row, terms));
-  return { query: normalizedQuery, hits, more: rows.length > request.limit };
+
+  // A next page whose offset the request schema rejects is not offered.
+  const more = rows.length > request.limit && request.offset + request.limit <= SEARCH_MAX_OFFSET;
+  return { query: normalizedQuery, hits, more };
 }
 
 // Region scope: the region itself and everything under it (codes nest by prefix), and its
-// ancestors from the county (six digits) down, whose notices concern it too. Parameters: the
-// region code three times.
+// ancestors from the county (six digits) down, whose notices concern it too. It matches the
+// lists' scope only for a code that requireScopeRegion has found. Parameters: the region code
+// three times.
 const IN_SCOPE = `(substr(info.region_code, 1, length(?)) = ?
   OR (length(info.region_code) >= 6 AND substr(?, 1, length(info.region_code)) = info.region_code))`;
 
@@ -173,8 +180,15 @@ function hasHitInScope(db: SqliteDatabase, terms: readonly QueryTerm[], regionCo
 }
 
 function toHit(row: HitRow, terms: readonly QueryTerm[]): SearchHit {
-  const fields = JSON.parse(row.fields) as { title: string; body: string };
-  const snippet = makeSnippet(fields.body, findHighlights(fields.body, terms));
+  const fields = JSON.parse(row.fields) as { title: string; labels: string; body: string };
+
+  // A hit whose body does not match shows the labels where they match, so that the villager
+  // sees why it was found: a category, issuer or funding source that contains the query.
+  let snippet = makeSnippet(fields.body, findHighlights(fields.body, terms));
+  if (snippet.highlights.length === 0) {
+    const labelHighlights = findHighlights(fields.labels, terms);
+    if (labelHighlights.length > 0) snippet = makeSnippet(fields.labels, labelHighlights);
+  }
 
   return {
     kind: row.kind,
