@@ -7,7 +7,7 @@ import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import type { Logger } from '../core/log.js';
 import { handleBoardCall, isBoardPath } from './board-routes.js';
 import { sendJson, sendJsonError } from './http-responses.js';
-import { readJsonBody } from './json-body.js';
+import { ClientAbortError, readJsonBody } from './json-body.js';
 
 // {"idNumber":"..."} is under 100 bytes; 1 KiB leaves room for whitespace and nothing more.
 export const MAX_LOOKUP_BODY_BYTES = 1024;
@@ -33,7 +33,10 @@ async function handleLookup(api: KioskApi, request: IncomingMessage, response: S
   sendJson(response, 200, await api.lookupHousehold(body.idNumber));
 }
 
-/** Handles a request under /api/; errors thrown by the KioskApi become a logged 500. */
+/**
+ * Handles a request under /api/; errors thrown by the KioskApi become a logged 500. A client that
+ * closes its request early is logged as one info line without a stack.
+ */
 export async function handleApi(
   api: KioskApi,
   request: IncomingMessage,
@@ -64,6 +67,12 @@ export async function handleApi(
 
     sendJsonError(response, 404, 'not-found', `No API at ${pathname}.`);
   } catch (error) {
+    if (error instanceof ClientAbortError) {
+      log.info({ path: pathname }, 'client closed the connection before sending the whole request body');
+      response.destroy();
+      return;
+    }
+
     log.error({ err: error, path: pathname }, 'kiosk API call failed');
     if (!response.headersSent) sendJsonError(response, 500, 'internal', 'The kiosk service failed; see the host log.');
     else response.destroy();

@@ -13,8 +13,9 @@ import {
   SuggestRequestSchema,
 } from '../../src-shared/boards-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
+import { BoardRequestError } from '../core/boards/request-error.js';
 import { readJsonBody } from './json-body.js';
-import { sendJson } from './http-responses.js';
+import { sendJson, sendJsonError } from './http-responses.js';
 
 // The largest request, a list with every filter, is about 300 bytes; 4 KiB leaves room for
 // whitespace and nothing more.
@@ -57,7 +58,11 @@ export function isBoardPath(pathname: string): boolean {
   return Object.hasOwn(BOARD_ROUTES, pathname);
 }
 
-/** Handles a POST to one of BOARDS_HTTP_PATHS; the caller has checked the path and method. */
+/**
+ * Handles a POST to one of BOARDS_HTTP_PATHS; the caller has checked the path and method. A
+ * request that does not fit the installed snapshot, such as a region code it does not have,
+ * gets a 400 with the BoardRequestError's message.
+ */
 export async function handleBoardCall(api: KioskApi, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
   const boardRoute = BOARD_ROUTES[pathname]!;
   const body = await readJsonBody(request, response, {
@@ -68,5 +73,13 @@ export async function handleBoardCall(api: KioskApi, request: IncomingMessage, r
   });
   if (body === undefined) return;
 
-  sendJson(response, 200, await boardRoute.call(api, body as never));
+  let result: unknown;
+  try {
+    result = await boardRoute.call(api, body as never);
+  } catch (error) {
+    if (!(error instanceof BoardRequestError)) throw error;
+    sendJsonError(response, 400, error.problem, error.message);
+    return;
+  }
+  sendJson(response, 200, result);
 }

@@ -6,11 +6,23 @@ import { sendJsonError } from './http-responses.js';
 
 class BodyTooLargeError extends Error {}
 
+/**
+ * The client closed the connection before its request body arrived whole, for example a
+ * browser that navigated away. Nothing on the kiosk failed, and no response can be sent.
+ */
+export class ClientAbortError extends Error {
+  override name = 'ClientAbortError';
+}
+
+// A UTF-8 byte order mark, which some clients write before a JSON body and JSON.parse rejects.
+const BYTE_ORDER_MARK = '\uFEFF';
+
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let rejected = false;
+    let ended = false;
 
     request.on('data', (chunk: Buffer) => {
       if (rejected) return;
@@ -23,12 +35,31 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     });
     request.on('end', () => {
+      ended = true;
       if (!rejected) resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    request.on('error', (error) => {
-      if (!rejected) reject(error);
+    // Node reports an aborted upload as an 'error' named "aborted" with code ECONNRESET, and
+    // 'close' without 'end' covers a connection that closes without that error.
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (rejected) return;
+      rejected = true;
+      reject(isAbort(error) ? new ClientAbortError('the client closed the connection before the request body arrived') : error);
+    });
+    request.on('close', () => {
+      if (rejected || ended) return;
+      rejected = true;
+      reject(new ClientAbortError('the client closed the connection before the request body arrived'));
     });
   });
+}
+
+function isAbort(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'ECONNRESET' || error.message === 'aborted';
+}
+
+/** Builds "path: message" for each issue. Zod's messages name the allowed range, values or form and never the input. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`).join('; ');
 }
 
 export interface JsonBodyOptions<T> {
@@ -36,7 +67,7 @@ export interface JsonBodyOptions<T> {
   maxBytes: number;
   /** The expected body, shown in error messages, such as `{"idNumber": "..."}`. */
   example: string;
-  /** Whether the 400 message may list the paths and codes of the schema's issues. */
+  /** Whether the 400 message may list the schema's issues: each path with the allowed range, values or form. */
   describeIssues?: boolean;
 }
 
@@ -63,7 +94,7 @@ export async function readJsonBody<T>(request: IncomingMessage, response: Server
 
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text);
   } catch {
     sendJsonError(response, 400, 'invalid-json', `The body is not valid JSON; send ${options.example}.`);
     return undefined;
@@ -71,10 +102,7 @@ export async function readJsonBody<T>(request: IncomingMessage, response: Server
 
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
-    // Paths and issue codes only, never the values.
-    const issues = options.describeIssues
-      ? ` (${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.code}`).join('; ')})`
-      : '';
+    const issues = options.describeIssues ? ` (${describeIssues(parsed.error.issues)})` : '';
     sendJsonError(response, 400, 'invalid-request', `The body must be ${options.example}${issues}.`);
     return undefined;
   }

@@ -117,7 +117,7 @@ describe('board path errors', () => {
 
     expect(status).toBe(400);
     expect(json).toMatchObject({ error: 'invalid-request' });
-    expect((json as { message: string }).message).toContain('offset: too_small');
+    expect((json as { message: string }).message).toContain('offset: Too small: expected number to be >=0');
   });
 
   it('rejects invalid JSON and extra region fields', async () => {
