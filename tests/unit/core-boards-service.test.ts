@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskSettings } from '../../src-shared/kiosk-api.js';
+import { BoardRequestError } from '../../src-main/core/boards/request-error.js';
 import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
 import { snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
@@ -112,6 +113,18 @@ describe('board calls', () => {
 
     expect(result.terms.length).toBeGreaterThan(0);
     for (const term of result.terms) expect((await service.search({ query: term, regionCode: VILLAGE_A1 })).hits.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a region the snapshot lacks', async () => {
+    await installBoards();
+    const service = serviceWith(SETTINGS);
+
+    // The Electron host passes these rejections on over IPC as they are.
+    await expect(service.listRecords({ kind: 'notice', regionCode: '433122', offset: 0, limit: 10 })).rejects.toThrow(BoardRequestError);
+    await expect(service.getFacets({ kind: 'notice', regionCode: '431226999' })).rejects.toThrow(BoardRequestError);
+    await expect(service.getFinanceSummary({ regionCode: '433122', year: 2024 })).rejects.toThrow(BoardRequestError);
+    await expect(service.search({ query: '预算', regionCode: '431226101999' })).rejects.toThrow(BoardRequestError);
+    await expect(service.suggestTerms({ pinyin: 'ys', regionCode: '433122' })).rejects.toThrow('Region 433122 is not');
   });
 
   it('rejects a malformed request', async () => {
