@@ -1,6 +1,6 @@
 // The error of a board request that passes its schema but does not fit the installed snapshot.
-// Both hosts pass it on as it is: the browser host answers 400 with its message, and over IPC
-// the renderer's promise rejects with it.
+// Both hosts pass it on as it is: the browser host responds with 400 and its message, and over
+// IPC the renderer's promise rejects with it.
 
 export type BoardRequestProblem = 'unknown-region';
 

@@ -62,8 +62,8 @@ interface HitRow {
 
 /**
  * Opens the search of a snapshot, building its index on the calling thread when no valid cache
- * file exists. Both methods throw a ZodError for a request that fails its schema and a
- * BoardRequestError for a region the snapshot does not have; no query text makes them throw.
+ * file exists. Both methods throw a ZodError for a request that fails its schema, and a
+ * BoardRequestError for a region the snapshot does not have. No query text makes them throw.
  */
 export function openSnapshotSearch(options: SnapshotSearchOptions): SnapshotSearch {
   // NOTE: building blocks the calling thread: 5 to 16 s for 5,000 notices of 1,500 characters on
