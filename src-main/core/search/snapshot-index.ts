@@ -8,10 +8,13 @@ import type { SqliteDatabase } from '../store.js';
 import { wordSyllables } from './pinyin-match.js';
 import { createDocumentWriter, createSearchIndex } from './search-index.js';
 import { readSearchableRecords, SEARCH_FIELD_WEIGHTS, SEARCH_FIELDS } from './snapshot-records.js';
+import { DomainWordCounter } from './suggest-lexicon.js';
+import { readSuggestSeeds } from './suggest-seeds.js';
 import { VocabularyBuilder } from './suggest-vocabulary.js';
 
 // Bump when the tables or their contents change, so that caches of an older layout are rebuilt.
-export const SEARCH_CACHE_FORMAT = 1;
+// Format 2: suggestion seeds from subsidy item names, project name heads and domain words.
+export const SEARCH_CACHE_FORMAT = 2;
 
 export const INDEX_TABLE = 'records';
 
@@ -44,6 +47,7 @@ export function buildSnapshotIndex(snapshot: SqliteDatabase, target: SqliteDatab
   createSearchIndex(target, INDEX_TABLE, { fields: SEARCH_FIELDS, weights: SEARCH_FIELD_WEIGHTS });
 
   const vocabulary = new VocabularyBuilder();
+  const domainWords = new DomainWordCounter();
   const recordsPerRegion = new Map<string, number>();
   const recordsPerCategory = new Map<string, number>();
   let recordCount = 0;
@@ -59,6 +63,7 @@ export function buildSnapshotIndex(snapshot: SqliteDatabase, target: SqliteDatab
       insertInfo.run(rowid, record.kind, record.id, record.regionCode, record.regionName, record.date);
 
       vocabulary.addRecord([record.title, record.labels, record.body]);
+      domainWords.add([record.title, record.labels, record.body]);
       recordsPerRegion.set(record.regionCode, (recordsPerRegion.get(record.regionCode) ?? 0) + 1);
       for (const category of record.categories) {
         recordsPerCategory.set(category, (recordsPerCategory.get(category) ?? 0) + 1);
@@ -70,7 +75,8 @@ export function buildSnapshotIndex(snapshot: SqliteDatabase, target: SqliteDatab
   // 2. Merging the index segments makes the file smaller and every search read fewer pages.
   target.prepare(`INSERT INTO ${INDEX_TABLE} (${INDEX_TABLE}) VALUES ('optimize')`).run();
 
-  // 3. Vocabulary: region names and categories as seeds, then the mined words.
+  // 3. Vocabulary: region names, categories, item names, project name heads and domain words as
+  //    seeds, then the mined words.
   const regions = snapshot.prepare("SELECT code, name, initials FROM regions WHERE level IN ('county', 'township', 'village')").all() as {
     code: string;
     name: string;
@@ -82,6 +88,7 @@ export function buildSnapshotIndex(snapshot: SqliteDatabase, target: SqliteDatab
     if (region.initials.trim() !== '') initialsByName.set(region.name, region.initials.trim());
   }
   for (const [category, count] of recordsPerCategory) vocabulary.addSeed(category, count);
+  for (const seed of [...readSuggestSeeds(snapshot), ...domainWords.result()]) vocabulary.addSeed(seed.word, seed.count);
 
   const insertWord = target.prepare('INSERT INTO vocabulary (word, count, syllables, initials) VALUES (?, ?, ?, ?)');
   target.transaction(() => {
