@@ -10,8 +10,9 @@ import type { BoardId, BoardTab } from './boards.js';
 import { FilterChips } from './FilterChips.js';
 import { FinanceScreen } from './FinanceScreen.js';
 import { boardTitle, tabLabel } from './labels.js';
+import { decideLongList } from './long-list.js';
 import { queryKey } from './paged-records.js';
-import { RecordList } from './RecordList.js';
+import { RecordList, ROW_HEIGHT } from './RecordList.js';
 import { SourceLine } from './SourceLine.js';
 import { usePagedRecords } from './use-paged-records.js';
 
@@ -70,6 +71,18 @@ function BoardList({
     };
   }, [api, tab.kind, tab.noticeBoard, regionCode]);
 
+  // A list too tall for the browser to scroll to its end opens on its newest year.
+  const longList =
+    state.status === 'ready'
+      ? decideLongList({ total: state.total, rowHeight: ROW_HEIGHT, year: filters.year, years: facets.years })
+      : { action: 'show' as const };
+  const chosenYear = longList.action === 'choose-year' ? longList.year : null;
+  useEffect(() => {
+    if (chosenYear !== null) onFiltersChange({ ...filters, year: chosenYear });
+  }, [chosenYear, filters, onFiltersChange]);
+
+  const filtered = Object.keys(filters).length > 0;
+
   return (
     <div className="board-list-layout">
       <FilterChips
@@ -83,9 +96,11 @@ function BoardList({
         records={records}
         state={state}
         listKey={queryKey({ kind: tab.kind, regionCode, filters: listFilters })}
+        tooLong={longList.action === 'ask-narrower'}
         onOpen={(item: ListItem) => onOpenRecord(tab.kind, item.id)}
+        onClearFilters={filtered ? () => onFiltersChange({}) : undefined}
       />
-      <SourceLine sources={state.sources} snapshot={snapshot} />
+      <SourceLine sources={state.sources} snapshot={snapshot} loading={state.status === 'loading'} />
     </div>
   );
 }
@@ -96,11 +111,12 @@ export function BoardScreen({ api, board, regionCode, snapshot, settings, onOpen
   const [choice, setChoice] = useState<TabChoice>(definition.hasFinanceSummary ? { type: 'summary' } : { type: 'list', index: 0 });
   const [filters, setFilters] = useState<ListFilters>({});
 
-  // A new board or region starts on its first tab with no filters.
-  const [shownFor, setShownFor] = useState(`${board}:${regionCode}`);
-  if (shownFor !== `${board}:${regionCode}`) {
-    setShownFor(`${board}:${regionCode}`);
-    setChoice(definition.hasFinanceSummary ? { type: 'summary' } : { type: 'list', index: 0 });
+  // A new board starts on its first tab. A new region keeps the tab, but not the filters: the
+  // years and categories of one region need not occur in another.
+  const [shownFor, setShownFor] = useState({ board, regionCode });
+  if (shownFor.board !== board || shownFor.regionCode !== regionCode) {
+    if (shownFor.board !== board) setChoice(definition.hasFinanceSummary ? { type: 'summary' } : { type: 'list', index: 0 });
+    setShownFor({ board, regionCode });
     setFilters({});
   }
 
@@ -114,40 +130,42 @@ export function BoardScreen({ api, board, regionCode, snapshot, settings, onOpen
 
   return (
     <main className="board" data-testid="board-screen" data-board={board}>
-      <h2 className="board-title">{boardTitle(t, board)}</h2>
+      <div className="board-header">
+        <h2 className="board-title">{boardTitle(t, board)}</h2>
 
-      {tabCount > 1 && (
-        <div className="board-tabs" role="tablist" aria-label={t('boards.tabs')}>
-          {definition.hasFinanceSummary && (
-            <button
-              type="button"
-              role="tab"
-              className={choice.type === 'summary' ? 'board-tab board-tab--selected' : 'board-tab'}
-              aria-selected={choice.type === 'summary'}
-              data-testid="tab-summary"
-              onClick={() => chooseTab({ type: 'summary' })}
-            >
-              {t('boards.finance.tab')}
-            </button>
-          )}
-          {definition.tabs.map((candidate, index) => {
-            const selected = choice.type === 'list' && choice.index === index;
-            return (
+        {tabCount > 1 && (
+          <div className="board-tabs" role="tablist" aria-label={t('boards.tabs')}>
+            {definition.hasFinanceSummary && (
               <button
-                key={`${candidate.kind}:${candidate.noticeBoard ?? ''}`}
                 type="button"
                 role="tab"
-                className={selected ? 'board-tab board-tab--selected' : 'board-tab'}
-                aria-selected={selected}
-                data-testid={candidate.noticeBoard ? `tab-${candidate.kind}-${candidate.noticeBoard}` : `tab-${candidate.kind}`}
-                onClick={() => chooseTab({ type: 'list', index })}
+                className={choice.type === 'summary' ? 'board-tab board-tab--selected' : 'board-tab'}
+                aria-selected={choice.type === 'summary'}
+                data-testid="tab-summary"
+                onClick={() => chooseTab({ type: 'summary' })}
               >
-                {tabLabel(t, candidate)}
+                {t('boards.finance.tab')}
               </button>
-            );
-          })}
-        </div>
-      )}
+            )}
+            {definition.tabs.map((candidate, index) => {
+              const selected = choice.type === 'list' && choice.index === index;
+              return (
+                <button
+                  key={`${candidate.kind}:${candidate.noticeBoard ?? ''}`}
+                  type="button"
+                  role="tab"
+                  className={selected ? 'board-tab board-tab--selected' : 'board-tab'}
+                  aria-selected={selected}
+                  data-testid={candidate.noticeBoard ? `tab-${candidate.kind}-${candidate.noticeBoard}` : `tab-${candidate.kind}`}
+                  onClick={() => chooseTab({ type: 'list', index })}
+                >
+                  {tabLabel(t, candidate)}
+                </button>
+              );
+            })}
+          </div>
+        )}
+      </div>
 
       <section className="board-body">
         {tab ? (

@@ -1,5 +1,5 @@
-// Filter chips of a board list: year, month (finance entries), category and, for finance
-// entries, "large amounts only". Each row starts with "全部", which clears that filter. The
+// Filter chips of a board list: for finance entries "large amounts only" first, then year,
+// month (finance entries) and category. Each row starts with "全部", which clears that filter. The
 // chosen chip is marked by a tick and a filled, thicker frame, not by colour alone.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +60,19 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
 
   return (
     <div className="filter-chips" data-testid="filter-chips">
+      {/* First, so "查看大额收支" on the overview lands with its chosen chip in sight. */}
+      {kind === 'finance-entry' && (
+        <ChipRow label={t('boards.filter.amount')}>
+          <Chip selected={!filters.flaggedOnly} onClick={() => onChange(without(filters, 'flaggedOnly'))}>
+            {t('boards.filter.all')}
+          </Chip>
+          <Chip selected={filters.flaggedOnly === true} onClick={() => onChange({ ...filters, flaggedOnly: true })} testId="flagged-only">
+            <span aria-hidden="true">⚠ </span>
+            {t('boards.filter.flaggedOnly', { amount: formatFenAsYuan(flagThresholdFen) })}
+          </Chip>
+        </ChipRow>
+      )}
+
       {facets.years.length > 0 && (
         <ChipRow label={t('boards.filter.year')}>
           <Chip selected={filters.year === undefined} onClick={() => chooseYear(undefined)}>
@@ -100,18 +113,6 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
               {t('boards.filter.categoryCount', { category: category.value, rows: category.count })}
             </Chip>
           ))}
-        </ChipRow>
-      )}
-
-      {kind === 'finance-entry' && (
-        <ChipRow label={t('boards.filter.amount')}>
-          <Chip selected={!filters.flaggedOnly} onClick={() => onChange(without(filters, 'flaggedOnly'))}>
-            {t('boards.filter.all')}
-          </Chip>
-          <Chip selected={filters.flaggedOnly === true} onClick={() => onChange({ ...filters, flaggedOnly: true })} testId="flagged-only">
-            <span aria-hidden="true">⚠ </span>
-            {t('boards.filter.flaggedOnly', { amount: formatFenAsYuan(flagThresholdFen) })}
-          </Chip>
         </ChipRow>
       )}
     </div>

@@ -129,7 +129,7 @@ export function RecordDetailScreen({ api, kind, id, snapshot, onBack, onDone }: 
         {load.status === 'ready' && <DetailBody detail={load.detail} loadDocument={loadDocument} />}
       </div>
 
-      <SourceLine sources={load.status === 'ready' ? [load.detail.source] : []} snapshot={snapshot} />
+      <SourceLine sources={load.status === 'ready' ? [load.detail.source] : []} snapshot={snapshot} loading={load.status === 'loading'} />
 
       <div className="button-row">
         <BackButton onBack={onBack} />

@@ -1,6 +1,7 @@
 // One board list: a virtualised column of fixed-height rows, each row one tap target. Only
 // the rows on screen are in the DOM, and their pages are fetched as they scroll into view, so
 // a ledger of 100,000 entries scrolls like one of 100.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Virtuoso } from 'react-virtuoso';
 import type { ListItem } from '../../src-shared/boards-api.js';
@@ -18,7 +19,11 @@ export interface RecordListProps {
   records: PagedRecords;
   state: ListState;
   listKey: string;
+  // The list is taller than the browser can scroll, even with a year chosen.
+  tooLong?: boolean;
   onOpen(item: ListItem): void;
+  // Given when filters are chosen: an empty list then offers to clear them.
+  onClearFilters?: () => void;
 }
 
 export function RecordRow({ item, onOpen }: { item: ListItem; onOpen(item: ListItem): void }) {
@@ -73,8 +78,12 @@ function PlaceholderRow() {
   );
 }
 
-export function RecordList({ records, state, listKey, onOpen }: RecordListProps) {
+export function RecordList({ records, state, listKey, tooLong = false, onOpen, onClearFilters }: RecordListProps) {
   const { t } = useTranslation();
+  // "Swipe for more" is only true while rows remain below the screen.
+  const [atBottom, setAtBottom] = useState(false);
+  const [allFit, setAllFit] = useState(false);
+  const scrollerRef = useRef<HTMLElement | null>(null);
 
   if (state.status === 'loading') {
     return (
@@ -100,17 +109,30 @@ export function RecordList({ records, state, listKey, onOpen }: RecordListProps)
 
   if (state.total === 0) {
     return (
-      <p className="board-state" data-testid="board-empty">
-        {t('boards.list.empty')}
-      </p>
+      <div className="board-state" data-testid="board-empty">
+        <p>{onClearFilters ? t('boards.list.emptyFiltered') : t('boards.list.empty')}</p>
+        {onClearFilters && (
+          <button type="button" className="big-button" data-testid="clear-filters" onClick={onClearFilters}>
+            {t('boards.list.clearFilters')}
+          </button>
+        )}
+      </div>
     );
   }
+
+  const rows = state.total.toLocaleString('en-US');
 
   return (
     <div className="board-list-frame">
       <p className="board-count" data-testid="board-count">
-        {t('boards.list.count', { rows: state.total.toLocaleString('en-US') })}
+        {atBottom || allFit ? t('boards.list.countOnly', { rows }) : t('boards.list.count', { rows })}
       </p>
+      {tooLong && (
+        <p className="board-too-long" data-testid="board-too-long">
+          <span aria-hidden="true">⚠ </span>
+          {t('boards.list.tooLong')}
+        </p>
+      )}
       <Virtuoso
         // A new query starts at the top of its own list.
         key={listKey}
@@ -121,6 +143,11 @@ export function RecordList({ records, state, listKey, onOpen }: RecordListProps)
         initialItemCount={Math.min(state.total, INITIAL_ROWS)}
         increaseViewportBy={ROW_HEIGHT * 4}
         rangeChanged={(range) => records.requestRange(range.startIndex, range.endIndex)}
+        atBottomStateChange={setAtBottom}
+        scrollerRef={(element) => {
+          scrollerRef.current = element instanceof HTMLElement ? element : null;
+        }}
+        totalListHeightChanged={(height) => setAllFit(scrollerRef.current !== null && height <= scrollerRef.current.clientHeight)}
         itemContent={(index) => {
           const item = records.itemAt(index);
           return <div className="board-row-slot">{item ? <RecordRow item={item} onOpen={onOpen} /> : <PlaceholderRow />}</div>;

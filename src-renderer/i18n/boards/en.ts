@@ -35,6 +35,8 @@ export default {
     item: '{{department}} · published {{date}}',
     separator: '; ',
     unknown: 'publisher not given',
+    loading: 'loading…',
+    others: ' and {{others}} more',
     dataAsOf: 'Data as of {{date}}',
   },
   filter: {
@@ -48,6 +50,10 @@ export default {
   },
   list: {
     count: '{{rows}} entries; swipe up to see more',
+    countOnly: '{{rows}} entries',
+    tooLong: 'Too many entries to scroll to the end. Please choose a month or a category first.',
+    emptyFiltered: 'Nothing matches these filters. Tap "Clear filters" to see everything.',
+    clearFilters: 'Clear filters',
     loading: 'Loading, please wait…',
     rowLoading: 'Loading this entry…',
     empty: 'Nothing has been published here yet. Tap "All" to try other filters.',

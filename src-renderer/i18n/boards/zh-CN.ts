@@ -35,6 +35,8 @@ export default {
     item: '{{department}} · 发布于 {{date}}',
     separator: '；',
     unknown: '暂无发布单位',
+    loading: '正在读取……',
+    others: ' 等 {{total}} 个单位',
     dataAsOf: '数据截至 {{date}}',
   },
   filter: {
@@ -48,6 +50,10 @@ export default {
   },
   list: {
     count: '共 {{rows}} 条，向上滑动查看更多',
+    countOnly: '共 {{rows}} 条',
+    tooLong: '条数太多，滑到底也看不全。请先选一个月份或类别。',
+    emptyFiltered: '按这些条件没有找到内容。请点“清除筛选”再看全部。',
+    clearFilters: '清除筛选',
     loading: '正在读取，请稍候……',
     rowLoading: '正在读取这一条……',
     empty: '这里暂时没有公开的内容。可以点“全部”换个条件再看。',
