@@ -1,6 +1,7 @@
 // Filter chips of a board list: for finance entries "large amounts only" first, then year,
 // month (finance entries) and category. Each row starts with "全部", which clears that filter. The
 // chosen chip is marked by a tick and a filled, thicker frame, not by colour alone.
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Facets, ListFilters, RecordKind } from '../../src-shared/boards-api.js';
@@ -15,13 +16,27 @@ export interface FilterChipsProps {
   onChange(filters: ListFilters): void;
 }
 
-function Chip({ selected, onClick, children, testId }: { selected: boolean; onClick(): void; children: ReactNode; testId?: string }) {
+function Chip({
+  selected,
+  onClick,
+  children,
+  testId,
+  value,
+}: {
+  selected: boolean;
+  onClick(): void;
+  children: ReactNode;
+  testId?: string;
+  // Set on every chip but "全部": the value the chip chooses.
+  value?: string;
+}) {
   return (
     <button
       type="button"
       className={selected ? 'chip chip--selected' : 'chip'}
       aria-pressed={selected}
       data-testid={testId}
+      data-value={value}
       onClick={onClick}
     >
       {selected && <span aria-hidden="true">✓ </span>}
@@ -53,20 +68,32 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
   // Months are offered for the chosen year only: ten years of months would fill the screen.
   const periods = filters.year === undefined ? [] : facets.periods.filter((period) => period.startsWith(`${filters.year}-`));
 
+  // A filter chosen elsewhere ("查看大额收支", the newest year of a long list) brings its chip
+  // into the box's view, so the villager sees why the list is shorter.
+  const boxRef = useRef<HTMLDivElement>(null);
+  const { year, period, category, flaggedOnly } = filters;
+  useEffect(() => {
+    const box = boxRef.current;
+    const chosen = box?.querySelector<HTMLElement>('.chip--selected[data-value]');
+    if (!box || !chosen) return;
+    const top = chosen.offsetTop - box.offsetTop;
+    if (top < box.scrollTop || top + chosen.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top;
+  }, [year, period, category, flaggedOnly]);
+
   const chooseYear = (year: number | undefined) => {
     const next = without(without(filters, 'year'), 'period');
     onChange(year === undefined ? next : { ...next, year });
   };
 
   return (
-    <div className="filter-chips" data-testid="filter-chips">
+    <div className="filter-chips" data-testid="filter-chips" ref={boxRef}>
       {/* First, so "查看大额收支" on the overview lands with its chosen chip in sight. */}
       {kind === 'finance-entry' && (
         <ChipRow label={t('boards.filter.amount')}>
           <Chip selected={!filters.flaggedOnly} onClick={() => onChange(without(filters, 'flaggedOnly'))}>
             {t('boards.filter.all')}
           </Chip>
-          <Chip selected={filters.flaggedOnly === true} onClick={() => onChange({ ...filters, flaggedOnly: true })} testId="flagged-only">
+          <Chip selected={filters.flaggedOnly === true} onClick={() => onChange({ ...filters, flaggedOnly: true })} testId="flagged-only" value="flagged">
             <span aria-hidden="true">⚠ </span>
             {t('boards.filter.flaggedOnly', { amount: formatFenAsYuan(flagThresholdFen) })}
           </Chip>
@@ -79,7 +106,7 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
             {t('boards.filter.all')}
           </Chip>
           {facets.years.map((year) => (
-            <Chip key={year} selected={filters.year === year} onClick={() => chooseYear(year)}>
+            <Chip key={year} value={String(year)} selected={filters.year === year} onClick={() => chooseYear(year)}>
               {formatDate(String(year), language)}
             </Chip>
           ))}
@@ -92,7 +119,7 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
             {t('boards.filter.all')}
           </Chip>
           {periods.map((period) => (
-            <Chip key={period} selected={filters.period === period} onClick={() => onChange({ ...filters, period })}>
+            <Chip key={period} value={period} selected={filters.period === period} onClick={() => onChange({ ...filters, period })}>
               {formatDate(period, language)}
             </Chip>
           ))}
@@ -107,6 +134,7 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
           {facets.categories.map((category) => (
             <Chip
               key={category.value}
+              value={category.value}
               selected={filters.category === category.value}
               onClick={() => onChange({ ...filters, category: category.value })}
             >

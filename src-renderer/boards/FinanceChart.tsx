@@ -1,15 +1,16 @@
 // Income against expenditure per month as an SVG bar chart. The two bars of a month differ by
 // fill (solid for income, hatched for expenditure) and by the letter under each bar, so the
 // chart reads without colour. The legend names both in words.
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinanceSummary } from '../../src-shared/boards-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
 import { chartScale } from './chart-scale.js';
 
-// The chart is drawn in a 1000 x 560 box and scaled to its column. That column is about 1,000
-// to 1,080 CSS px wide on 1080x1920 and 1920x1080 screens, so 26-unit text stays near 26 px.
-// NOTE: on smaller landscape screens (1366x768) the column and its text shrink below that.
+// The chart is drawn in a 1000 x 560 box and scaled to its column, which is 500 to 1,080 CSS
+// px wide depending on the screen. Text sizes are set in screen pixels and converted to box
+// units from the drawn width, so labels never shrink below 24 px; months are plain numbers
+// under a "month" axis title, so twelve of them fit even in a narrow column.
 const WIDTH = 1000;
 const HEIGHT = 560;
 const LEFT = 120;
@@ -18,6 +19,10 @@ const TOP = 56;
 const BOTTOM = 96;
 const PLOT_WIDTH = WIDTH - LEFT - RIGHT;
 const PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
+
+// Screen sizes of the chart's text in CSS px.
+const LABEL_PX = 26;
+const LETTER_PX = 24;
 
 interface MonthBars {
   month: number;
@@ -38,6 +43,24 @@ export function FinanceChart({ summary }: { summary: FinanceSummary }) {
   const { t } = useTranslation();
   const hatchId = `hatch-${useId().replace(/:/g, '')}`;
 
+  // Box units per CSS px: 1 until the chart has been laid out.
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [unitsPerPx, setUnitsPerPx] = useState(1);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return undefined;
+    const measure = () => {
+      const width = svg.getBoundingClientRect().width;
+      if (width > 0) setUnitsPerPx(WIDTH / width);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
+  const label = LABEL_PX * unitsPerPx;
+  const letter = LETTER_PX * unitsPerPx;
+
   const months = monthBars(summary);
   const largest = Math.max(0, ...months.map((month) => Math.max(month.incomeFen, month.expenditureFen)));
   const scale = chartScale(largest);
@@ -45,11 +68,13 @@ export function FinanceChart({ summary }: { summary: FinanceSummary }) {
 
   const slot = PLOT_WIDTH / 12;
   const barWidth = slot * 0.36;
+  // The letters under the bars repeat the legend; they are left out when they would touch.
+  const showLetters = letter <= barWidth + 4;
   const y = (fen: number) => TOP + PLOT_HEIGHT - (fen / scale.maxFen) * PLOT_HEIGHT;
 
   return (
     <figure className="finance-chart" data-testid="finance-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('boards.finance.chartLabel', { year: summary.year })}>
+      <svg ref={svgRef} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('boards.finance.chartLabel', { year: summary.year })}>
         <defs>
           <pattern id={hatchId} width="12" height="12" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="12" height="12" fill="#ffffff" />
@@ -57,15 +82,18 @@ export function FinanceChart({ summary }: { summary: FinanceSummary }) {
           </pattern>
         </defs>
 
-        <text x={8} y={TOP - 24} textAnchor="start" fontSize="26" fill="#111111">
+        <text x={8} y={TOP - 16} textAnchor="start" fontSize={label} fill="#111111">
           {unitLabel}
+        </text>
+        <text x={WIDTH - RIGHT} y={TOP - 16} textAnchor="end" fontSize={label} fill="#111111">
+          {t('boards.finance.monthAxis')}
         </text>
         {scale.ticks.map((tick) => {
           const tickY = y(tick * scale.unitFen);
           return (
             <g key={tick}>
               <line x1={LEFT} x2={WIDTH - RIGHT} y1={tickY} y2={tickY} stroke="#8a8f98" strokeWidth="1" />
-              <text x={LEFT - 12} y={tickY + 9} textAnchor="end" fontSize="26" fill="#111111">
+              <text x={LEFT - 12} y={tickY + label / 3} textAnchor="end" fontSize={label} fill="#111111">
                 {tick.toLocaleString('en-US')}
               </text>
             </g>
@@ -92,13 +120,24 @@ export function FinanceChart({ summary }: { summary: FinanceSummary }) {
               >
                 <title>{t('boards.expenditure', { amount: formatFenAsYuan(month.expenditureFen) })}</title>
               </rect>
-              <text x={x + barWidth / 2} y={TOP + PLOT_HEIGHT + 28} textAnchor="middle" fontSize="24" fill="#111111" aria-hidden="true">
-                {t('boards.finance.incomeLetter')}
-              </text>
-              <text x={x + barWidth * 1.5 + 4} y={TOP + PLOT_HEIGHT + 28} textAnchor="middle" fontSize="24" fill="#111111" aria-hidden="true">
-                {t('boards.finance.expenditureLetter')}
-              </text>
-              <text x={x + barWidth + 2} y={TOP + PLOT_HEIGHT + 66} textAnchor="middle" fontSize="26" fill="#111111">
+              {showLetters && (
+                <>
+                  <text x={x + barWidth / 2} y={TOP + PLOT_HEIGHT + 28} textAnchor="middle" fontSize={letter} fill="#111111" aria-hidden="true">
+                    {t('boards.finance.incomeLetter')}
+                  </text>
+                  <text
+                    x={x + barWidth * 1.5 + 4}
+                    y={TOP + PLOT_HEIGHT + 28}
+                    textAnchor="middle"
+                    fontSize={letter}
+                    fill="#111111"
+                    aria-hidden="true"
+                  >
+                    {t('boards.finance.expenditureLetter')}
+                  </text>
+                </>
+              )}
+              <text x={x + barWidth + 2} y={TOP + PLOT_HEIGHT + 66 + Math.max(0, label - 26)} textAnchor="middle" fontSize={label} fill="#111111">
                 {t('boards.finance.month', { month: month.month })}
               </text>
             </g>

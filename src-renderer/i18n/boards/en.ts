@@ -176,6 +176,7 @@ export default {
     unitYuan: 'In yuan',
     unitWanYuan: 'In 10,000 yuan',
     month: '{{month}}',
+    monthAxis: 'Month',
     incomeLetter: 'I',
     expenditureLetter: 'E',
     legendIncome: 'Solid bar "I" = income',
