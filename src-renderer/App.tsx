@@ -284,10 +284,13 @@ export function App({ api }: { api: KioskApi }) {
             onPick={pickRegion}
             onBack={back}
             onDone={wipeSession}
+            snapshot={snapshot}
           />
         );
       case 'search':
-        return <SearchScreen api={api} regionCode={scope} onOpenRecord={openRecord} onBack={back} onDone={wipeSession} />;
+        return (
+          <SearchScreen api={api} regionCode={scope} snapshot={snapshot} onOpenRecord={openRecord} onBack={back} onDone={wipeSession} />
+        );
     }
   }
 
@@ -316,7 +319,11 @@ export function App({ api }: { api: KioskApi }) {
       <DataAgeBanner snapshot={snapshot} />
       {content}
       {idle.warningSecondsLeft !== null && (
-        <IdleWarning secondsLeft={idle.warningSecondsLeft} onMoreTime={idle.extend} />
+        <IdleWarning
+          secondsLeft={idle.warningSecondsLeft}
+          clears={idInput !== '' || top.kind === 'lookup' || top.kind === 'result' || top.kind === 'message' ? 'number' : 'browsing'}
+          onMoreTime={idle.extend}
+        />
       )}
     </div>
   );

@@ -1,6 +1,18 @@
 import { useTranslation } from 'react-i18next';
 
-export function IdleWarning({ secondsLeft, onMoreTime }: { secondsLeft: number; onMoreTime(): void }) {
+/**
+ * clears: what the reset throws away, in the villager's words: the typed ID number on the
+ * lookup screens, what was looked at everywhere else.
+ */
+export function IdleWarning({
+  secondsLeft,
+  clears,
+  onMoreTime,
+}: {
+  secondsLeft: number;
+  clears: 'number' | 'browsing';
+  onMoreTime(): void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="modal-backdrop">
@@ -10,7 +22,7 @@ export function IdleWarning({ secondsLeft, onMoreTime }: { secondsLeft: number; 
           {t('idle.title')}
         </h2>
         <p id="idle-countdown" className="modal-text" data-testid="idle-countdown">
-          {t('idle.countdown', { seconds: secondsLeft })}
+          {clears === 'number' ? t('idle.countdown', { seconds: secondsLeft }) : t('idle.countdownBrowsing', { seconds: secondsLeft })}
         </p>
         <button type="button" className="big-button big-button--primary" onClick={onMoreTime} autoFocus>
           {t('idle.more')}

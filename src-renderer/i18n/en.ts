@@ -100,6 +100,7 @@ export default {
   idle: {
     title: 'Are you still there?',
     countdown: 'In {{seconds}} seconds this screen returns to the start and clears the number you typed.',
+    countdownBrowsing: 'In {{seconds}} seconds this screen returns to the start and clears what you looked up.',
     more: 'I need more time',
   },
   boards,

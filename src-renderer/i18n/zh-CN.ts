@@ -88,6 +88,7 @@ export default {
   idle: {
     title: '您还在使用吗？',
     countdown: '{{seconds}} 秒后将回到首页，并清除刚才输入的号码。',
+    countdownBrowsing: '{{seconds}} 秒后将回到首页，并清除刚才查看的内容。',
     more: '继续使用',
   },
   boards,

@@ -6,7 +6,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Virtuoso } from 'react-virtuoso';
 import type { Region } from '../../src-shared/boards-api.js';
+import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
+import { DataAsOfNote } from './DataAsOfNote.js';
 import { LetterKeyboard } from './LetterKeyboard.js';
 import { childRegions, countyRegion, filterRegionsByInitials, regionPath } from './region-filter.js';
 import type { RegionMatch } from './region-filter.js';
@@ -18,6 +20,7 @@ export interface RegionPickerProps {
   onPick(code: string): void;
   onBack(): void;
   onDone(): void;
+  snapshot: SnapshotInfo | null;
 }
 
 // Virtuoso renders only the rows in view; this many are drawn before the list has measured
@@ -71,7 +74,7 @@ function RegionButton({
   );
 }
 
-export function RegionPicker({ regions, currentCode, onPick, onBack, onDone }: RegionPickerProps) {
+export function RegionPicker({ regions, currentCode, onPick, onBack, onDone, snapshot }: RegionPickerProps) {
   const { t } = useTranslation();
   const list = useMemo(() => regions ?? [], [regions]);
   // Null until the villager moves, so a region list that loads after opening still applies.
@@ -195,6 +198,7 @@ export function RegionPicker({ regions, currentCode, onPick, onBack, onDone }: R
       </aside>
 
       <footer className="screen-actions button-row">
+        <DataAsOfNote snapshot={snapshot} />
         <BackButton onBack={onBack} />
         <DoneButton onDone={onDone} />
       </footer>

@@ -6,8 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { RecordKind, SearchHit } from '../../src-shared/boards-api.js';
-import type { KioskApi } from '../../src-shared/kiosk-api.js';
+import type { KioskApi, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
+import { DataAsOfNote } from './DataAsOfNote.js';
 import { HighlightedText } from './HighlightedText.js';
 import { LetterKeyboard } from './LetterKeyboard.js';
 
@@ -30,6 +31,7 @@ export interface SearchScreenProps {
   onOpenRecord(kind: RecordKind, id: string): void;
   onBack(): void;
   onDone(): void;
+  snapshot: SnapshotInfo | null;
 }
 
 type Results =
@@ -73,7 +75,7 @@ function HitButton({ hit, onOpen }: { hit: SearchHit; onOpen(): void }) {
   );
 }
 
-export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone }: SearchScreenProps) {
+export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone, snapshot }: SearchScreenProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [composing, setComposing] = useState(false);
@@ -279,6 +281,7 @@ export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone }: 
       </aside>
 
       <footer className="screen-actions button-row">
+        <DataAsOfNote snapshot={snapshot} />
         <BackButton onBack={onBack} />
         <DoneButton onDone={onDone} />
       </footer>
