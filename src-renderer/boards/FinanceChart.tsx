@@ -58,8 +58,9 @@ export function FinanceChart({ summary }: { summary: FinanceSummary }) {
     observer.observe(svg);
     return () => observer.disconnect();
   }, []);
-  const label = LABEL_PX * unitsPerPx;
-  const letter = LETTER_PX * unitsPerPx;
+  // Never below the design size in box units either, so a wide chart draws them larger, not smaller.
+  const label = LABEL_PX * Math.max(1, unitsPerPx);
+  const letter = LETTER_PX * Math.max(1, unitsPerPx);
 
   const months = monthBars(summary);
   const largest = Math.max(0, ...months.map((month) => Math.max(month.incomeFen, month.expenditureFen)));
@@ -85,9 +86,6 @@ export function FinanceChart({ summary }: { summary: FinanceSummary }) {
         <text x={8} y={TOP - 16} textAnchor="start" fontSize={label} fill="#111111">
           {unitLabel}
         </text>
-        <text x={WIDTH - RIGHT} y={TOP - 16} textAnchor="end" fontSize={label} fill="#111111">
-          {t('boards.finance.monthAxis')}
-        </text>
         {scale.ticks.map((tick) => {
           const tickY = y(tick * scale.unitFen);
           return (
@@ -100,6 +98,11 @@ export function FinanceChart({ summary }: { summary: FinanceSummary }) {
           );
         })}
 
+        {/* Between the tick numbers and the month numbers in the text, so the two never read as
+            one long run of digits. */}
+        <text x={WIDTH - RIGHT} y={TOP - 16} textAnchor="end" fontSize={label} fill="#111111">
+          {t('boards.finance.monthAxis')}
+        </text>
         {months.map((month, index) => {
           const x = LEFT + index * slot + slot * 0.12;
           const incomeTop = y(month.incomeFen);

@@ -223,3 +223,31 @@ for (const [orientation, width, height] of [
     });
   }
 }
+
+/** Counts the list rows whose whole box lies inside the list's scrolling viewport. */
+async function fullyVisibleRows(page: Page): Promise<number> {
+  return shownLayer(page)
+    .locator('[data-virtuoso-scroller]')
+    .evaluate((scroller) => {
+      const frame = scroller.getBoundingClientRect();
+      return [...scroller.querySelectorAll('[data-testid="board-row"]')].filter((row) => {
+        const box = row.getBoundingClientRect();
+        return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
+      }).length;
+    });
+}
+
+// The ledger has far more rows than any screen holds, so the count measures the layout alone.
+for (const [orientation, width, height, rows] of [
+  ['portrait', 1080, 1920, 8],
+  ['landscape', 1920, 1080, 5],
+  ['small landscape', 1366, 768, 3],
+] as const) {
+  test(`the ledger shows at least ${rows} whole rows in ${orientation}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(server.url);
+    await openList(page, 'finance', 'tab-finance-entry');
+    await waitForFonts(page);
+    expect(await fullyVisibleRows(page)).toBeGreaterThanOrEqual(rows);
+  });
+}
