@@ -80,9 +80,9 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
     if (top < box.scrollTop || top + chosen.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top;
   }, [year, period, category, flaggedOnly]);
 
-  const chooseYear = (year: number | undefined) => {
+  const chooseYear = (chosen: number | undefined) => {
     const next = without(without(filters, 'year'), 'period');
-    onChange(year === undefined ? next : { ...next, year });
+    onChange(chosen === undefined ? next : { ...next, year: chosen });
   };
 
   return (
