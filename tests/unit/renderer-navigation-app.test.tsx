@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The App's navigation against an in-memory KioskApi: the home menu, the view stack (back
 // returns, done and the idle timeout wipe to home), the region picker and the search screen.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
@@ -44,8 +44,24 @@ function tapInShown(name: RegExp) {
   fireEvent.click(within(shownLayer()).getByRole('button', { name }));
 }
 
-function typeLetters(letters: string) {
-  for (const letter of letters) fireEvent.click(within(shownLayer()).getByText(letter.toUpperCase(), { selector: '[data-letter]' }));
+/** Waits until the app has loaded the region list, by opening the picker once and leaving it. */
+async function waitForRegionList() {
+  fireEvent.click(screen.getByTestId('change-region'));
+  await waitFor(() => expect(within(shownLayer()).getByText<HTMLButtonElement>('A', { selector: '[data-letter]' }).disabled).toBe(false));
+  fireEvent.click(within(shownLayer()).getByRole('button', { name: /返回/ }));
+}
+
+// The region picker's keys stay disabled until its region list has loaded, which under load can
+// take longer than the render, so each key is awaited before it is tapped.
+async function typeLetters(letters: string) {
+  for (const letter of letters) {
+    const key = await waitFor(() => {
+      const found = within(shownLayer()).getByText<HTMLButtonElement>(letter.toUpperCase(), { selector: '[data-letter]' });
+      expect(found.disabled).toBe(false);
+      return found;
+    });
+    fireEvent.click(key);
+  }
 }
 
 describe('home menu', () => {
@@ -155,7 +171,7 @@ describe('region picker', () => {
     fireEvent.click(screen.getByTestId('change-region'));
     expect(shownView()).toBe('region');
 
-    typeLetters('zjp');
+    await typeLetters('zjp');
     expect(screen.getByTestId('typed-letters').textContent).toBe('已输入：ZJP');
     expect(screen.getByTestId('region-match-count').textContent).toBe('找到 1 个地名');
     const match = document.querySelector<HTMLButtonElement>('[data-region="430124102202"]')!;
@@ -170,7 +186,7 @@ describe('region picker', () => {
   it('says so when no name matches', async () => {
     await renderHome();
     fireEvent.click(screen.getByTestId('change-region'));
-    typeLetters('zx');
+    await typeLetters('zx');
     expect(screen.getByTestId('region-match-count').textContent).toBe('没有以 ZX 开头的地名。请删掉最后一个字母再试。');
 
     fireEvent.click(screen.getByRole('button', { name: '删除最后一个字母' }));
@@ -218,7 +234,7 @@ describe('region picker', () => {
     await renderHome(api);
     tapTile('village-affairs');
     fireEvent.click(within(shownLayer()).getByTestId('change-region'));
-    typeLetters('cl');
+    await typeLetters('cl');
     fireEvent.click(document.querySelector('[data-region="430124102201"]')!);
 
     expect(shownView()).toBe('board');
@@ -229,7 +245,7 @@ describe('region picker', () => {
     const api = memoryKioskApi();
     await renderHome(api);
     fireEvent.click(screen.getByTestId('change-region'));
-    typeLetters('zjp');
+    await typeLetters('zjp');
     fireEvent.click(document.querySelector('[data-region="430124102202"]')!);
 
     tapTile('search');
@@ -241,7 +257,7 @@ describe('region picker', () => {
   it('returns to the home region on done', async () => {
     await renderHome();
     fireEvent.click(screen.getByTestId('change-region'));
-    typeLetters('zjp');
+    await typeLetters('zjp');
     fireEvent.click(document.querySelector('[data-region="430124102202"]')!);
     tapTile('projects');
 
@@ -252,9 +268,11 @@ describe('region picker', () => {
 
   it('returns to the home region on idle timeout', async () => {
     await renderHome();
+    await waitForRegionList();
+    // The idle timer starts when the picker opens, so the fake timers must be in place before.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     fireEvent.click(screen.getByTestId('change-region'));
-    typeLetters('zjp');
+    for (const letter of 'ZJP') fireEvent.click(within(shownLayer()).getByText(letter, { selector: '[data-letter]' }));
     fireEvent.click(document.querySelector('[data-region="430124102202"]')!);
     expect(screen.getByTestId('current-region').textContent).toBe('当前地区：张家坪村');
 
@@ -299,7 +317,7 @@ describe('search screen', () => {
 
   it('adds a candidate word from pinyin', async () => {
     const api = await openSearch();
-    typeLetters('db');
+    await typeLetters('db');
     expect(screen.getByTestId('pinyin-letters').textContent).toBe('拼音：db');
 
     const candidates = await screen.findAllByTestId('candidate');
@@ -314,7 +332,7 @@ describe('search screen', () => {
 
   it('says so when no word fits the pinyin', async () => {
     await openSearch();
-    typeLetters('xq');
+    await typeLetters('xq');
     expect((await screen.findByTestId('no-candidates')).textContent).toBe('没有以 xq 开头的字词，请删掉一个字母再试。');
   });
 
