@@ -14,7 +14,12 @@ import { openSnapshot } from '../../src-main/core/store.js';
 import type { SqliteDatabase } from '../../src-main/core/store.js';
 import { makeTempDir } from '../helpers/temp.js';
 
-const DEMO_SNAPSHOT = path.resolve('resources/demo-bundle/snapshot-2.sqlite.gz');
+// The payload the demo bundle's manifest names: its file name changes with each rebuild.
+const DEMO_BUNDLE = path.resolve('resources/demo-bundle');
+const DEMO_SNAPSHOT = path.join(
+  DEMO_BUNDLE,
+  (JSON.parse(readFileSync(path.join(DEMO_BUNDLE, 'manifest.json'), 'utf8')) as { signed: { payload: { path: string } } }).signed.payload.path,
+);
 const INITIALS = ['db', 'wf', 'dl', 'bt', 'cw', 'zj', 'fp', 'yl'];
 const TOP = 12;
 
