@@ -44,8 +44,10 @@ const ENTRY = 'index-worker.js';
  * TypeScript source, and a worker thread cannot load TypeScript, so the entry is taken from the
  * build output at the same path under dist/main: run `npm run build:main` before those tests.
  */
-// NOTE: not yet run from a packaged Electron build, where dist/main sits inside app.asar. If the
-// worker cannot load there, the index is built on the calling thread and the failure is logged.
+// NOTE: not yet run from a packaged Electron build, where dist/main sits inside app.asar.
+// Electron loads worker scripts from asar archives since version 18 (electron/electron#33216),
+// and better-sqlite3's native file is unpacked by electron-builder. If the worker still cannot
+// load there, the index is built on the calling thread and the failure is logged.
 export function indexWorkerUrl(): URL {
   const sibling = new URL(`./${ENTRY}`, import.meta.url);
   if (import.meta.url.endsWith('.js')) return sibling;
