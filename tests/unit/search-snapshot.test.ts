@@ -1,30 +1,10 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BoardRequestError } from '../../src-main/core/boards/request-error.js';
-import { openSnapshotSearch } from '../../src-main/core/search/snapshot-search.js';
-import type { SnapshotSearch } from '../../src-main/core/search/snapshot-search.js';
-import { openSnapshot } from '../../src-main/core/store.js';
-import type { SqliteDatabase } from '../../src-main/core/store.js';
 import type { SearchHit, SearchRequest } from '../../src-shared/boards-api.js';
-import { makeTempDir } from '../helpers/temp.js';
-import { COUNTY, HUANGXING, LANTIAN, LIJIA, writeSearchSnapshot, ZHANGJIAPING } from './search-snapshot-fixture.js';
+import { COUNTY, HUANGXING, LANTIAN, LIJIA, ZHANGJIAPING } from './search-snapshot-fixture.js';
+import { useSearchSnapshot } from './search-snapshot-session.js';
 
-const temp = makeTempDir();
-let snapshot: SqliteDatabase;
-let searcher: SnapshotSearch;
-
-beforeAll(() => {
-  const file = path.join(temp.dir, 'snapshot.sqlite');
-  writeSearchSnapshot(file);
-  snapshot = openSnapshot(file);
-  searcher = openSnapshotSearch({ db: snapshot, cacheDir: path.join(temp.dir, 'search-cache'), snapshotId: '7-abc' });
-});
-
-afterAll(() => {
-  searcher.close();
-  snapshot.close();
-  temp.remove();
-});
+const searcher = useSearchSnapshot();
 
 function search(query: string, regionCode = COUNTY, extra: Partial<SearchRequest> = {}): SearchHit[] {
   return searcher.search({ query, regionCode, limit: 100, ...extra }).hits;

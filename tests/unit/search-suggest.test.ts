@@ -1,30 +1,10 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matchesSyllables, wordSyllables } from '../../src-main/core/search/pinyin-match.js';
-import { openSnapshotSearch } from '../../src-main/core/search/snapshot-search.js';
-import type { SnapshotSearch } from '../../src-main/core/search/snapshot-search.js';
 import { VocabularyBuilder } from '../../src-main/core/search/suggest-vocabulary.js';
-import { openSnapshot } from '../../src-main/core/store.js';
-import type { SqliteDatabase } from '../../src-main/core/store.js';
-import { makeTempDir } from '../helpers/temp.js';
-import { COUNTY, LANTIAN, writeSearchSnapshot, ZHANGJIAPING } from './search-snapshot-fixture.js';
+import { COUNTY, LANTIAN, ZHANGJIAPING } from './search-snapshot-fixture.js';
+import { useSearchSnapshot } from './search-snapshot-session.js';
 
-const temp = makeTempDir();
-let snapshot: SqliteDatabase;
-let searcher: SnapshotSearch;
-
-beforeAll(() => {
-  const file = path.join(temp.dir, 'snapshot.sqlite');
-  writeSearchSnapshot(file);
-  snapshot = openSnapshot(file);
-  searcher = openSnapshotSearch({ db: snapshot, cacheDir: path.join(temp.dir, 'search-cache'), snapshotId: '7-abc' });
-});
-
-afterAll(() => {
-  searcher.close();
-  snapshot.close();
-  temp.remove();
-});
+const searcher = useSearchSnapshot();
 
 function suggest(pinyin: string, regionCode = COUNTY, limit = 12): string[] {
   return searcher.suggest({ pinyin, regionCode, limit }).terms;
