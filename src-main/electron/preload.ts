@@ -4,29 +4,10 @@
 // zod, so vite.preload.config.ts bundles this file and its imports into dist/preload/preload.cjs.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { z } from 'zod';
-import {
-  BOARDS_CHANNELS,
-  DocumentSchema,
-  FacetsSchema,
-  FinanceSummarySchema,
-  ListPageSchema,
-  RecordDetailSchema,
-  RegionSchema,
-  SearchResultSchema,
-  SuggestResultSchema,
-} from '../../src-shared/boards-api.js';
-import {
-  KIOSK_CHANNELS,
-  KioskSettingsSchema,
-  LookupResultSchema,
-  SnapshotInfoSchema,
-} from '../../src-shared/kiosk-api.js';
+import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
+import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
-
-const NullableSnapshotInfoSchema = SnapshotInfoSchema.nullable();
-const RegionListSchema = RegionSchema.array();
-const NullableRecordSchema = RecordDetailSchema.nullable();
-const NullableDocumentSchema = DocumentSchema.nullable();
+import { KIOSK_RESULT_SCHEMAS as RESULTS } from '../../src-shared/kiosk-api-results.js';
 
 async function invokeAndParse<T>(schema: z.ZodType<T>, channel: string, ...args: unknown[]): Promise<T> {
   const value: unknown = await ipcRenderer.invoke(channel, ...args);
@@ -38,18 +19,17 @@ async function invokeAndParse<T>(schema: z.ZodType<T>, channel: string, ...args:
 }
 
 const kioskApi: KioskApi = {
-  getSettings: () => invokeAndParse(KioskSettingsSchema, KIOSK_CHANNELS.getSettings),
-  getSnapshotInfo: () => invokeAndParse(NullableSnapshotInfoSchema, KIOSK_CHANNELS.getSnapshotInfo),
-  lookupHousehold: (idNumber: string) =>
-    invokeAndParse(LookupResultSchema, KIOSK_CHANNELS.lookupHousehold, { idNumber }),
-  getRegions: () => invokeAndParse(RegionListSchema, BOARDS_CHANNELS.getRegions),
-  listRecords: (request) => invokeAndParse(ListPageSchema, BOARDS_CHANNELS.listRecords, request),
-  getFacets: (request) => invokeAndParse(FacetsSchema, BOARDS_CHANNELS.getFacets, request),
-  getRecord: (request) => invokeAndParse(NullableRecordSchema, BOARDS_CHANNELS.getRecord, request),
-  getFinanceSummary: (request) => invokeAndParse(FinanceSummarySchema, BOARDS_CHANNELS.getFinanceSummary, request),
-  search: (request) => invokeAndParse(SearchResultSchema, BOARDS_CHANNELS.search, request),
-  suggestTerms: (request) => invokeAndParse(SuggestResultSchema, BOARDS_CHANNELS.suggestTerms, request),
-  getDocument: (name: string) => invokeAndParse(NullableDocumentSchema, BOARDS_CHANNELS.getDocument, { name }),
+  getSettings: () => invokeAndParse(RESULTS.getSettings, KIOSK_CHANNELS.getSettings),
+  getSnapshotInfo: () => invokeAndParse(RESULTS.getSnapshotInfo, KIOSK_CHANNELS.getSnapshotInfo),
+  lookupHousehold: (idNumber: string) => invokeAndParse(RESULTS.lookupHousehold, KIOSK_CHANNELS.lookupHousehold, { idNumber }),
+  getRegions: () => invokeAndParse(RESULTS.getRegions, BOARDS_CHANNELS.getRegions),
+  listRecords: (request) => invokeAndParse(RESULTS.listRecords, BOARDS_CHANNELS.listRecords, request),
+  getFacets: (request) => invokeAndParse(RESULTS.getFacets, BOARDS_CHANNELS.getFacets, request),
+  getRecord: (request) => invokeAndParse(RESULTS.getRecord, BOARDS_CHANNELS.getRecord, request),
+  getFinanceSummary: (request) => invokeAndParse(RESULTS.getFinanceSummary, BOARDS_CHANNELS.getFinanceSummary, request),
+  search: (request) => invokeAndParse(RESULTS.search, BOARDS_CHANNELS.search, request),
+  suggestTerms: (request) => invokeAndParse(RESULTS.suggestTerms, BOARDS_CHANNELS.suggestTerms, request),
+  getDocument: (name: string) => invokeAndParse(RESULTS.getDocument, BOARDS_CHANNELS.getDocument, { name }),
 };
 
 contextBridge.exposeInMainWorld('kioskApi', kioskApi);

@@ -2,17 +2,7 @@
 // else HTTP to the browser host on the same origin. Every value is parsed with the shared zod
 // schemas whichever host returned it. Any failure becomes ServiceUnavailableError, which the
 // screens turn into a "please ask staff" message.
-import {
-  BOARDS_HTTP_PATHS,
-  DocumentSchema,
-  FacetsSchema,
-  FinanceSummarySchema,
-  ListPageSchema,
-  RecordDetailSchema,
-  RegionSchema,
-  SearchResultSchema,
-  SuggestResultSchema,
-} from '../../src-shared/boards-api.js';
+import { BOARDS_HTTP_PATHS } from '../../src-shared/boards-api.js';
 import type {
   Facets,
   FinanceSummary,
@@ -23,13 +13,9 @@ import type {
   SearchResult,
   SuggestResult,
 } from '../../src-shared/boards-api.js';
-import {
-  KIOSK_HTTP_PATHS,
-  KioskSettingsSchema,
-  LookupResultSchema,
-  SnapshotInfoSchema,
-} from '../../src-shared/kiosk-api.js';
+import { KIOSK_HTTP_PATHS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
+import { KIOSK_RESULT_SCHEMAS as RESULTS } from '../../src-shared/kiosk-api-results.js';
 
 declare global {
   interface Window {
@@ -82,9 +68,9 @@ export function createHttpKioskApi(): KioskApi {
   };
 }
 
-async function parsedCall<T>(operation: string, call: () => Promise<unknown>, parse: (value: unknown) => T): Promise<T> {
+async function parsedCall<T>(operation: string, call: () => Promise<unknown>, schema: { parse(value: unknown): T }): Promise<T> {
   try {
-    return parse(await call());
+    return schema.parse(await call());
   } catch (error) {
     throw new ServiceUnavailableError(operation, error);
   }
@@ -93,21 +79,17 @@ async function parsedCall<T>(operation: string, call: () => Promise<unknown>, pa
 /** Wraps any KioskApi so that every result is schema-checked and every failure is typed. */
 export function checkedKioskApi(source: KioskApi): KioskApi {
   return {
-    getSettings: () => parsedCall('getSettings', () => source.getSettings(), (value) => KioskSettingsSchema.parse(value)),
-    getSnapshotInfo: () =>
-      parsedCall('getSnapshotInfo', () => source.getSnapshotInfo(), (value) => SnapshotInfoSchema.nullable().parse(value)),
-    lookupHousehold: (idNumber: string) =>
-      parsedCall('lookupHousehold', () => source.lookupHousehold(idNumber), (value) => LookupResultSchema.parse(value)),
-    getRegions: () => parsedCall('getRegions', () => source.getRegions(), (value) => RegionSchema.array().parse(value)),
-    listRecords: (request) => parsedCall('listRecords', () => source.listRecords(request), (value) => ListPageSchema.parse(value)),
-    getFacets: (request) => parsedCall('getFacets', () => source.getFacets(request), (value) => FacetsSchema.parse(value)),
-    getRecord: (request) =>
-      parsedCall('getRecord', () => source.getRecord(request), (value) => RecordDetailSchema.nullable().parse(value)),
-    getFinanceSummary: (request) =>
-      parsedCall('getFinanceSummary', () => source.getFinanceSummary(request), (value) => FinanceSummarySchema.parse(value)),
-    search: (request) => parsedCall('search', () => source.search(request), (value) => SearchResultSchema.parse(value)),
-    suggestTerms: (request) => parsedCall('suggestTerms', () => source.suggestTerms(request), (value) => SuggestResultSchema.parse(value)),
-    getDocument: (name) => parsedCall('getDocument', () => source.getDocument(name), (value) => DocumentSchema.nullable().parse(value)),
+    getSettings: () => parsedCall('getSettings', () => source.getSettings(), RESULTS.getSettings),
+    getSnapshotInfo: () => parsedCall('getSnapshotInfo', () => source.getSnapshotInfo(), RESULTS.getSnapshotInfo),
+    lookupHousehold: (idNumber: string) => parsedCall('lookupHousehold', () => source.lookupHousehold(idNumber), RESULTS.lookupHousehold),
+    getRegions: () => parsedCall('getRegions', () => source.getRegions(), RESULTS.getRegions),
+    listRecords: (request) => parsedCall('listRecords', () => source.listRecords(request), RESULTS.listRecords),
+    getFacets: (request) => parsedCall('getFacets', () => source.getFacets(request), RESULTS.getFacets),
+    getRecord: (request) => parsedCall('getRecord', () => source.getRecord(request), RESULTS.getRecord),
+    getFinanceSummary: (request) => parsedCall('getFinanceSummary', () => source.getFinanceSummary(request), RESULTS.getFinanceSummary),
+    search: (request) => parsedCall('search', () => source.search(request), RESULTS.search),
+    suggestTerms: (request) => parsedCall('suggestTerms', () => source.suggestTerms(request), RESULTS.suggestTerms),
+    getDocument: (name) => parsedCall('getDocument', () => source.getDocument(name), RESULTS.getDocument),
   };
 }
 

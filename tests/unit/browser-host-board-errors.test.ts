@@ -1,45 +1,15 @@
 // Board requests over real HTTP on 127.0.0.1 that the browser host rejects, with messages that
 // name the code, filter or allowed values, and a client that aborts its request body.
-import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BOARDS_HTTP_PATHS, ListPageSchema } from '../../src-shared/boards-api.js';
-import { startBrowserHost } from '../../src-main/browser-host/server.js';
-import type { BrowserHost } from '../../src-main/browser-host/server.js';
-import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
-import { createKioskService } from '../../src-main/core/kiosk-service.js';
-import type { KioskService } from '../../src-main/core/kiosk-service.js';
 import { configureLogging } from '../../src-main/core/log.js';
-import { COUNTY, TOWNSHIP_A, VILLAGE_A1, writeBoardSnapshot } from '../helpers/board-snapshot.js';
-import { installSnapshotFile } from '../helpers/installed-snapshot.js';
-import { makeTempDir } from '../helpers/temp.js';
+import { useBoardHost } from '../helpers/board-host.js';
+import { COUNTY, TOWNSHIP_A, VILLAGE_A1 } from '../helpers/board-snapshot.js';
 
-let temp: ReturnType<typeof makeTempDir>;
-let service: KioskService;
-let host: BrowserHost;
-
-beforeAll(async () => {
-  temp = makeTempDir();
-  const staticDir = path.join(temp.dir, 'renderer');
-  mkdirSync(staticDir);
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-
-  const file = path.join(temp.dir, 'boards.sqlite');
-  writeBoardSnapshot(file);
-  const dataDir = path.join(temp.dir, 'data');
-  await installSnapshotFile(dataDir, file);
-
-  service = createKioskService({ dataDir, settings: DEFAULT_KIOSK_SETTINGS });
-  await service.searchIndexReady();
-  host = await startBrowserHost({ api: service, staticDir });
-});
-
-afterAll(async () => {
-  await host.close();
-  service.close();
-  temp.remove();
-});
+const host = useBoardHost();
 
 interface ErrorBody {
   error: string;
@@ -47,12 +17,8 @@ interface ErrorBody {
 }
 
 async function post(pathname: string, body: unknown): Promise<{ status: number; json: ErrorBody }> {
-  const response = await fetch(new URL(pathname, host.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as ErrorBody };
+  const { status, json } = await host.post(pathname, body);
+  return { status, json: json as ErrorBody };
 }
 
 describe('region codes the snapshot lacks', () => {
@@ -144,7 +110,7 @@ describe('request messages', () => {
 
 describe('client aborts', () => {
   it('log one info line without a stack', async () => {
-    const logFile = path.join(temp.dir, 'host.log');
+    const logFile = path.join(host.tempDir, 'host.log');
     configureLogging({ file: logFile, level: 'debug' });
     try {
       // Announces 200 bytes, sends 9 and closes the connection.

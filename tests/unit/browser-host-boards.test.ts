@@ -1,84 +1,36 @@
 // The board paths of the browser host over real HTTP on 127.0.0.1: every method returns
 // values that pass the contract's schemas, and bad bodies get 400, 405, 413 or 415.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BOARDS_HTTP_PATHS,
-  DocumentSchema,
-  FacetsSchema,
-  FinanceSummarySchema,
-  ListPageSchema,
-  RecordDetailSchema,
-  RegionSchema,
-  SearchResultSchema,
-  SuggestResultSchema,
-} from '../../src-shared/boards-api.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BOARDS_HTTP_PATHS } from '../../src-shared/boards-api.js';
+import { KIOSK_RESULT_SCHEMAS as RESULTS } from '../../src-shared/kiosk-api-results.js';
 import { MAX_BOARD_BODY_BYTES } from '../../src-main/browser-host/board-routes.js';
 import { checkedKioskApi, createHttpKioskApi, ServiceUnavailableError } from '../../src-renderer/api/kiosk-client.js';
-import { startBrowserHost } from '../../src-main/browser-host/server.js';
-import type { BrowserHost } from '../../src-main/browser-host/server.js';
-import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
-import { createKioskService } from '../../src-main/core/kiosk-service.js';
-import type { KioskService } from '../../src-main/core/kiosk-service.js';
-import { PDF_BYTES, TOWNSHIP_A, VILLAGE_A1, writeBoardSnapshot } from '../helpers/board-snapshot.js';
-import { installSnapshotFile } from '../helpers/installed-snapshot.js';
-import { makeTempDir } from '../helpers/temp.js';
+import { useBoardHost } from '../helpers/board-host.js';
+import { PDF_BYTES, TOWNSHIP_A, VILLAGE_A1 } from '../helpers/board-snapshot.js';
 
-let temp: ReturnType<typeof makeTempDir>;
-let service: KioskService;
-let host: BrowserHost;
-
-beforeAll(async () => {
-  temp = makeTempDir();
-  const staticDir = path.join(temp.dir, 'renderer');
-  mkdirSync(staticDir);
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-
-  const file = path.join(temp.dir, 'boards.sqlite');
-  writeBoardSnapshot(file);
-  const dataDir = path.join(temp.dir, 'data');
-  await installSnapshotFile(dataDir, file);
-
-  service = createKioskService({ dataDir, settings: DEFAULT_KIOSK_SETTINGS });
-  host = await startBrowserHost({ api: service, staticDir });
-});
-
-afterAll(async () => {
-  await host.close();
-  service.close();
-  temp.remove();
-});
-
-async function post(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(new URL(pathname, host.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: response.status, json: await response.json() };
-}
+const host = useBoardHost();
+const post = host.post;
 
 describe('board paths', () => {
   it('serves regions', async () => {
     const { status, json } = await post(BOARDS_HTTP_PATHS.getRegions, {});
 
     expect(status).toBe(200);
-    expect(RegionSchema.array().parse(json).map((region) => region.code)).toContain(VILLAGE_A1);
+    expect(RESULTS.getRegions.parse(json).map((region) => region.code)).toContain(VILLAGE_A1);
   });
 
   it('serves a list page', async () => {
     const { status, json } = await post(BOARDS_HTTP_PATHS.listRecords, { kind: 'notice', regionCode: VILLAGE_A1, filters: { noticeBoard: '村务公开' }, offset: 0, limit: 20 });
 
     expect(status).toBe(200);
-    expect(ListPageSchema.parse(json).items.map((item) => item.id)).toEqual(['N2']);
+    expect(RESULTS.listRecords.parse(json).items.map((item) => item.id)).toEqual(['N2']);
   });
 
   it('defaults missing filters', async () => {
     const { status, json } = await post(BOARDS_HTTP_PATHS.listRecords, { kind: 'finance-entry', regionCode: TOWNSHIP_A, offset: 0, limit: 5 });
 
     expect(status).toBe(200);
-    expect(ListPageSchema.parse(json).items).toHaveLength(5);
+    expect(RESULTS.listRecords.parse(json).items).toHaveLength(5);
   });
 
   it('serves facets, records and summaries', async () => {
@@ -87,26 +39,26 @@ describe('board paths', () => {
     const missing = await post(BOARDS_HTTP_PATHS.getRecord, { kind: 'project', id: 'P404' });
     const summary = await post(BOARDS_HTTP_PATHS.getFinanceSummary, { regionCode: VILLAGE_A1, year: 2025 });
 
-    expect(FacetsSchema.parse(facets.json).years).toEqual([2025, 2024]);
-    expect(RecordDetailSchema.parse(record.json).id).toBe('P1');
+    expect(RESULTS.getFacets.parse(facets.json).years).toEqual([2025, 2024]);
+    expect(RESULTS.getRecord.parse(record.json)?.id).toBe('P1');
     expect(missing).toEqual({ status: 200, json: null });
-    expect(FinanceSummarySchema.parse(summary.json).months.length).toBeGreaterThan(0);
+    expect(RESULTS.getFinanceSummary.parse(summary.json).months.length).toBeGreaterThan(0);
   });
 
   it('serves search and suggestions', async () => {
     const search = await post(BOARDS_HTTP_PATHS.search, { query: '预算', regionCode: VILLAGE_A1 });
     const suggest = await post(BOARDS_HTTP_PATHS.suggestTerms, { pinyin: 'ys', regionCode: VILLAGE_A1 });
 
-    expect(SearchResultSchema.parse(search.json).hits.map((hit) => hit.id)).toContain('N2');
+    expect(RESULTS.search.parse(search.json).hits.map((hit) => hit.id)).toContain('N2');
     expect(suggest.status).toBe(200);
-    SuggestResultSchema.parse(suggest.json);
+    RESULTS.suggestTerms.parse(suggest.json);
   });
 
   it('serves a document as base64', async () => {
     const found = await post(BOARDS_HTTP_PATHS.getDocument, { name: 'N2-budget.pdf' });
     const missing = await post(BOARDS_HTTP_PATHS.getDocument, { name: '../etc/passwd' });
 
-    expect(Buffer.from(DocumentSchema.parse(found.json).dataBase64, 'base64').equals(PDF_BYTES)).toBe(true);
+    expect(Buffer.from(RESULTS.getDocument.parse(found.json)!.dataBase64, 'base64').equals(PDF_BYTES)).toBe(true);
     expect(missing).toEqual({ status: 200, json: null });
   });
 });
