@@ -15,6 +15,7 @@ import type { SnapshotSearch } from '../../src-main/core/search/snapshot-search.
 import { openSnapshot } from '../../src-main/core/store.js';
 import type { SqliteDatabase } from '../../src-main/core/store.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
+import { countTicks } from '../helpers/event-loop.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { COUNTY, ZHANGJIAPING } from './search-snapshot-fixture.js';
 import { MARKER_WORD, writeWorkerSnapshot } from './search-worker-fixture.js';
@@ -74,18 +75,6 @@ afterEach(() => {
 
 function cacheFiles(): string[] {
   return readdirSync(searchCacheDir(dataDir)).sort();
-}
-
-// Counts timer callbacks while `work` runs: a build that blocked this thread would leave it at 0.
-async function countTicks<T>(work: () => Promise<T>): Promise<{ value: T; ticks: number }> {
-  let ticks = 0;
-  const timer = setInterval(() => ticks++, 1);
-  try {
-    const value = await work();
-    return { value, ticks };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 describe('kiosk service search', () => {

@@ -10,6 +10,7 @@ import { openSnapshotSearch } from '../../src-main/core/search/snapshot-search.j
 import type { SnapshotSearch } from '../../src-main/core/search/snapshot-search.js';
 import { openSnapshot } from '../../src-main/core/store.js';
 import type { SqliteDatabase } from '../../src-main/core/store.js';
+import { countTicks } from '../helpers/event-loop.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { COUNTY, LANTIAN, ZHANGJIAPING } from './search-snapshot-fixture.js';
 import { writeWorkerSnapshot } from './search-worker-fixture.js';
@@ -56,18 +57,6 @@ function writeEntry(name: string, source: string): URL {
   const file = path.join(temp.dir, name);
   writeFileSync(file, source);
   return pathToFileURL(file);
-}
-
-// Counts timer callbacks while `work` runs: a build that blocked this thread would leave it at 0.
-async function countTicks<T>(work: () => Promise<T>): Promise<{ value: T; ticks: number }> {
-  let ticks = 0;
-  const timer = setInterval(() => ticks++, 1);
-  try {
-    const value = await work();
-    return { value, ticks };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 function expectSameResults(search: SnapshotSearch): void {
