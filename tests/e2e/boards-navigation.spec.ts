@@ -5,49 +5,20 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { pinyin } from 'pinyin-pro';
-import { COUNTY_CODE, IDLE_TIMEOUT_SECONDS, startKioskServer } from './kiosk-server.js';
-import type { KioskServer } from './kiosk-server.js';
+import { COUNTY_CODE, IDLE_TIMEOUT_SECONDS } from './kiosk-server.js';
+import { shownLayer, tapLetters, useKioskServer } from './kiosk-session.js';
 
 type Row = Record<string, string>;
 
-let server: KioskServer;
-let problems: string[] = [];
-
-test.use({ hasTouch: true });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  server = await startKioskServer();
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useKioskServer();
 
 test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(server.url);
   await expect(page.getByTestId('current-region')).toHaveText(`当前地区：${countyName()}`);
 });
 
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
-
 function countyName(): string {
   return server.regionNames.get(COUNTY_CODE)!;
-}
-
-function shownLayer(page: Page): Locator {
-  return page.locator('.view-layer:not([hidden])');
-}
-
-async function tapLetters(page: Page, letters: string): Promise<void> {
-  for (const letter of letters.toUpperCase()) await shownLayer(page).locator(`[data-letter="${letter}"]`).tap();
 }
 
 /**

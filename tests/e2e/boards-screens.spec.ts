@@ -3,43 +3,12 @@
 // landscape, in Chinese and for a few screens in English. Each screen is checked before it is
 // written: text and tap-target sizes for elderly users, nothing cut off outside the viewport, and
 // a text contrast of at least 4.5:1 against the background behind it.
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
-import { startKioskServer } from './kiosk-server.js';
-import type { KioskServer } from './kiosk-server.js';
-import { expectElderlyFriendly, measure, saveScreenshot, SCREENSHOT_DIR, waitForFonts } from './screen-checks.js';
+import type { Page } from '@playwright/test';
+import { shownLayer, useKioskServer } from './kiosk-session.js';
+import { expectElderlyFriendly, measure, saveScreenshot, waitForFonts } from './screen-checks.js';
 
-let server: KioskServer;
-let problems: string[] = [];
-
-test.use({ hasTouch: true });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  server = await startKioskServer();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
-
-function shownLayer(page: Page): Locator {
-  return page.locator('.view-layer:not([hidden])');
-}
+const server = useKioskServer({ screenshots: true });
 
 /**
  * Lists visible text, buttons and scroll areas that reach outside the viewport without a

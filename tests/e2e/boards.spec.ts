@@ -6,48 +6,26 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { maskName } from '../../src-shared/mask.js';
 import { formatFenAsYuan, parseYuanToFen } from '../../src-shared/money.js';
-import { COUNTY_CODE, startKioskServer } from './kiosk-server.js';
-import type { KioskServer } from './kiosk-server.js';
+import { COUNTY_CODE } from './kiosk-server.js';
+import { shownLayer, useKioskServer } from './kiosk-session.js';
 
 type Row = Record<string, string>;
 
-let server: KioskServer;
-let problems: string[] = [];
+const server = useKioskServer();
 let dataAsOf = '';
 
 // Default of finance.flagAboveYuan; the test terminal config leaves it unset.
 const FLAG_THRESHOLD_FEN = 1_000_000;
 
-test.use({ hasTouch: true });
-
 test.beforeAll(async ({ request }) => {
-  test.setTimeout(240_000);
-  server = await startKioskServer();
   const snapshot = (await (await request.get(`${server.url}api/snapshot`)).json()) as { dataAsOf: string };
   dataAsOf = snapshot.dataAsOf;
 });
 
-test.afterAll(async () => {
-  await server?.stop();
-});
-
 test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(server.url);
   await expect(page.getByTestId('current-region')).toHaveText(`当前地区：${server.regionNames.get(COUNTY_CODE)}`);
 });
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
-
-function shownLayer(page: Page): Locator {
-  return page.locator('.view-layer:not([hidden])');
-}
 
 function fen(yuan: string): number {
   const parsed = parseYuanToFen(yuan);

@@ -2,43 +2,20 @@
 // 1280x1024, against `minsheng serve` over a snapshot made by the real publish and sync commands.
 // Home is the menu; the household lookup opens from its first tile. The menu, region picker and
 // search screen are also laid out at 1080x1920 portrait. Also writes the README screenshots.
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page, Route } from '@playwright/test';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
-import { IDLE_TIMEOUT_SECONDS, startExpiredKioskServer, startKioskServer } from './kiosk-server.js';
-import { expectElderlyFriendly, measure, saveScreenshot, SCREENSHOT_DIR, waitForFonts } from './screen-checks.js';
-import type { DemoHousehold, ExpiredKioskServer, KioskServer } from './kiosk-server.js';
+import { IDLE_TIMEOUT_SECONDS, startExpiredKioskServer } from './kiosk-server.js';
+import { useKioskServer } from './kiosk-session.js';
+import { expectElderlyFriendly, inside, measure, overlaps, saveScreenshot, waitForFonts } from './screen-checks.js';
+import type { DemoHousehold, ExpiredKioskServer } from './kiosk-server.js';
 
-let server: KioskServer;
-let problems: string[] = [];
-
-test.use({ hasTouch: true });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  server = await startKioskServer();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useKioskServer({ screenshots: true });
 
 test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(server.url);
   await expect(page.getByTestId('data-info')).toContainText('2024');
-});
-
-test.afterEach(() => {
-  // Covers Content-Security-Policy violations too: Chromium reports them as console errors.
-  expect(problems).toEqual([]);
 });
 
 /** Returns the household with the most payments, so the list has to scroll. */
@@ -269,16 +246,6 @@ async function measureHome(page: Page) {
       viewport: { width: window.innerWidth, height: window.innerHeight },
     };
   });
-}
-
-type Box = { left: number; top: number; right: number; bottom: number };
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-}
-
-function inside(inner: Box, outer: Box): boolean {
-  return inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
 }
 
 /** Texts of the given elements that run over more than one line. */

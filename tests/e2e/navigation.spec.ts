@@ -1,55 +1,20 @@
 // The home menu, the boards it opens, the region picker and the search screen in Debian's
 // Chromium with touch, against `minsheng serve` over a snapshot made by the real publish and sync
 // commands. Layouts are checked at 1920x1080 landscape, 1080x1920 portrait and 1366x768.
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { pinyin } from 'pinyin-pro';
-import { startKioskServer } from './kiosk-server.js';
-import type { KioskServer } from './kiosk-server.js';
-import { expectElderlyFriendly, measure, saveScreenshot, SCREENSHOT_DIR, waitForFonts } from './screen-checks.js';
+import { shownLayer, tapLetters, useKioskServer } from './kiosk-session.js';
+import { expectElderlyFriendly, inside, measure, overlaps, saveScreenshot, waitForFonts } from './screen-checks.js';
 
-let server: KioskServer;
-let problems: string[] = [];
-
-test.use({ hasTouch: true });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  server = await startKioskServer();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useKioskServer({ screenshots: true });
 
 test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(server.url);
   await expect(page.getByTestId('current-region')).toContainText('当前地区：');
 });
 
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
-
 const BOARD_TILES = ['projects', 'poverty', 'finance', 'village-affairs', 'township-affairs', 'complaints'] as const;
-
-/** Returns the layer of the view on screen. */
-function shownLayer(page: Page): Locator {
-  return page.locator('.view-layer:not([hidden])');
-}
-
-async function tapLetters(page: Page, letters: string): Promise<void> {
-  for (const letter of letters.toUpperCase()) await shownLayer(page).locator(`[data-letter="${letter}"]`).tap();
-}
-
-type Box = { left: number; top: number; right: number; bottom: number };
 
 /** Returns the boxes of the rendered elements matching the selector, and the viewport. */
 async function buttonBoxes(page: Page, selector: string) {
@@ -62,14 +27,6 @@ async function buttonBoxes(page: Page, selector: string) {
       });
     return { boxes, viewport: { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight } };
   }, selector);
-}
-
-function inside(inner: Box, outer: Box): boolean {
-  return inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 /** Lists the buttons matching the selector that leave the viewport or overlap one another. */

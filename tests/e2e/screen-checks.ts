@@ -63,3 +63,14 @@ export function expectElderlyFriendly(measured: Awaited<ReturnType<typeof measur
   expect(measured.headings.length).toBeGreaterThan(0);
   expect(measured.headings.filter((heading) => heading.size < 40)).toEqual([]);
 }
+
+/** An element's box in viewport pixels, as getBoundingClientRect() gives it. */
+export type Box = { left: number; top: number; right: number; bottom: number };
+
+export function inside(inner: Box, outer: Box): boolean {
+  return inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}

@@ -1,0 +1,80 @@
+// The setup every end-to-end spec shares: one `minsheng serve` for the whole file, touch input,
+// and a failed test for any console error or uncaught page error. Also the small locators and
+// taps the specs use on every screen.
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { startKioskServer } from './kiosk-server.js';
+import type { KioskServer } from './kiosk-server.js';
+import { SCREENSHOT_DIR } from './screen-checks.js';
+
+export interface KioskSessionOptions {
+  /** Creates the README screenshot folder, for specs that write screenshots. */
+  screenshots?: boolean;
+}
+
+/**
+ * Registers the hooks that start a kiosk server before the spec file's tests and stop it after
+ * them, and returns a handle whose properties read the running server. Call it once, at the top
+ * level of a spec file. A spec opens its first screen in its own `beforeEach`, which runs after
+ * the one registered here.
+ */
+export function useKioskServer(options: KioskSessionOptions = {}): KioskServer {
+  let server: KioskServer | undefined;
+  let problems: string[] = [];
+
+  const running = (): KioskServer => {
+    if (!server) throw new Error('The kiosk server is not running: read it only inside tests and hooks of the spec that called useKioskServer().');
+    return server;
+  };
+
+  test.use({ hasTouch: true });
+
+  test.beforeAll(async () => {
+    // Demo data, publish and sync through the real CLI take well over the default hook timeout.
+    test.setTimeout(240_000);
+    server = await startKioskServer();
+    if (options.screenshots) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test.beforeEach(({ page }) => {
+    problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
+
+  test.afterEach(() => {
+    // Covers Content-Security-Policy violations too: Chromium reports them as console errors.
+    expect(problems).toEqual([]);
+  });
+
+  return {
+    get url() {
+      return running().url;
+    },
+    get households() {
+      return running().households;
+    },
+    get regionNames() {
+      return running().regionNames;
+    },
+    readDemoCsv: (fileName) => running().readDemoCsv(fileName),
+    stop: () => running().stop(),
+  };
+}
+
+/** Returns the layer of the view on screen. Views below it stay mounted but hidden. */
+export function shownLayer(page: Page): Locator {
+  return page.locator('.view-layer:not([hidden])');
+}
+
+/** Taps the letters on the initials keyboard of the view on screen. */
+export async function tapLetters(page: Page, letters: string): Promise<void> {
+  for (const letter of letters.toUpperCase()) await shownLayer(page).locator(`[data-letter="${letter}"]`).tap();
+}
