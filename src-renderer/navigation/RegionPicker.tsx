@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Virtuoso } from 'react-virtuoso';
 import type { Region } from '../../src-shared/boards-api.js';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
-import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
-import { DataAsOfNote } from './DataAsOfNote.js';
+import { ScreenActions } from './ScreenActions.js';
 import { LetterKeyboard } from './LetterKeyboard.js';
 import { childRegions, countyRegion, filterRegionsByInitials, regionPath } from './region-filter.js';
 import type { RegionMatch } from './region-filter.js';
@@ -197,11 +196,7 @@ export function RegionPicker({ regions, currentCode, onPick, onBack, onDone, sna
         />
       </aside>
 
-      <footer className="screen-actions button-row">
-        <DataAsOfNote snapshot={snapshot} />
-        <BackButton onBack={onBack} />
-        <DoneButton onDone={onDone} />
-      </footer>
+      <ScreenActions snapshot={snapshot} onBack={onBack} onDone={onDone} />
     </main>
   );
 }

@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { RecordKind, SearchHit } from '../../src-shared/boards-api.js';
 import type { KioskApi, SnapshotInfo } from '../../src-shared/kiosk-api.js';
-import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
-import { DataAsOfNote } from './DataAsOfNote.js';
+import { ScreenActions } from './ScreenActions.js';
 import { HighlightedText } from './HighlightedText.js';
 import { LetterKeyboard } from './LetterKeyboard.js';
 
@@ -280,11 +279,7 @@ export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone, sn
         />
       </aside>
 
-      <footer className="screen-actions button-row">
-        <DataAsOfNote snapshot={snapshot} />
-        <BackButton onBack={onBack} />
-        <DoneButton onDone={onDone} />
-      </footer>
+      <ScreenActions snapshot={snapshot} onBack={onBack} onDone={onDone} />
     </main>
   );
 }
