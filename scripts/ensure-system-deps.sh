@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Checks the Debian packages the tests use: Chromium for screens, Noto CJK fonts for Chinese
 # glyphs, nginx as the content server, OpenSSL for SM2 interoperability, poppler-utils for
-# reading printed PDFs. Installs them when run as root with apt-get; otherwise prints the
+# reading PDFs and poppler-data for the Chinese CMaps of their predefined CID fonts (only
+# recommended by libpoppler, so a minimal install lacks it). Installs them when run as root with apt-get; otherwise prints the
 # command to run. Prints nothing when everything is present.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk nginx poppler-utils openssl)
+PACKAGES=(chromium fonts-noto-cjk nginx poppler-utils poppler-data openssl)
 
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=("chromium (/usr/bin/chromium)")
@@ -13,6 +14,7 @@ fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=("fonts-noto-cjk (Not
 [[ -x /usr/sbin/nginx ]] || missing+=("nginx (/usr/sbin/nginx)")
 command -v openssl >/dev/null 2>&1 || missing+=("openssl")
 command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils (pdftotext)")
+[[ -d /usr/share/poppler/cMap ]] || missing+=("poppler-data (/usr/share/poppler/cMap)")
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
