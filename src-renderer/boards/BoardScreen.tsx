@@ -100,7 +100,12 @@ function BoardList({
         onOpen={(item: ListItem) => onOpenRecord(tab.kind, item.id)}
         onClearFilters={filtered ? () => onFiltersChange({}) : undefined}
       />
-      <SourceLine sources={state.sources} snapshot={snapshot} loading={state.status === 'loading'} />
+      <SourceLine
+        sources={state.sources}
+        snapshot={snapshot}
+        loading={state.status === 'loading'}
+        empty={state.status === 'ready' && state.total === 0}
+      />
     </div>
   );
 }

@@ -14,6 +14,9 @@ export interface SourceLineProps {
   snapshot: SnapshotInfo | null;
   // While the records load, their sources are not known yet: not the same as "none given".
   loading?: boolean;
+  // A filter matched no rows, so no publisher applies: the source part is left out, because
+  // "no publisher" would wrongly say the board has none.
+  empty?: boolean;
 }
 
 /** Returns the newest sources first (ISO dates sort as text), split into named and counted. */
@@ -26,7 +29,7 @@ export function shownSources(sources: readonly Source[]): { named: Source[]; oth
   };
 }
 
-export function SourceLine({ sources, snapshot, loading = false }: SourceLineProps) {
+export function SourceLine({ sources, snapshot, loading = false, empty = false }: SourceLineProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { named, others, total } = shownSources(sources);
@@ -45,7 +48,7 @@ export function SourceLine({ sources, snapshot, loading = false }: SourceLinePro
 
   return (
     <p className="source-line" data-testid="source-line">
-      <span className="source-line-part">{t('boards.source.label', { sources: published })}</span>
+      {!empty && <span className="source-line-part">{t('boards.source.label', { sources: published })}</span>}
       {snapshot && (
         <span className="source-line-part">{t('boards.source.dataAsOf', { date: formatDate(snapshot.dataAsOf, language) })}</span>
       )}

@@ -275,6 +275,17 @@ describe('BoardScreen', () => {
     expect((await screen.findByTestId('board-empty')).textContent).toContain('这里暂时没有公开的内容');
   });
 
+  it('leaves out the source of an empty list', async () => {
+    renderWithI18n(
+      <BoardScreen api={testApi({ total: 0 })} board="poverty" regionCode={VILLAGE} snapshot={SNAPSHOT} settings={SETTINGS} onOpenRecord={noop} onBack={noop} onDone={noop} />,
+    );
+    await screen.findByTestId('board-empty');
+
+    const line = screen.getByTestId('source-line').textContent;
+    expect(line).not.toContain('来源');
+    expect(line).toBe('数据截至 2024年6月30日');
+  });
+
   it('offers a retry when loading fails', async () => {
     const api = testApi({ failLists: true });
     renderWithI18n(
