@@ -233,7 +233,7 @@ export function SearchScreen({ api, regionCode, onOpenRecord, onBack, onDone, sn
             <div className="chip-row" role="group" aria-label={t('navigation.search.candidates')}>
               <span className="chip-row-label">{t('navigation.search.candidates')}</span>
               {(shownCandidates ?? []).map((term) => (
-                <button key={term} type="button" className="chip chip--candidate" data-testid="candidate" onClick={() => addTerm(term)}>
+                <button key={term} type="button" className="chip chip--candidate" data-testid="candidate" lang="zh-CN" onClick={() => addTerm(term)}>
                   {term}
                 </button>
               ))}

@@ -315,6 +315,16 @@ describe('search screen', () => {
     expect(screen.getAllByTestId('quick-word').map((chip) => chip.textContent)).toContain('危房改造');
   });
 
+  it('labels the Chinese words in English', async () => {
+    await renderHome();
+    fireEvent.click(screen.getByText('English'));
+    tapTile('search');
+
+    const row = screen.getAllByTestId('quick-word')[0]!.parentElement!;
+    expect(row.getAttribute('aria-label')).toBe('Common words (Chinese, as the records are in Chinese):');
+    expect(within(row).getByText('Common words (Chinese, as the records are in Chinese):')).toBeTruthy();
+  });
+
   it('adds a candidate word from pinyin', async () => {
     const api = await openSearch();
     await typeLetters('db');
