@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Facets, ListFilters, RecordKind } from '../../src-shared/boards-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
+import { fixedValueLabel } from './fixed-values.js';
 import { formatDate } from './format.js';
 
 export interface FilterChipsProps {
@@ -138,7 +139,7 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
               selected={filters.category === category.value}
               onClick={() => onChange({ ...filters, category: category.value })}
             >
-              {t('boards.filter.categoryCount', { category: category.value, rows: category.count })}
+              {t('boards.filter.categoryCount', { category: fixedValueLabel(t, category.value), rows: category.count })}
             </Chip>
           ))}
         </ChipRow>

@@ -7,6 +7,7 @@ import type { FinanceSummary } from '../../src-shared/boards-api.js';
 import type { KioskApi, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
 import { FinanceChart } from './FinanceChart.js';
+import { fixedValueLabel } from './fixed-values.js';
 import { formatAmount, formatDate, formatDirectedAmount } from './format.js';
 import { SourceLine } from './SourceLine.js';
 
@@ -42,7 +43,7 @@ function CategoryTable({ summary, direction }: { summary: FinanceSummary; direct
         ) : (
           rows.map((row) => (
             <tr key={row.category}>
-              <td>{row.category}</td>
+              <td>{fixedValueLabel(t, row.category)}</td>
               <td className="number">{formatAmount(t, row.amountFen)}</td>
               <td className="number">{total === 0 ? '—' : `${((row.amountFen / total) * 100).toFixed(1)}%`}</td>
             </tr>

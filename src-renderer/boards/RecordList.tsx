@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Virtuoso } from 'react-virtuoso';
 import type { ListItem } from '../../src-shared/boards-api.js';
+import { fixedValueLabel, subtitleLabel } from './fixed-values.js';
 import { formatAmount, formatDate, formatDirectedAmount } from './format.js';
 import type { ListState, PagedRecords } from './paged-records.js';
 
@@ -48,7 +49,7 @@ export function RecordRow({ item, onOpen }: { item: ListItem; onOpen(item: ListI
     >
       <span className="board-row-main">
         <span className="board-row-title">{item.title}</span>
-        {item.subtitle !== '' && <span className="board-row-subtitle">{item.subtitle}</span>}
+        {item.subtitle !== '' && <span className="board-row-subtitle">{subtitleLabel(t, item.subtitle)}</span>}
         <span className="board-row-meta">{meta}</span>
       </span>
       <span className="board-row-side">
@@ -63,7 +64,7 @@ export function RecordRow({ item, onOpen }: { item: ListItem; onOpen(item: ListI
             {t('boards.list.flagged')}
           </span>
         )}
-        {item.status !== null && item.status !== '' && <span className="board-row-status">{item.status}</span>}
+        {item.status !== null && item.status !== '' && <span className="board-row-status">{fixedValueLabel(t, item.status)}</span>}
       </span>
     </button>
   );

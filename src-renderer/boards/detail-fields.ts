@@ -2,6 +2,7 @@
 // from what and where to how much, when, and who is responsible.
 import type { TFunction } from 'i18next';
 import type { RecordDetail } from '../../src-shared/boards-api.js';
+import { fixedValueLabel } from './fixed-values.js';
 import { formatAmount, formatDate, formatDirectedAmount } from './format.js';
 
 export interface FieldRow {
@@ -16,18 +17,19 @@ export function detailFields(t: TFunction, detail: RecordDetail, language: strin
   const money = (fen: number | null) => (fen === null ? none : formatAmount(t, fen));
   const count = (value: number | null) => (value === null ? none : String(value));
   const row = (label: string, value: string): FieldRow => ({ label, value });
+  const fixed = (value: string | null) => (value === null || value.trim() === '' ? none : fixedValueLabel(t, value));
 
   switch (detail.kind) {
     case 'project':
       return [
         row(t('boards.field.projectName'), detail.name),
         row(t('boards.field.region'), detail.regionName),
-        row(t('boards.field.category'), detail.category),
+        row(t('boards.field.category'), fixed(detail.category)),
         row(t('boards.field.year'), date(String(detail.year))),
         row(t('boards.field.fundingSource'), detail.fundingSource),
         row(t('boards.field.fundingAmount'), money(detail.fundingAmountFen)),
         row(t('boards.field.budgetAmount'), money(detail.budgetAmountFen)),
-        row(t('boards.field.procurementMethod'), text(detail.procurementMethod)),
+        row(t('boards.field.procurementMethod'), fixed(detail.procurementMethod)),
         row(t('boards.field.tenderStartDate'), date(detail.tenderStartDate)),
         row(t('boards.field.numberOfTenderers'), count(detail.numberOfTenderers)),
         row(t('boards.field.awardDate'), date(detail.awardDate)),
@@ -40,7 +42,7 @@ export function detailFields(t: TFunction, detail: RecordDetail, language: strin
         row(t('boards.field.qualityStandard'), text(detail.qualityStandard)),
         row(t('boards.field.plannedStartDate'), date(detail.plannedStartDate)),
         row(t('boards.field.plannedEndDate'), date(detail.plannedEndDate)),
-        row(t('boards.field.acceptanceResult'), text(detail.acceptanceResult)),
+        row(t('boards.field.acceptanceResult'), fixed(detail.acceptanceResult)),
         row(t('boards.field.acceptanceDate'), date(detail.acceptanceDate)),
         row(t('boards.field.responsibleUnit'), detail.responsibleUnit),
         row(t('boards.field.contactName'), text(detail.contactName)),
@@ -55,7 +57,7 @@ export function detailFields(t: TFunction, detail: RecordDetail, language: strin
         row(t('boards.field.region'), detail.regionName),
         row(t('boards.field.allocationMethod'), detail.allocationMethod),
         row(t('boards.field.policyBasis'), detail.policyBasis),
-        row(t('boards.field.recipientCount'), t('boards.field.recipientCountValue', { recipients: detail.recipientCount, unit: detail.recipientUnit })),
+        row(t('boards.field.recipientCount'), t('boards.field.recipientCountValue', { recipients: detail.recipientCount, unit: fixedValueLabel(t, detail.recipientUnit) })),
         row(t('boards.field.totalAmount'), money(detail.totalAmountFen)),
         row(t('boards.field.allocatedOn'), date(detail.allocatedOn)),
       ];
@@ -66,18 +68,18 @@ export function detailFields(t: TFunction, detail: RecordDetail, language: strin
         row(t('boards.field.region'), detail.regionName),
         row(t('boards.field.householdSize'), t('boards.field.householdSizeValue', { people: detail.householdSize })),
         row(t('boards.field.registeredYear'), date(String(detail.registeredYear))),
-        row(t('boards.field.povertyCause'), text(detail.povertyCause)),
+        row(t('boards.field.povertyCause'), fixed(detail.povertyCause)),
         row(t('boards.field.exitYear'), detail.exitYear === null ? t('boards.field.notExited') : date(String(detail.exitYear))),
-        row(t('boards.field.monitoringStatus'), detail.monitoringStatus),
+        row(t('boards.field.monitoringStatus'), fixed(detail.monitoringStatus)),
       ];
 
     case 'finance-entry':
       return [
         row(t('boards.field.summary'), detail.summary),
         row(t('boards.field.region'), detail.regionName),
-        row(t('boards.field.direction'), detail.direction === '收入' ? t('boards.field.directionIncome') : t('boards.field.directionExpenditure')),
+        row(t('boards.field.direction'), fixed(detail.direction)),
         row(t('boards.field.amount'), formatDirectedAmount(t, detail.direction, detail.amountFen)),
-        row(t('boards.field.category'), detail.category),
+        row(t('boards.field.category'), fixed(detail.category)),
         row(t('boards.field.period'), date(detail.period)),
         row(t('boards.field.entryDate'), date(detail.entryDate)),
         row(t('boards.field.voucherNumber'), detail.voucherNumber),
@@ -101,7 +103,7 @@ export function detailFields(t: TFunction, detail: RecordDetail, language: strin
       return [
         row(t('boards.field.assetName'), detail.name),
         row(t('boards.field.region'), detail.regionName),
-        row(t('boards.field.assetClass'), detail.assetClass),
+        row(t('boards.field.assetClass'), fixed(detail.assetClass)),
         row(t('boards.field.category'), text(detail.category)),
         row(
           t('boards.field.quantity'),
@@ -109,12 +111,12 @@ export function detailFields(t: TFunction, detail: RecordDetail, language: strin
         ),
         row(t('boards.field.bookValue'), money(detail.bookValueFen)),
         row(t('boards.field.acquiredOn'), date(detail.acquiredOn)),
-        row(t('boards.field.assetStatus'), detail.status),
+        row(t('boards.field.assetStatus'), fixed(detail.status)),
       ];
 
     case 'notice':
       return [
-        row(t('boards.field.noticeBoard'), detail.board),
+        row(t('boards.field.noticeBoard'), fixed(detail.board)),
         row(t('boards.field.category'), text(detail.category)),
         row(t('boards.field.issuer'), detail.issuer),
         row(t('boards.field.issuedOn'), date(detail.issuedOn)),
@@ -127,7 +129,7 @@ export function detailFields(t: TFunction, detail: RecordDetail, language: strin
         row(t('boards.field.category'), detail.category),
         row(t('boards.field.region'), detail.regionName),
         row(t('boards.field.receivedOn'), date(detail.receivedOn)),
-        row(t('boards.field.outcome'), detail.outcome),
+        row(t('boards.field.outcome'), fixed(detail.outcome)),
         row(t('boards.field.outcomeSummary'), detail.outcomeSummary),
         row(t('boards.field.repliedOn'), date(detail.repliedOn)),
       ];

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../src-shared/boards-api.js';
+import { fixedValueLabel } from './fixed-values.js';
 import { formatAmount, formatDate, formatSize } from './format.js';
 import { imageDataUrl } from './MarkdownView.js';
 import type { LoadDocument } from './MarkdownView.js';
@@ -34,7 +35,7 @@ export function ProgressTable({ detail, loadDocument }: { detail: ProjectDetail;
       {detail.progress.map((report, index) => (
         <li key={index} className="detail-child">
           <p className="detail-child-heading">
-            {formatDate(report.reportDate, i18n.language)} · {report.stage}
+            {formatDate(report.reportDate, i18n.language)} · {fixedValueLabel(t, report.stage)}
           </p>
           <ProgressBar percent={report.progressPercent} />
           {report.amountPaidFen !== null && <p>{t('boards.detail.amountPaid', { amount: formatAmount(t, report.amountPaidFen) })}</p>}
@@ -83,7 +84,7 @@ export function MeasuresTable({ detail }: { detail: PovertyHouseholdDetail }) {
         {detail.measures.map((measure, index) => (
           <tr key={index}>
             <td>{formatDate(String(measure.year), i18n.language)}</td>
-            <td>{measure.measureType}</td>
+            <td>{fixedValueLabel(t, measure.measureType)}</td>
             <td>{measure.description}</td>
             <td className="number">{measure.amountFen === null ? t('boards.detail.none') : formatAmount(t, measure.amountFen)}</td>
             <td>{measure.implementedOn === null ? t('boards.detail.none') : formatDate(measure.implementedOn, i18n.language)}</td>
@@ -104,7 +105,7 @@ export function ContractsList({ detail }: { detail: CollectiveAssetDetail }) {
       {detail.contracts.map((contract) => (
         <li key={contract.contractId} className="detail-child">
           <p className="detail-child-heading">
-            {contract.contractType} · {contract.counterpartyName}
+            {fixedValueLabel(t, contract.contractType)} · {contract.counterpartyName}
           </p>
           <dl className="detail-fields">
             <dt>{t('boards.field.contractId')}</dt>
