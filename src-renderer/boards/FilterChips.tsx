@@ -1,11 +1,12 @@
 // Filter chips of a board list: for finance entries "large amounts only" first, then year,
 // month (finance entries) and category. Each row starts with "全部", which clears that filter. The
 // chosen chip is marked by a tick and a filled, thicker frame, not by colour alone.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Facets, ListFilters, RecordKind } from '../../src-shared/boards-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
+import { hasMoreBelow, shownYears, wholeLinesHeight } from './filter-column.js';
 import { fixedValueLabel } from './fixed-values.js';
 import { formatDate } from './format.js';
 
@@ -62,6 +63,9 @@ function without(filters: ListFilters, name: keyof ListFilters): ListFilters {
   return rest;
 }
 
+// Space between the chip box and the hint under it, in CSS pixels.
+const CHIP_HINT_GAP = 8;
+
 export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange }: FilterChipsProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -81,13 +85,48 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
     if (top < box.scrollTop || top + chosen.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top;
   }, [year, period, category, flaggedOnly]);
 
+  // A long year list (asset acquisitions go back decades) shows its newest years and a chip
+  // that opens the rest, so the box stays short.
+  const [yearsExpanded, setYearsExpanded] = useState(false);
+  const years = shownYears(facets.years, filters.year, yearsExpanded);
+
+  // In the landscape side column the box fills the space left under the tabs. Its height is cut
+  // down to whole chip lines, so no chip shows cut in half, and a hint says when more is below.
+  const panelRef = useRef<HTMLDivElement>(null);
+  const [boxHeight, setBoxHeight] = useState<number | undefined>(undefined);
+  const [moreBelow, setMoreBelow] = useState(false);
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    const box = boxRef.current;
+    if (!panel || !box) return;
+
+    const update = () => {
+      const fillsColumn = getComputedStyle(panel).getPropertyValue('--filter-fills-column').trim() === '1';
+      const hint = panel.querySelector<HTMLElement>('.filter-more');
+      const hintHeight = hint ? hint.offsetHeight + CHIP_HINT_GAP : 0;
+      setBoxHeight(fillsColumn ? wholeLinesHeight(panel.clientHeight - hintHeight) : undefined);
+      setMoreBelow(hasMoreBelow(box));
+    };
+    update();
+
+    box.addEventListener('scroll', update, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    observer?.observe(panel);
+    observer?.observe(box);
+    return () => {
+      box.removeEventListener('scroll', update);
+      observer?.disconnect();
+    };
+  }, [facets, filters, yearsExpanded]);
+
   const chooseYear = (chosen: number | undefined) => {
     const next = without(without(filters, 'year'), 'period');
     onChange(chosen === undefined ? next : { ...next, year: chosen });
   };
 
   return (
-    <div className="filter-chips" data-testid="filter-chips" ref={boxRef}>
+    <div className="filter-panel" ref={panelRef}>
+    <div className="filter-chips" data-testid="filter-chips" ref={boxRef} style={boxHeight === undefined ? undefined : { maxHeight: boxHeight }}>
       {/* First, so "查看大额收支" on the overview lands with its chosen chip in sight. */}
       {kind === 'finance-entry' && (
         <ChipRow label={t('boards.filter.amount')}>
@@ -106,11 +145,16 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
           <Chip selected={filters.year === undefined} onClick={() => chooseYear(undefined)}>
             {t('boards.filter.all')}
           </Chip>
-          {facets.years.map((year) => (
+          {years.years.map((year) => (
             <Chip key={year} value={String(year)} selected={filters.year === year} onClick={() => chooseYear(year)}>
               {formatDate(String(year), language)}
             </Chip>
           ))}
+          {years.hidden > 0 && (
+            <Chip selected={false} onClick={() => setYearsExpanded(true)} testId="older-years">
+              {t('boards.filter.olderYears', { years: years.hidden })}
+            </Chip>
+          )}
         </ChipRow>
       )}
 
@@ -144,6 +188,13 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
           ))}
         </ChipRow>
       )}
+    </div>
+    {moreBelow && (
+      <p className="filter-more" data-testid="filter-more">
+        <span aria-hidden="true">▼ </span>
+        {t('boards.filter.moreBelow')}
+      </p>
+    )}
     </div>
   );
 }

@@ -47,6 +47,8 @@ export default {
     all: 'All',
     categoryCount: '{{category}} ({{rows}})',
     flaggedOnly: 'Large amounts only (over {{amount}} yuan)',
+    olderYears: 'Earlier years ({{years}})',
+    moreBelow: 'Swipe up to see more filters',
   },
   list: {
     count: '{{rows}} entries; swipe up to see more',

@@ -47,6 +47,8 @@ export default {
     all: '全部',
     categoryCount: '{{category}}（{{rows}}）',
     flaggedOnly: '只看大额（超过 {{amount}} 元）',
+    olderYears: '更早年份（{{years}} 个）',
+    moreBelow: '向下滑动查看更多筛选',
   },
   list: {
     count: '共 {{rows}} 条，向上滑动查看更多',
