@@ -1,11 +1,13 @@
 // Layout rules of the filter chip box. Every line of chips is 60 px high with 8 px between lines,
 // and a scroll stops at the top of a line, so a box whose height is whole lines never cuts a chip.
+// NOTE: a chip whose text wraps breaks that pitch. At 1366x768 the large-amount chip of the
+// finance ledger wraps to 73 px, so its lowest 13 px can fall under the box's lower edge.
 
 /** Height of one chip line including the gap below it, in CSS pixels. */
 export const CHIP_LINE_PITCH = 68;
 export const CHIP_LINE_GAP = 8;
 
-/** Year chips shown before "更早年份": the newest years, which villagers ask about most. */
+/** Number of newest year chips shown before the "更早年份" chip. */
 export const NEWEST_YEARS_SHOWN = 5;
 
 /** Returns the tallest box height of whole chip lines that fits in `available` pixels, at least one line. */
@@ -20,8 +22,8 @@ export function hasMoreBelow(box: { scrollTop: number; clientHeight: number; scr
 }
 
 /**
- * Returns the year chips to show: all years when they are few, when the villager asked for all,
- * or when the chosen year is an older one; otherwise the newest few, with `hidden` counting the rest.
+ * Returns the year chips to show and how many are hidden. All years show when they are few, when
+ * the villager opened them, or when the chosen year is an older one. Otherwise the newest few show.
  */
 export function shownYears(years: readonly number[], chosen: number | undefined, expanded: boolean): { years: readonly number[]; hidden: number } {
   const newest = years.slice(0, NEWEST_YEARS_SHOWN);
