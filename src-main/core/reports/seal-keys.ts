@@ -25,7 +25,7 @@ export type RecipientKey =
   | { algorithm: 'x25519'; keyId: Buffer; key: KeyObject }
   | { algorithm: 'sm2'; keyId: Buffer; pointHex: string };
 
-/** The private key that opens sealed reports; only the county side holds it. */
+/** The private key that opens sealed reports, kept only on the county side. */
 export type RecipientPrivateKey =
   | { algorithm: 'x25519'; keyId: Buffer; key: KeyObject }
   | { algorithm: 'sm2'; keyId: Buffer; scalarHex: string };

@@ -38,7 +38,7 @@ export interface OpenedReport {
 
 /**
  * Encrypts a report for `recipient` and returns the envelope bytes. The idempotency key travels
- * in clear but is authenticated, so the receiver can deduplicate without the private key.
+ * unencrypted but is authenticated, so the receiver can deduplicate without the private key.
  */
 export function sealReport(plaintext: Uint8Array, recipient: RecipientKey, idempotencyKey: string): Buffer {
   checkSealInput(plaintext, idempotencyKey);
@@ -77,7 +77,7 @@ export function sealReport(plaintext: Uint8Array, recipient: RecipientKey, idemp
   return encodeEnvelope(headerBytes, output, tag);
 }
 
-/** Decrypts an envelope with the recipient's private key; throws a SealError saying what is wrong. */
+/** Decrypts an envelope with the recipient's private key; throws a SealError whose code names the failure. */
 export function openReport(envelope: Uint8Array, privateKey: RecipientPrivateKey): OpenedReport {
   const decoded = decodeEnvelope(envelope);
 
@@ -103,7 +103,7 @@ export function readIdempotencyKey(envelope: Uint8Array): string {
 
 function checkSealInput(plaintext: Uint8Array, idempotencyKey: string): void {
   if (plaintext.length > MAX_PLAINTEXT_BYTES) {
-    throw new SealError('invalid-input', `report is ${plaintext.length} bytes; the maximum is ${MAX_PLAINTEXT_BYTES}`);
+    throw new SealError('invalid-input', `report is ${plaintext.length} bytes, more than the maximum of ${MAX_PLAINTEXT_BYTES}; shorten the text`);
   }
 
   const keyBytes = Buffer.byteLength(idempotencyKey, 'utf8');
