@@ -13,8 +13,8 @@ export const RegionSchema = z.object({
   name: z.string(),
   parentCode: z.string().nullable(),
   level: RegionLevelSchema,
-  // Lower-case pinyin initials; alternatives for names with polyphonic characters are separated
-  // by spaces ("zjpc", or "cs zs" for a name whose first character reads chang or zhang).
+  // Lower-case pinyin initials, such as "zjpc". A name with polyphonic characters has each
+  // spelling, separated by spaces: "cs zs" when the first character reads chang or zhang.
   initials: z.string(),
 });
 export type Region = z.infer<typeof RegionSchema>;
@@ -111,7 +111,7 @@ export const ListRequestSchema = z
   .superRefine((request, context) => checkKindFilters(request.kind, request.filters, ['filters'], context));
 export type ListRequest = z.input<typeof ListRequestSchema>;
 
-/** Where a list's or record's data came from, shown on every screen. */
+/** Origin of a list's or record's data (department and publication date), shown on every screen. */
 export const SourceSchema = z.object({
   department: z.string(),
   // YYYY-MM-DD

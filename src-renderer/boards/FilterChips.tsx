@@ -73,8 +73,8 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
   // Months are offered for the chosen year only: ten years of months would fill the screen.
   const periods = filters.year === undefined ? [] : facets.periods.filter((period) => period.startsWith(`${filters.year}-`));
 
-  // A filter chosen elsewhere ("查看大额收支", the newest year of a long list) brings its chip
-  // into the box's view, so the villager sees why the list is shorter.
+  // A filter chosen elsewhere ("查看大额收支", the newest year of a long list) scrolls its chip
+  // into the box's view, so the chip that shortened the list is visible.
   const boxRef = useRef<HTMLDivElement>(null);
   const { year, period, category, flaggedOnly } = filters;
   useEffect(() => {
@@ -91,7 +91,7 @@ export function FilterChips({ kind, facets, filters, flagThresholdFen, onChange 
   const years = shownYears(facets.years, filters.year, yearsExpanded);
 
   // In the landscape side column the box fills the space left under the tabs. Its height is cut
-  // down to whole chip lines, so no chip shows cut in half, and a hint says when more is below.
+  // down to whole chip lines, so no chip is cut in half, and a hint appears while more are below.
   const panelRef = useRef<HTMLDivElement>(null);
   const [boxHeight, setBoxHeight] = useState<number | undefined>(undefined);
   const [moreBelow, setMoreBelow] = useState(false);

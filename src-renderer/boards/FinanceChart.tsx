@@ -9,7 +9,7 @@ import { chartScale } from './chart-scale.js';
 
 // The chart is drawn in a 1000 x 560 box and scaled to its column, which is 500 to 1,080 CSS
 // px wide depending on the screen. Text sizes are set in screen pixels and converted to box
-// units from the drawn width, so labels never shrink below 24 px; months are plain numbers
+// units from the drawn width, so labels never shrink below 24 px. Months are plain numbers
 // under a "month" axis title, so twelve of them fit even in a narrow column.
 const WIDTH = 1000;
 const HEIGHT = 560;

@@ -14,8 +14,8 @@ export interface SourceLineProps {
   snapshot: SnapshotInfo | null;
   // While the records load, their sources are not known yet: not the same as "none given".
   loading?: boolean;
-  // A filter matched no rows, so no publisher applies: the source part is left out, because
-  // "no publisher" would wrongly say the board has none.
+  // True when a filter matched no rows. The source part is then left out, because "no publisher"
+  // would wrongly state that the board has none.
   empty?: boolean;
 }
 

@@ -130,7 +130,7 @@ export function ContractsList({ detail }: { detail: CollectiveAssetDetail }) {
 }
 
 /**
- * A page with a folded corner, drawn as SVG: the kiosk ships no emoji font, so a 📄 character
+ * Draws a page with a folded corner as SVG. The kiosk ships no emoji font, so a 📄 character
  * would show as an empty box.
  */
 function DocumentIcon() {

@@ -1,7 +1,7 @@
-// Chromium caps an element's height at 2^25 px (33,554,432), so a virtualised list taller than
-// that cannot scroll to its last rows: at 148 px a row, everything past about 226,700 rows is
-// out of reach. A list whose first page reports more opens on its newest year instead, and one
-// that is still too tall with a year chosen asks for a month or category in plain words.
+// Chromium caps an element's height at 2^25 px (33,554,432, measured as scrollHeight in
+// Chromium 156), so a virtualised list taller than that cannot scroll to its last rows. At 148 px
+// a row, everything past about 226,700 rows is out of reach. A longer list opens on its newest
+// year instead. If it is still too tall with a year chosen, a notice requests a month or category.
 
 /** The tallest list height treated as reachable, kept below Chromium's 33,554,432 px cap. */
 export const MAX_LIST_HEIGHT_PX = 30_000_000;

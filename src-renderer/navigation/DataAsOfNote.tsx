@@ -1,5 +1,5 @@
-// The snapshot's "data as of" date on screens that show records without a list of their own
-// sources (search results, the region picker), as every screen must say how current it is.
+// The snapshot's "data as of" date on screens without a source line of their own (search
+// results, the region picker), because every screen must state how current its data is.
 import { useTranslation } from 'react-i18next';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { formatDate } from '../boards/format.js';

@@ -4,6 +4,7 @@
 // of the publisher.
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { compareText } from '../../src-shared/compare-text.js';
 import { maskName } from '../../src-shared/mask.js';
 import { formatFenAsYuan, parseYuanToFen } from '../../src-shared/money.js';
 import { COUNTY_CODE } from './kiosk-server.js';
@@ -214,11 +215,12 @@ function sortedLikeList(rows: Row[], tab: TabCase): Row[] {
   const compare = (a: Row, b: Row): number => {
     for (const { column, numeric } of tab.order) {
       const [left, right] = [a[column]!, b[column]!];
-      const difference = numeric ? Number(right) - Number(left) : right < left ? -1 : right > left ? 1 : 0;
+      let difference: number;
+      if (numeric) difference = Number(right) - Number(left);
+      else difference = compareText(right, left);
       if (difference !== 0) return difference;
     }
-    const [left, right] = [a[tab.id]!, b[tab.id]!];
-    return right < left ? -1 : right > left ? 1 : 0;
+    return compareText(b[tab.id]!, a[tab.id]!);
   };
   return [...rows].sort(compare);
 }

@@ -1,5 +1,5 @@
 // The kiosk service serves the boards from the installed snapshot: home region, lists, search,
-// documents, and empty answers when no usable snapshot is installed.
+// documents, and empty results when no usable snapshot is installed.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

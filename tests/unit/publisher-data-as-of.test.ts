@@ -15,8 +15,11 @@ describe('dataAsOfDate', () => {
     expect(dataAsOfDate('2024-12-20', tables)).toBe('2024-12-20');
   });
 
-  it('uses the boards alone when there are no payments, and null when there is nothing', () => {
+  it('uses the boards without payments', () => {
     expect(dataAsOfDate(null, new Map([['notices', [{ issued_on: '2024-05-06' }]]]))).toBe('2024-05-06');
+  });
+
+  it('returns null without any dates', () => {
     expect(dataAsOfDate(null, new Map())).toBeNull();
   });
 

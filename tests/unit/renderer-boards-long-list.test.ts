@@ -19,7 +19,7 @@ describe('decideLongList', () => {
     });
   });
 
-  it('asks for a month or category when a chosen year is still too long', () => {
+  it('requests a narrower filter when a year is too long', () => {
     expect(decideLongList({ total: LIMIT_ROWS + 1, rowHeight: ROW, year: 2024, years: [2024] })).toEqual({ action: 'ask-narrower' });
   });
 

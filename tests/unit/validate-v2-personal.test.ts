@@ -1,6 +1,6 @@
-// Personal numbers in free text of a version 2 delivery: ID numbers with a valid check character,
+// Personal numbers in free text of a version 2 delivery. ID numbers with a valid check character,
 // mobile numbers and card-like digit runs in text cells and bodies are rejected with the masked
-// number; masked forms and ordinary numbers pass.
+// number. Masked forms and ordinary numbers pass.
 import { describe, expect, it } from 'vitest';
 import { findPersonalNumber } from '../../src-main/publisher/standard-v2/personal-numbers.js';
 import { findIssue, validateChanged } from './validate-v2-check.js';

@@ -1,6 +1,7 @@
 // Durable outbox for sealed reports waiting to be uploaded. Each report is stored as opaque
 // bytes (already encrypted for the county) in its own SQLite file in the data folder. WAL with
-// synchronous=FULL makes every committed enqueue survive a process crash or a power cut, and the
+// synchronous=FULL makes every committed enqueue survive a process crash (tested with SIGKILL)
+// and a power cut where the disk honours fsync (not tested), and the
 // idempotency key is the primary key, so the same report is stored at most once. Delivered
 // entries stay for a retention period so a late duplicate enqueue is still recognised, then
 // prune() removes them. Times are milliseconds since the Unix epoch.

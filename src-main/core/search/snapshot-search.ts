@@ -182,8 +182,8 @@ function hasHitInScope(db: SqliteDatabase, terms: readonly QueryTerm[], regionCo
 function toHit(row: HitRow, terms: readonly QueryTerm[]): SearchHit {
   const fields = JSON.parse(row.fields) as { title: string; labels: string; body: string };
 
-  // A hit whose body does not match shows the labels where they match, so that the villager
-  // sees why it was found: a category, issuer or funding source that contains the query.
+  // When the body does not match, the snippet is the labels text with its matches, so the hit
+  // shows why it was found: a category, issuer or funding source that contains the query.
   let snippet = makeSnippet(fields.body, findHighlights(fields.body, terms));
   if (snippet.highlights.length === 0) {
     const labelHighlights = findHighlights(fields.labels, terms);

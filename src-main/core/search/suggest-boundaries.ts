@@ -1,7 +1,7 @@
 // Word-boundary statistics of candidate words, the unsupervised word-discovery measures of
 // Chinese text without spaces:
 // - branching entropy: the entropy of the characters just before (left) and just after (right)
-//   a candidate. A word is used in many contexts, so both sides vary; a fragment of a longer
+//   a candidate. A word is used in many contexts, so both sides vary. A fragment of a longer
 //   phrase (度比 in 按季度比较) has one fixed neighbour on at least one side. The edge of a run of
 //   Han characters (punctuation, a digit, the end of the text) counts as a new neighbour at each
 //   occurrence, as accessor variety counts sentence edges, because a word ends there.

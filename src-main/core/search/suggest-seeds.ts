@@ -1,14 +1,14 @@
-// Words of the snapshot that are certainly words, offered as pinyin suggestions whatever the
-// statistics of the texts say: the names of subsidy items and the heads of project names
-// (长潭村危桥改造工程 -> 危桥改造), the part a villager remembers and types.
+// Seed words for pinyin suggestions, offered whatever the word statistics of the texts
+// are: subsidy item names and the heads of project names (长潭村危桥改造工程 -> 危桥改造).
+// A villager remembers and types these parts.
 import type { SqliteDatabase } from '../store.js';
 import type { VocabularyWord } from './suggest-vocabulary.js';
 
-// Longest first, so that 建设项目 goes before 项目.
+// Longer endings first, so that 建设项目 is removed whole and not only its 项目.
 const PROJECT_NAME_ENDINGS = ['建设项目', '建设工程', '改造项目', '工程', '项目', '建设'];
 const MIN_HEAD_LENGTH = 2;
 
-/** Reads the seed words of the snapshot, each with the number of rows that name it. */
+/** Reads the seed words of the snapshot, each with the number of item and project rows that contain it. */
 export function readSuggestSeeds(snapshot: SqliteDatabase): VocabularyWord[] {
   const counts = new Map<string, number>();
   const add = (word: string): void => {

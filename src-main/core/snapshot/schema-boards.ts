@@ -1,5 +1,5 @@
 // Tables of the disclosure boards (data standard version 2), part of the snapshot contract like
-// schema.ts. Each table holds the rows of one version 2 CSV file, with these conversions:
+// schema.ts. Each table contains the rows of one version 2 CSV file, with these conversions:
 // - money columns become integer fen and gain the suffix `_fen`;
 // - integer and year columns are INTEGER, decimal columns stay TEXT as written (exact);
 // - personal columns arrive masked (mask_name) or as person keys (head_person_key);

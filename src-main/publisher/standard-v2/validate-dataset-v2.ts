@@ -37,8 +37,8 @@ export interface ValidateV2Options {
 
 /**
  * Reads and checks every version 2 file present in `dataDir`, and the files of documents/ that
- * they name. Never throws on bad input: every problem becomes an issue, and only rows without
- * issues reach `dataset`.
+ * they name. Bad input becomes issues rather than exceptions, and only rows without issues
+ * reach `dataset`.
  */
 export async function validateDatasetV2(
   dataDir: string,
