@@ -11,6 +11,7 @@ import {
   SearchResultSchema,
   SuggestResultSchema,
 } from './boards-api.js';
+import { CaseStatusSchema, FileReportResultSchema, PrintResultSchema } from './reports-api.js';
 import { KioskSettingsSchema, LookupResultSchema, SnapshotInfoSchema } from './kiosk-api.js';
 import type { KioskApi } from './kiosk-api.js';
 
@@ -29,4 +30,7 @@ export const KIOSK_RESULT_SCHEMAS: { readonly [M in keyof KioskApi]: z.ZodType<K
   search: SearchResultSchema,
   suggestTerms: SuggestResultSchema,
   getDocument: DocumentSchema.nullable(),
+  fileReport: FileReportResultSchema,
+  getCaseStatus: CaseStatusSchema,
+  print: PrintResultSchema,
 };

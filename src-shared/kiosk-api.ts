@@ -3,6 +3,7 @@
 // these schemas, so a wrong shape fails at the boundary and never reaches a screen.
 import { z } from 'zod';
 import type { BoardsApi } from './boards-api.js';
+import type { ReportsApi } from './reports-api.js';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
@@ -26,6 +27,11 @@ export const SnapshotInfoSchema = z.object({
 });
 export type SnapshotInfo = z.infer<typeof SnapshotInfoSchema>;
 
+/** a4: a sheet of A4 paper; receipt-80mm: an 80 mm thermal receipt roll. */
+export const PRINT_LAYOUTS = ['a4', 'receipt-80mm'] as const;
+export const PrintLayoutSchema = z.enum(PRINT_LAYOUTS);
+export type PrintLayout = z.infer<typeof PrintLayoutSchema>;
+
 export const KioskSettingsSchema = z.object({
   terminalName: z.string(),
   defaultLanguage: LanguageSchema,
@@ -36,6 +42,16 @@ export const KioskSettingsSchema = z.object({
   homeRegionCode: z.string().regex(/^\d{6,12}$/),
   // Village finance entries above this amount are flagged (config finance.flagAboveYuan).
   financeFlagThresholdFen: z.number().int().nonnegative(),
+  // The terminal's ID from its config; QR codes and receipts carry it.
+  terminalId: z.string(),
+  // Addresses behind the QR codes (config reporting); null when the county configured none, and
+  // then the screens show no QR code. `canFile` is false when no commission key is configured,
+  // and then the screens offer no 一键举报.
+  reporting: z
+    .object({ reportUrl: z.string(), trackUrl: z.string().nullable(), canFile: z.boolean() })
+    .nullable(),
+  // Whether the print buttons show, and the paper the configured printer takes.
+  printing: z.object({ enabled: z.boolean(), layout: PrintLayoutSchema }),
 });
 export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
 
@@ -85,7 +101,7 @@ export type LookupResult = z.infer<typeof LookupResultSchema>;
 
 export const LookupRequestSchema = z.object({ idNumber: z.string().max(64) });
 
-export interface KioskApi extends BoardsApi {
+export interface KioskApi extends BoardsApi, ReportsApi {
   getSettings(): Promise<KioskSettings>;
   /** Null when no snapshot is installed yet. */
   getSnapshotInfo(): Promise<SnapshotInfo | null>;

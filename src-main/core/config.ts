@@ -4,7 +4,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { LanguageSchema } from '../../src-shared/kiosk-api.js';
+import { LanguageSchema, PrintLayoutSchema } from '../../src-shared/kiosk-api.js';
 import { parseYuanToFen } from '../../src-shared/money.js';
 import type { YuanProblem } from '../../src-shared/money.js';
 import type { KioskSettings } from '../../src-shared/kiosk-api.js';
@@ -22,6 +22,50 @@ const YuanAmountSchema = z.union([z.number(), z.string()]).transform((value, con
   context.addIssue({ code: 'custom', message: `invalid yuan amount: ${parsed.problem}`, params: { messageKey: 'yuanAmount', problem: parsed.problem } });
   return z.NEVER;
 });
+
+// An address the kiosk puts into a QR code or uploads to. Only http(s): a QR code with any other
+// scheme would open nothing useful on a villager's phone.
+const HttpUrlSchema = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an http(s) URL', params: { messageKey: 'httpUrl' } },
+);
+
+const ReportingSchema = z
+  .object({
+    // The county's reporting site (for example the discipline commission's 12388 site); every
+    // record screen's QR code opens it with the record's reference, region and terminal.
+    reportUrl: HttpUrlSchema,
+    // The case follow-up page; a receipt's QR code opens it with the case number.
+    trackUrl: HttpUrlSchema.optional(),
+    // The discipline commission's public key (PEM, X25519 or SM2), relative to the config file.
+    // Reports filed on screen are sealed for it; without it the kiosk offers only the QR codes.
+    commissionKey: z.string().min(1).optional(),
+    // Where the county's receiver (`minsheng receive`) takes uploads, such as
+    // https://county.example/minsheng/reports.
+    uploadUrl: HttpUrlSchema.optional(),
+  })
+  .strict()
+  .refine((reporting) => (reporting.commissionKey === undefined) === (reporting.uploadUrl === undefined), {
+    message: 'commissionKey and uploadUrl are given together',
+    path: ['uploadUrl'],
+    params: { messageKey: 'keyWithUpload' },
+  });
+
+const PrinterSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    // The printer's device name as the system lists it; absent means the system's default printer.
+    name: z.string().min(1).max(200).optional(),
+    layout: PrintLayoutSchema.default('receipt-80mm'),
+  })
+  .strict();
 
 export const TerminalConfigSchema = z
   .object({
@@ -67,6 +111,9 @@ export const TerminalConfigSchema = z
     // Township (9 digits) or village (12 digits) of the county that the boards open on.
     home: z.object({ regionCode: z.string().regex(/^(\d{9}|\d{12})$/) }).strict().optional(),
     finance: z.object({ flagAboveYuan: YuanAmountSchema }).strict().optional(),
+    reporting: ReportingSchema.optional(),
+    // Absent: the kiosk shows no print buttons.
+    printer: PrinterSchema.optional(),
   })
   .strict()
   .refine((config) => config.home === undefined || config.home.regionCode.startsWith(config.regionCode), {
@@ -86,6 +133,8 @@ export interface LoadedConfig {
   trust: TrustSetting;
   /** The sync source as an absolute folder, or the URL or `usb` unchanged. */
   source: string;
+  /** The commission's public key file (absolute), or null when reports are not taken on screen. */
+  commissionKeyFile: string | null;
 }
 
 export type TrustSetting = { kind: 'file'; file: string } | { kind: 'root-keys'; files: string[]; threshold: number };
@@ -154,6 +203,8 @@ function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate, r
       if (issue.params?.['messageKey'] === 'warningBeforeTimeout') return t('config:issue.warningBeforeTimeout');
       if (issue.params?.['messageKey'] === 'trustOrRootKeys') return t('config:issue.trustOrRootKeys');
       if (issue.params?.['messageKey'] === 'rootThreshold') return t('config:issue.rootThreshold');
+      if (issue.params?.['messageKey'] === 'httpUrl') return t('config:issue.httpUrl');
+      if (issue.params?.['messageKey'] === 'keyWithUpload') return t('config:issue.keyWithUpload');
       if (issue.params?.['messageKey'] === 'yuanAmount') {
         return t('config:issue.yuanAmount', { problem: t(YUAN_PROBLEM_KEYS[issue.params['problem'] as YuanProblem]) });
       }
@@ -203,6 +254,7 @@ export function parseTerminalConfig(raw: unknown, file: string, t: Translate): L
     dataDir: path.resolve(base, config.dataDir),
     trust,
     source: keepsValue ? config.sync.source : path.resolve(base, config.sync.source),
+    commissionKeyFile: config.reporting?.commissionKey === undefined ? null : path.resolve(base, config.reporting.commissionKey),
   };
 }
 
@@ -257,6 +309,16 @@ export function kioskSettingsOf(config: TerminalConfig): KioskSettings {
     idleWarningSeconds: config.idle.warningSeconds,
     homeRegionCode: config.home?.regionCode ?? config.regionCode,
     financeFlagThresholdFen: config.finance?.flagAboveYuan ?? DEFAULT_FINANCE_FLAG_FEN,
+    terminalId: config.terminalId,
+    reporting:
+      config.reporting === undefined
+        ? null
+        : {
+            reportUrl: config.reporting.reportUrl,
+            trackUrl: config.reporting.trackUrl ?? null,
+            canFile: config.reporting.commissionKey !== undefined,
+          },
+    printing: { enabled: config.printer?.enabled ?? false, layout: config.printer?.layout ?? 'receipt-80mm' },
   };
 }
 
@@ -269,4 +331,7 @@ export const DEFAULT_KIOSK_SETTINGS: KioskSettings = {
   // No county is configured: the kiosk service serves the installed snapshot's county instead.
   homeRegionCode: '430000',
   financeFlagThresholdFen: DEFAULT_FINANCE_FLAG_FEN,
+  terminalId: 'minsheng-kiosk',
+  reporting: null,
+  printing: { enabled: false, layout: 'receipt-80mm' },
 };

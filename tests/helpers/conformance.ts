@@ -231,6 +231,9 @@ const SETTINGS: KioskSettings = {
   idleWarningSeconds: 10,
   homeRegionCode: '431226',
   financeFlagThresholdFen: 1_000_000,
+  terminalId: 'test-terminal',
+  reporting: null,
+  printing: { enabled: false, layout: 'receipt-80mm' as const },
 };
 
 /** Returns the household total (fen) the kiosk serves for an ID number, or why it serves none. */

@@ -27,6 +27,9 @@ export const SETTINGS: KioskSettings = {
   idleWarningSeconds: 10,
   homeRegionCode: '430124',
   financeFlagThresholdFen: 1_000_000,
+  terminalId: 'test-terminal',
+  reporting: null,
+  printing: { enabled: false, layout: 'receipt-80mm' as const },
 };
 
 export const REGIONS: Region[] = [

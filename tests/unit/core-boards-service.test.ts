@@ -20,6 +20,9 @@ const SETTINGS: KioskSettings = {
   idleWarningSeconds: 20,
   homeRegionCode: VILLAGE_A1,
   financeFlagThresholdFen: 2_000_000,
+  terminalId: 'test-terminal',
+  reporting: null,
+  printing: { enabled: false, layout: 'receipt-80mm' as const },
 };
 
 let temp: ReturnType<typeof makeTempDir>;

@@ -27,6 +27,9 @@ const SETTINGS = {
   idleWarningSeconds: 20,
   homeRegionCode: ZHANGJIAPING,
   financeFlagThresholdFen: 1_000_000,
+  terminalId: 'test-terminal',
+  reporting: null,
+  printing: { enabled: false, layout: 'receipt-80mm' as const },
 };
 
 const LOW_INCOME = { query: '低保', regionCode: ZHANGJIAPING, limit: 20 };

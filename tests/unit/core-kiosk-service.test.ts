@@ -21,6 +21,9 @@ const SETTINGS = {
   idleWarningSeconds: 20,
   homeRegionCode: '430121',
   financeFlagThresholdFen: 1_000_000,
+  terminalId: 'test-terminal',
+  reporting: null,
+  printing: { enabled: false, layout: 'receipt-80mm' as const },
 };
 
 let temp: ReturnType<typeof makeTempDir>;

@@ -45,6 +45,9 @@ const SETTINGS: KioskSettings = {
   idleWarningSeconds: 10,
   homeRegionCode: VILLAGE,
   financeFlagThresholdFen: 5_000_000,
+  terminalId: 'test-terminal',
+  reporting: null,
+  printing: { enabled: false, layout: 'receipt-80mm' as const },
 };
 
 const SOURCE = { department: '县财政局', publishedOn: '2024-05-06' };

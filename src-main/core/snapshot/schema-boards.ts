@@ -251,4 +251,16 @@ CREATE TABLE accountability_notices (
 CREATE INDEX accountability_notices_by_region ON accountability_notices (region_code, published_on);
 CREATE INDEX accountability_notices_by_township ON accountability_notices (substr(region_code, 1, 9), published_on, region_code);
 CREATE INDEX accountability_notices_by_county ON accountability_notices (substr(region_code, 1, 6), published_on, region_code);
+
+-- Progress of reports filed at kiosks (查进度), from the commission's case system. A villager
+-- types the case number from the receipt, so the number is the only key; the reply is written
+-- for publication and holds nothing personal (publish refuses ID, phone and card numbers in it).
+CREATE TABLE report_progress (
+  case_number TEXT PRIMARY KEY,
+  stage TEXT NOT NULL CHECK (stage IN ('received', 'investigating', 'replied', 'closed')),
+  updated_on TEXT NOT NULL,
+  reply TEXT,
+  department TEXT NOT NULL,
+  published_on TEXT NOT NULL
+) WITHOUT ROWID;
 `;

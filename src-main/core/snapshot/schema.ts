@@ -6,7 +6,8 @@ import { BOARD_TABLES_DDL } from './schema-boards.js';
 
 // Format 2: payments name their recipient by member_order instead of person_key.
 // Format 3: the disclosure board tables (schema-boards.ts) and regions.initials.
-export const SNAPSHOT_FORMAT = 3;
+// Format 4: report_progress, the status of reports filed at kiosks.
+export const SNAPSHOT_FORMAT = 4;
 
 const HOUSEHOLD_TABLES_DDL = `
 CREATE TABLE meta (

@@ -17,6 +17,8 @@ export default {
     notOneOf: 'must be one of: {{values}}.',
     trustOrRootKeys: 'Give exactly one of sync.trust (a root metadata or public key file) and sync.rootKeys (root public key files with sync.rootThreshold).',
     rootThreshold: 'With sync.rootKeys, set sync.rootThreshold to how many root keys must sign: from 1 to the number of keys.',
+    httpUrl: 'Write a full web address starting with https:// (or http://), such as https://www.hn12388.gov.cn/report.',
+    keyWithUpload: 'Give reporting.commissionKey (the commission public key file) and reporting.uploadUrl (the county receiver address) together, or neither.',
     warningBeforeTimeout:
       'idle.warningSeconds must be less than idle.timeoutSeconds (the warning shows before the session is wiped).',
     yuanAmount: 'not a valid amount in yuan: {{problem}} For example 10000 or 12345.67.',

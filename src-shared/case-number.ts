@@ -1,0 +1,69 @@
+// Case numbers of reports filed at a kiosk. The terminal gives one at once, offline, so it cannot
+// ask the county for a serial number: a case number is the filing date (YYMMDD), seven random
+// digits and a Luhn check digit, 14 digits in all. The date lets a case handler see its age at a
+// glance; the check digit catches one mistyped digit or two swapped neighbours when a villager
+// types it back on the 查进度 keypad. Ten million numbers a day keep same-day collisions across
+// a county rare, and the receiver flags one when it happens (see docs/reports.md).
+
+export const CASE_NUMBER_DIGITS = 14;
+
+/** Luhn check digit of a digit string (the digit to append). */
+export function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+
+  // Walking from the right, every other digit starting with the rightmost is doubled, because
+  // the check digit appended after them takes the undoubled position.
+  for (let index = 0; index < digits.length; index += 1) {
+    let value = digits.charCodeAt(digits.length - 1 - index) - 48;
+    if (index % 2 === 0) {
+      value *= 2;
+      if (value > 9) value -= 9;
+    }
+    sum += value;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/**
+ * A new case number for a report filed on `date` (the terminal's local date), drawing seven
+ * random digits from `randomDigit`, which returns an integer 0–9.
+ */
+export function makeCaseNumber(date: Date, randomDigit: () => number): string {
+  const yymmdd =
+    String(date.getFullYear() % 100).padStart(2, '0') +
+    String(date.getMonth() + 1).padStart(2, '0') +
+    String(date.getDate()).padStart(2, '0');
+
+  let random = '';
+  for (let index = 0; index < 7; index += 1) random += String(randomDigit());
+
+  const body = yymmdd + random;
+  return body + String(luhnCheckDigit(body));
+}
+
+export type CaseNumberProblem = 'empty' | 'invalid-characters' | 'invalid-length' | 'invalid-checksum';
+
+export type ParsedCaseNumber = { ok: true; caseNumber: string } | { ok: false; problem: CaseNumberProblem };
+
+/**
+ * Reads a typed case number. Spaces and hyphens are dropped, because receipts print the number
+ * in groups; full-width digits are read as digits, because phone keyboards often type them.
+ */
+export function parseCaseNumber(input: string): ParsedCaseNumber {
+  const compact = input
+    .replace(/[\s\u3000-]/g, '')
+    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48));
+
+  if (compact.length === 0) return { ok: false, problem: 'empty' };
+  if (!/^\d+$/.test(compact)) return { ok: false, problem: 'invalid-characters' };
+  if (compact.length !== CASE_NUMBER_DIGITS) return { ok: false, problem: 'invalid-length' };
+
+  const body = compact.slice(0, -1);
+  if (String(luhnCheckDigit(body)) !== compact.slice(-1)) return { ok: false, problem: 'invalid-checksum' };
+  return { ok: true, caseNumber: compact };
+}
+
+/** The number in groups of four for screens and receipts: "2612 0512 3456 78". */
+export function formatCaseNumber(caseNumber: string): string {
+  return caseNumber.replace(/(\d{4})(?=\d)/g, '$1 ');
+}
