@@ -1,13 +1,13 @@
 // Case numbers of reports filed at a kiosk. The terminal gives one at once, offline, so it cannot
 // ask the county for a serial number: a case number is the filing date (YYMMDD), seven random
-// digits and a Luhn check digit, 14 digits in all. The date lets a case handler see its age at a
-// glance; the check digit catches one mistyped digit or two swapped neighbours when a villager
-// types it back on the 查进度 keypad. Ten million numbers a day keep same-day collisions across
-// a county rare, and the receiver flags one when it happens (see docs/reports.md).
+// digits and a Luhn check digit, 14 digits in all. The date shows a case handler the case's age.
+// The check digit catches one mistyped digit, or two swapped neighbours, on the 查进度 keypad.
+// Ten million numbers a day keep same-day collisions across a county rare (about 1 in 2,000 on a
+// day with 100 reports), and `minsheng reports export` flags a case number seen twice.
 
 export const CASE_NUMBER_DIGITS = 14;
 
-/** Luhn check digit of a digit string (the digit to append). */
+/** Computes the Luhn check digit to append to a digit string. */
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;
 
@@ -25,7 +25,7 @@ export function luhnCheckDigit(digits: string): number {
 }
 
 /**
- * A new case number for a report filed on `date` (the terminal's local date), drawing seven
+ * Makes a case number for a report filed on `date` (the terminal's local date), drawing seven
  * random digits from `randomDigit`, which returns an integer 0–9.
  */
 export function makeCaseNumber(date: Date, randomDigit: () => number): string {
@@ -63,7 +63,7 @@ export function parseCaseNumber(input: string): ParsedCaseNumber {
   return { ok: true, caseNumber: compact };
 }
 
-/** The number in groups of four for screens and receipts: "2612 0512 3456 78". */
+/** Formats the number in groups of four for screens and receipts: "2612 0512 3456 78". */
 export function formatCaseNumber(caseNumber: string): string {
   return caseNumber.replace(/(\d{4})(?=\d)/g, '$1 ');
 }

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 
 export const UPLOAD_HEADERS = {
-  /** The envelope's idempotency key again; the receiver refuses a body whose own key differs. */
+  /** The envelope's idempotency key again; the receiver rejects a body whose own key differs. */
   idempotencyKey: 'idempotency-key',
-  /** Lower-case hex SHA-256 of the body, so a body cut or changed in transit is refused. */
+  /** Lower-case hex SHA-256 of the body, so a body cut or changed in transit is rejected. */
   contentSha256: 'x-content-sha256',
   /** The terminal's ID from its config, for the case handlers' records. */
   terminalId: 'x-minsheng-terminal',
