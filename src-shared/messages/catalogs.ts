@@ -29,6 +29,8 @@ import enStatus from './en/status.js';
 import zhVerify from './zh-CN/verify.js';
 import enVerify from './en/verify.js';
 import enRoot from './en/root.js';
+import zhPrint from './zh-CN/print.js';
+import enPrint from './en/print.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -46,6 +48,7 @@ export const catalogs = {
     root: zhRoot,
     status: zhStatus,
     verify: zhVerify,
+    print: zhPrint,
   },
   en: {
     demo: enDemo,
@@ -62,5 +65,6 @@ export const catalogs = {
     root: enRoot,
     status: enStatus,
     verify: enVerify,
+    print: enPrint,
   },
 };
