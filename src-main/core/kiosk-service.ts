@@ -28,7 +28,7 @@ import { lookupHousehold } from './lookup.js';
 import { startSnapshotSearch } from './search/background-search.js';
 import type { PendingSnapshotSearch } from './search/background-search.js';
 import type { SnapshotSearch } from './search/snapshot-search.js';
-import { SNAPSHOT_FORMAT, META_KEYS } from './snapshot/schema.js';
+import { META_KEYS, SUPPORTED_SNAPSHOT_FORMATS, isSupportedSnapshotFormat } from './snapshot/schema.js';
 import { openSnapshot, readMeta, readSnapshotInfo } from './store.js';
 import type { SqliteDatabase } from './store.js';
 
@@ -94,8 +94,8 @@ function openUsableSnapshot(file: string): SqliteDatabase | null {
   try {
     db = openSnapshot(file);
     const format = readMeta(db).get(META_KEYS.format);
-    if (format !== String(SNAPSHOT_FORMAT)) {
-      log.error({ file, format, supported: SNAPSHOT_FORMAT }, 'installed snapshot has an unsupported format; waiting for a sync');
+    if (!isSupportedSnapshotFormat(format)) {
+      log.error({ file, format, supported: SUPPORTED_SNAPSHOT_FORMATS }, 'installed snapshot has an unsupported format; waiting for a sync');
       db.close();
       return null;
     }

@@ -9,6 +9,20 @@ import { BOARD_TABLES_DDL } from './schema-boards.js';
 // Format 4: report_progress, the status of reports filed at kiosks.
 export const SNAPSHOT_FORMAT = 4;
 
+/**
+ * Formats a kiosk installs and reads. Format 3 stays readable because a terminal may be upgraded
+ * before its county republishes, and every reader of report_progress treats the missing table
+ * as "no case published yet".
+ */
+export const SUPPORTED_SNAPSHOT_FORMATS: readonly number[] = [3, SNAPSHOT_FORMAT];
+
+/** True when `format` (a number, or the text of meta.format) is in SUPPORTED_SNAPSHOT_FORMATS. */
+export function isSupportedSnapshotFormat(format: number | string | undefined): boolean {
+  if (format === undefined) return false;
+  const value = typeof format === 'number' ? format : /^\d+$/.test(format) ? Number(format) : Number.NaN;
+  return SUPPORTED_SNAPSHOT_FORMATS.includes(value);
+}
+
 const HOUSEHOLD_TABLES_DDL = `
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,

@@ -7,7 +7,7 @@ import type { PublicKey } from '../crypto/key-types.js';
 import { contentDigest } from '../snapshot/content-digest.js';
 import { MANIFEST_SPEC_VERSION, ManifestSchema, signingBytes } from '../snapshot/manifest.js';
 import type { Manifest } from '../snapshot/manifest.js';
-import { META_KEYS, SNAPSHOT_FORMAT } from '../snapshot/schema.js';
+import { META_KEYS, SUPPORTED_SNAPSHOT_FORMATS, isSupportedSnapshotFormat } from '../snapshot/schema.js';
 import { openSnapshot, readMeta, readSnapshotInfo } from '../store.js';
 import type { Role } from '../trust/root-schema.js';
 import { verifyThreshold } from '../trust/threshold.js';
@@ -88,11 +88,12 @@ export function checkNotExpired(role: 'manifest' | 'root', expiresAt: string, no
   }
 }
 
+/** Rejects a manifest whose snapshot format is not in SUPPORTED_SNAPSHOT_FORMATS. */
 export function checkSnapshotFormat(manifest: Manifest): void {
-  if (manifest.signed.snapshotFormat !== SNAPSHOT_FORMAT) {
+  if (!isSupportedSnapshotFormat(manifest.signed.snapshotFormat)) {
     throw new BundleRejection('unsupported-format', {
       field: 'signed.snapshotFormat',
-      expected: SNAPSHOT_FORMAT,
+      expected: SUPPORTED_SNAPSHOT_FORMATS.join(', '),
       actual: manifest.signed.snapshotFormat,
     });
   }
@@ -145,9 +146,14 @@ export function checkSnapshotFile(file: string, manifest: Manifest): void {
     if (verdict !== 'ok') throw new BundleRejection('integrity-check-failed', { problem: verdict });
 
     const meta = readMeta(db);
-    const format = Number(meta.get(META_KEYS.format));
-    if (format !== SNAPSHOT_FORMAT) {
-      throw new BundleRejection('unsupported-format', { field: 'meta.format', expected: SNAPSHOT_FORMAT, actual: String(meta.get(META_KEYS.format)) });
+    const format = meta.get(META_KEYS.format);
+    if (!isSupportedSnapshotFormat(format)) {
+      throw new BundleRejection('unsupported-format', { field: 'meta.format', expected: SUPPORTED_SNAPSHOT_FORMATS.join(', '), actual: String(format) });
+    }
+    if (Number(format) !== manifest.signed.snapshotFormat) {
+      throw new BundleRejection('integrity-check-failed', {
+        problem: `snapshot has format ${format}, manifest announced format ${manifest.signed.snapshotFormat}`,
+      });
     }
 
     const info = readSnapshotInfo(db);
