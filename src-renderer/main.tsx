@@ -9,6 +9,7 @@ import { createRendererI18n } from './i18n/index.js';
 import './styles.css';
 import './styles/boards.css';
 import './styles/navigation.css';
+import './styles/printing.css';
 
 document.addEventListener('contextmenu', (event) => event.preventDefault());
 // Ctrl + wheel and multi-finger gestures would zoom the page in a desktop browser.

@@ -1,6 +1,7 @@
 // Screen texts in English. Keys mirror zh-CN.ts exactly.
 import boards from './boards/en.js';
 import navigation from './navigation/en.js';
+import printing from './printing/en.js';
 
 export default {
   app: {
@@ -105,4 +106,5 @@ export default {
   },
   boards,
   navigation,
+  printing,
 } as const;

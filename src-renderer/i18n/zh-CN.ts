@@ -3,6 +3,7 @@
 import zhQuery from '../../src-shared/messages/zh-CN/query.js';
 import boards from './boards/zh-CN.js';
 import navigation from './navigation/zh-CN.js';
+import printing from './printing/zh-CN.js';
 
 export default {
   app: {
@@ -93,4 +94,5 @@ export default {
   },
   boards,
   navigation,
+  printing,
 } as const;
