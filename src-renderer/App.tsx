@@ -256,7 +256,16 @@ export function App({ api }: { api: KioskApi }) {
           />
         );
       case 'result':
-        return <ResultScreen household={view.household} snapshot={snapshot} onBack={backToLookup} onDone={wipeSession} />;
+        return (
+          <ResultScreen
+            household={view.household}
+            snapshot={snapshot}
+            api={api}
+            settings={readySettings}
+            onBack={backToLookup}
+            onDone={wipeSession}
+          />
+        );
       case 'message':
         return (
           <MessageScreen kind={view.message} otherRegionName={view.otherRegionName} onBack={backToLookup} onDone={wipeSession} />

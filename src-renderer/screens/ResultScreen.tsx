@@ -7,14 +7,19 @@ import { useTranslation } from 'react-i18next';
 import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
 import { MemberList } from '../components/MemberList.js';
 import { GroupedVirtuoso } from 'react-virtuoso';
-import type { Household, Payment, SnapshotInfo } from '../../src-shared/kiosk-api.js';
+import type { Household, KioskApi, KioskSettings, Payment, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
+import type { PrintRequest } from '../../src-shared/reports-api.js';
+import { PrintButton } from '../printing/PrintButton.js';
 import { flattenForList, groupPayments } from '../result/payment-groups.js';
 import type { ItemGroup } from '../result/payment-groups.js';
 
 export interface ResultScreenProps {
   household: Household;
   snapshot: SnapshotInfo | null;
+  // The statement's print button prints through the host and shows only when settings.printing.enabled is true.
+  api: Pick<KioskApi, 'print'>;
+  settings: KioskSettings;
   onBack(): void;
   onDone(): void;
 }
@@ -60,10 +65,12 @@ function PaymentRowView({ payment }: { payment: Payment }) {
   );
 }
 
-export function ResultScreen({ household, snapshot, onBack, onDone }: ResultScreenProps) {
-  const { t } = useTranslation();
+export function ResultScreen({ household, snapshot, api, settings, onBack, onDone }: ResultScreenProps) {
+  const { t, i18n } = useTranslation();
   const groups = useMemo(() => groupPayments(household.payments), [household.payments]);
   const list = useMemo(() => flattenForList(groups), [groups]);
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const statementRequest = useMemo<PrintRequest>(() => ({ document: 'statement', household, language }), [household, language]);
 
   return (
     <main className="result">
@@ -83,6 +90,8 @@ export function ResultScreen({ household, snapshot, onBack, onDone }: ResultScre
             {t('result.amount', { amount: formatFenAsYuan(groups.totalFen) })}
           </span>
         </div>
+
+        <PrintButton api={api} request={statementRequest} label={t('printing.statement')} settings={settings} />
 
         <h3 className="section-heading">{t('result.members', { members: household.members.length })}</h3>
         <MemberList members={household.members} />
