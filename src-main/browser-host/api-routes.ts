@@ -1,6 +1,7 @@
 // The KioskApi over HTTP: GET /api/settings, GET /api/snapshot, POST /api/lookup {idNumber},
-// and a POST per board method (board-routes.ts). Each body is read up to a small limit and
-// parsed with the shared schema. No body is logged, because a lookup body contains an ID number.
+// and a POST per board method (board-routes.ts) and per reporting method (reports-routes.ts).
+// Each body is read up to a small limit and parsed with the shared schema. No body is logged,
+// because a lookup body contains an ID number.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KIOSK_HTTP_PATHS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
@@ -8,6 +9,7 @@ import type { Logger } from '../core/log.js';
 import { handleBoardCall, isBoardPath } from './board-routes.js';
 import { sendJson, sendJsonError } from './http-responses.js';
 import { ClientAbortError, readJsonBody } from './json-body.js';
+import { handleReportsCall, isReportsPath } from './reports-routes.js';
 
 // {"idNumber":"..."} is under 100 bytes; 1 KiB leaves room for whitespace and nothing more.
 export const MAX_LOOKUP_BODY_BYTES = 1024;
@@ -63,6 +65,11 @@ export async function handleApi(
     if (isBoardPath(pathname)) {
       if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
       return await handleBoardCall(api, request, response, pathname);
+    }
+
+    if (isReportsPath(pathname)) {
+      if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
+      return await handleReportsCall(api, request, response, pathname);
     }
 
     sendJsonError(response, 404, 'not-found', `No API at ${pathname}.`);

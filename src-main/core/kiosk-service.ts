@@ -25,6 +25,11 @@ import type { Pointer } from './data-folder/pointer.js';
 import { effectiveNow, readSyncState } from './data-folder/state.js';
 import { createLogger } from './log.js';
 import { lookupHousehold } from './lookup.js';
+import type { PrintOutput } from './printing/print-job.js';
+import type { ReportingKeys } from './reports/commission-key.js';
+import { createReportsService } from './reports/reports-service.js';
+import type { SnapshotAccess, UploadSettings } from './reports/reports-service.js';
+import type { ReportUploader } from './reports/uploader.js';
 import { startSnapshotSearch } from './search/background-search.js';
 import type { PendingSnapshotSearch } from './search/background-search.js';
 import type { SnapshotSearch } from './search/snapshot-search.js';
@@ -42,11 +47,25 @@ export interface KioskServiceOptions {
   settings: KioskSettings;
   /** The terminal's clock; tests set it. */
   clock?: () => Date;
+  /**
+   * The commission key and upload address from reportingKeysOf(); null or absent means the
+   * kiosk takes no reports on screen. When given, the service uploads the outbox in the background.
+   */
+  reporting?: ReportingKeys | null;
+  /** Uploader and outbox settings for tests; a kiosk uses the defaults. */
+  upload?: UploadSettings;
+  /** The host's printer; null or absent means print() returns not-configured. */
+  printOutput?: PrintOutput | null;
 }
 
 export type KioskService = KioskApi & {
-  /** Closes the snapshot and terminates a running search index build. */
-  close(): void;
+  /**
+   * Closes the snapshot, terminates a running search index build and stops the report uploader.
+   * Resolves when an upload in flight has been aborted and the outbox is closed.
+   */
+  close(): Promise<void>;
+  /** The report uploader, or null when reporting is off or the outbox could not be opened yet. */
+  reportUploader(): ReportUploader | null;
   /**
    * Waits for the open snapshot's search index. Returns where the index is kept, or null when
    * there is no snapshot or the service was closed meanwhile.
@@ -259,6 +278,19 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     return empty;
   }
 
+  const snapshotAccess: SnapshotAccess = {
+    read: (read, empty) => readSnapshot((open) => read(open.db, { version: open.pointer.version, dataAsOf: readSnapshotInfo(open.db).dataAsOf }), empty),
+  };
+  const reports = createReportsService({
+    dataDir: options.dataDir,
+    settings,
+    reporting: options.reporting ?? null,
+    upload: options.upload ?? {},
+    printOutput: options.printOutput ?? null,
+    snapshot: snapshotAccess,
+    clock,
+  });
+
   return {
     async getSettings(): Promise<KioskSettings> {
       const open = snapshot();
@@ -332,9 +364,15 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       return querySearch((search) => search.storage, null);
     },
 
-    close(): void {
+    fileReport: (draft) => reports.fileReport(draft),
+    getCaseStatus: (request) => reports.getCaseStatus(request),
+    print: (request) => reports.print(request),
+    reportUploader: () => reports.uploader(),
+
+    async close(): Promise<void> {
       serviceClosed = true;
       closeCurrent();
+      await reports.close();
     },
   };
 }

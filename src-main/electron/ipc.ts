@@ -1,5 +1,5 @@
-// IPC handlers for the KioskApi: one ipcMain.handle per channel in KIOSK_CHANNELS and
-// BOARDS_CHANNELS. Each call
+// IPC handlers for the KioskApi: one ipcMain.handle per channel in KIOSK_CHANNELS,
+// BOARDS_CHANNELS and REPORTS_CHANNELS. Each call
 // is checked twice before it reaches core: the sender must be our own page in the top frame,
 // and the arguments must parse with the contract's schemas. A rejected call throws, so the
 // renderer's promise rejects and core never receives the value.
@@ -16,6 +16,7 @@ import {
   SuggestRequestSchema,
 } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';
+import { CaseStatusRequestSchema, PrintRequestSchema, REPORTS_CHANNELS, ReportDraftSchema } from '../../src-shared/reports-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { createLogger } from '../core/log.js';
 import { isOwnPage } from './lockdown.js';
@@ -34,7 +35,7 @@ function boardHandler<A extends unknown[]>(args: z.ZodType<A>, call: (api: Kiosk
   return { args, call: call as BoardHandler['call'] };
 }
 
-// Each board method takes one request object, like the lookup, or nothing.
+// Each board and reporting method takes one request object, like the lookup, or nothing.
 const BOARD_HANDLERS: Record<string, BoardHandler> = {
   [BOARDS_CHANNELS.getRegions]: boardHandler(NoArguments, (api) => api.getRegions()),
   [BOARDS_CHANNELS.listRecords]: boardHandler(z.tuple([ListRequestSchema]), (api, [request]) => api.listRecords(request)),
@@ -46,6 +47,9 @@ const BOARD_HANDLERS: Record<string, BoardHandler> = {
   [BOARDS_CHANNELS.search]: boardHandler(z.tuple([SearchRequestSchema]), (api, [request]) => api.search(request)),
   [BOARDS_CHANNELS.suggestTerms]: boardHandler(z.tuple([SuggestRequestSchema]), (api, [request]) => api.suggestTerms(request)),
   [BOARDS_CHANNELS.getDocument]: boardHandler(z.tuple([DocumentRequestSchema]), (api, [request]) => api.getDocument(request.name)),
+  [REPORTS_CHANNELS.fileReport]: boardHandler(z.tuple([ReportDraftSchema]), (api, [draft]) => api.fileReport(draft)),
+  [REPORTS_CHANNELS.getCaseStatus]: boardHandler(z.tuple([CaseStatusRequestSchema]), (api, [request]) => api.getCaseStatus(request)),
+  [REPORTS_CHANNELS.print]: boardHandler(z.tuple([PrintRequestSchema]), (api, [request]) => api.print(request)),
 };
 
 /** Raised for a call from a foreign frame or with arguments that fail the schema. */
@@ -99,6 +103,8 @@ export function registerKioskIpc(ipcMain: IpcMain, api: KioskApi, pageUrl: strin
   }
 
   return () => {
-    for (const channel of [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS)]) ipcMain.removeHandler(channel);
+    for (const channel of [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS), ...Object.values(REPORTS_CHANNELS)]) {
+      ipcMain.removeHandler(channel);
+    }
   };
 }

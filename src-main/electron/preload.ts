@@ -8,6 +8,7 @@ import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { KIOSK_RESULT_SCHEMAS as RESULTS } from '../../src-shared/kiosk-api-results.js';
+import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
 
 async function invokeAndParse<T>(schema: z.ZodType<T>, channel: string, ...args: unknown[]): Promise<T> {
   const value: unknown = await ipcRenderer.invoke(channel, ...args);
@@ -30,6 +31,9 @@ const kioskApi: KioskApi = {
   search: (request) => invokeAndParse(RESULTS.search, BOARDS_CHANNELS.search, request),
   suggestTerms: (request) => invokeAndParse(RESULTS.suggestTerms, BOARDS_CHANNELS.suggestTerms, request),
   getDocument: (name: string) => invokeAndParse(RESULTS.getDocument, BOARDS_CHANNELS.getDocument, { name }),
+  fileReport: (draft) => invokeAndParse(RESULTS.fileReport, REPORTS_CHANNELS.fileReport, draft),
+  getCaseStatus: (request) => invokeAndParse(RESULTS.getCaseStatus, REPORTS_CHANNELS.getCaseStatus, request),
+  print: (request) => invokeAndParse(RESULTS.print, REPORTS_CHANNELS.print, request),
 };
 
 contextBridge.exposeInMainWorld('kioskApi', kioskApi);

@@ -16,6 +16,8 @@ import type {
 import { KIOSK_HTTP_PATHS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { KIOSK_RESULT_SCHEMAS as RESULTS } from '../../src-shared/kiosk-api-results.js';
+import { REPORTS_HTTP_PATHS } from '../../src-shared/reports-api.js';
+import type { CaseStatus, FileReportResult, PrintResult } from '../../src-shared/reports-api.js';
 
 declare global {
   interface Window {
@@ -37,7 +39,7 @@ async function fetchJson(path: string, init?: RequestInit): Promise<unknown> {
   return response.json();
 }
 
-/** POSTs a request as JSON, as the browser host takes every board call. */
+/** POSTs a request as JSON, as the browser host takes every board and reporting call. */
 function postJson(path: string, body: unknown): Promise<unknown> {
   return fetchJson(path, {
     method: 'POST',
@@ -65,6 +67,9 @@ export function createHttpKioskApi(): KioskApi {
     search: (request) => postJson(BOARDS_HTTP_PATHS.search, request) as Promise<SearchResult>,
     suggestTerms: (request) => postJson(BOARDS_HTTP_PATHS.suggestTerms, request) as Promise<SuggestResult>,
     getDocument: (name) => postJson(BOARDS_HTTP_PATHS.getDocument, { name }) as Promise<KioskDocument | null>,
+    fileReport: (draft) => postJson(REPORTS_HTTP_PATHS.fileReport, draft) as Promise<FileReportResult>,
+    getCaseStatus: (request) => postJson(REPORTS_HTTP_PATHS.getCaseStatus, request) as Promise<CaseStatus>,
+    print: (request) => postJson(REPORTS_HTTP_PATHS.print, request) as Promise<PrintResult>,
   };
 }
 
@@ -90,6 +95,9 @@ export function checkedKioskApi(source: KioskApi): KioskApi {
     search: (request) => parsedCall('search', () => source.search(request), RESULTS.search),
     suggestTerms: (request) => parsedCall('suggestTerms', () => source.suggestTerms(request), RESULTS.suggestTerms),
     getDocument: (name) => parsedCall('getDocument', () => source.getDocument(name), RESULTS.getDocument),
+    fileReport: (draft) => parsedCall('fileReport', () => source.fileReport(draft), RESULTS.fileReport),
+    getCaseStatus: (request) => parsedCall('getCaseStatus', () => source.getCaseStatus(request), RESULTS.getCaseStatus),
+    print: (request) => parsedCall('print', () => source.print(request), RESULTS.print),
   };
 }
 

@@ -1,9 +1,12 @@
 // A KioskApi over fixed in-memory rows for the renderer's happy-dom tests: one county with two
-// townships, a household lookup, and 25 searchable notices about 低保. It records the requests
-// it receives, so tests can check the region scope the screens send.
+// townships, a household lookup, 25 searchable notices about 低保, one filed report case and a
+// printer that is not configured. It records the requests it receives, so tests can check the
+// region scope the screens send and the drafts and print requests they build.
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import type { ListRequest, RecordDetail, Region, SearchHit, SearchRequest, SuggestRequest } from '../../src-shared/boards-api.js';
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
+import { makeCaseNumber, parseCaseNumber } from '../../src-shared/case-number.js';
+import type { CaseStatus, PrintRequest, ReportDraft } from '../../src-shared/reports-api.js';
 
 const FIRST17 = '43012419580312010';
 export const VALID_ID = FIRST17 + computeCheckCharacter(FIRST17);
@@ -75,11 +78,16 @@ function noticeDetail(id: string): RecordDetail {
   };
 }
 
+/** The case number every filing returns; FILED_CASE_NUMBER's case is "investigating". */
+export const FILED_CASE_NUMBER = makeCaseNumber(new Date(2025, 6, 1), () => 3);
+
 export interface MemoryKioskApi extends KioskApi {
   lookups: string[];
   searches: SearchRequest[];
   suggestions: SuggestRequest[];
   lists: ListRequest[];
+  drafts: ReportDraft[];
+  printRequests: PrintRequest[];
 }
 
 export function memoryKioskApi(): MemoryKioskApi {
@@ -87,12 +95,16 @@ export function memoryKioskApi(): MemoryKioskApi {
   const searches: SearchRequest[] = [];
   const suggestions: SuggestRequest[] = [];
   const lists: ListRequest[] = [];
+  const drafts: ReportDraft[] = [];
+  const printRequests: PrintRequest[] = [];
 
   return {
     lookups,
     searches,
     suggestions,
     lists,
+    drafts,
+    printRequests,
     getSettings: async () => SETTINGS,
     getSnapshotInfo: async () => SNAPSHOT,
     lookupHousehold: async (idNumber: string): Promise<LookupResult> => {
@@ -147,5 +159,30 @@ export function memoryKioskApi(): MemoryKioskApi {
       return { terms: 'dibao'.startsWith(request.pinyin) || request.pinyin === 'db' ? ['低保', '地边'] : [] };
     },
     getDocument: async () => null,
+    fileReport: async (draft) => {
+      drafts.push(draft);
+      return {
+        status: 'filed',
+        receipt: { caseNumber: FILED_CASE_NUMBER, filedAt: '2025-07-01T09:30:00.000Z', terminalId: SETTINGS.terminalId, trackUrl: null },
+      };
+    },
+    getCaseStatus: async (request): Promise<CaseStatus> => {
+      const parsed = parseCaseNumber(request.caseNumber);
+      if (!parsed.ok) return { status: 'invalid', problem: parsed.problem };
+      if (parsed.caseNumber !== FILED_CASE_NUMBER) return { status: 'not-yet', caseNumber: parsed.caseNumber, dataAsOf: SNAPSHOT.dataAsOf };
+      return {
+        status: 'found',
+        caseNumber: parsed.caseNumber,
+        stage: 'investigating',
+        updatedOn: '2025-07-05',
+        reply: null,
+        department: '宁乡市纪委监委',
+        dataAsOf: SNAPSHOT.dataAsOf,
+      };
+    },
+    print: async (request) => {
+      printRequests.push(request);
+      return { status: 'not-configured' };
+    },
   };
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
+import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
 import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
 import type { KioskService } from '../../src-main/core/kiosk-service.js';
@@ -39,6 +40,9 @@ function recordingApi(real: KioskApi): KioskApi {
     search: (request) => (coreCalls.push('search'), real.search(request)),
     suggestTerms: (request) => (coreCalls.push('suggestTerms'), real.suggestTerms(request)),
     getDocument: (name) => (coreCalls.push('getDocument'), real.getDocument(name)),
+    fileReport: (draft) => (coreCalls.push('fileReport'), real.fileReport(draft)),
+    getCaseStatus: (request) => (coreCalls.push('getCaseStatus'), real.getCaseStatus(request)),
+    print: (request) => (coreCalls.push('print'), real.print(request)),
   };
 }
 
@@ -66,8 +70,10 @@ afterEach(() => {
 });
 
 describe('registerKioskIpc', () => {
-  it('registers every KIOSK_CHANNELS and BOARDS_CHANNELS channel', () => {
-    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual([...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS)].sort());
+  it('registers every KIOSK, BOARDS and REPORTS channel', () => {
+    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(
+      [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS), ...Object.values(REPORTS_CHANNELS)].sort(),
+    );
   });
 
   it('serves settings from the service', async () => {

@@ -140,6 +140,9 @@ function testApi(options: { total?: number; failLists?: boolean; records?: Recor
       documentRequests.push(name);
       return null;
     },
+    fileReport: async () => ({ status: 'not-configured' }),
+    getCaseStatus: async () => ({ status: 'invalid', problem: 'empty' }),
+    print: async () => ({ status: 'not-configured' }),
   };
 }
 

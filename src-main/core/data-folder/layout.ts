@@ -52,3 +52,12 @@ export function downloadPath(dataDir: string, digest: string): string {
 export function searchCacheDir(dataDir: string): string {
   return path.join(dataDir, SEARCH_CACHE_FOLDER);
 }
+
+// Sealed reports waiting for upload. Kept apart from the snapshots, so that a technician who
+// clears the snapshot files does not delete unsent reports with them.
+export const REPORTS_FOLDER = 'reports';
+export const OUTBOX_FILE = 'outbox.sqlite';
+
+export function outboxPath(dataDir: string): string {
+  return path.join(dataDir, REPORTS_FOLDER, OUTBOX_FILE);
+}

@@ -5,6 +5,8 @@ export default {
   unreadable: 'Cannot read the terminal config {{file}}: {{reason}}. Check the path and file permissions.',
   tooLarge: 'The terminal config {{file}} is larger than {{maxBytes}} bytes; a terminal config is a small JSON file. Check that --config names the right file.',
   notJson: 'The terminal config {{file}} is not valid JSON: {{reason}}. Compare it with kiosk-config/example.json.',
+  commissionKeyUnreadable: 'Cannot read the commission key file {{file}} (reporting.commissionKey): {{reason}}. Check the path, which is relative to the config file.',
+  commissionKeyInvalid: 'The commission key file {{file}} (reporting.commissionKey) is not an X25519 or SM2 public key: {{reason}}. Use the public key PEM that the discipline commission issued.',
   unknownField: 'Unknown field {{field}}: check its spelling or remove it.',
   issue: {
     missing: 'this field is missing; add it (type: {{expected}}).',

@@ -5,6 +5,8 @@ export default {
   unreadable: '无法读取终端配置文件 {{file}}：{{reason}}。请检查路径和文件权限。',
   tooLarge: '终端配置 {{file}} 超过 {{maxBytes}} 字节；终端配置应是一个很小的 JSON 文件。请检查 --config 指向的文件是否正确。',
   notJson: '终端配置文件 {{file}} 不是有效的 JSON：{{reason}}。请用 kiosk-config/example.json 对照修改。',
+  commissionKeyUnreadable: '无法读取纪委监委公钥文件 {{file}}（reporting.commissionKey）：{{reason}}。请检查路径，路径相对于配置文件所在目录。',
+  commissionKeyInvalid: '纪委监委公钥文件 {{file}}（reporting.commissionKey）不是 X25519 或 SM2 公钥：{{reason}}。请使用纪委监委下发的公钥 PEM 文件。',
   unknownField: '未知字段 {{field}}：请检查拼写，或删除这一项。',
   issue: {
     missing: '缺少此字段，请填写（类型：{{expected}}）。',
