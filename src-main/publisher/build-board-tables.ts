@@ -1,5 +1,5 @@
-// Inserts the disclosure boards of a validated version 2 delivery into a format-3 snapshot
-// (core/snapshot/schema-boards.ts). Rows go in primary-key order and documents in name order,
+// Inserts the disclosure boards and case progress of a validated version 2 delivery into a
+// snapshot (core/snapshot/schema-boards.ts). Rows go in primary-key order and documents in name order,
 // so the same delivery always gives the same file.
 import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
@@ -28,6 +28,7 @@ export const BOARD_TABLE_NAMES = [
   'notice_attachments',
   'complaint_outcomes',
   'accountability_notices',
+  'report_progress',
 ] as const;
 export type BoardTableName = (typeof BOARD_TABLE_NAMES)[number];
 

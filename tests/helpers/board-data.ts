@@ -31,6 +31,11 @@ export const PDF_BYTES = Buffer.from(
 export const NOTICE_BODY = '# 2024年村级公益事业项目公示\n\n村民代表会议通过，修建村道 1.2 公里。';
 export const NOTICE_BODY_CHANGED = '# 2024年村级公益事业项目公示（更正）\n\n村民代表会议通过，修建村道 1.5 公里。';
 export const ACCOUNTABILITY_TEXT = '经查，某村会计在低保资金发放中把关不严，给予诫勉谈话。';
+/** Case numbers of report_progress (valid by Luhn), and one no row carries. */
+export const CASE_REPLIED = '24050831415929';
+export const CASE_INVESTIGATING = '24052065358973';
+export const CASE_NOT_PUBLISHED = '24051393238469';
+export const CASE_REPLY = '经核查，该户2023年度低保金少发2个月，已于5月28日补发。';
 export const COMPLAINT_TEXT = '经核实，该户低保金已于2024年5月补发到位。';
 
 const SOURCE = { department: '县农业农村局', published_on: '2024-06-01' };
@@ -140,6 +145,10 @@ export function sampleBoards(documentsDir: string, options: { noticeBody?: strin
         published_on: '2024-06-03', category: '民生资金', person_name: '杨*', person_position: '某村会计', sanction: '诫勉谈话',
         text_format: 'text', text: ACCOUNTABILITY_TEXT,
       },
+    ]],
+    ['report_progress', [
+      { case_number: CASE_REPLIED, stage: 'replied', updated_on: '2024-05-30', reply: CASE_REPLY, department: '县纪委监委', published_on: '2024-06-01' },
+      { case_number: CASE_INVESTIGATING, stage: 'investigating', updated_on: '2024-05-27', reply: null, department: '县纪委监委', published_on: '2024-06-01' },
     ]],
   ]);
 

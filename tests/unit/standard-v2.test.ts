@@ -170,6 +170,7 @@ describe('data standard version 2 definitions', () => {
       'notice_attachments.csv',
       'complaint_outcomes.csv',
       'accountability_notices.csv',
+      'report_progress.csv',
     ]);
   });
 

@@ -1,4 +1,4 @@
-// A small valid delivery of all 13 version 2 files and their documents, on top of the version 1
+// A small valid delivery of all 14 version 2 files and their documents, on top of the version 1
 // sample files, for the version 2 validation tests. Rows are objects by column, so a test changes
 // one cell and can tell the line it lands on: row i of a file is on line i + 2.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -295,6 +295,26 @@ export function validRows(): Rows {
         person_position: '某村会计',
         sanction: '党内警告',
         text_file: 'wz-001.txt',
+      },
+    ],
+    'report_progress.csv': [
+      { case_number: '25021012345671', stage: 'received', updated_on: '2025-02-10', reply: '', department: '县纪委监委', published_on: '2025-05-01' },
+      { case_number: '2503 0276 5432 10', stage: 'investigating', updated_on: '2025-03-03', reply: '', department: '县纪委监委', published_on: '2025-05-01' },
+      {
+        case_number: '25041500000018',
+        stage: 'replied',
+        updated_on: '2025-04-28',
+        reply: '经核查，该户2024年耕地地力保护补贴少发120元，已于4月25日补发到位。',
+        department: '县纪委监委',
+        published_on: '2025-05-01',
+      },
+      {
+        case_number: '25050580808083',
+        stage: 'closed',
+        updated_on: '2025-05-20',
+        reply: '经核查，反映的问题不属实，已当面答复。',
+        department: '县纪委监委',
+        published_on: '2025-05-25',
       },
     ],
   };

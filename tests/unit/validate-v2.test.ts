@@ -1,4 +1,4 @@
-// A valid delivery of all 13 version 2 files passes and comes out in snapshot form. The columns of
+// A valid delivery of all 14 version 2 files passes and comes out in snapshot form. The columns of
 // every table match the snapshot DDL, money is fen, names are masked and bodies are text. Only
 // the documents that something refers to are listed.
 import Database from 'better-sqlite3';

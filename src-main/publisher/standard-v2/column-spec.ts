@@ -17,6 +17,8 @@ import type { RegionLevel } from '../../../src-shared/region-code.js';
  * - decimal: a non-negative number with at most two decimals, in the unit that `unit` names.
  * - enum: one of `values`, written exactly.
  * - file_name: the name of a file delivered in the documents/ folder, with one of `extensions`.
+ * - case_number: the 14-digit number of a report filed at a kiosk (src-shared/case-number.ts),
+ *   with a valid Luhn check digit; spaces and hyphens between the digit groups are dropped.
  */
 export const COLUMN_TYPES = [
   'text',
@@ -31,6 +33,7 @@ export const COLUMN_TYPES = [
   'decimal',
   'enum',
   'file_name',
+  'case_number',
 ] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 

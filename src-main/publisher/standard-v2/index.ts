@@ -7,6 +7,7 @@ import { FUND_ALLOCATIONS_FILE } from './fund-allocations.js';
 import { NOTICE_ATTACHMENTS_FILE, NOTICES_FILE } from './notices.js';
 import { POVERTY_HOUSEHOLDS_FILE, POVERTY_MEASURES_FILE } from './poverty-alleviation.js';
 import { PROJECT_PROGRESS_FILE, PROJECTS_FILE } from './projects.js';
+import { REPORT_PROGRESS_FILE } from './report-progress.js';
 import {
   ASSET_CONTRACTS_FILE,
   COLLECTIVE_ASSETS_FILE,
@@ -30,6 +31,7 @@ export const V2_FILE_SPECS: readonly FileSpecV2[] = [
   NOTICE_ATTACHMENTS_FILE,
   COMPLAINT_OUTCOMES_FILE,
   ACCOUNTABILITY_NOTICES_FILE,
+  REPORT_PROGRESS_FILE,
 ];
 
 // Folder next to the CSV files that contains every file a file_name column names.

@@ -1,6 +1,8 @@
 // Checks one cell of a version 2 file against its ColumnSpec type and returns its snapshot value.
 // Messages shared with version 1 (required, too long, identifiers, amounts, ID numbers) keep their
 // version 1 codes, so one problem reads the same in both standards.
+import { parseCaseNumber } from '../../../src-shared/case-number.js';
+import type { CaseNumberProblem } from '../../../src-shared/case-number.js';
 import { checkIdNumber, maskIdNumber } from '../../../src-shared/id-number.js';
 import type { IdNumberProblem } from '../../../src-shared/id-number.js';
 import { parseYuanToFen } from '../../../src-shared/money.js';
@@ -49,6 +51,13 @@ const ID_NUMBER_CODES: Record<IdNumberProblem, string> = {
   'invalid-length': 'idNumber.invalidLength',
   'invalid-birth-date': 'idNumber.invalidBirthDate',
   'invalid-checksum': 'idNumber.invalidChecksum',
+};
+
+// 'empty' cannot occur: an empty cell is reported as missing before the type is checked.
+const CASE_NUMBER_CODES: Record<Exclude<CaseNumberProblem, 'empty'>, string> = {
+  'invalid-characters': 'validation-v2:caseNumber.invalidCharacters',
+  'invalid-length': 'validation-v2:caseNumber.invalidLength',
+  'invalid-checksum': 'validation-v2:caseNumber.invalidChecksum',
 };
 
 const DECIMAL = /^\d+(?:\.\d{1,2})?$/;
@@ -144,6 +153,12 @@ export function checkCell(column: ColumnSpec, raw: string, place: CellPlace, env
 
     case 'file_name':
       return raw;
+
+    case 'case_number': {
+      const parsed = parseCaseNumber(raw);
+      if (parsed.ok) return parsed.caseNumber;
+      return report(parsed.problem === 'empty' ? 'row.required' : CASE_NUMBER_CODES[parsed.problem]);
+    }
   }
 }
 

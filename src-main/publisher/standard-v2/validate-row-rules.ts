@@ -5,6 +5,7 @@
 import { compareText } from '../../../src-shared/compare-text.js';
 import type { IssueCollector, IssueFileName } from '../issues.js';
 import type { CellValue } from './dataset.js';
+import { REPLY_STAGES } from './report-progress.js';
 import { EXPENDITURE_CATEGORIES, INCOME_CATEGORIES } from './village-finance.js';
 
 /** Cells of one row by CSV column: the checked value, null when empty, undefined when invalid. */
@@ -24,6 +25,8 @@ interface FileRules {
   together?: ReadonlyArray<readonly string[]>;
   /** Column combinations that no two rows may share. */
   uniqueTogether?: ReadonlyArray<readonly string[]>;
+  /** Optional columns that must be filled when another column has one of the listed values. */
+  requiredWhen?: ReadonlyArray<{ column: string; whenColumn: string; values: readonly string[] }>;
 }
 
 const COUNTERPARTY = ['counterparty_name', 'counterparty_kind'] as const;
@@ -49,6 +52,10 @@ const RULES: Record<string, FileRules> = {
   'asset_contracts.csv': { ordered: [['start_date', 'end_date']] },
   'notice_attachments.csv': { uniqueTogether: [['notice_id', 'file_name']] },
   'complaint_outcomes.csv': { ordered: [['received_on', 'replied_on']] },
+  'report_progress.csv': {
+    ordered: [['updated_on', 'published_on']],
+    requiredWhen: [{ column: 'reply', whenColumn: 'stage', values: REPLY_STAGES }],
+  },
 };
 
 const INCOME = new Set<string>(INCOME_CATEGORIES);
@@ -79,6 +86,12 @@ export function rowRulesFor(file: IssueFileName, issues: IssueCollector): RowRul
       const empty = group.filter((column) => cells.get(column) === null);
       if (filled.length === 0 || empty.length === 0) continue;
       fail(empty[0]!, 'validation-v2:rule.fillTogether', { filled: filled.join(', '), group: group.join(', ') });
+    }
+
+    for (const { column, whenColumn, values } of rules.requiredWhen ?? []) {
+      const condition = cells.get(whenColumn);
+      if (cells.get(column) !== null || typeof condition !== 'string' || !values.includes(condition)) continue;
+      fail(column, 'validation-v2:rule.requiredWhen', { otherColumn: whenColumn, other: condition });
     }
 
     (rules.uniqueTogether ?? []).forEach((columns, index) => {

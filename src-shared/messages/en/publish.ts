@@ -87,6 +87,7 @@ export default {
       notice_attachments: 'Notice attachments',
       complaint_outcomes: 'Complaint outcomes',
       accountability_notices: 'Accountability notices',
+      report_progress: 'Progress of reports filed at kiosks',
     },
     bundle: 'Bundle: {{path}} ({{size}})',
     manifest: 'Manifest: {{path}}',

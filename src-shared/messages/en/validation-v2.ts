@@ -55,6 +55,11 @@ export default {
     scriptLink: 'A link to "{{value}}" is not allowed: javascript:, vbscript: and data: links can run code in other viewers. Write an http or https address or remove the link.',
     imageNotLocal: 'The image is not a file of the documents folder. The kiosk is offline: put the image in the documents folder and write its file name.',
   },
+  caseNumber: {
+    invalidCharacters: '{{column}} must be the 14 digits of the case number on the receipt; only spaces and hyphens may separate them.',
+    invalidLength: '{{column}} must have exactly 14 digits. Copy the whole case number from the case system.',
+    invalidChecksum: 'The check digit of {{column}} does not match: a digit is mistyped or two digits are swapped. Copy the case number again.',
+  },
   personal: {
     idNumber: 'This text contains an ID number ({{value}}), which would be published as written. Mask it, e.g. 431226********1234, or remove it.',
     mobile: 'This text contains a mobile phone number ({{value}}), which would be published as written. Mask it, e.g. 139****5678, or remove it.',
@@ -66,6 +71,7 @@ export default {
     duplicateCombination: 'Line {{firstLine}} already has the same {{columns}}. Merge the two rows or correct one of them.',
     categoryDirection: 'The category does not belong to {{direction}}; {{direction}} takes one of: {{allowed}}.',
     dateOutsidePeriod: 'entry_date must lie in the accounting month {{period}}. Correct the date or the period.',
+    requiredWhen: '{{column}} is empty, but it is required when {{otherColumn}} is {{other}}. Fill it in, or correct {{otherColumn}}.',
     progressFell:
       'progress_percent falls from {{previous}} (report of {{previousDate}}, line {{previousLine}}) to {{value}}. Check the percentages.',
   },

@@ -82,6 +82,7 @@ export default {
       notice_attachments: '公告附件',
       complaint_outcomes: '投诉办理结果',
       accountability_notices: '问责通报',
+      report_progress: '举报办理进度',
     },
     bundle: '数据包：{{path}}（{{size}}）',
     manifest: '清单：{{path}}',

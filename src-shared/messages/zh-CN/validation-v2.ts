@@ -50,6 +50,11 @@ export default {
     scriptLink: '不允许链接到“{{value}}”：javascript:、vbscript: 和 data: 链接在其他阅读器中可能执行代码。请改用 http 或 https 网址，或删去链接。',
     imageNotLocal: '此图片不是 documents 文件夹中的文件。终端不联网，请把图片放入 documents 文件夹并填写其文件名。',
   },
+  caseNumber: {
+    invalidCharacters: '{{column}} 须为回执上的 14 位案件编号，数字之间只可有空格或连字符。',
+    invalidLength: '{{column}} 须恰好 14 位数字。请从案件系统中完整复制案件编号。',
+    invalidChecksum: '{{column}} 的校验位不符：有数字输错，或相邻两位颠倒。请重新复制案件编号。',
+  },
   personal: {
     idNumber: '此处文字含有身份证号码（{{value}}），会原样公开。请遮蔽，如 431226********1234，或删去。',
     mobile: '此处文字含有手机号码（{{value}}），会原样公开。请遮蔽，如 139****5678，或删去。',
@@ -61,6 +66,7 @@ export default {
     duplicateCombination: '第 {{firstLine}} 行已有相同的 {{columns}}。请合并这两行或改正其中一行。',
     categoryDirection: '此类别不属于{{direction}}；{{direction}}的类别应为以下之一：{{allowed}}。',
     dateOutsidePeriod: 'entry_date 须在会计月份 {{period}} 之内。请改正日期或月份。',
+    requiredWhen: '{{otherColumn}} 为 {{other}} 时须填写 {{column}}。请补上，或改正 {{otherColumn}}。',
     progressFell: 'progress_percent 从 {{previous}}（{{previousDate}} 的报告，第 {{previousLine}} 行）降到 {{value}}。请核对进度百分比。',
   },
 } as const;
