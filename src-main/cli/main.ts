@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   status: () => import('./commands/status.js'),
   verify: () => import('./commands/verify.js'),
   root: () => import('./commands/root.js'),
+  receive: () => import('./commands/receive.js'),
+  reports: () => import('./commands/reports.js'),
 };
 
 /** Removes a global --lang option from anywhere in argv and returns its value. */

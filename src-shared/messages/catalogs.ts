@@ -29,6 +29,8 @@ import enStatus from './en/status.js';
 import zhVerify from './zh-CN/verify.js';
 import enVerify from './en/verify.js';
 import enRoot from './en/root.js';
+import zhReceiver from './zh-CN/receiver.js';
+import enReceiver from './en/receiver.js';
 import zhPrint from './zh-CN/print.js';
 import enPrint from './en/print.js';
 
@@ -48,6 +50,7 @@ export const catalogs = {
     root: zhRoot,
     status: zhStatus,
     verify: zhVerify,
+    receiver: zhReceiver,
     print: zhPrint,
   },
   en: {
@@ -65,6 +68,7 @@ export const catalogs = {
     root: enRoot,
     status: enStatus,
     verify: enVerify,
+    receiver: enReceiver,
     print: enPrint,
   },
 };
