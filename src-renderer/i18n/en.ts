@@ -1,5 +1,6 @@
 // Screen texts in English. Keys mirror zh-CN.ts exactly.
 import boards from './boards/en.js';
+import keyboard from './keyboard/en.js';
 import navigation from './navigation/en.js';
 import printing from './printing/en.js';
 
@@ -106,5 +107,6 @@ export default {
   },
   boards,
   navigation,
+  keyboard,
   printing,
 } as const;

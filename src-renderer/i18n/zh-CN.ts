@@ -2,6 +2,7 @@
 // tests/unit/renderer-i18n.test.ts checks that and every t('...') key used in src-renderer.
 import zhQuery from '../../src-shared/messages/zh-CN/query.js';
 import boards from './boards/zh-CN.js';
+import keyboard from './keyboard/zh-CN.js';
 import navigation from './navigation/zh-CN.js';
 import printing from './printing/zh-CN.js';
 
@@ -94,5 +95,6 @@ export default {
   },
   boards,
   navigation,
+  keyboard,
   printing,
 } as const;

@@ -1,0 +1,36 @@
+// Texts of the on-screen Chinese keyboard used to write a report.
+export default {
+  label: 'Chinese keyboard',
+  textLabel: 'Text typed so far',
+  count: '{{count}}/{{max}} characters typed',
+  pinyinLabel: 'Pinyin',
+  modeChinese: 'Chinese pinyin input',
+  modeEnglish: 'English letters: letters go straight into the text',
+  pinyinEmpty: 'Tap letter keys to type pinyin, then tap a character or word below.',
+  candidatesLabel: 'Characters and words',
+  noCandidates: 'No character starts with “{{pinyin}}”. Tap Delete to remove the last letter.',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageOf: 'Page {{page}} of {{pages}}',
+  keys: {
+    backspace: '⌫ Delete',
+    space: 'Space',
+    numbers: '123',
+    letters: 'Pinyin',
+    lettersEnglish: 'ABC',
+    language: '中/英',
+    shift: '⇧ Capitals',
+    clear: 'Clear',
+  },
+  clearConfirm: {
+    question: 'Clear all {{count}} characters? They cannot be restored.',
+    confirm: 'Clear all',
+    cancel: 'Keep the text',
+  },
+  problems: {
+    textFull: 'The text is full at {{max}} characters. Tap Delete to remove some.',
+    doesNotFit: '“{{candidate}}” does not fit: only {{remaining}} more characters can be typed.',
+    pinyinFull: 'Pinyin takes at most {{max}} letters. Tap a character or word below, or tap Delete.',
+    pinyinPending: 'Tap a character or word below, or delete the pinyin, before typing punctuation, digits or a space.',
+  },
+} as const;

@@ -1,0 +1,36 @@
+// Texts of the on-screen Chinese keyboard used to write a report.
+export default {
+  label: '中文键盘',
+  textLabel: '已输入的内容',
+  count: '已输入 {{count}}/{{max}} 字',
+  pinyinLabel: '拼音',
+  modeChinese: '中文拼音输入',
+  modeEnglish: '英文字母输入：字母直接进入文字',
+  pinyinEmpty: '点字母键打拼音，再点下面的字或词。',
+  candidatesLabel: '候选字词',
+  noCandidates: '没有“{{pinyin}}”开头的字。请按删除键删掉最后一个字母。',
+  previousPage: '上一页',
+  nextPage: '下一页',
+  pageOf: '第 {{page}}/{{pages}} 页',
+  keys: {
+    backspace: '⌫ 删除',
+    space: '空格',
+    numbers: '123',
+    letters: '拼音',
+    lettersEnglish: 'ABC',
+    language: '中/英',
+    shift: '⇧ 大写',
+    clear: '清空',
+  },
+  clearConfirm: {
+    question: '确定要清空全部 {{count}} 个字吗？清空后不能恢复。',
+    confirm: '确定清空',
+    cancel: '不清空',
+  },
+  problems: {
+    textFull: '已经输满 {{max}} 字，不能再输入。可以按删除键删掉一些字。',
+    doesNotFit: '“{{candidate}}”放不下：只能再输入 {{remaining}} 个字。',
+    pinyinFull: '拼音最多 {{max}} 个字母。请先点选下面的字词，或按删除键。',
+    pinyinPending: '请先点选下面的字词，或按删除键删掉拼音，再输入标点、数字或空格。',
+  },
+} as const;
