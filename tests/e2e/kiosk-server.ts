@@ -24,8 +24,19 @@ export interface DemoHousehold {
   totalFen: number;
 }
 
+/** Settings of one spec's kiosk on top of the shared defaults. */
+export interface KioskServerOptions {
+  /**
+   * Top-level fields added to the terminal config, such as `printer` or `reporting`. Relative
+   * paths in them resolve against the config's folder, the server's temporary folder.
+   */
+  config?: Record<string, unknown>;
+}
+
 export interface KioskServer {
   url: string;
+  /** The kiosk's data folder, where the snapshot, outbox and printed PDFs live. */
+  dataDir: string;
   households: DemoHousehold[];
   /** Village code -> name, from regions.csv. */
   regionNames: Map<string, string>;
@@ -80,7 +91,7 @@ function waitForUrl(child: ChildProcessWithoutNullStreams, output: { text: strin
   });
 }
 
-export async function startKioskServer(): Promise<KioskServer> {
+export async function startKioskServer(options: KioskServerOptions = {}): Promise<KioskServer> {
   const temp = makeTempDir('minsheng-e2e-');
   const dataDir = path.join(temp.dir, 'data');
   const keyDir = path.join(temp.dir, 'keys');
@@ -105,6 +116,7 @@ export async function startKioskServer(): Promise<KioskServer> {
       dataDir: 'kiosk',
       sync: { source: 'bundle', trust: 'keys/publisher.pub' },
       idle: { timeoutSeconds: IDLE_TIMEOUT_SECONDS, warningSeconds: IDLE_WARNING_SECONDS },
+      ...options.config,
     }),
   );
 
@@ -130,6 +142,7 @@ export async function startKioskServer(): Promise<KioskServer> {
   const regionNames = new Map(readCsv(path.join(dataDir, 'regions.csv')).map((row) => [row.code!, row.name!]));
   return {
     url,
+    dataDir: kioskDataDir,
     households: readHouseholds(dataDir),
     regionNames,
     readDemoCsv: (fileName) => readCsv(path.join(dataDir, fileName)),
@@ -225,6 +238,7 @@ export async function startExpiredKioskServer(options: ExpiredKioskOptions): Pro
 
   return {
     url,
+    dataDir: kioskDataDir,
     households: readHouseholds(dataDir),
     regionNames: new Map(readCsv(path.join(dataDir, 'regions.csv')).map((row) => [row.code!, row.name!])),
     readDemoCsv: (fileName) => readCsv(path.join(dataDir, fileName)),

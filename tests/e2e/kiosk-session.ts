@@ -5,10 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { startKioskServer } from './kiosk-server.js';
-import type { KioskServer } from './kiosk-server.js';
+import type { KioskServer, KioskServerOptions } from './kiosk-server.js';
 import { SCREENSHOT_DIR } from './screen-checks.js';
 
-export interface KioskSessionOptions {
+export interface KioskSessionOptions extends KioskServerOptions {
   /** Creates the README screenshot folder, for specs that write screenshots. */
   screenshots?: boolean;
 }
@@ -33,7 +33,7 @@ export function useKioskServer(options: KioskSessionOptions = {}): KioskServer {
   test.beforeAll(async () => {
     // Demo data, publish and sync through the real CLI take well over the default hook timeout.
     test.setTimeout(240_000);
-    server = await startKioskServer();
+    server = await startKioskServer({ config: options.config });
     if (options.screenshots) mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 
@@ -57,6 +57,9 @@ export function useKioskServer(options: KioskSessionOptions = {}): KioskServer {
   return {
     get url() {
       return running().url;
+    },
+    get dataDir() {
+      return running().dataDir;
     },
     get households() {
       return running().households;
