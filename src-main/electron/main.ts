@@ -9,6 +9,8 @@ import { ConfigError, kioskSettingsOf, loadTerminalConfig } from '../core/config
 import type { LoadedConfig } from '../core/config.js';
 import { checkInstalledAtStart } from '../core/data-folder/startup-check.js';
 import { createKioskService } from '../core/kiosk-service.js';
+import { reportingKeysOf } from '../core/reports/commission-key.js';
+import type { ReportingKeys } from '../core/reports/commission-key.js';
 import { configureLogging, createLogger } from '../core/log.js';
 import { resolveLanguage, translatorFor } from '../../src-shared/messages/translator.js';
 import { registerKioskIpc } from './ipc.js';
@@ -44,10 +46,12 @@ export function appFiles(appPath: string): { pageUrl: string; preloadFile: strin
   };
 }
 
-function loadConfigOrExit(configFile: string, env: NodeJS.ProcessEnv): LoadedConfig | null {
+/** Loads the config and its commission key, or shows their problems and exits. */
+function loadConfigOrExit(configFile: string, env: NodeJS.ProcessEnv): { loaded: LoadedConfig; reporting: ReportingKeys | null } | null {
   const t = translatorFor(resolveLanguage(undefined, env.MINSHENG_LANG));
   try {
-    return loadTerminalConfig(configFile, t);
+    const loaded = loadTerminalConfig(configFile, t);
+    return { loaded, reporting: reportingKeysOf(loaded, t) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
 
@@ -84,8 +88,9 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   }
 
   const configFile = configFileFrom(argv, env, app.getAppPath());
-  const loaded = loadConfigOrExit(configFile, env);
-  if (!loaded) return;
+  const started = loadConfigOrExit(configFile, env);
+  if (!started) return;
+  const { loaded, reporting } = started;
 
   mkdirSync(loaded.dataDir, { recursive: true });
   configureLogging({ file: path.join(loaded.dataDir, 'logs', 'kiosk.log') });
@@ -93,7 +98,9 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
 
   // A snapshot damaged since its install is replaced by the previous one before the first lookup.
   await checkInstalledAtStart(loaded.dataDir);
-  const service = createKioskService({ dataDir: loaded.dataDir, settings: kioskSettingsOf(loaded.config) });
+  // The service uploads the report outbox in the background when reporting is configured.
+  // TODO: pass the Electron printer as printOutput once it exists; until then print() returns not-configured.
+  const service = createKioskService({ dataDir: loaded.dataDir, settings: kioskSettingsOf(loaded.config), reporting });
   const { pageUrl, preloadFile } = appFiles(app.getAppPath());
   const debug = debugRequested(argv, env);
 
@@ -118,8 +125,7 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   app.on('will-quit', () => {
     sync.stop();
     unregisterIpc();
-    service.close();
-    log.info('kiosk host stopped');
+    void service.close().then(() => log.info('kiosk host stopped'));
   });
 }
 

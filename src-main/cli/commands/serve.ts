@@ -4,11 +4,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KioskApi, KioskSettings } from '../../../src-shared/kiosk-api.js';
+import { createPdfPrinter } from '../../browser-host/pdf-printer.js';
 import { startBrowserHost } from '../../browser-host/server.js';
 import { ConfigError, DEFAULT_KIOSK_SETTINGS, kioskSettingsOf, loadTerminalConfig } from '../../core/config.js';
 import type { TerminalConfig } from '../../core/config.js';
+import { printedDir } from '../../core/data-folder/layout.js';
 import { checkInstalledAtStart } from '../../core/data-folder/startup-check.js';
 import { createKioskService } from '../../core/kiosk-service.js';
+import { reportingKeysOf } from '../../core/reports/commission-key.js';
+import type { ReportingKeys } from '../../core/reports/commission-key.js';
 import type { Command, CommandContext } from '../command.js';
 import { integerOption, parseOptions, requireOption, UsageError } from '../command.js';
 
@@ -26,11 +30,21 @@ export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
   return path.join(dir, 'dist', 'renderer');
 }
 
-/** Loads the terminal config: null without --config, undefined after printing why it is invalid. */
-function configFrom(configFile: string | undefined, context: CommandContext): TerminalConfig | null | undefined {
+interface ServeConfig {
+  config: TerminalConfig;
+  /** The commission key and upload address, or null when the config takes no reports on screen. */
+  reporting: ReportingKeys | null;
+}
+
+/**
+ * Loads the terminal config and its commission key: null without --config, undefined after
+ * printing why the config or the key file is invalid.
+ */
+function configFrom(configFile: string | undefined, context: CommandContext): ServeConfig | null | undefined {
   if (!configFile) return null;
   try {
-    return loadTerminalConfig(configFile, context.t).config;
+    const loaded = loadTerminalConfig(configFile, context.t);
+    return { config: loaded.config, reporting: reportingKeysOf(loaded, context.t) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const lines = [context.t('serve:configInvalid', { file: configFile }), error.message, ...error.problems.map((problem) => `  - ${problem}`)];
@@ -92,8 +106,9 @@ const serve: Command = {
       return 1;
     }
 
-    const config = configFrom(values.config, context);
-    if (config === undefined) return 1;
+    const loaded = configFrom(values.config, context);
+    if (loaded === undefined) return 1;
+    const config = loaded?.config ?? null;
     const settings: KioskSettings = config ? kioskSettingsOf(config) : DEFAULT_KIOSK_SETTINGS;
     const startup = await checkInstalledAtStart(dataDir);
     if (startup.status === 'none') context.stdout.write(`${context.t('serve:noSnapshot', { dir: dataDir })}\n`);
@@ -104,13 +119,15 @@ const serve: Command = {
 
     // Listen for signals before starting, so a stop request during start-up is not lost.
     const stopSignal = waitForStopSignal();
-    const service = createKioskService({ dataDir, settings });
+    // This host prints to PDF files in the data folder, where the Electron host would feed paper.
+    const printOutput = settings.printing.enabled ? createPdfPrinter({ outDir: printedDir(dataDir) }) : null;
+    const service = createKioskService({ dataDir, settings, reporting: loaded?.reporting ?? null, printOutput });
     await warnOnRegionMismatch(service, config, context);
     let host;
     try {
       host = await startBrowserHost({ api: service, staticDir, port });
     } catch (error) {
-      service.close();
+      await service.close();
       // Node's messages may end with a period of their own; the sentence adds one.
       const reason = (error as Error).message.replace(/\.+$/, '');
       context.stderr.write(`${context.t('serve:listenFailed', { port, reason })}\n`);
@@ -129,7 +146,7 @@ const serve: Command = {
 
     await stopSignal;
     await host.close();
-    service.close();
+    await service.close();
     context.stdout.write(`${context.t('serve:stopped')}\n`);
     return 0;
   },

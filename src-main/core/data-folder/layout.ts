@@ -61,3 +61,10 @@ export const OUTBOX_FILE = 'outbox.sqlite';
 export function outboxPath(dataDir: string): string {
   return path.join(dataDir, REPORTS_FOLDER, OUTBOX_FILE);
 }
+
+// The browser host's printed pages (PDF files), where Electron would feed paper.
+export const PRINTED_FOLDER = 'printed';
+
+export function printedDir(dataDir: string): string {
+  return path.join(dataDir, PRINTED_FOLDER);
+}

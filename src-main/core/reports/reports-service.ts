@@ -57,7 +57,7 @@ export type ReportsService = ReportsApi & {
   close(): Promise<void>;
 };
 
-// reasons the kiosk shows no printed page for; PrintResultSchema caps the reason.
+// PrintResultSchema caps the reason at 500 characters.
 const MAX_PRINT_REASON_LENGTH = 500;
 
 export function createReportsService(options: ReportsServiceOptions): ReportsService {
@@ -147,9 +147,8 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
           },
           { layout: request.layout ?? settings.printing.layout },
         );
-        const result = await options.printOutput.print(job);
-        if (result.status === 'failed') log.error({ document: request.document, reason: result.reason }, 'printing failed');
-        return result;
+        // A PrintOutput logs its own failures, so only a throw is logged here.
+        return await options.printOutput.print(job);
       } catch (error) {
         log.error({ err: error, document: request.document }, 'printing failed');
         return { status: 'failed', reason: String((error as Error).message ?? error).slice(0, MAX_PRINT_REASON_LENGTH) };
