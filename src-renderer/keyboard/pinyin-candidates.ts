@@ -101,6 +101,8 @@ export function buildCandidates(
   suggestedWords: readonly string[],
   table: CandidateTable,
 ): Candidate[] {
+  if (pinyin === '') return [];
+
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
 
