@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordKind, Region } from '../src-shared/boards-api.js';
-import type { KioskApi, KioskSettings, SnapshotInfo } from '../src-shared/kiosk-api.js';
+import type { Household, KioskApi, KioskSettings, Payment, SnapshotInfo } from '../src-shared/kiosk-api.js';
+import type { ReportedRecord } from '../src-shared/reports-api.js';
 import { ServiceUnavailableError } from './api/kiosk-client.js';
 import { BoardScreen } from './boards/BoardScreen.js';
 import { RecordDetailScreen } from './boards/RecordDetailScreen.js';
@@ -18,6 +19,9 @@ import { useIdleTimeout } from './idle/use-idle-timeout.js';
 import type { MenuTileId } from './navigation/menu.js';
 import { RegionBar } from './navigation/RegionBar.js';
 import { RegionPicker } from './navigation/RegionPicker.js';
+import { CaseStatusScreen } from './reporting/CaseStatusScreen.js';
+import { PaymentScreen } from './reporting/PaymentScreen.js';
+import { ReportFlowScreen } from './reporting/ReportFlowScreen.js';
 import { SearchScreen } from './navigation/SearchScreen.js';
 import { createViewStack, currentView, popView, pushView } from './navigation/view-stack.js';
 import type { ViewStack } from './navigation/view-stack.js';
@@ -196,6 +200,8 @@ export function App({ api }: { api: KioskApi }) {
     (tile: MenuTileId) => {
       if (tile === 'lookup') open({ kind: 'lookup' });
       else if (tile === 'search') open({ kind: 'search' });
+      else if (tile === 'report') open({ kind: 'report', record: null });
+      else if (tile === 'case-status') open({ kind: 'case-status' });
       else open({ kind: 'board', board: tile });
     },
     [open],
@@ -203,6 +209,8 @@ export function App({ api }: { api: KioskApi }) {
 
   const openRegionPicker = useCallback(() => open({ kind: 'region' }), [open]);
   const openRecord = useCallback((recordKind: RecordKind, id: string) => open({ kind: 'detail', recordKind, id }), [open]);
+  const openPayment = useCallback((household: Household, payment: Payment) => open({ kind: 'payment', household, payment }), [open]);
+  const openReport = useCallback((record: ReportedRecord) => open({ kind: 'report', record }), [open]);
 
   // Picking returns to the screen the picker was opened from, now scoped to the new region.
   const pickRegion = useCallback(
@@ -239,6 +247,7 @@ export function App({ api }: { api: KioskApi }) {
             snapshot={snapshot}
             terminalName={readySettings.terminalName}
             regionName={regionName}
+            reporting={readySettings.reporting}
             onOpen={onOpenTile}
             onChangeRegion={openRegionPicker}
           />
@@ -262,6 +271,7 @@ export function App({ api }: { api: KioskApi }) {
             snapshot={snapshot}
             api={api}
             settings={readySettings}
+            onOpenPayment={(payment) => openPayment(view.household, payment)}
             onBack={backToLookup}
             onDone={wipeSession}
           />
@@ -284,7 +294,18 @@ export function App({ api }: { api: KioskApi }) {
           />
         );
       case 'detail':
-        return <RecordDetailScreen api={api} kind={view.recordKind} id={view.id} snapshot={snapshot} onBack={back} onDone={wipeSession} />;
+        return (
+          <RecordDetailScreen
+            api={api}
+            kind={view.recordKind}
+            id={view.id}
+            snapshot={snapshot}
+            settings={readySettings}
+            onReport={openReport}
+            onBack={back}
+            onDone={wipeSession}
+          />
+        );
       case 'region':
         return (
           <RegionPicker
@@ -300,6 +321,23 @@ export function App({ api }: { api: KioskApi }) {
         return (
           <SearchScreen api={api} regionCode={scope} snapshot={snapshot} onOpenRecord={openRecord} onBack={back} onDone={wipeSession} />
         );
+      case 'payment':
+        return (
+          <PaymentScreen
+            household={view.household}
+            payment={view.payment}
+            settings={readySettings}
+            onReport={openReport}
+            onBack={back}
+            onDone={wipeSession}
+          />
+        );
+      case 'report':
+        return (
+          <ReportFlowScreen api={api} settings={readySettings} record={view.record} regionCode={scope} onExit={back} onDone={wipeSession} />
+        );
+      case 'case-status':
+        return <CaseStatusScreen api={api} snapshot={snapshot} onBack={back} onDone={wipeSession} />;
     }
   }
 

@@ -3,6 +3,7 @@ import boards from './boards/en.js';
 import keyboard from './keyboard/en.js';
 import navigation from './navigation/en.js';
 import printing from './printing/en.js';
+import reporting from './reporting/en.js';
 
 export default {
   app: {
@@ -109,4 +110,5 @@ export default {
   navigation,
   keyboard,
   printing,
+  reporting,
 } as const;

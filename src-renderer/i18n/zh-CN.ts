@@ -5,6 +5,7 @@ import boards from './boards/zh-CN.js';
 import keyboard from './keyboard/zh-CN.js';
 import navigation from './navigation/zh-CN.js';
 import printing from './printing/zh-CN.js';
+import reporting from './reporting/zh-CN.js';
 
 export default {
   app: {
@@ -97,4 +98,5 @@ export default {
   navigation,
   keyboard,
   printing,
+  reporting,
 } as const;

@@ -65,6 +65,25 @@ function paths(tile: MenuTileId) {
           <path d="M32 20 V32 M32 36 V38" />
         </>
       );
+    case 'report':
+      // A pen writing on a sheet.
+      return (
+        <>
+          <path d="M12 10 H40 V54 H12 Z" />
+          <path d="M18 20 H32 M18 28 H30" />
+          <path d="M54 18 L36 44 L32 50 L34 43 L50 16 Z" />
+        </>
+      );
+    case 'case-status':
+      // A clipboard with a clock.
+      return (
+        <>
+          <path d="M14 12 H44 V54 H14 Z" />
+          <path d="M24 8 H34 V16 H24 Z" />
+          <circle cx="44" cy="44" r="12" />
+          <path d="M44 37 V44 L49 47" />
+        </>
+      );
     case 'search':
       // A magnifying glass.
       return (

@@ -1,11 +1,12 @@
-// Home: the menu of big tiles (the household lookup, the disclosure boards and search), the
-// session's region with the button that changes it, the terminal's name and the "data as of"
-// line. Board tiles are disabled while no data is installed, with the reason written on them.
+// Home: the menu of big tiles (the household lookup, the disclosure boards, reporting and
+// search), the session's region with the button that changes it, the terminal's name and the
+// "data as of" line. Board tiles are disabled while no data is installed, with the reason
+// written on them.
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
+import type { KioskSettings, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { MenuIcon } from '../navigation/MenuIcon.js';
-import { MENU_TILES, needsBoardData } from '../navigation/menu.js';
+import { menuTiles, needsBoardData } from '../navigation/menu.js';
 import type { MenuTileId } from '../navigation/menu.js';
 import { RegionBar } from '../navigation/RegionBar.js';
 
@@ -14,6 +15,8 @@ export interface HomeScreenProps {
   terminalName: string;
   /** Name of the session's region, or null before the region list has loaded. */
   regionName: string | null;
+  /** Decides whether the 我要举报 and 查进度 tiles show. */
+  reporting: KioskSettings['reporting'];
   onOpen(tile: MenuTileId): void;
   onChangeRegion(): void;
 }
@@ -35,12 +38,16 @@ function tileTexts(t: TFunction, tile: MenuTileId): { title: string; hint: strin
       return { title: t('navigation.menu.townshipAffairs'), hint: t('navigation.menu.townshipAffairsHint') };
     case 'complaints':
       return { title: t('navigation.menu.complaints'), hint: t('navigation.menu.complaintsHint') };
+    case 'report':
+      return { title: t('reporting.menu.report'), hint: t('reporting.menu.reportHint') };
+    case 'case-status':
+      return { title: t('reporting.menu.track'), hint: t('reporting.menu.trackHint') };
     case 'search':
       return { title: t('navigation.menu.search'), hint: t('navigation.menu.searchHint') };
   }
 }
 
-export function HomeScreen({ snapshot, terminalName, regionName, onOpen, onChangeRegion }: HomeScreenProps) {
+export function HomeScreen({ snapshot, terminalName, regionName, reporting, onOpen, onChangeRegion }: HomeScreenProps) {
   const { t } = useTranslation();
   const dataInstalled = snapshot !== null;
 
@@ -50,7 +57,7 @@ export function HomeScreen({ snapshot, terminalName, regionName, onOpen, onChang
 
       <h2 className="menu-heading">{t('navigation.menu.heading')}</h2>
       <nav className="menu-tiles" aria-label={t('navigation.menu.heading')}>
-        {MENU_TILES.map((tile) => {
+        {menuTiles(reporting).map((tile) => {
           const texts = tileTexts(t, tile);
           const disabled = needsBoardData(tile) && !dataInstalled;
           return (

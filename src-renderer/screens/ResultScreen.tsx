@@ -20,6 +20,8 @@ export interface ResultScreenProps {
   // The statement's print button prints through the host and shows only when settings.printing.enabled is true.
   api: Pick<KioskApi, 'print'>;
   settings: KioskSettings;
+  /** Opens one payment's screen, with its reporting QR code and 一键举报. */
+  onOpenPayment(payment: Payment): void;
   onBack(): void;
   onDone(): void;
 }
@@ -37,12 +39,14 @@ function ItemHeader({ item }: { item: ItemGroup }) {
   );
 }
 
-function PaymentRowView({ payment }: { payment: Payment }) {
+// The whole row is one button, so a villager taps anywhere on a payment to open its screen with
+// the reporting QR code.
+function PaymentRowView({ payment, onOpen }: { payment: Payment; onOpen(payment: Payment): void }) {
   const { t } = useTranslation();
   return (
-    <div className="payment-row" data-testid="payment-row">
+    <button type="button" className="payment-row payment-row--button" data-testid="payment-row" data-payment-id={payment.paymentId} onClick={() => onOpen(payment)}>
       <span className="payment-amount">{t('result.amount', { amount: formatFenAsYuan(payment.amountFen) })}</span>
-      <div className="payment-main">
+      <span className="payment-main">
         <span>
           <span className="field-label">{t('result.paidOn')}</span> {payment.paidOn}
         </span>
@@ -52,20 +56,20 @@ function PaymentRowView({ payment }: { payment: Payment }) {
         <span>
           <span className="field-label">{t('result.recipient')}</span> {payment.recipientMaskedName}
         </span>
-      </div>
-      <div className="payment-detail">
+      </span>
+      <span className="payment-detail">
         <span>
           <span className="field-label">{t('result.department')}</span> {payment.department}
         </span>
         <span>
           <span className="field-label">{t('result.policyBasis')}</span> {payment.policyBasis}
         </span>
-      </div>
-    </div>
+      </span>
+    </button>
   );
 }
 
-export function ResultScreen({ household, snapshot, api, settings, onBack, onDone }: ResultScreenProps) {
+export function ResultScreen({ household, snapshot, api, settings, onOpenPayment, onBack, onDone }: ResultScreenProps) {
   const { t, i18n } = useTranslation();
   const groups = useMemo(() => groupPayments(household.payments), [household.payments]);
   const list = useMemo(() => flattenForList(groups), [groups]);
@@ -103,6 +107,11 @@ export function ResultScreen({ household, snapshot, api, settings, onBack, onDon
             {t('result.dataAsOf', { date: snapshot.dataAsOf })}
           </p>
         )}
+        {settings.reporting !== null && list.rows.length > 0 && (
+          <p className="result-open-hint" data-testid="payment-open-hint">
+            {t('reporting.payment.openHint')}
+          </p>
+        )}
         {list.rows.length === 0 ? (
           <p className="no-payments">{t('result.noPayments')}</p>
         ) : (
@@ -121,7 +130,7 @@ export function ResultScreen({ household, snapshot, api, settings, onBack, onDon
             }}
             itemContent={(index) => {
               const row = list.rows[index]!;
-              return row.kind === 'item' ? <ItemHeader item={row.item} /> : <PaymentRowView payment={row.payment} />;
+              return row.kind === 'item' ? <ItemHeader item={row.item} /> : <PaymentRowView payment={row.payment} onOpen={onOpenPayment} />;
             }}
           />
         )}
