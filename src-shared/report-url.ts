@@ -53,3 +53,14 @@ export function buildReportUrl(reportUrl: string, reference: RecordReference, te
 export function buildTrackUrl(trackUrl: string, caseNumber: string): string {
   return withParams(trackUrl, { [REPORT_URL_PARAMS.caseNumber]: caseNumber });
 }
+
+/**
+ * The reporting address for a region as a whole, for pages that concern no single record, such
+ * as a household statement: the household is never named, only its village.
+ */
+export function buildRegionReportUrl(reportUrl: string, regionCode: string, terminalId: string): string {
+  return withParams(reportUrl, {
+    [REPORT_URL_PARAMS.region]: regionCode,
+    [REPORT_URL_PARAMS.terminal]: terminalId,
+  });
+}

@@ -14,8 +14,7 @@ export default {
     amount: 'Amount (yuan)',
     itemSubtotal: 'Subtotal {{item}}',
     yearTotal: 'Total {{year}}',
-    grandTotal: 'Grand total',
-    paymentCount: '{{count}} payments',
+    grandTotalCount: 'Grand total ({{count}} payments)',
     noPayments: 'No payments on record.',
     maskedNote: 'Names are partly hidden to protect privacy.',
   },
@@ -49,7 +48,7 @@ export default {
     layout: 'Paper layout',
     pangram: 'The quick brown fox jumps over the lazy dog. 天地玄黄 0123456789 ¥1,234.50',
     ruler: 'Ruler (10 mm per mark)',
-    qrCaption: 'Scanning this QR code shows the terminal ID',
+    qrCaption: 'Scanning this QR code shows the terminal ID and the printing time',
     ok: 'If the text is sharp, the ruler measures true and the QR code scans, the printer works.',
   },
   layout: {

@@ -14,8 +14,7 @@ export default {
     amount: '金额（元）',
     itemSubtotal: '{{item}} 小计',
     yearTotal: '{{year}} 年合计',
-    grandTotal: '总计',
-    paymentCount: '共 {{count}} 笔',
+    grandTotalCount: '总计（共 {{count}} 笔）',
     noPayments: '没有发放记录。',
     maskedNote: '为保护隐私，姓名已部分隐去。',
   },
@@ -33,7 +32,7 @@ export default {
     noPhone: '未留电话',
     nextSteps: '后续办理',
     nextTrack: '纪委监委收到后会受理核查。请妥善保管本回执，凭受理编号在任意一台查询终端的“查进度”中查看办理进度和答复。',
-    nextScan: '也可以用手机扫描右侧二维码查看进度。',
+    nextScan: '也可以用手机扫描二维码查看进度。',
     sealed: '举报内容已加密，只有纪委监委能够查看，本终端无法读取。',
   },
   category: {
@@ -49,7 +48,7 @@ export default {
     layout: '纸张版式',
     pangram: '天地玄黄，宇宙洪荒。惠民惠农补贴明细 0123456789 ¥1,234.50',
     ruler: '标尺（每格 10 毫米）',
-    qrCaption: '扫描此二维码应显示终端编号',
+    qrCaption: '扫描此二维码应显示终端编号和打印时间',
     ok: '如果以上文字清晰、标尺长度准确、二维码可以扫描，打印机工作正常。',
   },
   layout: {

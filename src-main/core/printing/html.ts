@@ -1,0 +1,57 @@
+// Building blocks of the printed pages: HTML escaping, QR codes as inline SVG and the page
+// shell with its fonts and paper size. Every value from a request, the snapshot or the config
+// passes through escapeHtml before it reaches the page.
+import QRCode from 'qrcode';
+import type { PrintLayout } from '../../../src-shared/reports-api.js';
+import { pageStyle } from './page-style.js';
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for use in HTML element content and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
+}
+
+/**
+ * Renders `text` as a QR code in an inline SVG element, black on white with the standard
+ * four-module quiet zone. Error correction level M survives a smudged thermal print.
+ */
+export function qrCodeSvg(text: string): string {
+  let svg: string | null = null;
+
+  // With a callback, qrcode 1.5 renders SVG synchronously and calls back before returning, so
+  // the page can be built without awaiting. The check below catches a version that stops doing so.
+  QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }, (error, output) => {
+    if (error) throw error;
+    svg = output;
+  });
+  if (svg === null) throw new Error('qrcode did not render the SVG synchronously');
+  return svg;
+}
+
+/** Wraps the body of a printed page in a complete HTML document for the layout's paper. */
+export function htmlPage(options: { title: string; language: string; layout: PrintLayout; body: string }): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(options.language)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    // The page runs no script and loads nothing; the policy makes that hold even if a value
+    // escaped the escaping.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<title>${escapeHtml(options.title)}</title>`,
+    `<style>${pageStyle(options.layout)}</style>`,
+    '</head>',
+    `<body class="${options.layout}">`,
+    options.body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
