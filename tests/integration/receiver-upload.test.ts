@@ -156,7 +156,7 @@ describe('receiver rejecting uploads', () => {
     const { url, dbFile } = await receiver();
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
     const changed = Buffer.from(envelope);
-    changed[changed.length - 1] ^= 0x01;
+    changed.writeUInt8(changed.readUInt8(changed.length - 1) ^ 0x01, changed.length - 1);
 
     const result = await upload(url, changed, uploadHeaders(envelope, idempotencyKey));
 

@@ -4,7 +4,9 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createLogger } from '../../core/log.js';
+import { makeFolder } from '../../core/make-folder.js';
 import type { RecipientKey } from '../../core/reports/seal-keys.js';
 import { MAX_UPLOAD_BYTES, UPLOAD_HEADERS, UPLOAD_STATUS_CODES } from '../../core/reports/upload-protocol.js';
 import type { UploadAnswer } from '../../core/reports/upload-protocol.js';
@@ -22,7 +24,7 @@ export const DEFAULT_RECEIVER_PATH = '/reports';
 const MAX_DISCARDED_BYTES = 4 * MAX_UPLOAD_BYTES;
 
 export interface ReceiverOptions {
-  /** SQLite file of stored reports; created when absent. */
+  /** SQLite file of stored reports; created with its missing folders when absent. */
   dbFile: string;
   /** The commission's public key; uploads sealed for any other key are answered 422. */
   commissionKey: RecipientKey;
@@ -49,6 +51,7 @@ export interface RunningReceiver {
 export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
   const uploadPath = options.path ?? DEFAULT_RECEIVER_PATH;
   const host = options.host ?? '127.0.0.1';
+  await makeFolder(path.dirname(options.dbFile));
   const store = openReceiverStore(options.dbFile, { busyTimeoutMs: options.busyTimeoutMs });
 
   const server = createServer((request, response) => {
