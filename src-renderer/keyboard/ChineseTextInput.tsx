@@ -1,8 +1,8 @@
-// A text field for a villager's own words, typed entirely by tapping: a large display of the
-// text with its length, the pinyin typed so far with candidate words and characters, and an
-// on-screen keyboard (simple-keyboard with the letter rows of its Chinese layout). It needs no
-// physical keyboard and no input method. The text is controlled by the caller through value and
-// onChange; the pinyin buffer, key layer and messages live here.
+// A text field for a villager's own words, typed entirely by tapping. It shows the text large
+// with its length, the pinyin typed so far with candidate words and characters, and an on-screen
+// keyboard (simple-keyboard with the letter rows of its Chinese layout). It needs no physical
+// keyboard and no input method. The caller owns the text through value and onChange, and this
+// component keeps the pinyin buffer, the key layer and the messages.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -29,12 +29,12 @@ import type { Candidate, EditProblem, EditResult, EditorState } from './pinyin-c
 export interface ChineseTextInputProps {
   value: string;
   onChange(value: string): void;
-  /** Maximum length of the text in characters; longer input is refused with a message. */
+  /** Maximum length of the text in characters. Input past it is rejected with a message. */
   maxLength: number;
   placeholder?: string;
-  /** Turns the pinyin into words of the installed snapshot; without it only built-in words show. */
+  /** Source of snapshot words for the pinyin. Without it only the built-in words show. */
   api?: Pick<KioskApi, 'suggestTerms'>;
-  /** Region whose snapshot words are suggested; suggestions need both api and regionCode. */
+  /** Region whose snapshot words are suggested. Suggestions need both api and regionCode. */
   regionCode?: string;
 }
 

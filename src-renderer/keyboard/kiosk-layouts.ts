@@ -1,6 +1,7 @@
 // The key layers of the kiosk keyboard, in simple-keyboard's layout format (rows of
 // space-separated keys, function keys in braces). The letter rows come from the Chinese layout
-// of simple-keyboard-layouts; the rest is cut down to what a villager writing a report needs.
+// of simple-keyboard-layouts. The other keys are cut down to what a villager writing a report
+// needs.
 import { CHINESE_LETTER_ROWS } from './candidate-table.js';
 
 export type KeyLayerName = 'pinyin' | 'english' | 'englishShift' | 'numbers';

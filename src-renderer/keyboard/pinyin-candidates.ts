@@ -1,7 +1,7 @@
-// The editing logic of the on-screen Chinese keyboard, without a DOM: letters build a pinyin
-// buffer, candidates (words first, then single characters) replace letters of the buffer with
-// text, backspace empties the buffer before it touches the text, and the text never grows past
-// its maximum length. Every refused step returns a problem for the screen to show.
+// The editing logic of the on-screen Chinese keyboard, without a DOM. Letters build a pinyin
+// buffer, and candidates (words first, then single characters) replace letters of the buffer
+// with text. Backspace empties the buffer before it touches the text, and the text never grows
+// past its maximum length. Every rejected step returns a problem for the screen to show.
 import type { CandidateTable } from './candidate-table.js';
 import type { ComplaintWord } from './complaint-words.js';
 
@@ -29,7 +29,7 @@ export type EditProblem =
 
 export interface EditResult {
   state: EditorState;
-  /** Null when the step was applied; otherwise the state is unchanged. */
+  /** Null when the step was applied. Otherwise the state is the unchanged input state. */
   problem: EditProblem | null;
 }
 
@@ -120,7 +120,7 @@ export function buildCandidates(
   return candidates;
 }
 
-/** Cuts one page of candidates; an out-of-range index shows the nearest page. */
+/** Cuts one page of candidates. An out-of-range index gives the nearest page. */
 export function pageCandidates(candidates: readonly Candidate[], pageIndex: number, pageSize: number): CandidatePage {
   const pageCount = Math.max(1, Math.ceil(candidates.length / pageSize));
   const clamped = Math.min(Math.max(0, Math.floor(pageIndex)), pageCount - 1);
@@ -131,7 +131,7 @@ export function pageCandidates(candidates: readonly Candidate[], pageIndex: numb
   };
 }
 
-function refused(state: EditorState, problem: EditProblem): EditResult {
+function rejected(state: EditorState, problem: EditProblem): EditResult {
   return { state, problem };
 }
 
@@ -139,8 +139,8 @@ function refused(state: EditorState, problem: EditProblem): EditResult {
 export function typePinyinLetter(state: EditorState, letter: string, maxLength: number): EditResult {
   if (!/^[a-z]$/.test(letter)) throw new Error(`typePinyinLetter expects one letter a to z, got "${letter}"`);
   // A full text could take no character, so letters typed now would only be lost later.
-  if (lengthOf(state.text) >= maxLength) return refused(state, { kind: 'text-full', maxLength });
-  if (state.pinyin.length >= MAX_PINYIN_LETTERS) return refused(state, { kind: 'pinyin-full', maxLetters: MAX_PINYIN_LETTERS });
+  if (lengthOf(state.text) >= maxLength) return rejected(state, { kind: 'text-full', maxLength });
+  if (state.pinyin.length >= MAX_PINYIN_LETTERS) return rejected(state, { kind: 'pinyin-full', maxLetters: MAX_PINYIN_LETTERS });
 
   return { state: { ...state, pinyin: state.pinyin + letter }, problem: null };
 }
@@ -149,7 +149,7 @@ export function typePinyinLetter(state: EditorState, letter: string, maxLength: 
 export function pickCandidate(state: EditorState, candidate: Candidate, maxLength: number): EditResult {
   const remaining = maxLength - lengthOf(state.text);
   if (lengthOf(candidate.text) > remaining) {
-    return refused(state, { kind: 'does-not-fit', candidate: candidate.text, remaining: Math.max(0, remaining) });
+    return rejected(state, { kind: 'does-not-fit', candidate: candidate.text, remaining: Math.max(0, remaining) });
   }
 
   return {
@@ -160,14 +160,14 @@ export function pickCandidate(state: EditorState, candidate: Candidate, maxLengt
 
 /**
  * Appends text typed directly: a space, punctuation, a digit or an English letter. While pinyin
- * letters wait for a candidate it is refused, so the text never mixes in stray pinyin.
+ * letters wait for a candidate it is rejected, so the text never mixes in stray pinyin.
  */
 export function insertText(state: EditorState, text: string, maxLength: number): EditResult {
-  if (state.pinyin !== '') return refused(state, { kind: 'pinyin-pending' });
+  if (state.pinyin !== '') return rejected(state, { kind: 'pinyin-pending' });
 
   const remaining = maxLength - lengthOf(state.text);
-  if (remaining <= 0) return refused(state, { kind: 'text-full', maxLength });
-  if (lengthOf(text) > remaining) return refused(state, { kind: 'does-not-fit', candidate: text, remaining });
+  if (remaining <= 0) return rejected(state, { kind: 'text-full', maxLength });
+  if (lengthOf(text) > remaining) return rejected(state, { kind: 'does-not-fit', candidate: text, remaining });
 
   return { state: { ...state, text: state.text + text }, problem: null };
 }

@@ -1,6 +1,6 @@
-// The on-screen Chinese keyboard in Chromium, on a page of its own (tests/e2e/keyboard-page)
-// built with Vite and served by Vite's preview server on 127.0.0.1: typing by taps, key and text
-// sizes for elderly users at the kiosk's screen sizes, and the README screenshots.
+// The on-screen Chinese keyboard in Chromium, on a page of its own (tests/e2e/keyboard-page).
+// Vite builds the page and its preview server serves it on 127.0.0.1. The tests cover typing by
+// taps, key and text sizes for elderly users at the kiosk's screen sizes, and the screenshots.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';

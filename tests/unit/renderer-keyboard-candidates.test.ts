@@ -204,7 +204,7 @@ describe('editing', () => {
 });
 
 describe('maxLength', () => {
-  it('refuses letters when the text is full', () => {
+  it('rejects letters when full', () => {
     const full: EditorState = { text: '一二三', pinyin: '' };
     const result = typePinyinLetter(full, 'a', 3);
 
@@ -212,7 +212,7 @@ describe('maxLength', () => {
     expect(result.state).toBe(full);
   });
 
-  it('refuses a word that does not fit', () => {
+  it('rejects a word that does not fit', () => {
     const state: EditorState = { text: '一二三', pinyin: 'mysd' };
     const result = pickCandidate(state, { text: '没有收到', kind: 'word', lettersReplaced: 4 }, 5);
 
@@ -227,7 +227,7 @@ describe('maxLength', () => {
     expect(result.state.text).toBe('一低保');
   });
 
-  it('refuses direct text past the end', () => {
+  it('rejects direct text past the end', () => {
     const result = insertText({ text: '一二', pinyin: '' }, '。', 2);
 
     expect(result.problem).toEqual({ kind: 'text-full', maxLength: 2 });

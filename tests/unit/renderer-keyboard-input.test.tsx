@@ -111,9 +111,9 @@ describe('ChineseTextInput typing', () => {
     tapKeys('dibao');
     await waitFor(() => expect(candidateTexts()).toContain('地边'));
 
-    const shown = candidateTexts();
-    expect(shown.indexOf('低保')).toBe(0);
-    expect(shown.indexOf('地边')).toBe(1);
+    const candidatesShown = candidateTexts();
+    expect(candidatesShown.indexOf('低保')).toBe(0);
+    expect(candidatesShown.indexOf('地边')).toBe(1);
     expect(api.suggestions.at(-1)).toEqual({ pinyin: 'dibao', regionCode: '430124', limit: 12 });
   });
 
@@ -194,7 +194,7 @@ describe('ChineseTextInput typing', () => {
   });
 });
 
-describe('ChineseTextInput refusals', () => {
+describe('ChineseTextInput rejections', () => {
   it('asks for a candidate before punctuation', () => {
     const harness = renderInput({ initial: '低' });
 
@@ -217,7 +217,7 @@ describe('ChineseTextInput refusals', () => {
     expect(screen.getByTestId('keyboard-pinyin').textContent).toBe('bu');
   });
 
-  it('refuses a word past maxLength', () => {
+  it('rejects a word past maxLength', () => {
     const harness = renderInput({ initial: '一二三', maxLength: 5 });
 
     tapKeys('mysd');
@@ -228,7 +228,7 @@ describe('ChineseTextInput refusals', () => {
     expect(screen.getByTestId('keyboard-pinyin').textContent).toBe('mysd');
   });
 
-  it('refuses letters when full', () => {
+  it('rejects letters when full', () => {
     const harness = renderInput({ initial: '一二三', maxLength: 3 });
 
     tapKey('a');
