@@ -64,8 +64,8 @@ beforeEach(() => {
   unregister = registerKioskIpc(standIn.ipcMain as unknown as IpcMain, recordingApi(service), PAGE);
 });
 
-afterEach(() => {
-  service.close();
+afterEach(async () => {
+  await service.close();
   temp.remove();
 });
 
@@ -155,6 +155,53 @@ describe('registerKioskIpc', () => {
 
   it('rejects a board call from a foreign frame', async () => {
     await expect(handlerOf(BOARDS_CHANNELS.getRegions)(fromFrame('https://example.com/'))).rejects.toThrow(/not the kiosk page/);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it('passes reporting requests to the service', async () => {
+    const draft = {
+      category: 'payment-missing',
+      record: null,
+      regionCode: '431226101201',
+      text: '今年的养老补贴还没有收到。',
+      phone: null,
+      consent: true,
+      language: 'zh-CN',
+    };
+
+    expect(await handlerOf(REPORTS_CHANNELS.fileReport)(fromFrame(PAGE), draft)).toEqual({ status: 'not-configured' });
+    expect(await handlerOf(REPORTS_CHANNELS.getCaseStatus)(fromFrame(PAGE), { caseNumber: '12345' })).toEqual({
+      status: 'invalid',
+      problem: 'invalid-length',
+    });
+    expect(await handlerOf(REPORTS_CHANNELS.print)(fromFrame(PAGE), { document: 'test', language: 'zh-CN' })).toEqual({ status: 'not-configured' });
+    expect(coreCalls).toEqual(['fileReport', 'getCaseStatus', 'print']);
+  });
+
+  it.each([
+    [REPORTS_CHANNELS.fileReport, [{ category: 'other', text: '文字', consent: false }]],
+    [REPORTS_CHANNELS.fileReport, []],
+    [REPORTS_CHANNELS.getCaseStatus, ['26051212345678']],
+    [REPORTS_CHANNELS.print, [{ document: 'poster', language: 'zh-CN' }]],
+  ])('rejects bad arguments on %s', async (channel, args) => {
+    await expect(handlerOf(channel)(fromFrame(PAGE), ...args)).rejects.toThrow(IpcRejection);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it('keeps a rejected phone number out of the error', async () => {
+    const draft = { category: 'other', record: null, regionCode: '431226', text: '文字', phone: '1390000123', consent: true, language: 'zh-CN' };
+
+    const error = await handlerOf(REPORTS_CHANNELS.fileReport)(fromFrame(PAGE), draft).catch((caught: Error) => caught);
+
+    expect(error).toBeInstanceOf(IpcRejection);
+    expect((error as Error).message).toContain('phone');
+    expect((error as Error).message).not.toContain('1390000123');
+  });
+
+  it('rejects a reporting call from a foreign frame', async () => {
+    await expect(handlerOf(REPORTS_CHANNELS.print)(fromFrame('https://example.com/'), { document: 'test', language: 'zh-CN' })).rejects.toThrow(
+      /not the kiosk page/,
+    );
     expect(coreCalls).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
+import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
 import { configureLogging } from '../../src-main/core/log.js';
@@ -116,7 +117,9 @@ describe('startKioskHost', () => {
     expect(window.webContents.windowOpenHandler).not.toBeNull();
     expect(standIn.recorded.permissionRequestHandler).not.toBeNull();
     expect(standIn.recorded.applicationMenu).toBeNull();
-    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual([...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS)].sort());
+    expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(
+      [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS), ...Object.values(REPORTS_CHANNELS)].sort(),
+    );
   });
 
   it('writes its log under dataDir', async () => {

@@ -8,6 +8,7 @@ import { build } from 'vite';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
+import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -23,9 +24,14 @@ const SETTINGS = {
   idleWarningSeconds: 20,
   homeRegionCode: '431226101',
   financeFlagThresholdFen: 1_000_000,
+  terminalId: 'demo-01',
+  reporting: null,
+  printing: { enabled: false, layout: 'receipt-80mm' },
 };
 
 const KIOSK_API_METHODS = [
+  'fileReport',
+  'getCaseStatus',
   'getDocument',
   'getFacets',
   'getFinanceSummary',
@@ -35,6 +41,7 @@ const KIOSK_API_METHODS = [
   'getSnapshotInfo',
   'listRecords',
   'lookupHousehold',
+  'print',
   'search',
   'suggestTerms',
 ];
@@ -113,6 +120,28 @@ describe('preload source', () => {
       { channel: BOARDS_CHANNELS.getRecord, args: [{ kind: 'notice', id: 'N1' }] },
       { channel: BOARDS_CHANNELS.getDocument, args: [{ name: 'N2-budget.pdf' }] },
     ]);
+  });
+
+  it('sends reporting requests on their channels', async () => {
+    standIn.rendererSide.reply = (channel) =>
+      channel === REPORTS_CHANNELS.getCaseStatus ? { status: 'invalid', problem: 'empty' } : { status: 'not-configured' };
+    const draft = { category: 'other', record: null, regionCode: '431226', text: '文字', phone: null, consent: true, language: 'zh-CN' } as const;
+
+    expect(await api.fileReport(draft)).toEqual({ status: 'not-configured' });
+    expect(await api.getCaseStatus({ caseNumber: '' })).toEqual({ status: 'invalid', problem: 'empty' });
+    expect(await api.print({ document: 'test', language: 'zh-CN' })).toEqual({ status: 'not-configured' });
+    expect(standIn.recorded.invocations).toEqual([
+      { channel: REPORTS_CHANNELS.fileReport, args: [draft] },
+      { channel: REPORTS_CHANNELS.getCaseStatus, args: [{ caseNumber: '' }] },
+      { channel: REPORTS_CHANNELS.print, args: [{ document: 'test', language: 'zh-CN' }] },
+    ]);
+  });
+
+  it('rejects a filing result without a receipt', async () => {
+    standIn.rendererSide.reply = () => ({ status: 'filed' });
+    const draft = { category: 'other', record: null, regionCode: '431226', text: '文字', phone: null, consent: true, language: 'zh-CN' } as const;
+
+    await expect(api.fileReport(draft)).rejects.toThrow(/receipt/);
   });
 
   it('rejects a malformed list page', async () => {
