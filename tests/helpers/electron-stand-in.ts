@@ -25,10 +25,19 @@ export const rendererSide = {
   reply: (_channel: string, ..._args: unknown[]): unknown => undefined,
 };
 
+/**
+ * How webContents.print calls back; a test sets it to play the printer. Null means the callback
+ * never comes, as with a printer driver that hangs.
+ */
+export const printerSide = {
+  reply: (_options: Record<string, unknown>): [success: boolean, failureReason: string] | null => [true, ''],
+};
+
 export class StandInWebContents extends EventEmitter {
   windowOpenHandler: Handler | null = null;
   loadedUrls: string[] = [];
   reloads = 0;
+  printRequests: Array<Record<string, unknown>> = [];
 
   setWindowOpenHandler(handler: Handler): void {
     this.windowOpenHandler = handler;
@@ -40,6 +49,13 @@ export class StandInWebContents extends EventEmitter {
 
   reload(): void {
     this.reloads += 1;
+  }
+
+  // Electron calls back after the job is spooled, never before print() returns.
+  print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void): void {
+    this.printRequests.push(options);
+    const reply = printerSide.reply(options);
+    if (reply) setImmediate(() => callback(...reply));
   }
 
   /** Emits an event with an event object whose preventDefault is recorded. */
@@ -86,6 +102,16 @@ export class StandInBrowserWindow extends EventEmitter {
 
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+
+  close(): void {
+    this.destroy();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
   }
 }
 
@@ -181,6 +207,7 @@ export function resetStandIn(): void {
   recorded.quitCalls = 0;
   recorded.invocations.length = 0;
   rendererSide.reply = () => undefined;
+  printerSide.reply = () => [true, ''];
   app.removeAllListeners();
   app.hasLock = true;
 }

@@ -1,0 +1,105 @@
+// The Electron printer under the electron stand-in: the hidden window it opens, the silent
+// print options per layout, failures and hangs reported as results, and the window destroyed
+// after every job.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createElectronPrinter } from '../../src-main/electron/printer.js';
+import { renderPrintJob } from '../../src-main/core/printing/render.js';
+import type { PrintJob } from '../../src-main/core/printing/print-job.js';
+import { StandInBrowserWindow, printerSide, recorded, resetStandIn } from '../helpers/electron-stand-in.js';
+import { household, printContext } from './printing-fixtures.js';
+
+const statementJob: PrintJob = renderPrintJob({ document: 'statement', language: 'zh-CN', household }, printContext, { layout: 'a4' });
+const testJob: PrintJob = renderPrintJob({ document: 'test', language: 'en' }, printContext, { layout: 'receipt-80mm' });
+
+function onlyWindow(): StandInBrowserWindow {
+  expect(recorded.windows).toHaveLength(1);
+  return recorded.windows[0]!;
+}
+
+beforeEach(() => resetStandIn());
+
+describe('Electron printer', () => {
+  it('prints A4 silently to the named printer', async () => {
+    const printer = createElectronPrinter({ deviceName: 'HP_LaserJet_M1136', BrowserWindow: StandInBrowserWindow });
+
+    const result = await printer.print(statementJob);
+
+    expect(result).toEqual({ status: 'printed', layout: 'a4', output: 'HP_LaserJet_M1136' });
+    expect(onlyWindow().webContents.printRequests).toEqual([
+      { silent: true, printBackground: true, deviceName: 'HP_LaserJet_M1136', pageSize: 'A4' },
+    ]);
+  });
+
+  it('prints receipts 80 mm wide', async () => {
+    const printer = createElectronPrinter({ BrowserWindow: StandInBrowserWindow });
+
+    const result = await printer.print(testJob);
+
+    expect(result).toEqual({ status: 'printed', layout: 'receipt-80mm', output: 'default printer' });
+    const [request] = onlyWindow().webContents.printRequests;
+    expect(request).toEqual({ silent: true, printBackground: true, pageSize: { width: 80_000, height: 297_000 } });
+    expect(request).not.toHaveProperty('deviceName');
+  });
+
+  it('opens a hidden locked-down window', async () => {
+    await createElectronPrinter({ BrowserWindow: StandInBrowserWindow }).print(statementJob);
+
+    const { options } = onlyWindow();
+    expect(options.show).toBe(false);
+    const preferences = options.webPreferences as Record<string, unknown>;
+    expect(preferences.sandbox).toBe(true);
+    expect(preferences.javascript).toBe(false);
+    expect(preferences.contextIsolation).toBe(true);
+    expect(preferences.nodeIntegration).toBe(false);
+    expect(preferences).not.toHaveProperty('preload');
+  });
+
+  it('loads the job as a data URL', async () => {
+    await createElectronPrinter({ BrowserWindow: StandInBrowserWindow }).print(statementJob);
+
+    const [url] = onlyWindow().webContents.loadedUrls;
+    const prefix = 'data:text/html;charset=utf-8,';
+    expect(url?.startsWith(prefix)).toBe(true);
+    expect(decodeURIComponent(url!.slice(prefix.length))).toBe(statementJob.html);
+  });
+
+  it('destroys the window after printing', async () => {
+    await createElectronPrinter({ BrowserWindow: StandInBrowserWindow }).print(statementJob);
+    expect(onlyWindow().isDestroyed()).toBe(true);
+  });
+
+  it('passes the failure reason through', async () => {
+    printerSide.reply = () => [false, 'Invalid deviceName provided'];
+    const printer = createElectronPrinter({ deviceName: 'No_Such_Printer', BrowserWindow: StandInBrowserWindow });
+
+    const result = await printer.print(statementJob);
+
+    expect(result).toEqual({ status: 'failed', reason: 'printer No_Such_Printer failed: Invalid deviceName provided' });
+    expect(onlyWindow().isDestroyed()).toBe(true);
+  });
+
+  it('reports a hung printer as failed', async () => {
+    printerSide.reply = () => null;
+    const printer = createElectronPrinter({ deviceName: 'Sleeping_Printer', BrowserWindow: StandInBrowserWindow, timeoutMs: 50 });
+
+    const result = await printer.print(statementJob);
+
+    expect(result).toEqual({ status: 'failed', reason: 'printer Sleeping_Printer did not answer within 50 ms' });
+    expect(onlyWindow().isDestroyed()).toBe(true);
+  });
+
+  it('reports a page that fails to load', async () => {
+    class FailingWindow extends StandInBrowserWindow {
+      override loadURL(): Promise<void> {
+        return Promise.reject(new Error('ERR_INVALID_URL (-300)'));
+      }
+    }
+    const printer = createElectronPrinter({ BrowserWindow: FailingWindow });
+
+    const result = await printer.print(statementJob);
+
+    expect(result).toEqual({ status: 'failed', reason: 'loading the statement page for printing failed: ERR_INVALID_URL (-300)' });
+    expect(onlyWindow().webContents.printRequests).toEqual([]);
+    expect(onlyWindow().isDestroyed()).toBe(true);
+  });
+});
