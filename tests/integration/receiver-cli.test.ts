@@ -141,7 +141,7 @@ describe('minsheng reports export', () => {
     expect(csv[2]![10]).toBe(contents[1]!.text);
     expect(csv[1]![11]).toBe('13812345678');
 
-    const progress = readCsv(path.join(outDir, 'report-progress.csv'));
+    const progress = readCsv(path.join(outDir, 'report_progress.csv'));
     expect(progress[0]).toEqual(['case_number', 'stage', 'updated_on', 'reply', 'department', 'published_on']);
     expect(progress.slice(1).map((row) => [row[0], row[1], row[4]])).toEqual(contents.map((content) => [content.caseNumber, 'received', '县纪委监委']));
   });
@@ -185,7 +185,7 @@ describe('minsheng reports export', () => {
     expect(result.stdout).toContain(shared.caseNumber);
     const csv = readCsv(path.join(outDir, 'reports.csv'));
     expect(csv.slice(1).map((row) => row[15])).toEqual([keys[1], keys[0], '']);
-    expect(readCsv(path.join(outDir, 'report-progress.csv'))).toHaveLength(3);
+    expect(readCsv(path.join(outDir, 'report_progress.csv'))).toHaveLength(3);
   });
 
   it('refuses an output folder with files unless --force', async () => {
@@ -200,7 +200,7 @@ describe('minsheng reports export', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('already holds 4 files or folders');
     expect(forced.code).toBe(0);
-    expect(readdirSync(outDir).sort()).toEqual(['report-progress.csv', 'reports.csv', 'reports.json']);
+    expect(readdirSync(outDir).sort()).toEqual(['report_progress.csv', 'reports.csv', 'reports.json']);
   });
 
   it('exports only reports received since --since', async () => {

@@ -12,18 +12,19 @@ import type { ReportContent } from '../../core/reports/report-content.js';
 import { SealError, openReport } from '../../core/reports/seal.js';
 import type { RecipientPrivateKey } from '../../core/reports/seal-keys.js';
 import { quoteCsv } from '../error-report.js';
+import { REPORT_PROGRESS_FILE } from '../standard-v2/report-progress.js';
 import { openReceiverStoreReadOnly } from './store.js';
 import type { StoredReport } from './store.js';
 
 export const EXPORT_FILES = {
   reportsCsv: 'reports.csv',
   reportsJson: 'reports.json',
-  progressCsv: 'report-progress.csv',
+  progressCsv: REPORT_PROGRESS_FILE.name,
   errorsCsv: 'errors.csv',
 } as const;
 
-/** Columns of report-progress.csv, the file the publisher reads for the 查进度 board. */
-export const PROGRESS_COLUMNS = ['case_number', 'stage', 'updated_on', 'reply', 'department', 'published_on'] as const;
+/** Columns of report_progress.csv in data standard v2, the file the publisher reads for 查进度. */
+export const PROGRESS_COLUMNS = REPORT_PROGRESS_FILE.columns.map((column) => column.name);
 
 export interface ExportOptions {
   dbFile: string;
@@ -211,8 +212,16 @@ function progressCsv(reports: ExportedReport[], department: string): string {
     if (known === undefined || stored.receivedAt < known) firstReceipt.set(content.caseNumber, stored.receivedAt);
   }
 
-  const rows = [...firstReceipt].map(([caseNumber, receivedAt]) => [caseNumber, 'received', localDate(new Date(receivedAt)), '', department, '']);
-  return csvFile([[...PROGRESS_COLUMNS], ...rows]);
+  const rows = [...firstReceipt].map(([caseNumber, receivedAt]) => {
+    const cells: Record<string, string> = {
+      case_number: caseNumber,
+      stage: 'received',
+      updated_on: localDate(new Date(receivedAt)),
+      department,
+    };
+    return PROGRESS_COLUMNS.map((column) => cells[column] ?? '');
+  });
+  return csvFile([PROGRESS_COLUMNS, ...rows]);
 }
 
 function errorsCsv(failures: ExportFailure[], t: Translate): string {

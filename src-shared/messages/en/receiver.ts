@@ -50,7 +50,7 @@ export default {
       'Writes into the output folder:',
       '  reports.csv           one row per report (UTF-8 with a BOM, opens in Excel)',
       '  reports.json          the same content as JSON',
-      '  report-progress.csv   a starting file for the progress board: one row per case number at stage received',
+      '  report_progress.csv   a starting file for the progress board: one row per case number at stage received',
       '  errors.csv            reports that could not be opened, with the reason (only when there are any)',
       '',
       'Options:',

@@ -49,7 +49,7 @@ export default {
       '在输出目录中写出：',
       '  reports.csv           每条举报一行（UTF-8 带 BOM，可直接用 Excel 打开）',
       '  reports.json          同样的内容，JSON 格式',
-      '  report-progress.csv   办理进度表的起始文件：每个案件编号一行，阶段为 received（已受理）',
+      '  report_progress.csv   办理进度表的起始文件：每个案件编号一行，阶段为 received（已受理）',
       '  errors.csv            无法打开的举报及原因（仅在有此类举报时写出）',
       '',
       '选项：',
