@@ -6,7 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCaseNumber } from '../../src-shared/case-number.js';
 import { parseYuanToFen } from '../../src-shared/money.js';
+import { CASE_STAGES } from '../../src-shared/reports-api.js';
 import { DEFAULT_FINANCE_FLAG_FEN } from '../../src-main/core/config.js';
 import { LARGE_ENTRY_MIN_FEN } from '../../src-main/publisher/demo-data/boards/finance-ledger.js';
 import { generateDemoData } from '../../src-main/publisher/demo-data/generate.js';
@@ -54,7 +56,7 @@ beforeAll(async () => {
 afterAll(() => temp.remove());
 
 describe('demo boards validity', () => {
-  it('writes all 13 version 2 files', () => {
+  it('writes all 14 version 2 files', () => {
     const names = readdirSync(temp.dir);
     for (const spec of V2_FILE_SPECS) expect(names).toContain(spec.name);
     expect(names).toContain('documents');
@@ -290,5 +292,35 @@ describe('demo boards contents', () => {
     expect(rows['poverty_households.csv']! / HOUSEHOLDS).toBeLessThan(0.1);
     expect(rows['notices.csv']).toBeGreaterThan(300);
     expect(summary.boards!.documentBytes).toBeLessThan(3_000_000);
+  });
+});
+
+describe('demo report progress', () => {
+  it('covers every stage', () => {
+    const stages = countBy(readRows('report_progress.csv'), (row) => row.stage!);
+
+    for (const stage of CASE_STAGES) expect(stages.get(stage) ?? 0, stage).toBeGreaterThanOrEqual(3);
+    expect([...stages.values()].reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(24);
+  });
+
+  it('numbers cases as kiosks do, within the range', () => {
+    for (const row of readRows('report_progress.csv')) {
+      const parsed = parseCaseNumber(row.case_number!);
+      expect(parsed, row.case_number).toEqual({ ok: true, caseNumber: row.case_number });
+
+      // YYMMDD of filing, on or before the stage date and within 2021-2024.
+      const filedOn = `20${row.case_number!.slice(0, 2)}-${row.case_number!.slice(2, 4)}-${row.case_number!.slice(4, 6)}`;
+      expect(filedOn >= '2021-01-01', row.case_number).toBe(true);
+      expect(filedOn <= row.updated_on!, row.case_number).toBe(true);
+      expect(row.updated_on! <= row.published_on!, row.case_number).toBe(true);
+      expect(row.published_on! <= '2024-12-31', row.case_number).toBe(true);
+    }
+  });
+
+  it('replies once a case is replied or closed', () => {
+    for (const row of readRows('report_progress.csv')) {
+      const answered = row.stage === 'replied' || row.stage === 'closed';
+      expect(row.reply !== '', `${row.case_number} ${row.stage}`).toBe(answered);
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Writes the 13 files of data standard version 2 and the documents/ folder for the demo county,
+// Writes the 14 files of data standard version 2 and the documents/ folder for the demo county,
 // next to the version 1 files. Poverty alleviation and fund allocation take the households and
 // payments as generateDemoData draws them. The other boards draw from their own random streams,
 // so the version 1 files stay the same whatever the scale.
@@ -10,6 +10,7 @@ import { DOCUMENTS_FOLDER, V2_FILE_SPECS } from '../../standard-v2/index.js';
 import { NOTICE_ATTACHMENTS_FILE, NOTICES_FILE } from '../../standard-v2/notices.js';
 import { POVERTY_HOUSEHOLDS_FILE, POVERTY_MEASURES_FILE } from '../../standard-v2/poverty-alleviation.js';
 import { PROJECT_PROGRESS_FILE, PROJECTS_FILE } from '../../standard-v2/projects.js';
+import { REPORT_PROGRESS_FILE } from '../../standard-v2/report-progress.js';
 import {
   ASSET_CONTRACTS_FILE,
   COLLECTIVE_ASSETS_FILE,
@@ -31,6 +32,7 @@ import { FundAllocationCollector } from './fund-allocations.js';
 import { NoticeGenerator } from './notices.js';
 import { PovertyCollector } from './poverty.js';
 import { writeProjects } from './projects.js';
+import { writeReportProgress } from './report-progress.js';
 import { BoardFileWriter } from './rows.js';
 import { BOARD_VOLUMES } from './scale.js';
 import type { BoardScale } from './scale.js';
@@ -110,6 +112,9 @@ export class BoardsGenerator {
       // 4. Notices, complaints and accountability, with their documents.
       await new NoticeGenerator(this.context, { notices: open(NOTICES_FILE), attachments: open(NOTICE_ATTACHMENTS_FILE) }, summaries, ledger.totals).writeAll();
       await writeCases(this.context, { complaints: open(COMPLAINT_OUTCOMES_FILE), accountability: open(ACCOUNTABILITY_NOTICES_FILE) });
+
+      // 5. Progress of reports filed at kiosks, for 查进度.
+      await writeReportProgress(this.context, open(REPORT_PROGRESS_FILE));
 
       // The standard rejects a file with a header and no rows, so an empty board is not delivered.
       await this.context.documents.write(outDir);

@@ -32,6 +32,8 @@ export interface BoardVolumes {
   /** Complaint outcomes and accountability notices per township and year. */
   complaintsPerTownshipYear: number;
   accountabilityPerTownshipYear: number;
+  /** Reports filed at the county's kiosks whose progress is published, over the whole range. */
+  reportCases: number;
 }
 
 export const BOARD_VOLUMES: Readonly<Record<Exclude<BoardScale, 'none'>, BoardVolumes>> = {
@@ -44,6 +46,7 @@ export const BOARD_VOLUMES: Readonly<Record<Exclude<BoardScale, 'none'>, BoardVo
     noticesPerVillageYear: 0.5,
     complaintsPerTownshipYear: 0.8,
     accountabilityPerTownshipYear: 0.4,
+    reportCases: 48,
   },
   county: {
     projectsPerVillageYear: 0.45,
@@ -54,5 +57,6 @@ export const BOARD_VOLUMES: Readonly<Record<Exclude<BoardScale, 'none'>, BoardVo
     noticesPerVillageYear: 4,
     complaintsPerTownshipYear: 6,
     accountabilityPerTownshipYear: 2,
+    reportCases: 400,
   },
 };
