@@ -11,7 +11,7 @@ import { sendJson } from './http-responses.js';
 // A draft is at most 2,000 characters of text plus a 200-character label: under 16 KiB as UTF-8
 // even when every character is \u-escaped. 32 KiB leaves room for whitespace.
 export const MAX_REPORT_BODY_BYTES = 32 * 1024;
-// A statement request carries the whole household with its payments. 512 KiB holds several
+// A statement request carries the whole household with its payments. 512 KiB fits several
 // thousand payments, far more than a household receives in the years a snapshot covers.
 export const MAX_PRINT_BODY_BYTES = 512 * 1024;
 // {"caseNumber": "..."} with at most 64 characters.

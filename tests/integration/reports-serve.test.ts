@@ -1,6 +1,6 @@
-// `minsheng serve --config` with reporting and printing configured, as a child process: a
-// report filed over HTTP is sealed, uploaded to a loopback receiver started here and opens with
-// the commission's private key; a print request writes a PDF to the data folder; a missing key
+// `minsheng serve --config` with reporting and printing configured, as a child process. A report
+// filed over HTTP is sealed, uploaded to a loopback receiver started here, and opens with the
+// commission's private key. A print request writes a PDF to the data folder, and a missing key
 // file stops the start. Needs the compiled CLI: npm run build:main.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
-// The report uploader against a loopback HTTP server that answers as the county receiver's
-// protocol says: delivered on 201 and 200, retried with backoff on 5xx, timeouts, refused
-// connections and a connection dropped after the receiver stored the report.
+// The report uploader against a loopback HTTP server that responds as the county receiver's
+// protocol specifies. Reports are delivered on 201 and 200, and retried with backoff after 5xx,
+// timeouts, refused connections and a connection dropped after the receiver stored the report.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -30,7 +30,7 @@ interface TestReceiver {
   url: string;
   uploads: ReceivedUpload[];
   stored: Map<string, Buffer>;
-  /** The most requests it had open at one time. */
+  /** Maximum number of requests it had open at one time. */
   maxConcurrent: number;
   answer: Answer;
   close(): Promise<void>;
@@ -41,7 +41,7 @@ function sendAnswer(response: ServerResponse, status: keyof typeof UPLOAD_STATUS
   response.end(JSON.stringify({ status, receivedAt: '2026-05-12T09:06:00.000Z', ...(reason ? { reason } : {}) }));
 }
 
-/** Stores a new key with 201 and answers a known one with 200, as the real receiver does. */
+/** Stores a new key with 201 and responds 200 to a known one, as the real receiver does. */
 const storeAnswer: Answer = (upload, response) => {
   const key = String(upload.headers[UPLOAD_HEADERS.idempotencyKey]);
   if (receiver.stored.has(key)) return sendAnswer(response, 'duplicate');
@@ -233,7 +233,7 @@ describe('uploader retries', () => {
 
   it('retries after a timeout', async () => {
     const key = enqueueReport(1);
-    // Never answers; the uploader gives up after its timeout.
+    // Never responds, so the uploader gives up after its timeout.
     receiver.answer = () => undefined;
 
     await uploader({ timeoutMs: 200 }).runOnce();

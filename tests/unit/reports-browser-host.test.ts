@@ -111,8 +111,9 @@ describe('report paths', () => {
     const { json } = await post(REPORTS_HTTP_PATHS.getCaseStatus, { caseNumber: CASE_UNPUBLISHED });
 
     const result = RESULTS.getCaseStatus.parse(json);
-    expect(result.status).toBe('not-yet');
-    expect(result.status === 'not-yet' && result.dataAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    if (result.status !== 'not-yet') throw new Error(`expected not-yet, got ${result.status}`);
+    expect(result.caseNumber).toBe(CASE_UNPUBLISHED);
+    expect(result.dataAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it.each([

@@ -1,6 +1,6 @@
-// fileReport through the kiosk service: a filed report is sealed in the outbox file and opens
-// with the commission's private key to exactly what was filed; the outbox holds no plaintext;
-// bad drafts, a terminal without a key and a full or read-only disk all get a clear answer.
+// fileReport through the kiosk service. A filed report is sealed in the outbox file and opens
+// with the commission's private key to exactly what was filed, and the outbox files contain no
+// plaintext. Bad drafts, a terminal without a key and a full or read-only disk get a clear result.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -50,7 +50,7 @@ export function makeCommissionKeys(dir: string): CommissionKeys {
   };
 }
 
-/** A kiosk service over dataDir that files reports for `keys`; its uploader is not started. */
+/** Creates a kiosk service over dataDir that files reports for `keys`, with its uploader stopped. */
 export function reportingService(dataDir: string, keys: CommissionKeys, options: Partial<KioskServiceOptions> = {}): KioskService {
   return createKioskService({
     dataDir,

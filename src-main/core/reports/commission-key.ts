@@ -11,7 +11,7 @@ import type { RecipientKey } from './seal.js';
 /** A public key PEM is under 1 KiB; the cap keeps a wrong path such as /dev/zero harmless. */
 const MAX_KEY_FILE_BYTES = 16 * 1024;
 
-/** What a kiosk needs to take reports on screen and upload them. */
+/** The commission key and upload address that a kiosk needs to take reports on screen. */
 export interface ReportingKeys {
   commissionKey: RecipientKey;
   /** The county receiver's address (config reporting.uploadUrl). */
@@ -20,7 +20,7 @@ export interface ReportingKeys {
 
 /**
  * Reads and parses the commission key file. Throws ConfigError naming the file when it cannot be
- * read or does not hold an X25519 or SM2 public key.
+ * read or does not contain an X25519 or SM2 public key.
  */
 export function readCommissionKey(file: string, t: Translate): RecipientKey {
   let pem: string;

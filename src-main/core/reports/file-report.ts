@@ -81,7 +81,7 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
         options.outbox().enqueue({ idempotencyKey, sealed, createdAt: filedAt.getTime() });
       } catch (error) {
         // SQLite's and the outbox's messages name the file and the failure, never the report.
-        log.error({ err: error, caseNumber, idempotencyKey }, 'the outbox could not store a report; the villager is told nothing was filed');
+        log.error({ err: error, caseNumber, idempotencyKey }, 'failed to store a report in the outbox; returning storage-failed');
         return { status: 'storage-failed' };
       }
 

@@ -1,7 +1,7 @@
 // Sends the sealed reports in the outbox to the county's receiver, one POST per report as
 // upload-protocol.ts describes. A report is marked delivered only on 200 or 201. Every other
-// answer, a timeout or a network error counts as a failed attempt, and the outbox schedules the
-// retry with backoff. Runs never overlap, so a report is never sent twice at the same time.
+// response, a timeout or a network error counts as a failed attempt, and the outbox schedules the
+// retry with backoff. Runs never overlap, so one report is never in two requests at once.
 import { createHash } from 'node:crypto';
 import { createLogger } from '../log.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
@@ -9,16 +9,16 @@ import { UPLOAD_CONTENT_TYPE, UPLOAD_HEADERS, UPLOAD_STATUS_CODES, UploadAnswerS
 
 const log = createLogger('report-uploader');
 
-/** Default time to wait for the receiver's answer to one upload. */
+/** Default time to wait for the receiver's response to one upload. */
 export const DEFAULT_UPLOAD_TIMEOUT_MS = 30_000;
 /** How often delivered entries past their retention are pruned. */
 export const PRUNE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 // Entries read from the outbox per query; a run keeps reading until no untried entry is due.
 const BATCH_SIZE = 50;
-// Longest failure reason stored in the outbox and logged.
+// Maximum length of a failure reason stored in the outbox and logged.
 const MAX_REASON_LENGTH = 300;
 
-// These answers will not change by retrying, so a person has to look at the receiver or the key.
+// Retrying does not change these responses, so a person has to check the receiver or the key.
 const NEEDS_A_PERSON = new Set([
   UPLOAD_STATUS_CODES.malformed,
   UPLOAD_STATUS_CODES.conflict,
@@ -33,7 +33,7 @@ export interface ReportUploaderOptions {
   terminalId: string;
   clock?: () => Date;
   fetch?: typeof globalThis.fetch;
-  /** Time to wait for one answer, in milliseconds. */
+  /** Time to wait for one response, in milliseconds. */
   timeoutMs?: number;
 }
 
@@ -70,7 +70,7 @@ function shorten(text: string): string {
   return text.length > MAX_REASON_LENGTH ? `${text.slice(0, MAX_REASON_LENGTH - 1)}…` : text;
 }
 
-/** Reads the receiver's reason from its JSON answer, when it gave one. */
+/** Reads the receiver's reason from its JSON response body, when it sent one. */
 async function answerReason(response: Response): Promise<string> {
   try {
     const answer = UploadAnswerSchema.safeParse(await response.json());
@@ -215,7 +215,7 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
     return activeRun;
   }
 
-  /** Runs from the timer or a nudge, where nobody awaits the result, so errors are logged here. */
+  /** Runs from the timer or a nudge. No caller awaits the result, so errors are logged here. */
   async function runSafely(): Promise<void> {
     try {
       pruneWhenDue();
