@@ -55,8 +55,8 @@ export function buildTrackUrl(trackUrl: string, caseNumber: string): string {
 }
 
 /**
- * The reporting address for a region as a whole, for pages that concern no single record, such
- * as a household statement: the household is never named, only its village.
+ * Builds the reporting address for a region as a whole, for pages about no single record such
+ * as a household statement. The household is never named, only its village.
  */
 export function buildRegionReportUrl(reportUrl: string, regionCode: string, terminalId: string): string {
   return withParams(reportUrl, {

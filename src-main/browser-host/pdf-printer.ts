@@ -37,17 +37,19 @@ function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** The time part of a PDF file name, local time to the millisecond: "20260512-090512-345". */
+/** Formats the time part of a PDF file name, local time to the millisecond: "20260512-090512-345". */
 export function fileTimeStamp(time: Date): string {
   const date = `${time.getFullYear()}${twoDigits(time.getMonth() + 1)}${twoDigits(time.getDate())}`;
   const clock = `${twoDigits(time.getHours())}${twoDigits(time.getMinutes())}${twoDigits(time.getSeconds())}`;
   return `${date}-${clock}-${String(time.getMilliseconds()).padStart(3, '0')}`;
 }
 
-// Two jobs of the same document in the same millisecond get "-2", "-3" and so on.
-function freeFileName(outDir: string, stem: string): string {
+// A second job of the same document in the same millisecond gets "-2", then "-3" and so on.
+// Names of jobs still printing are in `reserved`, so concurrent jobs never share one.
+function freeFileName(outDir: string, stem: string, reserved: ReadonlySet<string>): string {
+  const isTaken = (name: string) => reserved.has(name) || existsSync(path.join(outDir, name));
   let name = `${stem}.pdf`;
-  for (let suffix = 2; existsSync(path.join(outDir, name)); suffix += 1) name = `${stem}-${suffix}.pdf`;
+  for (let suffix = 2; isTaken(name); suffix += 1) name = `${stem}-${suffix}.pdf`;
   return name;
 }
 
@@ -116,10 +118,12 @@ export function createPdfPrinter(options: PdfPrinterOptions): PrintOutput {
   const chromiumPath = options.chromiumPath ?? process.env.MINSHENG_CHROMIUM ?? DEFAULT_CHROMIUM;
   const clock = options.clock ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
+  const printing = new Set<string>();
 
   async function printJob(job: PrintJob): Promise<PrintResult> {
     await mkdir(options.outDir, { recursive: true });
-    const name = freeFileName(options.outDir, `${fileTimeStamp(clock())}-${job.document}-${job.layout}`);
+    const name = freeFileName(options.outDir, `${fileTimeStamp(clock())}-${job.document}-${job.layout}`, printing);
+    printing.add(name);
     const finalFile = path.join(options.outDir, name);
     const partialFile = path.join(options.outDir, `.${name}.partial`);
 
@@ -154,6 +158,7 @@ export function createPdfPrinter(options: PdfPrinterOptions): PrintOutput {
     } finally {
       await rm(partialFile, { force: true });
       await rm(workDir, { recursive: true, force: true });
+      printing.delete(name);
     }
   }
 

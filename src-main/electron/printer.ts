@@ -55,7 +55,7 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
   };
 }
 
-/** The webContents.print options for a layout. */
+/** Returns the webContents.print options for a layout on the given printer. */
 export function printOptionsFor(layout: PrintLayout, deviceName: string | undefined): WebContentsPrintOptions {
   const options: WebContentsPrintOptions = {
     silent: true,

@@ -17,7 +17,7 @@ const jsQR = createRequire(import.meta.url)('jsqr') as (
 ) => DecodedQrCode | null;
 
 /**
- * The PDF's text. 'layout' keeps a label and its value on one line but can split a line of much
+ * Extracts the PDF's text with pdftotext. 'layout' keeps a label and its value on one line but can split a line of much
  * larger type across two; 'raw' keeps the content stream's order and drops the spaces between
  * separately placed words.
  */
@@ -27,7 +27,7 @@ export function pdfText(file: string, mode: 'layout' | 'raw' = 'layout'): string
 
 const POINTS_PER_MM = 72 / 25.4;
 
-/** Each page's width and height in millimetres, from pdfinfo. */
+/** Reads each page's width and height in millimetres from pdfinfo. */
 export function pdfPageSizesMm(file: string): Array<{ width: number; height: number }> {
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' });
   return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({
@@ -43,7 +43,7 @@ export interface PdfFont {
   toUnicode: boolean;
 }
 
-/** The fonts pdffonts lists, one entry per font object. */
+/** Lists the PDF's fonts as pdffonts reports them, one entry per font object. */
 export function pdfFonts(file: string): PdfFont[] {
   const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2);
   return lines

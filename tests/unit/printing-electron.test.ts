@@ -3,6 +3,7 @@
 // after every job.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createElectronPrinter } from '../../src-main/electron/printer.js';
+import type { ElectronPrinterOptions } from '../../src-main/electron/printer.js';
 import { renderPrintJob } from '../../src-main/core/printing/render.js';
 import type { PrintJob } from '../../src-main/core/printing/print-job.js';
 import { StandInBrowserWindow, printerSide, recorded, resetStandIn } from '../helpers/electron-stand-in.js';
@@ -16,11 +17,19 @@ function onlyWindow(): StandInBrowserWindow {
   return recorded.windows[0]!;
 }
 
+// The stand-in takes its options as a plain record, which Electron's options interface does
+// not declare, so the class is cast once here.
+function asWindowClass(windowClass: typeof StandInBrowserWindow): ElectronPrinterOptions['BrowserWindow'] {
+  return windowClass as unknown as ElectronPrinterOptions['BrowserWindow'];
+}
+
+const BrowserWindow = asWindowClass(StandInBrowserWindow);
+
 beforeEach(() => resetStandIn());
 
 describe('Electron printer', () => {
   it('prints A4 silently to the named printer', async () => {
-    const printer = createElectronPrinter({ deviceName: 'HP_LaserJet_M1136', BrowserWindow: StandInBrowserWindow });
+    const printer = createElectronPrinter({ deviceName: 'HP_LaserJet_M1136', BrowserWindow });
 
     const result = await printer.print(statementJob);
 
@@ -31,7 +40,7 @@ describe('Electron printer', () => {
   });
 
   it('prints receipts 80 mm wide', async () => {
-    const printer = createElectronPrinter({ BrowserWindow: StandInBrowserWindow });
+    const printer = createElectronPrinter({ BrowserWindow });
 
     const result = await printer.print(testJob);
 
@@ -42,7 +51,7 @@ describe('Electron printer', () => {
   });
 
   it('opens a hidden locked-down window', async () => {
-    await createElectronPrinter({ BrowserWindow: StandInBrowserWindow }).print(statementJob);
+    await createElectronPrinter({ BrowserWindow }).print(statementJob);
 
     const { options } = onlyWindow();
     expect(options.show).toBe(false);
@@ -55,7 +64,7 @@ describe('Electron printer', () => {
   });
 
   it('loads the job as a data URL', async () => {
-    await createElectronPrinter({ BrowserWindow: StandInBrowserWindow }).print(statementJob);
+    await createElectronPrinter({ BrowserWindow }).print(statementJob);
 
     const [url] = onlyWindow().webContents.loadedUrls;
     const prefix = 'data:text/html;charset=utf-8,';
@@ -64,13 +73,13 @@ describe('Electron printer', () => {
   });
 
   it('destroys the window after printing', async () => {
-    await createElectronPrinter({ BrowserWindow: StandInBrowserWindow }).print(statementJob);
+    await createElectronPrinter({ BrowserWindow }).print(statementJob);
     expect(onlyWindow().isDestroyed()).toBe(true);
   });
 
   it('passes the failure reason through', async () => {
     printerSide.reply = () => [false, 'Invalid deviceName provided'];
-    const printer = createElectronPrinter({ deviceName: 'No_Such_Printer', BrowserWindow: StandInBrowserWindow });
+    const printer = createElectronPrinter({ deviceName: 'No_Such_Printer', BrowserWindow });
 
     const result = await printer.print(statementJob);
 
@@ -80,7 +89,7 @@ describe('Electron printer', () => {
 
   it('reports a hung printer as failed', async () => {
     printerSide.reply = () => null;
-    const printer = createElectronPrinter({ deviceName: 'Sleeping_Printer', BrowserWindow: StandInBrowserWindow, timeoutMs: 50 });
+    const printer = createElectronPrinter({ deviceName: 'Sleeping_Printer', BrowserWindow, timeoutMs: 50 });
 
     const result = await printer.print(statementJob);
 
@@ -94,7 +103,7 @@ describe('Electron printer', () => {
         return Promise.reject(new Error('ERR_INVALID_URL (-300)'));
       }
     }
-    const printer = createElectronPrinter({ BrowserWindow: FailingWindow });
+    const printer = createElectronPrinter({ BrowserWindow: asWindowClass(FailingWindow) });
 
     const result = await printer.print(statementJob);
 

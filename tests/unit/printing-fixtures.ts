@@ -66,7 +66,7 @@ export const draft: ReportDraft = {
   category: 'payment-wrong',
   record: { kind: 'payment', id: 'P2025-003', regionCode: '431226101201', label: HOSTILE_LABEL },
   regionCode: '431226101201',
-  // 520 characters, so the receipt shows the first 500 and says so.
+  // 520 characters, so the receipt shows the first 500 and a note with both counts.
   text: '去年的耕地地力保护补贴比邻居家少了一半。'.repeat(26),
   phone: '13812345678',
   consent: true,

@@ -7,7 +7,7 @@ import { pageFooter, qrBlock } from './page-parts.js';
 import type { PrintContext } from './print-job.js';
 import { formatLocalDateTime } from './print-format.js';
 
-/** The text of the test page's QR code: terminal ID and printing time, nothing else. */
+/** Returns the text of the test page's QR code: the terminal ID and the printing time. */
 export function testPageQrContent(context: PrintContext): string {
   return `${context.terminalId} ${formatLocalDateTime(context.printedAt)}`;
 }
