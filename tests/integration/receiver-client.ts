@@ -53,7 +53,7 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The headers a kiosk sends with `envelope`; entries of `overrides` replace them, undefined removes one. */
+/** Builds the headers a kiosk sends with `envelope`. Entries of `overrides` replace them, and undefined removes one. */
 export function uploadHeaders(envelope: Buffer, idempotencyKey: string, overrides: Record<string, string | undefined> = {}) {
   const headers: Record<string, string | undefined> = {
     'content-type': UPLOAD_CONTENT_TYPE,
@@ -96,13 +96,13 @@ export function upload(
         }
       });
     });
-    // The receiver may answer 413 and close while the body is still being sent.
+    // The receiver may respond 413 and close while the body is still being sent.
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
     });
 
     if (options.declaredLength !== undefined && options.declaredLength > body.length) {
-      // Send the headers only and wait for the answer that comes before any body.
+      // Send the headers only and wait for the response that comes before any body.
       outgoing.flushHeaders();
       return;
     }

@@ -1,4 +1,4 @@
-// The receiver over real HTTP on 127.0.0.1 with a real SQLite file: every answer of the upload
+// The receiver over real HTTP on 127.0.0.1 with a real SQLite file: every status of the upload
 // protocol, deduplication under concurrency, bodies cut off or too large, and a restart.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';

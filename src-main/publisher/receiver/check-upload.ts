@@ -9,7 +9,7 @@ import type { RecipientKey } from '../../core/reports/seal-keys.js';
 import { UPLOAD_CONTENT_TYPE, UPLOAD_HEADERS } from '../../core/reports/upload-protocol.js';
 import type { UploadAnswer } from '../../core/reports/upload-protocol.js';
 
-/** Longest terminal ID header the receiver stores; config terminal IDs are short codes. */
+/** Maximum length of the terminal ID header. Terminal IDs in configs are short codes. */
 export const MAX_TERMINAL_ID_LENGTH = 128;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -51,8 +51,8 @@ export function checkUploadHeaders(headers: IncomingHttpHeaders): RejectedUpload
 
   const sha256 = singleHeader(headers, UPLOAD_HEADERS.contentSha256);
   if (sha256 === undefined || !SHA256_HEX.test(sha256)) {
-    const shown = sha256 === undefined ? 'missing' : JSON.stringify(sha256.slice(0, 80));
-    return rejected('malformed', `the ${UPLOAD_HEADERS.contentSha256} header is ${shown}; send 64 lower-case hex digits of the body's SHA-256`);
+    const description = sha256 === undefined ? 'missing' : `invalid (${JSON.stringify(sha256.slice(0, 80))})`;
+    return rejected('malformed', `the ${UPLOAD_HEADERS.contentSha256} header is ${description}; send 64 lower-case hex digits of the body's SHA-256`);
   }
 
   const terminalId = singleHeader(headers, UPLOAD_HEADERS.terminalId);

@@ -32,7 +32,7 @@ export interface ExportOptions {
   outDir: string;
   /** Export only reports first received at or after this time; null exports all. */
   since: Date | null;
-  /** Write into an --out folder that already holds files, replacing this export's files. */
+  /** Write into an --out folder that already contains files, replacing this export's files. */
   force: boolean;
   /** Department for the progress rows; empty leaves the cells for the case handler. */
   department: string;
@@ -60,7 +60,7 @@ export interface ExportSummary {
   collidingCaseNumbers: string[];
 }
 
-/** Thrown when --out holds files and --force was not given; nothing was written. */
+/** Thrown when --out contains files and --force was not given. Nothing was written. */
 export class OutFolderNotEmptyError extends Error {
   constructor(
     readonly dir: string,
@@ -71,9 +71,9 @@ export class OutFolderNotEmptyError extends Error {
   }
 }
 
-/** Opens the stored reports and writes the export files; the database is never changed. */
+/** Opens the stored reports and writes the export files. The database is opened read-only. */
 export async function exportReports(options: ExportOptions): Promise<ExportSummary> {
-  // 1. Check the output folder before reading anything, so a refusal costs nothing.
+  // 1. Check the output folder before reading anything, so a rejection costs nothing.
   await makeFolder(options.outDir);
   const entries = await readdir(options.outDir);
   if (entries.length > 0 && !options.force) throw new OutFolderNotEmptyError(options.outDir, entries);
@@ -110,7 +110,7 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   }));
   const collidingCaseNumbers = [...keysByCaseNumber].filter(([, keys]) => keys.length > 1).map(([caseNumber]) => caseNumber);
 
-  // 4. Write each file atomically; a stale errors.csv of an earlier run must not outlive a clean run.
+  // 4. Write each file atomically. A stale errors.csv of an earlier run must not outlive a clean run.
   const file = (name: string) => path.join(options.outDir, name);
   await writeFileDurably(file(EXPORT_FILES.reportsCsv), reportsCsv(exported, options.t));
   await writeFileDurably(file(EXPORT_FILES.reportsJson), `${JSON.stringify(exported.map(toJsonRecord), null, 2)}\n`);
@@ -204,7 +204,7 @@ function toJsonRecord({ stored, content, sharedCaseNumberWith }: ExportedReport)
   };
 }
 
-/** One row per case number at stage received, dated with the local date of its first receipt. */
+/** Builds report_progress.csv: one row per case number at stage received, dated with the local date of its first receipt. */
 function progressCsv(reports: ExportedReport[], department: string): string {
   const firstReceipt = new Map<string, string>();
   for (const { stored, content } of reports) {

@@ -20,13 +20,13 @@ export const DEFAULT_RECEIVER_PORT = 8766;
 export const DEFAULT_RECEIVER_PATH = '/reports';
 
 // After a 413 the receiver reads and discards this much more of the body, so that a client still
-// sending gets the answer instead of a reset connection; beyond it the connection is cut.
+// sending gets the response instead of a reset connection. Beyond it the connection is cut.
 const MAX_DISCARDED_BYTES = 4 * MAX_UPLOAD_BYTES;
 
 export interface ReceiverOptions {
   /** SQLite file of stored reports; created with its missing folders when absent. */
   dbFile: string;
-  /** The commission's public key; uploads sealed for any other key are answered 422. */
+  /** The commission's public key. The receiver responds 422 to uploads sealed for any other key. */
   commissionKey: RecipientKey;
   /** Address to listen on. Default 127.0.0.1. */
   host?: string;
@@ -36,7 +36,7 @@ export interface ReceiverOptions {
   path?: string;
   /** Take the client address from nginx's X-Real-IP header instead of the socket. */
   trustProxy?: boolean;
-  /** Milliseconds a write waits for a lock held by another connection before answering 503. */
+  /** Milliseconds a write waits for a lock held by another connection before the receiver responds 503. */
   busyTimeoutMs?: number;
 }
 
@@ -105,11 +105,11 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
   const remoteAddress = remoteAddressOf(request, context.trustProxy ?? false);
   const requestPath = (request.url ?? '').split('?')[0];
 
-  const answer = (httpStatus: number, body: UploadAnswer, extraHeaders: Record<string, string> = {}) => {
+  const respond = (httpStatus: number, body: UploadAnswer, extraHeaders: Record<string, string> = {}) => {
     const fields = { method: request.method, path: requestPath, httpStatus, status: body.status, key: started.key, terminal: started.terminal, remoteAddress };
     if (httpStatus >= 500) log.error({ ...fields, reason: body.reason }, 'upload not stored');
     else if (httpStatus >= 400) log.warn({ ...fields, reason: body.reason }, 'upload rejected');
-    else log.info(fields, 'upload answered');
+    else log.info(fields, 'upload accepted');
 
     const text = JSON.stringify(body);
     response.writeHead(httpStatus, {
@@ -121,33 +121,33 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
   };
 
   if (requestPath !== context.path) {
-    answer(404, { status: 'malformed', reason: `no uploads are taken at ${JSON.stringify(requestPath)}; send them to ${context.path}` });
+    respond(404, { status: 'malformed', reason: `no uploads are taken at ${JSON.stringify(requestPath)}; send them to ${context.path}` });
     request.resume();
     return;
   }
   if (request.method !== 'POST') {
-    answer(405, { status: 'malformed', reason: `method ${String(request.method)} is not allowed; send uploads with POST` }, { allow: 'POST' });
+    respond(405, { status: 'malformed', reason: `method ${String(request.method)} is not allowed; send uploads with POST` }, { allow: 'POST' });
     request.resume();
     return;
   }
 
   const headerProblem = checkUploadHeaders(request.headers);
   if (headerProblem !== null) {
-    answer(UPLOAD_STATUS_CODES[headerProblem.status], { status: headerProblem.status, reason: headerProblem.reason });
+    respond(UPLOAD_STATUS_CODES[headerProblem.status], { status: headerProblem.status, reason: headerProblem.reason });
     request.resume();
     return;
   }
 
   const declaredLength = Number(request.headers['content-length'] ?? Number.NaN);
   if (declaredLength > MAX_UPLOAD_BYTES) {
-    answerTooLarge(request, answer, `declared length ${declaredLength} bytes`);
+    respondTooLarge(request, respond, `declared length ${declaredLength} bytes`);
     return;
   }
 
-  readBody(request, answer, (body) => {
+  readBody(request, respond, (body) => {
     const checked = checkUploadBody(request.headers, body, context.commissionKey);
     if (!checked.ok) {
-      answer(UPLOAD_STATUS_CODES[checked.status], { status: checked.status, reason: checked.reason });
+      respond(UPLOAD_STATUS_CODES[checked.status], { status: checked.status, reason: checked.reason });
       return;
     }
 
@@ -163,24 +163,24 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
       });
     } catch (error) {
       log.error({ err: error, key: checked.idempotencyKey }, 'storing an upload failed');
-      answer(UPLOAD_STATUS_CODES.unavailable, { status: 'unavailable', reason: 'the receiver cannot store reports now; retry later' });
+      respond(UPLOAD_STATUS_CODES.unavailable, { status: 'unavailable', reason: 'the receiver cannot store reports now; retry later' });
       return;
     }
 
     if (outcome.status === 'conflict') {
       log.warn({ key: checked.idempotencyKey, storedSha256: outcome.storedSha256, uploadedSha256: checked.sha256 }, 'idempotency key reused with another body');
       const reason = `key ${checked.idempotencyKey} was stored at ${outcome.receivedAt} with another body (SHA-256 ${outcome.storedSha256}); the new body is not stored`;
-      answer(UPLOAD_STATUS_CODES.conflict, { status: 'conflict', reason });
+      respond(UPLOAD_STATUS_CODES.conflict, { status: 'conflict', reason });
       return;
     }
-    answer(UPLOAD_STATUS_CODES[outcome.status], { status: outcome.status, receivedAt: outcome.receivedAt });
+    respond(UPLOAD_STATUS_CODES[outcome.status], { status: outcome.status, receivedAt: outcome.receivedAt });
   });
 }
 
-type Answer = (httpStatus: number, body: UploadAnswer, extraHeaders?: Record<string, string>) => void;
+type Respond = (httpStatus: number, body: UploadAnswer, extraHeaders?: Record<string, string>) => void;
 
-/** Reads the body up to MAX_UPLOAD_BYTES; a longer body is answered 413 and never stored. */
-function readBody(request: IncomingMessage, answer: Answer, onBody: (body: Buffer) => void): void {
+/** Reads the body up to MAX_UPLOAD_BYTES. A longer body gets a 413 response and is never stored. */
+function readBody(request: IncomingMessage, respond: Respond, onBody: (body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   let length = 0;
   let tooLarge = false;
@@ -191,7 +191,7 @@ function readBody(request: IncomingMessage, answer: Answer, onBody: (body: Buffe
       tooLarge = true;
       request.off('data', onData);
       request.off('end', onEnd);
-      answerTooLarge(request, answer, `body longer than ${MAX_UPLOAD_BYTES} bytes`);
+      respondTooLarge(request, respond, `body longer than ${MAX_UPLOAD_BYTES} bytes`);
       return;
     }
     chunks.push(chunk);
@@ -202,13 +202,13 @@ function readBody(request: IncomingMessage, answer: Answer, onBody: (body: Buffe
 
   request.on('data', onData);
   request.on('end', onEnd);
-  // A client that disconnects mid-body gets no answer and nothing is stored; it retries.
+  // A client that disconnects mid-body gets no response and nothing is stored, so it retries.
   request.on('aborted', () => log.warn({ key: headerText(request, UPLOAD_HEADERS.idempotencyKey), receivedBytes: length }, 'upload cut off before its end'));
-  request.on('error', () => undefined);
+  request.on('error', (error) => log.warn({ err: error, key: headerText(request, UPLOAD_HEADERS.idempotencyKey) }, 'reading an upload failed'));
 }
 
-function answerTooLarge(request: IncomingMessage, answer: Answer, what: string): void {
-  answer(UPLOAD_STATUS_CODES['too-large'], { status: 'too-large', reason: `${what} exceeds the maximum of ${MAX_UPLOAD_BYTES} bytes` }, { connection: 'close' });
+function respondTooLarge(request: IncomingMessage, respond: Respond, description: string): void {
+  respond(UPLOAD_STATUS_CODES['too-large'], { status: 'too-large', reason: `${description} exceeds the maximum of ${MAX_UPLOAD_BYTES} bytes` }, { connection: 'close' });
 
   let discarded = 0;
   request.on('data', (chunk: Buffer) => {

@@ -1,4 +1,4 @@
-// The receiver's SQLite file of sealed reports. It holds envelopes exactly as uploaded and never
+// The receiver's SQLite file of sealed reports. It contains envelopes exactly as uploaded and never
 // their content, because the receiver has only the commission's public key. The idempotency key
 // is the primary key, so a report is stored once however often a kiosk retries. WAL with
 // synchronous=FULL makes every answered upload survive a crash of the receiver.
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS reports (
 CREATE INDEX IF NOT EXISTS reports_by_received_at ON reports (received_at);
 `;
 
-/** Milliseconds a write waits for another connection's lock before the upload is answered 503. */
+/** Milliseconds a write waits for another connection's lock before the receiver responds 503. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 export interface StoredReport {
