@@ -15,6 +15,7 @@ import { configureLogging, createLogger } from '../core/log.js';
 import { resolveLanguage, translatorFor } from '../../src-shared/messages/translator.js';
 import { registerKioskIpc } from './ipc.js';
 import { lockDownSession, lockDownWebContents, removeApplicationMenu } from './lockdown.js';
+import { createElectronPrinter } from './printer.js';
 import { startPeriodicSync, syncPassFor } from './periodic-sync.js';
 import { kioskWindowOptions } from './window-options.js';
 
@@ -98,9 +99,11 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
 
   // A snapshot damaged since its install is replaced by the previous one before the first lookup.
   await checkInstalledAtStart(loaded.dataDir);
-  // The service uploads the report outbox in the background when reporting is configured.
-  // TODO: pass the Electron printer as printOutput once it exists; until then print() returns not-configured.
-  const service = createKioskService({ dataDir: loaded.dataDir, settings: kioskSettingsOf(loaded.config), reporting });
+  // The service uploads the report outbox in the background when reporting is configured. The
+  // printer opens its hidden windows only when a print request arrives, after the app is ready.
+  const settings = kioskSettingsOf(loaded.config);
+  const printOutput = settings.printing.enabled ? createElectronPrinter({ BrowserWindow, deviceName: loaded.config.printer?.name }) : null;
+  const service = createKioskService({ dataDir: loaded.dataDir, settings, reporting, printOutput });
   const { pageUrl, preloadFile } = appFiles(app.getAppPath());
   const debug = debugRequested(argv, env);
 
