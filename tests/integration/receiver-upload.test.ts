@@ -1,9 +1,11 @@
 // The receiver over real HTTP on 127.0.0.1 with a real SQLite file: every status of the upload
 // protocol, deduplication under concurrency, bodies cut off or too large, and a restart.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { configureLogging } from '../../src-main/core/log.js';
 import { MAX_UPLOAD_BYTES, UPLOAD_HEADERS } from '../../src-main/core/reports/upload-protocol.js';
 import { startReceiver } from '../../src-main/publisher/receiver/server.js';
 import type { ReceiverOptions, RunningReceiver } from '../../src-main/publisher/receiver/server.js';
@@ -259,5 +261,27 @@ describe('receiver rejecting uploads', () => {
     expect(locked.httpStatus).toBe(503);
     expect(locked.answer.status).toBe('unavailable');
     expect(retried.httpStatus).toBe(201);
+  });
+});
+
+describe('receiver log', () => {
+  afterEach(() => configureLogging());
+
+  it('logs each request without its body', async () => {
+    const logFile = path.join(temp.dir, 'receiver.log');
+    configureLogging({ file: logFile, level: 'info' });
+    const { url } = await receiver();
+    const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
+
+    await upload(url, envelope, uploadHeaders(envelope, idempotencyKey));
+    await upload(url, envelope, uploadHeaders(envelope, idempotencyKey, { 'content-type': 'text/plain' }));
+
+    const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requests = lines.filter((line) => line.key === idempotencyKey);
+    expect(requests.map((line) => line.httpStatus)).toEqual([201, 400]);
+    expect(requests.every((line) => line.module === 'receiver' && line.terminal === 'HN-430124-0007')).toBe(true);
+    const text = readFileSync(logFile, 'utf8');
+    expect(text).not.toContain(envelope.toString('base64').slice(0, 40));
+    expect(text).not.toContain(envelope.toString('hex').slice(80, 160));
   });
 });
