@@ -1,0 +1,168 @@
+// The reporting screens in Chromium through the browser host: the QR codes of a payment, a
+// project, a finance entry and a notice decode (jsQR over a screenshot of the code) to exactly
+// the address buildReportUrl gives; 查进度 shows a case of the demo snapshot; and every new
+// screen passes the elderly checks and is saved as a screenshot in portrait and landscape.
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { BOARDS_HTTP_PATHS, RecordDetailSchema } from '../../src-shared/boards-api.js';
+import type { RecordKind } from '../../src-shared/boards-api.js';
+import { buildReportUrl } from '../../src-shared/report-url.js';
+import { shownLayer, useKioskServer } from './kiosk-session.js';
+import { expectElderlyFriendly, measure, saveScreenshot, waitForFonts } from './screen-checks.js';
+
+const CONFIG_DIR = path.resolve(import.meta.dirname, '../../kiosk-config');
+// Nothing is ever sent to these addresses: they only go into the QR codes.
+const REPORT_URL = 'https://jubao.example.gov.cn/report?county=431226';
+const TRACK_URL = 'https://jubao.example.gov.cn/track';
+// A loopback port with nothing listening, so uploads fail and reports stay in the outbox.
+const UNREACHABLE_UPLOAD_URL = 'http://127.0.0.1:9/upload';
+const TERMINAL_ID = 'e2e-01';
+// The smallest QR code a phone at arm's length reads from a 1080p screen, in CSS pixels.
+const MIN_QR_PIXELS = 240;
+
+const server = useKioskServer({
+  screenshots: true,
+  config: {
+    reporting: {
+      reportUrl: REPORT_URL,
+      trackUrl: TRACK_URL,
+      commissionKey: path.join(CONFIG_DIR, 'demo-commission.pub.pem'),
+      uploadUrl: UNREACHABLE_UPLOAD_URL,
+    },
+  },
+});
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(server.url);
+  await expect(page.locator('[data-tile="report"]')).toBeVisible();
+});
+
+/** Decodes the QR code image inside `panel` from a screenshot of it. */
+async function decodeQr(panel: Locator): Promise<string> {
+  const image = panel.getByTestId('qr-code').locator('img');
+  await expect(image).toBeVisible();
+  const box = await image.boundingBox();
+  expect(box!.width).toBeGreaterThanOrEqual(MIN_QR_PIXELS);
+
+  const png = PNG.sync.read(await image.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+  if (code === null) throw new Error('jsQR found no QR code in the screenshot of the panel');
+  return code.data;
+}
+
+async function recordRegion(page: Page, kind: RecordKind, id: string): Promise<string> {
+  const response = await page.request.post(new URL(BOARDS_HTTP_PATHS.getRecord, server.url).toString(), { data: { kind, id } });
+  return RecordDetailSchema.parse(await response.json()).regionCode;
+}
+
+async function lookUpHousehold(page: Page) {
+  const household = server.households.find((candidate) => candidate.paymentCount >= 3)!;
+  await page.locator('[data-tile="lookup"]').tap();
+  for (const key of household.idNumbers[0]!) await page.locator(`[data-key="${key}"]`).tap();
+  await page.locator('[data-key="search"]').tap();
+  await expect(page.getByTestId('grand-total')).toBeVisible();
+  return household;
+}
+
+test('payment QR code decodes to its address', async ({ page }) => {
+  const household = await lookUpHousehold(page);
+  const row = page.getByTestId('payment-row').first();
+  const paymentId = (await row.getAttribute('data-payment-id'))!;
+  await row.tap();
+
+  const panel = shownLayer(page).getByTestId('report-qr-panel');
+  const expected = buildReportUrl(REPORT_URL, { kind: 'payment', id: paymentId, regionCode: household.villageCode }, TERMINAL_ID);
+  expect(await decodeQr(panel)).toBe(expected);
+});
+
+for (const board of [
+  { tile: 'projects', tab: 'tab-project', kind: 'project' as const },
+  { tile: 'finance', tab: 'tab-finance-entry', kind: 'finance-entry' as const },
+  { tile: 'village-affairs', tab: 'tab-notice-村务公开', kind: 'notice' as const },
+]) {
+  test(`${board.kind} QR code decodes to its address`, async ({ page }) => {
+    await page.locator(`[data-tile="${board.tile}"]`).tap();
+    const tab = shownLayer(page).getByTestId(board.tab);
+    if ((await tab.count()) > 0) await tab.tap();
+    const row = shownLayer(page).getByTestId('board-row').first();
+    const id = (await row.getAttribute('data-id'))!;
+    await row.tap();
+
+    const panel = shownLayer(page).getByTestId('report-qr-panel');
+    const expected = buildReportUrl(REPORT_URL, { kind: board.kind, id, regionCode: await recordRegion(page, board.kind, id) }, TERMINAL_ID);
+    expect(await decodeQr(panel)).toBe(expected);
+  });
+}
+
+test('case progress shows a demo case', async ({ page }) => {
+  const cases = server.readDemoCsv('report_progress.csv');
+  const replied = cases.find((row) => row.reply !== '' && row.stage === 'replied') ?? cases.find((row) => row.reply !== '')!;
+
+  await page.locator('[data-tile="case-status"]').tap();
+  for (const digit of replied.case_number!) await shownLayer(page).locator(`[data-key="${digit}"]`).tap();
+  await shownLayer(page).locator('[data-key="action"]').tap();
+
+  const found = page.getByTestId('case-found');
+  await expect(found).toHaveAttribute('data-stage', replied.stage!);
+  await expect(found.getByTestId('case-reply')).toHaveText(replied.reply!);
+  await expect(found).toContainText(replied.updated_on!);
+});
+
+test('case progress names a short number', async ({ page }) => {
+  await page.locator('[data-tile="case-status"]').tap();
+  for (const digit of '250701333333') await shownLayer(page).locator(`[data-key="${digit}"]`).tap();
+  await shownLayer(page).locator('[data-key="action"]').tap();
+  await expect(page.getByTestId('case-problem')).toHaveText('⚠ 编号应为 14 位数字，您输入了 12 位。');
+});
+
+for (const viewport of [
+  { name: 'portrait', width: 1080, height: 1920 },
+  { name: 'landscape', width: 1920, height: 1080 },
+]) {
+  test(`reporting screens fit ${viewport.name}`, async ({ page }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const shoot = async (name: string) => {
+      await waitForFonts(page);
+      expectElderlyFriendly(await measure(page));
+      await saveScreenshot(page, `reporting-${name}-${viewport.width}x${viewport.height}.png`);
+    };
+
+    // A payment with its QR panel, then the flow from it.
+    await lookUpHousehold(page);
+    await page.getByTestId('payment-row').first().tap();
+    await expect(shownLayer(page).getByTestId('qr-code').locator('img')).toBeVisible();
+    await shoot('payment');
+
+    await shownLayer(page).getByTestId('report-button').tap();
+    await shoot('category');
+    await page.locator('[data-category="payment-wrong"]').tap();
+    await shoot('record');
+    await page.locator('[data-about-record="true"]').tap();
+    await page.locator('[data-phrase="amountWrong"]').tap();
+    await shoot('text');
+    await page.getByTestId('report-next').tap();
+    await shoot('phone');
+    await page.getByTestId('report-next').tap();
+    await page.getByTestId('report-consent').tap();
+    await shoot('review');
+    await page.getByTestId('report-submit').tap();
+    await expect(page.getByTestId('case-number')).toHaveText(/^\d{4} \d{4} \d{4} \d{2}$/);
+    await expect(page.getByTestId('report-receipt').getByTestId('qr-code').locator('img')).toBeVisible();
+    await shoot('receipt');
+
+    // 查进度 with a demo case.
+    await shownLayer(page).getByRole('button', { name: /完成/ }).tap();
+    const demoCase = server.readDemoCsv('report_progress.csv')[0]!;
+    await page.locator('[data-tile="case-status"]').tap();
+    for (const digit of demoCase.case_number!) await shownLayer(page).locator(`[data-key="${digit}"]`).tap();
+    await shownLayer(page).locator('[data-key="action"]').tap();
+    await expect(page.getByTestId('case-found')).toBeVisible();
+    await shoot('progress');
+
+    await shownLayer(page).getByRole('button', { name: /完成/ }).tap();
+    await shoot('home');
+  });
+}
