@@ -19,7 +19,7 @@ export const MENU_TILES: readonly MenuTileId[] = [
 ];
 
 /**
- * The tiles this terminal shows: 我要举报 only when it takes reports itself (a commission key is
+ * Returns the tiles this terminal shows: 我要举报 only when it takes reports itself (a commission key is
  * configured), 查进度 only when the county configured reporting at all.
  */
 export function menuTiles(reporting: KioskSettings['reporting']): MenuTileId[] {

@@ -1,7 +1,7 @@
-// 查进度: the villager types the 14-digit case number from the receipt on a digit keypad, and
-// the screen shows the case's stage (icon and words, never colour alone), the date of the
-// latest change, the department and the commission's reply as the installed snapshot carries
-// them. A number the snapshot does not carry yet is told apart from a mistyped one.
+// 查进度: the villager types the 14-digit case number from the receipt on a digit keypad. The
+// screen then shows the case's stage (icon and words, never colour alone), the date of the
+// latest change, the department and the commission's reply, as the installed snapshot contains
+// them. A number the snapshot does not contain yet is told apart from a mistyped one.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_NUMBER_DIGITS, formatCaseNumber, parseCaseNumber } from '../../src-shared/case-number.js';
@@ -107,7 +107,7 @@ export function CaseStatusScreen({ api, snapshot, onBack, onDone }: CaseStatusSc
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const [answer, setAnswer] = useState<Answer>({ kind: 'none' });
-  // Counts requests, so only the answer to the latest number typed is shown.
+  // Counts requests, so only the result for the latest number typed is shown.
   const request = useRef(0);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
-// A digit keypad for the phone number and the case number, laid out and styled as the ID
-// keypad (components/Keypad.tsx) so a villager meets the same keys everywhere: digits, clear
-// and delete in a 3-column grid, with the step's action key beside them when there is one.
+// A digit keypad for the phone number and the case number. It is laid out and styled as the
+// ID keypad (components/Keypad.tsx), so a villager meets the same keys everywhere: digits,
+// clear and delete in a 3-column grid, and the screen's action key beside them if it has one.
 import { useTranslation } from 'react-i18next';
 import type { DigitKey } from './report-flow.js';
 

@@ -1,7 +1,7 @@
 // The 一键举报 flow: one question per screen with the step count ("第 2 步，共 5 步"), back on
 // every step, then the receipt. The draft exists only in this component's state, so leaving
 // the flow, "done" and the idle timeout (which unmounts every view) discard it. A failed submit
-// keeps every field and says what went wrong on the review step.
+// keeps every field and shows what went wrong on the review step.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -122,7 +122,7 @@ export function ReportFlowScreen({ api, settings, record, regionCode, onExit, on
       break;
   }
 
-  // The category and record steps move on with the tap that answers them; the others need 下一步.
+  // The category and record steps move on with the tap that picks a choice. The others need 下一步.
   const needsNext = step === 'text' || step === 'phone' || (step === 'record' && fields.startRecord === null);
   const canGoOn = canLeaveStep(step, fields);
 

@@ -1,6 +1,6 @@
-// The last step of the 一键举报 flow (every field, the consent tick box, 提交) and the
-// receipt shown after filing: the case number in large digits, a QR code to follow the case,
-// what happens next, and the receipt's print button.
+// The last step of the 一键举报 flow: every field, the consent tick box and 提交. Also the
+// receipt shown after filing, with the case number in large digits, a QR code to follow the
+// case, what happens next, and the receipt's print button.
 import { useTranslation } from 'react-i18next';
 import { formatCaseNumber } from '../../src-shared/case-number.js';
 import type { KioskApi, KioskSettings } from '../../src-shared/kiosk-api.js';
@@ -12,8 +12,8 @@ import { reportedRecordOf } from './report-flow.js';
 import type { ReportFields, SubmitProblem } from './report-flow.js';
 
 /**
- * The phone number with its middle hidden (138****5678), so a screenshot or a passer-by never
- * sees the whole number once it is typed.
+ * Masks the middle of a phone number (138****5678), so screenshots and passers-by do not get
+ * the whole number once it is typed.
  */
 export function maskPhone(phone: string): string {
   if (phone.length < 8) return '*'.repeat(phone.length);
@@ -82,7 +82,7 @@ export function ReviewStep({ fields, problem, submitting, onConsent }: ReviewSte
   );
 }
 
-/** The filing time in the terminal's local time zone, to the minute: "2026-05-12 09:30". */
+/** Formats the filing time in the terminal's local time zone, to the minute: "2026-05-12 09:30". */
 export function formatFiledAt(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

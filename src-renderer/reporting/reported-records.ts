@@ -12,7 +12,7 @@ function clip(label: string): string {
   return label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label;
 }
 
-/** A payment is referenced by its payment ID and the household's village. */
+/** Returns a payment's reference: its payment ID and the household's village. */
 export function paymentReference(household: Household, payment: Payment): RecordReference {
   return { kind: 'payment', id: payment.paymentId, regionCode: household.villageCode };
 }

@@ -1,17 +1,22 @@
-// The reporting screens in Chromium through the browser host: the QR codes of a payment, a
+// The reporting screens in Chromium through the browser host. The QR codes of a payment, a
 // project, a finance entry and a notice decode (jsQR over a screenshot of the code) to exactly
-// the address buildReportUrl gives; 查进度 shows a case of the demo snapshot; and every new
-// screen passes the elderly checks and is saved as a screenshot in portrait and landscape.
+// the address buildReportUrl builds. 查进度 shows a case of the demo snapshot. Every new screen
+// passes the elderly checks and is saved as a screenshot in portrait and landscape.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import jsQR from 'jsqr';
+import type { QRCode as DecodedQrCode } from 'jsqr';
 import { PNG } from 'pngjs';
 import { BOARDS_HTTP_PATHS, RecordDetailSchema } from '../../src-shared/boards-api.js';
 import type { RecordKind } from '../../src-shared/boards-api.js';
 import { buildReportUrl } from '../../src-shared/report-url.js';
 import { shownLayer, useKioskServer } from './kiosk-session.js';
 import { expectElderlyFriendly, measure, saveScreenshot, waitForFonts } from './screen-checks.js';
+
+// jsqr's module.exports is the decoder function itself, which its type declarations describe as
+// a module namespace, so the default import does not type-check under NodeNext.
+const jsQR = createRequire(import.meta.url)('jsqr') as (data: Uint8ClampedArray, width: number, height: number) => DecodedQrCode | null;
 
 const CONFIG_DIR = path.resolve(import.meta.dirname, '../../kiosk-config');
 // Nothing is ever sent to these addresses: they only go into the QR codes.

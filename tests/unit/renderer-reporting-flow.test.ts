@@ -21,6 +21,12 @@ function run(state: ReportFlowState, actions: ReportFlowAction[]): ReportFlowSta
   return actions.reduce(reduceReportFlow, state);
 }
 
+/** Returns the state's editing phase, failing the test when the flow is in another phase. */
+function editingState(state: ReportFlowState): Extract<ReportFlowState, { phase: 'editing' }> {
+  if (state.phase !== 'editing') throw new Error(`expected the editing phase, got ${state.phase}`);
+  return state;
+}
+
 function stepOf(state: ReportFlowState): string {
   return state.phase === 'editing' ? state.step : state.phase;
 }
@@ -99,7 +105,7 @@ describe('report flow', () => {
   it('walks from category to review', () => {
     const state = run(startReportFlow(RECORD), TO_REVIEW);
     expect(stepOf(state)).toBe('review');
-    expect(state.phase === 'editing' && state.fields.phone).toBe('13800138000');
+    expect(editingState(state).fields.phone).toBe('13800138000');
   });
 
   it('stays on the text step while blank', () => {
@@ -134,9 +140,10 @@ describe('report flow', () => {
     const submitting = run(startReportFlow(RECORD), [...TO_REVIEW, { type: 'set-consent', consent: true }, { type: 'submit-started' }]);
     const failed = reduceReportFlow(submitting, { type: 'submit-failed', problem: 'storage-failed' });
 
-    expect(failed.phase === 'editing' && failed.step).toBe('review');
-    expect(failed.phase === 'editing' && failed.problem).toBe('storage-failed');
-    expect(failed.phase === 'editing' && failed.fields).toEqual(submitting.phase === 'submitting' && submitting.fields);
+    if (submitting.phase !== 'submitting') throw new Error(`expected the submitting phase, got ${submitting.phase}`);
+    expect(editingState(failed).step).toBe('review');
+    expect(editingState(failed).problem).toBe('storage-failed');
+    expect(editingState(failed).fields).toEqual(submitting.fields);
   });
 
   it('ignores keys while submitting', () => {
@@ -158,12 +165,12 @@ describe('report flow', () => {
   it('goes back one step at a time', () => {
     const state = run(startReportFlow(RECORD), [...TO_REVIEW, { type: 'back' }, { type: 'back' }]);
     expect(stepOf(state)).toBe('text');
-    expect(state.phase === 'editing' && state.fields.text).toBe('金额不对');
+    expect(editingState(state).fields.text).toBe('金额不对');
   });
 
   it('drops a record the villager declined', () => {
     const state = run(startReportFlow(RECORD), [{ type: 'pick-category', category: 'conduct' }, { type: 'choose-record', aboutRecord: false }]);
-    expect(state.phase === 'editing' && state.fields.aboutRecord).toBe(false);
+    expect(editingState(state).fields.aboutRecord).toBe(false);
   });
 });
 

@@ -25,7 +25,7 @@ afterEach(() => {
   cleanup();
 });
 
-/** A memory API whose terminal takes reports and whose household has one payment. */
+/** Creates a memory API whose terminal takes reports and whose household has one payment. */
 function reportingApi(reporting: KioskSettings['reporting'] = REPORTING): MemoryKioskApi {
   const api = memoryKioskApi();
   const lookup = api.lookupHousehold;

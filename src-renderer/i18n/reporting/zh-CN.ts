@@ -2,7 +2,7 @@
 export default {
   menu: {
     report: '我要举报',
-    reportHint: '反映补贴、项目、财务和干部作风问题',
+    reportHint: '补贴、项目、财务或作风问题',
     track: '查进度',
     trackHint: '输入受理编号，查看办理情况',
   },
