@@ -10,7 +10,7 @@ import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/p
 import type { PointerName } from '../../src-main/core/data-folder/layout.js';
 import { MANIFEST_FILE } from '../../src-main/core/snapshot/manifest.js';
 import type { Manifest } from '../../src-main/core/snapshot/manifest.js';
-import { SNAPSHOT_FORMAT } from '../../src-main/core/snapshot/schema.js';
+import { SNAPSHOT_FORMAT, SUPPORTED_SNAPSHOT_FORMATS } from '../../src-main/core/snapshot/schema.js';
 import { runCli } from '../helpers/cli.js';
 import { makeBundle, makeTestKeys, sha256OfFile } from '../helpers/make-bundle.js';
 import type { BuiltSnapshot, TestKeys } from '../helpers/make-bundle.js';
@@ -278,7 +278,7 @@ describe('sync rejects bad bundles', () => {
     ['older version', () => 'v1', /version 1, older than version 2 this terminal already trusts/],
     ['expired bundle', () => 'v3-expired', /expired at/],
     ['meta version differs', () => 'v3-meta-mismatch', /snapshot database failed its check/],
-    ['newer snapshot format', () => 'v3-future-format', new RegExp(`signed.snapshotFormat ${SNAPSHOT_FORMAT + 1}, but this kiosk supports ${SNAPSHOT_FORMAT}`)],
+    ['newer snapshot format', () => 'v3-future-format', new RegExp(`signed.snapshotFormat ${SNAPSHOT_FORMAT + 1}, but this kiosk supports ${SUPPORTED_SNAPSHOT_FORMATS.join(', ')}`)],
   ];
 
   it.each(cases)('rejects %s', async (_name, prepare, message) => {
