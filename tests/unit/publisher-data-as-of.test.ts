@@ -19,6 +19,11 @@ describe('dataAsOfDate', () => {
     expect(dataAsOfDate(null, new Map([['notices', [{ issued_on: '2024-05-06' }]]]))).toBe('2024-05-06');
   });
 
+  it('counts report progress publications', () => {
+    const tables = new Map([['report_progress', [{ case_number: '25021012345671', updated_on: '2025-02-12', published_on: '2025-02-14' }]]]);
+    expect(dataAsOfDate('2024-12-20', tables)).toBe('2025-02-14');
+  });
+
   it('returns null without any dates', () => {
     expect(dataAsOfDate(null, new Map())).toBeNull();
   });

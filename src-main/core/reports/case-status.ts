@@ -27,7 +27,7 @@ const CASE_STATUS_SQL = 'SELECT stage, updated_on, reply, department FROM report
 
 // The statement of each open snapshot, prepared on its first read; null when the snapshot has no
 // report_progress table. A snapshot file never changes while open (sync installs a new file and
-// the kiosk opens that), so the answer stays valid for the life of the connection.
+// the kiosk opens that), so the cached result stays valid for the life of the connection.
 const prepared = new WeakMap<SqliteDatabase, Statement<[string], ProgressRow> | null>();
 
 function statementFor(db: SqliteDatabase): Statement<[string], ProgressRow> | null {

@@ -11,8 +11,8 @@ export const SNAPSHOT_FORMAT = 4;
 
 /**
  * Formats a kiosk installs and reads. Format 3 stays readable because a terminal may be upgraded
- * before its county republishes, and every reader of report_progress treats the missing table
- * as "no case published yet".
+ * before its county republishes. readCaseStatus treats its missing report_progress table as
+ * "no case published yet".
  */
 export const SUPPORTED_SNAPSHOT_FORMATS: readonly number[] = [3, SNAPSHOT_FORMAT];
 

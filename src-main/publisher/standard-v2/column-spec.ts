@@ -18,7 +18,7 @@ import type { RegionLevel } from '../../../src-shared/region-code.js';
  * - enum: one of `values`, written exactly.
  * - file_name: the name of a file delivered in the documents/ folder, with one of `extensions`.
  * - case_number: the 14-digit number of a report filed at a kiosk (src-shared/case-number.ts),
- *   with a valid Luhn check digit; spaces and hyphens between the digit groups are dropped.
+ *   with a valid Luhn check digit. Spaces and hyphens between the digit groups are dropped.
  */
 export const COLUMN_TYPES = [
   'text',

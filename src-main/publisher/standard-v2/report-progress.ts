@@ -7,7 +7,7 @@ import type { CaseStage } from '../../../src-shared/reports-api.js';
 import { SOURCE_COLUMNS } from './column-spec.js';
 import type { FileSpecV2 } from './column-spec.js';
 
-/** Stages at which the commission has answered, so the row must carry the reply. */
+/** Stages at which the commission has replied, so the row must carry the reply. */
 export const REPLY_STAGES: readonly CaseStage[] = ['replied', 'closed'];
 
 // The stage codes are the kiosk API's (CASE_STAGES), which the snapshot's CHECK constraint also

@@ -1,8 +1,7 @@
 // Progress of reports filed at the county's kiosks (report_progress.csv), as the discipline
-// commission's case system would export it on publishing day. Each case is at one stage; how
-// long ago it was filed decides which stages are plausible, so a case received last week is not
-// yet closed and one filed two years ago is. Replies describe the finding in plain words and
-// carry nothing about the reporter.
+// commission's case system would export it on publishing day. Each case is at one stage, and the
+// stage fits the case's age: a case received last week is not yet closed, but one filed two
+// years ago is. Replies describe the finding in plain words and carry nothing about the reporter.
 import { makeCaseNumber } from '../../../../src-shared/case-number.js';
 import type { CaseStage } from '../../../../src-shared/reports-api.js';
 import type { Random } from '../prng.js';
@@ -12,9 +11,9 @@ import { addDays, clampToPast, isoDate } from './dates.js';
 import type { BoardFileWriter } from './rows.js';
 
 interface ReplyKind {
-  /** What the check found, as the reply states it. */
+  /** Finding of the check, as the reply states it. */
   finding: string;
-  /** What was done about it. */
+  /** Action taken on the finding. */
   action: string;
 }
 
@@ -63,7 +62,7 @@ const STAGE_CHOICES: ReadonlyArray<{ value: { stage: CaseStage; minAge: number; 
   { value: { stage: 'closed', minAge: 160, maxAge: 1400 }, weight: 30 },
 ];
 
-/** Writes the cases of the run; returns nothing, the writer counts the rows. */
+/** Writes the demo cases; the writer counts the rows. */
 export async function writeReportProgress(context: BoardContext, writer: BoardFileWriter): Promise<void> {
   const random = streamFor(context, 'report-progress', context.county.code);
   const department = `${context.countyShort}县纪委监委`;
