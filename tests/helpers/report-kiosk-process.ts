@@ -15,7 +15,7 @@ export interface ReportKioskOptions {
   last: number;
   /** Seed of the child's pauses between filings. */
   seed: number;
-  /** Longest pause between two filings, in milliseconds. */
+  /** Maximum pause between two filings, in milliseconds. */
   maxPauseMs: number;
   /** UploadSettings of the kiosk service: timeoutMs, intervalMs and outbox backoff. */
   upload: { timeoutMs: number; intervalMs: number; outbox: { baseDelayMs: number; maxDelayMs: number } };
@@ -29,7 +29,7 @@ export type KioskLine =
   | { kind: 'done' };
 
 export interface ReportKioskProcess {
-  /** Complete lines received so far; a line cut by a kill has no newline and is left out. */
+  /** Complete lines received so far. A line cut by a kill has no newline and is left out. */
   readonly lines: KioskLine[];
   /** Calls `listener` for every complete line as it arrives. */
   onLine(listener: (line: KioskLine) => void): void;

@@ -25,7 +25,7 @@ const { translatorFor } = await import(new URL('src-shared/messages/translator.j
 
 const options = JSON.parse(process.argv[2] ?? '{}');
 
-/** The text of report `number`; the test reads the number back from the exported report. */
+/** Returns the text of report `number`, which the test reads back from the exported report. */
 function reportText(number) {
   return `测试举报第 ${number} 号：公示的耕地地力保护补贴与实际到账金额不符，请核实。`;
 }

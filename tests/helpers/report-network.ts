@@ -2,7 +2,7 @@
 // between four modes:
 //   up      forwards both ways;
 //   refuse  stops listening, so a connect fails with ECONNREFUSED;
-//   hang    accepts connections and reads requests but never forwards or answers them;
+//   hang    accepts connections and reads requests but never forwards or responds to them;
 //   cut     forwards the request, so the receiver stores the report, then closes the client's
 //           connection when the response arrives, without passing on a byte of it.
 // A switch closes every open connection, as a network outage does. fault-proxy.ts injects one
@@ -38,7 +38,7 @@ export interface ReportNetwork {
   /** The receiver's upload URL as reached through the proxy. */
   url: string;
   mode(): NetworkMode;
-  /** Closes every open connection and switches to `mode`; resolves once the listener matches it. */
+  /** Closes every open connection and switches to `mode`. Resolves once the listener matches it. */
   setMode(mode: NetworkMode): Promise<void>;
   /** Requests whose response has not yet reached the client, nor been dropped, nor their connection closed. */
   requestsInFlight(): number;
@@ -107,7 +107,7 @@ export async function startReportNetwork(target: string): Promise<ReportNetwork>
           return;
         }
 
-        // The receiver's answers are a few hundred bytes, so a response's first chunk holds its status line.
+        // The receiver's responses are a few hundred bytes, so a response's first chunk contains its status line.
         if (connection.awaitingResponse) {
           connection.awaitingResponse = false;
           const status = Number(STATUS_LINE.exec(chunk.toString('latin1'))?.[1] ?? 0);
