@@ -121,21 +121,22 @@ export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
 export const PrintRequestSchema = z.discriminatedUnion('document', [
   // The household statement: masked header, payments by year and item, totals, data-as-of,
-  // terminal ID and a QR code to the reporting page.
+  // terminal ID and a QR code to the reporting page. The host reads the household of the
+  // payments' IDs from its installed snapshot and prints that, not the other values sent here.
   z.object({
     document: z.literal('statement'),
     layout: PrintLayoutSchema.optional(),
     language: LanguageSchema,
     household: HouseholdSchema,
   }),
-  // The receipt of a filed report: case number, category, record, filing time, masked phone and
-  // a QR code to follow the case.
+  // The receipt of a report this terminal filed within the last hour: case number, category,
+  // record, filing time, masked phone and a QR code to follow the case. The host prints what it
+  // kept when filing, so the request names only the case number.
   z.object({
     document: z.literal('receipt'),
     layout: PrintLayoutSchema.optional(),
     language: LanguageSchema,
-    receipt: ReportReceiptSchema,
-    draft: ReportDraftSchema,
+    caseNumber: CaseNumberSchema,
   }),
   // The technician's test page (admin screen).
   z.object({ document: z.literal('test'), layout: PrintLayoutSchema.optional(), language: LanguageSchema }),

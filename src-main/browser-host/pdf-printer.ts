@@ -1,16 +1,18 @@
 // The browser host's printer: headless Chromium prints each job's HTML to a PDF file in an
 // output folder. The county preview and the end-to-end tests read these files where the
-// Electron host would feed paper. A Chromium that hangs is killed after a timeout, and an
-// interrupted print leaves only a hidden temporary file, never a half-written PDF.
+// Electron host would feed paper. A Chromium that hangs is killed after a timeout, and a print
+// counts only when the PDF is complete, so a full disk or a crash never passes as printed. The
+// files are readable by the kiosk's user only and are deleted after a day.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
+import { accessSync, constants as fsConstants, existsSync } from 'node:fs';
+import { access, chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrintResult } from '../../src-shared/reports-api.js';
 import { createLogger } from '../core/log.js';
 import type { PrintJob, PrintOutput } from '../core/printing/print-job.js';
+import { checkPdfComplete, chromiumFailure } from './pdf-check.js';
 
 const log = createLogger('pdf-printer');
 
@@ -22,6 +24,12 @@ export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
 
 // PrintResultSchema caps the reason at 500 characters.
 const MAX_REASON_LENGTH = 500;
+
+/** PDFs older than this are deleted at the next print: a day covers the preview and the tests. */
+export const PDF_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+// Names this printer gives its files (see fileTimeStamp); pruning deletes nothing else.
+const PDF_NAME = /^\d{8}-\d{6}-\d{3}-[a-z0-9-]+\.pdf$/;
 
 export interface PdfPrinterOptions {
   /** Folder the PDF files are written to; created when missing. */
@@ -57,24 +65,30 @@ function failed(reason: string): PrintResult {
   return { status: 'failed', reason: reason.slice(0, MAX_REASON_LENGTH) };
 }
 
-interface ChromiumRun {
+export interface ChromiumRun {
   exitCode: number | null;
+  signal: NodeJS.Signals | null;
   timedOut: boolean;
-  stderrTail: string;
+  stderr: string;
 }
+
+// Chromium logs many harmless lines (D-Bus is absent on a kiosk). The first and last parts are
+// kept, because a write error comes early and a crash report late.
+const STDERR_KEEP = 16_000;
 
 // Chromium starts helper processes, so it runs in its own process group and a timeout ends the
 // whole group.
 function runChromium(chromiumPath: string, args: string[], timeoutMs: number): Promise<ChromiumRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(chromiumPath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-    let stderr = '';
+    let head = '';
+    let tail = '';
     let timedOut = false;
 
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
-      // Chromium logs many harmless lines (D-Bus is absent on a kiosk); the last ones explain a failure.
-      stderr = (stderr + chunk).slice(-4000);
+      if (head.length < STDERR_KEEP) head += chunk.slice(0, STDERR_KEEP - head.length);
+      tail = (tail + chunk).slice(-STDERR_KEEP);
     });
 
     const timer = setTimeout(() => {
@@ -90,27 +104,34 @@ function runChromium(chromiumPath: string, args: string[], timeoutMs: number): P
       clearTimeout(timer);
       reject(error);
     });
-    child.once('close', (exitCode) => {
+    child.once('close', (exitCode, signal) => {
       clearTimeout(timer);
-      resolve({ exitCode, timedOut, stderrTail: stderr });
+      resolve({ exitCode, signal, timedOut, stderr: `${head}\n${tail}` });
     });
   });
 }
 
-async function isPdfFile(file: string): Promise<boolean> {
-  if (!existsSync(file)) return false;
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(5);
-    const { bytesRead } = await handle.read(head, 0, 5, 0);
-    return bytesRead === 5 && head.toString('latin1') === '%PDF-';
-  } finally {
-    await handle.close();
+// Deletes this printer's PDFs older than PDF_RETENTION_MS; a file that cannot be deleted is logged.
+async function pruneOldPdfs(outDir: string, now: number): Promise<void> {
+  for (const name of await readdir(outDir)) {
+    if (!PDF_NAME.test(name)) continue;
+    const file = path.join(outDir, name);
+    try {
+      if (now - (await stat(file)).mtimeMs > PDF_RETENTION_MS) await rm(file, { force: true });
+    } catch (error) {
+      log.warn({ err: error, file }, 'deleting an old PDF failed');
+    }
   }
 }
 
-function lastLines(text: string, count: number): string {
-  return text.trim().split('\n').slice(-count).join(' | ');
+// Checked once when the printer is created, so a wrong path shows in the log at start and not
+// only at the first print.
+function warnIfChromiumMissing(chromiumPath: string): void {
+  try {
+    accessSync(chromiumPath, fsConstants.X_OK);
+  } catch (error) {
+    log.warn({ err: error, chromiumPath }, 'Chromium is missing or not executable; every print will fail until MINSHENG_CHROMIUM names a Chromium binary');
+  }
 }
 
 /** Creates a printer that writes each job as `<time>-<document>-<layout>.pdf` into outDir. */
@@ -119,9 +140,20 @@ export function createPdfPrinter(options: PdfPrinterOptions): PrintOutput {
   const clock = options.clock ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
   const printing = new Set<string>();
+  warnIfChromiumMissing(chromiumPath);
 
   async function printJob(job: PrintJob): Promise<PrintResult> {
     await mkdir(options.outDir, { recursive: true });
+    try {
+      await access(options.outDir, fsConstants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const cause = code === 'EROFS' ? 'it is on a read-only file system' : `it is not writable (${code})`;
+      return failed(`cannot print to PDF: the output folder ${options.outDir} ${cause}; make it writable`);
+    }
+    // File times are on the system clock, so pruning uses it too, not the injected clock.
+    await pruneOldPdfs(options.outDir, Date.now());
+
     const name = freeFileName(options.outDir, `${fileTimeStamp(clock())}-${job.document}-${job.layout}`, printing);
     printing.add(name);
     const finalFile = path.join(options.outDir, name);
@@ -149,10 +181,15 @@ export function createPdfPrinter(options: PdfPrinterOptions): PrintOutput {
       const run = await runChromium(chromiumPath, args, timeoutMs);
 
       if (run.timedOut) return failed(`Chromium timed out after ${timeoutMs} ms printing ${name}`);
-      if (run.exitCode !== 0 || !(await isPdfFile(partialFile))) {
-        return failed(`Chromium exited with code ${run.exitCode} and wrote no PDF for ${name}: ${lastLines(run.stderrTail, 3)}`);
-      }
+      const runProblem = chromiumFailure(run);
+      if (runProblem !== null) return failed(`${runProblem} printing ${name}`);
 
+      const written = existsSync(partialFile) ? await readFile(partialFile) : null;
+      const pdfProblem = written === null ? 'Chromium exited cleanly but wrote no PDF file' : checkPdfComplete(written);
+      if (pdfProblem !== null) return failed(`${pdfProblem}; ${name} was not printed`);
+
+      // Receipts and statements are personal, so only the kiosk's own user may read the files.
+      await chmod(partialFile, 0o600);
       await rename(partialFile, finalFile);
       return { status: 'printed', layout: job.layout, output: name };
     } finally {

@@ -99,7 +99,8 @@ export interface ReceiptViewProps {
 
 export function ReceiptView({ receipt, draft, api, settings }: ReceiptViewProps) {
   const { t } = useTranslation();
-  const request: PrintRequest = { document: 'receipt', language: draft.language, receipt, draft };
+  // The host prints the receipt from what it kept when filing, so only the case number goes back.
+  const request: PrintRequest = { document: 'receipt', language: draft.language, caseNumber: receipt.caseNumber };
 
   return (
     <div className="report-receipt" data-testid="report-receipt">

@@ -8,7 +8,7 @@ import { renderPrintJob } from '../../src-main/core/printing/render.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { printContext } from '../unit/printing-fixtures.js';
 
-const job = renderPrintJob({ document: 'test', language: 'zh-CN' }, printContext, { layout: 'a4' });
+const job = renderPrintJob({ document: 'test' }, printContext, { language: 'zh-CN', layout: 'a4' });
 
 let temp: ReturnType<typeof makeTempDir>;
 let outDir: string;

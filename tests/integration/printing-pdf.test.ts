@@ -1,25 +1,26 @@
 // Every document in both layouts, printed through the real PDF printer (Debian's Chromium) and
 // read back with poppler: the text, the totals in fen, the QR codes, the fonts and the paper.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFenAsYuan } from '../../src-shared/money.js';
-import type { PrintLayout, PrintRequest, PrintResult } from '../../src-shared/reports-api.js';
+import type { PrintLayout, PrintResult } from '../../src-shared/reports-api.js';
 import { createPdfPrinter } from '../../src-main/browser-host/pdf-printer.js';
 import { renderPrintJob } from '../../src-main/core/printing/render.js';
+import type { PrintDocument } from '../../src-main/core/printing/render.js';
 import { decodePdfQrCodes, pdfFonts, pdfPageSizesMm, pdfText } from '../helpers/pdf.js';
 import { makeTempDir } from '../helpers/temp.js';
-import { CASE_NUMBER, HOSTILE_LABEL, draft, household, printContext, receipt } from '../unit/printing-fixtures.js';
+import { CASE_NUMBER, HOSTILE_LABEL, draft, filedReceipt, household, printContext } from '../unit/printing-fixtures.js';
 
 const LAYOUTS: PrintLayout[] = ['a4', 'receipt-80mm'];
 
 let temp: ReturnType<typeof makeTempDir>;
 const printed = new Map<string, { result: PrintResult; file: string; text: string }>();
 
-function requestFor(document: PrintRequest['document'], layout: PrintLayout): PrintRequest {
-  if (document === 'statement') return { document, layout, language: 'zh-CN', household };
-  if (document === 'receipt') return { document, layout, language: 'zh-CN', receipt, draft };
-  return { document, layout, language: 'zh-CN' };
+function documentFor(document: PrintDocument['document']): PrintDocument {
+  if (document === 'statement') return { document, household };
+  if (document === 'receipt') return { document, receipt: filedReceipt };
+  return { document };
 }
 
 function outputOf(document: string, layout: PrintLayout): { result: PrintResult; file: string; text: string } {
@@ -42,7 +43,7 @@ beforeAll(async () => {
 
   for (const document of ['statement', 'receipt', 'test'] as const) {
     for (const layout of LAYOUTS) {
-      const job = renderPrintJob(requestFor(document, layout), printContext, { layout: 'a4' });
+      const job = renderPrintJob(documentFor(document), printContext, { language: 'zh-CN', layout });
       const result = await printer.print(job);
       const file = result.status === 'printed' ? path.join(outDir, result.output) : '';
       printed.set(`${document}/${layout}`, { result, file, text: file ? squeezed(pdfText(file)) : '' });
@@ -126,9 +127,12 @@ describe('PDF printer output', () => {
         expect(text).toContain('2026-05-12 09:04');
         expect(text).toContain('138****5678');
         expect(text).not.toContain('13812345678');
-        // The 72 mm roll wraps this note, so it is compared without line breaks.
-        expect(text.replace(/\s+/g, '')).toContain('（以上为前500字，全文共520字，已加密提交）');
         expect(text).toContain('终端编号：T-431226-07');
+      });
+
+      it('leaves the report text off the receipt', () => {
+        const { text } = outputOf('receipt', layout);
+        expect(text.replace(/\s+/g, '')).not.toContain(draft.text.slice(0, 8));
       });
 
       it('prints a hostile label as text', () => {
@@ -159,6 +163,22 @@ describe('PDF printer output', () => {
       });
     });
   }
+
+  it('writes PDFs readable by the owner only', () => {
+    for (const document of ['statement', 'receipt', 'test']) {
+      expect(statSync(outputOf(document, 'a4').file).mode & 0o777, document).toBe(0o600);
+    }
+  });
+
+  it('prints roll amounts with their unit', () => {
+    const { text } = outputOf('statement', 'receipt-80mm');
+    expect(text).toContain('总计（共 4 笔） 1,534.45 元');
+    expect(text).toContain('2025 年合计 1,434.50 元');
+  });
+
+  it('numbers A4 pages', () => {
+    expect(outputOf('statement', 'a4').text).toContain('第 1 页，共 1 页');
+  });
 
   it('prints A4 pages 210 by 297 mm', () => {
     for (const page of pdfPageSizesMm(outputOf('statement', 'a4').file)) {

@@ -9,8 +9,8 @@ import type { PrintJob } from '../../src-main/core/printing/print-job.js';
 import { StandInBrowserWindow, printerSide, recorded, resetStandIn } from '../helpers/electron-stand-in.js';
 import { household, printContext } from './printing-fixtures.js';
 
-const statementJob: PrintJob = renderPrintJob({ document: 'statement', language: 'zh-CN', household }, printContext, { layout: 'a4' });
-const testJob: PrintJob = renderPrintJob({ document: 'test', language: 'en' }, printContext, { layout: 'receipt-80mm' });
+const statementJob: PrintJob = renderPrintJob({ document: 'statement', household }, printContext, { language: 'zh-CN', layout: 'a4' });
+const testJob: PrintJob = renderPrintJob({ document: 'test' }, printContext, { language: 'en', layout: 'receipt-80mm' });
 
 function onlyWindow(): StandInBrowserWindow {
   expect(recorded.windows).toHaveLength(1);

@@ -4,6 +4,7 @@ import { makeCaseNumber } from '../../src-shared/case-number.js';
 import type { Household } from '../../src-shared/kiosk-api.js';
 import type { ReportDraft, ReportReceipt } from '../../src-shared/reports-api.js';
 import type { PrintContext } from '../../src-main/core/printing/print-job.js';
+import type { FiledReceipt } from '../../src-main/core/printing/receipt.js';
 
 export const PRINTED_AT = new Date(2026, 4, 12, 9, 5, 30);
 
@@ -66,9 +67,20 @@ export const draft: ReportDraft = {
   category: 'payment-wrong',
   record: { kind: 'payment', id: 'P2025-003', regionCode: '431226101201', label: HOSTILE_LABEL },
   regionCode: '431226101201',
-  // 520 characters, so the receipt shows the first 500 and a note with both counts.
+  // The receipt must not print this text: it is sealed for the commission.
   text: '去年的耕地地力保护补贴比邻居家少了一半。'.repeat(26),
   phone: '13812345678',
   consent: true,
   language: 'zh-CN',
+};
+
+/** What the terminal keeps of `draft` after filing it, as the receipt prints it. */
+export const filedReceipt: FiledReceipt = {
+  caseNumber: CASE_NUMBER,
+  filedAt: receipt.filedAt,
+  terminalId: printContext.terminalId,
+  category: draft.category,
+  recordLabel: HOSTILE_LABEL,
+  regionCode: draft.regionCode,
+  maskedPhone: '138****5678',
 };

@@ -13,9 +13,21 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for use in HTML element content and in quoted attribute values. */
+// C0 and C1 control characters print as empty boxes, and bidi embeddings, overrides, isolates and
+// marks (U+202A-202E, U+2066-2069, U+200E, U+200F) in one value reverse the text around it.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes control characters and bidi formatting characters; a line break or tab becomes a space. */
+export function stripUnprintable(text: string): string {
+  return text.replace(/[\t\n\r]+/g, ' ').replace(UNPRINTABLE, '');
+}
+
+/**
+ * Escapes text for use in HTML element content and in quoted attribute values, after removing
+ * the characters stripUnprintable removes, so every printed value is plain left-to-right text.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
+  return stripUnprintable(text).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }
 
 /**
@@ -35,8 +47,11 @@ export function qrCodeSvg(text: string): string {
   return svg;
 }
 
-/** Wraps the body of a printed page in a complete HTML document for the layout's paper. */
-export function htmlPage(options: { title: string; language: string; layout: PrintLayout; body: string }): string {
+/**
+ * Wraps the body of a printed page in a complete HTML document for the layout's paper.
+ * `pageNumber` is the CSS content of the A4 page number (see pageNumberContent).
+ */
+export function htmlPage(options: { title: string; language: string; layout: PrintLayout; pageNumber: string; body: string }): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(options.language)}">`,
@@ -46,7 +61,7 @@ export function htmlPage(options: { title: string; language: string; layout: Pri
     // escaped the escaping.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<title>${escapeHtml(options.title)}</title>`,
-    `<style>${pageStyle(options.layout)}</style>`,
+    `<style>${pageStyle(options.layout, options.pageNumber)}</style>`,
     '</head>',
     `<body class="${options.layout}">`,
     options.body,

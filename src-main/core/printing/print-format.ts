@@ -1,5 +1,4 @@
-// Values as they appear on paper: times on the terminal's clock, masked phone numbers and the
-// shortened report text of a receipt.
+// Values as they appear on paper: times on the terminal's clock and masked phone numbers.
 
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
@@ -25,17 +24,4 @@ export function formatIsoDateTime(iso: string): string {
 export function maskPhone(phone: string): string {
   if (phone.length <= 7) return '*'.repeat(phone.length);
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
-}
-
-/** The receipt shows at most this many characters of the report text. */
-export const RECEIPT_TEXT_MAX = 500;
-
-/**
- * Returns at most `max` characters (Unicode code points, so no character is cut in half) of the
- * text, with the full length for the "first N of M characters" note.
- */
-export function truncateText(text: string, max: number): { shown: string; shownLength: number; totalLength: number } {
-  const characters = Array.from(text);
-  const shown = characters.slice(0, max);
-  return { shown: shown.join(''), shownLength: shown.length, totalLength: characters.length };
 }

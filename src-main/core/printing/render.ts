@@ -1,31 +1,45 @@
-// Renders a print request to one self-contained HTML page (see print-job.ts), in the request's
+// Renders a document to one self-contained HTML page (see print-job.ts), in the requested
 // language and on the layout's paper. Hosts print the page as it is.
+import type { Household, Language } from '../../../src-shared/kiosk-api.js';
 import { translatorFor } from '../../../src-shared/messages/translator.js';
-import type { PrintLayout, PrintRequest } from '../../../src-shared/reports-api.js';
+import type { PrintLayout } from '../../../src-shared/reports-api.js';
 import { htmlPage } from './html.js';
+import { pageNumberContent } from './page-style.js';
 import type { PrintContext, PrintJob } from './print-job.js';
 import { receiptBody } from './receipt.js';
+import type { FiledReceipt } from './receipt.js';
 import { statementBody } from './statement.js';
 import { testPageBody } from './test-page.js';
 
 /**
- * Renders the requested document. The request's layout wins over the terminal's configured one,
- * so the admin screen can print a test page on either paper.
+ * A document ready to render, with its data already taken from where the terminal trusts it:
+ * the household from the installed snapshot, the receipt from the reports the terminal filed.
  */
-export function renderPrintJob(request: PrintRequest, context: PrintContext, settings: { layout: PrintLayout }): PrintJob {
-  const layout = request.layout ?? settings.layout;
-  const t = translatorFor(request.language);
+export type PrintDocument =
+  | { document: 'statement'; household: Household }
+  | { document: 'receipt'; receipt: FiledReceipt }
+  | { document: 'test' };
+
+export interface RenderOptions {
+  language: Language;
+  layout: PrintLayout;
+}
+
+/** Renders the document in the given language and layout. */
+export function renderPrintJob(document: PrintDocument, context: PrintContext, options: RenderOptions): PrintJob {
+  const { layout } = options;
+  const t = translatorFor(options.language);
 
   let title: string;
   let body: string;
-  switch (request.document) {
+  switch (document.document) {
     case 'statement':
       title = t('print:statement.title');
-      body = statementBody(t, request.household, context, layout);
+      body = statementBody(t, document.household, context, layout);
       break;
     case 'receipt':
       title = t('print:receipt.title');
-      body = receiptBody(t, request.receipt, request.draft, context);
+      body = receiptBody(t, document.receipt, context);
       break;
     case 'test':
       title = t('print:test.title');
@@ -33,6 +47,7 @@ export function renderPrintJob(request: PrintRequest, context: PrintContext, set
       break;
   }
 
-  const html = htmlPage({ title, language: request.language, layout, body });
-  return { html, layout, document: request.document };
+  const pageNumber = pageNumberContent((markers) => t('print:footer.pageNumber', markers));
+  const html = htmlPage({ title, language: options.language, layout, pageNumber, body });
+  return { html, layout, document: document.document };
 }

@@ -1,7 +1,7 @@
 // The household statement (补贴明细单): where the household is, its members with masked names,
 // its payments grouped by year and then by subsidy item with subtotals, and the grand total.
 // The household record carries no ID number, bank account or phone number, so none can be
-// printed; names arrive masked from the snapshot.
+// printed; the host reads it from the installed snapshot, where names are stored masked.
 import type { Household, Payment } from '../../../src-shared/kiosk-api.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import { formatFenAsYuan } from '../../../src-shared/money.js';
@@ -77,7 +77,11 @@ function a4Payments(t: Translate, groups: YearGroup[]): string {
   ]
     .map((title) => `<th>${escapeHtml(title)}</th>`)
     .join('');
-  const rows: string[] = [`<tr>${header}<th class="amount">${escapeHtml(t('print:statement.amount'))}</th></tr>`];
+  // Fixed column widths keep the amount column on the page whatever the other cells hold, and
+  // the heading row sits in <thead>, so Chromium repeats it at the top of every page.
+  const columns = '<colgroup><col class="paid-on"><col class="period"><col class="recipient"><col><col class="amount"></colgroup>';
+  const head = `<thead><tr>${header}<th class="amount">${escapeHtml(t('print:statement.amount'))}</th></tr></thead>`;
+  const rows: string[] = [];
 
   for (const year of groups) {
     for (const item of year.items) {
@@ -99,28 +103,30 @@ function a4Payments(t: Translate, groups: YearGroup[]): string {
     const yearTotal = t('print:statement.yearTotal', { year: year.year });
     rows.push(`<tr class="year-total"><td colspan="4">${escapeHtml(yearTotal)}</td>${cell(formatFenAsYuan(year.totalFen), 'amount')}</tr>`);
   }
-  return `<table class="payments">${rows.join('\n')}</table>`;
+  return `<table class="payments">${columns}${head}<tbody>${rows.join('\n')}</tbody></table>`;
 }
 
 function spread(className: string, left: string, right: string): string {
   return `<div class="${className}"><span>${escapeHtml(left)}</span><span class="amount">${escapeHtml(right)}</span></div>`;
 }
 
-// On the 72 mm roll each payment takes two lines, because five columns do not fit across.
+// On the 72 mm roll each payment takes two lines, because five columns do not fit across. The
+// roll has no column heading to name the unit, so every amount carries it.
 function receiptPayments(t: Translate, groups: YearGroup[]): string {
+  const yuan = (fen: number) => t('print:statement.amountYuan', { amount: formatFenAsYuan(fen) });
   const blocks: string[] = [];
 
   for (const year of groups) {
     for (const item of year.items) {
       blocks.push(`<h2>${escapeHtml(`${year.year} ${item.itemName}`)}</h2>`);
       for (const payment of item.payments) {
-        const first = `<div class="line"><span class="number">${escapeHtml(payment.paidOn)}</span><span class="amount">${escapeHtml(formatFenAsYuan(payment.amountFen))}</span></div>`;
+        const first = `<div class="line"><span class="number">${escapeHtml(payment.paidOn)}</span><span class="amount">${escapeHtml(yuan(payment.amountFen))}</span></div>`;
         const second = `<div class="line"><span>${escapeHtml(`${payment.recipientMaskedName} ${payment.period}`)}</span><span>${escapeHtml(payment.department)}</span></div>`;
         blocks.push(`<div class="entry">${first}${second}</div>`);
       }
-      blocks.push(spread('subtotal', t('print:statement.itemSubtotal', { item: item.itemName }), formatFenAsYuan(item.subtotalFen)));
+      blocks.push(spread('subtotal', t('print:statement.itemSubtotal', { item: item.itemName }), yuan(item.subtotalFen)));
     }
-    blocks.push(spread('year-total', t('print:statement.yearTotal', { year: year.year }), formatFenAsYuan(year.totalFen)));
+    blocks.push(spread('year-total', t('print:statement.yearTotal', { year: year.year }), yuan(year.totalFen)));
   }
   return blocks.join('\n');
 }
@@ -154,7 +160,8 @@ export function statementBody(t: Translate, household: Household, context: Print
     parts.push(`<p>${escapeHtml(t('print:statement.noPayments'))}</p>`);
   } else {
     parts.push(layout === 'a4' ? a4Payments(t, groups) : receiptPayments(t, groups));
-    parts.push(spread('grand-total', t('print:statement.grandTotalCount', { count: household.payments.length }), formatFenAsYuan(totalFen)));
+    const total = layout === 'a4' ? formatFenAsYuan(totalFen) : t('print:statement.amountYuan', { amount: formatFenAsYuan(totalFen) });
+    parts.push(spread('grand-total', t('print:statement.grandTotalCount', { count: household.payments.length }), total));
   }
 
   if (context.reportUrl !== null) {

@@ -4,13 +4,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseCaseNumber } from '../../../src-shared/case-number.js';
-import { CaseStatusRequestSchema, PrintRequestSchema } from '../../../src-shared/reports-api.js';
-import type { CaseStatus, PrintResult, ReportsApi } from '../../../src-shared/reports-api.js';
+import { CaseStatusRequestSchema, PrintRequestSchema, ReportDraftSchema } from '../../../src-shared/reports-api.js';
+import type { CaseStatus, PrintRequest, PrintResult, ReportsApi } from '../../../src-shared/reports-api.js';
 import type { KioskSettings } from '../../../src-shared/kiosk-api.js';
 import { outboxPath } from '../data-folder/layout.js';
 import { createLogger } from '../log.js';
+import { createFiledReceipts } from '../printing/filed-receipts.js';
 import type { PrintOutput } from '../printing/print-job.js';
+import { createPrintQueue } from '../printing/print-queue.js';
 import { renderPrintJob } from '../printing/render.js';
+import type { PrintDocument } from '../printing/render.js';
+import { readStatementHousehold } from '../printing/statement-household.js';
 import type { SqliteDatabase } from '../store.js';
 import { readCaseStatus } from './case-status.js';
 import type { ReportingKeys } from './commission-key.js';
@@ -99,6 +103,37 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     }
   }
 
+  // Every print goes through one queue, whichever host's printer is behind it.
+  const printOutput = options.printOutput === null ? null : createPrintQueue(options.printOutput);
+  const filedReceipts = createFiledReceipts(clock);
+
+  /** Finds the trusted data of a print request, or the reason it cannot be printed. */
+  function printDocumentOf(request: PrintRequest): { ok: true; document: PrintDocument } | { ok: false; reason: string } {
+    switch (request.document) {
+      case 'test':
+        return { ok: true, document: { document: 'test' } };
+
+      case 'receipt': {
+        const receipt = filedReceipts.find(request.caseNumber);
+        if (receipt === null) {
+          const reason = `no report with case number ${request.caseNumber} was filed on this terminal in the last hour, so its receipt cannot be printed`;
+          return { ok: false, reason };
+        }
+        return { ok: true, document: { document: 'receipt', receipt } };
+      }
+
+      case 'statement': {
+        const paymentIds = request.household.payments.map((payment) => payment.paymentId);
+        const found = options.snapshot.read((db) => readStatementHousehold(db, paymentIds), {
+          ok: false as const,
+          reason: 'no snapshot is installed, so there is no household to print; sync data first',
+        });
+        if (!found.ok) return found;
+        return { ok: true, document: { document: 'statement', household: found.household } };
+      }
+    }
+  }
+
   const filer = createReportFiler({
     commissionKey: reporting?.commissionKey ?? null,
     outbox: openedOutbox,
@@ -112,7 +147,10 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
 
   return {
     async fileReport(draft) {
-      return filer.fileReport(draft);
+      const result = filer.fileReport(draft);
+      // The filer accepted the draft, so it parses; only the receipt's fields are kept.
+      if (result.status === 'filed') filedReceipts.remember(result.receipt, ReportDraftSchema.parse(draft));
+      return result;
     },
 
     async getCaseStatus(request): Promise<CaseStatus> {
@@ -132,11 +170,17 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
 
     async print(input): Promise<PrintResult> {
       const request = PrintRequestSchema.parse(input);
-      if (!settings.printing.enabled || options.printOutput === null) return { status: 'not-configured' };
+      if (!settings.printing.enabled || printOutput === null) return { status: 'not-configured' };
 
       try {
+        const document = printDocumentOf(request);
+        if (!document.ok) {
+          log.warn({ document: request.document, reason: document.reason }, 'print request rejected');
+          return { status: 'failed', reason: document.reason.slice(0, MAX_PRINT_REASON_LENGTH) };
+        }
+
         const job = renderPrintJob(
-          request,
+          document.document,
           {
             terminalId: settings.terminalId,
             terminalName: settings.terminalName,
@@ -145,10 +189,10 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
             dataAsOf: options.snapshot.read((_db, info) => info.dataAsOf, null),
             printedAt: clock(),
           },
-          { layout: request.layout ?? settings.printing.layout },
+          { language: request.language, layout: request.layout ?? settings.printing.layout },
         );
         // A PrintOutput logs its own failures, so only a throw is logged here.
-        return await options.printOutput.print(job);
+        return await printOutput.print(job);
       } catch (error) {
         log.error({ err: error, document: request.document }, 'printing failed');
         return { status: 'failed', reason: String((error as Error).message ?? error).slice(0, MAX_PRINT_REASON_LENGTH) };

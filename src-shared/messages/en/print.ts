@@ -12,6 +12,7 @@ export default {
     recipient: 'Recipient',
     department: 'Department',
     amount: 'Amount (yuan)',
+    amountYuan: '{{amount}} yuan',
     itemSubtotal: 'Subtotal {{item}}',
     yearTotal: 'Total {{year}}',
     grandTotalCount: 'Grand total ({{count}} payments)',
@@ -26,8 +27,6 @@ export default {
     noRecord: '(no specific record)',
     region: 'Region code',
     filedAt: 'Filed at',
-    text: 'Report',
-    textTruncated: '(first {{shown}} of {{total}} characters shown; the full text was sealed and filed)',
     phone: 'Phone',
     noPhone: 'No phone given',
     nextSteps: 'What happens next',
@@ -60,7 +59,10 @@ export default {
     noData: 'Data as of: no data synced yet',
     printedAt: 'Printed at {{time}}',
     terminal: 'Terminal ID {{id}} ({{name}})',
+    pageNumber: 'Page {{page}} of {{pages}}',
   },
+  // A field's label before its value on the receipt.
+  fieldLabel: '{{label}}: ',
   reportQr: 'Questions? Scan to report',
   trackQr: 'Scan to follow the case',
 } as const;

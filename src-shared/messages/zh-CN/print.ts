@@ -12,6 +12,7 @@ export default {
     recipient: '领取人',
     department: '发放部门',
     amount: '金额（元）',
+    amountYuan: '{{amount}} 元',
     itemSubtotal: '{{item}} 小计',
     yearTotal: '{{year}} 年合计',
     grandTotalCount: '总计（共 {{count}} 笔）',
@@ -26,8 +27,6 @@ export default {
     noRecord: '（未指定具体记录）',
     region: '所在地区代码',
     filedAt: '提交时间',
-    text: '举报内容',
-    textTruncated: '（以上为前 {{shown}} 字，全文共 {{total}} 字，已加密提交）',
     phone: '联系电话',
     noPhone: '未留电话',
     nextSteps: '后续办理',
@@ -60,7 +59,10 @@ export default {
     noData: '数据截至：尚未同步数据',
     printedAt: '打印时间：{{time}}',
     terminal: '终端编号：{{id}}（{{name}}）',
+    pageNumber: '第 {{page}} 页，共 {{pages}} 页',
   },
+  // A field's label before its value on the receipt.
+  fieldLabel: '{{label}}：',
   reportQr: '有疑问？扫码举报',
   trackQr: '扫码查进度',
 } as const;
