@@ -148,7 +148,7 @@ export function createPdfPrinter(options: PdfPrinterOptions): PrintOutput {
       await access(options.outDir, fsConstants.W_OK);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const cause = code === 'EROFS' ? 'it is on a read-only file system' : `it is not writable (${code})`;
+      const cause = code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code})`;
       return failed(`cannot print to PDF: the output folder ${options.outDir} ${cause}; make it writable`);
     }
     // File times are on the system clock, so pruning uses it too, not the injected clock.

@@ -1,8 +1,11 @@
-// The PDF printer when Chromium is missing or does not finish: a "failed" result with the reason,
-// and nothing left in the output folder.
-import { existsSync, readdirSync } from 'node:fs';
+// The PDF printer when Chromium is missing, does not finish, crashes or writes a cut-off file, and
+// when the output folder is full or read-only: a "failed" result naming the cause, and nothing
+// left in the output folder.
+import { chmodSync, existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configureLogging, forwardLogLines } from '../../src-main/core/log.js';
+import { mountTmpfs } from '../helpers/mount.js';
 import { createPdfPrinter } from '../../src-main/browser-host/pdf-printer.js';
 import { renderPrintJob } from '../../src-main/core/printing/render.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -71,5 +74,166 @@ describe('PDF printer failures', () => {
     const names = results.map((result) => (result.status === 'printed' ? result.output : result.status));
     expect(names.sort()).toEqual(['20260512-090530-008-test-a4-2.pdf', '20260512-090530-008-test-a4.pdf']);
     expect(readdirSync(outDir).sort()).toEqual(names);
+  });
+});
+
+// A stand-in Chromium: it writes `content` (a file to copy, cut to `bytes`) to the --print-to-pdf
+// path, prints `stderr`, then exits with `exit` or kills itself with `signal`.
+function fakeChromium(options: { content?: string; bytes?: number; stderr?: string; exit?: number; signal?: string }): string {
+  const script = path.join(temp.dir, 'fake-chromium.sh');
+  const lines = [
+    '#!/bin/sh',
+    'for arg in "$@"; do case "$arg" in --print-to-pdf=*) out="${arg#--print-to-pdf=}";; esac; done',
+  ];
+  if (options.content !== undefined) lines.push(`head -c ${options.bytes ?? 100_000_000} '${options.content}' > "$out"`);
+  if (options.stderr !== undefined) lines.push(`printf '%s\\n' '${options.stderr}' >&2`);
+  if (options.signal !== undefined) lines.push(`kill -${options.signal} $$`);
+  lines.push(`exit ${options.exit ?? 0}`);
+  writeFileSync(script, lines.join('\n') + '\n');
+  chmodSync(script, 0o755);
+  return script;
+}
+
+function reasonOf(result: Awaited<ReturnType<ReturnType<typeof createPdfPrinter>['print']>>): string {
+  return result.status === 'failed' ? result.reason : `not failed: ${JSON.stringify(result)}`;
+}
+
+describe('PDF completeness', () => {
+  let realPdf: string;
+
+  beforeEach(async () => {
+    const result = await createPdfPrinter({ outDir: path.join(temp.dir, 'real') }).print(job);
+    if (result.status !== 'printed') throw new Error(`printing a real PDF failed: ${JSON.stringify(result)}`);
+    realPdf = path.join(temp.dir, 'real', result.output);
+  });
+
+  it('prints a whole copied PDF', async () => {
+    const chromiumPath = fakeChromium({ content: realPdf });
+    const result = await createPdfPrinter({ outDir, chromiumPath }).print(job);
+    expect(result.status).toBe('printed');
+  });
+
+  it('rejects a cut-off PDF', async () => {
+    const chromiumPath = fakeChromium({ content: realPdf, bytes: 2000 });
+    const result = await createPdfPrinter({ outDir, chromiumPath }).print(job);
+
+    expect(reasonOf(result)).toMatch(/^the PDF is incomplete: it does not end with %%EOF \(2000 bytes/);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
+  it('rejects a PDF header alone', async () => {
+    const garbage = path.join(temp.dir, 'garbage.pdf');
+    writeFileSync(garbage, '%PDF-1.4 garbage\n%%EOF\n');
+    const chromiumPath = fakeChromium({ content: garbage });
+    const result = await createPdfPrinter({ outDir, chromiumPath }).print(job);
+
+    expect(reasonOf(result)).toContain('the PDF is incomplete: it has no startxref');
+  });
+
+  it('rejects a PDF without pages', async () => {
+    const pageless = path.join(temp.dir, 'pageless.pdf');
+    const text = readFileSync(realPdf, 'latin1').replace(/\/Type \/Page\b/g, '/Type /Xage');
+    writeFileSync(pageless, text, 'latin1');
+    const chromiumPath = fakeChromium({ content: pageless });
+    const result = await createPdfPrinter({ outDir, chromiumPath }).print(job);
+
+    expect(reasonOf(result)).toContain('the PDF has no page');
+  });
+
+  it('names a full disk from stderr', async () => {
+    const stderr = `[1:2:ERROR:pdf] Failed to write file ${outDir}/x.pdf: No space left on device (28)`;
+    const chromiumPath = fakeChromium({ content: realPdf, stderr });
+    const result = await createPdfPrinter({ outDir, chromiumPath }).print(job);
+
+    expect(reasonOf(result)).toContain('Chromium failed to write the PDF because the disk is full');
+    expect(reasonOf(result)).toContain('No space left on device (28)');
+  });
+
+  it('names the signal of a crash', async () => {
+    const chromiumPath = fakeChromium({ content: realPdf, signal: 'SEGV' });
+    const result = await createPdfPrinter({ outDir, chromiumPath }).print(job);
+
+    expect(reasonOf(result)).toMatch(/^Chromium was killed by SIGSEGV printing /);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
+  it('names the exit code of a failure', async () => {
+    const chromiumPath = fakeChromium({ stderr: 'last words', exit: 3 });
+    const result = await createPdfPrinter({ outDir, chromiumPath }).print(job);
+
+    expect(reasonOf(result)).toMatch(/^Chromium exited with code 3: .*last words printing /);
+  });
+});
+
+describe('PDF output folder', () => {
+  it('fails on a full disk', async () => {
+    // 16 KiB holds a prefix of the test page only, as a full kiosk disk does.
+    const mount = mountTmpfs(outDir, 16 * 1024);
+    try {
+      const result = await createPdfPrinter({ outDir }).print(job);
+
+      expect(reasonOf(result)).toContain('the disk is full');
+      expect(readdirSync(outDir)).toEqual([]);
+    } finally {
+      mount.remove();
+    }
+  });
+
+  it('fails on a read-only folder', async () => {
+    const mount = mountTmpfs(outDir, 1024 * 1024);
+    try {
+      mount.remountReadOnly();
+      const result = await createPdfPrinter({ outDir }).print(job);
+
+      expect(reasonOf(result)).toBe(`cannot print to PDF: the output folder ${outDir} is on a read-only file system; make it writable`);
+    } finally {
+      mount.remove();
+    }
+  });
+
+  it('deletes PDFs older than a day', async () => {
+    const printer = createPdfPrinter({ outDir });
+    const first = await printer.print(job);
+    if (first.status !== 'printed') throw new Error(`first print failed: ${JSON.stringify(first)}`);
+
+    const old = path.join(outDir, first.output);
+    const dayAndAMinuteAgo = (Date.now() - 24 * 60 * 60 * 1000 - 60_000) / 1000;
+    utimesSync(old, dayAndAMinuteAgo, dayAndAMinuteAgo);
+    const foreign = path.join(outDir, 'notes.pdf');
+    writeFileSync(foreign, 'not ours');
+    utimesSync(foreign, dayAndAMinuteAgo, dayAndAMinuteAgo);
+
+    const second = await printer.print(job);
+
+    expect(second.status).toBe('printed');
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(foreign)).toBe(true);
+    expect(readdirSync(outDir).sort()).toEqual(['notes.pdf', second.status === 'printed' ? second.output : ''].sort());
+  });
+});
+
+describe('Chromium path check', () => {
+  afterEach(() => configureLogging());
+
+  it('warns at start when Chromium is missing', () => {
+    const lines: string[] = [];
+    forwardLogLines((line) => lines.push(line));
+    const chromiumPath = path.join(temp.dir, 'no-chromium-here');
+
+    createPdfPrinter({ outDir, chromiumPath });
+
+    const warnings = lines.map((line) => JSON.parse(line) as { level: number; msg: string; chromiumPath?: string }).filter((line) => line.level === 40);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.chromiumPath).toBe(chromiumPath);
+    expect(warnings[0]!.msg).toContain('Chromium is missing or not executable');
+  });
+
+  it('stays quiet when Chromium is there', () => {
+    const lines: string[] = [];
+    forwardLogLines((line) => lines.push(line));
+
+    createPdfPrinter({ outDir });
+
+    expect(lines.filter((line) => line.includes('"level":40'))).toEqual([]);
   });
 });
