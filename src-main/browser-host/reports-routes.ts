@@ -11,8 +11,9 @@ import { sendJson } from './http-responses.js';
 // A draft is at most 2,000 characters of text plus a 200-character label: under 16 KiB as UTF-8
 // even when every character is \u-escaped. 32 KiB leaves room for whitespace.
 export const MAX_REPORT_BODY_BYTES = 32 * 1024;
-// A statement request carries the whole household with its payments. 512 KiB fits several
-// thousand payments, far more than a household receives in the years a snapshot covers.
+// A statement request carries the whole household with its payments. As JSON, a payment of the
+// shape the lookup returns takes about 250 to 330 bytes (measured on generated demo households,
+// the longer ones with a long policy basis), so 512 KiB holds about 1,600 to 2,100 payments.
 export const MAX_PRINT_BODY_BYTES = 512 * 1024;
 // {"caseNumber": "..."} with at most 64 characters.
 export const MAX_CASE_STATUS_BODY_BYTES = 1024;
