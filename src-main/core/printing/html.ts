@@ -15,7 +15,8 @@ const HTML_ESCAPES: Record<string, string> = {
 
 // C0 and C1 control characters print as empty boxes, and bidi embeddings, overrides, isolates and
 // marks (U+202A-202E, U+2066-2069, U+200E, U+200F) in one value reverse the text around it.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// \p{Cc} is exactly C0, DEL and C1.
+const UNPRINTABLE = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Removes control characters and bidi formatting characters; a line break or tab becomes a space. */
 export function stripUnprintable(text: string): string {
