@@ -13,7 +13,7 @@ import { sendJson } from './http-responses.js';
 export const MAX_REPORT_BODY_BYTES = 32 * 1024;
 // A statement request carries the whole household with its payments. As JSON, a payment of the
 // shape the lookup returns takes about 250 to 330 bytes (measured on generated demo households,
-// the longer ones with a long policy basis), so 512 KiB holds about 1,600 to 2,100 payments.
+// the longer ones with a long policy basis), so about 1,600 to 2,100 payments fit in 512 KiB.
 export const MAX_PRINT_BODY_BYTES = 512 * 1024;
 // {"caseNumber": "..."} with at most 64 characters.
 export const MAX_CASE_STATUS_BODY_BYTES = 1024;

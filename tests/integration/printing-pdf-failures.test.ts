@@ -167,7 +167,7 @@ describe('PDF completeness', () => {
 
 describe('PDF output folder', () => {
   it('fails on a full disk', async () => {
-    // 16 KiB holds a prefix of the test page only, as a full kiosk disk does.
+    // Only a prefix of the test page fits in 16 KiB, as on a full kiosk disk.
     const mount = mountTmpfs(outDir, 16 * 1024);
     try {
       const result = await createPdfPrinter({ outDir }).print(job);

@@ -1,6 +1,6 @@
-// Printing through the kiosk service with the real PDF printer: statements come from the
-// installed snapshot whatever the client sends, receipts only from reports this terminal filed
-// in the last hour, and one print runs at a time with a short queue.
+// Printing through the kiosk service with the real PDF printer. Statements come from the
+// installed snapshot whatever the client sends, and receipts only from reports this terminal
+// filed in the last hour. One print runs at a time behind a short queue.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household, KioskSettings } from '../../src-shared/kiosk-api.js';

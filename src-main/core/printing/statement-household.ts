@@ -1,6 +1,6 @@
 // The household a statement prints, read from the installed snapshot by the IDs of its payments.
-// The client names the payments it shows; names, amounts and places come from the snapshot, so
-// a statement can print only what the snapshot publishes, with names masked as stored.
+// The client only names the payments it shows. Names, amounts and places come from the snapshot,
+// so a statement prints only what the snapshot publishes, with names masked as stored.
 import type { Household, Member, Payment } from '../../../src-shared/kiosk-api.js';
 import { LOOKUP_SQL } from '../lookup.js';
 import type { SqliteDatabase } from '../store.js';

@@ -1,7 +1,7 @@
 // The household statement (补贴明细单): where the household is, its members with masked names,
 // its payments grouped by year and then by subsidy item with subtotals, and the grand total.
 // The household record carries no ID number, bank account or phone number, so none can be
-// printed; the host reads it from the installed snapshot, where names are stored masked.
+// printed. The host reads it from the installed snapshot, where names are stored masked.
 import type { Household, Payment } from '../../../src-shared/kiosk-api.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import { formatFenAsYuan } from '../../../src-shared/money.js';
