@@ -33,7 +33,7 @@ export interface ReportKioskProcess {
   readonly lines: KioskLine[];
   /** Calls `listener` for every complete line as it arrives. */
   onLine(listener: (line: KioskLine) => void): void;
-  /** Sends SIGKILL at once. */
+  /** Sends SIGKILL at once; does nothing after the exit. */
   kill(): void;
   /** Sends SIGTERM, so the kiosk closes its service, and waits for the exit. */
   stop(): Promise<ReportKioskExit>;
@@ -61,7 +61,8 @@ export function startReportKiosk(options: ReportKioskOptions, logFile: string): 
   const child = spawn(process.execPath, [REPORT_KIOSK_SCRIPT, JSON.stringify(options)], {
     cwd: REPO_ROOT,
     env: { ...process.env, MINSHENG_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', log],
+    // stdin stays open and unused: the kiosk exits when it closes, so it cannot outlive the test.
+    stdio: ['pipe', 'pipe', log],
   });
   closeSync(log);
 
@@ -89,7 +90,9 @@ export function startReportKiosk(options: ReportKioskOptions, logFile: string): 
   return {
     lines,
     onLine: (listener) => listeners.push(listener),
-    kill: () => child.kill('SIGKILL'),
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
     stop() {
       child.kill('SIGTERM');
       return exited;

@@ -12,7 +12,7 @@
 //   filed <number> <caseNumber> <idempotency key>   fileReport() returned 'filed'
 //   not-filed <number> <status>               fileReport() returned another status; the process exits 1
 //   done                                      every report up to `last` was filed
-// Logs go to stderr as JSON lines.
+// Logs go to stderr as JSON lines. The kiosk exits when its stdin closes.
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 
@@ -55,6 +55,10 @@ const service = createKioskService({
 process.once('SIGTERM', () => {
   void service.close().then(() => process.exit(0));
 });
+// The test never writes to stdin, so its end means the test process is gone; a kiosk left
+// running would upload forever.
+process.stdin.on('end', () => process.exit(2));
+process.stdin.resume();
 
 // fileReport() does not return the idempotency key, so it is read from the outbox: the newest row
 // is the report just filed, because this process is the only one filing into this outbox.

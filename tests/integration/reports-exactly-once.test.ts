@@ -64,6 +64,8 @@ const kioskLog = path.join(temp.dir, 'kiosk.log');
 const keyPair = generateRecipientKeyPair('x25519');
 let receiver: RunningReceiver;
 let network: ReportNetwork;
+/** The kiosk running now, killed in afterAll when a failure left it running. */
+let runningKiosk: ReportKioskProcess | null = null;
 
 interface Acknowledged {
   number: number;
@@ -136,6 +138,7 @@ async function runEpisode(first: number, target: KillTarget | null, filingsBefor
     { config: configFile, first, last: TARGET_REPORTS, seed: random.integer(0, 2 ** 32 - 1), maxPauseMs: MAX_PAUSE_MS, upload: UPLOAD },
     kioskLog,
   );
+  runningKiosk = kiosk;
   let filed = 0;
   let armed = false;
   let disarmed = false;
@@ -284,6 +287,8 @@ beforeAll(async () => {
 }, TEST_TIMEOUT_MS);
 
 afterAll(async () => {
+  runningKiosk?.kill();
+  await runningKiosk?.exited;
   await network?.close();
   await receiver?.close();
   configureLogging({ level: 'silent' });
