@@ -239,7 +239,7 @@ describe('uploader retries', () => {
     await uploader({ timeoutMs: 200 }).runOnce();
 
     expect(outbox.get(key)!.attempts).toBe(1);
-    expect(outbox.get(key)!.lastError).toBe('no answer within 200 ms');
+    expect(outbox.get(key)!.lastError).toBe('no complete answer within 200 ms');
     expect(outbox.get(key)!.deliveredAt).toBeNull();
   });
 
@@ -328,5 +328,95 @@ describe('uploader timer', () => {
 
     expect((await run).delivered).toBe(0);
     expect(outbox.get(key)!.attempts).toBe(0);
+  });
+});
+
+describe('uploader answers that are not the receiver', () => {
+  it.each([
+    ['200 HTML page', 200, 'text/html', '<html>Welcome to the hotel wifi portal</html>'],
+    ['201 saying malformed', 201, 'application/json', JSON.stringify({ status: 'malformed' })],
+    ['201 saying duplicate', 201, 'application/json', JSON.stringify({ status: 'duplicate' })],
+    ['200 empty body', 200, 'application/json', ''],
+  ])('keeps a report after a %s', async (_case, status, contentType, body) => {
+    const key = enqueueReport(1);
+    receiver.answer = (_upload, response) => {
+      response.writeHead(status, { 'content-type': contentType });
+      response.end(body);
+    };
+
+    const summary = await uploader().runOnce();
+
+    expect(summary).toEqual({ delivered: 0, failed: 1, stoppedEarly: true });
+    expect(outbox.get(key)!.deliveredAt).toBeNull();
+    expect(outbox.get(key)!.attempts).toBe(1);
+    expect(outbox.get(key)!.lastError).toContain(`HTTP ${status}`);
+  });
+
+  it('keeps a report whose 201 body is cut', async () => {
+    const key = enqueueReport(1);
+    receiver.answer = (_upload, response) => {
+      response.writeHead(201, { 'content-type': 'application/json', 'content-length': '1000' });
+      // Half an answer, then the connection drops.
+      response.write('{"status":"stor');
+      response.socket?.destroy();
+    };
+
+    await uploader().runOnce();
+
+    expect(outbox.get(key)!.deliveredAt).toBeNull();
+    expect(outbox.get(key)!.attempts).toBe(1);
+  });
+
+  it('keeps a report whose 201 body never ends', async () => {
+    const key = enqueueReport(1);
+    receiver.answer = (_upload, response) => {
+      response.writeHead(201, { 'content-type': 'application/json' });
+      response.write('{');
+    };
+
+    await uploader({ timeoutMs: 300 }).runOnce();
+
+    expect(outbox.get(key)!.deliveredAt).toBeNull();
+    expect(outbox.get(key)!.lastError).toBe('no complete answer within 300 ms');
+  });
+
+  it('keeps a report after an oversized 200 body', async () => {
+    const key = enqueueReport(1);
+    receiver.answer = (_upload, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(`{"status":"duplicate","reason":"${'x'.repeat(100_000)}"}`);
+    };
+
+    await uploader().runOnce();
+
+    expect(outbox.get(key)!.deliveredAt).toBeNull();
+    expect(outbox.get(key)!.lastError).toContain('larger than');
+  });
+
+  it('names a redirect target without its query', async () => {
+    const key = enqueueReport(1);
+    receiver.answer = (_upload, response) => {
+      response.writeHead(301, { location: 'https://user:secret@county.example/reports?token=abc' });
+      response.end();
+    };
+
+    await uploader().runOnce();
+
+    const lastError = outbox.get(key)!.lastError!;
+    expect(lastError).toContain('https://county.example/reports');
+    expect(lastError).not.toContain('token');
+    expect(lastError).not.toContain('secret');
+  });
+
+  it('keeps credentials of the upload URL out of the stored error', async () => {
+    const key = enqueueReport(1);
+    const url = new URL(receiver.url);
+    url.username = 'countyuser';
+    url.password = 'S3cretPass';
+
+    await uploader({ uploadUrl: url.href }).runOnce();
+
+    expect(outbox.get(key)!.attempts).toBe(1);
+    expect(outbox.get(key)!.lastError).not.toContain('S3cretPass');
   });
 });

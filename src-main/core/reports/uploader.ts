@@ -1,46 +1,52 @@
 // Sends the sealed reports in the outbox to the county's receiver, one POST per report as
-// upload-protocol.ts describes. A report is marked delivered only on 200 or 201. Every other
-// response, a timeout or a network error counts as a failed attempt, and the outbox schedules the
-// retry with backoff. Runs never overlap, so one report is never in two requests at once.
+// upload-protocol.ts describes. A report is marked delivered only on 201 or 200 whose whole body
+// is the receiver's answer `stored` or `duplicate`. Every other response (a captive portal's
+// page, a cut body), a timeout or a network error counts as a failed attempt, and the outbox
+// schedules the retry with backoff. Runs never overlap, so one report is never in two requests
+// at once.
 import { createHash } from 'node:crypto';
 import { createLogger } from '../log.js';
+import { redactUrls, urlForLog } from './log-url.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { UPLOAD_CONTENT_TYPE, UPLOAD_HEADERS, UPLOAD_STATUS_CODES, UploadAnswerSchema } from './upload-protocol.js';
+import type { UploadAnswer } from './upload-protocol.js';
 
 const log = createLogger('report-uploader');
 
-/** Default time to wait for the receiver's response to one upload. */
+/** Default time to wait for the receiver's whole response to one upload. */
 export const DEFAULT_UPLOAD_TIMEOUT_MS = 30_000;
 /** How often delivered entries past their retention are pruned. */
 export const PRUNE_INTERVAL_MS = 24 * 60 * 60 * 1000;
+/** Largest response body read; the receiver's JSON answer is under 1 KiB. */
+export const MAX_ANSWER_BYTES = 64 * 1024;
 // Entries read from the outbox per query; a run keeps reading until no untried entry is due.
 const BATCH_SIZE = 50;
 // Maximum length of a failure reason stored in the outbox and logged.
 const MAX_REASON_LENGTH = 300;
 
-// Retrying does not change these responses, so a person has to check the receiver or the key.
-const NEEDS_A_PERSON = new Set([
+// Retrying does not change these answers of the receiver, so a person has to check it.
+const RECEIVER_NEEDS_A_PERSON = new Set([
   UPLOAD_STATUS_CODES.malformed,
   UPLOAD_STATUS_CODES.conflict,
   UPLOAD_STATUS_CODES['too-large'],
-  UPLOAD_STATUS_CODES['wrong-recipient'],
 ]);
 
 export interface ReportUploaderOptions {
-  outbox: Outbox;
+  /** The outbox, or a function that opens it; a throw is logged and the next run calls it again. */
+  outbox: Outbox | (() => Outbox);
   /** config reporting.uploadUrl. */
   uploadUrl: string;
   terminalId: string;
   clock?: () => Date;
   fetch?: typeof globalThis.fetch;
-  /** Time to wait for one response, in milliseconds. */
+  /** Time to wait for one whole response, in milliseconds. */
   timeoutMs?: number;
 }
 
 export interface UploadRunSummary {
   delivered: number;
   failed: number;
-  /** True when the run stopped early because the receiver was unreachable or unavailable. */
+  /** True when the run stopped early because every other report would fail the same way now. */
   stoppedEarly: boolean;
 }
 
@@ -57,9 +63,14 @@ export interface ReportUploader {
 
 type AttemptOutcome =
   | { kind: 'delivered'; status: number }
-  | { kind: 'rejected'; status: number; reason: string }
-  // The receiver is down or unreachable, so the other reports would fail the same way now.
-  | { kind: 'unreachable'; reason: string }
+  | {
+      kind: 'failed';
+      reason: string;
+      // True when the other reports would fail the same way now (receiver down, wrong address).
+      stopsRun: boolean;
+      // What a person has to do, logged at error level; null when retrying alone can succeed.
+      remedy: string | null;
+    }
   | { kind: 'aborted' };
 
 function sha256Hex(bytes: Uint8Array): string {
@@ -70,21 +81,87 @@ function shorten(text: string): string {
   return text.length > MAX_REASON_LENGTH ? `${text.slice(0, MAX_REASON_LENGTH - 1)}…` : text;
 }
 
-/** Reads the receiver's reason from its JSON response body, when it sent one. */
-async function answerReason(response: Response): Promise<string> {
-  try {
-    const answer = UploadAnswerSchema.safeParse(await response.json());
-    if (!answer.success) return '';
-    return answer.data.reason === undefined ? answer.data.status : `${answer.data.status}: ${answer.data.reason}`;
-  } catch {
-    return '';
+class AnswerTooLarge extends Error {}
+
+/** Reads the whole response body, at most MAX_ANSWER_BYTES; a timeout's abort rejects the read. */
+async function readAnswerBody(response: Response): Promise<Buffer> {
+  if (response.body === null) return Buffer.alloc(0);
+
+  const reader = response.body.getReader();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+
+    total += value.byteLength;
+    if (total > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      throw new AnswerTooLarge();
+    }
+    chunks.push(Buffer.from(value));
   }
+}
+
+/** Parses the receiver's JSON answer, or returns null for any other body. */
+function parseAnswer(body: Buffer): UploadAnswer | null {
+  try {
+    const answer = UploadAnswerSchema.safeParse(JSON.parse(body.toString('utf8')));
+    return answer.success ? answer.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function describeAnswer(status: number, answer: UploadAnswer | null): string {
+  if (answer === null) return `HTTP ${status}`;
+  const detail = answer.reason === undefined ? answer.status : `${answer.status}: ${answer.reason}`;
+  return `HTTP ${status} ${detail}`;
 }
 
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
-  return `${(error as Error).message}${code}`;
+  // Node names the URL in some fetch errors, and a URL may carry a password or a query.
+  return redactUrls(`${(error as Error).message}${code}`);
+}
+
+/** Judges a complete response: delivered only on the answer the protocol gives for that status. */
+function judgeResponse(response: Response, body: Buffer): AttemptOutcome {
+  const status = response.status;
+  const answer = parseAnswer(body);
+  const reason = shorten(describeAnswer(status, answer));
+
+  if (status === UPLOAD_STATUS_CODES.stored && answer?.status === 'stored') return { kind: 'delivered', status };
+  if (status === UPLOAD_STATUS_CODES.duplicate && answer?.status === 'duplicate') return { kind: 'delivered', status };
+
+  if (status >= 200 && status < 300) {
+    const remedy =
+      'the response is not the receiver\'s answer, so a proxy or captive portal may answer in its place; ' +
+      'check the network and that reporting.uploadUrl names `minsheng receive`';
+    return { kind: 'failed', reason: shorten(`${reason} with a body that is not the receiver's answer`), stopsRun: true, remedy };
+  }
+  if (status >= 300 && status < 400) {
+    const location = response.headers.get('location');
+    const target = location === null ? 'no Location header' : urlForLog(URL.parse(location, response.url)?.href ?? location);
+    const remedy = 'reporting.uploadUrl redirects, and a redirected POST may lose the report; set it to the address the redirect names';
+    return { kind: 'failed', reason: shorten(`${reason} redirect to ${target}`), stopsRun: true, remedy };
+  }
+  if (status === 404 || status === 405) {
+    const remedy = 'reporting.uploadUrl does not name the receiver\'s upload path; check the path that `minsheng receive --path` serves';
+    return { kind: 'failed', reason, stopsRun: true, remedy };
+  }
+  if (status === UPLOAD_STATUS_CODES['wrong-recipient']) {
+    const remedy =
+      'the receiver does not hold the key this report was sealed for, and the terminal cannot seal it again; ' +
+      'start `minsheng receive` with the previous commission public key as another --commission-key after the current one';
+    return { kind: 'failed', reason, stopsRun: false, remedy };
+  }
+  if (RECEIVER_NEEDS_A_PERSON.has(status)) {
+    return { kind: 'failed', reason, stopsRun: false, remedy: 'check the receiver\'s log for this idempotency key' };
+  }
+  // 503, other 5xx and any other code: the receiver may recover by itself.
+  return { kind: 'failed', reason, stopsRun: status === UPLOAD_STATUS_CODES.unavailable || status >= 500, remedy: null };
 }
 
 export function createReportUploader(options: ReportUploaderOptions): ReportUploader {
@@ -99,6 +176,7 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
   let stopped = false;
   let lastPruneAt: number | null = null;
   const inFlight = new Set<AbortController>();
+  const openedOutbox = typeof options.outbox === 'function' ? options.outbox : () => options.outbox as Outbox;
 
   async function attempt(entry: OutboxEntry): Promise<AttemptOutcome> {
     const controller = new AbortController();
@@ -124,40 +202,36 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
         redirect: 'manual',
         signal: controller.signal,
       });
-      const reason = await answerReason(response);
-
-      if (response.status === UPLOAD_STATUS_CODES.stored || response.status === UPLOAD_STATUS_CODES.duplicate) {
-        return { kind: 'delivered', status: response.status };
-      }
-      if (response.status === UPLOAD_STATUS_CODES.unavailable || response.status >= 500) {
-        return { kind: 'unreachable', reason: shorten(`HTTP ${response.status} ${reason}`.trim()) };
-      }
-      return { kind: 'rejected', status: response.status, reason: shorten(`HTTP ${response.status} ${reason}`.trim()) };
+      return judgeResponse(response, await readAnswerBody(response));
     } catch (error) {
-      if (timedOut) return { kind: 'unreachable', reason: `no answer within ${timeoutMs} ms` };
+      if (timedOut) return { kind: 'failed', reason: `no complete answer within ${timeoutMs} ms`, stopsRun: true, remedy: null };
       if (stopped) return { kind: 'aborted' };
-      return { kind: 'unreachable', reason: shorten(describeNetworkError(error)) };
+      if (error instanceof AnswerTooLarge) {
+        const reason = `HTTP answer body larger than ${MAX_ANSWER_BYTES} bytes, so it is not the receiver's answer`;
+        return { kind: 'failed', reason, stopsRun: true, remedy: 'check that reporting.uploadUrl names `minsheng receive`' };
+      }
+      return { kind: 'failed', reason: shorten(describeNetworkError(error)), stopsRun: true, remedy: null };
     } finally {
       clearTimeout(timeout);
       inFlight.delete(controller);
     }
   }
 
-  function record(entry: OutboxEntry, outcome: AttemptOutcome): void {
+  function record(outbox: Outbox, entry: OutboxEntry, outcome: AttemptOutcome): void {
     const now = clock().getTime();
     const ids = { idempotencyKey: entry.idempotencyKey, attempts: entry.attempts + 1 };
 
     if (outcome.kind === 'delivered') {
-      options.outbox.markDelivered(entry.idempotencyKey, now);
+      outbox.markDelivered(entry.idempotencyKey, now);
       log.info({ ...ids, status: outcome.status }, 'report delivered');
       return;
     }
     if (outcome.kind === 'aborted') return;
 
-    const nextAttemptAt = options.outbox.recordFailure(entry.idempotencyKey, now, outcome.reason);
+    const nextAttemptAt = outbox.recordFailure(entry.idempotencyKey, now, outcome.reason);
     const fields = { ...ids, reason: outcome.reason, nextAttemptAt: nextAttemptAt === null ? null : new Date(nextAttemptAt).toISOString() };
-    if (outcome.kind === 'rejected' && NEEDS_A_PERSON.has(outcome.status)) {
-      log.error(fields, 'the receiver rejected a report; it stays in the outbox, so check the receiver and the commission key');
+    if (outcome.remedy !== null) {
+      log.error({ ...fields, uploadUrl: urlForLog(options.uploadUrl) }, `report upload failed and stays in the outbox: ${outcome.remedy}`);
     } else {
       log.warn(fields, 'report upload failed; it will be retried');
     }
@@ -167,9 +241,10 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
     const summary: UploadRunSummary = { delivered: 0, failed: 0, stoppedEarly: false };
     // A failure may be rescheduled at once (the jitter can be 0), so each entry is tried once per run.
     const tried = new Set<string>();
+    const outbox = openedOutbox();
 
     for (;;) {
-      const entries = options.outbox.due(clock().getTime(), BATCH_SIZE + tried.size).filter((entry) => !tried.has(entry.idempotencyKey));
+      const entries = outbox.due(clock().getTime(), BATCH_SIZE + tried.size).filter((entry) => !tried.has(entry.idempotencyKey));
       if (entries.length === 0 || stopped) break;
 
       for (const entry of entries) {
@@ -177,11 +252,11 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
         tried.add(entry.idempotencyKey);
 
         const outcome = await attempt(entry);
-        record(entry, outcome);
+        record(outbox, entry, outcome);
         if (outcome.kind === 'delivered') summary.delivered += 1;
-        if (outcome.kind === 'rejected' || outcome.kind === 'unreachable') summary.failed += 1;
+        if (outcome.kind === 'failed') summary.failed += 1;
 
-        if (outcome.kind === 'unreachable') {
+        if (outcome.kind === 'failed' && outcome.stopsRun) {
           summary.stoppedEarly = true;
           return summary;
         }
@@ -193,8 +268,8 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
   function pruneWhenDue(): void {
     const now = clock().getTime();
     if (lastPruneAt !== null && now - lastPruneAt < PRUNE_INTERVAL_MS) return;
+    const pruned = openedOutbox().prune(now);
     lastPruneAt = now;
-    const pruned = options.outbox.prune(now);
     if (pruned > 0) log.info({ pruned }, 'pruned delivered reports past their retention');
   }
 
@@ -231,7 +306,7 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
     start(intervalMs) {
       if (started) return;
       started = true;
-      log.info({ uploadUrl: options.uploadUrl, intervalMs }, 'report uploader started');
+      log.info({ uploadUrl: urlForLog(options.uploadUrl), intervalMs }, 'report uploader started');
 
       const tick = (): void => {
         void runSafely().finally(() => {
