@@ -33,7 +33,7 @@ export interface ReportKioskProcess {
   readonly lines: KioskLine[];
   /** Calls `listener` for every complete line as it arrives. */
   onLine(listener: (line: KioskLine) => void): void;
-  /** Sends SIGKILL at once; does nothing after the exit. */
+  /** Sends SIGKILL at once, or does nothing when the process already exited. */
   kill(): void;
   /** Sends SIGTERM, so the kiosk closes its service, and waits for the exit. */
   stop(): Promise<ReportKioskExit>;
@@ -61,7 +61,7 @@ export function startReportKiosk(options: ReportKioskOptions, logFile: string): 
   const child = spawn(process.execPath, [REPORT_KIOSK_SCRIPT, JSON.stringify(options)], {
     cwd: REPO_ROOT,
     env: { ...process.env, MINSHENG_LOG_LEVEL: 'info' },
-    // stdin stays open and unused: the kiosk exits when it closes, so it cannot outlive the test.
+    // stdin stays open and unused. The kiosk exits when it closes, so it cannot outlive the test.
     stdio: ['pipe', 'pipe', log],
   });
   closeSync(log);

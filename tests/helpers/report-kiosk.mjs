@@ -55,12 +55,12 @@ const service = createKioskService({
 process.once('SIGTERM', () => {
   void service.close().then(() => process.exit(0));
 });
-// The test never writes to stdin, so its end means the test process is gone; a kiosk left
-// running would upload forever.
+// The test never writes to stdin, so its end means the test process is gone. The open stdin also
+// keeps this process uploading after the last filing, because the uploader's timer is unref'd.
 process.stdin.on('end', () => process.exit(2));
 process.stdin.resume();
 
-// fileReport() does not return the idempotency key, so it is read from the outbox: the newest row
+// fileReport() does not return the idempotency key, so it is read from the outbox. The newest row
 // is the report just filed, because this process is the only one filing into this outbox.
 const outbox = new Database(outboxPath(loaded.dataDir), { fileMustExist: true });
 const newestKey = outbox.prepare('SELECT idempotency_key AS key FROM outbox ORDER BY rowid DESC LIMIT 1');
@@ -87,6 +87,3 @@ for (let number = options.first; number <= options.last; number += 1) {
   await sleep(Math.floor(nextRandom() * (options.maxPauseMs + 1)));
 }
 writeLine('done');
-
-// The uploader's timer is unref'd, so this interval keeps the process uploading until it is stopped.
-setInterval(() => undefined, 60_000);
