@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -194,7 +194,7 @@ describe('outbox bad input', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(OutboxError);
-    expect((caught as OutboxError).code).toBe('unreadable');
+    expect((caught as OutboxError).code).toBe('damaged');
     expect((caught as OutboxError).message).toContain(file);
   });
 
@@ -203,5 +203,80 @@ describe('outbox bad input', () => {
     db.pragma('user_version = 7');
     db.close();
     expect(() => openOutbox(file)).toThrow(/schema version 7, newer than 1/);
+  });
+});
+
+describe('outbox damage and replacement', () => {
+  it('rejects a file damaged in the middle', () => {
+    const outbox = openOutbox(file);
+    for (let index = 0; index < 30; index += 1) {
+      outbox.enqueue({ idempotencyKey: `key-${index}`, sealed: new Uint8Array(2000).fill(index + 1), createdAt: T0 + index });
+    }
+    outbox.close();
+
+    // Overwrite one whole page in the middle, so its b-tree page header is garbage.
+    const pageSize = 4096;
+    const middlePage = Math.floor(statSync(file).size / pageSize / 2) * pageSize;
+    const descriptor = openSync(file, 'r+');
+    writeSync(descriptor, Buffer.alloc(pageSize, 0xa5), 0, pageSize, middlePage);
+    closeSync(descriptor);
+
+    let caught: unknown;
+    try {
+      openOutbox(file);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(OutboxError);
+    expect((caught as OutboxError).code).toBe('damaged');
+    expect((caught as OutboxError).message).toContain(file);
+  });
+
+  it('notices a deleted file', () => {
+    const outbox = open();
+    expect(outbox.isStillAtPath()).toBe(true);
+
+    rmSync(file);
+
+    expect(outbox.isStillAtPath()).toBe(false);
+  });
+
+  it('notices a replaced file', () => {
+    const outbox = open();
+    const other = path.join(temp.dir, 'other.sqlite');
+    openOutbox(other).close();
+
+    renameSync(other, file);
+
+    expect(outbox.isStillAtPath()).toBe(false);
+  });
+});
+
+describe('outbox after a clock correction', () => {
+  const HOUR = 3_600_000;
+  const YEAR = 365 * 24 * HOUR;
+
+  it('lists an entry filed while the clock ran ahead', () => {
+    const outbox = open({ maxDelayMs: HOUR });
+    outbox.enqueue({ idempotencyKey: 'ahead', sealed: bytes('x'), createdAt: T0 + YEAR });
+
+    expect(outbox.due(T0, 10).map((entry) => entry.idempotencyKey)).toEqual(['ahead']);
+  });
+
+  it('lists an entry retried while the clock ran ahead', () => {
+    const outbox = open({ maxDelayMs: HOUR, random: () => 0.5 });
+    outbox.enqueue({ idempotencyKey: 'ahead', sealed: bytes('x'), createdAt: T0 });
+    outbox.recordFailure('ahead', T0 + YEAR, 'HTTP 503');
+
+    expect(outbox.due(T0, 10).map((entry) => entry.idempotencyKey)).toEqual(['ahead']);
+  });
+
+  it('keeps waiting within the maximum delay', () => {
+    const outbox = open({ maxDelayMs: HOUR, random: () => 0.99 });
+    outbox.enqueue({ idempotencyKey: 'waiting', sealed: bytes('x'), createdAt: T0 });
+    const next = outbox.recordFailure('waiting', T0, 'HTTP 503')!;
+
+    expect(next).toBeGreaterThan(T0);
+    expect(outbox.due(T0, 10)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The error of the report outbox. `code` lets a caller pick its own catalog message, because
 // core modules do not translate.
-export type OutboxErrorCode = 'invalid-input' | 'not-found' | 'unreadable' | 'newer-schema';
+// 'damaged': the file opens, but SQLite's quick_check finds it corrupt or it is no database.
+export type OutboxErrorCode = 'invalid-input' | 'not-found' | 'unreadable' | 'damaged' | 'newer-schema';
 
 export class OutboxError extends Error {
   constructor(

@@ -5,6 +5,7 @@
 // idempotency key is the primary key, so the same report is stored at most once. Delivered
 // entries stay for a retention period so a late duplicate enqueue is still recognised, then
 // prune() removes them. Times are milliseconds since the Unix epoch.
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { retryDelayMs } from './outbox-backoff.js';
@@ -67,7 +68,10 @@ export interface Outbox {
   readonly file: string;
   /** Stores a report. Returns false, and keeps the first copy, when the key is already stored. */
   enqueue(report: { idempotencyKey: string; sealed: Uint8Array; createdAt: number }): boolean;
-  /** Lists up to `limit` undelivered entries whose next attempt time is at or before `now`, oldest first. */
+  /**
+   * Lists up to `limit` undelivered entries, oldest first, whose next attempt time is at or
+   * before `now` or more than maxDelayMs after it (set by a clock that has been corrected since).
+   */
   due(now: number, limit: number): OutboxEntry[];
   /** Counts a failed upload and schedules the next attempt. Returns that time, or null when the entry was already delivered. */
   recordFailure(idempotencyKey: string, now: number, error: string): number | null;
@@ -77,6 +81,11 @@ export interface Outbox {
   prune(now: number): number;
   counts(): OutboxCounts;
   get(idempotencyKey: string): OutboxEntry | null;
+  /**
+   * Whether `file` still names the file opened, by device and inode. False after the file was
+   * deleted or replaced, when new reports would go into a file no one can open again.
+   */
+  isStillAtPath(): boolean;
   close(): void;
 }
 
@@ -138,6 +147,15 @@ function openDatabase(file: string): SqliteDatabase {
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
 
+    // A damaged file can still open and take new rows into broken pages, so check it first.
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') {
+      throw new OutboxError(
+        `Outbox ${file} is damaged (SQLite quick_check: ${check.slice(0, 200)}). Keep the file because it may contain unsent reports`,
+        'damaged',
+      );
+    }
+
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new OutboxError(
@@ -151,6 +169,13 @@ function openDatabase(file: string): SqliteDatabase {
   } catch (error) {
     db?.close();
     if (error instanceof OutboxError) throw error;
+    const sqliteCode = (error as { code?: unknown }).code;
+    if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
+      throw new OutboxError(
+        `Outbox ${file} is damaged or no SQLite database: ${(error as Error).message}. Keep the file because it may contain unsent reports`,
+        'damaged',
+      );
+    }
     // The file is left untouched: it may still contain reports that a technician can recover.
     throw new OutboxError(
       `Outbox ${file} could not be opened: ${(error as Error).message}. Check the disk and the file permissions, and keep the file because it may contain unsent reports`,
@@ -168,13 +193,16 @@ export function openOutbox(file: string, options: OutboxOptions = {}): Outbox {
   };
   const retentionMs = checkDuration('retentionMs', options.retentionMs ?? 30 * 24 * 3_600_000);
   const db = openDatabase(file);
+  const opened = statSync(file);
 
   const insert = db.prepare(
     `INSERT INTO outbox (idempotency_key, sealed, created_at, next_attempt_at)
      VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
   );
+  // An entry scheduled further ahead than the longest delay was scheduled by a clock that ran
+  // ahead and was corrected since, so it is due now instead of at that far time.
   const selectDue = db.prepare(
-    `SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?
+    `SELECT * FROM outbox WHERE delivered_at IS NULL AND (next_attempt_at <= ? OR next_attempt_at > ?)
      ORDER BY created_at, rowid LIMIT ?`,
   );
   const selectOne = db.prepare('SELECT * FROM outbox WHERE idempotency_key = ?');
@@ -235,7 +263,7 @@ export function openOutbox(file: string, options: OutboxOptions = {}): Outbox {
       if (!Number.isSafeInteger(limit) || limit < 1) {
         throw new OutboxError(`Limit ${String(limit)} is invalid: pass a whole number of 1 or more`, 'invalid-input');
       }
-      return (selectDue.all(now, limit) as EntryRow[]).map(toEntry);
+      return (selectDue.all(now, now + policy.maxDelayMs, limit) as EntryRow[]).map(toEntry);
     },
 
     recordFailure(idempotencyKey, now, error) {
@@ -257,6 +285,15 @@ export function openOutbox(file: string, options: OutboxOptions = {}): Outbox {
     get(idempotencyKey) {
       const row = findRow(checkKey(idempotencyKey));
       return row ? toEntry(row) : null;
+    },
+
+    isStillAtPath() {
+      try {
+        const current = statSync(file);
+        return current.dev === opened.dev && current.ino === opened.ino;
+      } catch {
+        return false;
+      }
     },
 
     close() {
