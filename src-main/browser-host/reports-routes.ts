@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { CaseStatusRequestSchema, PrintRequestSchema, REPORTS_HTTP_PATHS, ReportDraftSchema } from '../../src-shared/reports-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { readJsonBody } from './json-body.js';
-import { sendJson } from './http-responses.js';
+import { InvalidDraftError } from '../core/reports/file-report.js';
+import { sendJson, sendJsonError } from './http-responses.js';
 
 // A draft is at most 2,000 characters of text plus a 200-character label: under 16 KiB as UTF-8
 // even when every character is \u-escaped. 32 KiB leaves room for whitespace.
@@ -71,5 +72,14 @@ export async function handleReportsCall(api: KioskApi, request: IncomingMessage,
   });
   if (body === undefined) return;
 
-  sendJson(response, 200, await reportsRoute.call(api, body as never));
+  let result: unknown;
+  try {
+    result = await reportsRoute.call(api, body as never);
+  } catch (error) {
+    // A draft that passes the schema can still name a foreign region or hold no visible text.
+    if (!(error instanceof InvalidDraftError)) throw error;
+    sendJsonError(response, 400, 'invalid-request', error.message);
+    return;
+  }
+  sendJson(response, 200, result);
 }

@@ -15,7 +15,9 @@ import type { SmallSnapshot } from '../helpers/small-snapshot.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { DRAFT, FILED_AT, REPORTING_SETTINGS, REPORT_PHONE, REPORT_TEXT, makeCommissionKeys, reportingService } from '../unit/reports-fixture.js';
 
-const SETTINGS: KioskSettings = { ...REPORTING_SETTINGS, printing: { enabled: true, layout: 'a4' } };
+// The small snapshot's county is 430124, and the kiosk files reports only for its regions.
+const SETTINGS: KioskSettings = { ...REPORTING_SETTINGS, homeRegionCode: '430124', printing: { enabled: true, layout: 'a4' } };
+const SNAPSHOT_DRAFT = { ...DRAFT, regionCode: '430124101201', record: { ...DRAFT.record!, regionCode: '430124101201' } };
 
 let temp: ReturnType<typeof makeTempDir>;
 let outDir: string;
@@ -101,7 +103,7 @@ describe('statement printing', () => {
 
 describe('receipt printing', () => {
   it('prints what the terminal filed', async () => {
-    const filed = await service.fileReport(DRAFT);
+    const filed = await service.fileReport(SNAPSHOT_DRAFT);
     if (filed.status !== 'filed') throw new Error(`filing failed: ${filed.status}`);
     const caseNumber = filed.receipt.caseNumber;
 
@@ -125,7 +127,7 @@ describe('receipt printing', () => {
   });
 
   it('forgets receipts after an hour', async () => {
-    const filed = await service.fileReport(DRAFT);
+    const filed = await service.fileReport(SNAPSHOT_DRAFT);
     if (filed.status !== 'filed') throw new Error(`filing failed: ${filed.status}`);
 
     now += 61 * 60 * 1000;

@@ -1,9 +1,11 @@
 // fileReport through the kiosk service. A filed report is sealed in the outbox file and opens
 // with the commission's private key to exactly what was filed, and the outbox files contain no
 // plaintext. Bad drafts, a terminal without a key and a full or read-only disk get a clear result.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCaseNumber } from '../../src-shared/case-number.js';
 import { FileReportResultSchema } from '../../src-shared/reports-api.js';
 import { ConfigError } from '../../src-main/core/config.js';
@@ -13,11 +15,14 @@ import { readCommissionKey } from '../../src-main/core/reports/commission-key.js
 import { InvalidDraftError } from '../../src-main/core/reports/file-report.js';
 import { openOutbox } from '../../src-main/core/reports/outbox.js';
 import { ReportContentSchema } from '../../src-main/core/reports/report-content.js';
+import { DAMAGED_OUTBOX_SUFFIX } from '../../src-main/core/reports/outbox-keeper.js';
 import { openReport } from '../../src-main/core/reports/seal.js';
 import { generateKeyPair } from '../../src-main/core/crypto/keys.js';
 import { translatorFor } from '../../src-shared/messages/translator.js';
+import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { mountTmpfs } from '../helpers/mount.js';
 import type { TmpfsMount } from '../helpers/mount.js';
+import { writeSmallSnapshot } from '../helpers/small-snapshot.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { DRAFT, FILED_AT, REPORTING_SETTINGS, REPORT_PHONE, REPORT_TEXT, makeCommissionKeys, reportingService } from './reports-fixture.js';
 import type { CommissionKeys } from './reports-fixture.js';
@@ -197,6 +202,159 @@ describe('fileReport on a failing disk', () => {
     await service.close();
     service = null;
     expect(storedEntries()).toHaveLength(1);
+  });
+});
+
+/** Opens the one stored report with the commission's private key. */
+function openedContent(): ReturnType<typeof ReportContentSchema.parse> {
+  const [entry] = storedEntries();
+  return ReportContentSchema.parse(JSON.parse(openReport(entry!.sealed, keys.privateKey).plaintext.toString('utf8')));
+}
+
+describe('fileReport text checks', () => {
+  it.each([
+    ['a NUL', '\u0000'],
+    ['zero-width spaces', '\u200b\u200b'],
+    ['a bidi override and a zero-width space', '\u202e\u200b'],
+    ['direction marks and a combining accent', '\u200e\u200f\u0301'],
+  ])('rejects a text of only %s', async (_case, text) => {
+    service = reportingService(dataDir(), keys);
+
+    const filing = service.fileReport({ ...DRAFT, text });
+
+    await expect(filing).rejects.toBeInstanceOf(InvalidDraftError);
+    await expect(service.fileReport({ ...DRAFT, text })).rejects.toThrow('text: no visible character');
+  });
+
+  it('strips control and bidi characters', async () => {
+    service = reportingService(dataDir(), keys);
+
+    const result = await service.fileReport({
+      ...DRAFT,
+      text: 'a\u0000b\u0007c\u0085\u202ed\r\ne\tf',
+      record: { ...DRAFT.record!, label: '\u202e耕地\u0000补贴' },
+    });
+
+    expect(result.status).toBe('filed');
+    const content = openedContent();
+    expect(content.text).toBe('abcd\ne\tf');
+    expect(content.record!.label).toBe('耕地补贴');
+  });
+});
+
+describe('fileReport region checks', () => {
+  it.each([
+    ['another county', { regionCode: '433122' }],
+    ['a province code', { regionCode: '000000' }],
+    ['a record of another county', { record: { ...DRAFT.record!, regionCode: '433122101201' } }],
+  ])('rejects %s', async (_case, change) => {
+    service = reportingService(dataDir(), keys);
+
+    await expect(service.fileReport({ ...DRAFT, ...change })).rejects.toThrow("is not in this terminal's county 431226");
+    expect(existsSync(outboxPath(dataDir())) ? storedEntries() : []).toEqual([]);
+  });
+
+  it('rejects a region missing from the installed snapshot', async () => {
+    const snapshotFile = path.join(temp.dir, 'small.sqlite');
+    writeSmallSnapshot(snapshotFile);
+    await installSnapshotFile(dataDir(), snapshotFile);
+    service = reportingService(dataDir(), keys, { settings: { ...REPORTING_SETTINGS, homeRegionCode: '430124' } });
+    const draft = { ...DRAFT, record: null, regionCode: '430124101' };
+
+    expect((await service.fileReport(draft)).status).toBe('filed');
+    await expect(service.fileReport({ ...draft, regionCode: '430124999' })).rejects.toThrow('is not a region of the installed data');
+  });
+});
+
+describe('fileReport outbox damage', () => {
+  it('sets a damaged outbox aside and files into a new one', async () => {
+    service = reportingService(dataDir(), keys);
+    for (let index = 0; index < 30; index += 1) await service.fileReport(DRAFT);
+    await service.close();
+
+    const file = outboxPath(dataDir());
+    const pageSize = 4096;
+    const middlePage = Math.floor(statSync(file).size / pageSize / 2) * pageSize;
+    const descriptor = openSync(file, 'r+');
+    writeSync(descriptor, Buffer.alloc(pageSize, 0xa5), 0, pageSize, middlePage);
+    closeSync(descriptor);
+
+    service = reportingService(dataDir(), keys);
+    expect((await service.fileReport(DRAFT)).status).toBe('filed');
+    await service.close();
+    service = null;
+
+    const kept = readdirSync(path.dirname(file)).filter((name) => name.startsWith(`${OUTBOX_FILE}${DAMAGED_OUTBOX_SUFFIX}`));
+    expect(kept).toHaveLength(1);
+    expect(storedEntries()).toHaveLength(1);
+  });
+
+  it('files into a new outbox after the file was deleted', async () => {
+    service = reportingService(dataDir(), keys);
+    expect((await service.fileReport(DRAFT)).status).toBe('filed');
+
+    const file = outboxPath(dataDir());
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    for (let index = 0; index < 3; index += 1) expect((await service.fileReport(DRAFT)).status).toBe('filed');
+    await service.close();
+    service = null;
+
+    // The report filed before the deletion is copied over from the deleted file.
+    expect(storedEntries()).toHaveLength(4);
+  });
+
+  it('files into the new file after the outbox was replaced', async () => {
+    service = reportingService(dataDir(), keys);
+    expect((await service.fileReport(DRAFT)).status).toBe('filed');
+
+    const file = outboxPath(dataDir());
+    const replacement = path.join(temp.dir, 'replacement.sqlite');
+    openOutbox(replacement).close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    writeFileSync(file, readFileSync(replacement));
+    expect((await service.fileReport(DRAFT)).status).toBe('filed');
+    await service.close();
+    service = null;
+
+    expect(storedEntries()).toHaveLength(2);
+  });
+});
+
+describe('outbox opening on the uploader timer', () => {
+  it('opens and uploads once the disk is writable again', async () => {
+    let uploads = 0;
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        uploads += 1;
+        response.writeHead(201, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ status: 'stored' }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const uploadUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/reports`;
+
+    try {
+      mount = mountTmpfs(dataDir(), 1024 * 1024);
+      service = reportingService(dataDir(), keys);
+      expect((await service.fileReport(DRAFT)).status).toBe('filed');
+      await service.close();
+
+      mount.remountReadOnly();
+      service = reportingService(dataDir(), keys, {
+        reporting: { commissionKey: keys.publicKey, uploadUrl },
+        upload: { intervalMs: 50, outbox: { random: () => 0 } },
+      });
+      mount.remountReadWrite();
+
+      // No report is filed, so only the uploader's timer can open the outbox and send it.
+      await vi.waitFor(() => expect(uploads).toBe(1), { timeout: 10_000 });
+    } finally {
+      await service?.close();
+      service = null;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 

@@ -27,6 +27,7 @@ export const DRAFT: ReportDraft = {
 
 export const REPORTING_SETTINGS: KioskSettings = {
   ...DEFAULT_KIOSK_SETTINGS,
+  homeRegionCode: '431226',
   terminalId: 'jinhe-01',
   terminalName: '锦和镇便民服务中心 1 号机',
   reporting: { reportUrl: 'https://report.example/', trackUrl: 'https://report.example/track?county=431226', canFile: true },

@@ -30,6 +30,10 @@ export interface ReportFilerOptions {
   terminalName: string;
   /** config reporting.trackUrl, or null. */
   trackUrl: string | null;
+  /** The terminal's county (config regionCode, 6 digits); a report's regions must lie in it. */
+  countyCode: string;
+  /** Whether the installed snapshot lists a region code, or null before the first sync. */
+  regionKnown: (code: string) => boolean | null;
   /** Version of the installed snapshot, or null before the first sync. */
   snapshotVersion: () => number | null;
   clock: () => Date;
@@ -38,17 +42,66 @@ export interface ReportFilerOptions {
 }
 
 export interface ReportFiler {
-  /** Files a draft; throws InvalidDraftError for a draft that fails the schema. */
+  /** Files a draft; throws InvalidDraftError for a draft that fails the schema or names a foreign region. */
   fileReport(draft: unknown): FileReportResult;
 }
 
-/** Parses a draft, throwing InvalidDraftError with the failing paths and zod issue codes only. */
+// Control characters other than tab and line feed (a NUL breaks the commission's CSV export),
+// and the bidi embedding, override and isolate controls, which can make a text read backwards.
+const UNWANTED_CHARACTERS = /(?![\t\n])\p{Cc}|[\u202a-\u202e\u2066-\u2069]/gu;
+// A character that shows on paper: not a space, control, format character (zero-width space,
+// bidi mark), unassigned code point or combining mark on its own.
+const VISIBLE_CHARACTER = /[^\p{White_Space}\p{C}\p{Z}\p{M}]/u;
+
+/** Removes unwanted characters, turning CR LF and a lone CR into LF first, and trims the result. */
+export function cleanReportText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(UNWANTED_CHARACTERS, '').trim();
+}
+
+/** Whether a text has at least one character that shows on paper. */
+export function hasVisibleCharacter(text: string): boolean {
+  return VISIBLE_CHARACTER.test(text);
+}
+
+/**
+ * Parses a draft and cleans its text and record label, throwing InvalidDraftError with the
+ * failing paths and zod issue codes only.
+ */
 export function parseReportDraft(draft: unknown): ReportDraft {
   const result = ReportDraftSchema.safeParse(draft);
-  if (result.success) return result.data;
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(draft)'}: ${issue.code}`);
+    throw new InvalidDraftError(`invalid report draft (${issues.join('; ')}); send a ReportDraft as src-shared/reports-api.ts defines it`);
+  }
 
-  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(draft)'}: ${issue.code}`);
-  throw new InvalidDraftError(`invalid report draft (${issues.join('; ')}); send a ReportDraft as src-shared/reports-api.ts defines it`);
+  const text = cleanReportText(result.data.text);
+  if (!hasVisibleCharacter(text)) {
+    throw new InvalidDraftError('invalid report draft (text: no visible character); send a text with at least one letter, digit or sign');
+  }
+
+  const record = result.data.record;
+  if (record === null) return { ...result.data, text };
+
+  const label = cleanReportText(record.label);
+  if (!hasVisibleCharacter(label)) {
+    throw new InvalidDraftError('invalid report draft (record.label: no visible character); send the label the record screen shows');
+  }
+  return { ...result.data, text, record: { ...record, label } };
+}
+
+/** Checks that the draft's regions lie in the terminal's county and, once synced, in the snapshot. */
+function checkRegions(draft: ReportDraft, options: ReportFilerOptions): void {
+  const fields: Array<[string, string]> = [['regionCode', draft.regionCode]];
+  if (draft.record !== null) fields.push(['record.regionCode', draft.record.regionCode]);
+
+  for (const [field, code] of fields) {
+    if (!code.startsWith(options.countyCode)) {
+      throw new InvalidDraftError(`invalid report draft (${field}: ${code} is not in this terminal's county ${options.countyCode}); send a region of this county`);
+    }
+    if (options.regionKnown(code) === false) {
+      throw new InvalidDraftError(`invalid report draft (${field}: ${code} is not a region of the installed data); send a region the screens list`);
+    }
+  }
 }
 
 export function createReportFiler(options: ReportFilerOptions): ReportFiler {
@@ -56,6 +109,7 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
     fileReport(input) {
       const draft = parseReportDraft(input);
       if (options.commissionKey === null) return { status: 'not-configured' };
+      checkRegions(draft, options);
 
       const filedAt = options.clock();
       const caseNumber = makeCaseNumber(filedAt, () => randomInt(10));

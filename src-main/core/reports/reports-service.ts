@@ -1,8 +1,6 @@
 // The reporting and printing part of the kiosk service: filing a report into the outbox, the
 // uploader that empties it, following a case in the installed snapshot, and printing. The kiosk
 // service gives it read access to the open snapshot and serves its three methods.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { parseCaseNumber } from '../../../src-shared/case-number.js';
 import { CaseStatusRequestSchema, PrintRequestSchema, ReportDraftSchema } from '../../../src-shared/reports-api.js';
 import type { CaseStatus, PrintRequest, PrintResult, ReportsApi } from '../../../src-shared/reports-api.js';
@@ -19,8 +17,8 @@ import type { SqliteDatabase } from '../store.js';
 import { readCaseStatus } from './case-status.js';
 import type { ReportingKeys } from './commission-key.js';
 import { createReportFiler } from './file-report.js';
-import { openOutbox } from './outbox.js';
-import type { Outbox, OutboxOptions } from './outbox.js';
+import type { OutboxOptions } from './outbox.js';
+import { createOutboxKeeper } from './outbox-keeper.js';
 import { createReportUploader } from './uploader.js';
 import type { ReportUploader } from './uploader.js';
 
@@ -55,7 +53,7 @@ export interface ReportsServiceOptions {
 }
 
 export type ReportsService = ReportsApi & {
-  /** The uploader, or null until the outbox opened (and always when reporting is off). */
+  /** The uploader, or null when reporting is off. */
   uploader(): ReportUploader | null;
   /** Stops the uploader and closes the outbox. */
   close(): Promise<void>;
@@ -66,41 +64,29 @@ const MAX_PRINT_REASON_LENGTH = 500;
 
 export function createReportsService(options: ReportsServiceOptions): ReportsService {
   const { settings, reporting, clock } = options;
-  let outbox: Outbox | null = null;
-  let uploader: ReportUploader | null = null;
-  let closed = false;
+  const outboxes = createOutboxKeeper(outboxPath(options.dataDir), options.upload.outbox, clock);
+  // The uploader exists whenever reporting is on, so its timer also retries opening an outbox
+  // that could not be opened at start (a read-only or full disk) without waiting for a filing.
+  const uploader: ReportUploader | null =
+    reporting === null
+      ? null
+      : createReportUploader({
+          outbox: () => outboxes.current(),
+          uploadUrl: reporting.uploadUrl,
+          terminalId: settings.terminalId,
+          clock,
+          fetch: options.upload.fetch,
+          timeoutMs: options.upload.timeoutMs,
+        });
 
-  /** Opens the outbox on first use, and again after a failed open, such as a full disk at start. */
-  function openedOutbox(): Outbox {
-    if (closed) throw new Error('the kiosk service is closed');
-    if (outbox) return outbox;
-
-    const file = outboxPath(options.dataDir);
-    mkdirSync(path.dirname(file), { recursive: true });
-    outbox = openOutbox(file, options.upload.outbox);
-    log.info({ file, ...outbox.counts() }, 'report outbox opened');
-
-    if (reporting) {
-      uploader = createReportUploader({
-        outbox,
-        uploadUrl: reporting.uploadUrl,
-        terminalId: settings.terminalId,
-        clock,
-        fetch: options.upload.fetch,
-        timeoutMs: options.upload.timeoutMs,
-      });
-      const intervalMs = options.upload.intervalMs ?? DEFAULT_UPLOAD_INTERVAL_MS;
-      if (intervalMs > 0) uploader.start(intervalMs);
-    }
-    return outbox;
-  }
-
-  if (reporting) {
+  if (uploader !== null) {
     try {
-      openedOutbox();
+      outboxes.current();
     } catch (error) {
-      log.error({ err: error, dataDir: options.dataDir }, 'report outbox cannot be opened; filing retries it');
+      log.error({ err: error, dataDir: options.dataDir }, 'report outbox cannot be opened; the uploader retries opening it on each run');
     }
+    const intervalMs = options.upload.intervalMs ?? DEFAULT_UPLOAD_INTERVAL_MS;
+    if (intervalMs > 0) uploader.start(intervalMs);
   }
 
   // Every print goes through one queue, whichever host's printer is behind it.
@@ -136,8 +122,11 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
 
   const filer = createReportFiler({
     commissionKey: reporting?.commissionKey ?? null,
-    outbox: openedOutbox,
+    outbox: () => outboxes.current(),
     terminalId: settings.terminalId,
+    // The home region lies in the config's county, whose code is its first 6 digits.
+    countyCode: settings.homeRegionCode.slice(0, 6),
+    regionKnown: (code) => options.snapshot.read((db) => db.prepare('SELECT 1 FROM regions WHERE code = ?').get(code) !== undefined, null),
     terminalName: settings.terminalName,
     trackUrl: settings.reporting?.trackUrl ?? null,
     snapshotVersion: () => options.snapshot.read((_db, info) => info.version, null),
@@ -202,10 +191,8 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     uploader: () => uploader,
 
     async close() {
-      closed = true;
       await uploader?.stop();
-      outbox?.close();
-      outbox = null;
+      outboxes.close();
     },
   };
 }
