@@ -25,17 +25,28 @@ const YuanAmountSchema = z.union([z.number(), z.string()]).transform((value, con
 
 // An address the kiosk puts into a QR code or uploads to. Only http(s): a QR code with any other
 // scheme would open nothing useful on a villager's phone.
-const HttpUrlSchema = z.string().refine(
-  (value) => {
-    try {
+// A user name or password in it is rejected: it would show in logs and QR codes, and fetch
+// cannot send it anyway.
+export const HttpUrlSchema = z
+  .string()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL', params: { messageKey: 'httpUrl' }, abort: true },
+  )
+  .refine(
+    (value) => {
       const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an http(s) URL', params: { messageKey: 'httpUrl' } },
-);
+      return url.username === '' && url.password === '';
+    },
+    { message: 'must not contain a user name or password', params: { messageKey: 'httpUrlCredentials' } },
+  );
 
 const ReportingSchema = z
   .object({
@@ -204,6 +215,7 @@ function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate, r
       if (issue.params?.['messageKey'] === 'trustOrRootKeys') return t('config:issue.trustOrRootKeys');
       if (issue.params?.['messageKey'] === 'rootThreshold') return t('config:issue.rootThreshold');
       if (issue.params?.['messageKey'] === 'httpUrl') return t('config:issue.httpUrl');
+      if (issue.params?.['messageKey'] === 'httpUrlCredentials') return t('config:issue.httpUrlCredentials');
       if (issue.params?.['messageKey'] === 'keyWithUpload') return t('config:issue.keyWithUpload');
       if (issue.params?.['messageKey'] === 'yuanAmount') {
         return t('config:issue.yuanAmount', { problem: t(YUAN_PROBLEM_KEYS[issue.params['problem'] as YuanProblem]) });
@@ -261,21 +273,34 @@ export function parseTerminalConfig(raw: unknown, file: string, t: Translate): L
 /** A terminal config is a few hundred bytes; the cap keeps a wrong path such as /dev/zero harmless. */
 export const MAX_CONFIG_BYTES = 64 * 1024;
 
-class ConfigTooLarge extends Error {}
+/** A file longer than the limit given to readBoundedFile. */
+export class FileTooLargeError extends Error {
+  constructor(
+    readonly file: string,
+    readonly maxBytes: number,
+  ) {
+    super(`the file is larger than ${maxBytes} bytes`);
+    this.name = 'FileTooLargeError';
+  }
+}
 
-/** Reads at most MAX_CONFIG_BYTES; counts bytes read, because devices and pipes report no size. */
-function readBoundedText(file: string): string {
+/**
+ * Reads at most `maxBytes` of a small file such as a config or a key, and throws
+ * FileTooLargeError beyond that. It counts the bytes read, because devices such as /dev/zero and
+ * pipes report no size, so a wrong path cannot fill the memory.
+ */
+export function readBoundedFile(file: string, maxBytes: number): Buffer {
   const descriptor = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    const buffer = Buffer.alloc(maxBytes + 1);
     let total = 0;
     for (;;) {
       const bytesRead = readSync(descriptor, buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > MAX_CONFIG_BYTES) throw new ConfigTooLarge();
+      if (total > maxBytes) throw new FileTooLargeError(file, maxBytes);
     }
-    return buffer.subarray(0, total).toString('utf8');
+    return buffer.subarray(0, total);
   } finally {
     closeSync(descriptor);
   }
@@ -285,9 +310,9 @@ function readBoundedText(file: string): string {
 export function loadTerminalConfig(file: string, t: Translate): LoadedConfig {
   let text: string;
   try {
-    text = readBoundedText(file);
+    text = readBoundedFile(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
-    if (error instanceof ConfigTooLarge) throw new ConfigError(t('config:tooLarge', { file, maxBytes: MAX_CONFIG_BYTES }), []);
+    if (error instanceof FileTooLargeError) throw new ConfigError(t('config:tooLarge', { file, maxBytes: MAX_CONFIG_BYTES }), []);
     throw new ConfigError(t('config:unreadable', { file, reason: (error as Error).message }), []);
   }
 

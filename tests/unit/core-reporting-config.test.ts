@@ -73,6 +73,21 @@ describe('reporting config', () => {
     }
   });
 
+  it.each(['uploadUrl', 'reportUrl', 'trackUrl'])('rejects a password in %s', (field) => {
+    const reporting = { ...REPORTING, [field]: 'https://countyuser:S3cretPass@county.example.gov.cn/minsheng/reports' };
+
+    for (const language of LANGUAGES) {
+      const problems = problemsOf({ reporting }, language);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(`reporting.${field}`);
+    }
+    expect(problemsOf({ reporting }, 'en')[0]).toContain('Remove the user name and password');
+  });
+
+  it('reports one problem for an address that is no URL', () => {
+    expect(problemsOf({ reporting: { ...REPORTING, uploadUrl: 'not a url' } }, 'en')).toHaveLength(1);
+  });
+
   it('refuses a key without an upload address', () => {
     const problems = problemsOf({ reporting: { reportUrl: REPORTING.reportUrl, commissionKey: 'k.pem' } }, 'zh-CN');
 

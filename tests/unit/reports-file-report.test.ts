@@ -365,6 +365,12 @@ describe('readCommissionKey', () => {
     expect(readCommissionKey(keys.publicKeyFile, t)).toEqual(keys.publicKey);
   });
 
+  it('rejects /dev/zero without reading it all', () => {
+    expect(() => readCommissionKey('/dev/zero', t)).toThrow(ConfigError);
+    expect(() => readCommissionKey('/dev/zero', t)).toThrow('Cannot read the commission key file /dev/zero');
+    expect(() => readCommissionKey('/dev/zero', t)).toThrow('larger than 16384 bytes');
+  });
+
   it('names a missing file', () => {
     const file = path.join(temp.dir, 'missing.pem');
 

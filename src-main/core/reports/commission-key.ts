@@ -1,15 +1,14 @@
 // Reads the discipline commission's public key named by the config's reporting.commissionKey.
 // Hosts read it once at start, next to the config, so a missing or wrong key file stops the
 // start with a message naming the file, instead of failing the first villager who files a report.
-import { readFileSync } from 'node:fs';
 import type { Translate } from '../../../src-shared/messages/translator.js';
-import { ConfigError } from '../config.js';
+import { ConfigError, readBoundedFile } from '../config.js';
 import type { LoadedConfig } from '../config.js';
 import { parseRecipientKeyPem } from './seal.js';
 import type { RecipientKey } from './seal.js';
 
-/** A public key PEM is under 1 KiB; the cap keeps a wrong path such as /dev/zero harmless. */
-const MAX_KEY_FILE_BYTES = 16 * 1024;
+/** A public key PEM is under 1 KiB; at most this much is read, so /dev/zero fails at once. */
+export const MAX_KEY_FILE_BYTES = 16 * 1024;
 
 /** The commission key and upload address that a kiosk needs to take reports on screen. */
 export interface ReportingKeys {
@@ -25,11 +24,7 @@ export interface ReportingKeys {
 export function readCommissionKey(file: string, t: Translate): RecipientKey {
   let pem: string;
   try {
-    const bytes = readFileSync(file);
-    if (bytes.length > MAX_KEY_FILE_BYTES) {
-      throw new Error(`the file is ${bytes.length} bytes, more than ${MAX_KEY_FILE_BYTES}`);
-    }
-    pem = bytes.toString('utf8');
+    pem = readBoundedFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
   } catch (error) {
     throw new ConfigError(t('config:commissionKeyUnreadable', { file, reason: (error as Error).message }), []);
   }

@@ -20,6 +20,7 @@ export default {
     trustOrRootKeys: 'Give exactly one of sync.trust (a root metadata or public key file) and sync.rootKeys (root public key files with sync.rootThreshold).',
     rootThreshold: 'With sync.rootKeys, set sync.rootThreshold to how many root keys must sign: from 1 to the number of keys.',
     httpUrl: 'Write a full web address starting with https:// (or http://), such as https://www.hn12388.gov.cn/report.',
+    httpUrlCredentials: 'Remove the user name and password from the address: they would appear in logs and QR codes. Restrict the receiver by IP address or a TLS client certificate at the web server instead.',
     keyWithUpload: 'Give reporting.commissionKey (the commission public key file) and reporting.uploadUrl (the county receiver address) together, or neither.',
     warningBeforeTimeout:
       'idle.warningSeconds must be less than idle.timeoutSeconds (the warning shows before the session is wiped).',

@@ -20,6 +20,7 @@ export default {
     trustOrRootKeys: 'sync.trust（根元数据或公钥文件）与 sync.rootKeys（根公钥文件，需同时填写 sync.rootThreshold）二者必须且只能填一个。',
     rootThreshold: '填写 sync.rootKeys 时，sync.rootThreshold 须为需要签名的根密钥个数：1 到根密钥总数之间。',
     httpUrl: '请填写以 https://（或 http://）开头的完整网址，例如 https://www.hn12388.gov.cn/report。',
+    httpUrlCredentials: '请从网址中删除用户名和密码：它们会出现在日志和二维码中。请改在网页服务器上按 IP 地址或 TLS 客户端证书限制访问。',
     keyWithUpload: 'reporting.commissionKey（纪委监委公钥文件）与 reporting.uploadUrl（县级接收地址）须同时填写，或都不填。',
     warningBeforeTimeout: 'idle.warningSeconds 必须小于 idle.timeoutSeconds（提示要在会话清除之前出现）。',
     yuanAmount: '不是有效的金额（单位：元）：{{problem}}例如 10000 或 12345.67。',
