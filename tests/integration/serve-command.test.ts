@@ -147,6 +147,33 @@ describe('minsheng serve', () => {
     expect(serve.stdout()).toContain('Stopped.');
   });
 
+  it("uses the config's dataDir without --data-dir", async () => {
+    const config = path.join(temp.dir, 'config-with-data.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        terminalId: 'test-01',
+        terminalName: 'Test terminal',
+        regionCode: '430124',
+        dataDir: 'data',
+        sync: { source: '.', trust: 'pub.pem' },
+      }),
+    );
+
+    const serve = await startServe(['--static', temp.dir, '--config', config]);
+    try {
+      const snapshot = await (await fetch(`${serve.url}api/snapshot`)).json();
+      expect(snapshot).toMatchObject({ version: 3, regionCode: '430124' });
+    } finally {
+      expect(await serve.stop()).toBe(0);
+    }
+  });
+
+  it('names --data-dir over the config in its help', async () => {
+    const result = await runCli(['serve', '--help']);
+    expect(result.stdout).toContain("with --config it replaces the config's dataDir");
+  });
+
   it('reports an empty data folder', async () => {
     const emptyDir = path.join(temp.dir, 'empty-data');
 

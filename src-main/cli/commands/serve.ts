@@ -32,6 +32,8 @@ export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
 
 interface ServeConfig {
   config: TerminalConfig;
+  /** The config's dataDir, resolved against the config file's folder. */
+  dataDir: string;
   /** The commission key and upload address, or null when the config takes no reports on screen. */
   reporting: ReportingKeys | null;
 }
@@ -44,7 +46,7 @@ function configFrom(configFile: string | undefined, context: CommandContext): Se
   if (!configFile) return null;
   try {
     const loaded = loadTerminalConfig(configFile, context.t);
-    return { config: loaded.config, reporting: reportingKeysOf(loaded, context.t) };
+    return { config: loaded.config, dataDir: loaded.dataDir, reporting: reportingKeysOf(loaded, context.t) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const lines = [context.t('serve:configInvalid', { file: configFile }), error.message, ...error.problems.map((problem) => `  - ${problem}`)];
@@ -96,7 +98,8 @@ const serve: Command = {
       return 0;
     }
 
-    const dataDir = path.resolve(requireOption(values, 'data-dir', context));
+    // Without --config the data folder has no other source.
+    if (values.config === undefined) requireOption(values, 'data-dir', context);
     const port = integerOption(values.port, 'port', DEFAULT_SERVE_PORT, context);
     if (port > MAX_PORT) throw new UsageError(context.t('serve:invalidPort', { value: values.port, max: MAX_PORT }));
     const staticDir = path.resolve(values.static ?? defaultStaticDir());
@@ -108,6 +111,9 @@ const serve: Command = {
 
     const loaded = configFrom(values.config, context);
     if (loaded === undefined) return 1;
+    // The config's dataDir is where the Electron host keeps the outbox too, so serve uses it
+    // unless --data-dir names another folder on purpose.
+    const dataDir = values['data-dir'] === undefined && loaded !== null ? loaded.dataDir : path.resolve(requireOption(values, 'data-dir', context));
     const config = loaded?.config ?? null;
     const settings: KioskSettings = config ? kioskSettingsOf(config) : DEFAULT_KIOSK_SETTINGS;
     const startup = await checkInstalledAtStart(dataDir);

@@ -1,11 +1,11 @@
 export default {
   summary: 'Serve the kiosk screens and API over HTTP on loopback, for Chromium in kiosk mode',
   help: [
-    'Usage: minsheng serve --data-dir FOLDER [--port P] [--config FILE] [--static DIR]',
+    'Usage: minsheng serve (--data-dir FOLDER | --config FILE) [--port P] [--static DIR]',
     '',
-    '  --data-dir the terminal\'s data folder; it may hold no snapshot yet before the first sync',
+    '  --data-dir the terminal\'s data folder, which may hold no snapshot before the first sync; with --config it replaces the config\'s dataDir',
     '  --port     TCP port on 127.0.0.1 (default {{defaultPort}}; 0 picks a free port)',
-    '  --config   terminal config (JSON) for the terminal name, language, idle timeout, home region and large-entry limit',
+    '  --config   terminal config (JSON): terminal name, language, idle timeout, home region, large-entry limit, reporting, printer, and dataDir when --data-dir is absent',
     '  --static   folder of the built screens (default: dist/renderer of this package)',
   ].join('\n'),
   staticMissing: 'The built kiosk screens were not found in {{dir}} (no index.html). Run npm run build first.',
