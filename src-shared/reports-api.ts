@@ -46,8 +46,12 @@ export type ReportedRecord = z.infer<typeof ReportedRecordSchema>;
 
 export const REPORT_TEXT_MAX = 2000;
 
-/** A mainland mobile number (11 digits from 1[3-9]) or a landline with its area code. */
-export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{9,11})$/;
+/**
+ * A mainland mobile number (11 digits from 1[3-9]) or a landline with its area code: an area
+ * code of 2 to 4 digits starting 0[1-9], then a local number of 7 or 8 digits, so 9 to 12
+ * digits in all. Both prefixes exclude a number of one repeated digit, such as 00000000000.
+ */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0[1-9]\d{7,10})$/;
 
 export const ReportDraftSchema = z.object({
   category: ReportCategorySchema,

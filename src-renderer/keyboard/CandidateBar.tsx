@@ -20,7 +20,7 @@ export function CandidateBar({ pinyin, english, page, onPick, onPage }: Candidat
   else {
     pinyinLine = (
       <>
-        {t('keyboard.pinyinLabel')}：<span className="cti-pinyin-letters" data-testid="keyboard-pinyin">{pinyin}</span>
+        {t('keyboard.pinyinLabel')} <span className="cti-pinyin-letters" data-testid="keyboard-pinyin">{pinyin}</span>
       </>
     );
   }

@@ -1,9 +1,11 @@
 // A text field for a villager's own words, typed entirely by tapping. It shows the text large
 // with its length, the pinyin typed so far with candidate words and characters, and an on-screen
 // keyboard (simple-keyboard with the letter rows of its Chinese layout). It needs no physical
-// keyboard and no input method. The caller owns the text through value and onChange, and this
+// keyboard and no input method. On landscape screens the text and the keys sit side by side, so
+// every key stays on screen below 800 px of height. The caller owns the text through value and onChange, and this
 // component keeps the pinyin buffer, the key layer and the messages.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { KeyboardReact as Keyboard } from 'react-simple-keyboard';
@@ -36,6 +38,8 @@ export interface ChineseTextInputProps {
   api?: Pick<KioskApi, 'suggestTerms'>;
   /** Region whose snapshot words are suggested. Suggestions need both api and regionCode. */
   regionCode?: string;
+  /** Controls shown in the text's column, such as quick phrases: above the text in portrait, below it in landscape. */
+  besideText?: ReactNode;
 }
 
 const CANDIDATES_PER_PAGE = 8;
@@ -59,11 +63,12 @@ function problemMessage(t: TFunction, problem: EditProblem): string {
   }
 }
 
-export function ChineseTextInput({ value, onChange, maxLength, placeholder, api, regionCode }: ChineseTextInputProps) {
-  const { t } = useTranslation();
+export function ChineseTextInput({ value, onChange, maxLength, placeholder, api, regionCode, besideText }: ChineseTextInputProps) {
+  const { t, i18n } = useTranslation();
   const [pinyin, setPinyin] = useState('');
-  const [english, setEnglish] = useState(false);
-  const [layer, setLayer] = useState<KeyLayerName>('pinyin');
+  // Someone reading the screens in English most likely writes in English, so the keys start there.
+  const [english, setEnglish] = useState(() => i18n.language === 'en');
+  const [layer, setLayer] = useState<KeyLayerName>(() => (i18n.language === 'en' ? 'english' : 'pinyin'));
   const [problem, setProblem] = useState<EditProblem | null>(null);
   const [confirmingClear, setConfirmingClear] = useState(false);
   const [suggestion, setSuggestion] = useState<{ pinyin: string; terms: string[] }>({ pinyin: '', terms: [] });
@@ -135,7 +140,7 @@ export function ChineseTextInput({ value, onChange, maxLength, placeholder, api,
         if (value !== '' || pinyin !== '') setConfirmingClear(true);
         return;
       case FUNCTION_KEYS.numbers:
-        setLayer('numbers');
+        setLayer(english ? 'englishNumbers' : 'numbers');
         return;
       case FUNCTION_KEYS.letters:
         setLayer(english ? 'english' : 'pinyin');
@@ -186,59 +191,64 @@ export function ChineseTextInput({ value, onChange, maxLength, placeholder, api,
 
   return (
     <div className="chinese-text-input" data-testid="chinese-text-input">
-      <div className="cti-text" ref={textRef} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('keyboard.textLabel')} data-testid="keyboard-text">
-        {value === '' && pinyin === '' && placeholder !== undefined ? (
-          <span className="cti-placeholder">{placeholder}</span>
-        ) : (
-          value
-        )}
-        {pinyin !== '' && <span className="cti-text-pinyin">{pinyin}</span>}
-        <span className="cti-caret" aria-hidden="true" />
-      </div>
-      <p className="cti-count" data-testid="keyboard-count">
-        {t('keyboard.count', { count: value.length, max: maxLength })}
-      </p>
-      <p className="cti-problem" role="alert" data-testid="keyboard-problem">
-        {problem && (
-          <>
-            <span aria-hidden="true">⚠ </span>
-            {problemMessage(t, problem)}
-          </>
-        )}
-      </p>
-      {confirmingClear ? (
-        <div className="cti-clear-confirm" role="alertdialog" aria-label={t('keyboard.keys.clear')} data-testid="keyboard-clear-confirm">
-          <p>{t('keyboard.clearConfirm.question', { count: value.length })}</p>
-          <button type="button" className="cti-confirm-button" data-testid="keyboard-clear-cancel" onClick={() => setConfirmingClear(false)}>
-            {t('keyboard.clearConfirm.cancel')}
-          </button>
-          <button type="button" className="cti-confirm-button cti-confirm-button--danger" data-testid="keyboard-clear-yes" onClick={confirmClear}>
-            {t('keyboard.clearConfirm.confirm')}
-          </button>
+      <div className="cti-writing">
+        {besideText !== undefined && <div className="cti-beside-text">{besideText}</div>}
+        <div className="cti-text" ref={textRef} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('keyboard.textLabel')} data-testid="keyboard-text">
+          {value === '' && pinyin === '' && placeholder !== undefined ? (
+            <span className="cti-placeholder">{placeholder}</span>
+          ) : (
+            value
+          )}
+          {pinyin !== '' && <span className="cti-text-pinyin">{pinyin}</span>}
+          <span className="cti-caret" aria-hidden="true" />
         </div>
-      ) : (
-        <CandidateBar
-          pinyin={pinyin}
-          english={english}
-          page={page}
-          onPick={pick}
-          onPage={(pageIndex) => setPaging({ pinyin, pageIndex })}
-        />
-      )}
-      <div className="cti-keyboard" role="group" aria-label={t('keyboard.label')}>
-        <Keyboard
-          layout={KIOSK_LAYOUT}
-          layoutName={layer}
-          display={display}
-          mergeDisplay={false}
-          theme="hg-theme-default kiosk-keyboard"
-          buttonTheme={BUTTON_THEME}
-          useButtonTag
-          disableButtonHold
-          preventMouseDownDefault
-          physicalKeyboardHighlight={false}
-          onKeyPress={onKeyPress}
-        />
+        <p className="cti-count" data-testid="keyboard-count">
+          {t('keyboard.count', { count: value.length, max: maxLength })}
+        </p>
+        <p className="cti-problem" role="alert" data-testid="keyboard-problem">
+          {problem && (
+            <>
+              <span aria-hidden="true">⚠ </span>
+              {problemMessage(t, problem)}
+            </>
+          )}
+        </p>
+      </div>
+      <div className="cti-keys">
+        {confirmingClear ? (
+          <div className="cti-clear-confirm" role="alertdialog" aria-label={t('keyboard.keys.clear')} data-testid="keyboard-clear-confirm">
+            <p>{t('keyboard.clearConfirm.question', { count: value.length })}</p>
+            <button type="button" className="cti-confirm-button" data-testid="keyboard-clear-cancel" onClick={() => setConfirmingClear(false)}>
+              {t('keyboard.clearConfirm.cancel')}
+            </button>
+            <button type="button" className="cti-confirm-button cti-confirm-button--danger" data-testid="keyboard-clear-yes" onClick={confirmClear}>
+              {t('keyboard.clearConfirm.confirm')}
+            </button>
+          </div>
+        ) : (
+          <CandidateBar
+            pinyin={pinyin}
+            english={english}
+            page={page}
+            onPick={pick}
+            onPage={(pageIndex) => setPaging({ pinyin, pageIndex })}
+          />
+        )}
+        <div className="cti-keyboard" role="group" aria-label={t('keyboard.label')}>
+          <Keyboard
+            layout={KIOSK_LAYOUT}
+            layoutName={layer}
+            display={display}
+            mergeDisplay={false}
+            theme="hg-theme-default kiosk-keyboard"
+            buttonTheme={BUTTON_THEME}
+            useButtonTag
+            disableButtonHold
+            preventMouseDownDefault
+            physicalKeyboardHighlight={false}
+            onKeyPress={onKeyPress}
+          />
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 // The 一键举报 flow: one question per screen with the step count ("第 2 步，共 5 步"), back on
-// every step, then the receipt. The draft exists only in this component's state, so leaving
+// every step, then the receipt, which offers only 完成 because going back cannot undo a filed
+// report and would lose its case number. The draft exists only in this component's state, so leaving
 // the flow, "done" and the idle timeout (which unmounts every view) discard it. A failed submit
 // keeps every field and shows what went wrong on the review step.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
@@ -8,8 +9,8 @@ import type { TFunction } from 'i18next';
 import type { KioskApi, KioskSettings } from '../../src-shared/kiosk-api.js';
 import type { ReportedRecord } from '../../src-shared/reports-api.js';
 import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
-import { buildDraft, canLeaveStep, reduceReportFlow, REPORT_STEPS, startReportFlow, stepNumber } from './report-flow.js';
-import type { ReportStep } from './report-flow.js';
+import { buildDraft, canLeaveStep, reduceReportFlow, startReportFlow, stepNumber, stepsOf } from './report-flow.js';
+import type { ReportStep, SubmitProblem } from './report-flow.js';
 import { ReceiptView, ReviewStep } from './ReportReview.js';
 import { CategoryStep, PhoneStep, RecordStep, TextStep } from './ReportSteps.js';
 import '../styles/reporting.css';
@@ -21,7 +22,7 @@ export interface ReportFlowScreenProps {
   record: ReportedRecord | null;
   /** The session's region, which a report about no record is filed under. */
   regionCode: string;
-  /** Leaves the flow: back from the first step, or back from the receipt. */
+  /** Leaves the flow by back from the first step. */
   onExit(): void;
   onDone(): void;
 }
@@ -46,21 +47,30 @@ export function ReportFlowScreen({ api, settings, record, regionCode, onExit, on
   const [state, dispatch] = useReducer(reduceReportFlow, record, startReportFlow);
   // The flow is mounted once per visit; a result that arrives after it was left is dropped.
   const mounted = useRef(true);
+  // Set by the first click, before React re-renders: clicks that arrive in the same task still
+  // see the old state and an enabled button, and each would file one more report.
+  const submitInFlight = useRef(false);
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   const submit = useCallback(() => {
-    if (state.phase !== 'editing') return;
+    if (submitInFlight.current || state.phase !== 'editing') return;
     const draft = buildDraft(state.fields, regionCode, language);
     if (draft === null) return;
 
+    submitInFlight.current = true;
     dispatch({ type: 'submit-started' });
+    const failed = (problem: SubmitProblem) => {
+      submitInFlight.current = false;
+      if (mounted.current) dispatch({ type: 'submit-failed', problem });
+    };
+
+    // After a filed report the guard stays set: the receipt replaces the review step for good.
     api.fileReport(draft).then(
       (result) => {
-        if (!mounted.current) return;
-        if (result.status === 'filed') dispatch({ type: 'filed', receipt: result.receipt, draft });
-        else dispatch({ type: 'submit-failed', problem: result.status });
+        if (result.status !== 'filed') failed(result.status);
+        else if (mounted.current) dispatch({ type: 'filed', receipt: result.receipt, draft });
       },
-      () => mounted.current && dispatch({ type: 'submit-failed', problem: 'unavailable' }),
+      () => failed('unavailable'),
     );
   }, [api, language, regionCode, state]);
 
@@ -84,7 +94,6 @@ export function ReportFlowScreen({ api, settings, record, regionCode, onExit, on
           <ReceiptView receipt={state.receipt} draft={state.draft} api={api} settings={settings} />
         </div>
         <footer className="report-actions button-row">
-          <BackButton onBack={onExit} />
           <DoneButton onDone={onDone} />
         </footer>
       </main>
@@ -102,13 +111,16 @@ export function ReportFlowScreen({ api, settings, record, regionCode, onExit, on
       body = <CategoryStep chosen={fields.category} onPick={(category) => dispatch({ type: 'pick-category', category })} />;
       break;
     case 'record':
-      body = <RecordStep fields={fields} onChoose={(aboutRecord) => dispatch({ type: 'choose-record', aboutRecord })} />;
+      // stepsOf leaves this step out of a flow without a record, so startRecord is set here.
+      body = fields.startRecord && (
+        <RecordStep record={fields.startRecord} aboutRecord={fields.aboutRecord} onChoose={(aboutRecord) => dispatch({ type: 'choose-record', aboutRecord })} />
+      );
       break;
     case 'text':
       body = <TextStep text={fields.text} api={api} regionCode={record?.regionCode ?? regionCode} onChange={(text) => dispatch({ type: 'set-text', text })} />;
       break;
     case 'phone':
-      body = <PhoneStep phone={fields.phone} onKey={(key) => dispatch({ type: 'phone-key', key })} />;
+      body = <PhoneStep phone={fields.phone} nextTried={state.phase === 'editing' && state.nextTried} onKey={(key) => dispatch({ type: 'phone-key', key })} />;
       break;
     case 'review':
       body = (
@@ -123,14 +135,16 @@ export function ReportFlowScreen({ api, settings, record, regionCode, onExit, on
   }
 
   // The category and record steps move on with the tap that picks a choice. The others need 下一步.
-  const needsNext = step === 'text' || step === 'phone' || (step === 'record' && fields.startRecord === null);
+  const needsNext = step === 'text' || step === 'phone';
   const canGoOn = canLeaveStep(step, fields);
+  // 下一步 on the phone step stays enabled: tapping it with an invalid number shows the problem.
+  const nextDisabled = step === 'text' && !canGoOn;
 
   return (
     <main className="report-screen" data-testid="report-flow" data-step={step}>
       <header className="report-header">
         <p className="report-progress" data-testid="report-progress">
-          {t('reporting.progress', { step: stepNumber(step), steps: REPORT_STEPS.length })}
+          {t('reporting.progress', { step: stepNumber(step, fields), steps: stepsOf(fields).length })}
         </p>
         <h2 className="report-heading">{stepHeading(t, step)}</h2>
       </header>
@@ -141,10 +155,15 @@ export function ReportFlowScreen({ api, settings, record, regionCode, onExit, on
         {!submitting && <BackButton onBack={back} />}
         {step === 'text' && !canGoOn && <p className="report-feedback">{t('reporting.text.needed')}</p>}
         {needsNext && (
-          <button type="button" className="big-button big-button--primary" data-testid="report-next" disabled={!canGoOn} onClick={() => dispatch({ type: 'next' })}>
+          <button type="button" className="big-button big-button--primary" data-testid="report-next" disabled={nextDisabled} onClick={() => dispatch({ type: 'next' })}>
             {t('reporting.next')}
             <span aria-hidden="true"> →</span>
           </button>
+        )}
+        {step === 'review' && !submitting && !fields.consent && (
+          <p className="report-feedback" data-testid="report-submit-hint">
+            {t('reporting.review.consentHint')}
+          </p>
         )}
         {step === 'review' && (
           <button type="button" className="big-button big-button--primary" data-testid="report-submit" disabled={submitting || !canGoOn} onClick={submit}>

@@ -1,6 +1,7 @@
-// The last step of the 一键举报 flow: every field, the consent tick box and 提交. Also the
-// receipt shown after filing, with the case number in large digits, a QR code to follow the
-// case, what happens next, and the receipt's print button.
+// The last step of the 一键举报 flow: every field and the consent tick box. 提交 and the reason
+// it is disabled sit in the screen's footer. Also the receipt shown after filing, with the case
+// number in large digits, a QR code to follow the case, what happens next, and the receipt's
+// print button.
 import { useTranslation } from 'react-i18next';
 import { formatCaseNumber } from '../../src-shared/case-number.js';
 import type { KioskApi, KioskSettings } from '../../src-shared/kiosk-api.js';
@@ -55,7 +56,10 @@ export function ReviewStep({ fields, problem, submitting, onConsent }: ReviewSte
         </div>
         <div className="report-field">
           <dt>{t('reporting.review.text')}</dt>
-          <dd className="report-field-text">{fields.text.trim()}</dd>
+          {/* A box of bounded height that scrolls, so a long text never pushes the consent box away. */}
+          <dd className="report-field-text report-review-text" data-testid="review-text">
+            {fields.text.trim()}
+          </dd>
         </div>
         <div className="report-field">
           <dt>{t('reporting.review.phone')}</dt>
@@ -77,7 +81,6 @@ export function ReviewStep({ fields, problem, submitting, onConsent }: ReviewSte
         </span>
         <span>{t('reporting.review.consent')}</span>
       </button>
-      {!fields.consent && <p className="report-feedback">{t('reporting.review.consentHint')}</p>}
     </div>
   );
 }
@@ -112,14 +115,17 @@ export function ReceiptView({ receipt, draft, api, settings }: ReceiptViewProps)
         <p>{t('reporting.receipt.filedAt', { time: formatFiledAt(receipt.filedAt) })}</p>
         <p className="report-note-strong">{t('reporting.receipt.next')}</p>
         <p>{t('reporting.receipt.keepNumber')}</p>
+      </div>
+      {/* The print button and its status sit under the QR code, where a landscape screen has room left. */}
+      <div className="report-receipt-side">
+        {receipt.trackUrl !== null && (
+          <div className="report-receipt-qr">
+            <QrCode value={receipt.trackUrl} alt={t('reporting.receipt.qrAlt')} className="qr-code--receipt" />
+            <p>{t('reporting.receipt.qrCaption')}</p>
+          </div>
+        )}
         <PrintButton api={api} request={request} label={t('reporting.receipt.print')} settings={settings} />
       </div>
-      {receipt.trackUrl !== null && (
-        <div className="report-receipt-qr">
-          <QrCode value={receipt.trackUrl} alt={t('reporting.receipt.qrAlt')} className="qr-code--receipt" />
-          <p>{t('reporting.receipt.qrCaption')}</p>
-        </div>
-      )}
     </div>
   );
 }

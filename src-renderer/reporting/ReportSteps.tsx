@@ -1,14 +1,15 @@
-// The first four steps of the 一键举报 flow: what the report is about, which record, what
-// happened, and an optional phone number. Each step is one question with big buttons.
+// The first four steps of the 一键举报 flow: what the report is about, which record (only when
+// the flow started from one), what happened, and an optional phone number. Each step is one
+// question with big buttons.
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { REPORT_CATEGORIES, REPORT_TEXT_MAX } from '../../src-shared/reports-api.js';
-import type { ReportCategory } from '../../src-shared/reports-api.js';
+import type { ReportCategory, ReportedRecord } from '../../src-shared/reports-api.js';
 import { ChineseTextInput } from '../keyboard/ChineseTextInput.js';
 import { DigitKeypad } from './DigitKeypad.js';
 import { categoryLabel, phoneProblemText, phraseLabel, QUICK_PHRASES } from './labels.js';
-import { appendPhrase, checkPhone, PHONE_MAX_DIGITS } from './report-flow.js';
-import type { DigitKey, ReportFields } from './report-flow.js';
+import { appendPhrase, checkPhone, PHONE_MAX_DIGITS, showsPhoneProblemWhileTyping } from './report-flow.js';
+import type { DigitKey } from './report-flow.js';
 import { CategoryIcon } from './ReportIcons.js';
 
 export function CategoryStep({ chosen, onPick }: { chosen: ReportCategory | null; onPick(category: ReportCategory): void }) {
@@ -37,30 +38,22 @@ export function CategoryStep({ chosen, onPick }: { chosen: ReportCategory | null
   );
 }
 
-export function RecordStep({ fields, onChoose }: { fields: ReportFields; onChoose(aboutRecord: boolean): void }) {
+/** Asks whether the report is about the record the flow started from; the flow skips it without one. */
+export function RecordStep({ record, aboutRecord, onChoose }: { record: ReportedRecord; aboutRecord: boolean; onChoose(aboutRecord: boolean): void }) {
   const { t } = useTranslation();
-  const record = fields.startRecord;
 
-  if (record === null) {
-    return (
-      <div className="report-note" data-testid="report-no-record">
-        <p className="report-note-strong">{t('reporting.record.none')}</p>
-        <p>{t('reporting.record.noneHint')}</p>
-      </div>
-    );
-  }
-
+  const chosen = aboutRecord;
   const choice = (aboutRecord: boolean, text: string, detail: string | null) => (
     <button
       type="button"
-      className={fields.aboutRecord === aboutRecord ? 'report-choice report-choice--chosen' : 'report-choice'}
+      className={chosen === aboutRecord ? 'report-choice report-choice--chosen' : 'report-choice'}
       data-about-record={aboutRecord}
-      aria-pressed={fields.aboutRecord === aboutRecord}
+      aria-pressed={chosen === aboutRecord}
       onClick={() => onChoose(aboutRecord)}
     >
       <span className="report-choice-text">{text}</span>
       {detail !== null && <span className="report-choice-detail">{detail}</span>}
-      {fields.aboutRecord === aboutRecord && (
+      {chosen === aboutRecord && (
         <span className="report-chosen-mark" aria-hidden="true">
           ✓
         </span>
@@ -85,22 +78,25 @@ export interface TextStepProps {
 
 export function TextStep({ text, api, regionCode, onChange }: TextStepProps) {
   const { t } = useTranslation();
+  const phrases = (
+    <div className="report-phrases" role="group" aria-label={t('reporting.text.phrasesLabel')}>
+      <span className="report-phrases-label">{t('reporting.text.phrasesLabel')}</span>
+      {QUICK_PHRASES.map((phrase) => (
+        <button
+          key={phrase}
+          type="button"
+          className="report-phrase"
+          data-phrase={phrase}
+          onClick={() => onChange(appendPhrase(text, phraseLabel(t, phrase), t('reporting.text.comma')))}
+        >
+          {phraseLabel(t, phrase)}
+        </button>
+      ))}
+    </div>
+  );
+
   return (
     <div className="report-text-step">
-      <div className="report-phrases" role="group" aria-label={t('reporting.text.phrasesLabel')}>
-        <span className="report-phrases-label">{t('reporting.text.phrasesLabel')}</span>
-        {QUICK_PHRASES.map((phrase) => (
-          <button
-            key={phrase}
-            type="button"
-            className="report-phrase"
-            data-phrase={phrase}
-            onClick={() => onChange(appendPhrase(text, phraseLabel(t, phrase), t('reporting.text.comma')))}
-          >
-            {phraseLabel(t, phrase)}
-          </button>
-        ))}
-      </div>
       <ChineseTextInput
         value={text}
         onChange={onChange}
@@ -108,18 +104,32 @@ export function TextStep({ text, api, regionCode, onChange }: TextStepProps) {
         placeholder={t('reporting.text.placeholder')}
         api={api}
         regionCode={regionCode}
+        besideText={phrases}
       />
     </div>
   );
 }
 
-export function PhoneStep({ phone, onKey }: { phone: string; onKey(key: DigitKey): void }) {
+export interface PhoneStepProps {
+  phone: string;
+  /** True once 下一步 was tapped with an invalid number, which shows any problem at once. */
+  nextTried: boolean;
+  onKey(key: DigitKey): void;
+}
+
+export function PhoneStep({ phone, nextTried, onKey }: PhoneStepProps) {
   const { t } = useTranslation();
   const problem = checkPhone(phone);
 
   let feedback;
   if (phone === '') {
     feedback = <p className="report-feedback">{t('reporting.phone.optional')}</p>;
+  } else if (problem !== null && !nextTried && !showsPhoneProblemWhileTyping(phone, problem)) {
+    feedback = (
+      <p className="report-feedback" data-testid="phone-feedback">
+        {t('reporting.phone.typing', { typed: phone.length })}
+      </p>
+    );
   } else if (problem === null) {
     feedback = (
       <p className="report-feedback report-feedback--ok" data-testid="phone-feedback">

@@ -51,6 +51,8 @@ export function phoneProblemText(t: TFunction, problem: PhoneProblem): string {
       return t('reporting.phone.invalidStart');
     case 'invalid-mobile-prefix':
       return t('reporting.phone.invalidMobilePrefix');
+    case 'invalid-area-code':
+      return t('reporting.phone.invalidAreaCode');
     case 'invalid-mobile-length':
       return t('reporting.phone.invalidMobileLength', { typed: problem.typed });
     case 'invalid-landline-length':

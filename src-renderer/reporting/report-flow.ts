@@ -1,5 +1,6 @@
 // The 一键举报 flow as a pure state machine: five editing steps (category, record, what
-// happened, phone, review), then submitting and the receipt. The draft lives only in this
+// happened, phone, review), or four from the home menu where there is no record to ask about,
+// then submitting and the receipt. The draft lives only in this
 // state, which the screen keeps in React state, so "done" and the idle timeout wipe it with the
 // rest of the session. A failed submit returns to the review step with the draft untouched.
 import { PHONE_PATTERN, REPORT_TEXT_MAX, ReportDraftSchema } from '../../src-shared/reports-api.js';
@@ -8,6 +9,8 @@ import type { Language } from '../../src-shared/kiosk-api.js';
 
 export const REPORT_STEPS = ['category', 'record', 'text', 'phone', 'review'] as const;
 export type ReportStep = (typeof REPORT_STEPS)[number];
+
+const STEPS_WITHOUT_RECORD: readonly ReportStep[] = REPORT_STEPS.filter((step) => step !== 'record');
 
 /** A landline with its area code has at most 12 digits, a mobile number 11. */
 export const PHONE_MAX_DIGITS = 12;
@@ -28,7 +31,14 @@ export interface ReportFields {
 }
 
 export type ReportFlowState =
-  | { phase: 'editing'; step: ReportStep; fields: ReportFields; problem: SubmitProblem | null }
+  | {
+      phase: 'editing';
+      step: ReportStep;
+      fields: ReportFields;
+      problem: SubmitProblem | null;
+      /** Set when 下一步 was tapped on this step with invalid input, so its problem shows in full. */
+      nextTried: boolean;
+    }
   | { phase: 'submitting'; fields: ReportFields }
   | { phase: 'filed'; receipt: ReportReceipt; draft: ReportDraft };
 
@@ -40,12 +50,18 @@ export function startReportFlow(record: ReportedRecord | null): ReportFlowState 
     step: 'category',
     fields: { category: null, startRecord: record, aboutRecord: record !== null, text: '', phone: '', consent: false },
     problem: null,
+    nextTried: false,
   };
 }
 
-/** The 1-based number of an editing step, for "第 2 步，共 5 步". */
-export function stepNumber(step: ReportStep): number {
-  return REPORT_STEPS.indexOf(step) + 1;
+/** The steps of a flow: without a record to start from, there is no record step to ask. */
+export function stepsOf(fields: Pick<ReportFields, 'startRecord'>): readonly ReportStep[] {
+  return fields.startRecord === null ? STEPS_WITHOUT_RECORD : REPORT_STEPS;
+}
+
+/** The 1-based number of an editing step among the flow's steps, for "第 2 步，共 5 步". */
+export function stepNumber(step: ReportStep, fields: Pick<ReportFields, 'startRecord'>): number {
+  return stepsOf(fields).indexOf(step) + 1;
 }
 
 export type TextProblem = { kind: 'empty' } | { kind: 'too-long'; length: number };
@@ -59,12 +75,13 @@ export function checkReportText(text: string): TextProblem | null {
 export type PhoneProblem =
   | { kind: 'invalid-start' }
   | { kind: 'invalid-mobile-prefix' }
+  | { kind: 'invalid-area-code' }
   | { kind: 'invalid-mobile-length'; typed: number }
   | { kind: 'invalid-landline-length'; typed: number };
 
 /**
  * Checks the typed phone number against PHONE_PATTERN and names what is wrong: a mobile number
- * is 11 digits from 13 to 19, a landline 10 to 12 digits with its area code (starting with 0).
+ * is 11 digits from 13 to 19, a landline 9 to 12 digits with its area code (0 and then 1 to 9).
  * An empty number is allowed, because the phone number is optional.
  */
 export function checkPhone(phone: string): PhoneProblem | null {
@@ -74,8 +91,22 @@ export function checkPhone(phone: string): PhoneProblem | null {
     if (phone.length >= 2 && !/^1[3-9]/.test(phone)) return { kind: 'invalid-mobile-prefix' };
     return { kind: 'invalid-mobile-length', typed: phone.length };
   }
-  if (phone.startsWith('0')) return { kind: 'invalid-landline-length', typed: phone.length };
+  if (phone.startsWith('0')) {
+    if (phone.length >= 2 && !/^0[1-9]/.test(phone)) return { kind: 'invalid-area-code' };
+    return { kind: 'invalid-landline-length', typed: phone.length };
+  }
   return { kind: 'invalid-start' };
+}
+
+/**
+ * True when a phone problem should show while the villager is still typing. A wrong prefix
+ * shows at once, because no further digit can fix it. A length problem waits until the number
+ * is as long as it can be (11 digits for a mobile, PHONE_MAX_DIGITS for a landline), so a
+ * half-typed number draws no warning.
+ */
+export function showsPhoneProblemWhileTyping(phone: string, problem: PhoneProblem): boolean {
+  if (problem.kind !== 'invalid-mobile-length' && problem.kind !== 'invalid-landline-length') return true;
+  return phone.length >= (phone.startsWith('1') ? 11 : PHONE_MAX_DIGITS);
 }
 
 export type DigitKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'backspace' | 'clear';
@@ -160,9 +191,9 @@ function withFields(state: EditingState, change: Partial<ReportFields>): Editing
 }
 
 function moveTo(state: EditingState, offset: 1 | -1): EditingState {
-  const index = REPORT_STEPS.indexOf(state.step) + offset;
-  const step = REPORT_STEPS[index];
-  return step === undefined ? state : { ...state, step, problem: null };
+  const steps = stepsOf(state.fields);
+  const step = steps[steps.indexOf(state.step) + offset];
+  return step === undefined ? state : { ...state, step, problem: null, nextTried: false };
 }
 
 /**
@@ -173,7 +204,7 @@ function moveTo(state: EditingState, offset: 1 | -1): EditingState {
 export function reduceReportFlow(state: ReportFlowState, action: ReportFlowAction): ReportFlowState {
   switch (action.type) {
     case 'submit-failed':
-      return state.phase === 'submitting' ? { phase: 'editing', step: 'review', fields: state.fields, problem: action.problem } : state;
+      return state.phase === 'submitting' ? { phase: 'editing', step: 'review', fields: state.fields, problem: action.problem, nextTried: false } : state;
     case 'filed':
       return state.phase === 'submitting' ? { phase: 'filed', receipt: action.receipt, draft: action.draft } : state;
     default:
@@ -196,7 +227,8 @@ export function reduceReportFlow(state: ReportFlowState, action: ReportFlowActio
     case 'set-consent':
       return withFields(current, { consent: action.consent });
     case 'next':
-      if (current.step === 'review' || !canLeaveStep(current.step, current.fields)) return current;
+      if (current.step === 'review') return current;
+      if (!canLeaveStep(current.step, current.fields)) return { ...current, nextTried: true };
       return moveTo(current, 1);
     case 'back':
       return moveTo(current, -1);

@@ -186,6 +186,26 @@ describe('ChineseTextInput typing', () => {
     expect(screen.queryByTestId('keyboard-pinyin')).toBeNull();
   });
 
+  it('starts in English letters in English', () => {
+    const harness = renderInput({ language: 'en' });
+
+    tapKeys('ok');
+    tapKey(',');
+
+    expect(harness.changes.at(-1)).toBe('ok,');
+    expect(screen.queryByTestId('keyboard-pinyin')).toBeNull();
+  });
+
+  it('types half-width punctuation in English', () => {
+    renderInput({ language: 'en' });
+
+    tapKey('{numbers}');
+
+    const keys = [...document.querySelectorAll<HTMLElement>('[data-skbtn]')].map((key) => key.dataset.skbtn);
+    for (const key of [',', '.', '?', '"', "'", ':']) expect(keys).toContain(key);
+    for (const key of ['，', '。', '？', '：']) expect(keys).not.toContain(key);
+  });
+
   it('shows the placeholder while empty', () => {
     renderInput({});
 

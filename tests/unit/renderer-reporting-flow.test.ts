@@ -11,8 +11,12 @@ import {
   reduceReportFlow,
   startReportFlow,
   stepNumber,
+  stepsOf,
+  showsPhoneProblemWhileTyping,
 } from '../../src-renderer/reporting/report-flow.js';
 import type { ReportFlowAction, ReportFlowState } from '../../src-renderer/reporting/report-flow.js';
+import keyboardEn from '../../src-renderer/i18n/keyboard/en.js';
+import reportingEn from '../../src-renderer/i18n/reporting/en.js';
 
 const RECORD: ReportedRecord = { kind: 'payment', id: 'P2025000123', regionCode: '430124101201', label: '耕地地力保护补贴 2025 123.40 元' };
 const RECEIPT = { caseNumber: '25070133333333', filedAt: '2025-07-01T09:30:00.000Z', terminalId: 't', trackUrl: null };
@@ -48,19 +52,45 @@ describe('checkPhone', () => {
     ['13800138000', null],
     ['07312345678', null],
     ['0731234567', null],
+    ['010123456', null],
+    ['073112345678', null],
     ['1380013800', { kind: 'invalid-mobile-length', typed: 10 }],
     ['138001380001', { kind: 'invalid-mobile-length', typed: 12 }],
     ['12800138000', { kind: 'invalid-mobile-prefix' }],
-    ['073123456', { kind: 'invalid-landline-length', typed: 9 }],
+    ['11111111111', { kind: 'invalid-mobile-prefix' }],
+    ['00000000000', { kind: 'invalid-area-code' }],
+    ['0012345678', { kind: 'invalid-area-code' }],
+    ['07312345', { kind: 'invalid-landline-length', typed: 8 }],
     ['88123456', { kind: 'invalid-start' }],
   ])('reads %s', (phone, expected) => {
     expect(checkPhone(phone)).toEqual(expected);
   });
 
   it('agrees with PHONE_PATTERN', () => {
-    for (const phone of ['13800138000', '19912345678', '0731234567', '073112345678', '12345', '1']) {
+    for (const phone of ['13800138000', '19912345678', '0731234567', '073112345678', '010123456', '12345', '1', '00000000000', '000000000000', '0012345678']) {
       expect(checkPhone(phone) === null).toBe(PHONE_PATTERN.test(phone));
     }
+  });
+});
+
+describe('showsPhoneProblemWhileTyping', () => {
+  it('waits while a mobile number is short', () => {
+    expect(showsPhoneProblemWhileTyping('1', { kind: 'invalid-mobile-length', typed: 1 })).toBe(false);
+    expect(showsPhoneProblemWhileTyping('1380013800', { kind: 'invalid-mobile-length', typed: 10 })).toBe(false);
+  });
+
+  it('shows a mobile number past 11 digits', () => {
+    expect(showsPhoneProblemWhileTyping('138001380001', { kind: 'invalid-mobile-length', typed: 12 })).toBe(true);
+  });
+
+  it('waits while a landline is short', () => {
+    expect(showsPhoneProblemWhileTyping('0731', { kind: 'invalid-landline-length', typed: 4 })).toBe(false);
+  });
+
+  it('shows a wrong prefix at once', () => {
+    expect(showsPhoneProblemWhileTyping('8', { kind: 'invalid-start' })).toBe(true);
+    expect(showsPhoneProblemWhileTyping('12', { kind: 'invalid-mobile-prefix' })).toBe(true);
+    expect(showsPhoneProblemWhileTyping('00', { kind: 'invalid-area-code' })).toBe(true);
   });
 });
 
@@ -97,9 +127,24 @@ describe('applyDigitKey', () => {
 });
 
 describe('report flow', () => {
-  it('counts five steps', () => {
-    expect(stepNumber('category')).toBe(1);
-    expect(stepNumber('review')).toBe(5);
+  it('counts five steps from a record', () => {
+    const fields = editingState(startReportFlow(RECORD)).fields;
+    expect(stepsOf(fields)).toHaveLength(5);
+    expect(stepNumber('category', fields)).toBe(1);
+    expect(stepNumber('review', fields)).toBe(5);
+  });
+
+  it('counts four steps from home', () => {
+    const fields = editingState(startReportFlow(null)).fields;
+    expect(stepsOf(fields)).toEqual(['category', 'text', 'phone', 'review']);
+    expect(stepNumber('text', fields)).toBe(2);
+    expect(stepNumber('review', fields)).toBe(4);
+  });
+
+  it('skips the record step from home', () => {
+    const picked = run(startReportFlow(null), [{ type: 'pick-category', category: 'other' }]);
+    expect(stepOf(picked)).toBe('text');
+    expect(stepOf(reduceReportFlow(picked, { type: 'back' }))).toBe('category');
   });
 
   it('walks from category to review', () => {
@@ -111,7 +156,6 @@ describe('report flow', () => {
   it('stays on the text step while blank', () => {
     const state = run(startReportFlow(null), [
       { type: 'pick-category', category: 'other' },
-      { type: 'next' },
       { type: 'set-text', text: '   ' },
       { type: 'next' },
     ]);
@@ -121,13 +165,15 @@ describe('report flow', () => {
   it('stays on the phone step while invalid', () => {
     const state = run(startReportFlow(null), [
       { type: 'pick-category', category: 'other' },
-      { type: 'next' },
       { type: 'set-text', text: '没有收到' },
       { type: 'next' },
       { type: 'phone-key', key: '8' },
-      { type: 'next' },
     ]);
-    expect(stepOf(state)).toBe('phone');
+    expect(editingState(state).nextTried).toBe(false);
+
+    const tried = reduceReportFlow(state, { type: 'next' });
+    expect(stepOf(tried)).toBe('phone');
+    expect(editingState(tried).nextTried).toBe(true);
   });
 
   it('needs consent to submit', () => {
@@ -202,5 +248,29 @@ describe('buildDraft', () => {
 
   it('returns null for an invalid phone', () => {
     expect(buildDraft({ ...fields, phone: '1380013' }, '430124', 'zh-CN')).toBeNull();
+  });
+});
+
+/** Every string of a catalog with its dotted key. */
+function catalogStrings(catalog: object, prefix = ''): [string, string][] {
+  return Object.entries(catalog).flatMap(([key, value]): [string, string][] =>
+    typeof value === 'string' ? [[prefix + key, value]] : catalogStrings(value as object, `${prefix}${key}.`),
+  );
+}
+
+describe('English texts', () => {
+  // A CJK font draws these full width, which leaves wide gaps in English text.
+  const FULL_WIDTH = /[“”‘’，。？！：；（）]/;
+
+  it.each([
+    ['reporting', reportingEn],
+    ['keyboard', keyboardEn],
+  ])('%s has no full-width punctuation', (_name, catalog) => {
+    expect(catalogStrings(catalog).filter(([, text]) => FULL_WIDTH.test(text))).toEqual([]);
+  });
+
+  it('says the receipt waits to be sent', () => {
+    expect(reportingEn.receipt.heading).toContain('filed');
+    expect(reportingEn.receipt.heading).toContain('sent when the terminal is online');
   });
 });

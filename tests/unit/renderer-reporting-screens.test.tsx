@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The reporting screens inside the App against an in-memory KioskApi: the home tiles, a
 // payment's QR panel, the 一键举报 flow from a record and from home, a failed submit, and 查进度.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -155,18 +155,26 @@ describe('payment screen', () => {
     fireEvent.click(shownLayer().querySelector('[data-phrase="notReceived"]')!);
     fireEvent.click(screen.getByTestId('report-next'));
 
-    tapKeys('1380013800');
+    tapKeys('1');
+    expect(screen.getByTestId('phone-feedback').textContent).not.toContain('⚠');
+    tapKeys('380013800');
+    expect(screen.getByTestId('phone-feedback').textContent).not.toContain('⚠');
+    fireEvent.click(screen.getByTestId('report-next'));
+    expect(screen.getByTestId('report-flow').dataset.step).toBe('phone');
     expect(screen.getByTestId('phone-feedback').textContent).toContain('手机号应为 11 位，您输入了 10 位');
-    expect(screen.getByTestId<HTMLButtonElement>('report-next').disabled).toBe(true);
     tapKeys('0');
     fireEvent.click(screen.getByTestId('report-next'));
 
     expect(screen.getByText('138****8000')).toBeTruthy();
     expect(screen.getByTestId<HTMLButtonElement>('report-submit').disabled).toBe(true);
+    expect(screen.getByTestId('report-submit-hint').textContent).toBe('要提交，请先在上面的方框里打勾。');
     fireEvent.click(screen.getByTestId('report-consent'));
+    expect(screen.queryByTestId('report-submit-hint')).toBeNull();
     fireEvent.click(screen.getByTestId('report-submit'));
 
     expect((await screen.findByTestId('case-number')).textContent).toBe(formatCaseNumber(FILED_CASE_NUMBER));
+    expect(within(shownLayer()).queryByRole('button', { name: /返回/ })).toBeNull();
+    expect(within(shownLayer()).getByRole('button', { name: /完成/ })).toBeTruthy();
     expect(api.drafts).toEqual([
       {
         category: 'payment-wrong',
@@ -185,9 +193,10 @@ describe('report from home', () => {
   async function reachReview(api: MemoryKioskApi) {
     await renderHome(api);
     fireEvent.click(document.querySelector('[data-tile="report"]')!);
+    expect(screen.getByTestId('report-progress').textContent).toBe('第 1 步，共 4 步');
     fireEvent.click(shownLayer().querySelector('[data-category="conduct"]')!);
-    expect(screen.getByTestId('report-no-record')).toBeTruthy();
-    fireEvent.click(screen.getByTestId('report-next'));
+    expect(screen.getByTestId('report-flow').dataset.step).toBe('text');
+    expect(screen.getByTestId('report-progress').textContent).toBe('第 2 步，共 4 步');
     fireEvent.click(shownLayer().querySelector('[data-phrase="askedForMoney"]')!);
     fireEvent.click(screen.getByTestId('report-next'));
     fireEvent.click(screen.getByTestId('report-next'));
@@ -212,6 +221,35 @@ describe('report from home', () => {
     await screen.findByTestId('report-receipt');
     expect(api.drafts[0]?.record).toBeNull();
     expect(api.drafts[0]?.regionCode).toBe('430124');
+  });
+
+  it('files once on three quick clicks', async () => {
+    const api = reportingApi();
+    await reachReview(api);
+
+    // Three clicks in one task: React renders only after all three, so the button is still enabled.
+    const submit = screen.getByTestId('report-submit');
+    act(() => {
+      submit.click();
+      submit.click();
+      submit.click();
+    });
+
+    await screen.findByTestId('report-receipt');
+    expect(api.drafts).toHaveLength(1);
+  });
+
+  it('keeps consent in view of a long text', async () => {
+    await renderHome(reportingApi());
+    fireEvent.click(document.querySelector('[data-tile="report"]')!);
+    fireEvent.click(shownLayer().querySelector('[data-category="conduct"]')!);
+    for (let i = 0; i < 40; i += 1) fireEvent.click(shownLayer().querySelector('[data-phrase="askedForMoney"]')!);
+    fireEvent.click(screen.getByTestId('report-next'));
+    fireEvent.click(screen.getByTestId('report-next'));
+
+    // The text sits in its own box, which the stylesheet bounds and scrolls.
+    expect(screen.getByTestId('review-text').classList).toContain('report-review-text');
+    expect(screen.getByTestId('report-consent')).toBeTruthy();
   });
 
   it('says when the terminal takes no reports', async () => {
@@ -262,7 +300,11 @@ describe('case progress', () => {
     const other = FILED_CASE_NUMBER.slice(0, 6) + '4444444';
     tapKeys(other + String(luhnCheckDigit(other)));
     fireEvent.click(shownLayer().querySelector('[data-key="action"]')!);
-    expect((await screen.findByTestId('case-not-yet')).textContent).toContain('2025-06-30');
+    const notYet = (await screen.findByTestId('case-not-yet')).textContent;
+    expect(notYet).toContain('2025-06-30');
+    expect(notYet).toContain('本机数据里没有编号');
+    expect(notYet).toContain('核对编号');
+    expect(notYet).not.toContain('登记');
   });
 });
 

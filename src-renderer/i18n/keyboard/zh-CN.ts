@@ -3,7 +3,7 @@ export default {
   label: '中文键盘',
   textLabel: '已输入的内容',
   count: '已输入 {{count}}/{{max}} 字',
-  pinyinLabel: '拼音',
+  pinyinLabel: '拼音：',
   modeChinese: '中文拼音输入',
   modeEnglish: '英文字母输入：字母直接进入文字',
   pinyinEmpty: '点字母键打拼音，再点下面的字或词。',

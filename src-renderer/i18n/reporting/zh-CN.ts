@@ -39,12 +39,11 @@ export default {
   record: {
     this: '是，针对这条记录',
     none: '不针对具体记录',
-    noneHint: '如要反映某一条记录，请先在查询结果或公开栏目里打开那条记录，再点“一键举报”。',
   },
   text: {
     phrasesLabel: '常用说法，点一下就能加上：',
     comma: '，',
-    placeholder: '可以点上面的常用说法，也可以用下面的键盘打字',
+    placeholder: '可以点常用说法，也可以用键盘打字',
     needed: '请至少写几个字，或点一个常用说法。',
   },
   phrase: {
@@ -64,8 +63,10 @@ export default {
     valid: '号码格式正确',
     invalidStart: '号码应以 1（手机）或 0（带区号的座机）开头。',
     invalidMobilePrefix: '手机号的第二位应为 3 到 9。',
+    invalidAreaCode: '座机区号以 0 开头，第二位应为 1 到 9。',
     invalidMobileLength: '手机号应为 11 位，您输入了 {{typed}} 位。',
-    invalidLandlineLength: '座机号码连区号应为 10 到 12 位，您输入了 {{typed}} 位。',
+    invalidLandlineLength: '座机号码连区号应为 9 到 12 位，您输入了 {{typed}} 位。',
+    typing: '已输入 {{typed}} 位，输完后点“下一步”。',
   },
   keypad: {
     clearLabel: '清空全部数字',
@@ -77,7 +78,7 @@ export default {
     phone: '联系电话',
     noPhone: '未留电话',
     consent: '我确认以上内容属实，同意提交给纪委监委',
-    consentHint: '请先点上面的方框打勾，再点“提交”。',
+    consentHint: '要提交，请先在上面的方框里打勾。',
   },
   submit: {
     button: '提交',
@@ -118,9 +119,9 @@ export default {
     invalidLength: '编号应为 14 位数字，您输入了 {{typed}} 位。',
     invalidChecksum: '编号有误，请逐位核对回执上的编号。',
     unavailable: '暂时查不了，请稍后再试，或请工作人员帮忙。',
-    notYetTitle: '编号 {{caseNumber}} 的举报已在终端登记',
-    notYet: '县里的数据（截至 {{date}}）还没有收录这件举报的办理情况。请过几天再来查。',
-    notYetNoData: '本机还没有县里的办理数据。请过几天再来查。',
+    notYetTitle: '本机数据里没有编号 {{caseNumber}} 的办理情况',
+    notYet: '本机的数据截至 {{date}}。新的举报要等县里受理后才会出现在数据里，请过几天再来查。也请对照回执，核对编号有没有抄错。',
+    notYetNoData: '本机还没有县里的办理数据。新的举报要等县里受理后才能查到，请过几天再来查。也请对照回执，核对编号有没有抄错。',
     caseNumber: '受理编号',
     updatedOn: '更新日期',
     department: '办理单位',
