@@ -1,12 +1,14 @@
 // `minsheng status` as a technician runs it: expired data, a full disk, a missing data folder and
 // the last sync pass of each outcome, each through the compiled CLI on real files. The full disk
 // is a small tmpfs, so this file needs root (for mount) and `npm run build:main`.
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxPath } from '../../src-main/core/data-folder/layout.js';
 import type { TerminalReport } from '../../src-main/core/data-folder/terminal-status.js';
+import { openOutbox } from '../../src-main/core/reports/outbox.js';
 import { runCli } from '../helpers/cli.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { buildSnapshotFile, makeBundle, makeTestKeys } from '../helpers/make-bundle.js';
@@ -258,5 +260,102 @@ describe('status after each sync outcome', () => {
 
     expect(result.stdout).toMatch(/^Last sync: \S+, failed\. The download from the source failed: GET http:\/\/127\.0\.0\.1:\d+\/county\/manifest\.json returned 404/m);
     expect(result.stdout).toContain('check the URL and that the bundle is on the server');
+  });
+});
+
+describe('status of the report outbox', () => {
+  /** Writes an outbox with one report per age in hours; `failed` ones carry a failed attempt. */
+  function writeOutbox(dataDir: string, reports: { ageHours: number; failed: boolean }[]): void {
+    mkdirSync(path.dirname(outboxPath(dataDir)), { recursive: true });
+    const outbox = openOutbox(outboxPath(dataDir));
+    try {
+      reports.forEach((report, index) => {
+        const key = `key-${index}`;
+        const createdAt = Date.now() - report.ageHours * HOUR_MS;
+        outbox.enqueue({ idempotencyKey: key, sealed: new Uint8Array([1, 2, 3]), createdAt });
+        if (report.failed) outbox.recordFailure(key, createdAt + 1000, `HTTP 404 for report ${index}`);
+      });
+    } finally {
+      outbox.close();
+    }
+  }
+
+  it('says when no report was filed', async () => {
+    const dataDir = path.join(temp.dir, 'outbox-none');
+    await installFresh(dataDir);
+
+    const result = await status(dataDir);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Report outbox: no report has been filed on this terminal.');
+  });
+
+  it('counts waiting and retrying reports', async () => {
+    const dataDir = path.join(temp.dir, 'outbox-waiting');
+    await installFresh(dataDir);
+    writeOutbox(dataDir, [{ ageHours: 5, failed: true }, { ageHours: 1, failed: false }]);
+
+    const result = await status(dataDir);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Report outbox: 2 waiting for upload, 1 of them after failed attempts.');
+    expect(result.stdout).toContain('(whole hours waiting: 5)');
+    expect(result.stdout).toContain('Last upload error of the oldest failing report: HTTP 404 for report 0');
+  });
+
+  it('fails for reports failing over a day', async () => {
+    const dataDir = path.join(temp.dir, 'outbox-stuck');
+    await installFresh(dataDir);
+    writeOutbox(dataDir, [{ ageHours: 25, failed: true }, { ageHours: 1, failed: true }]);
+
+    const text = await status(dataDir);
+    const json = await statusJson(dataDir);
+
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('PROBLEM reports not uploaded, found now: 1 reports waited more than 24 hours');
+    expect(json.code).toBe(1);
+    expect(json.report.outbox).toMatchObject({ state: 'ok', waiting: 2, retrying: 2, stuck: 1, lastError: 'HTTP 404 for report 0' });
+    expect(json.report.status.problems.map((problem) => problem.code)).toContain('reports-stuck');
+  });
+
+  it('explains a stuck report in Chinese', async () => {
+    const dataDir = path.join(temp.dir, 'outbox-stuck-zh');
+    await installFresh(dataDir);
+    writeOutbox(dataDir, [{ ageHours: 30, failed: true }]);
+
+    const result = await status(dataDir, 'zh-CN');
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('举报待发队列：1 份等待上传');
+    expect(result.stdout).toContain('举报未能上传');
+  });
+
+  it('fails for a damaged outbox', async () => {
+    const dataDir = path.join(temp.dir, 'outbox-damaged');
+    await installFresh(dataDir);
+    mkdirSync(path.dirname(outboxPath(dataDir)), { recursive: true });
+    writeFileSync(outboxPath(dataDir), 'not a database, but it may hold reports'.repeat(200));
+
+    const text = await status(dataDir);
+    const json = await statusJson(dataDir);
+
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('PROBLEM damaged report outbox');
+    expect(text.stdout).toContain(outboxPath(dataDir));
+    expect(json.report.outbox.state).toBe('damaged');
+  });
+
+  it('fails while a damaged outbox is set aside', async () => {
+    const dataDir = path.join(temp.dir, 'outbox-set-aside');
+    await installFresh(dataDir);
+    writeOutbox(dataDir, []);
+    const aside = `${outboxPath(dataDir)}.damaged-2026-12-05T04-12-00-000Z`;
+    writeFileSync(aside, 'damaged');
+
+    const json = await statusJson(dataDir);
+
+    expect(json.code).toBe(1);
+    expect(json.report.outbox.setAside).toEqual([aside]);
+    expect(json.report.status.problems.map((problem) => problem.code)).toContain('outbox-damaged');
   });
 });

@@ -66,6 +66,17 @@ function problemLine(problem: ReportedProblem, t: Translate): string {
   return t('status:problemNow', { problem: name, detail });
 }
 
+function outboxLines(outbox: TerminalReport['outbox'], t: Translate): string[] {
+  if (outbox.state === 'absent') return [t('status:outboxAbsent')];
+  // A damaged outbox is listed among the problems too, with what to do.
+  if (outbox.state !== 'ok') return [t('status:outboxUnreadable', { file: outbox.file, problem: outbox.problem ?? '-' })];
+
+  const lines = [t('status:outboxCounts', { waiting: outbox.waiting, retrying: outbox.retrying })];
+  if (outbox.oldestWaitingAt !== null) lines.push(t('status:outboxOldest', { at: outbox.oldestWaitingAt, hours: outbox.oldestWaitingHours }));
+  if (outbox.lastError !== null) lines.push(t('status:outboxLastError', { error: outbox.lastError }));
+  return lines;
+}
+
 function formatReport(report: TerminalReport, t: Translate): string {
   if (report.dataDirState === 'missing') return t('status:dataDirMissing', { folder: report.dataDir });
   if (report.dataDirState === 'not-a-folder') return t('status:dataDirNotFolder', { folder: report.dataDir });
@@ -79,6 +90,7 @@ function formatReport(report: TerminalReport, t: Translate): string {
 
   const last = report.status.lastSync;
   lines.push(last === null ? t('status:neverSynced') : lastSyncLine(last, t));
+  lines.push(...outboxLines(report.outbox, t));
 
   if (report.status.problems.length === 0) lines.push(t('status:noProblems'));
   for (const problem of report.status.problems) lines.push(problemLine(problem, t));

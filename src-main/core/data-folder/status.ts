@@ -10,8 +10,9 @@ import { writeFileDurably } from './fsync.js';
 import { STATUS_FILE } from './layout.js';
 
 // Sync passes and the start check record these codes in status.json. `minsheng status` also finds
-// 'disk-full', 'read-only' and 'corrupt-current' while it reads the folder, and 'data-expired' only
-// then, because expiry depends on the time of reading.
+// 'disk-full', 'read-only' and 'corrupt-current' while it reads the folder, and 'data-expired',
+// 'outbox-damaged' and 'reports-stuck' only then, because they depend on the time of reading or
+// on the report outbox, which the kiosk host writes.
 export const PROBLEM_CODES = [
   'disk-full',
   'read-only',
@@ -20,6 +21,8 @@ export const PROBLEM_CODES = [
   'damaged-state',
   'sync-failing',
   'data-expired',
+  'outbox-damaged',
+  'reports-stuck',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -1,11 +1,14 @@
 // Terminal report that a technician reads to judge a terminal's data at a glance, gathered from
 // the data folder: the installed snapshot and its age, the trusted root and versions, the last
-// sync pass and the open problems. `minsheng status` prints it.
+// sync pass, the report outbox and the open problems. `minsheng status` prints it.
 import { accessSync, constants, statfsSync, statSync } from 'node:fs';
 import { dataAge } from '../../../src-shared/data-age.js';
+import { readOutboxReport } from '../reports/outbox-status.js';
+import type { OutboxReport } from '../reports/outbox-status.js';
 import { checkSnapshotSound } from './startup-check.js';
 import { pointerOrNull, readPointer, snapshotFileOf } from './pointer.js';
 import type { Pointer, PointerRead } from './pointer.js';
+import { outboxPath } from './layout.js';
 import { effectiveNow, readSyncState } from './state.js';
 import { readStatus } from './status.js';
 import type { ProblemCode, TerminalStatus } from './status.js';
@@ -53,6 +56,8 @@ export interface TerminalReport {
   newestSignedTime: string | null;
   trustedVersions: Record<string, number>;
   status: ReportedStatus;
+  /** The report outbox: waiting and failing reports, and damage. */
+  outbox: OutboxReport;
 }
 
 function summarise(pointer: Pointer, now: Date): InstalledSummary {
@@ -129,6 +134,21 @@ function expiryProblem(current: InstalledSummary | null): ReportedProblem | null
   };
 }
 
+/** Returns the outbox problems a technician must act on: damage, and reports stuck for a day. */
+function outboxProblems(outbox: OutboxReport): ReportedProblem[] {
+  const problems: ReportedProblem[] = [];
+  if (outbox.state === 'damaged' || outbox.state === 'unreadable' || outbox.setAside.length > 0) {
+    const files = [...(outbox.state === 'damaged' || outbox.state === 'unreadable' ? [outbox.file] : []), ...outbox.setAside];
+    const detail = `${files.join(', ')}: ${outbox.problem ?? 'set aside as damaged by the kiosk'}`;
+    problems.push({ code: 'outbox-damaged', since: null, detail: detail.slice(0, 2000), values: { files: files.join(', ') } });
+  }
+  if (outbox.stuck > 0) {
+    const detail = `${outbox.stuck} reports waited more than 24 hours with failed attempts; last error: ${outbox.lastError ?? '-'}`;
+    problems.push({ code: 'reports-stuck', since: null, detail: detail.slice(0, 2000), values: { count: outbox.stuck, error: outbox.lastError ?? '-' } });
+  }
+  return problems;
+}
+
 /**
  * Adds the problems visible right now to the stored ones: a damaged pointer or snapshot, a data
  * folder that cannot be written, too little free space to stage a new version, and expired data.
@@ -136,7 +156,13 @@ function expiryProblem(current: InstalledSummary | null): ReportedProblem | null
  * damaged after the last host start. A stored problem of the same code is kept as it is,
  * because its time records when the problem began.
  */
-function withLiveProblems(dataDir: string, stored: TerminalStatus, current: PointerRead, summary: InstalledSummary | null): ReportedStatus {
+function withLiveProblems(
+  dataDir: string,
+  stored: TerminalStatus,
+  current: PointerRead,
+  summary: InstalledSummary | null,
+  outbox: OutboxReport,
+): ReportedStatus {
   const problems: ReportedProblem[] = [...stored.problems];
   const add = (problem: ReportedProblem | null) => {
     if (problem !== null && !problems.some((known) => known.code === problem.code)) problems.push(problem);
@@ -147,6 +173,7 @@ function withLiveProblems(dataDir: string, stored: TerminalStatus, current: Poin
   add(writeProblem(dataDir));
   add(spaceProblem(dataDir, current));
   add(expiryProblem(summary));
+  for (const problem of outboxProblems(outbox)) add(problem);
 
   return { ...stored, problems };
 }
@@ -158,6 +185,7 @@ export function readTerminalReport(dataDir: string, clock = new Date()): Termina
   const current = readPointer(dataDir, 'current');
   const summary = current.status === 'ok' ? summarise(current.pointer, now) : null;
   const stored = readStatus(dataDir);
+  const outbox = readOutboxReport(outboxPath(dataDir), clock);
 
   return {
     dataDir,
@@ -169,6 +197,7 @@ export function readTerminalReport(dataDir: string, clock = new Date()): Termina
     newestSignedTime: state.newestSignedTime,
     trustedVersions: state.trustedVersions,
     // A missing folder has nothing to check, and the CLI prints that in place of a problem list.
-    status: dataDirState === 'present' ? withLiveProblems(dataDir, stored, current, summary) : { ...stored, problems: [] },
+    status: dataDirState === 'present' ? withLiveProblems(dataDir, stored, current, summary, outbox) : { ...stored, problems: [] },
+    outbox,
   };
 }

@@ -8,8 +8,14 @@ export default {
     '',
     'Exit code 0: a snapshot is installed and there are no problems. 1: the data folder does not',
     'exist, no snapshot is installed, or there are problems that need a technician (listed, such',
-    'as expired data or too little free disk space for the next version).',
+    'as expired data, too little free disk space for the next version, a damaged report outbox, or',
+    'reports that waited more than 24 hours with failed uploads).',
   ].join('\n'),
+  outboxAbsent: 'Report outbox: no report has been filed on this terminal.',
+  outboxCounts: 'Report outbox: {{waiting}} waiting for upload, {{retrying}} of them after failed attempts.',
+  outboxOldest: 'Oldest waiting report filed {{at}} (whole hours waiting: {{hours}}).',
+  outboxLastError: 'Last upload error of the oldest failing report: {{error}}',
+  outboxUnreadable: 'Report outbox {{file}} cannot be read: {{problem}}',
   noSnapshot: 'No snapshot is installed.',
   damagedPointer: 'The current pointer is damaged ({{problem}}). The kiosk shows no data until the next sync.',
   current: 'Installed: version {{version}} of {{region}} {{name}}.',
@@ -33,6 +39,10 @@ export default {
   problem: 'PROBLEM {{problem}} since {{since}}: {{detail}}',
   problemNow: 'PROBLEM {{problem}}, found now: {{detail}}',
   foundNow: {
+    'outbox-damaged':
+      '{{files}} is damaged and may hold unsent reports. The kiosk sets a damaged outbox aside at its next start and files into a new one. Keep a copy of each damaged file for recovery (sqlite3 FILE .recover), then remove it from the reports folder.',
+    'reports-stuck':
+      '{{count}} reports waited more than 24 hours, and their uploads failed. Last error: {{error}}. Check reporting.uploadUrl, the network and the receiver\'s log.',
     'data-expired':
       'version {{version}} expired at {{expiresAt}} (whole days since publication: {{days}}). The kiosk still shows it, with an "out of date" banner. Check that the sync source offers a newer version, then run minsheng sync.',
     'disk-full':
@@ -46,6 +56,8 @@ export default {
     failed: 'failed',
   },
   problemCode: {
+    'outbox-damaged': 'damaged report outbox',
+    'reports-stuck': 'reports not uploaded',
     'disk-full': 'disk full',
     'read-only': 'data folder not writable',
     'corrupt-current': 'damaged snapshot',

@@ -7,8 +7,13 @@ export default {
     '  --json      以 JSON 输出',
     '',
     '退出码 0：已安装数据快照且没有故障。1：数据文件夹不存在、没有快照，或有需要技术人员处理的故障',
-    '（见列表，如数据已过期、磁盘剩余空间不足以存放下一版）。',
+    '（见列表，如数据已过期、磁盘剩余空间不足以存放下一版、举报待发队列损坏、举报等待超过 24 小时且上传失败）。',
   ].join('\n'),
+  outboxAbsent: '举报待发队列：本终端尚未提交过举报。',
+  outboxCounts: '举报待发队列：{{waiting}} 份等待上传，其中 {{retrying}} 份上传失败过。',
+  outboxOldest: '最早一份待上传举报提交于 {{at}}（已等待整小时数：{{hours}}）。',
+  outboxLastError: '最早一份上传失败的举报的最近错误：{{error}}',
+  outboxUnreadable: '举报待发队列 {{file}} 无法读取：{{problem}}',
   noSnapshot: '尚未安装数据快照。',
   damagedPointer: '当前指针文件已损坏（{{problem}}）。在下次同步之前，终端显示“暂无数据”。',
   current: '已安装：{{region}} {{name}} 第 {{version}} 版。',
@@ -32,6 +37,10 @@ export default {
   problem: '故障：{{problem}}，自 {{since}} 起：{{detail}}',
   problemNow: '故障：{{problem}}，本次检查发现：{{detail}}',
   foundNow: {
+    'outbox-damaged':
+      '{{files}} 已损坏，其中可能有尚未上传的举报。终端下次启动时会把损坏的待发队列移到一旁，改用新的队列。请为每个损坏的文件保留副本以便恢复（sqlite3 文件 .recover），然后把它移出 reports 文件夹。',
+    'reports-stuck':
+      '有 {{count}} 份举报等待超过 24 小时且上传失败。最近错误：{{error}}。请检查 reporting.uploadUrl、网络和接收端日志。',
     'data-expired':
       '第 {{version}} 版已于 {{expiresAt}} 过期（发布至今 {{days}} 天）。终端仍然显示这些数据，并提示“可能不是最新”。请确认同步来源有更新的版本，然后运行 minsheng sync。',
     'disk-full':
@@ -45,6 +54,8 @@ export default {
     failed: '失败',
   },
   problemCode: {
+    'outbox-damaged': '举报待发队列损坏',
+    'reports-stuck': '举报未能上传',
     'disk-full': '磁盘已满',
     'read-only': '数据文件夹无法写入',
     'corrupt-current': '数据快照损坏',
