@@ -170,7 +170,7 @@ describe('minsheng reports export', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('2 reports could not be opened');
     const errors = readCsv(path.join(outDir, 'errors.csv'));
-    expect(errors.slice(1).map((row) => [row[0], row[3]])).toEqual(keys.map((key) => [key, 'wrong-key']));
+    expect(errors.slice(1).map((row) => [row[0], row[2]])).toEqual(keys.map((key) => [key, 'wrong-key']));
     expect(readCsv(path.join(outDir, 'reports.csv'))).toHaveLength(1);
   });
 

@@ -4,11 +4,14 @@
 import path from 'node:path';
 import { SEAL_ALGORITHMS } from '../../core/reports/seal-keys.js';
 import type { SealAlgorithm } from '../../core/reports/seal-keys.js';
-import { EXPORT_FILES, OutFolderNotEmptyError, exportReports } from '../../publisher/receiver/export.js';
+import { EXPORT_FILES, OutFolderNotEmptyError, PROGRESS_COLUMNS, ProgressFileMismatchError, exportReports } from '../../publisher/receiver/export.js';
+import type { ExportSummary } from '../../publisher/receiver/export.js';
+import { DatabaseDamagedError, NotReceiverDatabaseError } from '../../publisher/receiver/store-checks.js';
+import { DatabaseMissingError } from '../../publisher/receiver/store-read.js';
 import { KeyFileError, KeyFileExistsError, readCommissionPrivateKey, writeCommissionKeyPair } from '../../publisher/receiver/key-files.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError, parseOptions, requireOption } from '../command.js';
-import { keyFileMessage } from './receive.js';
+import { errorReason, keyFileMessage } from './receive.js';
 
 const SINCE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -36,7 +39,7 @@ function algorithmOption(value: string | undefined, context: CommandContext): Se
 async function runExport(argv: string[], context: CommandContext): Promise<number> {
   const { values } = parseOptions(argv, {
     db: { type: 'string' },
-    key: { type: 'string' },
+    key: { type: 'string', multiple: true },
     out: { type: 'string' },
     since: { type: 'string' },
     department: { type: 'string' },
@@ -49,13 +52,15 @@ async function runExport(argv: string[], context: CommandContext): Promise<numbe
   }
 
   const dbFile = path.resolve(requireOption(values, 'db', context));
-  const keyFile = requireOption(values, 'key', context);
+  // Several --key options open reports sealed before and after a commission key change.
+  const keyFiles = values.key ?? [];
+  if (keyFiles.length === 0) requireOption(values, 'key', context);
   const outDir = path.resolve(requireOption(values, 'out', context));
   const since = sinceOption(values.since, context);
 
-  let privateKey;
+  const privateKeys = [];
   try {
-    privateKey = await readCommissionPrivateKey(keyFile);
+    for (const keyFile of keyFiles) privateKeys.push(await readCommissionPrivateKey(keyFile));
   } catch (error) {
     if (!(error instanceof KeyFileError)) throw error;
     context.stderr.write(`${keyFileMessage(error, context)}\n`);
@@ -64,30 +69,48 @@ async function runExport(argv: string[], context: CommandContext): Promise<numbe
 
   let summary;
   try {
-    summary = await exportReports({ dbFile, privateKey, outDir, since, force: values.force ?? false, department: values.department ?? '', t: context.t });
+    summary = await exportReports({ dbFile, privateKeys, outDir, since, force: values.force ?? false, department: values.department ?? '', t: context.t });
   } catch (error) {
-    if (error instanceof OutFolderNotEmptyError) {
-      context.stderr.write(`${context.t('receiver:export.outNotEmpty', { dir: error.dir, entries: error.entries.length })}\n`);
-      return 1;
-    }
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    context.stderr.write(`${context.t('receiver:export.failed', { file: dbFile, dir: outDir, reason })}\n`);
+    context.stderr.write(`${exportFailureMessage(error, { file: dbFile, dir: outDir }, context)}\n`);
     return 1;
   }
+  return reportExport(summary, { outDir, departmentGiven: values.department !== undefined }, context);
+}
 
-  const lines = [context.t('receiver:export.done', { exported: summary.exported.length, dir: outDir })];
+function exportFailureMessage(error: unknown, where: { file: string; dir: string }, context: CommandContext): string {
+  if (error instanceof OutFolderNotEmptyError) return context.t('receiver:export.outNotEmpty', { dir: error.dir, entries: error.entries.length });
+  if (error instanceof DatabaseMissingError) return context.t('receiver:export.dbMissing', { file: error.file, reason: error.reason });
+  if (error instanceof NotReceiverDatabaseError) return context.t('receiver:export.notReceiverDatabase', { file: error.file, detail: error.detail });
+  if (error instanceof DatabaseDamagedError) return context.t('receiver:export.unreadable', { file: error.file, detail: error.detail });
+  if (error instanceof ProgressFileMismatchError) {
+    return context.t('receiver:export.progressMismatch', { file: error.file, header: error.header.join(', '), expected: PROGRESS_COLUMNS.join(', ') });
+  }
+  return context.t('receiver:export.failed', { ...where, reason: errorReason(error) });
+}
+
+/** Prints the outcome; exits 1 when a report is missing from the export (listed in errors.csv or unreadable). */
+function reportExport(summary: ExportSummary, options: { outDir: string; departmentGiven: boolean }, context: CommandContext): number {
+  const lines = [context.t('receiver:export.done', { exported: summary.exported, dir: options.outDir })];
   if (summary.collidingCaseNumbers.length > 0) {
     lines.push(context.t('receiver:export.collisions', { caseNumbers: summary.collidingCaseNumbers.join(', '), file: EXPORT_FILES.reportsCsv }));
   }
-  if (values.department === undefined) lines.push(context.t('receiver:export.departmentEmpty', { file: EXPORT_FILES.progressCsv }));
+  if (summary.progress.existed) {
+    lines.push(context.t('receiver:export.progressKept', { file: EXPORT_FILES.progressCsv, kept: summary.progress.kept, added: summary.progress.added }));
+  }
+  if (!options.departmentGiven) lines.push(context.t('receiver:export.departmentEmpty', { file: EXPORT_FILES.progressCsv }));
   context.stdout.write(`${lines.join('\n')}\n`);
 
-  if (summary.failures.length > 0) {
-    const file = path.join(outDir, EXPORT_FILES.errorsCsv);
-    context.stderr.write(`${context.t('receiver:export.someFailed', { failed: summary.failures.length, file })}\n`);
-    return 1;
+  let complete = true;
+  if (summary.damage !== null) {
+    context.stderr.write(`${context.t('receiver:export.damaged', { detail: summary.damage, unreadable: summary.unreadableRows })}\n`);
+    complete = false;
   }
-  return 0;
+  if (summary.failed > 0) {
+    const file = path.join(options.outDir, EXPORT_FILES.errorsCsv);
+    context.stderr.write(`${context.t('receiver:export.someFailed', { failed: summary.failed, file })}\n`);
+    complete = false;
+  }
+  return complete ? 0 : 1;
 }
 
 async function runKeygen(argv: string[], context: CommandContext): Promise<number> {

@@ -27,12 +27,14 @@ export const MAX_UPLOAD_BYTES = 1024 * 1024 + 4096;
  * - 409 conflict: this key was stored before with a different body;
  * - 413 too large;
  * - 422 wrong-recipient: sealed for a key other than the commission's current one;
+ * - 429 rate-limited: this client address sent more uploads in the last minute than the
+ *   receiver takes; the Retry-After header gives the seconds to wait;
  * - 503 unavailable: the receiver cannot store now (disk full, database locked).
  * A kiosk marks a report delivered on 200 or 201 only. It retries every other answer with
  * backoff and keeps the report meanwhile, because it cannot re-seal one and must not lose one.
  */
 export const UploadAnswerSchema = z.object({
-  status: z.enum(['stored', 'duplicate', 'malformed', 'conflict', 'too-large', 'wrong-recipient', 'unavailable']),
+  status: z.enum(['stored', 'duplicate', 'malformed', 'conflict', 'too-large', 'wrong-recipient', 'unavailable', 'rate-limited']),
   // ISO date-time the receiver first stored the key; present for stored and duplicate.
   receivedAt: z.string().optional(),
   // A plain English reason for logs; never a report's content.
@@ -48,4 +50,5 @@ export const UPLOAD_STATUS_CODES: Record<UploadAnswer['status'], number> = {
   'too-large': 413,
   'wrong-recipient': 422,
   unavailable: 503,
+  'rate-limited': 429,
 };

@@ -1,6 +1,6 @@
 // Reading the commission's key files for `minsheng receive` and `minsheng reports export`, and
 // writing a new pair for `minsheng reports keygen`.
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, open, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { KeyError } from '../../core/crypto/key-error.js';
@@ -11,11 +11,18 @@ import type { RecipientKey, RecipientPrivateKey, SealAlgorithm } from '../../cor
 export const COMMISSION_PUBLIC_KEY_FILE = 'commission.pub.pem';
 export const COMMISSION_PRIVATE_KEY_FILE = 'commission.key.pem';
 
-/** A key file that could not be read or parsed; `reason` is the system error code or the parser's message. */
+// A PEM key of either algorithm is under 1 KB. The bound stops --commission-key /dev/zero or a
+// mistyped large file from being read into memory whole.
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/**
+ * A key file that could not be read or parsed; `reason` is the system error code or the parser's
+ * message. `unsupported` is a valid key of an algorithm that cannot receive reports.
+ */
 export class KeyFileError extends Error {
   constructor(
     readonly file: string,
-    readonly problem: 'unreadable' | 'invalid',
+    readonly problem: 'unreadable' | 'invalid' | 'unsupported',
     readonly reason: string,
   ) {
     super(`${file}: ${reason}`);
@@ -24,11 +31,28 @@ export class KeyFileError extends Error {
 }
 
 async function readKeyText(file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+      let length = 0;
+      // A device or pipe may return fewer bytes per read than asked, so read until the end or the bound.
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > MAX_KEY_FILE_BYTES) break;
+      }
+      bytes = buffer.subarray(0, length);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw new KeyFileError(file, 'unreadable', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
+  if (bytes.length > MAX_KEY_FILE_BYTES) throw new KeyFileError(file, 'invalid', `the file is larger than ${MAX_KEY_FILE_BYTES} bytes, which no PEM key is`);
+  return bytes.toString('utf8');
 }
 
 function parseKey<T>(file: string, parse: () => T): T {
@@ -36,7 +60,9 @@ function parseKey<T>(file: string, parse: () => T): T {
     return parse();
   } catch (error) {
     if (!(error instanceof KeyError)) throw error;
-    throw new KeyFileError(file, 'invalid', error.message);
+    if (error.code !== 'unsupported') throw new KeyFileError(file, 'invalid', error.message);
+    // The generic key parsers name the algorithms they take for signing; the message template names X25519 and SM2.
+    throw new KeyFileError(file, 'unsupported', error.message.replace(/; expected .*$/, ''));
   }
 }
 

@@ -4,8 +4,9 @@
 // synchronous=FULL makes every answered upload survive a crash of the receiver.
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { DatabaseDamagedError, checkReceiverTables, isDamageError, quickCheckProblems } from './store-checks.js';
 
-const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 1;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
@@ -42,13 +43,11 @@ export interface ReceiverStore {
   readonly file: string;
   /** Stores a report unless its key is already stored; never replaces a stored envelope. */
   store(report: StoredReport): StoreOutcome;
-  /** Lists reports first received at or after `sinceIso` (all when null), oldest first. */
-  list(sinceIso: string | null): StoredReport[];
   count(): number;
   close(): void;
 }
 
-interface ReportRow {
+export interface ReportRow {
   idempotency_key: string;
   envelope: Buffer;
   sha256: string;
@@ -57,7 +56,7 @@ interface ReportRow {
   received_at: string;
 }
 
-function toReport(row: ReportRow): StoredReport {
+export function toReport(row: ReportRow): StoredReport {
   return {
     idempotencyKey: row.idempotency_key,
     envelope: row.envelope,
@@ -68,13 +67,17 @@ function toReport(row: ReportRow): StoredReport {
   };
 }
 
-/** Opens (creating when absent) the store for the receiver, which writes to it. */
+/**
+ * Opens (creating when absent) the store for the receiver, which writes to it. Throws
+ * NotReceiverDatabaseError for another program's SQLite file and DatabaseDamagedError when
+ * quick_check finds damage, before anything is written to the file.
+ */
 export function openReceiverStore(file: string, options: { busyTimeoutMs?: number } = {}): ReceiverStore {
   const db = new Database(file, { timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   try {
+    checkBeforeWriting(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    checkSchemaVersion(db, file);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   } catch (error) {
@@ -84,24 +87,19 @@ export function openReceiverStore(file: string, options: { busyTimeoutMs?: numbe
   return storeOver(db, file);
 }
 
-/**
- * Opens an existing store read-only, for the export. Throws when the file is missing, so a
- * mistyped --db is not answered with an empty export.
- */
-export function openReceiverStoreReadOnly(file: string): ReceiverStore {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+function checkBeforeWriting(db: SqliteDatabase, file: string): void {
   try {
+    checkReceiverTables(db, file);
     checkSchemaVersion(db, file);
-    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'reports'").get();
-    if (table === undefined) throw new Error(`${file} is not a receiver database: it has no reports table`);
+    const problems = quickCheckProblems(db);
+    if (problems !== null) throw new DatabaseDamagedError(file, problems);
   } catch (error) {
-    db.close();
+    if (isDamageError(error)) throw new DatabaseDamagedError(file, (error as Error).message);
     throw error;
   }
-  return storeOver(db, file);
 }
 
-function checkSchemaVersion(db: SqliteDatabase, file: string): void {
+export function checkSchemaVersion(db: SqliteDatabase, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     throw new Error(`${file} has receiver schema version ${version}; this program reads up to ${SCHEMA_VERSION}, so update it`);
@@ -131,15 +129,6 @@ function storeOver(db: SqliteDatabase, file: string): ReceiverStore {
   return {
     file,
     store: (report) => storeOnce.immediate(report),
-    list(sinceIso) {
-      const rows =
-        sinceIso === null
-          ? db.prepare<[], ReportRow>('SELECT * FROM reports ORDER BY received_at, idempotency_key').all()
-          : db
-              .prepare<[string], ReportRow>('SELECT * FROM reports WHERE received_at >= ? ORDER BY received_at, idempotency_key')
-              .all(sinceIso);
-      return rows.map(toReport);
-    },
     count: () => (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n,
     close: () => db.close(),
   };
