@@ -1,5 +1,5 @@
 // Checks of one upload's headers and body against the upload protocol, before anything is
-// stored. The receiver has only the commission's public key, so it checks the envelope's
+// stored. The receiver has only the commission's public keys, so it checks the envelope's
 // structure and recipient but never decrypts it.
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -65,8 +65,12 @@ export function checkUploadHeaders(headers: IncomingHttpHeaders): RejectedUpload
   return null;
 }
 
-/** Checks a complete body against the headers and the commission's public key. */
-export function checkUploadBody(headers: IncomingHttpHeaders, body: Buffer, commissionKey: RecipientKey): CheckedUpload {
+/**
+ * Checks a complete body against the headers and the commission's public keys: the current one
+ * first, then previous ones still accepted for reports that waited in kiosk outboxes across a
+ * key change.
+ */
+export function checkUploadBody(headers: IncomingHttpHeaders, body: Buffer, commissionKeys: readonly [RecipientKey, ...RecipientKey[]]): CheckedUpload {
   const headerProblem = checkUploadHeaders(headers);
   if (headerProblem !== null) return headerProblem;
 
@@ -89,11 +93,14 @@ export function checkUploadBody(headers: IncomingHttpHeaders, body: Buffer, comm
     return rejected('malformed', `the ${UPLOAD_HEADERS.idempotencyKey} header differs from the envelope's key ${JSON.stringify(envelope.idempotencyKey)}; send the envelope's key`);
   }
 
-  if (envelope.algorithm !== commissionKey.algorithm || !envelope.recipientKeyId.equals(commissionKey.keyId)) {
+  const accepted = commissionKeys.some((key) => envelope.algorithm === key.algorithm && envelope.recipientKeyId.equals(key.keyId));
+  if (!accepted) {
+    const current = commissionKeys[0];
     const reason =
       `the report is sealed for ${envelope.algorithm} key ${envelope.recipientKeyId.toString('hex')}, ` +
-      `but the commission's key is ${commissionKey.algorithm} key ${commissionKey.keyId.toString('hex')}; ` +
-      `give the terminal the commission's current public key`;
+      `but the receiver accepts ${commissionKeys.length === 1 ? 'only' : 'the current'} ${current.algorithm} key ${current.keyId.toString('hex')}` +
+      `${commissionKeys.length === 1 ? '' : ` and ${commissionKeys.length - 1} previous keys`}; ` +
+      `a kiosk cannot seal a stored report again, so start the receiver with that key as another --commission-key`;
     return rejected('wrong-recipient', reason);
   }
 

@@ -33,7 +33,8 @@ export const EXPORT_FILES = {
 
 export interface ExportOptions {
   dbFile: string;
-  privateKey: RecipientPrivateKey;
+  /** The commission's private keys: the current one and any previous ones, in any order. */
+  privateKeys: RecipientPrivateKey[];
   outDir: string;
   /** Export only reports first received at or after this time; null exports all. */
   since: Date | null;
@@ -118,7 +119,7 @@ async function exportFromCopy(copy: ReceiverCopy, options: ExportOptions): Promi
   let failed = 0;
   try {
     for (const stored of copy.reports(sinceIso)) {
-      const result = openStoredReport(stored, options.privateKey);
+      const result = openStoredReport(stored, options.privateKeys);
       if ('problem' in result) {
         if (errors === null) {
           errors = createDurableStream(file(EXPORT_FILES.errorsCsv));
@@ -152,7 +153,7 @@ async function exportFromCopy(copy: ReceiverCopy, options: ExportOptions): Promi
     await csv.write(reportsCsvHeader(options.t));
     await json.write('[');
     for (const stored of copy.reports(sinceIso)) {
-      const result = openStoredReport(stored, options.privateKey);
+      const result = openStoredReport(stored, options.privateKeys);
       if ('problem' in result) continue;
 
       const sharedCaseNumberWith = (keysByCaseNumber.get(result.content.caseNumber) ?? []).filter((key) => key !== stored.idempotencyKey);
@@ -181,7 +182,7 @@ async function exportFromCopy(copy: ReceiverCopy, options: ExportOptions): Promi
  * Opens one envelope and checks its content against ReportContentSchema. A failure's detail
  * names the seal error or the failing fields, never a value from the content.
  */
-function openStoredReport(stored: StoredReport, privateKey: RecipientPrivateKey): { stored: StoredReport; content: ReportContent } | ExportFailure {
+function openStoredReport(stored: StoredReport, privateKeys: RecipientPrivateKey[]): { stored: StoredReport; content: ReportContent } | ExportFailure {
   const failure = (problem: ExportFailure['problem'], detail: string): ExportFailure => ({
     idempotencyKey: stored.idempotencyKey,
     receivedAt: stored.receivedAt,
@@ -189,13 +190,20 @@ function openStoredReport(stored: StoredReport, privateKey: RecipientPrivateKey)
     detail,
   });
 
-  let plaintext: Uint8Array;
-  try {
-    plaintext = openReport(stored.envelope, privateKey).plaintext;
-  } catch (error) {
-    if (!(error instanceof SealError)) throw error;
-    return failure(error.code === 'wrong-key' ? 'wrong-key' : 'damaged', `${error.code}: ${error.message}`);
+  // After a key change the store holds reports sealed for each key, so every key is tried.
+  let plaintext: Uint8Array | null = null;
+  let wrongKey: SealError | null = null;
+  for (const privateKey of privateKeys) {
+    try {
+      plaintext = openReport(stored.envelope, privateKey).plaintext;
+      break;
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+      if (error.code !== 'wrong-key') return failure('damaged', `${error.code}: ${error.message}`);
+      wrongKey = error;
+    }
   }
+  if (plaintext === null) return failure('wrong-key', `wrong-key: ${wrongKey?.message ?? 'no private key was given'}`);
 
   let json: unknown;
   try {

@@ -44,6 +44,8 @@ export interface ReceiverOptions {
   dbFile: string;
   /** The commission's public key. The receiver responds 422 to uploads sealed for any other key. */
   commissionKey: RecipientKey;
+  /** Previous commission public keys, still accepted for reports sealed before a key change. */
+  previousCommissionKeys?: RecipientKey[];
   /** Address to listen on. Default 127.0.0.1. */
   host?: string;
   /** TCP port; 0 picks a free one. Default 8766. */
@@ -125,7 +127,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}${uploadPath}`;
-  log.info({ url, dbFile: options.dbFile, keyId: options.commissionKey.keyId.toString('hex'), stored: store.count() }, 'receiver started');
+  log.info({ url, dbFile: options.dbFile, keyId: options.commissionKey.keyId.toString('hex'), previousKeyIds: (options.previousCommissionKeys ?? []).map((key) => key.keyId.toString('hex')), stored: store.count() }, 'receiver started');
 
   let closing: Promise<void> | null = null;
   return {
@@ -155,6 +157,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
 interface RequestContext {
   path: string;
   commissionKey: RecipientKey;
+  previousCommissionKeys?: RecipientKey[];
   trustProxy?: boolean;
 }
 
@@ -221,7 +224,7 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
   }
 
   readBody(request, respond, (body) => {
-    const checked = checkUploadBody(request.headers, body, context.commissionKey);
+    const checked = checkUploadBody(request.headers, body, [context.commissionKey, ...(context.previousCommissionKeys ?? [])]);
     if (!checked.ok) {
       respond(UPLOAD_STATUS_CODES[checked.status], { status: checked.status, reason: checked.reason });
       return;
