@@ -283,7 +283,7 @@ beforeAll(async () => {
   const privateKey = parseRecipientPrivateKeyPem(keyPair.privateKeyPem);
   await exportReports({
     dbFile: receiverDb,
-    privateKey,
+    privateKeys: [privateKey],
     outDir: path.join(temp.dir, 'export'),
     since: null,
     force: false,

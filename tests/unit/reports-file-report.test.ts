@@ -208,7 +208,7 @@ describe('fileReport on a failing disk', () => {
 /** Opens the one stored report with the commission's private key. */
 function openedContent(): ReturnType<typeof ReportContentSchema.parse> {
   const [entry] = storedEntries();
-  return ReportContentSchema.parse(JSON.parse(openReport(entry!.sealed, keys.privateKey).plaintext.toString('utf8')));
+  return ReportContentSchema.parse(JSON.parse(Buffer.from(openReport(entry!.sealed, keys.privateKey).plaintext).toString('utf8')));
 }
 
 describe('fileReport text checks', () => {
