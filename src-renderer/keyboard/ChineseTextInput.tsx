@@ -43,6 +43,13 @@ export interface ChineseTextInputProps {
 }
 
 const CANDIDATES_PER_PAGE = 8;
+// In landscape the candidates share a column with the keys (keyboard.css), which has room for fewer.
+const LANDSCAPE_CANDIDATES_PER_PAGE = 5;
+
+function candidatesPerPage(): number {
+  const landscape = typeof window.matchMedia === 'function' && window.matchMedia('(orientation: landscape)').matches;
+  return landscape ? LANDSCAPE_CANDIDATES_PER_PAGE : CANDIDATES_PER_PAGE;
+}
 const SUGGESTION_LIMIT = 12;
 const BUTTON_THEME = [
   { class: 'kiosk-key--action', buttons: ACTION_KEYS },
@@ -101,7 +108,7 @@ export function ChineseTextInput({ value, onChange, maxLength, placeholder, api,
     suggestedWords,
     CHINESE_CANDIDATE_TABLE,
   );
-  const page = pageCandidates(candidates, paging.pinyin === pinyin ? paging.pageIndex : 0, CANDIDATES_PER_PAGE);
+  const page = pageCandidates(candidates, paging.pinyin === pinyin ? paging.pageIndex : 0, candidatesPerPage());
 
   function apply(result: EditResult) {
     setProblem(result.problem);

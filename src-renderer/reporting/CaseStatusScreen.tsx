@@ -2,7 +2,7 @@
 // screen then shows the case's stage (icon and words, never colour alone), the date of the
 // latest change, the department and the commission's reply, as the installed snapshot contains
 // them. A number with a wrong length or check digit gets its problem named. A valid number the
-// snapshot lacks gets a not-found answer that claims nothing about the report, because a sealed
+// snapshot lacks shows a not-found message that claims nothing about the report, because a sealed
 // outbox cannot tell a new report from a mistyped number.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,8 @@
 // The reporting screens in Chromium through the browser host. The QR codes of a payment, a
 // project, a finance entry and a notice decode (jsQR over a screenshot of the code) to exactly
 // the address buildReportUrl builds. 查进度 shows a case of the demo snapshot. Every new screen
-// passes the elderly checks and is saved as a screenshot in portrait and landscape.
+// passes the elderly checks, shows every button whole, and is saved as a screenshot in portrait,
+// landscape and at 1366x768.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -56,6 +57,44 @@ async function decodeQr(panel: Locator): Promise<string> {
   const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
   if (code === null) throw new Error('jsQR found no QR code in the screenshot of the panel');
   return code.data;
+}
+
+/**
+ * Buttons of the view on screen that are cut off by the window, or that lie below the visible
+ * part of the screen's scrolling body, so a villager would not see them without scrolling.
+ */
+async function hiddenButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const layer = document.querySelector('.view-layer:not([hidden])');
+    if (!layer) return ['no view on screen'];
+    const body = layer.querySelector('.report-body')?.getBoundingClientRect();
+
+    return [...layer.querySelectorAll('button')]
+      .filter((button) => button.getClientRects().length > 0)
+      .filter((button) => {
+        const box = button.getBoundingClientRect();
+        if (box.left < 0 || box.top < 0 || box.right > window.innerWidth || box.bottom > window.innerHeight) return true;
+        return body !== undefined && button.closest('.report-body') !== null && box.bottom > body.bottom + 0.5;
+      })
+      .map((button) => (button.textContent ?? '').trim() || (button.getAttribute('aria-label') ?? '?'));
+  });
+}
+
+/** Sizes of the on-screen keyboard's keys and the smallest gap between two of them. */
+async function keyboardKeys(page: Page) {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.view-layer:not([hidden]) .hg-button')].map((key) => key.getBoundingClientRect());
+    let minimumGap = Infinity;
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        const dx = Math.max(b.left - a.right, a.left - b.right);
+        const dy = Math.max(b.top - a.bottom, a.top - b.bottom);
+        minimumGap = Math.min(minimumGap, Math.max(dx, dy));
+      }),
+    );
+    const small = boxes.filter((box) => box.width < 60 || box.height < 60).length;
+    return { count: boxes.length, small, minimumGap };
+  });
 }
 
 async function recordRegion(page: Page, kind: RecordKind, id: string): Promise<string> {
@@ -126,12 +165,14 @@ test('case progress names a short number', async ({ page }) => {
 for (const viewport of [
   { name: 'portrait', width: 1080, height: 1920 },
   { name: 'landscape', width: 1920, height: 1080 },
+  { name: '1366x768', width: 1366, height: 768 },
 ]) {
   test(`reporting screens fit ${viewport.name}`, async ({ page }) => {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     const shoot = async (name: string) => {
       await waitForFonts(page);
       expectElderlyFriendly(await measure(page));
+      expect(await hiddenButtons(page), `buttons hidden on the ${name} screen`).toEqual([]);
       await saveScreenshot(page, `reporting-${name}-${viewport.width}x${viewport.height}.png`);
     };
 
@@ -147,7 +188,13 @@ for (const viewport of [
     await shoot('record');
     await page.locator('[data-about-record="true"]').tap();
     await page.locator('[data-phrase="amountWrong"]').tap();
+    await page.locator('[data-skbtn="q"]').tap();
     await shoot('text');
+    const keys = await keyboardKeys(page);
+    expect(keys.count).toBe(26 + 1 + 7);
+    expect(keys.small).toBe(0);
+    expect(keys.minimumGap).toBeGreaterThanOrEqual(8);
+    await page.locator('[data-skbtn="{bksp}"]').tap();
     await page.getByTestId('report-next').tap();
     await shoot('phone');
     await page.getByTestId('report-next').tap();
@@ -171,3 +218,19 @@ for (const viewport of [
     await shoot('home');
   });
 }
+
+test('review keeps consent on screen at 1366x768', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.locator('[data-tile="report"]').tap();
+  await page.locator('[data-category="other"]').tap();
+  // About 700 characters, far more than the review's text box shows at once.
+  for (let i = 0; i < 100; i += 1) await page.locator('[data-phrase="askedForMoney"]').tap();
+  await page.getByTestId('report-next').tap();
+  await page.getByTestId('report-next').tap();
+  await expect(page.getByTestId('report-flow')).toHaveAttribute('data-step', 'review');
+
+  await expect(page.getByTestId('report-submit-hint')).toBeVisible();
+  expect(await hiddenButtons(page)).toEqual([]);
+  await page.getByTestId('report-consent').tap();
+  await expect(page.getByTestId('report-submit')).toBeEnabled();
+});

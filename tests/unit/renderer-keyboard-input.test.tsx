@@ -4,7 +4,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import type { Language } from '../../src-shared/kiosk-api.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
@@ -18,6 +18,12 @@ interface Harness {
   /** Every value passed to onChange, in order. */
   changes: string[];
 }
+
+// A portrait window, as on the kiosk's tall screen: landscape windows get fewer candidates a page.
+beforeAll(() => {
+  // happy-dom's own window API, which the DOM typings do not declare.
+  (window as unknown as { happyDOM: { setViewport(size: { width: number; height: number }): void } }).happyDOM.setViewport({ width: 1080, height: 1920 });
+});
 
 function renderInput(options: {
   initial?: string;
