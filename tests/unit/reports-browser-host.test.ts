@@ -158,6 +158,8 @@ describe('report path errors', () => {
     ['a case number of 65 characters', REPORTS_HTTP_PATHS.getCaseStatus, { caseNumber: '1'.repeat(65) }],
     ['an unknown document', REPORTS_HTTP_PATHS.print, { document: 'poster', language: 'zh-CN' }],
     ['invalid JSON', REPORTS_HTTP_PATHS.fileReport, '{"category":'],
+    ['a draft of zero-width spaces', REPORTS_HTTP_PATHS.fileReport, { ...DRAFT, text: '\u200b\u200b' }],
+    ['a draft for another county', REPORTS_HTTP_PATHS.fileReport, { ...DRAFT, record: null, regionCode: '433122' }],
   ])('rejects %s with 400', async (_case, pathname, body) => {
     const { status } = await post(pathname, body);
 
