@@ -25,8 +25,8 @@ const YuanAmountSchema = z.union([z.number(), z.string()]).transform((value, con
 
 // An address the kiosk puts into a QR code or uploads to. Only http(s): a QR code with any other
 // scheme would open nothing useful on a villager's phone.
-// A user name or password in it is rejected: it would show in logs and QR codes, and fetch
-// cannot send it anyway.
+// It must not contain a user name or password, because those would show in logs and QR codes,
+// and fetch rejects such a URL.
 export const HttpUrlSchema = z
   .string()
   .refine(

@@ -1,5 +1,5 @@
 // A commission key change through the built commands: `minsheng receive` given the current and
-// the previous public key stores reports sealed for either, answers 422 for any other key, and
+// the previous public key stores reports sealed for either, responds 422 for any other key, and
 // `minsheng reports export` given both private keys opens them all.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -71,8 +71,8 @@ const receive: Command = {
     if (positionals.length > 0) throw new UsageError(context.t('receiver:receive.unexpectedArgument', { value: positionals[0] }));
 
     const dbFile = path.resolve(requireOption(values, 'db', context));
-    // The first key is the current one; later ones are previous keys, still accepted for reports
-    // that waited in kiosk outboxes across a key change, because a kiosk cannot seal them again.
+    // The first key is the current one. Later ones are previous keys, accepted for reports that
+    // waited in kiosk outboxes across a key change, because a kiosk cannot seal them again.
     const keyFiles = values['commission-key'] ?? [];
     if (keyFiles.length === 0) requireOption(values, 'commission-key', context);
     const port = integerOption(values.port, 'port', DEFAULT_RECEIVER_PORT, context);

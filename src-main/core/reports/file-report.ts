@@ -58,7 +58,7 @@ export function cleanReportText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(UNWANTED_CHARACTERS, '').trim();
 }
 
-/** Whether a text has at least one character that shows on paper. */
+/** Tests whether a text has at least one character that shows on paper. */
 export function hasVisibleCharacter(text: string): boolean {
   return VISIBLE_CHARACTER.test(text);
 }

@@ -1,6 +1,6 @@
 // What `minsheng status` shows about the report outbox: how many reports wait, how long the
 // oldest has waited, the last failure, and whether the file is damaged. It reads the file
-// read-only next to a running kiosk and never creates it. A failure text holds HTTP codes,
+// read-only next to a running kiosk and never creates it. A failure text contains HTTP codes,
 // receiver reasons and network errors, never a report's content, because reports are sealed.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -17,14 +17,14 @@ const log = createLogger('report-uploader');
 export const DEFAULT_UPLOAD_TIMEOUT_MS = 30_000;
 /** How often delivered entries past their retention are pruned. */
 export const PRUNE_INTERVAL_MS = 24 * 60 * 60 * 1000;
-/** Largest response body read; the receiver's JSON answer is under 1 KiB. */
+/** Largest response body read; the receiver's JSON response is under 1 KiB. */
 export const MAX_ANSWER_BYTES = 64 * 1024;
 // Entries read from the outbox per query; a run keeps reading until no untried entry is due.
 const BATCH_SIZE = 50;
 // Maximum length of a failure reason stored in the outbox and logged.
 const MAX_REASON_LENGTH = 300;
 
-// Retrying does not change these answers of the receiver, so a person has to check it.
+// Retrying does not change these receiver responses, so a person has to check the receiver.
 const RECEIVER_NEEDS_A_PERSON = new Set([
   UPLOAD_STATUS_CODES.malformed,
   UPLOAD_STATUS_CODES.conflict,
@@ -68,7 +68,7 @@ type AttemptOutcome =
       reason: string;
       // True when the other reports would fail the same way now (receiver down, wrong address).
       stopsRun: boolean;
-      // What a person has to do, logged at error level; null when retrying alone can succeed.
+      // The action a person must take, logged at error level; null when retrying alone can succeed.
       remedy: string | null;
     }
   | { kind: 'aborted' };

@@ -190,7 +190,7 @@ function openStoredReport(stored: StoredReport, privateKeys: RecipientPrivateKey
     detail,
   });
 
-  // After a key change the store holds reports sealed for each key, so every key is tried.
+  // After a key change the store contains reports sealed for each key, so every key is tried.
   let plaintext: Uint8Array | null = null;
   let wrongKey: SealError | null = null;
   for (const privateKey of privateKeys) {
