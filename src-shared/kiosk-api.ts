@@ -52,6 +52,13 @@ export const KioskSettingsSchema = z.object({
     .nullable(),
   // Whether the print buttons show, and the paper the configured printer takes.
   printing: z.object({ enabled: z.boolean(), layout: PrintLayoutSchema }),
+  // The hidden admin entry: the corner tapped five times opens the PIN pad; null when the
+  // terminal has no admin PIN.
+  admin: z.object({ corner: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']) }).nullable(),
+  // Seconds on the untouched home screen before the attract loop starts.
+  attractAfterSeconds: z.number().int().min(10),
+  // Hides the mouse cursor on a touch-only terminal.
+  touchOnly: z.boolean(),
 });
 export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
 

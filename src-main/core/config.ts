@@ -78,6 +78,75 @@ const PrinterSchema = z
   })
   .strict();
 
+// Electron permission names a county may allow for the kiosk page (for example `media` for a
+// card reader's camera). Every permission not listed is denied.
+export const KIOSK_PERMISSIONS = [
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'fullscreen',
+  'geolocation',
+  'media',
+  'notifications',
+  'speaker-selection',
+] as const;
+
+// "HH:MM" on a 24-hour clock, local time of the terminal.
+const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+// A scrypt PIN hash as written by `minsheng provision` (see core/admin/pin-hash.ts):
+// scrypt$N$r$p$salt$hash, salt and hash in base64url.
+export const PIN_HASH_PATTERN = /^scrypt\$\d{4,7}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/;
+
+export const SCREEN_CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+
+const AdminSchema = z
+  .object({
+    pinHash: z.string().regex(PIN_HASH_PATTERN),
+    // The corner a technician taps five times to open the PIN pad.
+    corner: z.enum(SCREEN_CORNERS).default('top-left'),
+    // Wrong PINs in a row before the pad locks, and for how long.
+    maxAttempts: z.number().int().min(3).max(10).default(5),
+    lockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  })
+  .strict();
+
+const KioskBehaviourSchema = z
+  .object({
+    // Hides the mouse cursor: the terminal has a touch screen only.
+    touchOnly: z.boolean().default(true),
+    // Electron permissions the page may get; every other request is denied.
+    permissions: z.array(z.enum(KIOSK_PERMISSIONS)).max(KIOSK_PERMISSIONS.length).default([]),
+    // Seconds on the untouched home screen before the attract loop starts.
+    attractAfterSeconds: z.number().int().min(10).max(3600).default(60),
+  })
+  .strict();
+
+const WatchdogSchema = z
+  .object({
+    // The kiosk sends a heartbeat this often; no heartbeat for hangSeconds counts as a hang.
+    heartbeatSeconds: z.number().int().min(1).max(300).default(5),
+    hangSeconds: z.number().int().min(5).max(3600).default(30),
+    // Restart when the kiosk's processes together use more than this.
+    memoryLimitMb: z.number().int().min(128).max(65536).default(1536),
+    // A daily restart between these local times, when nobody is using the screen.
+    dailyRestart: z.object({ from: ClockTimeSchema, to: ClockTimeSchema }).strict().optional(),
+  })
+  .strict()
+  .refine((watchdog) => watchdog.heartbeatSeconds * 2 <= watchdog.hangSeconds, {
+    message: 'hangSeconds must be at least twice heartbeatSeconds',
+    path: ['hangSeconds'],
+    params: { messageKey: 'hangAfterHeartbeat' },
+  });
+
+const FleetHeartbeatSchema = z
+  .object({
+    // The county endpoint that takes terminal heartbeats, for example
+    // https://county.example/minsheng/heartbeats (served by `minsheng receive`).
+    url: HttpUrlSchema,
+    intervalMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  })
+  .strict();
+
 export const TerminalConfigSchema = z
   .object({
     terminalId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -125,6 +194,12 @@ export const TerminalConfigSchema = z
     reporting: ReportingSchema.optional(),
     // Absent: the kiosk shows no print buttons.
     printer: PrinterSchema.optional(),
+    // Absent: no admin screen on this terminal.
+    admin: AdminSchema.optional(),
+    kiosk: KioskBehaviourSchema.default({ touchOnly: true, permissions: [], attractAfterSeconds: 60 }),
+    watchdog: WatchdogSchema.default({ heartbeatSeconds: 5, hangSeconds: 30, memoryLimitMb: 1536 }),
+    // Absent: the terminal reports its state to no county endpoint.
+    heartbeat: FleetHeartbeatSchema.optional(),
   })
   .strict()
   .refine((config) => config.home === undefined || config.home.regionCode.startsWith(config.regionCode), {
@@ -217,6 +292,7 @@ function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate, r
       if (issue.params?.['messageKey'] === 'httpUrl') return t('config:issue.httpUrl');
       if (issue.params?.['messageKey'] === 'httpUrlCredentials') return t('config:issue.httpUrlCredentials');
       if (issue.params?.['messageKey'] === 'keyWithUpload') return t('config:issue.keyWithUpload');
+      if (issue.params?.['messageKey'] === 'hangAfterHeartbeat') return t('config:issue.hangAfterHeartbeat');
       if (issue.params?.['messageKey'] === 'yuanAmount') {
         return t('config:issue.yuanAmount', { problem: t(YUAN_PROBLEM_KEYS[issue.params['problem'] as YuanProblem]) });
       }
@@ -344,6 +420,9 @@ export function kioskSettingsOf(config: TerminalConfig): KioskSettings {
             canFile: config.reporting.commissionKey !== undefined,
           },
     printing: { enabled: config.printer?.enabled ?? false, layout: config.printer?.layout ?? 'receipt-80mm' },
+    admin: config.admin === undefined ? null : { corner: config.admin.corner },
+    attractAfterSeconds: config.kiosk.attractAfterSeconds,
+    touchOnly: config.kiosk.touchOnly,
   };
 }
 
@@ -359,4 +438,7 @@ export const DEFAULT_KIOSK_SETTINGS: KioskSettings = {
   terminalId: 'minsheng-kiosk',
   reporting: null,
   printing: { enabled: false, layout: 'receipt-80mm' },
+  admin: null,
+  attractAfterSeconds: 60,
+  touchOnly: false,
 };

@@ -234,6 +234,9 @@ const SETTINGS: KioskSettings = {
   terminalId: 'test-terminal',
   reporting: null,
   printing: { enabled: false, layout: 'receipt-80mm' as const },
+  admin: null,
+  attractAfterSeconds: 60,
+  touchOnly: false,
 };
 
 /** Returns the household total (fen) the kiosk serves for an ID number, or why it serves none. */

@@ -33,6 +33,9 @@ export const SETTINGS: KioskSettings = {
   terminalId: 'test-terminal',
   reporting: null,
   printing: { enabled: false, layout: 'receipt-80mm' as const },
+  admin: null,
+  attractAfterSeconds: 60,
+  touchOnly: false,
 };
 
 export const REGIONS: Region[] = [

@@ -23,6 +23,9 @@ const SETTINGS: KioskSettings = {
   terminalId: 'test-terminal',
   reporting: null,
   printing: { enabled: false, layout: 'receipt-80mm' as const },
+  admin: null,
+  attractAfterSeconds: 60,
+  touchOnly: false,
 };
 
 let temp: ReturnType<typeof makeTempDir>;

@@ -30,6 +30,9 @@ const SETTINGS = {
   terminalId: 'test-terminal',
   reporting: null,
   printing: { enabled: false, layout: 'receipt-80mm' as const },
+  admin: null,
+  attractAfterSeconds: 60,
+  touchOnly: false,
 };
 
 const LOW_INCOME = { query: '低保', regionCode: ZHANGJIAPING, limit: 20 };

@@ -27,6 +27,9 @@ const SETTINGS = {
   terminalId: 'demo-01',
   reporting: null,
   printing: { enabled: false, layout: 'receipt-80mm' },
+  admin: null,
+  attractAfterSeconds: 60,
+  touchOnly: false,
 };
 
 const KIOSK_API_METHODS = [

@@ -48,6 +48,9 @@ const SETTINGS: KioskSettings = {
   terminalId: 'test-terminal',
   reporting: null,
   printing: { enabled: false, layout: 'receipt-80mm' as const },
+  admin: null,
+  attractAfterSeconds: 60,
+  touchOnly: false,
 };
 
 const SOURCE = { department: '县财政局', publishedOn: '2024-05-06' };

@@ -22,6 +22,7 @@ export default {
     httpUrl: 'Write a full web address starting with https:// (or http://), such as https://www.hn12388.gov.cn/report.',
     httpUrlCredentials: 'Remove the user name and password from the address: they would appear in logs and QR codes. Restrict the receiver by IP address or a TLS client certificate at the web server instead.',
     keyWithUpload: 'Give reporting.commissionKey (the commission public key file) and reporting.uploadUrl (the county receiver address) together, or neither.',
+    hangAfterHeartbeat: 'Set watchdog.hangSeconds to at least twice watchdog.heartbeatSeconds, so one late heartbeat is not taken for a hang.',
     warningBeforeTimeout:
       'idle.warningSeconds must be less than idle.timeoutSeconds (the warning shows before the session is wiped).',
     yuanAmount: 'not a valid amount in yuan: {{problem}} For example 10000 or 12345.67.',

@@ -22,6 +22,7 @@ export default {
     httpUrl: '请填写以 https://（或 http://）开头的完整网址，例如 https://www.hn12388.gov.cn/report。',
     httpUrlCredentials: '请从网址中删除用户名和密码：它们会出现在日志和二维码中。请改在网页服务器上按 IP 地址或 TLS 客户端证书限制访问。',
     keyWithUpload: 'reporting.commissionKey（纪委监委公钥文件）与 reporting.uploadUrl（县级接收地址）须同时填写，或都不填。',
+    hangAfterHeartbeat: 'watchdog.hangSeconds 须至少为 watchdog.heartbeatSeconds 的两倍，以免一次心跳迟到被当作卡死。',
     warningBeforeTimeout: 'idle.warningSeconds 必须小于 idle.timeoutSeconds（提示要在会话清除之前出现）。',
     yuanAmount: '不是有效的金额（单位：元）：{{problem}}例如 10000 或 12345.67。',
     homeInCounty: 'home.regionCode 必须是本县 {{county}} 的乡镇（9 位）或村（12 位）代码，应以 {{county}} 开头。请填写本县的区划代码，或删除 home 这一项。',

@@ -1,0 +1,124 @@
+// The technician's part of the KioskApi: the hidden admin screen. The renderer unlocks it with
+// the PIN and gets a session token; every other call carries the token. The PIN check, the
+// lockout after wrong PINs and the token live in the main process, so a renderer that is
+// tampered with cannot skip them. Both hosts and the renderer parse every value with these
+// schemas, like kiosk-api.ts.
+import { z } from 'zod';
+import { PrintLayoutSchema } from './kiosk-api.js';
+
+/** Digits of an admin PIN; `minsheng provision` enforces the same range. */
+export const ADMIN_PIN_MIN = 6;
+export const ADMIN_PIN_MAX = 12;
+
+export const AdminUnlockRequestSchema = z.object({ pin: z.string().max(64) });
+
+export const AdminUnlockResultSchema = z.discriminatedUnion('status', [
+  // The token opens the other admin calls until the admin screen is left or sits idle.
+  z.object({ status: z.literal('unlocked'), token: z.string().min(16).max(128) }),
+  z.object({ status: z.literal('wrong-pin'), attemptsLeft: z.number().int().nonnegative() }),
+  // Too many wrong PINs: the pad stays locked until `until` (ISO date-time).
+  z.object({ status: z.literal('locked'), until: z.string() }),
+  // The terminal config has no admin section.
+  z.object({ status: z.literal('not-configured') }),
+]);
+export type AdminUnlockResult = z.infer<typeof AdminUnlockResultSchema>;
+
+export const AdminTokenRequestSchema = z.object({ token: z.string().min(16).max(128) });
+
+// Answer to a call whose token is unknown or expired: the screen returns to the PIN pad.
+export const AdminExpiredSchema = z.object({ status: z.literal('expired') });
+
+export const IncidentSchema = z.object({
+  // ISO date-time.
+  at: z.string(),
+  // crash, hang, memory, renderer-gone, renderer-unresponsive, gpu-crash, daily-restart, ...
+  kind: z.string().max(64),
+  // English technical detail, personal fields redacted.
+  detail: z.string().max(2000),
+});
+export type Incident = z.infer<typeof IncidentSchema>;
+
+export const PRINTER_STATES = ['ready', 'not-configured', 'not-found', 'error', 'unknown'] as const;
+
+export const DiagnosticsSchema = z.object({
+  terminalId: z.string(),
+  terminalName: z.string(),
+  regionCode: z.string(),
+  versions: z.object({
+    app: z.string(),
+    // Null under the browser host.
+    electron: z.string().nullable(),
+    chromium: z.string().nullable(),
+    node: z.string(),
+  }),
+  // The installed snapshot; null before the first sync.
+  snapshot: z
+    .object({ version: z.number().int(), dataAsOf: z.string(), createdAt: z.string(), expiresAt: z.string(), expired: z.boolean() })
+    .nullable(),
+  lastSync: z
+    .object({
+      // ISO date-time of the last pass and of the last one that succeeded.
+      at: z.string().nullable(),
+      succeededAt: z.string().nullable(),
+      // Open problem codes from the data folder's status (empty when the last pass was clean).
+      problems: z.array(z.object({ code: z.string(), detail: z.string() })),
+    })
+    .nullable(),
+  disk: z.object({ path: z.string(), freeBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() }),
+  memory: z.object({ processBytes: z.number().nonnegative(), systemFreeBytes: z.number().nonnegative(), systemTotalBytes: z.number().nonnegative() }),
+  printer: z.object({
+    state: z.enum(PRINTER_STATES),
+    name: z.string().nullable(),
+    layout: PrintLayoutSchema.nullable(),
+    detail: z.string().nullable(),
+  }),
+  outbox: z.object({ waiting: z.number().int().nonnegative(), lastError: z.string().nullable() }),
+  // Newest first, at most 50.
+  incidents: z.array(IncidentSchema),
+  // The newest log lines, personal fields redacted, at most 200.
+  logLines: z.array(z.string()),
+});
+export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
+
+export const ADMIN_ACTIONS = ['sync-now', 'network-check', 'test-print', 'import-usb', 'export-logs', 'exit-to-desktop'] as const;
+export const AdminActionSchema = z.enum(ADMIN_ACTIONS);
+export type AdminAction = z.infer<typeof AdminActionSchema>;
+
+export const AdminActionRequestSchema = z.object({ token: z.string().min(16).max(128), action: AdminActionSchema });
+
+export const AdminActionResultSchema = z.discriminatedUnion('status', [
+  // `code` picks the catalog line the screen shows (admin:result.<action>.<code>); `detail` is
+  // technical text for the technician, such as a folder or an HTTP status.
+  z.object({ status: z.literal('done'), code: z.string().max(64), detail: z.string().max(2000) }),
+  z.object({ status: z.literal('failed'), code: z.string().max(64), detail: z.string().max(2000) }),
+  AdminExpiredSchema,
+]);
+export type AdminActionResult = z.infer<typeof AdminActionResultSchema>;
+
+export const AdminDiagnosticsResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), diagnostics: DiagnosticsSchema }),
+  AdminExpiredSchema,
+]);
+export type AdminDiagnosticsResult = z.infer<typeof AdminDiagnosticsResultSchema>;
+
+export interface AdminApi {
+  adminUnlock(request: z.infer<typeof AdminUnlockRequestSchema>): Promise<AdminUnlockResult>;
+  adminDiagnostics(request: z.infer<typeof AdminTokenRequestSchema>): Promise<AdminDiagnosticsResult>;
+  adminAction(request: z.infer<typeof AdminActionRequestSchema>): Promise<AdminActionResult>;
+  /** Ends the admin session; the token stops working. */
+  adminLock(request: z.infer<typeof AdminTokenRequestSchema>): Promise<void>;
+}
+
+export const ADMIN_CHANNELS = {
+  adminUnlock: 'kiosk:admin-unlock',
+  adminDiagnostics: 'kiosk:admin-diagnostics',
+  adminAction: 'kiosk:admin-action',
+  adminLock: 'kiosk:admin-lock',
+} as const;
+
+export const ADMIN_HTTP_PATHS = {
+  adminUnlock: '/api/admin/unlock',
+  adminDiagnostics: '/api/admin/diagnostics',
+  adminAction: '/api/admin/action',
+  adminLock: '/api/admin/lock',
+} as const;
