@@ -33,3 +33,9 @@ export type WatchdogMessage = z.infer<typeof WatchdogMessageSchema>;
 export const INCIDENTS_FILE = 'logs/incidents.jsonl';
 export { IncidentSchema };
 export type { Incident } from './admin-api.js';
+
+/**
+ * Exit code of a kiosk that a technician closed from the admin screen ("exit to desktop"): the
+ * supervisor records it and does not restart the kiosk until it is started again.
+ */
+export const TECHNICIAN_EXIT_CODE = 64;
