@@ -41,7 +41,8 @@ export function makeCaseNumber(date: Date, randomDigit: () => number): string {
   return body + String(luhnCheckDigit(body));
 }
 
-export type CaseNumberProblem = 'empty' | 'invalid-characters' | 'invalid-length' | 'invalid-checksum';
+export const CASE_NUMBER_PROBLEMS = ['empty', 'invalid-characters', 'invalid-length', 'invalid-checksum', 'invalid-date'] as const;
+export type CaseNumberProblem = (typeof CASE_NUMBER_PROBLEMS)[number];
 
 export type ParsedCaseNumber = { ok: true; caseNumber: string } | { ok: false; problem: CaseNumberProblem };
 
@@ -60,7 +61,24 @@ export function parseCaseNumber(input: string): ParsedCaseNumber {
 
   const body = compact.slice(0, -1);
   if (String(luhnCheckDigit(body)) !== compact.slice(-1)) return { ok: false, problem: 'invalid-checksum' };
+
+  // The date is checked after the check digit, so a mistyped date digit reads as a typing mistake.
+  // A number whose check digit fits but whose date names no day was never made by a kiosk.
+  if (!isCalendarDate(compact.slice(0, 6))) return { ok: false, problem: 'invalid-date' };
   return { ok: true, caseNumber: compact };
+}
+
+/** Checks whether `yymmdd` names a day that exists, reading YY as 20YY like makeCaseNumber. */
+function isCalendarDate(yymmdd: string): boolean {
+  const year = 2000 + Number(yymmdd.slice(0, 2));
+  const month = Number(yymmdd.slice(2, 4));
+  const day = Number(yymmdd.slice(4, 6));
+
+  if (month < 1 || month > 12 || day < 1) return false;
+
+  // Day 0 of the next month is the last day of this one, leap years included.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
 }
 
 /** Formats the number in groups of four for screens and receipts: "2612 0512 3456 78". */

@@ -2,7 +2,7 @@
 // it by case number (查进度), and prints a household statement or a report receipt. Like
 // kiosk-api.ts, both hosts and the renderer parse every value with these schemas.
 import { z } from 'zod';
-import { CASE_NUMBER_DIGITS } from './case-number.js';
+import { CASE_NUMBER_DIGITS, CASE_NUMBER_PROBLEMS } from './case-number.js';
 import { HouseholdSchema, LanguageSchema, PrintLayoutSchema } from './kiosk-api.js';
 
 export { PRINT_LAYOUTS, PrintLayoutSchema } from './kiosk-api.js';
@@ -116,7 +116,7 @@ export const CaseStatusSchema = z.discriminatedUnion('status', [
   }),
   // A well-formed number the installed snapshot does not carry yet.
   z.object({ status: z.literal('not-yet'), caseNumber: CaseNumberSchema, dataAsOf: z.string().nullable() }),
-  z.object({ status: z.literal('invalid'), problem: z.enum(['empty', 'invalid-characters', 'invalid-length', 'invalid-checksum']) }),
+  z.object({ status: z.literal('invalid'), problem: z.enum(CASE_NUMBER_PROBLEMS) }),
 ]);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 

@@ -94,5 +94,7 @@ export function caseProblemText(t: TFunction, problem: CaseNumberProblem, typed:
       return t('reporting.track.invalidLength', { typed });
     case 'invalid-checksum':
       return t('reporting.track.invalidChecksum');
+    case 'invalid-date':
+      return t('reporting.track.invalidDate');
   }
 }

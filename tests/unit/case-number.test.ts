@@ -48,6 +48,21 @@ describe('parseCaseNumber', () => {
     expect(parseCaseNumber(valid.slice(0, 12))).toEqual({ ok: false, problem: 'invalid-length' });
   });
 
+  it('rejects a date part that is no calendar date', () => {
+    // Each body has a valid check digit, so only the date can make it wrong.
+    const bodies = ['2413991234567', '2400151234567', '2402301234567', '2302291234567', '2404311234567'];
+    for (const body of bodies) {
+      const typed = body + String(luhnCheckDigit(body));
+      expect(parseCaseNumber(typed)).toEqual({ ok: false, problem: 'invalid-date' });
+    }
+  });
+
+  it('accepts 29 February of a leap year', () => {
+    const body = '2402291234567';
+    const typed = body + String(luhnCheckDigit(body));
+    expect(parseCaseNumber(typed)).toEqual({ ok: true, caseNumber: typed });
+  });
+
   it('refuses every single mistyped digit', () => {
     for (let position = 0; position < valid.length; position += 1) {
       for (let digit = 0; digit <= 9; digit += 1) {

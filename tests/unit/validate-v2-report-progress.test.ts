@@ -48,6 +48,12 @@ const CASES: ProgressCase[] = [
     expected: { column: 'case_number', value: '25021021345671', code: 'validation-v2:caseNumber.invalidChecksum' },
   },
   {
+    name: 'case number dated month 13',
+    index: 0,
+    change: { case_number: '25131012345678' },
+    expected: { column: 'case_number', value: '25131012345678', code: 'validation-v2:caseNumber.invalidDate' },
+  },
+  {
     name: 'missing case number',
     index: 0,
     change: { case_number: '' },

@@ -58,6 +58,7 @@ const CASE_NUMBER_CODES: Record<Exclude<CaseNumberProblem, 'empty'>, string> = {
   'invalid-characters': 'validation-v2:caseNumber.invalidCharacters',
   'invalid-length': 'validation-v2:caseNumber.invalidLength',
   'invalid-checksum': 'validation-v2:caseNumber.invalidChecksum',
+  'invalid-date': 'validation-v2:caseNumber.invalidDate',
 };
 
 const DECIMAL = /^\d+(?:\.\d{1,2})?$/;

@@ -118,6 +118,7 @@ export default {
     invalidCharacters: 'A case number has digits only.',
     invalidLength: 'A case number has 14 digits; you typed {{typed}}.',
     invalidChecksum: 'This number is wrong: check it digit by digit against your receipt.',
+    invalidDate: 'This number is wrong: its first six digits must be the filing date (year, month, day). Check it against your receipt.',
     unavailable: 'Cannot check right now. Try again later or ask staff for help.',
     notYetTitle: 'No progress found for case {{caseNumber}} in the data',
     notYet: 'The data on this terminal is as of {{date}}. A new report shows up only after the county accepts it, so please check again in a few days. Also compare the number with your receipt to make sure it was copied right.',

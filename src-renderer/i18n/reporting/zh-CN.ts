@@ -118,6 +118,7 @@ export default {
     invalidCharacters: '受理编号只有数字。',
     invalidLength: '编号应为 14 位数字，您输入了 {{typed}} 位。',
     invalidChecksum: '编号有误，请逐位核对回执上的编号。',
+    invalidDate: '编号有误：前 6 位应是举报日期（年月日）。请对照回执核对。',
     unavailable: '暂时查不了，请稍后再试，或请工作人员帮忙。',
     notYetTitle: '本机数据里没有编号 {{caseNumber}} 的办理情况',
     notYet: '本机的数据截至 {{date}}。新的举报要等县里受理后才会出现在数据里，请过几天再来查。也请对照回执，核对编号有没有抄错。',

@@ -59,6 +59,7 @@ export default {
     invalidCharacters: '{{column}} must be the 14 digits of the case number on the receipt; only spaces and hyphens may separate them.',
     invalidLength: '{{column}} must have exactly 14 digits. Copy the whole case number from the case system.',
     invalidChecksum: 'The check digit of {{column}} does not match: a digit is mistyped or two digits are swapped. Copy the case number again.',
+    invalidDate: 'The first six digits of {{column}} must be the filing date (YYMMDD), but no such day exists. Copy the case number again.',
   },
   personal: {
     idNumber: 'This text contains an ID number ({{value}}), which would be published as written. Mask it, e.g. 431226********1234, or remove it.',

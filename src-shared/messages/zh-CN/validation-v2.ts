@@ -54,6 +54,7 @@ export default {
     invalidCharacters: '{{column}} 须为回执上的 14 位案件编号，数字之间只可有空格或连字符。',
     invalidLength: '{{column}} 须恰好 14 位数字。请从案件系统中完整复制案件编号。',
     invalidChecksum: '{{column}} 的校验位不符：有数字输错，或相邻两位颠倒。请重新复制案件编号。',
+    invalidDate: '{{column}} 的前 6 位应为受理日期（年月日，YYMMDD），但没有这一天。请重新复制案件编号。',
   },
   personal: {
     idNumber: '此处文字含有身份证号码（{{value}}），会原样公开。请遮蔽，如 431226********1234，或删去。',
