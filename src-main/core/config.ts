@@ -229,6 +229,8 @@ export class ConfigError extends Error {
   constructor(
     message: string,
     readonly problems: string[],
+    /** The config field (dotted path) of each problem, in the same order; '' for the root. */
+    readonly fields: string[] = [],
   ) {
     super(message);
     this.name = 'ConfigError';
@@ -326,7 +328,8 @@ export function parseTerminalConfig(raw: unknown, file: string, t: Translate): L
   const result = TerminalConfigSchema.safeParse(raw);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => describeIssue(issue, raw, t));
-    throw new ConfigError(t('config:invalid', { file, count: problems.length }), problems);
+    const fields = result.error.issues.map((issue) => issue.path.join('.'));
+    throw new ConfigError(t('config:invalid', { file, count: problems.length }), problems, fields);
   }
 
   const config = result.data;
