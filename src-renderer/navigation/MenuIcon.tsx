@@ -1,5 +1,5 @@
-// Line drawings for the home menu tiles, drawn inline so they need no emoji font on the
-// terminal. Each icon is decorative: the tile's words name it.
+// Line drawings for the home menu tiles, in the frame of components/LineIcon.
+import { LineIcon } from '../components/LineIcon.js';
 import type { MenuTileId } from './menu.js';
 
 function paths(tile: MenuTileId) {
@@ -96,19 +96,5 @@ function paths(tile: MenuTileId) {
 }
 
 export function MenuIcon({ tile }: { tile: MenuTileId }) {
-  return (
-    <svg
-      className="menu-icon"
-      viewBox="0 0 64 64"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="4"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {paths(tile)}
-    </svg>
-  );
+  return <LineIcon className="menu-icon">{paths(tile)}</LineIcon>;
 }

@@ -1,7 +1,6 @@
-// Line drawings for the report categories and case stages, inline so they need no emoji font.
-// Each icon is decorative: the words beside it name the choice or the stage.
-import type { ReactNode } from 'react';
+// Line drawings for the report categories and case stages, in the frame of components/LineIcon.
 import type { CaseStage, ReportCategory } from '../../src-shared/reports-api.js';
+import { LineIcon } from '../components/LineIcon.js';
 
 function categoryPaths(category: ReportCategory) {
   switch (category) {
@@ -96,24 +95,6 @@ function stagePaths(stage: CaseStage) {
         </>
       );
   }
-}
-
-function LineIcon({ className, children }: { className: string; children: ReactNode }) {
-  return (
-    <svg
-      className={className}
-      viewBox="0 0 64 64"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="4"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {children}
-    </svg>
-  );
 }
 
 export function CategoryIcon({ category }: { category: ReportCategory }) {
