@@ -109,6 +109,44 @@ export interface AdminApi {
   adminLock(request: z.infer<typeof AdminTokenRequestSchema>): Promise<void>;
 }
 
+/**
+ * The result codes each action can return, for the screen's catalog (admin:result.<action>.<code>).
+ * Every action may also fail with 'internal' when the host hit an unexpected error.
+ */
+export const ADMIN_RESULT_CODES = {
+  // installed and up-to-date are done; the rest are failures: a rejected bundle, a sync failure
+  // reason (network, io, disk-full, read-only, busy when another pass holds the data folder), or
+  // a trust anchor that cannot be read.
+  'sync-now': ['installed', 'up-to-date', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
+  // reachable: every configured address answered; unreachable: at least one did not; detail
+  // lists each address with its HTTP status or error. nothing-to-check: no network address is
+  // configured (the source is a folder or USB).
+  'network-check': ['reachable', 'unreachable', 'nothing-to-check', 'internal'],
+  'test-print': ['printed', 'not-configured', 'failed', 'internal'],
+  // As sync-now, plus no-usb when no mounted medium holds minsheng-bundles/<region code>/.
+  'import-usb': ['installed', 'up-to-date', 'no-usb', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
+  // exported: detail is the folder written; no-usb: no mounted medium; write-failed: the medium
+  // is read-only, full or was pulled.
+  'export-logs': ['exported', 'no-usb', 'write-failed', 'internal'],
+  // exiting: the kiosk closes right after answering; not-supported: the browser host cannot.
+  'exit-to-desktop': ['exiting', 'not-supported', 'internal'],
+} as const satisfies Record<AdminAction, readonly string[]>;
+export type AdminResultCode<A extends AdminAction> = (typeof ADMIN_RESULT_CODES)[A][number];
+
+/** An admin session token stops working after this many seconds without an admin call. */
+export const ADMIN_TOKEN_IDLE_SECONDS = 5 * 60;
+
+/** The value an AdminApi method resolves to. */
+export type AdminApiResult<M extends keyof AdminApi> = Awaited<ReturnType<AdminApi[M]>>;
+
+// The schema each AdminApi method's result must pass; the preload and the HTTP client parse with it.
+export const ADMIN_RESULT_SCHEMAS: { readonly [M in keyof AdminApi]: z.ZodType<AdminApiResult<M>> } = {
+  adminUnlock: AdminUnlockResultSchema,
+  adminDiagnostics: AdminDiagnosticsResultSchema,
+  adminAction: AdminActionResultSchema,
+  adminLock: z.void(),
+};
+
 export const ADMIN_CHANNELS = {
   adminUnlock: 'kiosk:admin-unlock',
   adminDiagnostics: 'kiosk:admin-diagnostics',
