@@ -1,26 +1,40 @@
-// The on-screen keypad: digits, X, delete and clear in a 3-column grid, with a tall search key
-// beside them. Keys are at least 96 px tall with 16 px gaps, well above the 60 px touch minimum.
-// While locked (a lookup runs, or no data is installed) every key is disabled: dashed borders,
-// and the search key shows an hourglass and "searching", so the state never rests on colour.
+// The on-screen keypad of every number a villager types (ID number, phone number, case
+// number): keys in a 3-column grid, and beside them a side column with a tall action key such
+// as 查询. Keys are at least 96 px tall with 16 px gaps, well above the 60 px touch minimum.
+// While locked (a lookup or check runs, or no data is installed) every key is disabled and
+// drawn with dashed borders, so the state never rests on colour.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isKeyEnabled } from '../id-input/id-input.js';
-import type { KeypadKey } from '../id-input/id-input.js';
 
-const GRID_KEYS: KeypadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'X', '0', 'backspace'];
-
-export interface KeypadProps {
-  input: string;
-  locked: boolean;
-  searching: boolean;
-  canSearch: boolean;
-  onKey(key: KeypadKey): void;
-  onSearch(): void;
+/** The tall key of the side column, which acts on the whole number. */
+export interface KeypadAction {
+  /** The button's data-key, such as "search". */
+  dataKey: string;
+  label: ReactNode;
+  enabled: boolean;
+  onPress(): void;
 }
 
-export function Keypad({ input, locked, searching, canSearch, onKey, onSearch }: KeypadProps) {
+export interface KeypadProps<Key extends string> {
+  /** Keys of the grid in reading order, 'backspace' and 'clear' among them where the grid has them. */
+  gridKeys: readonly Key[];
+  /** Keys stacked above the action key in the side column. */
+  sideKeys?: readonly Key[];
+  isKeyEnabled(key: Key): boolean;
+  locked: boolean;
+  /** Set while the action runs, for assistive technology. */
+  busy?: boolean;
+  /** Accessible name of the clear key, naming what it clears. */
+  clearLabel: string;
+  onKey(key: Key): void;
+  /** Absent on steps that use the footer's 下一步, which then show the grid alone. */
+  action?: KeypadAction;
+}
+
+export function Keypad<Key extends string>({ gridKeys, sideKeys = [], isKeyEnabled, locked, busy, clearLabel, onKey, action }: KeypadProps<Key>) {
   const { t } = useTranslation();
 
-  function keyButton(key: KeypadKey) {
+  function keyButton(key: Key) {
     const isBackspace = key === 'backspace';
     const isClear = key === 'clear';
     let label: string | undefined;
@@ -29,7 +43,7 @@ export function Keypad({ input, locked, searching, canSearch, onKey, onSearch }:
       label = t('keypad.backspaceLabel');
       text = `⌫ ${t('keypad.backspace')}`;
     } else if (isClear) {
-      label = t('keypad.clearLabel');
+      label = clearLabel;
       text = t('keypad.clear');
     }
 
@@ -40,7 +54,7 @@ export function Keypad({ input, locked, searching, canSearch, onKey, onSearch }:
         className={isBackspace || isClear ? 'key key--action' : 'key'}
         data-key={key}
         aria-label={label}
-        disabled={locked || !isKeyEnabled(input, key)}
+        disabled={locked || !isKeyEnabled(key)}
         onClick={() => onKey(key)}
       >
         {text}
@@ -48,24 +62,20 @@ export function Keypad({ input, locked, searching, canSearch, onKey, onSearch }:
     );
   }
 
+  const hasSide = action !== undefined || sideKeys.length > 0;
   return (
-    <div className="keypad" aria-busy={searching}>
-      <div className="keypad-grid">{GRID_KEYS.map(keyButton)}</div>
-      <div className="keypad-side">
-        {keyButton('clear')}
-        <button type="button" className="key key--search" data-key="search" disabled={!canSearch} onClick={onSearch}>
-          {searching ? (
-            <>
-              <span className="key-icon" aria-hidden="true">
-                ⏳
-              </span>
-              {t('keypad.searching')}
-            </>
-          ) : (
-            t('keypad.search')
+    <div className={hasSide ? 'keypad' : 'keypad keypad--no-side'} aria-busy={busy}>
+      <div className="keypad-grid">{gridKeys.map(keyButton)}</div>
+      {hasSide && (
+        <div className="keypad-side">
+          {sideKeys.map(keyButton)}
+          {action !== undefined && (
+            <button type="button" className="key key--search" data-key={action.dataKey} disabled={locked || !action.enabled} onClick={action.onPress}>
+              {action.label}
+            </button>
           )}
-        </button>
-      </div>
+        </div>
+      )}
     </div>
   );
 }

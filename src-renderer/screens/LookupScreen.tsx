@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { BackButton } from '../components/BackDoneButtons.js';
 import { IdFeedback } from '../components/IdFeedback.js';
-import { Keypad } from '../components/Keypad.js';
+import { IdKeypad } from '../components/IdKeypad.js';
 import { describeIdInput, groupIdDigits, keypadKeyOf } from '../id-input/id-input.js';
 import type { KeypadKey } from '../id-input/id-input.js';
 
@@ -89,7 +89,7 @@ export function LookupScreen({ idInput, snapshot, terminalName, searching, onKey
         </footer>
       </section>
 
-      <Keypad input={idInput} locked={locked} searching={searching} canSearch={canSearch} onKey={onKey} onSearch={onSearch} />
+      <IdKeypad input={idInput} locked={locked} searching={searching} canSearch={canSearch} onKey={onKey} onSearch={onSearch} />
     </main>
   );
 }
