@@ -36,8 +36,13 @@ interface TestReceiver {
   close(): Promise<void>;
 }
 
-function sendAnswer(response: ServerResponse, status: keyof typeof UPLOAD_STATUS_CODES, reason?: string): void {
-  response.writeHead(UPLOAD_STATUS_CODES[status], { 'content-type': 'application/json' });
+function sendAnswer(
+  response: ServerResponse,
+  status: keyof typeof UPLOAD_STATUS_CODES,
+  reason?: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(UPLOAD_STATUS_CODES[status], { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify({ status, receivedAt: '2026-05-12T09:06:00.000Z', ...(reason ? { reason } : {}) }));
 }
 
@@ -128,7 +133,7 @@ describe('uploader deliveries', () => {
 
     const summary = await uploader().runOnce();
 
-    expect(summary).toEqual({ delivered: 1, failed: 0, stoppedEarly: false });
+    expect(summary).toEqual({ delivered: 1, failed: 0, stoppedEarly: false, pausedUntil: null });
     expect(receiver.uploads).toHaveLength(1);
     const upload = receiver.uploads[0]!;
     expect(upload.body.equals(Buffer.from(outbox.get(key)!.sealed))).toBe(true);
@@ -170,7 +175,7 @@ describe('uploader deliveries', () => {
   });
 
   it('sends nothing when the outbox is empty', async () => {
-    expect(await uploader().runOnce()).toEqual({ delivered: 0, failed: 0, stoppedEarly: false });
+    expect(await uploader().runOnce()).toEqual({ delivered: 0, failed: 0, stoppedEarly: false, pausedUntil: null });
     expect(receiver.uploads).toEqual([]);
   });
 });
@@ -189,7 +194,7 @@ describe('uploader retries', () => {
 
     const summary = await instance.runOnce();
 
-    expect(summary).toEqual({ delivered: 0, failed: 1, stoppedEarly: true });
+    expect(summary).toEqual({ delivered: 0, failed: 1, stoppedEarly: true, pausedUntil: null });
     const failed = outbox.get(key)!;
     expect(failed.deliveredAt).toBeNull();
     expect(failed.attempts).toBe(1);
@@ -225,7 +230,7 @@ describe('uploader retries', () => {
 
     const summary = await uploader().runOnce();
 
-    expect(summary).toEqual({ delivered: 1, failed: 1, stoppedEarly: false });
+    expect(summary).toEqual({ delivered: 1, failed: 1, stoppedEarly: false, pausedUntil: null });
     expect(outbox.get(keys[0]!)!.deliveredAt).toBeNull();
     expect(outbox.get(keys[0]!)!.lastError).toBe(`HTTP ${UPLOAD_STATUS_CODES[status]} ${status}: test reason`);
     expect(outbox.get(keys[1]!)!.deliveredAt).toBe(now);
@@ -301,6 +306,101 @@ describe('uploader retries', () => {
   });
 });
 
+describe('uploader Retry-After', () => {
+  /** Responds to the first upload with `status` and `retryAfter` (no header when null), then stores. */
+  function rejectFirstUpload(status: 'rate-limited' | 'unavailable', retryAfter: string | null): void {
+    receiver.answer = (upload, response, request) => {
+      if (receiver.uploads.length > 1) return storeAnswer(upload, response, request);
+      const headers: Record<string, string> = retryAfter === null ? {} : { 'retry-after': retryAfter };
+      sendAnswer(response, status, 'too many uploads from this address in the last minute', headers);
+    };
+  }
+
+  it('pauses every upload for the seconds of a 429', async () => {
+    const keys = [enqueueReport(1), enqueueReport(2), enqueueReport(3)];
+    rejectFirstUpload('rate-limited', '120');
+    const instance = uploader();
+    const pausedUntil = now + 120_000;
+
+    expect(await instance.runOnce()).toEqual({ delivered: 0, failed: 1, stoppedEarly: true, pausedUntil });
+    expect(receiver.uploads).toHaveLength(1);
+
+    // The outbox's backoff (random 0) makes the first report due again at once, so only the pause keeps it waiting.
+    now += 119_999;
+    expect(await instance.runOnce()).toEqual({ delivered: 0, failed: 0, stoppedEarly: false, pausedUntil });
+    expect(receiver.uploads).toHaveLength(1);
+
+    now += 1;
+    expect(await instance.runOnce()).toEqual({ delivered: 3, failed: 0, stoppedEarly: false, pausedUntil: null });
+    expect(receiver.uploads).toHaveLength(4);
+    expect(keys.map((key) => outbox.get(key)!.deliveredAt)).toEqual([now, now, now]);
+  });
+
+  it('pauses until the HTTP-date of a 429', async () => {
+    enqueueReport(1);
+    rejectFirstUpload('rate-limited', new Date(now + 300_000).toUTCString());
+    const instance = uploader();
+
+    expect((await instance.runOnce()).pausedUntil).toBe(now + 300_000);
+
+    now += 299_000;
+    await instance.runOnce();
+    expect(receiver.uploads).toHaveLength(1);
+  });
+
+  it.each([
+    ['a day in seconds, cut to an hour', 'rate-limited', '86400', 3_600_000],
+    ['a date next year, cut to an hour', 'rate-limited', 'Sat, 01 Jan 2028 00:00:00 GMT', 3_600_000],
+    ['seconds on a 503', 'unavailable', '30', 30_000],
+    ['0 seconds', 'rate-limited', '0', null],
+    ['a date already past', 'rate-limited', 'Tue, 12 May 2026 09:00:00 GMT', null],
+    ['garbage', 'rate-limited', 'soon', null],
+    ['fractional seconds', 'rate-limited', '1.5', null],
+    ['negative seconds', 'rate-limited', '-30', null],
+    ['no header', 'rate-limited', null, null],
+  ] as const)('reads Retry-After of %s', async (_case, status, retryAfter, pauseMs) => {
+    enqueueReport(1);
+    enqueueReport(2);
+    rejectFirstUpload(status, retryAfter);
+
+    const summary = await uploader().runOnce();
+
+    expect(receiver.uploads).toHaveLength(1);
+    expect(summary.stoppedEarly).toBe(true);
+    expect(summary.pausedUntil).toBe(pauseMs === null ? null : now + pauseMs);
+  });
+
+  it('ends a pause when the clock is set back', async () => {
+    enqueueReport(1);
+    rejectFirstUpload('rate-limited', '600');
+    const instance = uploader();
+    await instance.runOnce();
+
+    // A clock corrected by a day makes the pause look 24 h long, longer than any Retry-After.
+    now -= 24 * 60 * 60 * 1000;
+    const summary = await instance.runOnce();
+
+    expect(summary.pausedUntil).toBeNull();
+    expect(receiver.uploads).toHaveLength(2);
+  });
+
+  it('sends nothing on a nudge while paused', async () => {
+    const first = enqueueReport(1);
+    rejectFirstUpload('rate-limited', '120');
+    const instance = uploader();
+    instance.start(60 * 60 * 1000);
+    await vi.waitFor(() => expect(outbox.get(first)!.attempts).toBe(1));
+
+    const second = enqueueReport(2);
+    instance.nudge();
+    // runOnce joins the run the nudge started, or runs after it, so both have finished here.
+    expect((await instance.runOnce()).pausedUntil).toBe(now + 120_000);
+
+    expect(receiver.uploads).toHaveLength(1);
+    expect(outbox.get(second)!.attempts).toBe(0);
+  });
+});
+
 describe('uploader timer', () => {
   it('delivers a report on a nudge', async () => {
     const instance = uploader();
@@ -346,7 +446,7 @@ describe('uploader answers that are not the receiver', () => {
 
     const summary = await uploader().runOnce();
 
-    expect(summary).toEqual({ delivered: 0, failed: 1, stoppedEarly: true });
+    expect(summary).toEqual({ delivered: 0, failed: 1, stoppedEarly: true, pausedUntil: null });
     expect(outbox.get(key)!.deliveredAt).toBeNull();
     expect(outbox.get(key)!.attempts).toBe(1);
     expect(outbox.get(key)!.lastError).toContain(`HTTP ${status}`);

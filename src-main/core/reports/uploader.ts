@@ -3,12 +3,12 @@
 // is the receiver's answer `stored` or `duplicate`. Every other response (a captive portal's
 // page, a cut body), a timeout or a network error counts as a failed attempt, and the outbox
 // schedules the retry with backoff. Runs never overlap, so one report is never in two requests
-// at once.
+// at once. A 429 or 503 stops the run, and its Retry-After header pauses every upload until then.
 import { createHash } from 'node:crypto';
 import { createLogger } from '../log.js';
 import { redactUrls, urlForLog } from './log-url.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
-import { UPLOAD_CONTENT_TYPE, UPLOAD_HEADERS, UPLOAD_STATUS_CODES, UploadAnswerSchema } from './upload-protocol.js';
+import { MAX_RETRY_AFTER_MS, UPLOAD_CONTENT_TYPE, UPLOAD_HEADERS, UPLOAD_STATUS_CODES, UploadAnswerSchema, parseRetryAfterMs } from './upload-protocol.js';
 import type { UploadAnswer } from './upload-protocol.js';
 
 const log = createLogger('report-uploader');
@@ -48,6 +48,11 @@ export interface UploadRunSummary {
   failed: number;
   /** True when the run stopped early because every other report would fail the same way now. */
   stoppedEarly: boolean;
+  /**
+   * Time (milliseconds since the epoch, by the uploader's clock) before which no upload is sent,
+   * because the receiver responded with Retry-After; null when uploads are not paused.
+   */
+  pausedUntil: number | null;
 }
 
 export interface ReportUploader {
@@ -70,6 +75,8 @@ type AttemptOutcome =
       stopsRun: boolean;
       // The action a person must take, logged at error level; null when retrying alone can succeed.
       remedy: string | null;
+      // The receiver's Retry-After in milliseconds, when it sent one with 429 or 503.
+      retryAfterMs?: number;
     }
   | { kind: 'aborted' };
 
@@ -127,7 +134,7 @@ function describeNetworkError(error: unknown): string {
 }
 
 /** Judges a complete response: delivered only on the answer the protocol gives for that status. */
-function judgeResponse(response: Response, body: Buffer): AttemptOutcome {
+function judgeResponse(response: Response, body: Buffer, now: number): AttemptOutcome {
   const status = response.status;
   const answer = parseAnswer(body);
   const reason = shorten(describeAnswer(status, answer));
@@ -160,8 +167,14 @@ function judgeResponse(response: Response, body: Buffer): AttemptOutcome {
   if (RECEIVER_NEEDS_A_PERSON.has(status)) {
     return { kind: 'failed', reason, stopsRun: false, remedy: 'check the receiver\'s log for this idempotency key' };
   }
-  // 503, other 5xx and any other code: the receiver may recover by itself.
-  return { kind: 'failed', reason, stopsRun: status === UPLOAD_STATUS_CODES.unavailable || status >= 500, remedy: null };
+  if (status === UPLOAD_STATUS_CODES['rate-limited'] || status === UPLOAD_STATUS_CODES.unavailable) {
+    // Every other report would get the same response, so the run stops. A Retry-After that is
+    // missing or unreadable leaves the wait to the outbox's backoff alone.
+    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now);
+    return { kind: 'failed', reason, stopsRun: true, remedy: null, ...(retryAfterMs === null ? {} : { retryAfterMs }) };
+  }
+  // Other 5xx and any other code: the receiver may recover by itself.
+  return { kind: 'failed', reason, stopsRun: status >= 500, remedy: null };
 }
 
 export function createReportUploader(options: ReportUploaderOptions): ReportUploader {
@@ -175,6 +188,7 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
   let started = false;
   let stopped = false;
   let lastPruneAt: number | null = null;
+  let pausedUntil: number | null = null;
   const inFlight = new Set<AbortController>();
   const openedOutbox = typeof options.outbox === 'function' ? options.outbox : () => options.outbox as Outbox;
 
@@ -202,7 +216,8 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
         redirect: 'manual',
         signal: controller.signal,
       });
-      return judgeResponse(response, await readAnswerBody(response));
+      const body = await readAnswerBody(response);
+      return judgeResponse(response, body, clock().getTime());
     } catch (error) {
       if (timedOut) return { kind: 'failed', reason: `no complete answer within ${timeoutMs} ms`, stopsRun: true, remedy: null };
       if (stopped) return { kind: 'aborted' };
@@ -237,8 +252,23 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
     }
   }
 
+  /** Ends a pause that is over, or that lies further ahead than any Retry-After because the clock was set back. */
+  function currentPause(now: number): number | null {
+    if (pausedUntil !== null && (now >= pausedUntil || pausedUntil - now > MAX_RETRY_AFTER_MS)) pausedUntil = null;
+    return pausedUntil;
+  }
+
+  function pauseFor(outcome: AttemptOutcome): void {
+    if (outcome.kind !== 'failed' || outcome.retryAfterMs === undefined || outcome.retryAfterMs === 0) return;
+
+    pausedUntil = clock().getTime() + outcome.retryAfterMs;
+    log.warn({ retryAfterMs: outcome.retryAfterMs, pausedUntil: new Date(pausedUntil).toISOString() }, 'receiver sent Retry-After; uploads paused');
+  }
+
   async function runAll(): Promise<UploadRunSummary> {
-    const summary: UploadRunSummary = { delivered: 0, failed: 0, stoppedEarly: false };
+    const summary: UploadRunSummary = { delivered: 0, failed: 0, stoppedEarly: false, pausedUntil: currentPause(clock().getTime()) };
+    if (summary.pausedUntil !== null) return summary;
+
     // A failure may be rescheduled at once (the jitter can be 0), so each entry is tried once per run.
     const tried = new Set<string>();
     const outbox = openedOutbox();
@@ -257,7 +287,9 @@ export function createReportUploader(options: ReportUploaderOptions): ReportUplo
         if (outcome.kind === 'failed') summary.failed += 1;
 
         if (outcome.kind === 'failed' && outcome.stopsRun) {
+          pauseFor(outcome);
           summary.stoppedEarly = true;
+          summary.pausedUntil = pausedUntil;
           return summary;
         }
       }
