@@ -3,18 +3,7 @@
 // site) with the record's reference, region and terminal; a receipt's code opens the case
 // follow-up page (reporting.trackUrl) with the case number. Nothing personal goes into either:
 // a payment is named by its payment ID, never by the household or person.
-
-export type ReportedRecordKind =
-  | 'payment'
-  | 'project'
-  | 'fund-allocation'
-  | 'poverty-household'
-  | 'finance-entry'
-  | 'finance-balance'
-  | 'collective-asset'
-  | 'notice'
-  | 'complaint-outcome'
-  | 'accountability-notice';
+import type { ReportedRecordKind } from './reports-api.js';
 
 export interface RecordReference {
   kind: ReportedRecordKind;

@@ -2,6 +2,7 @@
 // it by case number (查进度), and prints a household statement or a report receipt. Like
 // kiosk-api.ts, both hosts and the renderer parse every value with these schemas.
 import { z } from 'zod';
+import { RECORD_KINDS } from './boards-api.js';
 import { CASE_NUMBER_DIGITS, CASE_NUMBER_PROBLEMS } from './case-number.js';
 import { HouseholdSchema, LanguageSchema, PrintLayoutSchema } from './kiosk-api.js';
 
@@ -20,18 +21,9 @@ export const REPORT_CATEGORIES = ['payment-wrong', 'payment-missing', 'project',
 export const ReportCategorySchema = z.enum(REPORT_CATEGORIES);
 export type ReportCategory = z.infer<typeof ReportCategorySchema>;
 
-export const REPORTED_RECORD_KINDS = [
-  'payment',
-  'project',
-  'fund-allocation',
-  'poverty-household',
-  'finance-entry',
-  'finance-balance',
-  'collective-asset',
-  'notice',
-  'complaint-outcome',
-  'accountability-notice',
-] as const;
+/** Kinds of record a report can concern: a household payment or any record a board lists. */
+export const REPORTED_RECORD_KINDS = ['payment', ...RECORD_KINDS] as const;
+export type ReportedRecordKind = (typeof REPORTED_RECORD_KINDS)[number];
 
 /** The record a report concerns, when it was started from a record's screen. */
 export const ReportedRecordSchema = z.object({
