@@ -20,7 +20,7 @@ export function CategoryStep({ chosen, onPick }: { chosen: ReportCategory | null
         <button
           key={category}
           type="button"
-          className={category === chosen ? 'report-choice report-choice--chosen' : 'report-choice'}
+          className={category === chosen ? 'tile report-choice report-choice--chosen' : 'tile report-choice'}
           data-category={category}
           aria-pressed={category === chosen}
           onClick={() => onPick(category)}
@@ -46,7 +46,7 @@ export function RecordStep({ record, aboutRecord, onChoose }: { record: Reported
   const choice = (aboutRecord: boolean, text: string, detail: string | null) => (
     <button
       type="button"
-      className={chosen === aboutRecord ? 'report-choice report-choice--chosen' : 'report-choice'}
+      className={chosen === aboutRecord ? 'tile report-choice report-choice--chosen' : 'tile report-choice'}
       data-about-record={aboutRecord}
       aria-pressed={chosen === aboutRecord}
       onClick={() => onChoose(aboutRecord)}

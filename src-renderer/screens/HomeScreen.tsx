@@ -64,7 +64,7 @@ export function HomeScreen({ snapshot, terminalName, regionName, reporting, onOp
             <button
               key={tile}
               type="button"
-              className={tile === 'lookup' ? 'menu-tile menu-tile--primary' : 'menu-tile'}
+              className={tile === 'lookup' ? 'tile menu-tile menu-tile--primary' : 'tile menu-tile'}
               data-tile={tile}
               disabled={disabled}
               onClick={() => onOpen(tile)}
