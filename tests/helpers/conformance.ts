@@ -25,6 +25,7 @@ import { contentDigestOfFile, signAll } from './make-bundle.js';
 import type { BuiltSnapshot, TestKeys } from './make-bundle.js';
 import { SAMPLE_PERSONS, writeSampleDataset } from './publisher-data.js';
 import { makeTempDir } from './temp.js';
+import { TEST_SETTINGS } from './kiosk-settings.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -224,20 +225,7 @@ export function fingerprintDataFolder(dataDir: string): Record<string, string> {
   return fingerprint;
 }
 
-const SETTINGS: KioskSettings = {
-  terminalName: 'conformance',
-  defaultLanguage: 'zh-CN',
-  idleTimeoutSeconds: 60,
-  idleWarningSeconds: 10,
-  homeRegionCode: '431226',
-  financeFlagThresholdFen: 1_000_000,
-  terminalId: 'test-terminal',
-  reporting: null,
-  printing: { enabled: false, layout: 'receipt-80mm' as const },
-  admin: null,
-  attractAfterSeconds: 60,
-  touchOnly: false,
-};
+const SETTINGS: KioskSettings = { ...TEST_SETTINGS, terminalName: 'conformance', homeRegionCode: '431226' };
 
 /** Returns the household total (fen) the kiosk serves for an ID number, or why it serves none. */
 export async function servedTotal(dataDir: string, idNumber: string): Promise<number | 'no-data' | 'not-found' | 'invalid'> {

@@ -7,6 +7,7 @@ import type { ListRequest, RecordDetail, Region, SearchHit, SearchRequest, Sugge
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { makeCaseNumber, parseCaseNumber } from '../../src-shared/case-number.js';
 import type { CaseStatus, PrintRequest, ReportDraft } from '../../src-shared/reports-api.js';
+import { TEST_SETTINGS } from './kiosk-settings.js';
 
 const FIRST17 = '43012419580312010';
 export const VALID_ID = FIRST17 + computeCheckCharacter(FIRST17);
@@ -23,20 +24,7 @@ export const SNAPSHOT: SnapshotInfo = {
   ageDays: 0,
 };
 
-export const SETTINGS: KioskSettings = {
-  terminalName: 'test',
-  defaultLanguage: 'zh-CN',
-  idleTimeoutSeconds: 60,
-  idleWarningSeconds: 10,
-  homeRegionCode: '430124',
-  financeFlagThresholdFen: 1_000_000,
-  terminalId: 'test-terminal',
-  reporting: null,
-  printing: { enabled: false, layout: 'receipt-80mm' as const },
-  admin: null,
-  attractAfterSeconds: 60,
-  touchOnly: false,
-};
+export const SETTINGS: KioskSettings = TEST_SETTINGS;
 
 export const REGIONS: Region[] = [
   { code: '430124', name: '宁乡市', parentCode: null, level: 'county', initials: 'nxs' },

@@ -13,20 +13,14 @@ import { BundleRejection, checkSnapshotFile, checkSnapshotFormat } from '../../s
 import { buildSnapshotFile, makeTestKeys, writeBundle } from '../helpers/make-bundle.js';
 import type { BuiltSnapshot, TestKeys } from '../helpers/make-bundle.js';
 import { makeTempDir } from '../helpers/temp.js';
+import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 
 const SETTINGS = {
+  ...TEST_SETTINGS,
   terminalName: '黄兴镇便民服务中心 1 号机',
-  defaultLanguage: 'zh-CN' as const,
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
   homeRegionCode: '430121',
-  financeFlagThresholdFen: 1_000_000,
-  terminalId: 'test-terminal',
-  reporting: null,
-  printing: { enabled: false, layout: 'receipt-80mm' as const },
-  admin: null,
-  attractAfterSeconds: 60,
-  touchOnly: false,
 };
 
 const temp = makeTempDir('minsheng-formats-');

@@ -12,20 +12,15 @@ import type { KioskService } from '../../src-main/core/kiosk-service.js';
 import { COUNTY, TOWNSHIP_A, VILLAGE_A1, writeBoardSnapshot } from '../helpers/board-snapshot.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { makeTempDir } from '../helpers/temp.js';
+import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 
 const SETTINGS: KioskSettings = {
+  ...TEST_SETTINGS,
   terminalName: '城关镇便民服务中心 1 号机',
-  defaultLanguage: 'zh-CN',
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
   homeRegionCode: VILLAGE_A1,
   financeFlagThresholdFen: 2_000_000,
-  terminalId: 'test-terminal',
-  reporting: null,
-  printing: { enabled: false, layout: 'receipt-80mm' as const },
-  admin: null,
-  attractAfterSeconds: 60,
-  touchOnly: false,
 };
 
 let temp: ReturnType<typeof makeTempDir>;

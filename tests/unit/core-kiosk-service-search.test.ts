@@ -17,22 +17,16 @@ import type { SqliteDatabase } from '../../src-main/core/store.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { countTicks } from '../helpers/event-loop.js';
 import { makeTempDir } from '../helpers/temp.js';
+import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 import { COUNTY, ZHANGJIAPING } from './search-snapshot-fixture.js';
 import { MARKER_WORD, writeWorkerSnapshot } from './search-worker-fixture.js';
 
 const SETTINGS = {
+  ...TEST_SETTINGS,
   terminalName: '黄兴镇便民服务中心 1 号机',
-  defaultLanguage: 'zh-CN' as const,
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
   homeRegionCode: ZHANGJIAPING,
-  financeFlagThresholdFen: 1_000_000,
-  terminalId: 'test-terminal',
-  reporting: null,
-  printing: { enabled: false, layout: 'receipt-80mm' as const },
-  admin: null,
-  attractAfterSeconds: 60,
-  touchOnly: false,
 };
 
 const LOW_INCOME = { query: '低保', regionCode: ZHANGJIAPING, limit: 20 };

@@ -12,24 +12,19 @@ import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/temp.js';
+import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 
 vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
 
 const standIn = await import('../helpers/electron-stand-in.js');
 
 const SETTINGS = {
+  ...TEST_SETTINGS,
   terminalName: '演示终端',
-  defaultLanguage: 'zh-CN',
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
   homeRegionCode: '431226101',
-  financeFlagThresholdFen: 1_000_000,
   terminalId: 'demo-01',
-  reporting: null,
-  printing: { enabled: false, layout: 'receipt-80mm' },
-  admin: null,
-  attractAfterSeconds: 60,
-  touchOnly: false,
 };
 
 const KIOSK_API_METHODS = [

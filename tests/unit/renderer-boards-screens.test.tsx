@@ -23,6 +23,7 @@ import { formatDate } from '../../src-renderer/boards/format.js';
 import { RecordDetailScreen } from '../../src-renderer/boards/RecordDetailScreen.js';
 import { SourceLine } from '../../src-renderer/boards/SourceLine.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
+import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 
 const VILLAGE = '431226101201';
 
@@ -38,20 +39,7 @@ const SNAPSHOT: SnapshotInfo = {
   ageDays: 0,
 };
 
-const SETTINGS: KioskSettings = {
-  terminalName: 'test',
-  defaultLanguage: 'zh-CN',
-  idleTimeoutSeconds: 60,
-  idleWarningSeconds: 10,
-  homeRegionCode: VILLAGE,
-  financeFlagThresholdFen: 5_000_000,
-  terminalId: 'test-terminal',
-  reporting: null,
-  printing: { enabled: false, layout: 'receipt-80mm' as const },
-  admin: null,
-  attractAfterSeconds: 60,
-  touchOnly: false,
-};
+const SETTINGS: KioskSettings = { ...TEST_SETTINGS, homeRegionCode: VILLAGE, financeFlagThresholdFen: 5_000_000 };
 
 const SOURCE = { department: '县财政局', publishedOn: '2024-05-06' };
 
