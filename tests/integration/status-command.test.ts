@@ -300,7 +300,7 @@ describe('status of the report outbox', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Report outbox: 2 waiting for upload, 1 of them after failed attempts.');
     expect(result.stdout).toContain('(whole hours waiting: 5)');
-    expect(result.stdout).toContain('Last upload error of the oldest failing report: HTTP 404 for report 0');
+    expect(result.stdout).toContain('Latest upload error: HTTP 404 for report 0');
   });
 
   it('fails for reports failing over a day', async () => {
@@ -314,7 +314,8 @@ describe('status of the report outbox', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('PROBLEM reports not uploaded, found now: 1 reports waited more than 24 hours');
     expect(json.code).toBe(1);
-    expect(json.report.outbox).toMatchObject({ state: 'ok', waiting: 2, retrying: 2, stuck: 1, lastError: 'HTTP 404 for report 0' });
+    // Report 1 failed 24 hours after report 0, so its error is the latest.
+    expect(json.report.outbox).toMatchObject({ state: 'ok', waiting: 2, retrying: 2, stuck: 1, lastError: 'HTTP 404 for report 1' });
     expect(json.report.status.problems.map((problem) => problem.code)).toContain('reports-stuck');
   });
 

@@ -202,7 +202,36 @@ describe('outbox bad input', () => {
     const db = new Database(file);
     db.pragma('user_version = 7');
     db.close();
-    expect(() => openOutbox(file)).toThrow(/schema version 7, newer than 1/);
+    expect(() => openOutbox(file)).toThrow(/schema version 7, newer than 2/);
+  });
+
+  it('upgrades a version 1 file in place', () => {
+    const db = new Database(file);
+    db.exec(`CREATE TABLE outbox (
+      idempotency_key TEXT PRIMARY KEY NOT NULL, sealed BLOB NOT NULL, created_at INTEGER NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT, delivered_at INTEGER)`);
+    db.prepare('INSERT INTO outbox (idempotency_key, sealed, created_at, attempts, next_attempt_at, last_error) VALUES (?, ?, ?, 1, ?, ?)').run(
+      'old-key',
+      Buffer.from('sealed'),
+      T0,
+      T0 + 1000,
+      'offline',
+    );
+    db.pragma('user_version = 1');
+    db.close();
+
+    const outbox = open();
+    outbox.recordFailure('old-key', T0 + 5000, 'HTTP 503');
+    outbox.close();
+
+    const upgraded = new Database(file, { readonly: true });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(2);
+    const row = upgraded.prepare('SELECT sealed, attempts, last_error, last_attempt_at FROM outbox').get() as Record<string, unknown>;
+    upgraded.close();
+    expect(Buffer.from(row.sealed as Buffer).toString()).toBe('sealed');
+    expect(row.attempts).toBe(2);
+    expect(row.last_error).toBe('HTTP 503');
+    expect(row.last_attempt_at).toBe(T0 + 5000);
   });
 });
 

@@ -1,10 +1,11 @@
 // What `minsheng status` shows about the report outbox: how many reports wait, how long the
-// oldest has waited, the last failure, and whether the file is damaged. It reads the file
+// oldest has waited, the latest failure, and whether the file is damaged. It reads the file
 // read-only next to a running kiosk and never creates it. A failure text contains HTTP codes,
 // receiver reasons and network errors, never a report's content, because reports are sealed.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { hasLastAttemptColumn } from './outbox.js';
 import { DAMAGED_OUTBOX_SUFFIX } from './outbox-keeper.js';
 
 /** A report that waited longer than this with failed attempts needs a person. */
@@ -23,7 +24,7 @@ export interface OutboxReport {
   oldestWaitingAt: string | null;
   /** Whole hours the oldest waiting report has waited, or null. */
   oldestWaitingHours: number | null;
-  /** Failure text of the oldest waiting report that failed, or null. */
+  /** Failure text of the latest failed attempt among waiting reports, or null. */
   lastError: string | null;
   /** SQLite's message for a damaged or unreadable file, or null. */
   problem: string | null;
@@ -93,8 +94,11 @@ export function readOutboxReport(file: string, now: Date): OutboxReport {
          FROM outbox`,
       )
       .get(now.getTime() - STUCK_AFTER_MS) as OutboxSummaryRow;
+    // NOTE: a version 1 file, not yet opened by a kiosk of this version, records no attempt
+    // times, so the error of its newest failing report is shown instead.
+    const latestFirst = hasLastAttemptColumn(db) ? 'last_attempt_at DESC NULLS LAST, created_at DESC' : 'created_at DESC';
     const lastError = db
-      .prepare('SELECT last_error FROM outbox WHERE delivered_at IS NULL AND attempts > 0 ORDER BY created_at, rowid LIMIT 1')
+      .prepare(`SELECT last_error FROM outbox WHERE delivered_at IS NULL AND attempts > 0 ORDER BY ${latestFirst}, rowid DESC LIMIT 1`)
       .get() as { last_error: string | null } | undefined;
 
     return {

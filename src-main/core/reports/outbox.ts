@@ -15,7 +15,8 @@ import { OutboxError } from './outbox-error.js';
 export { OutboxError } from './outbox-error.js';
 export type { OutboxErrorCode } from './outbox-error.js';
 
-const SCHEMA_VERSION = 1;
+// Version 2 added last_attempt_at, so `minsheng status` can show the latest upload error.
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS outbox (
@@ -25,10 +26,17 @@ CREATE TABLE IF NOT EXISTS outbox (
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL,
   last_error TEXT,
-  delivered_at INTEGER
+  delivered_at INTEGER,
+  last_attempt_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered_at, next_attempt_at);
 `;
+
+/** Checks whether the outbox table of `db` has the last_attempt_at column of schema version 2. */
+export function hasLastAttemptColumn(db: SqliteDatabase): boolean {
+  const columns = db.pragma('table_info(outbox)') as { name: string }[];
+  return columns.some((column) => column.name === 'last_attempt_at');
+}
 
 export const MAX_KEY_LENGTH = 200;
 /** Longest stored failure text; longer texts are cut so a huge HTTP body cannot bloat the file. */
@@ -138,6 +146,16 @@ function checkDuration(name: string, value: number): number {
   return value;
 }
 
+/** Creates the table, or brings a version 1 file to version 2 in one transaction. */
+function applySchema(db: SqliteDatabase): void {
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    // A version 1 file keeps its rows, and their last_attempt_at stays null until they fail again.
+    if (!hasLastAttemptColumn(db)) db.exec('ALTER TABLE outbox ADD COLUMN last_attempt_at INTEGER');
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
 /** Opens the SQLite connection, applies the durability pragmas and creates or checks the schema. */
 function openDatabase(file: string): SqliteDatabase {
   let db: SqliteDatabase | undefined;
@@ -163,8 +181,7 @@ function openDatabase(file: string): SqliteDatabase {
         'newer-schema',
       );
     }
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    applySchema(db);
     return db;
   } catch (error) {
     db?.close();
@@ -207,7 +224,7 @@ export function openOutbox(file: string, options: OutboxOptions = {}): Outbox {
   );
   const selectOne = db.prepare('SELECT * FROM outbox WHERE idempotency_key = ?');
   const updateFailure = db.prepare(
-    'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE idempotency_key = ?',
+    'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, last_attempt_at = ? WHERE idempotency_key = ?',
   );
   const updateDelivered = db.prepare(
     'UPDATE outbox SET delivered_at = ? WHERE idempotency_key = ? AND delivered_at IS NULL',
@@ -236,7 +253,7 @@ export function openOutbox(file: string, options: OutboxOptions = {}): Outbox {
     if (row.delivered_at !== null) return null;
     const attempts = row.attempts + 1;
     const nextAttemptAt = now + retryDelayMs(attempts, policy);
-    updateFailure.run(attempts, nextAttemptAt, error.slice(0, MAX_ERROR_LENGTH), key);
+    updateFailure.run(attempts, nextAttemptAt, error.slice(0, MAX_ERROR_LENGTH), now, key);
     return nextAttemptAt;
   });
 

@@ -14,7 +14,7 @@ export default {
   outboxAbsent: 'Report outbox: no report has been filed on this terminal.',
   outboxCounts: 'Report outbox: {{waiting}} waiting for upload, {{retrying}} of them after failed attempts.',
   outboxOldest: 'Oldest waiting report filed {{at}} (whole hours waiting: {{hours}}).',
-  outboxLastError: 'Last upload error of the oldest failing report: {{error}}',
+  outboxLastError: 'Latest upload error: {{error}}',
   outboxUnreadable: 'Report outbox {{file}} cannot be read: {{problem}}',
   noSnapshot: 'No snapshot is installed.',
   damagedPointer: 'The current pointer is damaged ({{problem}}). The kiosk shows no data until the next sync.',

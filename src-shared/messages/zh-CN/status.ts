@@ -12,7 +12,7 @@ export default {
   outboxAbsent: '举报待发队列：本终端尚未提交过举报。',
   outboxCounts: '举报待发队列：{{waiting}} 份等待上传，其中 {{retrying}} 份上传失败过。',
   outboxOldest: '最早一份待上传举报提交于 {{at}}（已等待整小时数：{{hours}}）。',
-  outboxLastError: '最早一份上传失败的举报的最近错误：{{error}}',
+  outboxLastError: '最近一次上传错误：{{error}}',
   outboxUnreadable: '举报待发队列 {{file}} 无法读取：{{problem}}',
   noSnapshot: '尚未安装数据快照。',
   damagedPointer: '当前指针文件已损坏（{{problem}}）。在下次同步之前，终端显示“暂无数据”。',
