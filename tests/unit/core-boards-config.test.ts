@@ -2,9 +2,11 @@
 // exact yuan parsing, and errors that name field, value and fix in both languages.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_FINANCE_FLAG_FEN, kioskSettingsOf, parseTerminalConfig } from '../../src-main/core/config.js';
+import { DEFAULT_FINANCE_FLAG_FEN, kioskSettingsOf, parseTerminalConfig } from '../../src-main/core/config.js';
 import { LANGUAGES } from '../../src-shared/kiosk-api.js';
+import type { Language } from '../../src-shared/kiosk-api.js';
 import { translatorFor } from '../../src-shared/messages/translator.js';
+import { configProblemsOf } from '../helpers/config-problems.js';
 
 const BASE = {
   terminalId: 'test-01',
@@ -19,14 +21,8 @@ function settingsOf(extra: Record<string, unknown>) {
   return kioskSettingsOf(parseTerminalConfig({ ...BASE, ...extra }, FILE, translatorFor('en')).config);
 }
 
-function problemsOf(extra: Record<string, unknown>, language: (typeof LANGUAGES)[number]): string[] {
-  try {
-    parseTerminalConfig({ ...BASE, ...extra }, FILE, translatorFor(language));
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
+function problemsOf(extra: Record<string, unknown>, language: Language): string[] {
+  return configProblemsOf({ ...BASE, ...extra }, FILE, language);
 }
 
 describe('boards config defaults', () => {

@@ -2,9 +2,11 @@
 // settings, the key path resolved against the config file, and errors that name the field.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, kioskSettingsOf, parseTerminalConfig } from '../../src-main/core/config.js';
+import { kioskSettingsOf, parseTerminalConfig } from '../../src-main/core/config.js';
 import { LANGUAGES } from '../../src-shared/kiosk-api.js';
+import type { Language } from '../../src-shared/kiosk-api.js';
 import { translatorFor } from '../../src-shared/messages/translator.js';
+import { configProblemsOf } from '../helpers/config-problems.js';
 
 const BASE = {
   terminalId: 'JH-001',
@@ -25,14 +27,8 @@ function parse(extra: Record<string, unknown>) {
   return parseTerminalConfig({ ...BASE, ...extra }, FILE, translatorFor('en'));
 }
 
-function problemsOf(extra: Record<string, unknown>, language: (typeof LANGUAGES)[number]): string[] {
-  try {
-    parseTerminalConfig({ ...BASE, ...extra }, FILE, translatorFor(language));
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
+function problemsOf(extra: Record<string, unknown>, language: Language): string[] {
+  return configProblemsOf({ ...BASE, ...extra }, FILE, language);
 }
 
 describe('reporting config', () => {
