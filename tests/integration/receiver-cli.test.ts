@@ -1,6 +1,5 @@
 // `minsheng receive` and `minsheng reports export|keygen` through the built command: keys made by
 // keygen seal reports that travel through a spawned receiver and come out of the export intact.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,8 +8,9 @@ import { parseRecipientKeyPem } from '../../src-main/core/reports/seal.js';
 import type { SealAlgorithm } from '../../src-main/core/reports/seal.js';
 import type { ReportContent } from '../../src-main/core/reports/report-content.js';
 import { startReceiver } from '../../src-main/publisher/receiver/server.js';
-import { CLI, REPO_ROOT, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/temp.js';
+import { startReceiveProcess } from './receive-process.js';
 import { commissionKeys, reportContent, sealContent, upload, uploadHeaders } from './receiver-client.js';
 
 const temp = makeTempDir('minsheng-receiver-cli-');
@@ -246,32 +246,16 @@ describe('minsheng receive', () => {
     await runCli(['reports', 'keygen', '--algorithm', 'sm2', '--out', keyDir]);
     const publicKey = parseRecipientKeyPem(readFileSync(path.join(keyDir, 'commission.pub.pem'), 'utf8'));
     const dbFile = path.join(newFolder('db'), 'reports.sqlite');
-    const child = spawn(process.execPath, [CLI, 'receive', '--db', dbFile, '--commission-key', path.join(keyDir, 'commission.pub.pem'), '--port', '0'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, MINSHENG_LANG: 'en' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const receiver = await startReceiveProcess(dbFile, [path.join(keyDir, 'commission.pub.pem')]);
 
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString('utf8');
-        const match = /running at (http:\/\/\S+)/.exec(stdout);
-        if (match) resolve(match[1]!);
-      });
-      child.on('close', () => reject(new Error(`receiver exited: ${stderr}`)));
-    });
     const { envelope, idempotencyKey } = sealContent(reportContent(), publicKey);
-    const result = await upload(url, envelope, uploadHeaders(envelope, idempotencyKey));
-    child.kill('SIGTERM');
+    const result = await upload(receiver.url, envelope, uploadHeaders(envelope, idempotencyKey));
+    const exitCode = await receiver.stop();
 
     expect(result.httpStatus).toBe(201);
-    expect(await exited).toBe(0);
-    expect(stdout).toContain('The receiver has stopped.');
-    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+    expect(receiver.stdout()).toContain('The receiver has stopped.');
+    expect(receiver.stderr()).toBe('');
   });
 
   it('names an invalid commission key', async () => {
