@@ -1,4 +1,5 @@
 // Screen texts in English. Keys mirror zh-CN.ts exactly.
+import admin from './admin/en.js';
 import boards from './boards/en.js';
 import keyboard from './keyboard/en.js';
 import navigation from './navigation/en.js';
@@ -111,4 +112,5 @@ export default {
   keyboard,
   printing,
   reporting,
+  admin,
 } as const;

@@ -1,6 +1,7 @@
 // Screen texts in Chinese, the default language. Both catalogs must have exactly the same keys;
 // tests/unit/renderer-i18n.test.ts checks that and every t('...') key used in src-renderer.
 import zhQuery from '../../src-shared/messages/zh-CN/query.js';
+import admin from './admin/zh-CN.js';
 import boards from './boards/zh-CN.js';
 import keyboard from './keyboard/zh-CN.js';
 import navigation from './navigation/zh-CN.js';
@@ -99,4 +100,5 @@ export default {
   keyboard,
   printing,
   reporting,
+  admin,
 } as const;

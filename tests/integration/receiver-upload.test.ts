@@ -9,6 +9,7 @@ import { configureLogging } from '../../src-main/core/log.js';
 import { MAX_UPLOAD_BYTES, UPLOAD_HEADERS } from '../../src-main/core/reports/upload-protocol.js';
 import { startReceiver } from '../../src-main/publisher/receiver/server.js';
 import type { ReceiverOptions, RunningReceiver } from '../../src-main/publisher/receiver/server.js';
+import type { ReportRow } from '../../src-main/publisher/receiver/store.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { commissionKeys, reportContent, sealContent, sha256Hex, upload, uploadCutOff, uploadHeaders } from './receiver-client.js';
 
@@ -38,14 +39,7 @@ async function receiver(options: Partial<ReceiverOptions> = {}): Promise<Running
 function storedRows(dbFile: string) {
   const db = new Database(dbFile, { readonly: true });
   try {
-    return db.prepare('SELECT idempotency_key, envelope, sha256, terminal_id, remote_address, received_at FROM reports').all() as {
-      idempotency_key: string;
-      envelope: Buffer;
-      sha256: string;
-      terminal_id: string | null;
-      remote_address: string | null;
-      received_at: string;
-    }[];
+    return db.prepare('SELECT idempotency_key, envelope, sha256, terminal_id, remote_address, received_at FROM reports').all() as ReportRow[];
   } finally {
     db.close();
   }
