@@ -4,9 +4,11 @@
 // default language and home region.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AdminApi } from '../src-shared/admin-api.js';
 import type { RecordKind, Region } from '../src-shared/boards-api.js';
 import type { Household, KioskApi, KioskSettings, Payment, SnapshotInfo } from '../src-shared/kiosk-api.js';
 import type { ReportedRecord } from '../src-shared/reports-api.js';
+import { AdminGate } from './admin/AdminGate.js';
 import { ServiceUnavailableError } from './api/kiosk-client.js';
 import { BoardScreen } from './boards/BoardScreen.js';
 import { RecordDetailScreen } from './boards/RecordDetailScreen.js';
@@ -46,7 +48,8 @@ type RegionList = { version: number; regions: Region[] } | 'failed' | null;
 
 const HOME_STACK = createViewStack<KioskView>(HOME_VIEW);
 
-export function App({ api }: { api: KioskApi }) {
+/** adminApi: the technician's admin calls; without it the hidden admin entry stays off. */
+export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
   const { t, i18n } = useTranslation();
   const [startup, setStartup] = useState<Startup>({ kind: 'loading' });
   const [snapshot, setSnapshot] = useState<SnapshotInfo | null>(null);
@@ -55,6 +58,8 @@ export function App({ api }: { api: KioskApi }) {
   const [regionCode, setRegionCode] = useState<string | null>(null);
   const [regionList, setRegionList] = useState<RegionList>(null);
   const [searching, setSearching] = useState(false);
+  // The admin PIN pad or screen is open: not a villager session, so the idle timer is off.
+  const [adminActive, setAdminActive] = useState(false);
   // Bumped on every wipe, so a lookup result that arrives after the session ended is dropped.
   const sessionRef = useRef(0);
   // The latest input and lookup state for callbacks that outlive a render: a lookup result is
@@ -226,7 +231,7 @@ export function App({ api }: { api: KioskApi }) {
   const idle = useIdleTimeout({
     timeoutSeconds: settings?.idleTimeoutSeconds ?? 90,
     warningSeconds: settings?.idleWarningSeconds ?? 20,
-    enabled: settings !== null && sessionActive,
+    enabled: settings !== null && sessionActive && !adminActive,
     onTimeout: wipeSession,
   });
 
@@ -365,6 +370,7 @@ export function App({ api }: { api: KioskApi }) {
       <TopBar />
       <DataAgeBanner snapshot={snapshot} />
       {content}
+      <AdminGate api={adminApi} admin={settings?.admin ?? null} resetKiosk={wipeSession} onActiveChange={setAdminActive} />
       {idle.warningSecondsLeft !== null && (
         <IdleWarning
           secondsLeft={idle.warningSecondsLeft}
