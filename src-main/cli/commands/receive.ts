@@ -8,24 +8,12 @@ import { DatabaseDamagedError, NotReceiverDatabaseError } from '../../publisher/
 import type { RunningReceiver } from '../../publisher/receiver/server.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError, integerOption, parseOptions, requireOption } from '../command.js';
+import { waitForStopSignal } from '../stop-signal.js';
 
 const MAX_PORT = 65_535;
 // Segments of letters, digits and . _ ~ -, none of them "." or "..", without an empty segment or a
 // trailing slash: URL parsers rewrite the others, so a kiosk given the printed URL would miss.
 const UPLOAD_PATH = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._~-]+)+$/;
-
-/** Resolves when the process receives SIGINT or SIGTERM. */
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-}
 
 /** Message of an SQLite or system error: its code and its own words, as "SQLITE_ERROR: no such column: x". */
 export function errorReason(error: unknown): string {

@@ -15,6 +15,7 @@ import { reportingKeysOf } from '../../core/reports/commission-key.js';
 import type { ReportingKeys } from '../../core/reports/commission-key.js';
 import type { Command, CommandContext } from '../command.js';
 import { integerOption, parseOptions, requireOption, UsageError } from '../command.js';
+import { waitForStopSignal } from '../stop-signal.js';
 
 export const DEFAULT_SERVE_PORT = 8765;
 const MAX_PORT = 65_535;
@@ -67,19 +68,6 @@ async function warnOnRegionMismatch(service: KioskApi, config: TerminalConfig | 
       `${context.t('serve:regionMismatch', { configRegion: config.regionCode, snapshotRegion: info.regionCode, regionName: info.regionName })}\n`,
     );
   }
-}
-
-/** Resolves when the process receives SIGINT or SIGTERM. */
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
 }
 
 const serve: Command = {
