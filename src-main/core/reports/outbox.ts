@@ -8,6 +8,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { enableDurableWal } from '../sqlite-durable.js';
 import { retryDelayMs } from './outbox-backoff.js';
 import type { BackoffPolicy } from './outbox-backoff.js';
 import { OutboxError } from './outbox-error.js';
@@ -161,8 +162,7 @@ function openDatabase(file: string): SqliteDatabase {
   let db: SqliteDatabase | undefined;
   try {
     db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    enableDurableWal(db);
     db.pragma('busy_timeout = 5000');
 
     // A damaged file can still open and take new rows into broken pages, so check it first.

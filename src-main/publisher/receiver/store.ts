@@ -4,6 +4,7 @@
 // synchronous=FULL makes every answered upload survive a crash of the receiver.
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { enableDurableWal } from '../../core/sqlite-durable.js';
 import { DatabaseDamagedError, checkReceiverTables, isDamageError, quickCheckProblems } from './store-checks.js';
 
 export const SCHEMA_VERSION = 1;
@@ -76,8 +77,7 @@ export function openReceiverStore(file: string, options: { busyTimeoutMs?: numbe
   const db = new Database(file, { timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   try {
     checkBeforeWriting(db, file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    enableDurableWal(db);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   } catch (error) {
