@@ -12,18 +12,12 @@ import { pathToFileURL } from 'node:url';
 import type { PrintResult } from '../../src-shared/reports-api.js';
 import { createLogger } from '../core/log.js';
 import type { PrintJob, PrintOutput } from '../core/printing/print-job.js';
+import { DEFAULT_PRINT_TIMEOUT_MS, createLoggedPrinter, printFailed } from '../core/printing/print-output.js';
 import { checkPdfComplete, chromiumFailure } from './pdf-check.js';
 
 const log = createLogger('pdf-printer');
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
-// NOTE: an estimate: Chromium 156 prints these one-page documents in about a second on two
-// cores, and a cold start on a slow disk takes a few more.
-export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
-
-// PrintResultSchema caps the reason at 500 characters.
-const MAX_REASON_LENGTH = 500;
 
 /** PDFs older than this are deleted at the next print: a day covers the preview and the tests. */
 export const PDF_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -59,10 +53,6 @@ function freeFileName(outDir: string, stem: string, reserved: ReadonlySet<string
   let name = `${stem}.pdf`;
   for (let suffix = 2; isTaken(name); suffix += 1) name = `${stem}-${suffix}.pdf`;
   return name;
-}
-
-function failed(reason: string): PrintResult {
-  return { status: 'failed', reason: reason.slice(0, MAX_REASON_LENGTH) };
 }
 
 export interface ChromiumRun {
@@ -149,7 +139,7 @@ export function createPdfPrinter(options: PdfPrinterOptions): PrintOutput {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const cause = code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code})`;
-      return failed(`cannot print to PDF: the output folder ${options.outDir} ${cause}; make it writable`);
+      return printFailed(`cannot print to PDF: the output folder ${options.outDir} ${cause}; make it writable`);
     }
     // File times are on the system clock, so pruning uses it too, not the injected clock.
     await pruneOldPdfs(options.outDir, Date.now());
@@ -180,13 +170,13 @@ export function createPdfPrinter(options: PdfPrinterOptions): PrintOutput {
       ];
       const run = await runChromium(chromiumPath, args, timeoutMs);
 
-      if (run.timedOut) return failed(`Chromium timed out after ${timeoutMs} ms printing ${name}`);
+      if (run.timedOut) return printFailed(`Chromium timed out after ${timeoutMs} ms printing ${name}`);
       const runProblem = chromiumFailure(run);
-      if (runProblem !== null) return failed(`${runProblem} printing ${name}`);
+      if (runProblem !== null) return printFailed(`${runProblem} printing ${name}`);
 
       const written = existsSync(partialFile) ? await readFile(partialFile) : null;
       const pdfProblem = written === null ? 'Chromium exited cleanly but wrote no PDF file' : checkPdfComplete(written);
-      if (pdfProblem !== null) return failed(`${pdfProblem}; ${name} was not printed`);
+      if (pdfProblem !== null) return printFailed(`${pdfProblem}; ${name} was not printed`);
 
       // Receipts and statements are personal, so only the kiosk's own user may read the files.
       await chmod(partialFile, 0o600);
@@ -199,22 +189,10 @@ export function createPdfPrinter(options: PdfPrinterOptions): PrintOutput {
     }
   }
 
-  return {
-    async print(job) {
-      let result: PrintResult;
-      try {
-        result = await printJob(job);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        result = failed(`printing ${job.document} (${job.layout}) to PDF with ${chromiumPath} failed: ${reason}`);
-      }
-
-      if (result.status === 'failed') {
-        log.error({ document: job.document, layout: job.layout, reason: result.reason }, 'PDF printing failed');
-      } else {
-        log.info({ document: job.document, layout: job.layout, output: result.status === 'printed' ? result.output : null }, 'printed to PDF');
-      }
-      return result;
-    },
-  };
+  return createLoggedPrinter({
+    log,
+    printJob,
+    describeThrow: (job, reason) => `printing ${job.document} (${job.layout}) to PDF with ${chromiumPath} failed: ${reason}`,
+    logFields: (_job, result) => ({ output: result.status === 'printed' ? result.output : null }),
+  });
 }

@@ -5,15 +5,9 @@ import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'e
 import type { PrintLayout, PrintResult } from '../../src-shared/reports-api.js';
 import { createLogger } from '../core/log.js';
 import type { PrintJob, PrintOutput } from '../core/printing/print-job.js';
+import { DEFAULT_PRINT_TIMEOUT_MS, createLoggedPrinter, printFailed, settleWithin } from '../core/printing/print-output.js';
 
 const log = createLogger('electron-printer');
-
-// NOTE: an estimate: a thermal or laser driver spools one page within seconds, but a printer
-// that is asleep or out of paper can hold the callback much longer or never call it.
-export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
-
-// PrintResultSchema caps the reason at 500 characters.
-const MAX_REASON_LENGTH = 500;
 
 // The 80 mm roll matches the page's CSS (@page size 80mm 297mm). Electron takes microns.
 // NOTE: a statement longer than 297 mm prints as several pages, and whether the printer cuts
@@ -71,59 +65,43 @@ function dataUrlOf(html: string): string {
   return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
 }
 
-function failed(reason: string): PrintResult {
-  return { status: 'failed', reason: reason.slice(0, MAX_REASON_LENGTH) };
-}
-
 /** Creates a printer that prints each job silently on `deviceName` or the default printer. */
 export function createElectronPrinter(options: ElectronPrinterOptions): PrintOutput {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
   const printerName = options.deviceName ?? 'default printer';
 
+  function loadAndPrint(window: PrintWindow, job: PrintJob): Promise<PrintResult> {
+    return new Promise<PrintResult>((resolve) => {
+      window
+        .loadURL(dataUrlOf(job.html))
+        .then(() => {
+          window.webContents.print(printOptionsFor(job.layout, options.deviceName), (success, failureReason) => {
+            if (success) resolve({ status: 'printed', layout: job.layout, output: printerName });
+            else resolve(printFailed(`printer ${printerName} failed: ${failureReason || 'no reason given'}`));
+          });
+        })
+        .catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          resolve(printFailed(`loading the ${job.document} page for printing failed: ${reason}`));
+        });
+    });
+  }
+
   async function printJob(job: PrintJob): Promise<PrintResult> {
     const window = new options.BrowserWindow(printWindowOptions());
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const printed = new Promise<PrintResult>((resolve) => {
-        timer = setTimeout(() => resolve(failed(`printer ${printerName} did not answer within ${timeoutMs} ms`)), timeoutMs);
-
-        window
-          .loadURL(dataUrlOf(job.html))
-          .then(() => {
-            window.webContents.print(printOptionsFor(job.layout, options.deviceName), (success, failureReason) => {
-              if (success) resolve({ status: 'printed', layout: job.layout, output: printerName });
-              else resolve(failed(`printer ${printerName} failed: ${failureReason || 'no reason given'}`));
-            });
-          })
-          .catch((error: unknown) => {
-            const reason = error instanceof Error ? error.message : String(error);
-            resolve(failed(`loading the ${job.document} page for printing failed: ${reason}`));
-          });
-      });
-      return await printed;
+      const timedOut = () => printFailed(`printer ${printerName} did not answer within ${timeoutMs} ms`);
+      return await settleWithin(loadAndPrint(window, job), timeoutMs, timedOut);
     } finally {
-      clearTimeout(timer);
       if (!window.isDestroyed()) window.destroy();
     }
   }
 
-  return {
-    async print(job) {
-      let result: PrintResult;
-      try {
-        result = await printJob(job);
-      } catch (error) {
-        // The window could not even be created.
-        const reason = error instanceof Error ? error.message : String(error);
-        result = failed(`opening a print window failed: ${reason}`);
-      }
-
-      if (result.status === 'failed') {
-        log.error({ document: job.document, layout: job.layout, printer: printerName, reason: result.reason }, 'printing failed');
-      } else {
-        log.info({ document: job.document, layout: job.layout, printer: printerName }, 'printed');
-      }
-      return result;
-    },
-  };
+  // A throw from printJob means the window could not even be created.
+  return createLoggedPrinter({
+    log,
+    printJob,
+    describeThrow: (_job, reason) => `opening a print window failed: ${reason}`,
+    logFields: () => ({ printer: printerName }),
+  });
 }
