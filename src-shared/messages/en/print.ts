@@ -1,4 +1,6 @@
 // Printed pages: the household statement, the report receipt and the printer test page.
+import reportCategory from './report-category.js';
+
 export default {
   statement: {
     title: 'Subsidy payment statement',
@@ -34,14 +36,7 @@ export default {
     nextScan: 'You can also scan the QR code with a phone to follow the case.',
     sealed: 'The report is encrypted so that only the discipline commission can read it; this kiosk cannot.',
   },
-  category: {
-    'payment-wrong': 'Wrong subsidy amount',
-    'payment-missing': 'Payment not received',
-    project: 'Projects and works',
-    finance: 'Village finances',
-    conduct: 'Conduct of officials',
-    other: 'Other',
-  },
+  category: reportCategory,
   test: {
     title: 'Printer test page',
     layout: 'Paper layout',

@@ -1,5 +1,7 @@
 // Messages of `minsheng receive` and `minsheng reports export|keygen`, and the column headers of
 // the export's CSV files. Category names are also used, in Chinese only, inside reports.csv.
+import reportCategory from './report-category.js';
+
 export default {
   receive: {
     summary: 'Receive sealed reports uploaded by kiosks (the county receiver)',
@@ -127,12 +129,5 @@ export default {
     writeFailed: 'Cannot write the key files in {{dir}}: {{reason}}. Check the folder\'s write permission.',
     written: 'Made an {{algorithm}} key pair, key ID {{keyId}}:\n  private key {{privateKey}} (keep it offline)\n  public key {{publicKey}} (for the terminals and the receiver)',
   },
-  category: {
-    'payment-wrong': 'Payment amount wrong',
-    'payment-missing': 'Payment not made',
-    project: 'Projects and works',
-    finance: 'Village finances',
-    conduct: 'Officials\' conduct',
-    other: 'Other',
-  },
+  category: reportCategory,
 } as const;

@@ -1,4 +1,6 @@
 // Printed pages: the household statement, the report receipt and the printer test page.
+import reportCategory from './report-category.js';
+
 export default {
   statement: {
     title: '惠民惠农补贴明细单',
@@ -34,14 +36,7 @@ export default {
     nextScan: '也可以用手机扫描二维码查看进度。',
     sealed: '举报内容已加密，只有纪委监委能够查看，本终端无法读取。',
   },
-  category: {
-    'payment-wrong': '补贴金额不对',
-    'payment-missing': '该发的没发',
-    project: '项目和工程问题',
-    finance: '村级财务问题',
-    conduct: '干部作风问题',
-    other: '其他问题',
-  },
+  category: reportCategory,
   test: {
     title: '打印测试页',
     layout: '纸张版式',

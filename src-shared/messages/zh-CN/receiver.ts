@@ -1,5 +1,7 @@
 // Messages of `minsheng receive` and `minsheng reports export|keygen`, and the column headers of
 // the export's CSV files. Category names are also used, in Chinese only, inside reports.csv.
+import reportCategory from './report-category.js';
+
 export default {
   receive: {
     summary: '接收终端上传的密封举报（县级接收服务）',
@@ -126,12 +128,5 @@ export default {
     writeFailed: '无法在 {{dir}} 中写入密钥文件：{{reason}}。请检查目录的写权限。',
     written: '已生成 {{algorithm}} 密钥对，密钥 ID {{keyId}}：\n  私钥 {{privateKey}}（离线保管）\n  公钥 {{publicKey}}（配置到终端和接收服务）',
   },
-  category: {
-    'payment-wrong': '补贴金额不对',
-    'payment-missing': '该发的没发',
-    project: '项目和工程问题',
-    finance: '村级财务问题',
-    conduct: '干部作风问题',
-    other: '其他问题',
-  },
+  category: reportCategory,
 } as const;
