@@ -48,7 +48,7 @@ export function AdminGate({ api, admin, resetKiosk, onActiveChange }: AdminGateP
   const lock = useCallback(() => {
     setState({ kind: 'closed' });
     resetKiosk();
-    // The screen is gone either way; a host that cannot be reached lets the token expire.
+    // The screen closes either way. A host that cannot be reached lets the token expire on its own.
     if (api !== undefined && token !== null) Promise.resolve().then(() => api.adminLock({ token })).catch(() => undefined);
   }, [api, token, resetKiosk]);
 

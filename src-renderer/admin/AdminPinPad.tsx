@@ -1,6 +1,6 @@
 // The PIN pad of the hidden admin entry: masked dots, the digit keypad with 解锁 beside it, and
-// 取消. The host checks the PIN and counts wrong ones; the pad shows the attempts left, or until
-// when it is locked. It closes itself after 30 seconds without a tap, and at once when the
+// 取消. The host checks the PIN and counts wrong ones, and the pad shows the attempts left, or
+// until when it is locked. It closes itself after 30 seconds without a tap, and at once when the
 // terminal has no admin PIN.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,7 @@ export function AdminPinPad({ api, expired, onUnlocked, onClose }: AdminPinPadPr
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [state, setState] = useState<PadState>({ kind: 'entering' });
-  // Set once the pad has closed or unlocked, so a late answer does nothing.
+  // Set once the pad has closed or unlocked, so a late response is ignored.
   const doneRef = useRef(false);
   useEffect(() => {
     doneRef.current = false;
@@ -52,7 +52,7 @@ export function AdminPinPad({ api, expired, onUnlocked, onClose }: AdminPinPadPr
 
   useIdleTimeout({ timeoutSeconds: PIN_PAD_TIMEOUT_SECONDS, warningSeconds: 0, enabled: true, onTimeout: onClose });
 
-  // While locked, only 取消 works: the host would answer every PIN with the same lock.
+  // While locked, only 取消 works, because the host returns the same lock for every PIN until then.
   const keysLocked = state.kind === 'checking' || state.kind === 'locked';
   const canUnlock = !keysLocked && pin.length >= ADMIN_PIN_MIN;
 

@@ -1,7 +1,7 @@
 // The technician's admin screen, open after the PIN: diagnostics and the actions of
 // ADMIN_ACTIONS. Each action shows a busy line, then its result line from the catalog with the
 // host's detail. One action runs at a time, and the diagnostics reload after each. An 'expired'
-// answer from any call returns to the PIN pad. The screen locks itself and returns home after
+// result from any call returns to the PIN pad. The screen locks itself and returns home after
 // 5 minutes without a tap, with a warning that offers more time. It never locks while an action
 // runs, because a sync or an import can take longer than that.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -32,7 +32,7 @@ type DiagnosticsState =
 export interface AdminScreenProps {
   api: AdminApi;
   token: string;
-  /** The host no longer knows the token: back to the PIN pad. */
+  /** Called when the host no longer accepts the token, so the gate returns to the PIN pad. */
   onExpired(): void;
   /** 锁定并返回, and the lock after 5 minutes without a tap. */
   onLock(): void;
@@ -48,7 +48,7 @@ export function AdminScreen({ api, token, onExpired, onLock }: AdminScreenProps)
   const [actions, setActions] = useState<Partial<Record<AdminAction, ActionState>>>({});
   const [running, setRunning] = useState<AdminAction | null>(null);
   const [confirmingExit, setConfirmingExit] = useState(false);
-  // Bumped by every diagnostics request, so only the newest answer is shown.
+  // Bumped by every diagnostics request, so only the newest response is shown.
   const requestRef = useRef(0);
   const mountedRef = useRef(true);
   useEffect(() => {
@@ -118,7 +118,7 @@ export function AdminScreen({ api, token, onExpired, onLock }: AdminScreenProps)
     onTimeout: onLock,
   });
 
-  const shown = shownDiagnostics(diagnostics);
+  const visibleDiagnostics = shownDiagnostics(diagnostics);
   let status: string;
   if (diagnostics.kind === 'loading') status = t('admin.screen.loading');
   else if (diagnostics.kind === 'unavailable') status = t('admin.screen.unavailable');
@@ -164,7 +164,7 @@ export function AdminScreen({ api, token, onExpired, onLock }: AdminScreenProps)
           </ul>
         </section>
 
-        {shown !== null && <DiagnosticsView diagnostics={shown} />}
+        {visibleDiagnostics !== null && <DiagnosticsView diagnostics={visibleDiagnostics} />}
       </div>
 
       {confirmingExit && (

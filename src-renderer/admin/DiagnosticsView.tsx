@@ -26,7 +26,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Newest first by time; an entry whose time does not parse goes last. */
+/** Sorts incidents newest first. An entry whose time does not parse goes last. */
 function newestFirst(incidents: Incident[]): Incident[] {
   const timeOf = (incident: Incident) => Date.parse(incident.at) || 0;
   return [...incidents].sort((a, b) => timeOf(b) - timeOf(a));

@@ -28,7 +28,7 @@ export interface Viewport {
   height: number;
 }
 
-/** Whether a point lies in the corner's square region of the viewport. */
+/** Checks whether a point lies in the corner's square region of the viewport. */
 export function isInCorner(corner: AdminCorner, x: number, y: number, viewport: Viewport): boolean {
   const left = corner === 'top-left' || corner === 'bottom-left';
   const top = corner === 'top-left' || corner === 'top-right';

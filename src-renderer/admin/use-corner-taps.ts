@@ -1,10 +1,10 @@
 // React binding of the corner tap counter: a pointerdown listener on the window in the capture
-// phase, so it sees every tap before any control does and lets each one through unchanged.
+// phase, so it receives every tap before any control does and lets each one through unchanged.
 import { useEffect, useRef } from 'react';
 import { createCornerTapCounter } from './corner-taps.js';
 import type { AdminCorner } from './corner-taps.js';
 
-// Elements that act on a tap themselves; a tap on one of them is the control's, not the entry's.
+// Elements that act on a tap themselves. A tap on one of them belongs to the control, not the entry.
 const CONTROL_SELECTOR = 'button, a, input, select, textarea, label, [role="button"]';
 
 function isOnControl(target: EventTarget | null): boolean {

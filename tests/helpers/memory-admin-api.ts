@@ -32,10 +32,10 @@ export const DIAGNOSTICS: Diagnostics = DiagnosticsSchema.parse({
 });
 
 export interface MemoryAdminApiOptions {
-  /** False for a terminal without an admin section: every unlock answers not-configured. */
+  /** False for a terminal without an admin section, where every unlock returns not-configured. */
   configured?: boolean;
   maxAttempts?: number;
-  /** The answer of each action; an action without one answers done with code 'ok'. */
+  /** The result of each action. An action without one returns done with code 'ok'. */
   results?: Partial<Record<AdminAction, AdminActionResult>>;
   /** Holds every action until the test calls the returned release function. */
   holdActions?: boolean;
@@ -46,7 +46,7 @@ export interface MemoryAdminApi extends AdminApi {
   /** Tokens the screen sent to adminLock. */
   locks: string[];
   unlockCount(): number;
-  /** Forgets the current token, as the host does when it expires. */
+  /** Drops the current token, as the host does when it expires. */
   expire(): void;
   /** Settles the actions held by holdActions. */
   release(): void;
@@ -56,7 +56,7 @@ export function memoryAdminApi(options: MemoryAdminApiOptions = {}): MemoryAdmin
   const maxAttempts = options.maxAttempts ?? 5;
   const actions: AdminAction[] = [];
   const locks: string[] = [];
-  const held: (() => void)[] = [];
+  const heldActions: (() => void)[] = [];
   let token: string | null = null;
   let failures = 0;
   let unlocks = 0;
@@ -71,7 +71,7 @@ export function memoryAdminApi(options: MemoryAdminApiOptions = {}): MemoryAdmin
     expire: () => {
       token = null;
     },
-    release: () => held.splice(0).forEach((settle) => settle()),
+    release: () => heldActions.splice(0).forEach((settle) => settle()),
 
     async adminUnlock({ pin }): Promise<AdminUnlockResult> {
       if (options.configured === false) return { status: 'not-configured' };
@@ -96,7 +96,7 @@ export function memoryAdminApi(options: MemoryAdminApiOptions = {}): MemoryAdmin
     async adminAction({ token: candidate, action }) {
       if (!known(candidate)) return { status: 'expired' };
       actions.push(action);
-      if (options.holdActions) await new Promise<void>((settle) => held.push(settle));
+      if (options.holdActions) await new Promise<void>((settle) => heldActions.push(settle));
       if (!known(candidate)) return { status: 'expired' };
       return AdminActionResultSchema.parse(options.results?.[action] ?? { status: 'done', code: 'ok', detail: '' });
     },

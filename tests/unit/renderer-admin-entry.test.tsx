@@ -30,7 +30,7 @@ async function renderKiosk(adminApi: AdminApi | undefined, admin: KioskSettings[
       <App api={kioskWithAdmin(admin)} adminApi={adminApi} />
     </I18nextProvider>,
   );
-  await screen.findByText('当前地区：宁乡市');
+  await screen.findByText('当前地区：宁乡市', undefined, { timeout: FIND_TIMEOUT_MS });
   return i18n;
 }
 
@@ -61,6 +61,9 @@ async function settle() {
     await Promise.resolve();
   });
 }
+
+// Generous, because other suites may load the machine; findBy* returns as soon as the text shows.
+const FIND_TIMEOUT_MS = 5000;
 
 afterEach(() => {
   cleanup();
@@ -189,9 +192,9 @@ describe('admin PIN pad', () => {
     await openPad();
     typePin(ADMIN_PIN);
     fireEvent.click(unlockButton());
-    expect(await screen.findByTestId('admin-screen')).toBeTruthy();
+    expect(await screen.findByTestId('admin-screen', undefined, { timeout: FIND_TIMEOUT_MS })).toBeTruthy();
     expect(pad()).toBeNull();
-    expect(await screen.findByText('示例镇便民服务中心 1 号机')).toBeTruthy();
+    expect(await screen.findByText('示例镇便民服务中心 1 号机', undefined, { timeout: FIND_TIMEOUT_MS })).toBeTruthy();
   });
 
   it('shows the attempts left after a wrong PIN', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The admin screen against an in-memory AdminApi: the diagnostics, each action's busy state and
 // result line, the confirmation before exiting to the desktop, the return to the PIN pad when
-// the host forgets the token, and the lock after 5 minutes without a tap.
+// the host drops the token, and the lock after 5 minutes without a tap.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,9 @@ import { createRendererI18n } from '../../src-renderer/i18n/index.js';
 import { ADMIN_PIN, memoryAdminApi } from '../helpers/memory-admin-api.js';
 import type { MemoryAdminApi, MemoryAdminApiOptions } from '../helpers/memory-admin-api.js';
 import { memoryKioskApi, SETTINGS } from '../helpers/memory-kiosk-api.js';
+
+// Generous, because other suites may load the machine; findBy* returns as soon as the text shows.
+const FIND_TIMEOUT_MS = 5000;
 
 afterEach(() => {
   cleanup();
@@ -42,7 +45,7 @@ async function renderScreen(options: MemoryAdminApiOptions = {}) {
       <AdminScreen api={api} token={token} onExpired={() => (events.expired += 1)} onLock={() => (events.locked += 1)} />
     </I18nextProvider>,
   );
-  await screen.findByText('示例镇便民服务中心 1 号机');
+  await screen.findByText('示例镇便民服务中心 1 号机', undefined, { timeout: FIND_TIMEOUT_MS });
   return { api, events };
 }
 
@@ -158,7 +161,7 @@ describe('admin actions', () => {
         <AdminScreen api={failing} token={token} onExpired={() => undefined} onLock={() => undefined} />
       </I18nextProvider>,
     );
-    await screen.findByText('示例镇便民服务中心 1 号机');
+    await screen.findByText('示例镇便民服务中心 1 号机', undefined, { timeout: FIND_TIMEOUT_MS });
     tap(actionButton('test-print'));
     await settle();
     expect(resultText('test-print')).toBe('✗ 无法连接本机的维护服务，请稍后再试。');
@@ -264,11 +267,11 @@ describe('admin screen in the kiosk', () => {
         <App api={{ ...memoryKioskApi(), getSettings: async () => ADMIN_SETTINGS }} adminApi={adminApi} />
       </I18nextProvider>,
     );
-    await screen.findByText('当前地区：宁乡市');
+    await screen.findByText('当前地区：宁乡市', undefined, { timeout: FIND_TIMEOUT_MS });
     for (let index = 0; index < 5; index += 1) fireEvent.pointerDown(document.body, TOP_RIGHT);
     for (const digit of ADMIN_PIN) tap(document.querySelector(`[data-testid="admin-pin-pad"] [data-key="${digit}"]`)!);
     tap(document.querySelector('[data-testid="admin-pin-pad"] [data-key="action"]')!);
-    await screen.findByText('示例镇便民服务中心 1 号机');
+    await screen.findByText('示例镇便民服务中心 1 号机', undefined, { timeout: FIND_TIMEOUT_MS });
     return i18n;
   }
 
