@@ -1,9 +1,10 @@
-// The kiosk window's options, as a pure function so a test can check the lockdown without
-// creating a window. The page is sandboxed, isolated from the preload, without Node, and
-// fills the screen with no frame, menu or way out for a villager.
-import type { BrowserWindowConstructorOptions } from 'electron';
+// Creates the kiosk window. The page is sandboxed, isolated from the preload, without Node, and
+// fills the screen with no frame, menu or way out for a villager. The options are written out in
+// the `new BrowserWindow` call itself, because electronegativity reads only the object passed
+// there. A unit test checks the same values through the electron stand-in.
+import { BrowserWindow } from 'electron';
 
-export interface WindowOptionsInput {
+export interface KioskWindowInput {
   /** Absolute path of the bundled CommonJS preload. */
   preloadPath: string;
   /** Opens DevTools access for a technician; never set on a terminal in service. */
@@ -13,8 +14,8 @@ export interface WindowOptionsInput {
 // Shown behind the page until its first paint, instead of a white flash.
 export const KIOSK_BACKGROUND = '#f5f1e8';
 
-export function kioskWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
-  return {
+export function createKioskWindow(input: KioskWindowInput): BrowserWindow {
+  return new BrowserWindow({
     fullscreen: true,
     kiosk: true,
     frame: false,
@@ -30,10 +31,17 @@ export function kioskWindowOptions(input: WindowOptionsInput): BrowserWindowCons
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      // NOTE: electronegativity's AUXCLICK check asks for this, but Chromium dropped the runtime
+      // feature of that name in 2017 (electron/electron issue 10315), so it likely changes
+      // nothing. A middle click that would open a window meets the window-open handler in
+      // lockdown.ts, which denies every window.
+      disableBlinkFeatures: 'Auxclick',
       preload: input.preloadPath,
       spellcheck: false,
       devTools: input.debug,
     },
-  };
+  });
 }

@@ -1,9 +1,12 @@
 // Keeps the kiosk page where it is. The page cannot navigate away from our own file, open
-// windows, or get permissions (camera, microphone, geolocation, notifications and the rest).
-// There is no menu, and no reload or DevTools shortcut unless the host was started with --debug.
+// windows, download files or get permissions the terminal config does not allow. There is no
+// menu, and neither escape shortcuts nor DevTools unless the host was started with --debug. The
+// main process also turns off what a touch screen would otherwise allow: pinch zoom, text
+// selection, drag and, on touch-only terminals, the mouse cursor.
 import { Menu } from 'electron';
-import type { Input, Session, WebContents } from 'electron';
+import type { App, BrowserWindow, Session, WebContents } from 'electron';
 import { createLogger } from '../core/log.js';
+import { isEscapeChord } from './escape-chords.js';
 
 const log = createLogger('electron-lockdown');
 
@@ -19,54 +22,154 @@ export function isOwnPage(url: string, pageUrl: string): boolean {
   return candidate.protocol === 'file:' && page.protocol === 'file:' && candidate.pathname === page.pathname;
 }
 
-// Chromium's own shortcuts that would reload the page, leave kiosk mode or open DevTools.
-function isBlockedShortcut(input: Input): boolean {
-  const key = input.key.toLowerCase();
-  const withControl = input.control || input.meta;
-  if (key === 'f5' || key === 'f11' || key === 'f12') return true;
-  if (withControl && (key === 'r' || key === 'w' || key === 'p')) return true;
-  return withControl && input.shift && (key === 'i' || key === 'j' || key === 'c');
+// Inserted as a user style sheet with !important, which outranks every rule of the page. Text
+// inputs keep selection because the caret needs it; the kiosk's inputs take text from on-screen
+// keyboards. touch-action keeps one-finger scrolling and drops pinch and double-tap zoom;
+// overscroll-behavior stops overscroll gestures from navigating.
+export const LOCKDOWN_CSS = `
+html { touch-action: pan-x pan-y !important; overscroll-behavior: none !important; }
+*, *::before, *::after { user-select: none !important; -webkit-user-select: none !important; -webkit-user-drag: none !important; }
+input, textarea, [contenteditable=""], [contenteditable="true"] { user-select: text !important; -webkit-user-select: text !important; }
+`;
+
+export const HIDDEN_CURSOR_CSS = `
+*, *::before, *::after { cursor: none !important; }
+`;
+
+export interface LockdownOptions {
+  /** Keeps the shortcuts and DevTools for a technician; never set on a terminal in service. */
+  debug: boolean;
+  /** Hides the mouse cursor (the config's kiosk.touchOnly). */
+  touchOnly: boolean;
 }
 
-/** Installs the navigation, window and shortcut guards on the kiosk page's webContents. */
-export function lockDownWebContents(webContents: WebContents, pageUrl: string, options: { debug: boolean }): void {
-  const guardNavigation = (event: { preventDefault(): void }, url: string) => {
-    if (isOwnPage(url, pageUrl)) return;
+/** Installs the navigation, window, input and touch guards on the kiosk page's webContents. */
+export function lockDownWebContents(webContents: WebContents, pageUrl: string, options: LockdownOptions): void {
+  guardNavigation(webContents, pageUrl);
+
+  if (!options.debug) {
+    webContents.on('before-input-event', (event, input) => {
+      if (!isEscapeChord(input)) return;
+      event.preventDefault();
+      // One line per press: the key-up and auto-repeats of a held chord are blocked silently.
+      if (input.type === 'keyUp' || input.isAutoRepeat) return;
+      log.info({ key: input.key, code: input.code, control: input.control, meta: input.meta, alt: input.alt, shift: input.shift }, 'blocked an escape chord');
+    });
+
+    // devTools:false already keeps them closed; this covers a DevTools window opened any other way.
+    webContents.on('devtools-opened', () => {
+      log.warn('closed DevTools that were opened');
+      webContents.closeDevTools();
+    });
+  }
+
+  // Electron draws no context menu of its own: it only emits this event for the app to handle,
+  // and the kiosk never shows one.
+  webContents.on('context-menu', (event) => {
     event.preventDefault();
-    log.warn({ url }, 'blocked navigation away from the kiosk page');
-  };
-  webContents.on('will-navigate', guardNavigation);
-  webContents.on('will-redirect', guardNavigation);
-  webContents.on('will-frame-navigate', (event) => {
-    if (isOwnPage(event.url, pageUrl)) return;
-    event.preventDefault();
-    log.warn({ url: event.url }, 'blocked frame navigation away from the kiosk page');
   });
 
+  // Both settings belong to the loaded document, so they are applied again after every load.
+  const styleSheet = options.touchOnly ? LOCKDOWN_CSS + HIDDEN_CURSOR_CSS : LOCKDOWN_CSS;
+  webContents.on('dom-ready', () => {
+    webContents.insertCSS(styleSheet, { cssOrigin: 'user' }).catch((error: unknown) => {
+      log.error({ err: error }, 'inserting the lockdown style sheet failed');
+    });
+  });
+  webContents.on('did-finish-load', () => {
+    webContents.setVisualZoomLevelLimits(1, 1).catch((error: unknown) => {
+      log.error({ err: error }, 'turning pinch zoom off failed');
+    });
+  });
+}
+
+// The page may move within its own file (query or hash); everything else is prevented.
+function guardNavigation(webContents: WebContents, pageUrl: string): void {
+  const preventForeign = (event: { preventDefault(): void }, url: string, kind: string) => {
+    if (isOwnPage(url, pageUrl)) return;
+    event.preventDefault();
+    log.warn({ url, kind }, 'blocked navigation away from the kiosk page');
+  };
+  webContents.on('will-navigate', (event, url) => preventForeign(event, url, 'navigate'));
+  webContents.on('will-redirect', (event, url) => preventForeign(event, url, 'redirect'));
+  webContents.on('will-frame-navigate', (event) => preventForeign(event, event.url, 'frame'));
+  denyWindowsAndWebviews(webContents);
+}
+
+function denyWindowsAndWebviews(webContents: WebContents): void {
   webContents.setWindowOpenHandler(({ url }) => {
     log.warn({ url }, 'blocked a new window');
     return { action: 'deny' };
   });
-
   webContents.on('will-attach-webview', (event) => {
     event.preventDefault();
     log.warn('blocked a <webview>');
   });
-
-  if (!options.debug) {
-    webContents.on('before-input-event', (event, input) => {
-      if (input.type === 'keyDown' && isBlockedShortcut(input)) event.preventDefault();
-    });
-  }
 }
 
-/** Denies every permission request and check of the session the kiosk page runs in. */
-export function lockDownSession(session: Session): void {
-  session.setPermissionRequestHandler((_webContents, permission, callback) => {
-    log.warn({ permission }, 'denied a permission request');
+/**
+ * Grants the session's permission requests and checks only for the permissions named in
+ * `allowed` (the config's kiosk.permissions), denies USB, HID and serial devices, and cancels
+ * every download. Each denied request is logged; denied checks are counted and logged at the
+ * 1st, 10th, 100th... time, because a page may check a permission on every frame.
+ */
+export function lockDownSession(session: Session, allowed: readonly string[]): void {
+  const allowedSet = new Set(allowed);
+
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
+    if (allowedSet.has(permission)) {
+      callback(true);
+      return;
+    }
+    log.warn({ permission, url: details.requestingUrl }, 'denied a permission request');
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+
+  const deniedChecks = new Map<string, number>();
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => {
+    if (allowedSet.has(permission)) return true;
+
+    const times = (deniedChecks.get(permission) ?? 0) + 1;
+    deniedChecks.set(permission, times);
+    if (/^10*$/.test(String(times))) log.warn({ permission, origin: requestingOrigin, times }, 'denied a permission check');
+    return false;
+  });
+
+  session.setDevicePermissionHandler((details) => {
+    log.warn({ deviceType: details.deviceType, origin: details.origin }, 'denied a device permission');
+    return false;
+  });
+
+  session.on('will-download', (event, item) => {
+    event.preventDefault();
+    log.warn({ url: item.getURL() }, 'cancelled a download');
+  });
+}
+
+/**
+ * Denies window.open and <webview> in every webContents the app creates, including the hidden
+ * print windows, as a second line behind the kiosk page's own handlers.
+ */
+export function denyNewWindowsEverywhere(app: App): void {
+  app.on('web-contents-created', (_event, contents) => denyWindowsAndWebviews(contents));
+}
+
+/**
+ * Keeps the window open against Alt+F4 from the window manager and window.close() from the page,
+ * until the app itself quits (app.quit() emits 'before-quit' first). Returns nothing to undo,
+ * because the window lives as long as the app.
+ */
+export function keepWindowOpen(app: App, window: BrowserWindow): void {
+  let quitting = false;
+  app.once('before-quit', () => {
+    quitting = true;
+  });
+
+  window.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    log.warn('kept the kiosk window open against a close request');
+  });
 }
 
 /** Removes the application menu, and with it the menu's keyboard accelerators. */

@@ -1,23 +1,30 @@
 // Lifecycle of the Electron host. It keeps one instance per machine and loads the terminal
 // config, or shows its problems and exits non-zero. Then it opens the locked-down kiosk
-// window, serves the KioskApi over IPC, syncs in the background and releases all on quit.
+// window, keeps the display awake, serves the KioskApi over IPC, syncs in the background,
+// reloads a crashed or hung page, and releases all on quit.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, session } from 'electron';
 import { ConfigError, kioskSettingsOf, loadTerminalConfig } from '../core/config.js';
 import type { LoadedConfig } from '../core/config.js';
 import { checkInstalledAtStart } from '../core/data-folder/startup-check.js';
 import { createKioskService } from '../core/kiosk-service.js';
 import { reportingKeysOf } from '../core/reports/commission-key.js';
 import type { ReportingKeys } from '../core/reports/commission-key.js';
+import { appendIncident } from '../core/incidents.js';
 import { configureLogging, createLogger } from '../core/log.js';
 import { resolveLanguage, translatorFor } from '../../src-shared/messages/translator.js';
+import { decideGpuMode, gpuCrashRecorder, readGpuState, writeGpuState } from './gpu-fallback.js';
+import type { GpuDecision } from './gpu-fallback.js';
 import { registerKioskIpc } from './ipc.js';
-import { lockDownSession, lockDownWebContents, removeApplicationMenu } from './lockdown.js';
+import { createKioskWindow } from './kiosk-window.js';
+import { denyNewWindowsEverywhere, keepWindowOpen, lockDownSession, lockDownWebContents, removeApplicationMenu } from './lockdown.js';
+import type { LockdownOptions } from './lockdown.js';
 import { createElectronPrinter } from './printer.js';
 import { startPeriodicSync, syncPassFor } from './periodic-sync.js';
-import { kioskWindowOptions } from './window-options.js';
+import { watchRenderer } from './renderer-recovery.js';
+import type { RendererRecovery } from './renderer-recovery.js';
 
 const log = createLogger('electron-main');
 
@@ -65,19 +72,61 @@ function loadConfigOrExit(configFile: string, env: NodeJS.ProcessEnv): { loaded:
   }
 }
 
-function openKioskWindow(pageUrl: string, preloadFile: string, debug: boolean): BrowserWindow {
-  const window = new BrowserWindow(kioskWindowOptions({ preloadPath: preloadFile, debug }));
-  lockDownWebContents(window.webContents, pageUrl, { debug });
+type RecordIncident = (kind: string, detail: string) => void;
+
+/** Returns a function that appends an incident to the data folder's incident log. */
+function incidentRecorder(dataDir: string): RecordIncident {
+  return (kind, detail) => {
+    appendIncident(dataDir, kind, detail).catch((error: unknown) => {
+      log.error({ err: error, kind }, 'writing an incident failed');
+    });
+  };
+}
+
+interface KioskWindow {
+  window: BrowserWindow;
+  recovery: RendererRecovery;
+}
+
+function openKioskWindow(pageUrl: string, preloadFile: string, lockdown: LockdownOptions, recordIncident: RecordIncident): KioskWindow {
+  const window = createKioskWindow({ preloadPath: preloadFile, debug: lockdown.debug });
+  lockDownWebContents(window.webContents, pageUrl, lockdown);
+  if (!lockdown.debug) keepWindowOpen(app, window);
   window.once('ready-to-show', () => window.show());
 
-  // A crashed or killed renderer must not leave a blank screen, because no one is on site.
-  window.webContents.on('render-process-gone', (_event, details) => {
-    log.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer gone; reloading the kiosk page');
-    window.webContents.reload();
-  });
+  // A crashed, killed or hung renderer must not leave a blank screen, because no one is on site.
+  const recovery = watchRenderer({ window, pageUrl, recordIncident });
 
   void window.loadURL(pageUrl);
-  return window;
+  return { window, recovery };
+}
+
+/**
+ * Reads the GPU crash history and turns hardware acceleration off when it calls for it. It is
+ * synchronous because Electron accepts app.disableHardwareAcceleration() only before 'ready'.
+ */
+function chooseGpuModeBeforeReady(dataDir: string): { decision: GpuDecision; store(): Promise<void>; problem: string | null } {
+  const { state, problem } = readGpuState(dataDir);
+  const { decision, next } = decideGpuMode(state, new Date());
+  if (decision.mode === 'software') app.disableHardwareAcceleration();
+  return { decision, problem, store: () => (next === state ? Promise.resolve() : writeGpuState(dataDir, next)) };
+}
+
+function reportGpuMode(gpu: ReturnType<typeof chooseGpuModeBeforeReady>, recordIncident: RecordIncident): void {
+  if (gpu.problem) log.warn({ problem: gpu.problem }, 'GPU crash history unusable; starting from an empty one');
+
+  const { decision } = gpu;
+  if (decision.change === 'switch-to-software') {
+    log.warn({ recentCrashes: decision.recentCrashes }, 'GPU process crashed repeatedly; hardware acceleration turned off');
+    recordIncident('gpu-software', `${decision.recentCrashes} GPU process crashes within a day; hardware acceleration turned off for a week`);
+  } else if (decision.change === 'retry-gpu') {
+    log.info('a week of software rendering is over; trying hardware acceleration again');
+    recordIncident('gpu-retry', 'hardware acceleration turned on again after a week of software rendering');
+  } else if (decision.mode === 'software') {
+    log.info('hardware acceleration stays off after earlier GPU process crashes');
+  }
+
+  gpu.store().catch((error: unknown) => log.error({ err: error }, 'writing the GPU crash history failed'));
 }
 
 /** Starts the kiosk host; resolves once the window is open, or after exit on a bad config. */
@@ -92,10 +141,14 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   const started = loadConfigOrExit(configFile, env);
   if (!started) return;
   const { loaded, reporting } = started;
+  // Still before the first await: Electron may become ready as soon as this function yields.
+  const gpu = chooseGpuModeBeforeReady(loaded.dataDir);
 
   mkdirSync(loaded.dataDir, { recursive: true });
   configureLogging({ file: path.join(loaded.dataDir, 'logs', 'kiosk.log') });
-  log.info({ configFile, terminalId: loaded.config.terminalId }, 'kiosk host starting');
+  log.info({ configFile, terminalId: loaded.config.terminalId, gpu: gpu.decision.mode }, 'kiosk host starting');
+  const recordIncident = incidentRecorder(loaded.dataDir);
+  reportGpuMode(gpu, recordIncident);
 
   // A snapshot damaged since its install is replaced by the previous one before the first lookup.
   await checkInstalledAtStart(loaded.dataDir);
@@ -105,13 +158,23 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   const printOutput = settings.printing.enabled ? createElectronPrinter({ BrowserWindow, deviceName: loaded.config.printer?.name }) : null;
   const service = createKioskService({ dataDir: loaded.dataDir, settings, reporting, printOutput });
   const { pageUrl, preloadFile } = appFiles(app.getAppPath());
-  const debug = debugRequested(argv, env);
+  const lockdown: LockdownOptions = { debug: debugRequested(argv, env), touchOnly: loaded.config.kiosk.touchOnly };
+  denyNewWindowsEverywhere(app);
 
   await app.whenReady();
   removeApplicationMenu();
-  lockDownSession(session.defaultSession);
+  lockDownSession(session.defaultSession, loaded.config.kiosk.permissions);
+  const displayAwake = powerSaveBlocker.start('prevent-display-sleep');
   const unregisterIpc = registerKioskIpc(ipcMain, service, pageUrl);
-  let window = openKioskWindow(pageUrl, preloadFile, debug);
+  let kiosk = openKioskWindow(pageUrl, preloadFile, lockdown, recordIncident);
+
+  const recordGpuCrash = gpuCrashRecorder(loaded.dataDir);
+  app.on('child-process-gone', (_event, details) => {
+    if (details.type !== 'GPU' || details.reason === 'clean-exit') return;
+    log.error({ reason: details.reason, exitCode: details.exitCode }, 'GPU process gone');
+    recordIncident('gpu-crash', `reason=${details.reason} exitCode=${details.exitCode}`);
+    recordGpuCrash(new Date()).catch((error: unknown) => log.error({ err: error }, 'writing the GPU crash history failed'));
+  });
 
   const sync = startPeriodicSync({
     intervalMinutes: loaded.config.sync.intervalMinutes,
@@ -120,14 +183,19 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   void sync.runNow();
 
   app.on('second-instance', () => {
-    if (window.isDestroyed()) window = openKioskWindow(pageUrl, preloadFile, debug);
-    if (window.isMinimized()) window.restore();
-    window.focus();
+    if (kiosk.window.isDestroyed()) {
+      kiosk.recovery.stop();
+      kiosk = openKioskWindow(pageUrl, preloadFile, lockdown, recordIncident);
+    }
+    if (kiosk.window.isMinimized()) kiosk.window.restore();
+    kiosk.window.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => kiosk.recovery.stop());
   app.on('will-quit', () => {
     sync.stop();
     unregisterIpc();
+    powerSaveBlocker.stop(displayAwake);
     void service.close().then(() => log.info('kiosk host stopped'));
   });
 }

@@ -3,6 +3,7 @@
 // handlers, registrations) and lets a test fire the events Electron would fire.
 // Wire it per test file with: vi.mock('electron', () => import('../helpers/electron-stand-in.js'))
 import { EventEmitter } from 'node:events';
+import type { Input } from 'electron';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -13,6 +14,9 @@ export const recorded = {
   exposed: new Map<string, unknown>(),
   permissionRequestHandler: null as Handler | null,
   permissionCheckHandler: null as Handler | null,
+  devicePermissionHandler: null as Handler | null,
+  hardwareAccelerationDisabled: false,
+  powerSaveBlockers: new Map<number, string>(),
   errorBoxes: [] as Array<{ title: string; content: string }>,
   applicationMenu: 'unset' as unknown,
   exitCodes: [] as number[],
@@ -33,11 +37,50 @@ export const printerSide = {
   reply: (_options: Record<string, unknown>): [success: boolean, failureReason: string] | null => [true, ''],
 };
 
+/** The event object Electron passes first to a cancellable event; preventDefault is recorded. */
+export function cancellableEvent<T extends object>(fields: T = {} as T): T & { defaultPrevented: boolean; preventDefault(): void } {
+  const eventObject = {
+    ...fields,
+    defaultPrevented: false,
+    preventDefault() {
+      eventObject.defaultPrevented = true;
+    },
+  };
+  return eventObject;
+}
+
+/**
+ * An Input as Electron's before-input-event passes it: key and code as KeyboardEvent reports
+ * them, the four modifier flags, and the modifier names ('shift', 'control', 'alt', 'meta').
+ */
+export function keyboardInput(
+  key: string,
+  code: string,
+  modifiers: { control?: boolean; shift?: boolean; alt?: boolean; meta?: boolean } = {},
+  type: 'keyDown' | 'keyUp' = 'keyDown',
+): Input {
+  const flags = { control: false, shift: false, alt: false, meta: false, ...modifiers };
+  return {
+    type,
+    key,
+    code,
+    isAutoRepeat: false,
+    isComposing: false,
+    ...flags,
+    location: 0,
+    modifiers: (['shift', 'control', 'alt', 'meta'] as const).filter((name) => flags[name]),
+  };
+}
+
 export class StandInWebContents extends EventEmitter {
   windowOpenHandler: Handler | null = null;
   loadedUrls: string[] = [];
   reloads = 0;
   printRequests: Array<Record<string, unknown>> = [];
+  insertedCss: Array<{ css: string; options: unknown }> = [];
+  visualZoomLevelLimits: [number, number] | null = null;
+  devToolsClosed = 0;
+  forcedCrashes = 0;
 
   setWindowOpenHandler(handler: Handler): void {
     this.windowOpenHandler = handler;
@@ -51,6 +94,25 @@ export class StandInWebContents extends EventEmitter {
     this.reloads += 1;
   }
 
+  async insertCSS(css: string, options?: unknown): Promise<string> {
+    this.insertedCss.push({ css, options });
+    return `key-${this.insertedCss.length}`;
+  }
+
+  async setVisualZoomLevelLimits(minimumLevel: number, maximumLevel: number): Promise<void> {
+    this.visualZoomLevelLimits = [minimumLevel, maximumLevel];
+  }
+
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
+  }
+
+  // Electron documents that the kill ends in render-process-gone with reason 'killed' (or 'crashed').
+  forcefullyCrashRenderer(): void {
+    this.forcedCrashes += 1;
+    setImmediate(() => this.emit('render-process-gone', cancellableEvent(), { reason: 'killed', exitCode: 9 }));
+  }
+
   // Electron calls back after the job is spooled, never before print() returns.
   print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void): void {
     this.printRequests.push(options);
@@ -60,12 +122,7 @@ export class StandInWebContents extends EventEmitter {
 
   /** Emits an event with an event object whose preventDefault is recorded. */
   fire(event: string, ...args: unknown[]): { defaultPrevented: boolean } {
-    const eventObject = {
-      defaultPrevented: false,
-      preventDefault() {
-        eventObject.defaultPrevented = true;
-      },
-    };
+    const eventObject = cancellableEvent();
     this.emit(event, eventObject, ...args);
     return eventObject;
   }
@@ -80,6 +137,7 @@ export class StandInBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     recorded.windows.push(this);
+    app.emit('web-contents-created', cancellableEvent(), this.webContents);
   }
 
   loadURL(url: string): Promise<void> {
@@ -104,8 +162,12 @@ export class StandInBrowserWindow extends EventEmitter {
     return this.destroyed;
   }
 
+  // Like Electron: 'close' comes first, and a listener that prevents it keeps the window open.
   close(): void {
-    this.destroy();
+    if (this.destroyed) return;
+    const event = cancellableEvent();
+    this.emit('close', event);
+    if (!event.defaultPrevented) this.destroy();
   }
 
   destroy(): void {
@@ -115,16 +177,41 @@ export class StandInBrowserWindow extends EventEmitter {
   }
 }
 
+/** One process of app.getAppMetrics(); memory sizes in kilobytes, as Electron reports them. */
+export interface StandInProcessMetric {
+  pid: number;
+  type: string;
+  memory: { workingSetSize: number; peakWorkingSetSize: number };
+}
+
 class StandInApp extends EventEmitter {
   hasLock = true;
   appPath = '/opt/minsheng-kiosk';
+  ready = false;
+  metrics: StandInProcessMetric[] = [{ pid: process.pid, type: 'Browser', memory: { workingSetSize: 100_000, peakWorkingSetSize: 120_000 } }];
+
   requestSingleInstanceLock(): boolean {
     return this.hasLock;
   }
 
-  // The tests start the host after Electron would have become ready.
+  // The app becomes ready on the host's first whenReady(), as if Electron were about to be ready.
   whenReady(): Promise<void> {
+    this.ready = true;
     return Promise.resolve();
+  }
+
+  isReady(): boolean {
+    return this.ready;
+  }
+
+  // Electron allows this only before 'ready'; the stand-in throws after it, so a late call fails a test.
+  disableHardwareAcceleration(): void {
+    if (this.ready) throw new Error('app.disableHardwareAcceleration() can only be called before app is ready');
+    recorded.hardwareAccelerationDisabled = true;
+  }
+
+  getAppMetrics(): StandInProcessMetric[] {
+    return this.metrics;
   }
 
   getAppPath(): string {
@@ -183,14 +270,35 @@ export const Menu = {
   },
 };
 
-export const session = {
-  defaultSession: {
-    setPermissionRequestHandler(handler: Handler | null): void {
-      recorded.permissionRequestHandler = handler;
-    },
-    setPermissionCheckHandler(handler: Handler | null): void {
-      recorded.permissionCheckHandler = handler;
-    },
+class StandInSession extends EventEmitter {
+  setPermissionRequestHandler(handler: Handler | null): void {
+    recorded.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: Handler | null): void {
+    recorded.permissionCheckHandler = handler;
+  }
+
+  setDevicePermissionHandler(handler: Handler | null): void {
+    recorded.devicePermissionHandler = handler;
+  }
+}
+
+export const session = { defaultSession: new StandInSession() };
+
+let nextBlockerId = 1;
+
+export const powerSaveBlocker = {
+  start(type: string): number {
+    const id = nextBlockerId++;
+    recorded.powerSaveBlockers.set(id, type);
+    return id;
+  },
+  stop(id: number): boolean {
+    return recorded.powerSaveBlockers.delete(id);
+  },
+  isStarted(id: number): boolean {
+    return recorded.powerSaveBlockers.has(id);
   },
 };
 
@@ -201,6 +309,9 @@ export function resetStandIn(): void {
   recorded.exposed.clear();
   recorded.permissionRequestHandler = null;
   recorded.permissionCheckHandler = null;
+  recorded.devicePermissionHandler = null;
+  recorded.hardwareAccelerationDisabled = false;
+  recorded.powerSaveBlockers.clear();
   recorded.errorBoxes.length = 0;
   recorded.applicationMenu = 'unset';
   recorded.exitCodes.length = 0;
@@ -210,6 +321,9 @@ export function resetStandIn(): void {
   printerSide.reply = () => [true, ''];
   app.removeAllListeners();
   app.hasLock = true;
+  app.ready = false;
+  app.metrics = [{ pid: process.pid, type: 'Browser', memory: { workingSetSize: 100_000, peakWorkingSetSize: 120_000 } }];
+  session.defaultSession.removeAllListeners();
 }
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, dialog, Menu, session };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, dialog, Menu, session, powerSaveBlocker };

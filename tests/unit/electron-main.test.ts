@@ -9,7 +9,9 @@ import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
+import { readIncidents } from '../../src-main/core/incidents.js';
 import { configureLogging } from '../../src-main/core/log.js';
+import { readGpuState, writeGpuState } from '../../src-main/electron/gpu-fallback.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { buildSnapshotFile } from '../helpers/make-bundle.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -156,13 +158,105 @@ describe('startKioskHost', () => {
     expect(window.shown).toBe(true);
   });
 
-  it('reloads a crashed renderer', async () => {
+  it('loads the home page after a renderer crash', async () => {
     await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
     const window = standIn.recorded.windows[0]!;
 
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
 
-    expect(window.webContents.reloads).toBe(1);
+    expect(window.webContents.loadedUrls).toEqual([appFiles(temp.dir).pageUrl, appFiles(temp.dir).pageUrl]);
+    expect(window.webContents.reloads).toBe(0);
+    await vi.waitFor(async () => expect(await readIncidents(path.join(temp.dir, 'data'))).toHaveLength(1));
+    const [incident] = await readIncidents(path.join(temp.dir, 'data'));
+    expect(incident).toMatchObject({ kind: 'renderer-gone', detail: 'reason=crashed exitCode=139' });
+  });
+
+  it('keeps the display awake until quit', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+
+    expect([...standIn.recorded.powerSaveBlockers.values()]).toEqual(['prevent-display-sleep']);
+
+    standIn.app.quit();
+
+    expect(standIn.recorded.powerSaveBlockers.size).toBe(0);
+  });
+
+  it('grants only the configured permissions', async () => {
+    await startKioskHost(['app', '--config', writeConfig({ ...GOOD_CONFIG, kiosk: { permissions: ['media'] } })], {});
+    const request = standIn.recorded.permissionRequestHandler as unknown as (...args: unknown[]) => void;
+    const granted = vi.fn();
+    const denied = vi.fn();
+
+    request({}, 'media', granted, { requestingUrl: appFiles(temp.dir).pageUrl });
+    request({}, 'geolocation', denied, { requestingUrl: appFiles(temp.dir).pageUrl });
+
+    expect(granted).toHaveBeenCalledWith(true);
+    expect(denied).toHaveBeenCalledWith(false);
+  });
+
+  it('hides the cursor by default', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+    const window = standIn.recorded.windows[0]!;
+
+    window.webContents.emit('dom-ready');
+
+    expect(window.webContents.insertedCss[0]!.css).toContain('cursor: none');
+  });
+
+  it('shows the cursor when not touch-only', async () => {
+    await startKioskHost(['app', '--config', writeConfig({ ...GOOD_CONFIG, kiosk: { touchOnly: false } })], {});
+    const window = standIn.recorded.windows[0]!;
+
+    window.webContents.emit('dom-ready');
+
+    expect(window.webContents.insertedCss[0]!.css).toContain('user-select: none');
+    expect(window.webContents.insertedCss[0]!.css).not.toContain('cursor: none');
+  });
+
+  it('keeps the window open until quit', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+    const window = standIn.recorded.windows[0]!;
+
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+
+    standIn.app.quit();
+    window.close();
+    expect(window.isDestroyed()).toBe(true);
+  });
+
+  it('counts GPU process crashes', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+    const dataDir = path.join(temp.dir, 'data');
+
+    for (const type of ['GPU', 'GPU', 'Utility', 'GPU']) {
+      standIn.app.emit('child-process-gone', {}, { type, reason: 'crashed', exitCode: 139 });
+    }
+    standIn.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'clean-exit', exitCode: 0 });
+
+    await vi.waitFor(() => expect(readGpuState(dataDir).state.crashes).toHaveLength(3));
+    await vi.waitFor(async () => expect(await readIncidents(dataDir)).toHaveLength(3));
+    expect((await readIncidents(dataDir)).map((incident) => incident.kind)).toEqual(['gpu-crash', 'gpu-crash', 'gpu-crash']);
+    expect(standIn.recorded.hardwareAccelerationDisabled).toBe(false);
+  });
+
+  it('starts without acceleration after GPU crashes', async () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    await writeGpuState(dataDir, { crashes: [minutesAgo(30), minutesAgo(20), minutesAgo(10)], softwareSince: null });
+
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+
+    expect(standIn.recorded.hardwareAccelerationDisabled).toBe(true);
+    await vi.waitFor(() => expect(readGpuState(dataDir).state.softwareSince).not.toBeNull());
+    await vi.waitFor(async () => expect(await readIncidents(dataDir)).toHaveLength(1));
+    expect((await readIncidents(dataDir))[0]!.kind).toBe('gpu-software');
+  });
+
+  it('starts with acceleration after a clean history', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
+
+    expect(standIn.recorded.hardwareAccelerationDisabled).toBe(false);
   });
 
   it('releases IPC and the sync timer on quit', async () => {
