@@ -225,12 +225,18 @@ export interface LoadedConfig {
 
 export type TrustSetting = { kind: 'file'; file: string } | { kind: 'root-keys'; files: string[]; threshold: number };
 
+/** Where a config problem is and what kind it is: `invalid_type` on an absent value means the field is missing. */
+export interface ConfigIssueRef {
+  field: string;
+  code: string;
+}
+
 export class ConfigError extends Error {
   constructor(
     message: string,
     readonly problems: string[],
-    /** The config field (dotted path) of each problem, in the same order; '' for the root. */
-    readonly fields: string[] = [],
+    /** The config field (dotted path, '' for the root) and zod issue code of each problem, in the same order. */
+    readonly issues: ConfigIssueRef[] = [],
   ) {
     super(message);
     this.name = 'ConfigError';
@@ -328,8 +334,8 @@ export function parseTerminalConfig(raw: unknown, file: string, t: Translate): L
   const result = TerminalConfigSchema.safeParse(raw);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => describeIssue(issue, raw, t));
-    const fields = result.error.issues.map((issue) => issue.path.join('.'));
-    throw new ConfigError(t('config:invalid', { file, count: problems.length }), problems, fields);
+    const issues = result.error.issues.map((issue) => ({ field: issue.path.join('.'), code: issue.code }));
+    throw new ConfigError(t('config:invalid', { file, count: problems.length }), problems, issues);
   }
 
   const config = result.data;
