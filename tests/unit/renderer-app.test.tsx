@@ -10,6 +10,7 @@ import { App, SNAPSHOT_REFRESH_INTERVAL_MS } from '../../src-renderer/App.js';
 import { checkedKioskApi, ServiceUnavailableError } from '../../src-renderer/api/kiosk-client.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
 import { memoryKioskApi, SNAPSHOT, VALID_ID as VALID } from '../helpers/memory-kiosk-api.js';
+import { renderHome } from '../helpers/render-app.js';
 
 const FIRST17 = VALID.slice(0, 17);
 const OTHER_FIRST17 = '43012419620725011';
@@ -26,12 +27,7 @@ function openLookup() {
 
 /** Renders the App, waits for the home menu, and opens the lookup. */
 async function renderApp(api: KioskApi = memoryApi()) {
-  render(
-    <I18nextProvider i18n={createRendererI18n()}>
-      <App api={api} />
-    </I18nextProvider>,
-  );
-  await screen.findByText('当前地区：宁乡市');
+  await renderHome(api);
   openLookup();
   await screen.findByText('查询范围：宁乡市');
 }

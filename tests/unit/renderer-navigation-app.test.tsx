@@ -4,33 +4,16 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { App } from '../../src-renderer/App.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
 import { memoryKioskApi, SEARCH_HIT_COUNT, SETTINGS } from '../helpers/memory-kiosk-api.js';
 import type { MemoryKioskApi } from '../helpers/memory-kiosk-api.js';
+import { renderHome, shownLayer } from '../helpers/render-app.js';
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
-
-/** Renders the App and waits for the home menu with the region list loaded. */
-async function renderHome(api: KioskApi = memoryKioskApi()) {
-  render(
-    <I18nextProvider i18n={createRendererI18n()}>
-      <App api={api} />
-    </I18nextProvider>,
-  );
-  await screen.findByText('当前地区：宁乡市');
-}
-
-/** Returns the layer of the view on screen. Views kept underneath it are hidden layers. */
-function shownLayer(): HTMLElement {
-  const layers = [...document.querySelectorAll<HTMLElement>('.view-layer')].filter((layer) => !layer.hidden);
-  expect(layers).toHaveLength(1);
-  return layers[0]!;
-}
 
 function shownView(): string | undefined {
   return shownLayer().dataset.view;

@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
 // The statement's print button on the lookup result: shown only when the terminal prints, and
 // printing the household on screen in the language on screen.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskApi, KioskSettings } from '../../src-shared/kiosk-api.js';
 import type { PrintRequest, PrintResult } from '../../src-shared/reports-api.js';
-import { App } from '../../src-renderer/App.js';
-import { createRendererI18n } from '../../src-renderer/i18n/index.js';
 import { memoryKioskApi, SETTINGS, VALID_ID } from '../helpers/memory-kiosk-api.js';
+import { renderHome } from '../helpers/render-app.js';
 
 function printingApi(settings: KioskSettings) {
   const requests: PrintRequest[] = [];
@@ -26,12 +24,7 @@ function printingApi(settings: KioskSettings) {
 }
 
 async function openResult(api: KioskApi) {
-  render(
-    <I18nextProvider i18n={createRendererI18n()}>
-      <App api={api} />
-    </I18nextProvider>,
-  );
-  await screen.findByText('当前地区：宁乡市');
+  await renderHome(api);
   fireEvent.click(document.querySelector('[data-tile="lookup"]')!);
   await screen.findByText('查询范围：宁乡市');
   for (const key of VALID_ID) fireEvent.click(document.querySelector(`[data-key="${key}"]`)!);

@@ -10,7 +10,6 @@ import { formatCaseNumber, luhnCheckDigit } from '../../src-shared/case-number.j
 import type { KioskSettings, LookupResult } from '../../src-shared/kiosk-api.js';
 import { buildReportUrl } from '../../src-shared/report-url.js';
 import type { ReportedRecord } from '../../src-shared/reports-api.js';
-import { App } from '../../src-renderer/App.js';
 import { RecordDetailScreen } from '../../src-renderer/boards/RecordDetailScreen.js';
 import { PaymentScreen } from '../../src-renderer/reporting/PaymentScreen.js';
 import { qrDataUrl } from '../../src-renderer/reporting/QrCode.js';
@@ -18,6 +17,7 @@ import { ReportFlowScreen } from '../../src-renderer/reporting/ReportFlowScreen.
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
 import { FILED_CASE_NUMBER, memoryKioskApi, SETTINGS, SNAPSHOT, VALID_ID } from '../helpers/memory-kiosk-api.js';
 import type { MemoryKioskApi } from '../helpers/memory-kiosk-api.js';
+import { renderHome, shownLayer } from '../helpers/render-app.js';
 
 const REPORTING: KioskSettings['reporting'] = { reportUrl: 'https://jubao.example.cn/report?county=430124', trackUrl: null, canFile: true };
 
@@ -47,21 +47,6 @@ function reportingApi(reporting: KioskSettings['reporting'] = REPORTING): Memory
     return { status: 'found', household: { ...result.household, payments: [payment], totalFen: payment.amountFen } };
   };
   return api;
-}
-
-async function renderHome(api: MemoryKioskApi) {
-  render(
-    <I18nextProvider i18n={createRendererI18n()}>
-      <App api={api} />
-    </I18nextProvider>,
-  );
-  await screen.findByText('当前地区：宁乡市');
-}
-
-function shownLayer(): HTMLElement {
-  const layers = [...document.querySelectorAll<HTMLElement>('.view-layer')].filter((layer) => !layer.hidden);
-  expect(layers).toHaveLength(1);
-  return layers[0]!;
 }
 
 function tapButton(name: RegExp | string) {
