@@ -20,6 +20,16 @@ function open(options: OutboxOptions = {}): Outbox {
   return outbox;
 }
 
+/** Returns what openOutbox throws for `outboxFile`; fails the test when the file opens. */
+function openingError(outboxFile: string): unknown {
+  try {
+    openOutbox(outboxFile).close();
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`expected openOutbox to reject ${outboxFile}`);
+}
+
 beforeEach(() => {
   temp = makeTempDir('minsheng-outbox-');
   file = path.join(temp.dir, 'outbox.sqlite');
@@ -187,12 +197,7 @@ describe('outbox bad input', () => {
 
   it('keeps a damaged file and names it', () => {
     writeFileSync(file, 'this is not a SQLite database, but it may hold reports'.repeat(100));
-    let caught: unknown;
-    try {
-      openOutbox(file);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = openingError(file);
     expect(caught).toBeInstanceOf(OutboxError);
     expect((caught as OutboxError).code).toBe('damaged');
     expect((caught as OutboxError).message).toContain(file);
@@ -250,12 +255,7 @@ describe('outbox damage and replacement', () => {
     writeSync(descriptor, Buffer.alloc(pageSize, 0xa5), 0, pageSize, middlePage);
     closeSync(descriptor);
 
-    let caught: unknown;
-    try {
-      openOutbox(file);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = openingError(file);
     expect(caught).toBeInstanceOf(OutboxError);
     expect((caught as OutboxError).code).toBe('damaged');
     expect((caught as OutboxError).message).toContain(file);
