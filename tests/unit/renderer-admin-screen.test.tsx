@@ -37,6 +37,7 @@ async function unlockedApi(options: MemoryAdminApiOptions = {}) {
   return { api, token: result.token };
 }
 
+/** Renders the screen on an unlocked in-memory host; settles without timers, so fake timers work too. */
 async function renderScreen(options: MemoryAdminApiOptions = {}) {
   const { api, token } = await unlockedApi(options);
   const events = { expired: 0, locked: 0 };
@@ -45,7 +46,8 @@ async function renderScreen(options: MemoryAdminApiOptions = {}) {
       <AdminScreen api={api} token={token} onExpired={() => (events.expired += 1)} onLock={() => (events.locked += 1)} />
     </I18nextProvider>,
   );
-  await screen.findByText('示例镇便民服务中心 1 号机', undefined, { timeout: FIND_TIMEOUT_MS });
+  await settle();
+  expect(screen.getByText('示例镇便民服务中心 1 号机')).toBeTruthy();
   return { api, events };
 }
 
@@ -205,7 +207,7 @@ describe('admin session', () => {
 
   it('warns, then locks after 5 minutes without a tap', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: false });
-    const { events } = await renderScreenWithFakeTimers();
+    const { events } = await renderScreen();
 
     act(() => vi.advanceTimersByTime((ADMIN_IDLE_SECONDS - ADMIN_WARNING_SECONDS) * 1000));
     expect(screen.getByTestId('admin-modal-text').textContent).toBe(`${ADMIN_WARNING_SECONDS} 秒内没有操作，维护界面将锁定并回到首页。`);
@@ -217,7 +219,7 @@ describe('admin session', () => {
 
   it('gives more time from the warning', async () => {
     vi.useFakeTimers();
-    const { events } = await renderScreenWithFakeTimers();
+    const { events } = await renderScreen();
 
     act(() => vi.advanceTimersByTime((ADMIN_IDLE_SECONDS - 5) * 1000));
     tap(screen.getByRole('button', { name: '继续维护' }));
@@ -228,7 +230,7 @@ describe('admin session', () => {
 
   it('does not lock while an action runs', async () => {
     vi.useFakeTimers();
-    const { api, events } = await renderScreenWithFakeTimers({ holdActions: true });
+    const { api, events } = await renderScreen({ holdActions: true });
     tap(actionButton('sync-now'));
     await settle();
 
@@ -240,20 +242,6 @@ describe('admin session', () => {
     act(() => vi.advanceTimersByTime(ADMIN_IDLE_SECONDS * 1000));
     expect(events.locked).toBe(1);
   });
-
-  /** renderScreen for fake timers, which findBy* cannot wait under. */
-  async function renderScreenWithFakeTimers(options: MemoryAdminApiOptions = {}) {
-    const { api, token } = await unlockedApi(options);
-    const events = { expired: 0, locked: 0 };
-    render(
-      <I18nextProvider i18n={createRendererI18n()}>
-        <AdminScreen api={api} token={token} onExpired={() => (events.expired += 1)} onLock={() => (events.locked += 1)} />
-      </I18nextProvider>,
-    );
-    await settle();
-    expect(screen.getByText('示例镇便民服务中心 1 号机')).toBeTruthy();
-    return { api, events };
-  }
 });
 
 describe('admin screen in the kiosk', () => {
