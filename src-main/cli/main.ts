@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   root: () => import('./commands/root.js'),
   receive: () => import('./commands/receive.js'),
   reports: () => import('./commands/reports.js'),
+  provision: () => import('./commands/provision.js'),
 };
 
 /** Removes a global --lang option from anywhere in argv and returns its value. */

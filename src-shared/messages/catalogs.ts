@@ -33,6 +33,8 @@ import zhReceiver from './zh-CN/receiver.js';
 import enReceiver from './en/receiver.js';
 import zhPrint from './zh-CN/print.js';
 import enPrint from './en/print.js';
+import zhProvision from './zh-CN/provision.js';
+import enProvision from './en/provision.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -52,6 +54,7 @@ export const catalogs = {
     verify: zhVerify,
     receiver: zhReceiver,
     print: zhPrint,
+    provision: zhProvision,
   },
   en: {
     demo: enDemo,
@@ -70,5 +73,6 @@ export const catalogs = {
     verify: enVerify,
     receiver: enReceiver,
     print: enPrint,
+    provision: enProvision,
   },
 };

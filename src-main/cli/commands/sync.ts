@@ -4,7 +4,7 @@ import path from 'node:path';
 import { syncOnce } from '../../core/sync/sync.js';
 import type { SyncOutcome } from '../../core/sync/sync.js';
 import { parseSourceValue, UnsupportedSourceError } from '../../core/sync/source.js';
-import { loadRootKeys, loadTrustFile, TrustError } from '../../core/trust/anchor.js';
+import { describeTrustError, loadRootKeys, loadTrustFile, TrustError } from '../../core/trust/anchor.js';
 import type { TrustAnchor } from '../../core/trust/anchor.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { Command, CommandContext } from '../command.js';
@@ -31,13 +31,6 @@ function sourceOf(value: string, context: CommandContext): string {
     if (!(error instanceof UnsupportedSourceError)) throw error;
     throw new UsageError(context.t('sync:unsupportedSource', { value }));
   }
-}
-
-/** Explains a trust anchor that cannot be loaded, in the CLI language. */
-export function describeTrustError(error: TrustError, t: Translate): string {
-  return error.kind === 'private-key'
-    ? t('sync:trustIsPrivateKey', { file: error.file })
-    : t('sync:trustInvalid', { file: error.file, reason: error.reason });
 }
 
 /** Loads the trust anchor from --trust, or from --root-key and --threshold. Throws TrustError or UsageError. */

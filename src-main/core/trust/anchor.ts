@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parsePublicKeyPem, splitPemBlocks } from '../crypto/keys.js';
 import type { PublicKey } from '../crypto/key-types.js';
 import type { TrustSetting } from '../config.js';
+import type { Translate } from '../../../src-shared/messages/translator.js';
 import { MAX_ROOT_BYTES } from './root-schema.js';
 import { parseRootBytes } from './root-chain.js';
 import { BundleRejection } from '../sync/rejection.js';
@@ -53,6 +54,13 @@ export function parsePublicKeys(text: string, file: string): PublicKey[] {
       throw new TrustError(file, 'bad-key', `key ${index + 1}: ${(error as Error).message}`);
     }
   });
+}
+
+/** Explains a trust anchor that cannot be loaded, in the language of `t`. */
+export function describeTrustError(error: TrustError, t: Translate): string {
+  return error.kind === 'private-key'
+    ? t('sync:trustIsPrivateKey', { file: error.file })
+    : t('sync:trustInvalid', { file: error.file, reason: error.reason });
 }
 
 function parseRoot(text: string, file: string): RootMetadata {

@@ -1,0 +1,125 @@
+// `minsheng provision` rejects each bad field by name: for every option, a bad value on top of an
+// otherwise valid config exits 2, names the option and the config field, shows the value (never
+// the PIN), and writes nothing. Runs the built command (`npm run build:main`).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVISION_OPTIONS } from '../../src-main/core/provision/options.js';
+import { runCli } from '../helpers/cli.js';
+import { FILES, makeProvisionSetup, requiredOptions, TEST_PIN } from '../helpers/provision-setup.js';
+import type { ProvisionSetup } from '../helpers/provision-setup.js';
+
+interface BadFieldCase {
+  /** The option named in the message (an option or PIN source). */
+  option: string;
+  /** The config field named in the message, or its start (watchdog.dailyRestart for .from). */
+  field: string;
+  args: string[];
+  /** Text of the bad value the message must show; absolute paths are given relative here. */
+  shows?: string;
+  /** The case replaces the base config's --trust with root keys. */
+  withoutTrust?: boolean;
+  /** A PIN that must not appear in any output. */
+  pin?: string;
+  /** Text given on stdin. */
+  input?: string;
+}
+
+const PIN = ['--admin-pin-file', FILES.pinFile];
+const REPORTING = ['--report-url', 'https://www.hn12388.gov.cn/'];
+const BAD_PINS = { sequence: '234567', descending: '98765432', sameDigit: '777777', short: '12345', long: '1234567890123', letters: '12a456' };
+
+const CASES: BadFieldCase[] = [
+  { option: 'terminal-id', field: 'terminalId', args: ['--terminal-id', 'JH 01'], shows: '"JH 01"' },
+  { option: 'terminal-name', field: 'terminalName', args: ['--terminal-name', '镇'.repeat(101)], shows: '镇'.repeat(101) },
+  { option: 'region', field: 'regionCode', args: ['--region', '4312'], shows: '"4312"' },
+  { option: 'home-region', field: 'home.regionCode', args: ['--home-region', '433122101'], shows: '"433122101"' },
+  { option: 'language', field: 'language', args: ['--language', 'fr'], shows: '"fr"' },
+  { option: 'data-dir', field: 'dataDir', args: ['--data-dir', `${FILES.aFile}/data`], shows: FILES.aFile },
+  { option: 'source', field: 'sync.source', args: ['--source', 'ftp://county.example/bundles'], shows: 'ftp://county.example/bundles' },
+  { option: 'source', field: 'sync.source', args: ['--source', 'no-such-folder'], shows: 'no-such-folder' },
+  { option: 'source', field: 'sync.source', args: ['--source', 'https://user:secret@county.example/'], shows: 'https://user:secret@county.example/' },
+  { option: 'trust', field: 'sync.trust', args: ['--trust', FILES.privateKey], shows: FILES.privateKey },
+  { option: 'trust', field: 'sync.trust', args: ['--trust', 'keys/missing.pub'], shows: 'keys/missing.pub' },
+  { option: 'root-key', field: 'sync.rootKeys.1', args: ['--root-key', FILES.rootKey1, '--root-key', FILES.notAKey, '--threshold', '1'], shows: FILES.notAKey, withoutTrust: true },
+  { option: 'threshold', field: 'sync.rootThreshold', args: ['--root-key', FILES.rootKey1, '--root-key', FILES.rootKey2, '--threshold', '3'], shows: '3', withoutTrust: true },
+  { option: 'threshold', field: 'sync.rootThreshold', args: ['--root-key', FILES.rootKey1, '--root-key', FILES.rootKey1, '--threshold', '2'], withoutTrust: true },
+  { option: 'sync-interval', field: 'sync.intervalMinutes', args: ['--sync-interval', 'hourly'], shows: '"hourly"' },
+  { option: 'sync-interval', field: 'sync.intervalMinutes', args: ['--sync-interval', '0'], shows: '0' },
+  { option: 'idle-timeout', field: 'idle.timeoutSeconds', args: ['--idle-timeout', '3601'], shows: '3601' },
+  { option: 'idle-warning', field: 'idle.warningSeconds', args: ['--idle-warning', '90'], shows: '90' },
+  { option: 'flag-above-yuan', field: 'finance.flagAboveYuan', args: ['--flag-above-yuan', '¥5000'], shows: '"¥5000"' },
+  { option: 'report-url', field: 'reporting.reportUrl', args: ['--report-url', 'www.hn12388.gov.cn'], shows: '"www.hn12388.gov.cn"' },
+  { option: 'track-url', field: 'reporting.trackUrl', args: [...REPORTING, '--track-url', 'ftp://track.example/'], shows: '"ftp://track.example/"' },
+  {
+    option: 'commission-key',
+    field: 'reporting.commissionKey',
+    args: [...REPORTING, '--commission-key', FILES.publisherKey, '--upload-url', 'https://county.example/reports'],
+    shows: FILES.publisherKey,
+  },
+  {
+    option: 'upload-url',
+    field: 'reporting.uploadUrl',
+    args: [...REPORTING, '--commission-key', FILES.commissionKey, '--upload-url', 'https://user:pw@county.example/reports'],
+    shows: '"https://user:pw@county.example/reports"',
+  },
+  { option: 'printer', field: 'printer.enabled', args: ['--printer', 'maybe'], shows: '"maybe"' },
+  { option: 'printer-name', field: 'printer.name', args: ['--printer-name', 'P'.repeat(201)], shows: 'P'.repeat(201) },
+  { option: 'printer-layout', field: 'printer.layout', args: ['--printer-layout', 'a5'], shows: '"a5"' },
+  { option: 'admin-corner', field: 'admin.corner', args: [...PIN, '--admin-corner', 'middle'], shows: '"middle"', pin: TEST_PIN },
+  { option: 'admin-max-attempts', field: 'admin.maxAttempts', args: [...PIN, '--admin-max-attempts', '11'], shows: '11', pin: TEST_PIN },
+  { option: 'admin-lockout-minutes', field: 'admin.lockoutMinutes', args: [...PIN, '--admin-lockout-minutes', '0'], shows: '0', pin: TEST_PIN },
+  { option: 'touch-only', field: 'kiosk.touchOnly', args: ['--touch-only', 'perhaps'], shows: '"perhaps"' },
+  { option: 'allow', field: 'kiosk.permissions.1', args: ['--allow', 'media', '--allow', 'camera'], shows: '"camera"' },
+  { option: 'attract-after', field: 'kiosk.attractAfterSeconds', args: ['--attract-after', '5'], shows: '5' },
+  { option: 'watchdog-heartbeat', field: 'watchdog.heartbeatSeconds', args: ['--watchdog-heartbeat', '0'], shows: '0' },
+  { option: 'watchdog-hang', field: 'watchdog.hangSeconds', args: ['--watchdog-hang', '6'], shows: '6' },
+  { option: 'watchdog-memory', field: 'watchdog.memoryLimitMb', args: ['--watchdog-memory', '64'], shows: '64' },
+  { option: 'restart-window', field: 'watchdog.dailyRestart', args: ['--restart-window', '25:00-04:00'], shows: '"25:00"' },
+  { option: 'restart-window', field: 'watchdog.dailyRestart', args: ['--restart-window', '03:00-03:00'], shows: '"03:00-03:00"' },
+  { option: 'restart-window', field: 'watchdog.dailyRestart', args: ['--restart-window', '03:00'], shows: '"03:00"' },
+  { option: 'heartbeat-url', field: 'heartbeat.url', args: ['--heartbeat-url', 'county.example/heartbeats'], shows: '"county.example/heartbeats"' },
+  {
+    option: 'heartbeat-interval',
+    field: 'heartbeat.intervalMinutes',
+    args: ['--heartbeat-url', 'https://county.example/heartbeats', '--heartbeat-interval', '0'],
+    shows: '0',
+  },
+  ...Object.entries(BAD_PINS).map(([name, pin]) => ({ option: 'admin-pin-file', field: 'admin.pinHash', args: ['--admin-pin-file', `pins/${name}.txt`], pin })),
+  { option: 'admin-pin-file', field: 'admin.pinHash', args: ['--admin-pin-file', 'pins/missing.txt'], shows: 'pins/missing.txt' },
+  { option: 'admin-pin-stdin', field: 'admin.pinHash', args: ['--admin-pin-stdin'], input: '876543\n', pin: '876543' },
+];
+
+let setup: ProvisionSetup;
+beforeAll(() => {
+  setup = makeProvisionSetup();
+  mkdirSync(path.join(setup.dir, 'pins'));
+  for (const [name, pin] of Object.entries(BAD_PINS)) writeFileSync(path.join(setup.dir, 'pins', `${name}.txt`), `${pin}\n`);
+});
+afterAll(() => setup.remove());
+
+describe('minsheng provision bad fields', () => {
+  it('has a case for every option and PIN source', () => {
+    const covered = new Set(CASES.map((testCase) => testCase.option));
+
+    for (const option of PROVISION_OPTIONS) expect(covered, option.name).toContain(option.name);
+    expect(covered).toContain('admin-pin-file');
+    expect(covered).toContain('admin-pin-stdin');
+  });
+
+  it.concurrent.for(CASES.map((testCase, index) => ({ ...testCase, index })))('rejects --$option case $index', async (testCase, { expect }) => {
+    const configFile = path.join('etc', `case-${testCase.index}.json`);
+    const base = requiredOptions(configFile);
+    const args = testCase.withoutTrust === true ? base.slice(0, base.indexOf('--trust')) : base;
+
+    const result = await runCli([...args, ...testCase.args], { cwd: setup.dir, input: testCase.input });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--${testCase.option} (${testCase.field}`);
+    expect(result.stderr).toContain('The config was not written: 1 problem(s)');
+    if (testCase.shows !== undefined) expect(result.stderr).toContain(testCase.shows);
+    if (testCase.pin !== undefined) expect(`${result.stdout}${result.stderr}`).not.toContain(testCase.pin);
+    expect(existsSync(path.join(setup.dir, configFile))).toBe(false);
+    expect(existsSync(path.join(setup.dir, 'data'))).toBe(false);
+  });
+});
