@@ -14,6 +14,8 @@ import { reportingKeysOf } from '../core/reports/commission-key.js';
 import type { ReportingKeys } from '../core/reports/commission-key.js';
 import { appendIncident } from '../core/incidents.js';
 import { configureLogging, createLogger } from '../core/log.js';
+import { startWatchdogClient } from '../core/watchdog-client.js';
+import type { WatchdogClient } from '../core/watchdog-client.js';
 import { resolveLanguage, translatorFor } from '../../src-shared/messages/translator.js';
 import { decideGpuMode, gpuCrashRecorder, readGpuState, writeGpuState } from './gpu-fallback.js';
 import type { GpuDecision } from './gpu-fallback.js';
@@ -25,6 +27,7 @@ import { createElectronPrinter } from './printer.js';
 import { startPeriodicSync, syncPassFor } from './periodic-sync.js';
 import { watchRenderer } from './renderer-recovery.js';
 import type { RendererRecovery } from './renderer-recovery.js';
+import { totalMemoryBytes, trackUserActivity } from './vitals.js';
 
 const log = createLogger('electron-main');
 
@@ -74,21 +77,31 @@ function loadConfigOrExit(configFile: string, env: NodeJS.ProcessEnv): { loaded:
 
 type RecordIncident = (kind: string, detail: string) => void;
 
-/** Returns a function that appends an incident to the data folder's incident log. */
-function incidentRecorder(dataDir: string): RecordIncident {
+/** Returns a function that appends an incident to the data folder's log and sends it to the supervisor. */
+function incidentRecorder(dataDir: string, watchdog: WatchdogClient): RecordIncident {
   return (kind, detail) => {
     appendIncident(dataDir, kind, detail).catch((error: unknown) => {
       log.error({ err: error, kind }, 'writing an incident failed');
     });
+    watchdog.sendIncident(kind, detail);
   };
 }
 
 interface KioskWindow {
   window: BrowserWindow;
   recovery: RendererRecovery;
+  activity: { busy(): boolean };
 }
 
-function openKioskWindow(pageUrl: string, preloadFile: string, lockdown: LockdownOptions, recordIncident: RecordIncident): KioskWindow {
+interface KioskWindowSettings {
+  pageUrl: string;
+  preloadFile: string;
+  lockdown: LockdownOptions;
+  /** No input for this long means no session is open (the renderer's idle timeout). */
+  idleMs: number;
+}
+
+function openKioskWindow({ pageUrl, preloadFile, lockdown, idleMs }: KioskWindowSettings, recordIncident: RecordIncident): KioskWindow {
   const window = createKioskWindow({ preloadPath: preloadFile, debug: lockdown.debug });
   lockDownWebContents(window.webContents, pageUrl, lockdown);
   if (!lockdown.debug) keepWindowOpen(app, window);
@@ -96,9 +109,10 @@ function openKioskWindow(pageUrl: string, preloadFile: string, lockdown: Lockdow
 
   // A crashed, killed or hung renderer must not leave a blank screen, because no one is on site.
   const recovery = watchRenderer({ window, pageUrl, recordIncident });
+  const activity = trackUserActivity(window.webContents, idleMs);
 
   void window.loadURL(pageUrl);
-  return { window, recovery };
+  return { window, recovery, activity };
 }
 
 /**
@@ -147,7 +161,20 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   mkdirSync(loaded.dataDir, { recursive: true });
   configureLogging({ file: path.join(loaded.dataDir, 'logs', 'kiosk.log') });
   log.info({ configFile, terminalId: loaded.config.terminalId, gpu: gpu.decision.mode }, 'kiosk host starting');
-  const recordIncident = incidentRecorder(loaded.dataDir);
+
+  // Heartbeats start before the snapshot check, so a slow start does not look like a hang. The
+  // window is opened after 'ready'; until then nobody can be using it.
+  let activity: KioskWindow['activity'] | null = null;
+  const watchdog = startWatchdogClient({
+    heartbeatSeconds: loaded.config.watchdog.heartbeatSeconds,
+    vitals: () => ({
+      memoryBytes: app.isReady() ? totalMemoryBytes(app.getAppMetrics()) : process.memoryUsage().rss,
+      busy: activity?.busy() ?? false,
+    }),
+    log: createLogger('watchdog-client'),
+    env,
+  });
+  const recordIncident = incidentRecorder(loaded.dataDir, watchdog);
   reportGpuMode(gpu, recordIncident);
 
   // A snapshot damaged since its install is replaced by the previous one before the first lookup.
@@ -158,7 +185,12 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   const printOutput = settings.printing.enabled ? createElectronPrinter({ BrowserWindow, deviceName: loaded.config.printer?.name }) : null;
   const service = createKioskService({ dataDir: loaded.dataDir, settings, reporting, printOutput });
   const { pageUrl, preloadFile } = appFiles(app.getAppPath());
-  const lockdown: LockdownOptions = { debug: debugRequested(argv, env), touchOnly: loaded.config.kiosk.touchOnly };
+  const windowSettings: KioskWindowSettings = {
+    pageUrl,
+    preloadFile,
+    lockdown: { debug: debugRequested(argv, env), touchOnly: loaded.config.kiosk.touchOnly },
+    idleMs: loaded.config.idle.timeoutSeconds * 1000,
+  };
   denyNewWindowsEverywhere(app);
 
   await app.whenReady();
@@ -166,7 +198,8 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   lockDownSession(session.defaultSession, loaded.config.kiosk.permissions);
   const displayAwake = powerSaveBlocker.start('prevent-display-sleep');
   const unregisterIpc = registerKioskIpc(ipcMain, service, pageUrl);
-  let kiosk = openKioskWindow(pageUrl, preloadFile, lockdown, recordIncident);
+  let kiosk = openKioskWindow(windowSettings, recordIncident);
+  activity = kiosk.activity;
 
   const recordGpuCrash = gpuCrashRecorder(loaded.dataDir);
   app.on('child-process-gone', (_event, details) => {
@@ -185,7 +218,8 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   app.on('second-instance', () => {
     if (kiosk.window.isDestroyed()) {
       kiosk.recovery.stop();
-      kiosk = openKioskWindow(pageUrl, preloadFile, lockdown, recordIncident);
+      kiosk = openKioskWindow(windowSettings, recordIncident);
+      activity = kiosk.activity;
     }
     if (kiosk.window.isMinimized()) kiosk.window.restore();
     kiosk.window.focus();
@@ -193,6 +227,7 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => kiosk.recovery.stop());
   app.on('will-quit', () => {
+    watchdog.stop();
     sync.stop();
     unregisterIpc();
     powerSaveBlocker.stop(displayAwake);

@@ -2,11 +2,15 @@
 // a good one opens the locked-down window and wires IPC, sync and logging, and quitting
 // releases them.
 import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
+import { WATCHDOG_SOCKET_ENV, WatchdogMessageSchema } from '../../src-shared/watchdog-protocol.js';
+import type { WatchdogMessage } from '../../src-shared/watchdog-protocol.js';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
 import { readIncidents } from '../../src-main/core/incidents.js';
@@ -296,3 +300,72 @@ describe('startKioskHost', () => {
     expect(standIn.recorded.windows).toHaveLength(0);
   });
 });
+
+// A Unix socket server in the test plays the supervisor and keeps every message it receives.
+async function listenAsSupervisor(socketPath: string): Promise<{ server: Server; messages: WatchdogMessage[] }> {
+  const messages: WatchdogMessage[] = [];
+  const server = createServer((connection) => {
+    let buffered = '';
+    connection.on('data', (chunk) => {
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) messages.push(WatchdogMessageSchema.parse(JSON.parse(line)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  return { server, messages };
+}
+
+describe('startKioskHost under a supervisor', () => {
+  let supervisor: Awaited<ReturnType<typeof listenAsSupervisor>>;
+  let env: NodeJS.ProcessEnv;
+
+  beforeEach(async () => {
+    const socketPath = path.join(temp.dir, 'watchdog.sock');
+    supervisor = await listenAsSupervisor(socketPath);
+    env = { [WATCHDOG_SOCKET_ENV]: socketPath };
+  });
+
+  afterEach(async () => {
+    standIn.app.quit();
+    await new Promise((resolve) => supervisor.server.close(resolve));
+  });
+
+  it('sends heartbeats with the app memory', async () => {
+    standIn.app.metrics = [
+      { pid: 1, type: 'Browser', memory: { workingSetSize: 200_000, peakWorkingSetSize: 0 } },
+      { pid: 2, type: 'Tab', memory: { workingSetSize: 300_000, peakWorkingSetSize: 0 } },
+      { pid: 3, type: 'GPU', memory: { workingSetSize: 50_000, peakWorkingSetSize: 0 } },
+    ];
+
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], env);
+    vi.advanceTimersByTime(5_000);
+
+    await vi.waitFor(() => expect(supervisor.messages.filter((message) => message.type === 'heartbeat').length).toBeGreaterThan(0));
+    const heartbeat = supervisor.messages.findLast((message) => message.type === 'heartbeat');
+    expect(heartbeat).toEqual({ type: 'heartbeat', pid: process.pid, memoryBytes: 550_000 * 1024, busy: false });
+  });
+
+  it('reports busy after a touch', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], env);
+    await vi.waitFor(() => expect(supervisor.messages.length).toBeGreaterThan(0));
+
+    standIn.recorded.windows[0]!.webContents.emit('input-event', {}, { type: 'touchStart' });
+    vi.advanceTimersByTime(5_000);
+
+    await vi.waitFor(() => expect(supervisor.messages.at(-1)).toMatchObject({ type: 'heartbeat', busy: true }));
+  });
+
+  it('sends incidents to the supervisor', async () => {
+    await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], env);
+    await vi.waitFor(() => expect(supervisor.messages.length).toBeGreaterThan(0));
+
+    standIn.recorded.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: -1 });
+
+    await vi.waitFor(() =>
+      expect(supervisor.messages).toContainEqual({ type: 'incident', kind: 'renderer-gone', detail: 'reason=oom exitCode=-1' }),
+    );
+  });
+});
+
