@@ -65,6 +65,14 @@ describe('minsheng serve', () => {
 
   afterAll(() => temp.remove());
 
+  /** Writes the config of terminal test-01 in 430124, plus `fields`, to temp.dir and returns its path. */
+  function writeTestConfig(name: string, fields: Record<string, unknown>): string {
+    const file = path.join(temp.dir, name);
+    const config = { terminalId: 'test-01', terminalName: 'Test terminal', regionCode: '430124', sync: { source: '.', trust: 'pub.pem' }, ...fields };
+    writeFileSync(file, JSON.stringify(config));
+    return file;
+  }
+
   it('prints its options with --help', async () => {
     const result = await runCli(['serve', '--help']);
     expect(result.code).toBe(0);
@@ -118,18 +126,7 @@ describe('minsheng serve', () => {
   });
 
   it('serves until SIGTERM and takes idle settings from the config', async () => {
-    const config = path.join(temp.dir, 'config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        terminalId: 'test-01',
-        terminalName: 'Test terminal',
-        regionCode: '430124',
-        dataDir: '.',
-        sync: { source: '.', trust: 'pub.pem' },
-        idle: { timeoutSeconds: 30, warningSeconds: 10 },
-      }),
-    );
+    const config = writeTestConfig('config.json', { dataDir: '.', idle: { timeoutSeconds: 30, warningSeconds: 10 } });
 
     const serve = await startServe(['--data-dir', dataDir, '--static', temp.dir, '--config', config]);
     try {
@@ -148,17 +145,7 @@ describe('minsheng serve', () => {
   });
 
   it("uses the config's dataDir without --data-dir", async () => {
-    const config = path.join(temp.dir, 'config-with-data.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        terminalId: 'test-01',
-        terminalName: 'Test terminal',
-        regionCode: '430124',
-        dataDir: 'data',
-        sync: { source: '.', trust: 'pub.pem' },
-      }),
-    );
+    const config = writeTestConfig('config-with-data.json', { dataDir: 'data' });
 
     const serve = await startServe(['--static', temp.dir, '--config', config]);
     try {
