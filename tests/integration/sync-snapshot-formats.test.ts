@@ -15,13 +15,7 @@ import type { BuiltSnapshot, TestKeys } from '../helpers/make-bundle.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 
-const SETTINGS = {
-  ...TEST_SETTINGS,
-  terminalName: '黄兴镇便民服务中心 1 号机',
-  idleTimeoutSeconds: 90,
-  idleWarningSeconds: 20,
-  homeRegionCode: '430121',
-};
+const SETTINGS = { ...TEST_SETTINGS, homeRegionCode: '430121' };
 
 const temp = makeTempDir('minsheng-formats-');
 const bundles = path.join(temp.dir, 'bundles');

@@ -21,13 +21,7 @@ import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 import { COUNTY, ZHANGJIAPING } from './search-snapshot-fixture.js';
 import { MARKER_WORD, writeWorkerSnapshot } from './search-worker-fixture.js';
 
-const SETTINGS = {
-  ...TEST_SETTINGS,
-  terminalName: '黄兴镇便民服务中心 1 号机',
-  idleTimeoutSeconds: 90,
-  idleWarningSeconds: 20,
-  homeRegionCode: ZHANGJIAPING,
-};
+const SETTINGS = { ...TEST_SETTINGS, homeRegionCode: ZHANGJIAPING };
 
 const LOW_INCOME = { query: '低保', regionCode: ZHANGJIAPING, limit: 20 };
 const MARKER = { query: MARKER_WORD, regionCode: COUNTY, limit: 20 };

@@ -15,13 +15,7 @@ import { buildSnapshotFile } from '../helpers/make-bundle.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 
-const SETTINGS = {
-  ...TEST_SETTINGS,
-  terminalName: '黄兴镇便民服务中心 1 号机',
-  idleTimeoutSeconds: 90,
-  idleWarningSeconds: 20,
-  homeRegionCode: '430121',
-};
+const SETTINGS = { ...TEST_SETTINGS, homeRegionCode: '430121' };
 
 let temp: ReturnType<typeof makeTempDir>;
 let service: KioskService;
