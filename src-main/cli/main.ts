@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   root: () => import('./commands/root.js'),
   receive: () => import('./commands/receive.js'),
   reports: () => import('./commands/reports.js'),
+  watchdog: () => import('./commands/watchdog.js'),
   provision: () => import('./commands/provision.js'),
 };
 

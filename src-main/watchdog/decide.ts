@@ -156,7 +156,7 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
 
   function stop(run: KioskRun, reason: StopReason, detail: string): void {
     run.stopping = { reason, detail, sentAtMs: now.monotonicMs, killed: false };
-    log(reason === 'shutdown' || reason === 'daily-restart' ? 'info' : 'warn', 'stopping the kiosk', { reason, pid: run.pid, detail });
+    log(reason === 'shutdown' || reason === 'daily-restart' ? 'info' : 'warn', 'stopping the kiosk', { reason, kioskPid: run.pid, detail });
     if (run.pid !== null) actions.push({ type: 'signal', generation: run.generation, pid: run.pid, signal: 'SIGTERM' });
   }
 
@@ -223,7 +223,7 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
     if (run.stopping !== null) {
       if (!run.stopping.killed && run.pid !== null && now.monotonicMs - run.stopping.sentAtMs >= policy.stopGraceMs) {
         run.stopping.killed = true;
-        log('warn', 'the kiosk ignored SIGTERM; sending SIGKILL', { pid: run.pid, graceMs: policy.stopGraceMs });
+        log('warn', 'the kiosk ignored SIGTERM; sending SIGKILL', { kioskPid: run.pid, graceMs: policy.stopGraceMs });
         actions.push({ type: 'signal', generation: run.generation, pid: run.pid, signal: 'SIGKILL' });
       }
       return;
@@ -261,7 +261,7 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
     const runMs = now.monotonicMs - run.startedAtMs;
     const how = code !== null ? `exit code ${code}` : `signal ${signal ?? 'unknown'}`;
     const stopping = run.stopping;
-    log(stopping === null ? 'warn' : 'info', 'kiosk exited', { pid: run.pid, code, signal, runMs });
+    log(stopping === null ? 'warn' : 'info', 'kiosk exited', { kioskPid: run.pid, code, signal, runMs });
 
     if (state.mode === 'shutting-down') {
       if (stopping !== null && stopping.reason !== 'shutdown') {
@@ -300,7 +300,7 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
       const target = current(event.generation);
       if (target === null) break;
       target.pid = event.pid;
-      log('info', 'kiosk started', { pid: event.pid, generation: event.generation });
+      log('info', 'kiosk started', { kioskPid: event.pid, generation: event.generation });
       if (state.mode === 'shutting-down') stop(target, 'shutdown', 'the supervisor was stopped while the kiosk was starting');
       break;
     }
@@ -329,7 +329,7 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
       if (target === null) break;
       if (target.firstHeartbeatAtMs === null) {
         target.firstHeartbeatAtMs = now.monotonicMs;
-        log('info', 'first heartbeat', { pid: target.pid, heartbeatPid: event.message.pid, afterMs: now.monotonicMs - target.startedAtMs });
+        log('info', 'first heartbeat', { kioskPid: target.pid, heartbeatPid: event.message.pid, afterMs: now.monotonicMs - target.startedAtMs });
       }
       target.lastHeartbeatAtMs = now.monotonicMs;
       target.heartbeatCount += 1;

@@ -161,7 +161,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     });
     child.once('error', (error) => {
       if (!spawned) dispatch({ type: 'spawn-failed', generation, error: error.message });
-      else log.error({ err: error, pid: child.pid }, 'kiosk process error');
+      else log.error({ err: error, kioskPid: child.pid }, 'kiosk process error');
     });
     child.once('exit', (code, signal) => {
       children.delete(generation);
@@ -177,7 +177,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       process.kill(-pid, signal);
     } catch (error) {
       // ESRCH: the group has no process left.
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') log.error({ err: error, pid, signal }, 'could not signal the kiosk');
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') log.error({ err: error, kioskPid: pid, signal }, 'could not signal the kiosk');
     }
   }
 

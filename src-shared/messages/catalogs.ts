@@ -33,6 +33,8 @@ import zhReceiver from './zh-CN/receiver.js';
 import enReceiver from './en/receiver.js';
 import zhPrint from './zh-CN/print.js';
 import enPrint from './en/print.js';
+import zhWatchdog from './zh-CN/watchdog.js';
+import enWatchdog from './en/watchdog.js';
 import zhProvision from './zh-CN/provision.js';
 import enProvision from './en/provision.js';
 
@@ -54,6 +56,7 @@ export const catalogs = {
     verify: zhVerify,
     receiver: zhReceiver,
     print: zhPrint,
+    watchdog: zhWatchdog,
     provision: zhProvision,
   },
   en: {
@@ -73,6 +76,7 @@ export const catalogs = {
     verify: enVerify,
     receiver: enReceiver,
     print: enPrint,
+    watchdog: enWatchdog,
     provision: enProvision,
   },
 };

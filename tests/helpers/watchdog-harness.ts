@@ -115,7 +115,6 @@ export async function watchKiosk(options: WatchOptions): Promise<WatchedKiosk> {
     log,
     recordIncident: (kind, detail, at) => appendIncident(dataDir, kind, detail, at),
   });
-  closeSync(kioskOutput);
 
   const eventsFile = path.join(stateDir, 'events.jsonl');
   const watched: WatchedKiosk = {
@@ -149,6 +148,8 @@ export async function watchKiosk(options: WatchOptions): Promise<WatchedKiosk> {
     async close() {
       supervisor.stop('test end');
       await supervisor.finished;
+      // Each restart hands this descriptor to the new kiosk, so it stays open until the end.
+      closeSync(kioskOutput);
       temp.remove();
     },
   };

@@ -219,6 +219,6 @@ describe('watchdog daily restart', () => {
     expect(incidents.map((incident) => incident.kind)).toEqual(['daily-restart-skipped']);
     expect(incidents[0]?.detail).toContain('03:00-03:30 of 2026-03-14 ended while the kiosk was busy');
     expect(kiosk.logsWith('stopping the kiosk')).toEqual([]);
-    expect(kiosk.supervisor.currentRun()?.pid).toBe(first.fields.pid);
+    expect(kiosk.supervisor.currentRun()?.pid).toBe(first.fields.kioskPid);
   });
 });

@@ -13,12 +13,16 @@ import { checkInstalledAtStart } from '../../core/data-folder/startup-check.js';
 import { createKioskService } from '../../core/kiosk-service.js';
 import { reportingKeysOf } from '../../core/reports/commission-key.js';
 import type { ReportingKeys } from '../../core/reports/commission-key.js';
+import { createLogger } from '../../core/log.js';
+import { startWatchdogClient } from '../../core/watchdog-client.js';
 import type { Command, CommandContext } from '../command.js';
 import { integerOption, parseOptions, requireOption, UsageError } from '../command.js';
 import { waitForStopSignal } from '../stop-signal.js';
 
 export const DEFAULT_SERVE_PORT = 8765;
 const MAX_PORT = 65_535;
+// Heartbeat interval without --config: the config schema's default of watchdog.heartbeatSeconds.
+const DEFAULT_HEARTBEAT_SECONDS = 5;
 
 /** Finds dist/renderer of this package, from src-main/... under tsx or dist/main/... when built. */
 export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
@@ -138,7 +142,17 @@ const serve: Command = {
       ].join('\n'),
     );
 
+    // Under `minsheng watchdog` the supervisor restarts this host when its heartbeats stop.
+    // NOTE: busy is always false because this host cannot tell whether a villager's session is
+    // open in the browser, so a daily restart may end a session in its window.
+    const watchdogClient = startWatchdogClient({
+      heartbeatSeconds: config?.watchdog.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
+      vitals: () => ({ memoryBytes: process.memoryUsage().rss, busy: false }),
+      log: createLogger('watchdog-client'),
+    });
+
     await stopSignal;
+    watchdogClient.stop();
     await host.close();
     await service.close();
     context.stdout.write(`${context.t('serve:stopped')}\n`);
