@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 export type { Logger };
 
 // Field names that carry personal data anywhere in a log object, at any of the first 2 levels.
-const PERSONAL_FIELDS = [
+export const PERSONAL_FIELDS = [
   'idNumber',
   'id_number',
   'name',

@@ -2,12 +2,9 @@
 // never overlap: a tick that comes while a pass is still running (a slow download on a weak
 // line) is skipped, not queued. stop() clears the timer on quit; a pass already running
 // finishes its install or cleanup, because cutting it short would leave staging files.
-import type { LoadedConfig } from '../core/config.js';
 import { createLogger } from '../core/log.js';
 import type { Logger } from '../core/log.js';
-import { syncOnce } from '../core/sync/sync.js';
 import type { SyncOutcome } from '../core/sync/sync.js';
-import { loadTrustSetting, TrustError } from '../core/trust/anchor.js';
 
 export interface PeriodicSyncOptions {
   intervalMinutes: number;
@@ -69,27 +66,5 @@ export function startPeriodicSync(options: PeriodicSyncOptions): PeriodicSync {
   };
 }
 
-/**
- * Returns one sync pass for a terminal config. The trust anchor is read on every pass, so a key
- * a technician replaces takes effect without a restart; an unreadable one skips the pass.
- */
-export function syncPassFor(loaded: LoadedConfig, log: Logger): () => Promise<SyncOutcome | null> {
-  return async () => {
-    let trust;
-    try {
-      trust = loadTrustSetting(loaded.trust);
-    } catch (error) {
-      if (!(error instanceof TrustError)) throw error;
-      log.error({ trust: error.file, reason: error.reason }, 'cannot load the trust anchor; sync skipped');
-      return null;
-    }
-
-    return syncOnce({
-      source: loaded.source,
-      trust,
-      dataDir: loaded.dataDir,
-      expectedRegion: loaded.config.regionCode,
-      log,
-    });
-  };
-}
+// The pass itself lives in core, so the browser host's admin screen runs the same one.
+export { syncPassFor } from '../core/sync/config-pass.js';

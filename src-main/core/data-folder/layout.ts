@@ -68,3 +68,18 @@ export const PRINTED_FOLDER = 'printed';
 export function printedDir(dataDir: string): string {
   return path.join(dataDir, PRINTED_FOLDER);
 }
+
+// Log files: kiosk.log from the kiosk host, incidents.jsonl from the kiosk and its supervisor.
+export const LOGS_FOLDER = 'logs';
+export const KIOSK_LOG_FILE = 'kiosk.log';
+
+export function logsDir(dataDir: string): string {
+  return path.join(dataDir, LOGS_FOLDER);
+}
+
+export function kioskLogPath(dataDir: string): string {
+  return path.join(dataDir, LOGS_FOLDER, KIOSK_LOG_FILE);
+}
+
+// Wrong admin PINs in a row and the lockout they caused, kept across restarts.
+export const ADMIN_LOCKOUT_FILE = 'admin-lockout.json';

@@ -1,8 +1,7 @@
-// Terminal status that `minsheng status` prints: the last sync pass and the problems a
-// technician must know about (disk full, read-only disk, a corrupt snapshot). Writing it is best
-// effort, because on a full or read-only disk it cannot be written. The log still gets the same
-// lines then.
-// NOTE: the admin screen does not read this file yet.
+// Terminal status that `minsheng status` prints and the admin screen shows: the last sync pass
+// and the problems a technician must know about (disk full, read-only disk, a corrupt snapshot).
+// Writing it is best effort, because on a full or read-only disk it cannot be written. The log
+// still gets the same lines then.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';

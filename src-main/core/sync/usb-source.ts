@@ -56,7 +56,7 @@ function subfolders(folder: string): string[] {
 }
 
 /** Lists the folders where a medium may be mounted: each root and its subfolders to MOUNT_DEPTH. */
-function mountCandidates(roots: string[]): string[] {
+export function mountCandidates(roots: string[]): string[] {
   const candidates: string[] = [];
   let level = roots.filter(isDirectory);
   for (let depth = 0; depth <= MOUNT_DEPTH && level.length > 0; depth += 1) {

@@ -1,0 +1,170 @@
+// The admin session: the PIN check, the lockout after wrong PINs and the session token. Wrong
+// PINs and the lockout are written to the data folder, so a restart does not reset them. The
+// lockout's end is checked against the effective clock: the later of the terminal's clock and
+// the newest signed time sync has seen. A clock turned back to before the lockout began restarts
+// the lockout, so turning the clock back does not unlock the pad early. The token lives in
+// memory only: one session at a time, ended by lock() or by ADMIN_TOKEN_IDLE_SECONDS without a call.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { ADMIN_TOKEN_IDLE_SECONDS } from '../../../src-shared/admin-api.js';
+import type { AdminUnlockResult } from '../../../src-shared/admin-api.js';
+import type { TerminalConfig } from '../config.js';
+import { effectiveNow, readSyncState } from '../data-folder/state.js';
+import { appendIncident } from '../incidents.js';
+import { createLogger } from '../log.js';
+import { verifyPin } from './pin-hash.js';
+import { NO_LOCKOUT, readLockoutState, writeLockoutState } from './lockout-state.js';
+import type { LockoutState } from './lockout-state.js';
+
+const log = createLogger('admin-session');
+
+const TOKEN_BYTES = 32;
+
+export type AdminSettings = NonNullable<TerminalConfig['admin']>;
+
+export interface AdminSessionOptions {
+  /** The config's admin section; null means the terminal has no admin screen. */
+  admin: AdminSettings | null;
+  dataDir: string;
+  /** The terminal's clock; tests set it. */
+  clock?: () => Date;
+  /** Milliseconds on a clock that never goes back, for the token's idle expiry; tests set it. */
+  monotonicMs?: () => number;
+}
+
+export interface AdminSession {
+  unlock(pin: string): Promise<AdminUnlockResult>;
+  /** Returns true when `token` is the open session's token, and restarts its idle time. */
+  authorize(token: string): boolean;
+  /** Ends the session when `token` is its token; any other token changes nothing. */
+  lock(token: string): void;
+  /** Whether a session is open and not idle past its expiry. */
+  isOpen(): boolean;
+}
+
+interface OpenToken {
+  value: Buffer;
+  lastUsedMs: number;
+}
+
+function sameToken(open: OpenToken, token: string): boolean {
+  const candidate = Buffer.from(token, 'utf8');
+  return candidate.length === open.value.length && timingSafeEqual(candidate, open.value);
+}
+
+export function createAdminSession(options: AdminSessionOptions): AdminSession {
+  const clock = options.clock ?? (() => new Date());
+  const monotonicMs = options.monotonicMs ?? (() => performance.now());
+  const idleMs = ADMIN_TOKEN_IDLE_SECONDS * 1000;
+  let lockout: LockoutState | null = null;
+  let token: OpenToken | null = null;
+  // Unlock calls run one after another, so two quick wrong PINs both count.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function loadLockout(): LockoutState {
+    if (lockout === null) {
+      const read = readLockoutState(options.dataDir);
+      if (read.problem !== null) log.warn({ problem: read.problem }, 'admin lockout file is damaged; starting from no wrong PINs');
+      lockout = read.state;
+    }
+    return lockout;
+  }
+
+  // The in-memory state stays in force when the write fails, until the process ends.
+  async function saveLockout(next: LockoutState): Promise<void> {
+    lockout = next;
+    try {
+      await writeLockoutState(options.dataDir, next);
+    } catch (error) {
+      log.error({ err: error, dataDir: options.dataDir }, 'writing the admin lockout file failed; the lockout is kept in memory until the kiosk restarts');
+    }
+  }
+
+  /** Returns the lockout's end, after re-anchoring a lockout whose start lies after `now`. */
+  async function lockedUntil(settings: AdminSettings, now: Date): Promise<Date | null> {
+    const state = loadLockout();
+    if (state.lockedUntil === null) return null;
+
+    const durationMs = settings.lockoutMinutes * 60_000;
+    const until = Date.parse(state.lockedUntil);
+    const since = state.lockedAt === null ? until - durationMs : Date.parse(state.lockedAt);
+    if (now.getTime() < since) {
+      // The clock was turned back to before the lockout began: the time locked so far is
+      // unknown, so the whole lockout starts again from now.
+      const restarted = new Date(now.getTime() + durationMs);
+      log.warn({ lockedAt: state.lockedAt, now: now.toISOString(), until: restarted.toISOString() }, 'clock is before the admin lockout began; lockout restarted');
+      await saveLockout({ failures: 0, lockedAt: now.toISOString(), lockedUntil: restarted.toISOString() });
+      return restarted;
+    }
+    if (now.getTime() < until) return new Date(until);
+
+    await saveLockout(NO_LOCKOUT);
+    return null;
+  }
+
+  async function unlockNow(settings: AdminSettings, pin: string): Promise<AdminUnlockResult> {
+    const now = effectiveNow(clock(), readSyncState(options.dataDir).state);
+    const until = await lockedUntil(settings, now);
+    if (until !== null) {
+      log.warn({ until: until.toISOString() }, 'admin PIN entered while the pad is locked; not checked');
+      return { status: 'locked', until: until.toISOString() };
+    }
+
+    if (verifyPin(pin, settings.pinHash)) {
+      if (loadLockout().failures > 0) await saveLockout(NO_LOCKOUT);
+      token = { value: Buffer.from(randomBytes(TOKEN_BYTES).toString('base64url'), 'utf8'), lastUsedMs: monotonicMs() };
+      log.info('admin screen unlocked');
+      return { status: 'unlocked', token: token.value.toString('utf8') };
+    }
+
+    const failures = loadLockout().failures + 1;
+    if (failures < settings.maxAttempts) {
+      await saveLockout({ ...NO_LOCKOUT, failures });
+      log.warn({ failures, attemptsLeft: settings.maxAttempts - failures }, 'wrong admin PIN');
+      return { status: 'wrong-pin', attemptsLeft: settings.maxAttempts - failures };
+    }
+
+    const lockedAt = now.toISOString();
+    const end = new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString();
+    await saveLockout({ failures: 0, lockedAt, lockedUntil: end });
+    log.warn({ failures, until: end }, 'wrong admin PIN; the pad is locked');
+    await appendIncident(options.dataDir, 'admin-lockout', `${failures} wrong admin PINs in a row; PIN pad locked until ${end}`, clock()).catch(
+      (error: unknown) => log.error({ err: error }, 'cannot record the admin lockout incident'),
+    );
+    return { status: 'locked', until: end };
+  }
+
+  function liveToken(): OpenToken | null {
+    if (token !== null && monotonicMs() - token.lastUsedMs >= idleMs) {
+      log.info('admin session expired after idle time');
+      token = null;
+    }
+    return token;
+  }
+
+  return {
+    unlock(pin) {
+      const settings = options.admin;
+      if (settings === null) return Promise.resolve({ status: 'not-configured' });
+
+      const result = queue.then(() => unlockNow(settings, pin));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+
+    authorize(candidate) {
+      const open = liveToken();
+      if (open === null || !sameToken(open, candidate)) return false;
+      open.lastUsedMs = monotonicMs();
+      return true;
+    },
+
+    lock(candidate) {
+      const open = liveToken();
+      if (open === null || !sameToken(open, candidate)) return;
+      token = null;
+      log.info('admin screen locked');
+    },
+
+    isOpen: () => liveToken() !== null,
+  };
+}

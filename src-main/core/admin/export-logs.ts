@@ -1,0 +1,115 @@
+// Export of the logs to a USB stick for a technician to take away: every file in the data
+// folder's logs folder (the kiosk log, the incident log, the supervisor's log) and the current
+// diagnostics as JSON, each line redacted, into <stick>/minsheng-logs/<terminal ID>-<UTC time>/.
+// Each file is written durably, so a stick pulled right after the result shows keeps what it reports.
+import { readdir, stat } from 'node:fs/promises';
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { AdminActionResult, Diagnostics } from '../../../src-shared/admin-api.js';
+import { fsyncFolder, writeFileDurably } from '../data-folder/fsync.js';
+import { logsDir } from '../data-folder/layout.js';
+import { createLogger } from '../log.js';
+import { mountCandidates } from '../sync/usb-source.js';
+import { redactLogLine } from './log-redaction.js';
+import { readTailLines } from './log-tail.js';
+
+const log = createLogger('admin-export-logs');
+
+export const EXPORT_FOLDER = 'minsheng-logs';
+// The newest part of each log file is exported. The kiosk log is not rotated, so after months it
+// may be far larger than a technician needs or a small stick holds.
+export const MAX_EXPORT_BYTES_PER_FILE = 8 * 1024 * 1024;
+
+/**
+ * Returns true when `folder` is a mount point: its file system differs from its parent's. A
+ * stick is mounted at such a folder, while the folders around it (/media/<user>) are not.
+ */
+function isMountPoint(folder: string): boolean {
+  try {
+    return statSync(folder).dev !== statSync(path.dirname(folder)).dev;
+  } catch {
+    return false;
+  }
+}
+
+/** Returns the first mounted medium under the roots, in the order the USB import searches, or null. */
+export function findMountedMedium(roots: string[]): string | null {
+  return mountCandidates(roots).find(isMountPoint) ?? null;
+}
+
+// 20261205T065335Z: sortable and free of characters FAT file systems reject.
+function compactUtc(time: Date): string {
+  return time.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function logFiles(dataDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(logsDir(dataDir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+
+  const files: string[] = [];
+  for (const name of names.sort()) {
+    const file = path.join(logsDir(dataDir), name);
+    if ((await stat(file)).isFile()) files.push(file);
+  }
+  return files;
+}
+
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+function redactedText(lines: string[]): string {
+  return lines.map((line) => `${redactLogLine(line)}\n`).join('');
+}
+
+export interface ExportLogsOptions {
+  dataDir: string;
+  terminalId: string;
+  diagnostics: Diagnostics;
+  /** Folders under which sticks are mounted (as for the USB import). */
+  usbRoots: string[];
+  now: Date;
+}
+
+/** Writes the export to the first mounted medium; fails with no-usb or write-failed. */
+export async function exportLogs(options: ExportLogsOptions): Promise<AdminActionResult> {
+  const medium = findMountedMedium(options.usbRoots);
+  if (medium === null) {
+    return {
+      status: 'failed',
+      code: 'no-usb',
+      detail: `no mounted USB stick found under ${options.usbRoots.join(', ')}; plug in a stick and wait until the system shows it`,
+    };
+  }
+
+  const folder = path.join(medium, EXPORT_FOLDER, `${options.terminalId}-${compactUtc(options.now)}`);
+  // Reading the logs is the kiosk's side; a failure there is not the stick's fault and is raised.
+  const files = await logFiles(options.dataDir);
+  const contents = await Promise.all(files.map(async (file) => ({ name: path.basename(file), text: redactedText(await readTailLines(file, MAX_EXPORT_BYTES_PER_FILE)) })));
+  // Only the text values are redacted: a byte count must not be taken for a phone number.
+  const diagnosticsText = `${JSON.stringify(options.diagnostics, (_key, value: unknown) => (typeof value === 'string' ? redactLogLine(value) : value), 2)}\n`;
+
+  try {
+    // One level at a time: a recursive mkdir reports a read-only medium as ENOENT, not EROFS.
+    makeFolder(path.dirname(folder));
+    makeFolder(folder);
+    for (const { name, text } of contents) await writeFileDurably(path.join(folder, name), text);
+    await writeFileDurably(path.join(folder, 'diagnostics.json'), diagnosticsText);
+    await fsyncFolder(path.dirname(folder));
+  } catch (error) {
+    log.error({ err: error, folder }, 'exporting the logs to the USB stick failed');
+    return { status: 'failed', code: 'write-failed', detail: `${folder}: ${(error as Error).message}`.slice(0, 2000) };
+  }
+
+  log.info({ folder, files: contents.length + 1 }, 'logs exported to a USB stick');
+  return { status: 'done', code: 'exported', detail: folder };
+}
