@@ -164,15 +164,11 @@ export async function runProvision(argv: string[], context: CommandContext, inpu
   // 3. Questions for what is missing, when someone (or a script with --prompt) can answer.
   const asks = values.prompt === true || (input.isTTY === true && values['admin-pin-stdin'] !== true && lacksRequired(answers));
   const prompter = asks ? new Prompter({ input, output: context.stderr }) : null;
-  const request: ProvisionRequest = { answers, configFile, cwd: process.cwd() };
+  // A PIN that cannot be read is listed with the other problems, or, in a dialogue, asked for.
+  const request: ProvisionRequest = { answers, configFile, cwd: process.cwd(), earlier: prompter === null ? pinRead.problems : [] };
   let valid: Awaited<ReturnType<typeof validateWithRetries>>;
   try {
-    // A PIN that cannot be read is reported with the rest; a dialogue then asks for the PIN.
-    if (pinRead.problems.length > 0 && prompter === null) {
-      writeProblems([...pinRead.problems, ...(await problemsOf(request, state, context.t))], context);
-      return 2;
-    }
-    if (pinRead.problems.length > 0) writeProblems(pinRead.problems, context);
+    if (prompter !== null && pinRead.problems.length > 0) writeProblems(pinRead.problems, context);
     if (prompter !== null) {
       prompter.say(context.t('provision:prompt.intro'));
       await askSteps(unansweredSteps(state), prompter, state, context.t);
@@ -205,11 +201,6 @@ export async function runProvision(argv: string[], context: CommandContext, inpu
   const lines = [context.t('provision:written', { file: configFile }), ...summaryLines(valid.loaded, context.t).map((line) => `  ${line}`)];
   context.stdout.write(`${lines.join('\n')}\n`);
   return 0;
-}
-
-async function problemsOf(request: ProvisionRequest, state: DialogueState, t: Translate): Promise<ProvisionProblem[]> {
-  const result = await validateProvision({ ...request, answers: state.answers, pin: state.pin }, t);
-  return result.ok ? [] : result.problems;
 }
 
 function withHiddenHash(raw: Record<string, unknown>, t: Translate): Record<string, unknown> {

@@ -180,10 +180,17 @@ export function buildConfig(answers: ProvisionAnswers, pin: ProvisionPin | undef
   if (problem !== null) problems.push(problem);
   else if (pin !== undefined) raw['admin'] = { pinHash: PLACEHOLDER_PIN_HASH, ...(raw['admin'] as object | undefined) };
 
-  // 3. The schema lets a threshold stand beside a trust file, where it would mean nothing.
+  // 3. Trust rules the schema checks only once the rest of the sync section is valid, and a
+  // threshold beside a trust file, which the schema lets stand although it would mean nothing.
+  if (answers.trust === undefined && answers['root-key'] === undefined) {
+    problems.push({ option: 'trust', field: 'sync.trust', message: context.t('provision:problem.missingTrust') });
+  }
   if (answers.threshold !== undefined && answers['root-key'] === undefined) {
     problems.push({ option: 'threshold', field: 'sync.rootThreshold', message: context.t('provision:problem.thresholdWithoutRootKeys') });
   }
+
+  // 4. The sync section is required as a whole; an empty one lets the schema name its missing fields.
+  raw['sync'] ??= {};
 
   const ordered = Object.fromEntries(SECTION_ORDER.filter((key) => key in raw).map((key) => [key, raw[key]]));
   return { raw: ordered, problems, paths };

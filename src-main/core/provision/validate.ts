@@ -18,6 +18,8 @@ export interface ProvisionRequest {
   configFile: string;
   /** Folder that relative paths in the answers start from. */
   cwd: string;
+  /** Problems found before validation, such as a PIN file that cannot be read; listed with the rest. */
+  earlier?: ProvisionProblem[];
 }
 
 export type ProvisionValidation =
@@ -32,20 +34,16 @@ function valueAt(raw: Record<string, unknown>, field: string): unknown {
   return value;
 }
 
-/** Explains a field the answers left out: which option (or PIN source) to give. */
-function missingMessage(field: string, option: string | null, t: Translate): string {
-  if (field === PIN_FIELD) return t('provision:problem.missingPin');
-  return t('provision:problem.missing', { option: `--${option}` });
-}
 
 function schemaProblems(error: ConfigError, raw: Record<string, unknown>, t: Translate): ProvisionProblem[] {
   return error.problems.map((message, index) => {
     const { field, code } = error.issues[index] ?? { field: '', code: '' };
     const option = optionOfField(field)?.name ?? null;
 
-    // No trust setting at all: the message names the options of both kinds.
-    if (field === 'sync.trust' && valueAt(raw, field) === undefined) return { option, field, message: t('provision:problem.missingTrust') };
-    if (code === 'invalid_type' && valueAt(raw, field) === undefined) return { option, field, message: missingMessage(field, option, t) };
+    if (code === 'invalid_type' && valueAt(raw, field) === undefined) {
+      if (field === PIN_FIELD) return { option, field, message: t('provision:problem.missingPin') };
+      if (option !== null) return { option, field, message: t('provision:problem.missing', { option: `--${option}` }) };
+    }
     return { option, field, message };
   });
 }
@@ -73,9 +71,9 @@ export async function validateProvision(request: ProvisionRequest, t: Translate)
   }
 
   const fromFiles = await checkNamedPaths(built.paths, valueAt(built.raw, 'sync.rootThreshold'), t);
-  const converted = new Set(built.problems.flatMap((problem) => [problem.option, problem.field]));
-  const repeated = (problem: ProvisionProblem) => converted.has(problem.field) || (problem.option !== null && converted.has(problem.option));
-  const problems = [...built.problems, ...fromSchema.filter((problem) => !repeated(problem)), ...fromFiles];
+  const reported = new Set([...(request.earlier ?? []), ...built.problems].flatMap((problem) => [problem.option, problem.field]));
+  const repeated = (problem: ProvisionProblem) => reported.has(problem.field) || (problem.option !== null && reported.has(problem.option));
+  const problems = [...(request.earlier ?? []), ...built.problems, ...fromSchema.filter((problem) => !repeated(problem)), ...fromFiles];
   problems.sort((a, b) => rankOf(a) - rankOf(b));
 
   if (loaded === undefined || problems.length > 0) return { ok: false, problems };
