@@ -1,9 +1,10 @@
-// Entry of the kiosk page: picks the host API, sets up i18n and locks the surface down to
-// taps and scrolling (no context menu, no text selection, no pinch zoom).
+// Entry of the kiosk page: picks the host's KioskApi and AdminApi, sets up i18n and locks the
+// surface down to taps and scrolling (no context menu, no text selection, no pinch zoom).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
+import { selectAdminApi } from './api/admin-client.js';
 import { selectKioskApi } from './api/kiosk-client.js';
 import { createRendererI18n } from './i18n/index.js';
 import './styles.css';
@@ -22,7 +23,7 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={createRendererI18n()}>
-      <App api={selectKioskApi()} />
+      <App api={selectKioskApi()} adminApi={selectAdminApi()} />
     </I18nextProvider>
   </StrictMode>,
 );

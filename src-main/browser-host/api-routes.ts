@@ -1,11 +1,15 @@
 // The KioskApi over HTTP: GET /api/settings, GET /api/snapshot, POST /api/lookup {idNumber},
 // and a POST per board method (board-routes.ts) and per reporting method (reports-routes.ts).
+// The AdminApi has a POST per method under /api/admin/ (admin-routes.ts).
 // Each body is read up to a small limit and parsed with the shared schema. No body is logged,
 // because a lookup body contains an ID number.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KIOSK_HTTP_PATHS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
+import type { AdminApi } from '../../src-shared/admin-api.js';
+import { UNCONFIGURED_ADMIN_API } from '../core/admin/admin-service.js';
 import type { Logger } from '../core/log.js';
+import { handleAdminCall, isAdminPath } from './admin-routes.js';
 import { handleBoardCall, isBoardPath } from './board-routes.js';
 import { sendJson, sendJsonError } from './http-responses.js';
 import { ClientAbortError, readJsonBody } from './json-body.js';
@@ -36,8 +40,9 @@ async function handleLookup(api: KioskApi, request: IncomingMessage, response: S
 }
 
 /**
- * Handles a request under /api/; errors thrown by the KioskApi become a logged 500. A client that
- * closes its request early is logged as one info line without a stack.
+ * Handles a request under /api/; errors thrown by the KioskApi or AdminApi become a logged 500. A
+ * client that closes its request early is logged as one info line without a stack. Without an
+ * AdminApi, the admin paths answer as for a terminal with no admin screen.
  */
 export async function handleApi(
   api: KioskApi,
@@ -45,6 +50,7 @@ export async function handleApi(
   response: ServerResponse,
   pathname: string,
   log: Logger,
+  adminApi: AdminApi = UNCONFIGURED_ADMIN_API,
 ): Promise<void> {
   try {
     if (pathname === KIOSK_HTTP_PATHS.getSettings) {
@@ -70,6 +76,11 @@ export async function handleApi(
     if (isReportsPath(pathname)) {
       if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
       return await handleReportsCall(api, request, response, pathname);
+    }
+
+    if (isAdminPath(pathname)) {
+      if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
+      return await handleAdminCall(adminApi, request, response, pathname);
     }
 
     sendJsonError(response, 404, 'not-found', `No API at ${pathname}.`);

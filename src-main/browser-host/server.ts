@@ -6,6 +6,7 @@ import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AdminApi } from '../../src-shared/admin-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { createLogger } from '../core/log.js';
 import { handleApi } from './api-routes.js';
@@ -18,6 +19,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export interface BrowserHostOptions {
   api: KioskApi;
+  /** The technician's admin screen; absent, the admin paths answer as for a terminal with none. */
+  adminApi?: AdminApi;
   /** Folder of the built renderer (dist/renderer), containing index.html. */
   staticDir: string;
   /** 0 picks a free port. */
@@ -56,7 +59,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // Only the raw path is used: the query string is ignored and never logged.
     const rawPath = (request.url ?? '/').split('?')[0]!;
     if (rawPath === '/api' || rawPath.startsWith('/api/')) {
-      await handleApi(options.api, request, response, rawPath, log);
+      await handleApi(options.api, request, response, rawPath, log, options.adminApi);
       return;
     }
     await serveStatic(request, response, staticDir, rawPath);

@@ -2,15 +2,17 @@
 // kiosk mode, the county's preview and the end-to-end tests. Runs until SIGINT or SIGTERM.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { KioskApi, KioskSettings } from '../../../src-shared/kiosk-api.js';
+import { browserAdminHost } from '../../browser-host/admin-host.js';
 import { createPdfPrinter } from '../../browser-host/pdf-printer.js';
 import { startBrowserHost } from '../../browser-host/server.js';
 import { ConfigError, DEFAULT_KIOSK_SETTINGS, kioskSettingsOf, loadTerminalConfig } from '../../core/config.js';
-import type { TerminalConfig } from '../../core/config.js';
+import type { LoadedConfig, TerminalConfig } from '../../core/config.js';
 import { printedDir } from '../../core/data-folder/layout.js';
 import { checkInstalledAtStart } from '../../core/data-folder/startup-check.js';
+import { createAdminService } from '../../core/admin/admin-service.js';
 import { createKioskService } from '../../core/kiosk-service.js';
+import { findPackageRoot } from '../../core/package-info.js';
 import { reportingKeysOf } from '../../core/reports/commission-key.js';
 import type { ReportingKeys } from '../../core/reports/commission-key.js';
 import { createLogger } from '../../core/log.js';
@@ -26,16 +28,11 @@ const DEFAULT_HEARTBEAT_SECONDS = 5;
 
 /** Finds dist/renderer of this package, from src-main/... under tsx or dist/main/... when built. */
 export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
-  let dir = path.dirname(fileURLToPath(moduleUrl));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return path.join(dir, 'dist', 'renderer');
+  return path.join(findPackageRoot(moduleUrl), 'dist', 'renderer');
 }
 
 interface ServeConfig {
+  loaded: LoadedConfig;
   config: TerminalConfig;
   /** The config's dataDir, resolved against the config file's folder. */
   dataDir: string;
@@ -51,7 +48,7 @@ function configFrom(configFile: string | undefined, context: CommandContext): Se
   if (!configFile) return null;
   try {
     const loaded = loadTerminalConfig(configFile, context.t);
-    return { config: loaded.config, dataDir: loaded.dataDir, reporting: reportingKeysOf(loaded, context.t) };
+    return { loaded, config: loaded.config, dataDir: loaded.dataDir, reporting: reportingKeysOf(loaded, context.t) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const lines = [context.t('serve:configInvalid', { file: configFile }), error.message, ...error.problems.map((problem) => `  - ${problem}`)];
@@ -121,9 +118,18 @@ const serve: Command = {
     const printOutput = settings.printing.enabled ? createPdfPrinter({ outDir: printedDir(dataDir) }) : null;
     const service = createKioskService({ dataDir, settings, reporting: loaded?.reporting ?? null, printOutput });
     await warnOnRegionMismatch(service, config, context);
+    // The admin screen needs the config's PIN hash; without --config the admin paths unlock nothing.
+    const adminApi =
+      loaded === null
+        ? undefined
+        : createAdminService({
+            loaded: { ...loaded.loaded, dataDir },
+            kiosk: service,
+            host: browserAdminHost({ printing: settings.printing.enabled, pdfDir: printedDir(dataDir) }),
+          });
     let host;
     try {
-      host = await startBrowserHost({ api: service, staticDir, port });
+      host = await startBrowserHost({ api: service, adminApi, staticDir, port });
     } catch (error) {
       await service.close();
       // Node's messages may end with a period of their own; the sentence adds one.
