@@ -1,5 +1,5 @@
 // IPC handlers for the KioskApi: one ipcMain.handle per channel in KIOSK_CHANNELS,
-// BOARDS_CHANNELS and REPORTS_CHANNELS. Each call
+// BOARDS_CHANNELS and REPORTS_CHANNELS, and for the AdminApi in ADMIN_CHANNELS. Each call
 // is checked twice before it reaches core: the sender must be our own page in the top frame,
 // and the arguments must parse with the contract's schemas. A rejected call throws, so the
 // renderer's promise rejects and core never receives the value.
@@ -15,6 +15,8 @@ import {
   SearchRequestSchema,
   SuggestRequestSchema,
 } from '../../src-shared/boards-api.js';
+import { ADMIN_CHANNELS, AdminActionRequestSchema, AdminTokenRequestSchema, AdminUnlockRequestSchema } from '../../src-shared/admin-api.js';
+import type { AdminApi } from '../../src-shared/admin-api.js';
 import { KIOSK_CHANNELS, LookupRequestSchema } from '../../src-shared/kiosk-api.js';
 import { CaseStatusRequestSchema, PrintRequestSchema, REPORTS_CHANNELS, ReportDraftSchema } from '../../src-shared/reports-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
@@ -26,17 +28,24 @@ const log = createLogger('electron-ipc');
 const NoArguments = z.tuple([]);
 const LookupArguments = z.tuple([LookupRequestSchema]);
 
-interface BoardHandler {
+interface Handler<Api> {
   args: z.ZodType<unknown[]>;
-  call(api: KioskApi, args: never): Promise<unknown>;
+  call(api: Api, args: never): Promise<unknown>;
 }
 
-function boardHandler<A extends unknown[]>(args: z.ZodType<A>, call: (api: KioskApi, args: A) => Promise<unknown>): BoardHandler {
-  return { args, call: call as BoardHandler['call'] };
+/** Returns a maker of handlers that call a method of Api with arguments parsed by a tuple schema. */
+function handlerMaker<Api>() {
+  return <A extends unknown[]>(args: z.ZodType<A>, call: (api: Api, args: A) => Promise<unknown>): Handler<Api> => ({
+    args,
+    call: call as Handler<Api>['call'],
+  });
 }
+
+const boardHandler = handlerMaker<KioskApi>();
+const adminHandler = handlerMaker<AdminApi>();
 
 // Each board and reporting method takes one request object, like the lookup, or nothing.
-const BOARD_HANDLERS: Record<string, BoardHandler> = {
+const BOARD_HANDLERS: Record<string, Handler<KioskApi>> = {
   [BOARDS_CHANNELS.getRegions]: boardHandler(NoArguments, (api) => api.getRegions()),
   [BOARDS_CHANNELS.listRecords]: boardHandler(z.tuple([ListRequestSchema]), (api, [request]) => api.listRecords(request)),
   [BOARDS_CHANNELS.getFacets]: boardHandler(z.tuple([FacetsRequestSchema]), (api, [request]) => api.getFacets(request)),
@@ -106,5 +115,28 @@ export function registerKioskIpc(ipcMain: IpcMain, api: KioskApi, pageUrl: strin
     for (const channel of [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS), ...Object.values(REPORTS_CHANNELS)]) {
       ipcMain.removeHandler(channel);
     }
+  };
+}
+
+// Each AdminApi method takes one request object. The unlock's request is the PIN, so neither it
+// nor a token may reach a log line: parseArguments logs paths and codes only.
+const ADMIN_HANDLERS: Record<string, Handler<AdminApi>> = {
+  [ADMIN_CHANNELS.adminUnlock]: adminHandler(z.tuple([AdminUnlockRequestSchema]), (api, [request]) => api.adminUnlock(request)),
+  [ADMIN_CHANNELS.adminDiagnostics]: adminHandler(z.tuple([AdminTokenRequestSchema]), (api, [request]) => api.adminDiagnostics(request)),
+  [ADMIN_CHANNELS.adminAction]: adminHandler(z.tuple([AdminActionRequestSchema]), (api, [request]) => api.adminAction(request)),
+  [ADMIN_CHANNELS.adminLock]: adminHandler(z.tuple([AdminTokenRequestSchema]), (api, [request]) => api.adminLock(request)),
+};
+
+/** Registers every AdminApi channel, checked like the KioskApi's; returns a function that removes them again. */
+export function registerAdminIpc(ipcMain: IpcMain, api: AdminApi, pageUrl: string): () => void {
+  for (const [channel, handler] of Object.entries(ADMIN_HANDLERS)) {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+      checkSender(event, channel, pageUrl);
+      return handler.call(api, parseArguments(handler.args, args, channel) as never);
+    });
+  }
+
+  return () => {
+    for (const channel of Object.values(ADMIN_CHANNELS)) ipcMain.removeHandler(channel);
   };
 }

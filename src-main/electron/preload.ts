@@ -1,9 +1,12 @@
-// The sandboxed preload: exposes exactly the KioskApi as window.kioskApi, over the named IPC
-// channels, and parses every value main returns with the contract's schemas.
+// The sandboxed preload: exposes exactly the KioskApi as window.kioskApi and the AdminApi as
+// window.adminApi, over the named IPC channels, and parses every value main returns with the
+// contract's schemas.
 // A sandboxed preload may require only 'electron' and a few built-ins, not our other files or
 // zod, so vite.preload.config.ts bundles this file and its imports into dist/preload/preload.cjs.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { z } from 'zod';
+import { ADMIN_CHANNELS, ADMIN_RESULT_SCHEMAS } from '../../src-shared/admin-api.js';
+import type { AdminApi } from '../../src-shared/admin-api.js';
 import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
@@ -36,4 +39,13 @@ const kioskApi: KioskApi = {
   print: (request) => invokeAndParse(RESULTS.print, REPORTS_CHANNELS.print, request),
 };
 
+// The PIN check, lockout and token live in main; the page only relays them.
+const adminApi: AdminApi = {
+  adminUnlock: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminUnlock, ADMIN_CHANNELS.adminUnlock, request),
+  adminDiagnostics: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminDiagnostics, ADMIN_CHANNELS.adminDiagnostics, request),
+  adminAction: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminAction, ADMIN_CHANNELS.adminAction, request),
+  adminLock: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminLock, ADMIN_CHANNELS.adminLock, request),
+};
+
 contextBridge.exposeInMainWorld('kioskApi', kioskApi);
+contextBridge.exposeInMainWorld('adminApi', adminApi);

@@ -1,4 +1,4 @@
-// The preload exposes exactly the KioskApi and rejects values from main that fail the schemas.
+// The preload exposes exactly the KioskApi and the AdminApi and rejects values from main that fail the schemas.
 // The source is tested with the stand-in; the bundled file is checked to load where only
 // 'electron' can be required, as in a sandboxed renderer.
 import { readFileSync } from 'node:fs';
@@ -6,6 +6,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'vite';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ADMIN_CHANNELS } from '../../src-shared/admin-api.js';
+import type { AdminApi } from '../../src-shared/admin-api.js';
 import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
@@ -49,6 +51,8 @@ standIn.resetStandIn();
 await import('../../src-main/electron/preload.js');
 const exposedKeys = [...standIn.recorded.exposed.keys()];
 const api = standIn.recorded.exposed.get('kioskApi') as KioskApi;
+const adminApi = standIn.recorded.exposed.get('adminApi') as AdminApi;
+const TOKEN = 'k'.repeat(43);
 
 describe('preload source', () => {
   beforeEach(() => {
@@ -56,9 +60,40 @@ describe('preload source', () => {
     standIn.rendererSide.reply = () => undefined;
   });
 
-  it('exposes only kioskApi with the KioskApi methods', () => {
-    expect(exposedKeys).toEqual(['kioskApi']);
+  it('exposes only kioskApi and adminApi with their methods', () => {
+    expect(exposedKeys).toEqual(['kioskApi', 'adminApi']);
     expect(Object.keys(api).sort()).toEqual(KIOSK_API_METHODS);
+    expect(Object.keys(adminApi).sort()).toEqual(['adminAction', 'adminDiagnostics', 'adminLock', 'adminUnlock']);
+  });
+
+  it('relays admin calls on the admin channels', async () => {
+    standIn.rendererSide.reply = (channel) => {
+      if (channel === ADMIN_CHANNELS.adminUnlock) return { status: 'wrong-pin', attemptsLeft: 2 };
+      if (channel === ADMIN_CHANNELS.adminAction) return { status: 'done', code: 'reachable', detail: 'sync-source: HTTP 200' };
+      return undefined;
+    };
+
+    await expect(adminApi.adminUnlock({ pin: '123456' })).resolves.toEqual({ status: 'wrong-pin', attemptsLeft: 2 });
+    await expect(adminApi.adminAction({ token: TOKEN, action: 'network-check' })).resolves.toEqual({
+      status: 'done',
+      code: 'reachable',
+      detail: 'sync-source: HTTP 200',
+    });
+    await expect(adminApi.adminLock({ token: TOKEN })).resolves.toBeUndefined();
+    expect(standIn.recorded.invocations.map((call) => call.channel)).toEqual([
+      ADMIN_CHANNELS.adminUnlock,
+      ADMIN_CHANNELS.adminAction,
+      ADMIN_CHANNELS.adminLock,
+    ]);
+    expect(standIn.recorded.invocations[1]!.args).toEqual([{ token: TOKEN, action: 'network-check' }]);
+  });
+
+  it('rejects a malformed admin answer from main', async () => {
+    standIn.rendererSide.reply = () => ({ status: 'unlocked', token: 'short' });
+    await expect(adminApi.adminUnlock({ pin: '123456' })).rejects.toThrow(/kiosk:admin-unlock: main returned a malformed value \(token: too_small\)/);
+
+    standIn.rendererSide.reply = () => ({ status: 'ok', diagnostics: { terminalId: 'demo-01' } });
+    await expect(adminApi.adminDiagnostics({ token: TOKEN })).rejects.toThrow(/diagnostics\.terminalName: invalid_type/);
   });
 
   it('invokes the named channels', async () => {
@@ -202,6 +237,7 @@ describe('preload bundle', () => {
     expect(required).toEqual(['electron']);
     const bundledApi = standIn.recorded.exposed.get('kioskApi') as KioskApi;
     expect(Object.keys(bundledApi).sort()).toEqual(KIOSK_API_METHODS);
+    expect([...standIn.recorded.exposed.keys()]).toEqual(['kioskApi', 'adminApi']);
 
     standIn.rendererSide.reply = () => ({ ...SETTINGS, defaultLanguage: 'fr' });
     await expect(bundledApi.getSettings()).rejects.toThrow(/defaultLanguage/);
