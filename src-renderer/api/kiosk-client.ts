@@ -1,7 +1,8 @@
 // The renderer's one way to reach its host: the Electron preload's window.kioskApi when present,
 // else HTTP to the browser host on the same origin. Every value is parsed with the shared zod
 // schemas whichever host returned it. Any failure becomes ServiceUnavailableError, which the
-// screens turn into a "please ask staff" message.
+// screens turn into a "please ask staff" message. A request the host rejects as invalid becomes
+// its subclass RequestRejectedError, so a screen can tell the villager to check the input.
 import { BOARDS_HTTP_PATHS } from '../../src-shared/boards-api.js';
 import type {
   Facets,
@@ -33,9 +34,37 @@ export class ServiceUnavailableError extends Error {
   }
 }
 
+/** A call whose request the host rejected as invalid, such as a report draft for a foreign region. */
+export class RequestRejectedError extends ServiceUnavailableError {
+  constructor(operation: string, cause: unknown) {
+    super(operation, cause);
+    this.name = 'RequestRejectedError';
+  }
+}
+
+class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    path: string,
+  ) {
+    super(`HTTP ${status} from ${path}`);
+  }
+}
+
+// Electron rejects ipcRenderer.invoke with "Error invoking remote method '<channel>': " and the
+// main-side error's toString(). Main throws IpcRejection for arguments that fail the contract's
+// schemas and core's InvalidDraftError for a draft it does not accept.
+const IPC_REJECTION = /Error invoking remote method '[^']*': (IpcRejection|InvalidDraftError): /;
+
+/** Returns true for the browser host's 400 and for main's IpcRejection or InvalidDraftError over IPC. */
+function isRejection(error: unknown): boolean {
+  if (error instanceof HttpStatusError) return error.status === 400;
+  return error instanceof Error && IPC_REJECTION.test(error.message);
+}
+
 async function fetchJson(path: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(path, { ...init, cache: 'no-store', credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`HTTP ${response.status} from ${path}`);
+  if (!response.ok) throw new HttpStatusError(response.status, path);
   return response.json();
 }
 
@@ -77,6 +106,7 @@ async function parsedCall<T>(operation: string, call: () => Promise<unknown>, sc
   try {
     return schema.parse(await call());
   } catch (error) {
+    if (isRejection(error)) throw new RequestRejectedError(operation, error);
     throw new ServiceUnavailableError(operation, error);
   }
 }

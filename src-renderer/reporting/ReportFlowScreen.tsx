@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { KioskApi, KioskSettings } from '../../src-shared/kiosk-api.js';
 import type { ReportedRecord } from '../../src-shared/reports-api.js';
+import { RequestRejectedError } from '../api/kiosk-client.js';
 import { BackButton, DoneButton } from '../components/BackDoneButtons.js';
 import { buildDraft, canLeaveStep, reduceReportFlow, startReportFlow, stepNumber, stepsOf } from './report-flow.js';
 import type { ReportStep, SubmitProblem } from './report-flow.js';
@@ -70,7 +71,7 @@ export function ReportFlowScreen({ api, settings, record, regionCode, onExit, on
         if (result.status !== 'filed') failed(result.status);
         else if (mounted.current) dispatch({ type: 'filed', receipt: result.receipt, draft });
       },
-      () => failed('unavailable'),
+      (error: unknown) => failed(error instanceof RequestRejectedError ? 'rejected' : 'unavailable'),
     );
   }, [api, language, regionCode, state]);
 

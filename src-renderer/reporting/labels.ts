@@ -66,6 +66,8 @@ export function submitProblemText(t: TFunction, problem: SubmitProblem): { title
       return { title: t('reporting.submit.notConfiguredTitle'), hint: t('reporting.submit.notConfiguredHint') };
     case 'storage-failed':
       return { title: t('reporting.submit.storageFailedTitle'), hint: t('reporting.submit.storageFailedHint') };
+    case 'rejected':
+      return { title: t('reporting.submit.rejectedTitle'), hint: t('reporting.submit.rejectedHint') };
     case 'unavailable':
       return { title: t('reporting.submit.unavailableTitle'), hint: t('reporting.submit.unavailableHint') };
   }

@@ -15,8 +15,11 @@ const STEPS_WITHOUT_RECORD: readonly ReportStep[] = REPORT_STEPS.filter((step) =
 /** A landline with its area code has at most 12 digits, a mobile number 11. */
 export const PHONE_MAX_DIGITS = 12;
 
-/** Why the last submit did not file the report; the villager sees each in plain words. */
-export type SubmitProblem = 'not-configured' | 'storage-failed' | 'unavailable';
+/**
+ * Why the last submit did not file the report; the villager sees each in plain words. 'rejected'
+ * is a draft the host did not accept, such as a text it finds no visible character in.
+ */
+export type SubmitProblem = 'not-configured' | 'storage-failed' | 'rejected' | 'unavailable';
 
 export interface ReportFields {
   category: ReportCategory | null;

@@ -10,6 +10,7 @@ import { formatCaseNumber, luhnCheckDigit } from '../../src-shared/case-number.j
 import type { KioskSettings, LookupResult } from '../../src-shared/kiosk-api.js';
 import { buildReportUrl } from '../../src-shared/report-url.js';
 import type { ReportedRecord } from '../../src-shared/reports-api.js';
+import { RequestRejectedError, ServiceUnavailableError } from '../../src-renderer/api/kiosk-client.js';
 import { RecordDetailScreen } from '../../src-renderer/boards/RecordDetailScreen.js';
 import { PaymentScreen } from '../../src-renderer/reporting/PaymentScreen.js';
 import { qrDataUrl } from '../../src-renderer/reporting/QrCode.js';
@@ -206,6 +207,48 @@ describe('report from home', () => {
     await screen.findByTestId('report-receipt');
     expect(api.drafts[0]?.record).toBeNull();
     expect(api.drafts[0]?.regionCode).toBe('430124');
+  });
+
+  it('names a draft the host rejects', async () => {
+    const api = reportingApi();
+    const file = api.fileReport;
+    let rejections = 1;
+    api.fileReport = async (draft) => {
+      if (rejections-- > 0) throw new RequestRejectedError('fileReport', new Error('HTTP 400 from /api/reports/file'));
+      return file(draft);
+    };
+    await reachReview(api);
+
+    fireEvent.click(screen.getByTestId('report-submit'));
+    const problem = await screen.findByTestId('report-problem');
+    expect(problem.dataset.problem).toBe('rejected');
+    expect(problem.textContent).toContain('举报没有提交成功');
+    expect(problem.textContent).toContain('检查反映的情况和联系电话');
+    expect(within(screen.getByTestId('report-fields')).getByText('有人索要好处')).toBeTruthy();
+
+    // Back from the review step leads to what the villager typed, unchanged.
+    tapButton(/返回/);
+    expect(screen.getByTestId('report-flow').dataset.step).toBe('phone');
+    tapButton(/返回/);
+    expect(screen.getByTestId('report-flow').dataset.step).toBe('text');
+    expect(screen.getByTestId('keyboard-text').textContent).toContain('有人索要好处');
+
+    fireEvent.click(screen.getByTestId('report-next'));
+    fireEvent.click(screen.getByTestId('report-next'));
+    fireEvent.click(screen.getByTestId('report-submit'));
+    await screen.findByTestId('report-receipt');
+    expect(api.drafts).toHaveLength(1);
+  });
+
+  it('names an unavailable service apart from a rejection', async () => {
+    const api = reportingApi();
+    api.fileReport = async () => {
+      throw new ServiceUnavailableError('fileReport', new Error('HTTP 503 from /api/reports/file'));
+    };
+    await reachReview(api);
+
+    fireEvent.click(screen.getByTestId('report-submit'));
+    expect((await screen.findByTestId('report-problem')).dataset.problem).toBe('unavailable');
   });
 
   it('files once on three quick clicks', async () => {

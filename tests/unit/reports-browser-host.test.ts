@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCaseNumber } from '../../src-shared/case-number.js';
 import { KIOSK_RESULT_SCHEMAS as RESULTS } from '../../src-shared/kiosk-api-results.js';
 import { REPORTS_HTTP_PATHS } from '../../src-shared/reports-api.js';
+import { MAX_REPORT_BODY_BYTES } from '../../src-main/browser-host/reports-routes.js';
 import { startBrowserHost } from '../../src-main/browser-host/server.js';
 import type { BrowserHost } from '../../src-main/browser-host/server.js';
 import { outboxPath } from '../../src-main/core/data-folder/layout.js';
 import type { KioskService } from '../../src-main/core/kiosk-service.js';
 import { openOutbox } from '../../src-main/core/reports/outbox.js';
 import { openReport } from '../../src-main/core/reports/seal.js';
-import { checkedKioskApi, createHttpKioskApi } from '../../src-renderer/api/kiosk-client.js';
+import { checkedKioskApi, createHttpKioskApi, RequestRejectedError, ServiceUnavailableError } from '../../src-renderer/api/kiosk-client.js';
 import { writeBoardSnapshot } from '../helpers/board-snapshot.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -145,6 +146,37 @@ describe('report paths', () => {
       expect((await api.fileReport(DRAFT)).status).toBe('filed');
       expect((await api.getCaseStatus({ caseNumber: CASE_REPLIED })).status).toBe('found');
       expect(await api.print({ document: 'test', language: 'en' })).toEqual({ status: 'not-configured' });
+    } finally {
+      globalThis.fetch = originalFetch;
+    }
+  });
+});
+
+describe('renderer client on a rejected draft', () => {
+  it('throws RequestRejectedError for a 400', async () => {
+    const originalFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => originalFetch(new URL(String(input), host.url), init);
+    try {
+      const api = checkedKioskApi(createHttpKioskApi());
+      const foreign = api.fileReport({ ...DRAFT, record: null, regionCode: '433122' });
+
+      await expect(foreign).rejects.toBeInstanceOf(RequestRejectedError);
+      await expect(foreign).rejects.toThrow(/HTTP 400/);
+    } finally {
+      globalThis.fetch = originalFetch;
+    }
+  });
+
+  it('keeps ServiceUnavailableError for a 413', async () => {
+    const originalFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => originalFetch(new URL(String(input), host.url), init);
+    try {
+      const api = checkedKioskApi(createHttpKioskApi());
+      const tooLarge = api.fileReport({ ...DRAFT, text: '很'.repeat(MAX_REPORT_BODY_BYTES) });
+
+      await expect(tooLarge).rejects.toThrow(/HTTP 413/);
+      await expect(tooLarge).rejects.toBeInstanceOf(ServiceUnavailableError);
+      await expect(tooLarge).rejects.not.toBeInstanceOf(RequestRejectedError);
     } finally {
       globalThis.fetch = originalFetch;
     }

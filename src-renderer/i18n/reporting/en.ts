@@ -86,6 +86,8 @@ export default {
     notConfiguredHint: "Reporting is not set up on this terminal. Scan the QR code on a record's screen with your phone, or ask staff for help. What you wrote is still here.",
     storageFailedTitle: 'The report was not saved',
     storageFailedHint: 'The terminal\'s storage failed, so the report was not filed. What you wrote is still here: tap "Submit" again later, or ask staff for help.',
+    rejectedTitle: 'The report was not filed',
+    rejectedHint: 'The terminal did not accept the report as written, so it was not filed. What you wrote is still here: tap "Back" to check what happened and the phone number, then tap "Submit" again. If it still fails, ask staff for help.',
     unavailableTitle: 'The service is not available right now',
     unavailableHint: 'The report was not filed. What you wrote is still here: tap "Submit" again later, or ask staff for help.',
   },

@@ -86,6 +86,8 @@ export default {
     notConfiguredHint: '本机还没有设置好接收举报。请用手机扫描记录页上的二维码举报，或请工作人员帮忙。您填写的内容仍在。',
     storageFailedTitle: '举报没有保存成功',
     storageFailedHint: '本机存储出了问题，这次没有提交。您填写的内容都还在，请稍后再点“提交”，或请工作人员帮忙。',
+    rejectedTitle: '举报没有提交成功',
+    rejectedHint: '本机没有接受这份举报的内容，这次没有提交。您填写的内容都还在：请点“返回”回到前面几步，检查反映的情况和联系电话，改好后再点“提交”。仍不行请工作人员帮忙。',
     unavailableTitle: '服务暂时不可用',
     unavailableHint: '这次没有提交。您填写的内容都还在，请稍后再点“提交”，或请工作人员帮忙。',
   },
