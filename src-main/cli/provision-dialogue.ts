@@ -126,12 +126,12 @@ const STEPS: DialogueStep[] = [
   singleStep('heartbeat-url', 'provision:prompt.heartbeatUrl'),
 ];
 
-/** The steps whose options the command line left out entirely. */
+/** Returns the steps whose options the command line left out entirely. */
 export function unansweredSteps(state: DialogueState): DialogueStep[] {
   return STEPS.filter((step) => step.options.every((name) => state.answers[name] === undefined) && !(step.asksPin === true && state.pin !== undefined));
 }
 
-/** The steps that set the options with problems, or null when a problem has no step (an option only the command line sets). */
+/** Returns the steps that set the options with problems, or null when a problem has no step (an option only the command line sets). */
 export function stepsForProblems(problems: ProvisionProblem[]): DialogueStep[] | null {
   const steps = new Set<DialogueStep>();
   for (const problem of problems) {

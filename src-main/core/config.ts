@@ -225,7 +225,7 @@ export interface LoadedConfig {
 
 export type TrustSetting = { kind: 'file'; file: string } | { kind: 'root-keys'; files: string[]; threshold: number };
 
-/** Where a config problem is and what kind it is: `invalid_type` on an absent value means the field is missing. */
+/** The field and zod issue code of a config problem. `invalid_type` on an absent value means a missing field. */
 export interface ConfigIssueRef {
   field: string;
   code: string;

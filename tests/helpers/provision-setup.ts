@@ -48,7 +48,7 @@ export function makeProvisionSetup(): ProvisionSetup {
   return { dir: temp.dir, remove: temp.remove };
 }
 
-/** The options of a valid config with only the required values, to which a test adds its own. */
+/** Returns the options of a valid config with only the required values; a test adds its own. */
 export function requiredOptions(configFile: string): string[] {
   return [
     'provision',

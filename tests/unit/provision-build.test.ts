@@ -1,6 +1,6 @@
-// The pure parts of `minsheng provision`: the option table matches the config schema, and the
-// option text becomes config values (paths relative to the config file, numbers, yes/no, the
-// restart window), with each value that does not convert named by its option.
+// The pure parts of `minsheng provision`. The option table matches the config schema. Option
+// text becomes config values (paths relative to the config file, numbers, yes/no, the restart
+// window), and each value that does not convert is named by its option.
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';

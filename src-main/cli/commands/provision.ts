@@ -20,7 +20,7 @@ import type { PromptStreams } from '../prompter.js';
 import { askSteps, stepsForProblems, unansweredSteps } from '../provision-dialogue.js';
 import type { DialogueState } from '../provision-dialogue.js';
 
-/** A PIN file or PIN on stdin holds one short line; more is a wrong file. */
+/** A PIN file or PIN on stdin contains one short line; more means a wrong file. */
 const MAX_PIN_INPUT_BYTES = 1024;
 
 const COMMAND_OPTIONS = {

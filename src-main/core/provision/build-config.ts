@@ -15,7 +15,7 @@ export interface ProvisionProblem {
   option: string | null;
   /** The dotted config field. */
   field: string;
-  /** What is wrong and how to fix it, in the command's language; never contains the PIN. */
+  /** The problem and its fix, in the command's language. It never contains the PIN. */
   message: string;
 }
 
@@ -29,7 +29,7 @@ export interface NamedPaths {
 }
 
 export interface BuiltConfig {
-  /** The config object to validate and write; admin.pinHash holds PLACEHOLDER_PIN_HASH. */
+  /** The config object to validate and write, with PLACEHOLDER_PIN_HASH as admin.pinHash. */
   raw: Record<string, unknown>;
   problems: ProvisionProblem[];
   paths: NamedPaths;

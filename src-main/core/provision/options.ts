@@ -2,7 +2,7 @@
 // the single place that ties a command-line option to a config field, so a problem found in a
 // field can name the option the technician typed.
 
-/** How an option's text becomes a config value. */
+/** The conversion of an option's text into a config value. */
 export type OptionKind =
   // Text copied as given.
   | 'text'
@@ -76,7 +76,7 @@ export const PIN_FIELD = 'admin.pinHash';
  */
 export type ProvisionAnswers = Partial<Record<ProvisionOptionName, string | string[]>>;
 
-/** Where the admin PIN came from; messages about the PIN name this source, never the PIN. */
+/** The origin of the admin PIN. Messages about the PIN name this source, never the PIN. */
 export type PinSource = 'admin-pin-file' | 'admin-pin-stdin' | 'prompt';
 
 export interface ProvisionPin {

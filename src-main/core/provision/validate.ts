@@ -34,7 +34,7 @@ function valueAt(raw: Record<string, unknown>, field: string): unknown {
   return value;
 }
 
-
+/** Maps the schema's problems to options; a field left out gets a message naming the option to give. */
 function schemaProblems(error: ConfigError, raw: Record<string, unknown>, t: Translate): ProvisionProblem[] {
   return error.problems.map((message, index) => {
     const { field, code } = error.issues[index] ?? { field: '', code: '' };

@@ -1,4 +1,4 @@
-// Writes a validated terminal config. The file holds the admin PIN's hash, so only its owner may
+// Writes a validated terminal config. The file contains the admin PIN's hash, so only its owner may
 // read it, and it appears whole or not at all: a power cut during provisioning leaves no half file.
 import path from 'node:path';
 import { writeFileDurably } from '../data-folder/fsync.js';
@@ -7,7 +7,7 @@ import { hashPin } from '../admin/pin-hash.js';
 
 export const CONFIG_FILE_MODE = 0o600;
 
-/** The config as JSON text, the way the kiosk's example files are laid out. */
+/** Returns the config as JSON text, laid out like the kiosk's example files. */
 export function configText(raw: Record<string, unknown>): string {
   return `${JSON.stringify(raw, null, 2)}\n`;
 }
