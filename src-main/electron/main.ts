@@ -1,11 +1,12 @@
 // Lifecycle of the Electron host. It keeps one instance per machine and loads the terminal
 // config, or shows its problems and exits non-zero. Then it opens the locked-down kiosk
-// window, keeps the display awake, serves the KioskApi over IPC, syncs in the background,
-// reloads a crashed or hung page, and releases all on quit.
+// window, keeps the display awake, serves the KioskApi and the AdminApi over IPC, syncs in the
+// background, reloads a crashed or hung page, and releases all on quit.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, session } from 'electron';
+import { createAdminService } from '../core/admin/admin-service.js';
 import { ConfigError, kioskSettingsOf, loadTerminalConfig } from '../core/config.js';
 import type { LoadedConfig } from '../core/config.js';
 import { checkInstalledAtStart } from '../core/data-folder/startup-check.js';
@@ -19,7 +20,8 @@ import type { WatchdogClient } from '../core/watchdog-client.js';
 import { resolveLanguage, translatorFor } from '../../src-shared/messages/translator.js';
 import { decideGpuMode, gpuCrashRecorder, readGpuState, writeGpuState } from './gpu-fallback.js';
 import type { GpuDecision } from './gpu-fallback.js';
-import { registerKioskIpc } from './ipc.js';
+import { electronAdminHost } from './admin-host.js';
+import { registerAdminIpc, registerKioskIpc } from './ipc.js';
 import { createKioskWindow } from './kiosk-window.js';
 import { denyNewWindowsEverywhere, keepWindowOpen, lockDownSession, lockDownWebContents, removeApplicationMenu } from './lockdown.js';
 import type { LockdownOptions } from './lockdown.js';
@@ -215,6 +217,19 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   });
   void sync.runNow();
 
+  // The exit to desktop closes the service itself, because app.exit() skips 'will-quit'.
+  const adminService = createAdminService({
+    loaded,
+    kiosk: service,
+    host: electronAdminHost({
+      app,
+      printer: loaded.config.printer,
+      listPrinters: () => (kiosk.window.isDestroyed() ? null : kiosk.window.webContents.getPrintersAsync()),
+      beforeExit: () => service.close(),
+    }),
+  });
+  const unregisterAdminIpc = registerAdminIpc(ipcMain, adminService, pageUrl);
+
   app.on('second-instance', () => {
     if (kiosk.window.isDestroyed()) {
       kiosk.recovery.stop();
@@ -230,6 +245,7 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
     watchdog.stop();
     sync.stop();
     unregisterIpc();
+    unregisterAdminIpc();
     powerSaveBlocker.stop(displayAwake);
     void service.close().then(() => log.info('kiosk host stopped'));
   });

@@ -11,6 +11,7 @@ import { TECHNICIAN_EXIT_CODE } from '../../src-shared/watchdog-protocol.js';
 import { createAdminService } from '../../src-main/core/admin/admin-service.js';
 import { kioskSettingsOf } from '../../src-main/core/config.js';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
+import { configureLogging } from '../../src-main/core/log.js';
 import type { KioskService } from '../../src-main/core/kiosk-service.js';
 import { ADMIN_PIN, makeAdminTerminal } from '../helpers/admin-terminal.js';
 import type { AdminTerminal } from '../helpers/admin-terminal.js';
@@ -21,6 +22,7 @@ vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
 const standIn = await import('../helpers/electron-stand-in.js');
 const { registerAdminIpc, IpcRejection } = await import('../../src-main/electron/ipc.js');
 const { EXIT_DELAY_MS, electronAdminHost, electronPrinterStatus } = await import('../../src-main/electron/admin-host.js');
+const { startKioskHost } = await import('../../src-main/electron/main.js');
 
 const PAGE = 'file:///opt/minsheng-kiosk/dist/renderer/index.html';
 
@@ -202,5 +204,23 @@ describe('electronAdminHost', () => {
     await vi.advanceTimersByTimeAsync(EXIT_DELAY_MS);
 
     expect(standIn.recorded.exitCodes).toEqual([TECHNICIAN_EXIT_CODE]);
+  });
+});
+
+describe('startKioskHost with an admin section', () => {
+  beforeEach(() => standIn.resetStandIn());
+  afterEach(() => configureLogging());
+
+  it('unlocks over IPC and exits to the desktop with the technician exit code', async () => {
+    await startKioskHost(['app', '--config', terminal.loaded.file], {});
+    const unlocked = (await handlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE), { pin: ADMIN_PIN })) as { status: string; token: string };
+    expect(unlocked.status).toBe('unlocked');
+
+    const result = await handlerOf(ADMIN_CHANNELS.adminAction)(fromFrame(PAGE), { token: unlocked.token, action: 'exit-to-desktop' });
+    expect(result).toMatchObject({ status: 'done', code: 'exiting' });
+    await vi.waitFor(() => expect(standIn.recorded.exitCodes).toEqual([TECHNICIAN_EXIT_CODE]), { timeout: 10_000 });
+
+    standIn.app.quit();
+    expect(standIn.recorded.ipcHandlers.size).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ADMIN_CHANNELS } from '../../src-shared/admin-api.js';
 import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
@@ -124,7 +125,7 @@ describe('startKioskHost', () => {
     expect(standIn.recorded.permissionRequestHandler).not.toBeNull();
     expect(standIn.recorded.applicationMenu).toBeNull();
     expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(
-      [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS), ...Object.values(REPORTS_CHANNELS)].sort(),
+      [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS), ...Object.values(REPORTS_CHANNELS), ...Object.values(ADMIN_CHANNELS)].sort(),
     );
   });
 
