@@ -22,6 +22,7 @@ const BUILD_OUTPUTS = [
   'dist/main/src-main/cli/main.js',
   'dist/main/src-main/electron/main.js',
   'dist/main/src-shared/messages/translator.js',
+  'dist/main/src-main/watchdog/kiosk-command.js',
   'dist/preload/preload.cjs',
   'dist/renderer/index.html',
 ];
@@ -46,20 +47,6 @@ function buildIsCurrent() {
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
   return result.status ?? 1;
-}
-
-/** Finds the Electron executable, or returns the reason its binary is not installed. */
-function findElectron() {
-  // Reading path.txt instead of require('electron'): from Electron 42 on, that require tries
-  // to download the binary, which must not happen as a side effect of `npm start`.
-  const packageDir = path.join(ROOT, 'node_modules/electron');
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(packageDir)) return { reason: 'node_modules/electron not found' };
-  if (!existsSync(pathFile)) return { reason: 'node_modules/electron/path.txt not found' };
-
-  const executable = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  if (!existsSync(executable)) return { reason: `${path.relative(ROOT, executable)} not found` };
-  return { executable };
 }
 
 /** Runs a child until it exits, passing Ctrl+C and SIGTERM on to it. */
@@ -87,6 +74,8 @@ if (!buildIsCurrent()) {
 }
 
 const { translatorFor } = await import(new URL('../dist/main/src-shared/messages/translator.js', import.meta.url).href);
+// The supervisor (minsheng watchdog) finds Electron the same way.
+const { findElectronExecutable } = await import(new URL('../dist/main/src-main/watchdog/kiosk-command.js', import.meta.url).href);
 const zh = translatorFor('zh-CN');
 const en = translatorFor('en');
 /** Prints a message in Chinese, then in English. */
@@ -123,7 +112,7 @@ function startBrowserHost() {
   runUntilExit(process.execPath, serveArgs);
 }
 
-const electron = values.browser ? null : findElectron();
+const electron = values.browser ? null : findElectronExecutable(ROOT);
 if (electron?.executable) {
   printInBothLanguages('host:electronStarting', { config: DEMO_CONFIG });
   // NOTE: better-sqlite3 in node_modules is built for Node's ABI; under Electron it must

@@ -27,7 +27,12 @@ export interface WatchdogClientOptions {
 export interface WatchdogClient {
   /** False when no supervisor was named, so nothing is sent. */
   readonly supervised: boolean;
-  /** Sends an incident now, or when connected again (the newest few are kept while disconnected). */
+  /** True while a connection to the supervisor is open. */
+  readonly connected: boolean;
+  /**
+   * Sends an incident now, or when connected again (the newest 16 are kept while disconnected).
+   * One written just as the supervisor goes away is lost; the kiosk's incident log keeps it.
+   */
   sendIncident(kind: string, detail: string): void;
   /** Stops the heartbeats and closes the connection. */
   stop(): void;
@@ -40,7 +45,7 @@ const MAX_UNSENT_BYTES = 64 * 1024;
 const MAX_KIND_LENGTH = 64;
 const MAX_DETAIL_LENGTH = 2000;
 
-const UNSUPERVISED: WatchdogClient = { supervised: false, sendIncident: () => {}, stop: () => {} };
+const UNSUPERVISED: WatchdogClient = { supervised: false, connected: false, sendIncident: () => {}, stop: () => {} };
 
 /** Connects to the supervisor named in the environment and starts the heartbeats; a no-op client without one. */
 export function startWatchdogClient(options: WatchdogClientOptions): WatchdogClient {
@@ -122,6 +127,9 @@ export function startWatchdogClient(options: WatchdogClientOptions): WatchdogCli
 
   return {
     supervised: true,
+    get connected() {
+      return connected;
+    },
     sendIncident(kind, detail) {
       const line = JSON.stringify(IncidentMessageSchema.parse({ type: 'incident', kind: kind.slice(0, MAX_KIND_LENGTH), detail: detail.slice(0, MAX_DETAIL_LENGTH) }));
       if (write(line)) return;

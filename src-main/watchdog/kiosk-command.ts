@@ -38,6 +38,7 @@ export function electronKioskCommand(configFile: string, packageRoot: string, ho
   const env = { ...host.env };
   delete env.ELECTRON_RUN_AS_NODE;
 
+  // NOTE: not yet run inside a real packaged app, because Electron cannot be downloaded here.
   if (host.versions.electron !== undefined) return { ok: true, command: host.execPath, args: ['--config', configFile], env };
 
   const electron = findElectronExecutable(packageRoot);

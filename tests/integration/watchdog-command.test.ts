@@ -1,12 +1,11 @@
 // `minsheng watchdog` as a technician runs it, and `minsheng serve` (the real browser host)
 // under the supervisor. Needs the compiled CLI: npm run build:main.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readIncidents } from '../../src-main/core/incidents.js';
-import { CLI, REPO_ROOT, runCli } from '../helpers/cli.js';
+import { CLI, REPO_ROOT, runCli, startCli } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { FAKE_KIOSK_SCRIPT, watchKiosk } from '../helpers/watchdog-harness.js';
 import type { WatchedKiosk } from '../helpers/watchdog-harness.js';
@@ -98,29 +97,20 @@ describe('minsheng watchdog', () => {
     const dataDir = path.join(temp.dir, 'crash.json-data');
     const plan = [{ mode: 'exit', exitCode: 7 }, { mode: 'healthy' }];
     const kioskArgs = [FAKE_KIOSK_SCRIPT, JSON.stringify({ stateDir: temp.dir, heartbeatSeconds: 1, plan })];
-    const child = spawn(process.execPath, [CLI, 'watchdog', '--config', config, '--', process.execPath, ...kioskArgs], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, MINSHENG_LANG: 'en', MINSHENG_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const watchdog = startCli(['watchdog', '--config', config, '--', process.execPath, ...kioskArgs], { env: { MINSHENG_LOG_LEVEL: 'info' } });
 
     try {
       const logFile = path.join(dataDir, 'logs', 'watchdog.log');
       const heartbeats = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter((line) => line.includes('"first heartbeat"')) : []);
       await waitFor('the restarted kiosk', () => (heartbeats().length >= 2 ? true : undefined));
     } finally {
-      child.kill('SIGTERM');
+      watchdog.child.kill('SIGTERM');
     }
 
-    expect(await exited).toBe(0);
-    expect(stdout).toContain('Supervising the kiosk:');
-    expect(stdout).toContain('Supervision ended.');
-    expect(stderr).toContain('Watchdog incident (crash): pid');
+    expect(await watchdog.exited).toBe(0);
+    expect(watchdog.stdout()).toContain('Supervising the kiosk:');
+    expect(watchdog.stdout()).toContain('Supervision ended.');
+    expect(watchdog.stderr()).toContain('Watchdog incident (crash): pid');
     const incidents = await readIncidents(dataDir);
     expect(incidents.map((incident) => incident.kind)).toEqual(['crash']);
     expect(incidents[0]?.detail).toContain('exited with exit code 7');

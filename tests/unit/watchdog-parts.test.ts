@@ -1,10 +1,11 @@
 // The supervisor's smaller parts: the daily window, the line splitter and message parser, the
-// socket address and the process tree memory read from a /proc-shaped folder.
+// socket address, the process tree memory read from a /proc-shaped folder and the default kiosk command.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isEmptyWindow, windowOccurrence } from '../../src-main/watchdog/daily-window.js';
 import { createLineSplitter, parseWatchdogLine } from '../../src-main/watchdog/message-lines.js';
+import { electronKioskCommand } from '../../src-main/watchdog/kiosk-command.js';
 import { readProcessTreeMemory } from '../../src-main/watchdog/process-memory.js';
 import { createSocketAddress, SocketPathTooLongError } from '../../src-main/watchdog/socket-address.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -137,5 +138,46 @@ describe('process tree memory', () => {
   it.runIf(process.platform === 'linux')('reads this process from the real /proc', () => {
     const bytes = readProcessTreeMemory(process.pid);
     expect(bytes).toBeGreaterThan(10 * 1024 * 1024);
+  });
+});
+
+describe('default kiosk command', () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.remove());
+  const node = { execPath: '/usr/bin/node', versions: process.versions, env: { PATH: '/usr/bin', ELECTRON_RUN_AS_NODE: '1' } };
+
+  it('starts the Electron of node_modules with the package as the app', () => {
+    const root = path.join(temp.dir, 'checkout');
+    mkdirSync(path.join(root, 'node_modules/electron/dist'), { recursive: true });
+    writeFileSync(path.join(root, 'node_modules/electron/path.txt'), 'electron\n');
+    writeFileSync(path.join(root, 'node_modules/electron/dist/electron'), '');
+
+    const command = electronKioskCommand('/etc/kiosk.json', root, node);
+
+    expect(command).toEqual({
+      ok: true,
+      command: path.join(root, 'node_modules/electron/dist/electron'),
+      args: [root, '--config', '/etc/kiosk.json'],
+      env: { PATH: '/usr/bin' },
+    });
+  });
+
+  it('starts the packaged app on its own executable', () => {
+    const packaged = { execPath: '/opt/kiosk/minsheng-kiosk', versions: { ...process.versions, electron: '45.6.1' }, env: { ELECTRON_RUN_AS_NODE: '1' } };
+    expect(electronKioskCommand('/etc/kiosk.json', '/opt/kiosk/resources/app.asar', packaged)).toEqual({
+      ok: true,
+      command: '/opt/kiosk/minsheng-kiosk',
+      args: ['--config', '/etc/kiosk.json'],
+      env: {},
+    });
+  });
+
+  it('names what is missing of Electron', () => {
+    const root = path.join(temp.dir, 'no-binary');
+    mkdirSync(path.join(root, 'node_modules/electron'), { recursive: true });
+    expect(electronKioskCommand('/etc/kiosk.json', path.join(temp.dir, 'empty'), node)).toEqual({ ok: false, reason: 'node_modules/electron not found' });
+    expect(electronKioskCommand('/etc/kiosk.json', root, node)).toEqual({ ok: false, reason: 'node_modules/electron/path.txt not found' });
+    writeFileSync(path.join(root, 'node_modules/electron/path.txt'), 'electron');
+    expect(electronKioskCommand('/etc/kiosk.json', root, node)).toEqual({ ok: false, reason: `${path.join('node_modules/electron/dist', 'electron')} not found` });
   });
 });

@@ -16,7 +16,8 @@ import type { Command, CommandContext } from '../command.js';
 import { integerOption, parseOptions, requireOption, UsageError } from '../command.js';
 
 const DEFAULT_STOP_GRACE_SECONDS = 5;
-// Electron may need tens of seconds for its first window on a slow terminal after boot.
+// An estimate, not measured: Electron may need tens of seconds for its first window on a slow
+// ARM terminal right after boot.
 const MIN_START_GRACE_SECONDS = 60;
 const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -108,7 +109,7 @@ const watchdog: Command = {
     }
 
     // A long-running service logs JSON lines to the data folder, from info up unless
-    // MINSHENG_LOG_LEVEL says otherwise.
+    // MINSHENG_LOG_LEVEL sets another level.
     const logFile = path.join(loaded.dataDir, 'logs', 'watchdog.log');
     configureLogging({ file: logFile, level: process.env.MINSHENG_LOG_LEVEL ?? 'info' });
     const log = createLogger('watchdog');
