@@ -10,6 +10,8 @@ import { isEscapeChord } from './escape-chords.js';
 
 const log = createLogger('electron-lockdown');
 
+const USER_ORIGIN = { cssOrigin: 'user' } as const;
+
 /** True when url is the same file as the renderer's page; query and hash may differ. */
 export function isOwnPage(url: string, pageUrl: string): boolean {
   let candidate: URL;
@@ -21,20 +23,6 @@ export function isOwnPage(url: string, pageUrl: string): boolean {
   const page = new URL(pageUrl);
   return candidate.protocol === 'file:' && page.protocol === 'file:' && candidate.pathname === page.pathname;
 }
-
-// Inserted as a user style sheet with !important, which outranks every rule of the page. Text
-// inputs keep selection because the caret needs it; the kiosk's inputs take text from on-screen
-// keyboards. touch-action keeps one-finger scrolling and drops pinch and double-tap zoom;
-// overscroll-behavior stops overscroll gestures from navigating.
-export const LOCKDOWN_CSS = `
-html { touch-action: pan-x pan-y !important; overscroll-behavior: none !important; }
-*, *::before, *::after { user-select: none !important; -webkit-user-select: none !important; -webkit-user-drag: none !important; }
-input, textarea, [contenteditable=""], [contenteditable="true"] { user-select: text !important; -webkit-user-select: text !important; }
-`;
-
-export const HIDDEN_CURSOR_CSS = `
-*, *::before, *::after { cursor: none !important; }
-`;
 
 export interface LockdownOptions {
   /** Keeps the shortcuts and DevTools for a technician; never set on a terminal in service. */
@@ -69,11 +57,28 @@ export function lockDownWebContents(webContents: WebContents, pageUrl: string, o
     event.preventDefault();
   });
 
-  // Both settings belong to the loaded document, so they are applied again after every load.
-  const styleSheet = options.touchOnly ? LOCKDOWN_CSS + HIDDEN_CURSOR_CSS : LOCKDOWN_CSS;
+  // Style sheets and zoom limits belong to the loaded document, so they are applied again after
+  // every load. Each sheet is a string literal at its insertCSS call, so electronegativity (and a
+  // reader) can see that no outside text reaches it. As user sheets with !important they outrank
+  // every rule of the page.
   webContents.on('dom-ready', () => {
-    webContents.insertCSS(styleSheet, { cssOrigin: 'user' }).catch((error: unknown) => {
-      log.error({ err: error }, 'inserting the lockdown style sheet failed');
+    const sheets = [
+      // One-finger scrolling stays; pinch and double-tap zoom and overscroll navigation go.
+      webContents.insertCSS('html { touch-action: pan-x pan-y !important; overscroll-behavior: none !important; }', USER_ORIGIN),
+      webContents.insertCSS(
+        '*, *::before, *::after { user-select: none !important; -webkit-user-select: none !important; -webkit-user-drag: none !important; }',
+        USER_ORIGIN,
+      ),
+      // Text inputs keep selection because their caret needs it; they take text from on-screen keyboards.
+      webContents.insertCSS(
+        'input, textarea, [contenteditable=""], [contenteditable="true"] { user-select: text !important; -webkit-user-select: text !important; }',
+        USER_ORIGIN,
+      ),
+    ];
+    if (options.touchOnly) sheets.push(webContents.insertCSS('*, *::before, *::after { cursor: none !important; }', USER_ORIGIN));
+
+    Promise.all(sheets).catch((error: unknown) => {
+      log.error({ err: error }, 'inserting the lockdown style sheets failed');
     });
   });
   webContents.on('did-finish-load', () => {

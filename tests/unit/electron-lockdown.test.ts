@@ -12,7 +12,7 @@ vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
 const standIn = await import('../helpers/electron-stand-in.js');
 const { keyboardInput } = standIn;
 const { ESCAPE_CHORDS, isEscapeChord } = await import('../../src-main/electron/escape-chords.js');
-const { HIDDEN_CURSOR_CSS, LOCKDOWN_CSS, denyNewWindowsEverywhere, isOwnPage, keepWindowOpen, lockDownSession, lockDownWebContents, removeApplicationMenu } =
+const { denyNewWindowsEverywhere, isOwnPage, keepWindowOpen, lockDownSession, lockDownWebContents, removeApplicationMenu } =
   await import('../../src-main/electron/lockdown.js');
 
 const PAGE = 'file:///opt/minsheng-kiosk/dist/renderer/index.html';
@@ -269,15 +269,29 @@ describe('lockDownWebContents', () => {
     expect(contents.fire('context-menu', { x: 10, y: 10 }).defaultPrevented).toBe(true);
   });
 
-  it('inserts the touch style sheet on every load', () => {
+  it('inserts the touch style sheets on every load', () => {
     const contents = lockedContents({ touchOnly: false });
 
     contents.emit('dom-ready');
+    const firstLoad = contents.insertedCss.length;
     contents.emit('dom-ready');
 
-    expect(contents.insertedCss).toHaveLength(2);
-    expect(contents.insertedCss[0]).toEqual({ css: LOCKDOWN_CSS, options: { cssOrigin: 'user' } });
-    expect(contents.insertedCss[0]!.css).not.toContain('cursor');
+    expect(firstLoad).toBeGreaterThan(0);
+    expect(contents.insertedCss).toHaveLength(2 * firstLoad);
+    for (const sheet of contents.insertedCss) expect(sheet.options).toEqual({ cssOrigin: 'user' });
+  });
+
+  it('turns off selection, drag and pinch', () => {
+    const contents = lockedContents({ touchOnly: false });
+
+    contents.emit('dom-ready');
+    const css = contents.insertedCss.map((sheet) => sheet.css).join('\n');
+
+    expect(css).toContain('user-select: none !important');
+    expect(css).toContain('-webkit-user-drag: none !important');
+    expect(css).toContain('touch-action: pan-x pan-y !important');
+    expect(css).toMatch(/input, textarea[^{]*\{ user-select: text !important/);
+    expect(css).not.toContain('cursor');
   });
 
   it('hides the cursor when touch-only', () => {
@@ -285,14 +299,7 @@ describe('lockDownWebContents', () => {
 
     contents.emit('dom-ready');
 
-    expect(contents.insertedCss[0]!.css).toBe(LOCKDOWN_CSS + HIDDEN_CURSOR_CSS);
-    expect(HIDDEN_CURSOR_CSS).toContain('cursor: none !important');
-  });
-
-  it('turns off selection, drag and pinch', () => {
-    expect(LOCKDOWN_CSS).toContain('user-select: none !important');
-    expect(LOCKDOWN_CSS).toContain('-webkit-user-drag: none !important');
-    expect(LOCKDOWN_CSS).toContain('touch-action: pan-x pan-y !important');
+    expect(contents.insertedCss.map((sheet) => sheet.css)).toContain('*, *::before, *::after { cursor: none !important; }');
   });
 
   it('locks the visual zoom after each load', () => {
