@@ -10,6 +10,8 @@ import type { Household, KioskApi, KioskSettings, Payment, SnapshotInfo } from '
 import type { ReportedRecord } from '../src-shared/reports-api.js';
 import { AdminGate } from './admin/AdminGate.js';
 import { ServiceUnavailableError } from './api/kiosk-client.js';
+import { AttractScreen } from './attract/AttractScreen.js';
+import { useAttractLoop } from './attract/use-attract-loop.js';
 import { BoardScreen } from './boards/BoardScreen.js';
 import { RecordDetailScreen } from './boards/RecordDetailScreen.js';
 import { DataAgeBanner } from './components/DataAgeBanner.js';
@@ -234,6 +236,11 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     enabled: settings !== null && sessionActive && !adminActive,
     onTimeout: wipeSession,
   });
+  // The attract loop starts on the home screen left untouched, with no session to wipe.
+  const attract = useAttractLoop({
+    afterSeconds: settings?.attractAfterSeconds ?? null,
+    resting: top.kind === 'home' && !sessionActive && !adminActive,
+  });
 
   const regions = regionList !== null && regionList !== 'failed' && regionList.version === snapshotVersion ? regionList.regions : null;
   let regionName: string | null = null;
@@ -363,6 +370,10 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     });
   } else {
     content = <p className="loading">{t('app.loading')}</p>;
+  }
+
+  if (attract.showing && homeRegionCode !== null) {
+    return <AttractScreen api={api} regionCode={homeRegionCode} snapshot={snapshot} onLeave={attract.leave} />;
   }
 
   return (

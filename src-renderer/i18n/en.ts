@@ -107,6 +107,13 @@ export default {
     countdownBrowsing: 'In {{seconds}} seconds this screen returns to the start and clears what you looked up.',
     more: 'I need more time',
   },
+  attract: {
+    latest: 'Latest notices',
+    position: '{{current}} of {{total}}',
+    prompt: 'Touch the screen to start',
+    welcomeTitle: 'Welcome to the Livelihood Supervision Kiosk',
+    welcomeText: "Here you can look up your household's subsidy payments, read the public notices, finances and projects of your village, and report a problem.",
+  },
   boards,
   navigation,
   keyboard,

@@ -95,6 +95,13 @@ export default {
     countdownBrowsing: '{{seconds}} 秒后将回到首页，并清除刚才查看的内容。',
     more: '继续使用',
   },
+  attract: {
+    latest: '最新公告',
+    position: '第 {{current}} 条，共 {{total}} 条',
+    prompt: '轻触屏幕开始',
+    welcomeTitle: '欢迎使用民生监督自助查询',
+    welcomeText: '在这里可以查询您家的补贴发放，查看村务、财务和项目公开，也可以反映问题。',
+  },
   boards,
   navigation,
   keyboard,

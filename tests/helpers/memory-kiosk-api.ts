@@ -51,7 +51,8 @@ function noticeHit(index: number): SearchHit {
   };
 }
 
-function noticeDetail(id: string): RecordDetail {
+/** Returns the detail of one of the searchable notices, a plain-text 低保 list of 示例村. */
+export function noticeDetail(id: string): RecordDetail {
   return {
     kind: 'notice',
     id,
