@@ -1,5 +1,6 @@
 // Entry of the kiosk page: picks the host's KioskApi and AdminApi, sets up i18n and locks the
 // surface down to taps and scrolling (no context menu, no text selection, no pinch zoom).
+import './zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

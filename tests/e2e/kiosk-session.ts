@@ -41,16 +41,16 @@ export function useKioskServer(options: KioskSessionOptions = {}): KioskServer {
     await server?.stop();
   });
 
-  test.beforeEach(({ page }) => {
+  test.beforeEach(async ({ page }) => {
     problems = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
+    await reportPolicyViolations(page);
   });
 
   test.afterEach(() => {
-    // Covers Content-Security-Policy violations too: Chromium reports them as console errors.
     expect(problems).toEqual([]);
   });
 
@@ -70,6 +70,19 @@ export function useKioskServer(options: KioskSessionOptions = {}): KioskServer {
     readDemoCsv: (fileName) => running().readDemoCsv(fileName),
     stop: () => running().stop(),
   };
+}
+
+/**
+ * Turns every Content-Security-Policy violation on the page into a console error, so a spec's
+ * console check fails on it whether or not Chromium logs the violation itself. Playwright adds
+ * init scripts through DevTools, so the page's own policy does not block this one.
+ */
+export async function reportPolicyViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
 }
 
 /** Returns the layer of the view on screen. Views below it stay mounted but hidden. */
