@@ -140,10 +140,6 @@ export function AdminScreen({ api, token, onExpired, onLock }: AdminScreenProps)
       </header>
 
       <div className="admin-body">
-        <p className={diagnostics.kind === 'unavailable' ? 'admin-status admin-line--problem' : 'admin-status'} role="status" data-testid="admin-status">
-          {status}
-        </p>
-
         <section className="admin-panel" data-testid="admin-actions">
           <h3 className="admin-card-title">{t('admin.section.actions')}</h3>
           <ul className="admin-actions">
@@ -164,7 +160,12 @@ export function AdminScreen({ api, token, onExpired, onLock }: AdminScreenProps)
           </ul>
         </section>
 
-        {visibleDiagnostics !== null && <DiagnosticsView diagnostics={visibleDiagnostics} />}
+        <div className="admin-diagnostics">
+          <p className={diagnostics.kind === 'unavailable' ? 'admin-status admin-line--problem' : 'admin-status'} role="status" data-testid="admin-status">
+            {status}
+          </p>
+          {visibleDiagnostics !== null && <DiagnosticsView diagnostics={visibleDiagnostics} />}
+        </div>
       </div>
 
       {confirmingExit && (
