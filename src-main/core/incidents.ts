@@ -4,11 +4,12 @@
 // Each line goes out in one append-mode write, so on a local disk lines of the kiosk and of the
 // supervisor (which must write the same way) do not interleave. A line torn by a power cut is
 // skipped when read.
-import { appendFile, mkdir, open, rename, stat } from 'node:fs/promises';
+import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { INCIDENTS_FILE, IncidentSchema } from '../../src-shared/watchdog-protocol.js';
 import type { Incident } from '../../src-shared/watchdog-protocol.js';
 import { scrubText } from './log.js';
+import { readTailLines } from './tail-lines.js';
 
 const MAX_KIND_LENGTH = 64;
 const MAX_DETAIL_LENGTH = 2000;
@@ -75,30 +76,7 @@ export async function readIncidents(dataDir: string, limit = 50): Promise<Incide
 
 // Returns the file's last `limit` valid incidents, newest first. A missing file has none.
 async function readTail(file: string, limit: number): Promise<Incident[]> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-
-  let text: string;
-  let startsMidLine: boolean;
-  try {
-    const { size } = await handle.stat();
-    const length = Math.min(size, limit * MAX_LINE_BYTES);
-    const buffer = Buffer.alloc(length);
-    await handle.read(buffer, 0, length, size - length);
-    text = buffer.toString('utf8');
-    startsMidLine = length < size;
-  } finally {
-    await handle.close();
-  }
-
-  const lines = text.split('\n');
-  if (startsMidLine) lines.shift();
-
+  const lines = await readTailLines(file, limit * MAX_LINE_BYTES);
   const incidents: Incident[] = [];
   for (let index = lines.length - 1; index >= 0 && incidents.length < limit; index -= 1) {
     const incident = parseLine(lines[index]!);

@@ -15,6 +15,7 @@ import { configureLogging } from '../../src-main/core/log.js';
 import type { KioskService } from '../../src-main/core/kiosk-service.js';
 import { ADMIN_PIN, makeAdminTerminal } from '../helpers/admin-terminal.js';
 import type { AdminTerminal } from '../helpers/admin-terminal.js';
+import { fromFrame, ipcHandlerOf } from '../helpers/ipc-calls.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
@@ -26,23 +27,11 @@ const { startKioskHost } = await import('../../src-main/electron/main.js');
 
 const PAGE = 'file:///opt/minsheng-kiosk/dist/renderer/index.html';
 
-type Invoke = (event: unknown, ...args: unknown[]) => Promise<unknown>;
-
 let temp: ReturnType<typeof makeTempDir>;
 let terminal: AdminTerminal;
 let kiosk: KioskService;
 let adminCalls: string[];
 let unregister: () => void;
-
-function fromFrame(url: string, parent: unknown = null) {
-  return { senderFrame: { url, parent } };
-}
-
-function handlerOf(channel: string): Invoke {
-  const handler = standIn.recorded.ipcHandlers.get(channel);
-  if (!handler) throw new Error(`no handler for ${channel}`);
-  return async (event, ...args) => handler(...([event, ...args] as never[]));
-}
 
 function printer(name: string): PrinterInfo {
   return { name, displayName: `${name} (display)`, description: '', options: {} };
@@ -85,29 +74,29 @@ describe('registerAdminIpc', () => {
   });
 
   it('serves unlock, diagnostics and lock from the service', async () => {
-    const unlocked = (await handlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE), { pin: ADMIN_PIN })) as { status: string; token: string };
+    const unlocked = (await ipcHandlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE), { pin: ADMIN_PIN })) as { status: string; token: string };
     expect(unlocked.status).toBe('unlocked');
 
-    const diagnostics = await handlerOf(ADMIN_CHANNELS.adminDiagnostics)(fromFrame(PAGE), { token: unlocked.token });
+    const diagnostics = await ipcHandlerOf(ADMIN_CHANNELS.adminDiagnostics)(fromFrame(PAGE), { token: unlocked.token });
     expect(diagnostics).toMatchObject({ status: 'ok', diagnostics: { terminalId: 'T-430121-01' } });
 
-    await handlerOf(ADMIN_CHANNELS.adminLock)(fromFrame(PAGE), { token: unlocked.token });
-    expect(await handlerOf(ADMIN_CHANNELS.adminDiagnostics)(fromFrame(PAGE), { token: unlocked.token })).toEqual({ status: 'expired' });
+    await ipcHandlerOf(ADMIN_CHANNELS.adminLock)(fromFrame(PAGE), { token: unlocked.token });
+    expect(await ipcHandlerOf(ADMIN_CHANNELS.adminDiagnostics)(fromFrame(PAGE), { token: unlocked.token })).toEqual({ status: 'expired' });
   });
 
   it('rejects a call from a foreign frame', async () => {
-    await expect(handlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame('https://evil.example/'), { pin: ADMIN_PIN })).rejects.toBeInstanceOf(IpcRejection);
-    await expect(handlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE, { url: PAGE }), { pin: ADMIN_PIN })).rejects.toBeInstanceOf(IpcRejection);
+    await expect(ipcHandlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame('https://evil.example/'), { pin: ADMIN_PIN })).rejects.toBeInstanceOf(IpcRejection);
+    await expect(ipcHandlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE, { url: PAGE }), { pin: ADMIN_PIN })).rejects.toBeInstanceOf(IpcRejection);
     expect(adminCalls).toEqual([]);
   });
 
   it('rejects bad arguments without naming the PIN', async () => {
-    const error = (await handlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE), { pin: 24681012 }).catch((thrown: unknown) => thrown)) as Error;
+    const error = (await ipcHandlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE), { pin: 24681012 }).catch((thrown: unknown) => thrown)) as Error;
 
     expect(error).toBeInstanceOf(IpcRejection);
     expect(error.message).toBe('kiosk:admin-unlock: invalid arguments (0.pin: invalid_type)');
     expect(error.message).not.toContain('24681012');
-    await expect(handlerOf(ADMIN_CHANNELS.adminAction)(fromFrame(PAGE), { token: 't'.repeat(43), action: 'reboot' })).rejects.toThrow(
+    await expect(ipcHandlerOf(ADMIN_CHANNELS.adminAction)(fromFrame(PAGE), { token: 't'.repeat(43), action: 'reboot' })).rejects.toThrow(
       /0\.action: invalid_value/,
     );
     expect(adminCalls).toEqual([]);
@@ -213,10 +202,10 @@ describe('startKioskHost with an admin section', () => {
 
   it('unlocks over IPC and exits to the desktop with the technician exit code', async () => {
     await startKioskHost(['app', '--config', terminal.loaded.file], {});
-    const unlocked = (await handlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE), { pin: ADMIN_PIN })) as { status: string; token: string };
+    const unlocked = (await ipcHandlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE), { pin: ADMIN_PIN })) as { status: string; token: string };
     expect(unlocked.status).toBe('unlocked');
 
-    const result = await handlerOf(ADMIN_CHANNELS.adminAction)(fromFrame(PAGE), { token: unlocked.token, action: 'exit-to-desktop' });
+    const result = await ipcHandlerOf(ADMIN_CHANNELS.adminAction)(fromFrame(PAGE), { token: unlocked.token, action: 'exit-to-desktop' });
     expect(result).toMatchObject({ status: 'done', code: 'exiting' });
     await vi.waitFor(() => expect(standIn.recorded.exitCodes).toEqual([TECHNICIAN_EXIT_CODE]), { timeout: 10_000 });
 

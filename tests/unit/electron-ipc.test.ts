@@ -10,6 +10,7 @@ import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
 import { DEFAULT_KIOSK_SETTINGS } from '../../src-main/core/config.js';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
 import type { KioskService } from '../../src-main/core/kiosk-service.js';
+import { fromFrame, ipcHandlerOf } from '../helpers/ipc-calls.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
@@ -18,8 +19,6 @@ const standIn = await import('../helpers/electron-stand-in.js');
 const { registerKioskIpc, IpcRejection } = await import('../../src-main/electron/ipc.js');
 
 const PAGE = 'file:///opt/minsheng-kiosk/dist/renderer/index.html';
-
-type Invoke = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
 let temp: ReturnType<typeof makeTempDir>;
 let service: KioskService;
@@ -46,16 +45,6 @@ function recordingApi(real: KioskApi): KioskApi {
   };
 }
 
-function fromFrame(url: string, parent: unknown = null) {
-  return { senderFrame: { url, parent } };
-}
-
-function handlerOf(channel: string): Invoke {
-  const handler = standIn.recorded.ipcHandlers.get(channel);
-  if (!handler) throw new Error(`no handler for ${channel}`);
-  return async (event, ...args) => handler(...([event, ...args] as never[]));
-}
-
 beforeEach(() => {
   standIn.resetStandIn();
   temp = makeTempDir();
@@ -77,18 +66,18 @@ describe('registerKioskIpc', () => {
   });
 
   it('serves settings from the service', async () => {
-    const settings = await handlerOf(KIOSK_CHANNELS.getSettings)(fromFrame(PAGE));
+    const settings = await ipcHandlerOf(KIOSK_CHANNELS.getSettings)(fromFrame(PAGE));
 
     expect(settings).toEqual(DEFAULT_KIOSK_SETTINGS);
     expect(coreCalls).toEqual(['getSettings']);
   });
 
   it('returns null snapshot info before the first sync', async () => {
-    expect(await handlerOf(KIOSK_CHANNELS.getSnapshotInfo)(fromFrame(`${PAGE}#/home`))).toBeNull();
+    expect(await ipcHandlerOf(KIOSK_CHANNELS.getSnapshotInfo)(fromFrame(`${PAGE}#/home`))).toBeNull();
   });
 
   it('passes a valid lookup to the service', async () => {
-    const result = await handlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), { idNumber: '11010519491231002X' });
+    const result = await ipcHandlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), { idNumber: '11010519491231002X' });
 
     expect(result).toEqual({ status: 'no-data' });
     expect(coreCalls).toEqual(['lookupHousehold:18']);
@@ -101,7 +90,7 @@ describe('registerKioskIpc', () => {
     ['an overlong idNumber', [{ idNumber: '1'.repeat(65) }]],
     ['an extra argument', [{ idNumber: '1' }, 'extra']],
   ])('rejects a lookup with %s', async (_case, args) => {
-    const call = handlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), ...args);
+    const call = ipcHandlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), ...args);
 
     await expect(call).rejects.toBeInstanceOf(IpcRejection);
     await expect(call).rejects.toThrow(/invalid arguments/);
@@ -109,14 +98,14 @@ describe('registerKioskIpc', () => {
   });
 
   it('keeps the rejected ID number out of the error', async () => {
-    const call = handlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), { idNumber: 11010519491231 });
+    const call = ipcHandlerOf(KIOSK_CHANNELS.lookupHousehold)(fromFrame(PAGE), { idNumber: 11010519491231 });
 
     await expect(call).rejects.toThrow(IpcRejection);
     await call.catch((error: Error) => expect(error.message).not.toContain('11010519491231'));
   });
 
   it('rejects arguments to getSettings', async () => {
-    await expect(handlerOf(KIOSK_CHANNELS.getSettings)(fromFrame(PAGE), 'x')).rejects.toThrow(IpcRejection);
+    await expect(ipcHandlerOf(KIOSK_CHANNELS.getSettings)(fromFrame(PAGE), 'x')).rejects.toThrow(IpcRejection);
     expect(coreCalls).toEqual([]);
   });
 
@@ -126,19 +115,19 @@ describe('registerKioskIpc', () => {
     ['a subframe of our page', fromFrame(PAGE, { url: PAGE })],
     ['no frame', { senderFrame: null }],
   ])('rejects a call from %s', async (_case, event) => {
-    await expect(handlerOf(KIOSK_CHANNELS.getSettings)(event)).rejects.toThrow(/not the kiosk page/);
+    await expect(ipcHandlerOf(KIOSK_CHANNELS.getSettings)(event)).rejects.toThrow(/not the kiosk page/);
     expect(coreCalls).toEqual([]);
   });
 
   it('passes valid board requests to the service', async () => {
-    expect(await handlerOf(BOARDS_CHANNELS.getRegions)(fromFrame(PAGE))).toEqual([]);
-    expect(await handlerOf(BOARDS_CHANNELS.listRecords)(fromFrame(PAGE), { kind: 'notice', regionCode: '431226101', offset: 20, limit: 20 })).toEqual({
+    expect(await ipcHandlerOf(BOARDS_CHANNELS.getRegions)(fromFrame(PAGE))).toEqual([]);
+    expect(await ipcHandlerOf(BOARDS_CHANNELS.listRecords)(fromFrame(PAGE), { kind: 'notice', regionCode: '431226101', offset: 20, limit: 20 })).toEqual({
       total: 0,
       offset: 20,
       items: [],
       sources: [],
     });
-    expect(await handlerOf(BOARDS_CHANNELS.getDocument)(fromFrame(PAGE), { name: 'N2-budget.pdf' })).toBeNull();
+    expect(await ipcHandlerOf(BOARDS_CHANNELS.getDocument)(fromFrame(PAGE), { name: 'N2-budget.pdf' })).toBeNull();
     expect(coreCalls).toEqual(['getRegions', 'listRecords', 'getDocument']);
   });
 
@@ -149,12 +138,12 @@ describe('registerKioskIpc', () => {
     [BOARDS_CHANNELS.getDocument, ['N2-budget.pdf']],
     [BOARDS_CHANNELS.getRegions, [{}]],
   ])('rejects bad arguments on %s', async (channel, args) => {
-    await expect(handlerOf(channel)(fromFrame(PAGE), ...args)).rejects.toThrow(IpcRejection);
+    await expect(ipcHandlerOf(channel)(fromFrame(PAGE), ...args)).rejects.toThrow(IpcRejection);
     expect(coreCalls).toEqual([]);
   });
 
   it('rejects a board call from a foreign frame', async () => {
-    await expect(handlerOf(BOARDS_CHANNELS.getRegions)(fromFrame('https://example.com/'))).rejects.toThrow(/not the kiosk page/);
+    await expect(ipcHandlerOf(BOARDS_CHANNELS.getRegions)(fromFrame('https://example.com/'))).rejects.toThrow(/not the kiosk page/);
     expect(coreCalls).toEqual([]);
   });
 
@@ -169,12 +158,12 @@ describe('registerKioskIpc', () => {
       language: 'zh-CN',
     };
 
-    expect(await handlerOf(REPORTS_CHANNELS.fileReport)(fromFrame(PAGE), draft)).toEqual({ status: 'not-configured' });
-    expect(await handlerOf(REPORTS_CHANNELS.getCaseStatus)(fromFrame(PAGE), { caseNumber: '12345' })).toEqual({
+    expect(await ipcHandlerOf(REPORTS_CHANNELS.fileReport)(fromFrame(PAGE), draft)).toEqual({ status: 'not-configured' });
+    expect(await ipcHandlerOf(REPORTS_CHANNELS.getCaseStatus)(fromFrame(PAGE), { caseNumber: '12345' })).toEqual({
       status: 'invalid',
       problem: 'invalid-length',
     });
-    expect(await handlerOf(REPORTS_CHANNELS.print)(fromFrame(PAGE), { document: 'test', language: 'zh-CN' })).toEqual({ status: 'not-configured' });
+    expect(await ipcHandlerOf(REPORTS_CHANNELS.print)(fromFrame(PAGE), { document: 'test', language: 'zh-CN' })).toEqual({ status: 'not-configured' });
     expect(coreCalls).toEqual(['fileReport', 'getCaseStatus', 'print']);
   });
 
@@ -184,14 +173,14 @@ describe('registerKioskIpc', () => {
     [REPORTS_CHANNELS.getCaseStatus, ['26051212345678']],
     [REPORTS_CHANNELS.print, [{ document: 'poster', language: 'zh-CN' }]],
   ])('rejects bad arguments on %s', async (channel, args) => {
-    await expect(handlerOf(channel)(fromFrame(PAGE), ...args)).rejects.toThrow(IpcRejection);
+    await expect(ipcHandlerOf(channel)(fromFrame(PAGE), ...args)).rejects.toThrow(IpcRejection);
     expect(coreCalls).toEqual([]);
   });
 
   it('keeps a rejected phone number out of the error', async () => {
     const draft = { category: 'other', record: null, regionCode: '431226', text: '文字', phone: '1390000123', consent: true, language: 'zh-CN' };
 
-    const error = await handlerOf(REPORTS_CHANNELS.fileReport)(fromFrame(PAGE), draft).catch((caught: Error) => caught);
+    const error = await ipcHandlerOf(REPORTS_CHANNELS.fileReport)(fromFrame(PAGE), draft).catch((caught: Error) => caught);
 
     expect(error).toBeInstanceOf(IpcRejection);
     expect((error as Error).message).toContain('phone');
@@ -199,7 +188,7 @@ describe('registerKioskIpc', () => {
   });
 
   it('rejects a reporting call from a foreign frame', async () => {
-    await expect(handlerOf(REPORTS_CHANNELS.print)(fromFrame('https://example.com/'), { document: 'test', language: 'zh-CN' })).rejects.toThrow(
+    await expect(ipcHandlerOf(REPORTS_CHANNELS.print)(fromFrame('https://example.com/'), { document: 'test', language: 'zh-CN' })).rejects.toThrow(
       /not the kiosk page/,
     );
     expect(coreCalls).toEqual([]);

@@ -10,8 +10,8 @@ import { fsyncFolder, writeFileDurably } from '../data-folder/fsync.js';
 import { logsDir } from '../data-folder/layout.js';
 import { createLogger } from '../log.js';
 import { mountCandidates } from '../sync/usb-source.js';
+import { readTailLines } from '../tail-lines.js';
 import { redactLogLine } from './log-redaction.js';
-import { readTailLines } from './log-tail.js';
 
 const log = createLogger('admin-export-logs');
 

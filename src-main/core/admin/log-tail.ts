@@ -1,41 +1,9 @@
-// The newest lines of a log file, read from its end within a byte limit, so a log that grew for
-// months costs no more to show than a short one.
-import { open } from 'node:fs/promises';
+// The newest lines of the kiosk log for the admin screen, redacted and cut to a readable length.
+import { readTailLines } from '../tail-lines.js';
 import { redactLogLine } from './log-redaction.js';
 
 /** A pino line is a few hundred bytes; the screen shows at most this much of a longer one. */
 export const MAX_SHOWN_LINE_CHARS = 2000;
-
-/**
- * Returns the whole lines among the file's last `maxBytes` bytes, oldest first, unredacted. A
- * line cut by the limit is left out. A missing file has no lines.
- */
-export async function readTailLines(file: string, maxBytes: number): Promise<string[]> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-
-  let text: string;
-  let startsMidLine: boolean;
-  try {
-    const { size } = await handle.stat();
-    const length = Math.min(size, maxBytes);
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, size - length);
-    text = buffer.subarray(0, bytesRead).toString('utf8');
-    startsMidLine = length < size;
-  } finally {
-    await handle.close();
-  }
-
-  const lines = text.split('\n');
-  if (startsMidLine) lines.shift();
-  return lines.filter((line) => line.trim() !== '');
-}
 
 /** Returns up to `maxLines` of the file's last lines (see readTailLines), each redacted and cut to MAX_SHOWN_LINE_CHARS. */
 export async function readLogTail(file: string, maxLines: number, maxBytes: number): Promise<string[]> {
