@@ -31,6 +31,8 @@ async function renderKiosk(adminApi: AdminApi | undefined, admin: KioskSettings[
     </I18nextProvider>,
   );
   await screen.findByText('当前地区：宁乡市', undefined, { timeout: FIND_TIMEOUT_MS });
+  // React runs the effect that starts counting taps after the paint that showed the text.
+  await settle();
   return i18n;
 }
 

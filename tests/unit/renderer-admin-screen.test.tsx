@@ -256,6 +256,8 @@ describe('admin screen in the kiosk', () => {
       </I18nextProvider>,
     );
     await screen.findByText('当前地区：宁乡市', undefined, { timeout: FIND_TIMEOUT_MS });
+    // React runs the effect that starts counting taps after the paint that showed the text.
+    await settle();
     for (let index = 0; index < 5; index += 1) fireEvent.pointerDown(document.body, TOP_RIGHT);
     for (const digit of ADMIN_PIN) tap(document.querySelector(`[data-testid="admin-pin-pad"] [data-key="${digit}"]`)!);
     tap(document.querySelector('[data-testid="admin-pin-pad"] [data-key="action"]')!);
