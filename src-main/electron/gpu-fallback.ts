@@ -3,11 +3,11 @@
 // a small state file in the data folder, because the switch must be made at the next start,
 // before Electron's 'ready': Electron cannot turn acceleration off in a running app. After a
 // week in software rendering the kiosk tries the GPU again, since a driver update may have fixed it.
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileDurably } from '../core/data-folder/fsync.js';
+import { readJsonState } from '../core/data-folder/json-state.js';
 
 export const GPU_STATE_FILE = 'gpu-crashes.json';
 
@@ -38,21 +38,7 @@ export function gpuStateFile(dataDir: string): string {
  * missing file is a clean state. So is an unreadable or malformed one, and `problem` names the cause.
  */
 export function readGpuState(dataDir: string): { state: GpuState; problem: string | null } {
-  let text: string;
-  try {
-    text = readFileSync(gpuStateFile(dataDir), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { state: EMPTY_STATE, problem: code === 'ENOENT' ? null : `unreadable (${code ?? String(error)})` };
-  }
-
-  try {
-    const parsed = GpuStateSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { state: parsed.data, problem: null };
-    return { state: EMPTY_STATE, problem: 'malformed (schema)' };
-  } catch {
-    return { state: EMPTY_STATE, problem: 'malformed (not JSON)' };
-  }
+  return readJsonState(gpuStateFile(dataDir), GpuStateSchema, EMPTY_STATE);
 }
 
 export type GpuDecision =

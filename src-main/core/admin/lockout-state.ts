@@ -1,9 +1,10 @@
 // The admin PIN pad's lockout, kept in the data folder so that a restart, or the watchdog
 // restarting a crashed kiosk, does not give a guesser a fresh set of attempts.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileDurably } from '../data-folder/fsync.js';
+import { readJsonState } from '../data-folder/json-state.js';
 import { ADMIN_LOCKOUT_FILE } from '../data-folder/layout.js';
 
 export const LockoutStateSchema = z
@@ -29,21 +30,7 @@ export function lockoutFile(dataDir: string): string {
  * only a hand edit or a failing disk damages it.
  */
 export function readLockoutState(dataDir: string): { state: LockoutState; problem: string | null } {
-  let text: string;
-  try {
-    text = readFileSync(lockoutFile(dataDir), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: NO_LOCKOUT, problem: null };
-    return { state: NO_LOCKOUT, problem: (error as Error).message };
-  }
-
-  try {
-    const parsed = LockoutStateSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { state: parsed.data, problem: null };
-    return { state: NO_LOCKOUT, problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
-  } catch (error) {
-    return { state: NO_LOCKOUT, problem: (error as Error).message };
-  }
+  return readJsonState(lockoutFile(dataDir), LockoutStateSchema, NO_LOCKOUT);
 }
 
 /** Replaces the lockout file atomically, so a power cut leaves the old state or the new one. */
