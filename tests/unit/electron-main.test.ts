@@ -124,6 +124,8 @@ describe('startKioskHost', () => {
     expect(window.webContents.windowOpenHandler).not.toBeNull();
     expect(standIn.recorded.permissionRequestHandler).not.toBeNull();
     expect(standIn.recorded.applicationMenu).toBeNull();
+    expect(window.webContents.fire('before-input-event', standIn.keyboardInput('F4', 'F4', { alt: true })).defaultPrevented).toBe(true);
+    expect(window.webContents.fire('before-input-event', standIn.keyboardInput('7', 'Digit7')).defaultPrevented).toBe(false);
     expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(
       [...Object.values(KIOSK_CHANNELS), ...Object.values(BOARDS_CHANNELS), ...Object.values(REPORTS_CHANNELS), ...Object.values(ADMIN_CHANNELS)].sort(),
     );
