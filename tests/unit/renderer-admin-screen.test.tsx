@@ -299,10 +299,12 @@ describe('admin screen in the kiosk', () => {
     expect(screen.queryByTestId('idle-countdown')).toBeNull();
   });
 
-  it('returns home in the default language after the lock', async () => {
+  it('shows English, then locks back to Chinese', async () => {
     const adminApi = memoryAdminApi();
     const i18n = await enterAdmin(adminApi);
     tap(within(screen.getByTestId('admin-screen')).getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('heading', { name: 'Maintenance and diagnostics' })).toBeTruthy();
+    expect(actionButton('export-logs').textContent).toBe('Export logs to USB');
     tap(screen.getByTestId('admin-lock'));
     await settle();
     expect(i18n.language).toBe('zh-CN');
