@@ -5,6 +5,7 @@
 import { createConnection } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TECHNICIAN_EXIT_CODE } from '../../src-shared/watchdog-protocol.js';
+import type { Incident } from '../../src-shared/watchdog-protocol.js';
 import { watchKiosk } from '../helpers/watchdog-harness.js';
 import type { LogEntry, WatchedKiosk, WatchOptions } from '../helpers/watchdog-harness.js';
 
@@ -22,15 +23,25 @@ async function watch(options: WatchOptions): Promise<WatchedKiosk> {
   return watched;
 }
 
-/** Waits for the next kiosk's first heartbeat after `detection` and returns the time from one to the other. */
-async function recoveryAfter(kiosk: WatchedKiosk, detection: LogEntry): Promise<number> {
+/**
+ * Waits for the detection that `detect` finds in the supervisor's log, then for the next kiosk's
+ * first heartbeat; checks the time between them and returns the only incident recorded.
+ */
+async function expectRecovery(kiosk: WatchedKiosk, what: string, detect: () => LogEntry | undefined): Promise<Incident> {
+  const detection = await kiosk.waitFor(what, detect);
   const recovered = await kiosk.waitFor('the restarted kiosk to heartbeat', () =>
     kiosk.logs.slice(kiosk.logs.indexOf(detection)).find((entry) => entry.message === 'first heartbeat'),
   );
+
   const recoveryMs = recovered.at - detection.at;
-  console.info(`recovery after ${String(detection.fields.reason ?? 'crash')}: ${recoveryMs} ms from detection to first heartbeat`);
-  return recoveryMs;
+  console.info(`recovery after ${what}: ${recoveryMs} ms from detection to first heartbeat`);
+  expect(recoveryMs).toBeLessThan(RECOVERY_LIMIT_MS);
+  const incidents = await kiosk.incidents();
+  expect(incidents).toHaveLength(1);
+  return incidents[0]!;
 }
+
+const stoppedFor = (kiosk: WatchedKiosk, reason: string) => () => kiosk.logsWith('stopping the kiosk', { reason })[0];
 
 function alive(pid: number): boolean {
   try {
@@ -45,67 +56,51 @@ describe('watchdog supervisor', () => {
   it('restarts a crashed kiosk at once', async () => {
     const kiosk = await watch({ plan: [{ mode: 'exit', exitCode: 3 }, { mode: 'healthy' }] });
 
-    const exited = await kiosk.waitFor('the crash', () => kiosk.logsWith('kiosk exited')[0]);
-    const recoveryMs = await recoveryAfter(kiosk, exited);
+    const incident = await expectRecovery(kiosk, 'a crash', () => kiosk.logsWith('kiosk exited')[0]);
 
-    expect(recoveryMs).toBeLessThan(RECOVERY_LIMIT_MS);
-    const [incident, ...more] = await kiosk.incidents();
-    expect(more).toEqual([]);
-    expect(incident?.kind).toBe('crash');
+    expect(incident.kind).toBe('crash');
     const firstPid = kiosk.kioskEvents().find((event) => event.start === 0)!.pid;
-    expect(incident?.detail).toContain(`pid ${firstPid} exited with exit code 3`);
-    expect(incident?.detail).toContain('restarting in 0.0 s');
+    expect(incident.detail).toContain(`pid ${firstPid} exited with exit code 3`);
+    expect(incident.detail).toContain('restarting in 0.0 s');
   });
 
   it('kills and restarts a hung kiosk', async () => {
     // The hung kiosk has a SIGTERM handler that never runs, so only SIGKILL ends it.
     const kiosk = await watch({ plan: [{ mode: 'hang', afterHeartbeats: 2, ignoreSigterm: true }, { mode: 'healthy' }] });
 
-    const detected = await kiosk.waitFor('the hang', () => kiosk.logsWith('stopping the kiosk', { reason: 'hang' })[0]);
-    const recoveryMs = await recoveryAfter(kiosk, detected);
+    const incident = await expectRecovery(kiosk, 'a hang', stoppedFor(kiosk, 'hang'));
 
-    expect(recoveryMs).toBeLessThan(RECOVERY_LIMIT_MS);
-    const [incident] = await kiosk.incidents();
-    expect(incident?.kind).toBe('hang');
-    expect(incident?.detail).toMatch(/sent no heartbeat for \d+\.\d s \(limit 2\.5 s\)/);
-    expect(incident?.detail).toContain('stopped with SIGKILL after SIGTERM (signal SIGKILL)');
+    expect(incident.kind).toBe('hang');
+    expect(incident.detail).toMatch(/sent no heartbeat for \d+\.\d s \(limit 2\.5 s\)/);
+    expect(incident.detail).toContain('stopped with SIGKILL after SIGTERM (signal SIGKILL)');
   });
 
   it('restarts a kiosk that never sends a first heartbeat', async () => {
     const kiosk = await watch({ plan: [{ mode: 'silent' }, { mode: 'healthy' }], policy: { startGraceMs: 2_000 } });
 
-    const detected = await kiosk.waitFor('the silent start', () => kiosk.logsWith('stopping the kiosk', { reason: 'hang' })[0]);
-    const recoveryMs = await recoveryAfter(kiosk, detected);
+    const incident = await expectRecovery(kiosk, 'a silent start', stoppedFor(kiosk, 'hang'));
 
-    expect(recoveryMs).toBeLessThan(RECOVERY_LIMIT_MS);
-    const [incident] = await kiosk.incidents();
-    expect(incident?.kind).toBe('hang');
-    expect(incident?.detail).toContain('sent no first heartbeat within');
-    expect(incident?.detail).toContain('stopped with SIGTERM (signal SIGTERM)');
+    expect(incident.kind).toBe('hang');
+    expect(incident.detail).toContain('sent no first heartbeat within');
+    expect(incident.detail).toContain('stopped with SIGTERM (signal SIGTERM)');
   });
 
   it('restarts a kiosk whose reported memory grows past the limit', async () => {
     const kiosk = await watch({ plan: [{ mode: 'grow' }, { mode: 'healthy' }], policy: { memoryLimitBytes: 256 * 1024 * 1024 } });
 
-    const detected = await kiosk.waitFor('the memory limit', () => kiosk.logsWith('stopping the kiosk', { reason: 'memory' })[0]);
-    const recoveryMs = await recoveryAfter(kiosk, detected);
+    const incident = await expectRecovery(kiosk, 'reported memory growth', stoppedFor(kiosk, 'memory'));
 
-    expect(recoveryMs).toBeLessThan(RECOVERY_LIMIT_MS);
-    const [incident] = await kiosk.incidents();
-    expect(incident?.kind).toBe('memory');
-    expect(incident?.detail).toContain('(reported by the kiosk), over the limit of 256 MB');
+    expect(incident.kind).toBe('memory');
+    expect(incident.detail).toContain('(reported by the kiosk), over the limit of 256 MB');
   });
 
   it.runIf(process.platform === 'linux')('measures memory a kiosk does not report', async () => {
     const kiosk = await watch({ plan: [{ mode: 'grow', hideMemory: true }, { mode: 'healthy' }], memorySampleMs: 300 });
 
-    const detected = await kiosk.waitFor('the measured memory', () => kiosk.logsWith('stopping the kiosk', { reason: 'memory' })[0]);
-    const recoveryMs = await recoveryAfter(kiosk, detected);
+    const incident = await expectRecovery(kiosk, 'measured memory growth', stoppedFor(kiosk, 'memory'));
 
-    expect(recoveryMs).toBeLessThan(RECOVERY_LIMIT_MS);
-    const [incident] = await kiosk.incidents();
-    expect(incident?.detail).toContain('(measured by the supervisor in its process tree)');
-    expect(incident?.detail).toContain('last reported 0 MB');
+    expect(incident.detail).toContain('(measured by the supervisor in its process tree)');
+    expect(incident.detail).toContain('last reported 0 MB');
   });
 
   it('restarts on the heartbeat of a kiosk that reports too much memory', async () => {
