@@ -1,18 +1,24 @@
 // The Electron host's printer: each job's HTML is loaded into a hidden, sandboxed window with
-// JavaScript off and no preload, and printed silently to the configured printer. The window is
-// destroyed after every job, whether it printed, failed or timed out.
+// JavaScript off and no preload, and printed silently to the configured printer. A receipt is
+// measured through the window's debugger first and printed on a page as long as its content
+// (receipt-page.ts). The window is destroyed after every job, whether it printed, failed or
+// timed out.
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
 import type { PrintLayout, PrintResult } from '../../src-shared/reports-api.js';
 import { createLogger } from '../core/log.js';
 import type { PrintJob, PrintOutput } from '../core/printing/print-job.js';
 import { DEFAULT_PRINT_TIMEOUT_MS, createLoggedPrinter, printFailed, settleWithin } from '../core/printing/print-output.js';
+import {
+  RECEIPT_DEFAULT_HEIGHT_MM,
+  RECEIPT_PAGE_WIDTH_MM,
+  measureContentHeightPx,
+  receiptPageHeightMm,
+  withReceiptPageHeight,
+} from '../core/printing/receipt-page.js';
 
 const log = createLogger('electron-printer');
 
-// The 80 mm roll matches the page's CSS (@page size 80mm 297mm). Electron takes microns.
-// NOTE: a statement longer than 297 mm prints as several pages, and whether the printer cuts
-// between them depends on its driver settings.
-const RECEIPT_PAGE_SIZE = { width: 80_000, height: 297_000 };
+const MICRONS_PER_MM = 1000;
 
 /** The parts of an Electron BrowserWindow the printer uses. */
 export interface PrintWindow {
@@ -21,6 +27,11 @@ export interface PrintWindow {
   destroy(): void;
   webContents: {
     print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void;
+    debugger: {
+      attach(protocolVersion?: string): void;
+      sendCommand(method: string, commandParams?: Record<string, unknown>): Promise<unknown>;
+      detach(): void;
+    };
   };
 }
 
@@ -49,12 +60,19 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
   };
 }
 
-/** Returns the webContents.print options for a layout on the given printer. */
-export function printOptionsFor(layout: PrintLayout, deviceName: string | undefined): WebContentsPrintOptions {
+/**
+ * Returns the webContents.print options for a layout on the given printer. A receipt page is
+ * `receiptHeightMm` long, the default length when absent; Electron takes the size in microns.
+ */
+export function printOptionsFor(layout: PrintLayout, deviceName: string | undefined, receiptHeightMm?: number): WebContentsPrintOptions {
+  const receiptSize = {
+    width: RECEIPT_PAGE_WIDTH_MM * MICRONS_PER_MM,
+    height: (receiptHeightMm ?? RECEIPT_DEFAULT_HEIGHT_MM) * MICRONS_PER_MM,
+  };
   const options: WebContentsPrintOptions = {
     silent: true,
     printBackground: true,
-    pageSize: layout === 'a4' ? 'A4' : RECEIPT_PAGE_SIZE,
+    pageSize: layout === 'a4' ? 'A4' : receiptSize,
   };
   if (deviceName !== undefined) options.deviceName = deviceName;
   return options;
@@ -65,17 +83,44 @@ function dataUrlOf(html: string): string {
   return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
 }
 
+/** Measures the content height of the window's page in CSS px through its DevTools debugger. */
+async function measureInWindow(window: PrintWindow): Promise<number> {
+  const devtools = window.webContents.debugger;
+  devtools.attach('1.3');
+  try {
+    return await measureContentHeightPx((method, params) => devtools.sendCommand(method, params));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`measuring its content height failed: ${reason}`, { cause: error });
+  } finally {
+    devtools.detach();
+  }
+}
+
 /** Creates a printer that prints each job silently on `deviceName` or the default printer. */
 export function createElectronPrinter(options: ElectronPrinterOptions): PrintOutput {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
   const printerName = options.deviceName ?? 'default printer';
 
+  /**
+   * Loads the job's page. A receipt is measured and loaded again with an @page rule of its
+   * length, so the page's CSS and the print options agree. Returns that length in millimetres,
+   * or undefined for A4.
+   */
+  async function loadPage(window: PrintWindow, job: PrintJob): Promise<number | undefined> {
+    await window.loadURL(dataUrlOf(job.html));
+    if (job.layout !== 'receipt-80mm') return undefined;
+
+    const heightMm = receiptPageHeightMm(await measureInWindow(window));
+    await window.loadURL(dataUrlOf(withReceiptPageHeight(job.html, heightMm)));
+    return heightMm;
+  }
+
   function loadAndPrint(window: PrintWindow, job: PrintJob): Promise<PrintResult> {
     return new Promise<PrintResult>((resolve) => {
-      window
-        .loadURL(dataUrlOf(job.html))
-        .then(() => {
-          window.webContents.print(printOptionsFor(job.layout, options.deviceName), (success, failureReason) => {
+      loadPage(window, job)
+        .then((receiptHeightMm) => {
+          window.webContents.print(printOptionsFor(job.layout, options.deviceName, receiptHeightMm), (success, failureReason) => {
             if (success) resolve({ status: 'printed', layout: job.layout, output: printerName });
             else resolve(printFailed(`printer ${printerName} failed: ${failureReason || 'no reason given'}`));
           });

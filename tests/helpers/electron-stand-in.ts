@@ -37,6 +37,11 @@ export const printerSide = {
   reply: (_options: Record<string, unknown>): [success: boolean, failureReason: string] | null => [true, ''],
 };
 
+/** The height in CSS px that the stand-in debugger reports for a page's <html> element. */
+export const devtoolsSide = {
+  contentHeightPx: 600,
+};
+
 /** The event object Electron passes first to a cancellable event; preventDefault is recorded. */
 export function cancellableEvent<T extends object>(fields: T = {} as T): T & { defaultPrevented: boolean; preventDefault(): void } {
   const eventObject = {
@@ -72,7 +77,43 @@ export function keyboardInput(
   };
 }
 
+/**
+ * webContents.debugger. It returns what Chromium returns to the DOM commands of a print job for
+ * a page whose <html> element is devtoolsSide.contentHeightPx high, and rejects other commands.
+ */
+export class StandInDebugger {
+  attached = false;
+  commands: Array<{ method: string; params: unknown }> = [];
+
+  attach(_protocolVersion?: string): void {
+    if (this.attached) throw new Error('Debugger is already attached to the target');
+    this.attached = true;
+  }
+
+  detach(): void {
+    this.attached = false;
+  }
+
+  async sendCommand(method: string, params?: Record<string, unknown>): Promise<unknown> {
+    if (!this.attached) throw new Error('No target available');
+    this.commands.push({ method, params });
+
+    const height = devtoolsSide.contentHeightPx;
+    switch (method) {
+      case 'DOM.getDocument':
+        return { root: { nodeId: 1, nodeName: '#document' } };
+      case 'DOM.querySelector':
+        return { nodeId: 2 };
+      case 'DOM.getBoxModel':
+        return { model: { border: [0, 0, 800, 0, 800, height, 0, height], width: 800, height: Math.round(height) } };
+      default:
+        throw new Error(`'${method}' wasn't found`);
+    }
+  }
+}
+
 export class StandInWebContents extends EventEmitter {
+  readonly debugger = new StandInDebugger();
   windowOpenHandler: Handler | null = null;
   loadedUrls: string[] = [];
   reloads = 0;
@@ -319,6 +360,7 @@ export function resetStandIn(): void {
   recorded.invocations.length = 0;
   rendererSide.reply = () => undefined;
   printerSide.reply = () => [true, ''];
+  devtoolsSide.contentHeightPx = 600;
   app.removeAllListeners();
   app.hasLock = true;
   app.ready = false;

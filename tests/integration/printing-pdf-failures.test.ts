@@ -42,6 +42,15 @@ describe('PDF printer failures', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 
+  it('kills a measuring Chromium after the timeout', async () => {
+    const receiptJob = renderPrintJob({ document: 'test' }, printContext, { language: 'zh-CN', layout: 'receipt-80mm' });
+
+    const result = await createPdfPrinter({ outDir, timeoutMs: 1 }).print(receiptJob);
+
+    expect(result.status === 'failed' ? result.reason : '').toMatch(/^Chromium timed out after 1 ms printing \d{8}-\d{6}-\d{3}-test-receipt-80mm\.pdf$/);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
   it('reads the Chromium path from MINSHENG_CHROMIUM', async () => {
     const chromiumPath = path.join(temp.dir, 'chromium-from-env');
     const previous = process.env.MINSHENG_CHROMIUM;
@@ -154,6 +163,18 @@ describe('PDF completeness', () => {
     const result = await createPdfPrinter({ outDir, chromiumPath }).print(job);
 
     expect(reasonOf(result)).toMatch(/^Chromium was killed by SIGSEGV printing /);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
+  it('fails a receipt Chromium cannot measure', async () => {
+    // The stand-in writes a whole PDF but never speaks DevTools on the measuring run.
+    const chromiumPath = fakeChromium({ content: realPdf });
+    const receiptJob = renderPrintJob({ document: 'test' }, printContext, { language: 'zh-CN', layout: 'receipt-80mm' });
+
+    const result = await createPdfPrinter({ outDir, chromiumPath }).print(receiptJob);
+
+    // Whether the write or the read side of the pipe notices first depends on timing.
+    expect(reasonOf(result)).toMatch(/^Chromium could not measure the receipt \(.*DevTools pipe.*\) printing .*-test-receipt-80mm\.pdf$/);
     expect(readdirSync(outDir)).toEqual([]);
   });
 

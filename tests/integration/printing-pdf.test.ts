@@ -4,6 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFenAsYuan } from '../../src-shared/money.js';
+import type { Household } from '../../src-shared/kiosk-api.js';
 import type { PrintLayout, PrintResult } from '../../src-shared/reports-api.js';
 import { createPdfPrinter } from '../../src-main/browser-host/pdf-printer.js';
 import { renderPrintJob } from '../../src-main/core/printing/render.js';
@@ -193,5 +194,43 @@ describe('PDF printer output', () => {
       expect(pages.length, document).toBeGreaterThan(0);
       for (const page of pages) expect(page.width, document).toBeCloseTo(80, 0);
     }
+  });
+
+  it('prints a short receipt on one short page', () => {
+    for (const document of ['receipt', 'test']) {
+      const pages = pdfPageSizesMm(outputOf(document, 'receipt-80mm').file);
+      expect(pages, document).toHaveLength(1);
+      expect(pages[0]!.height, document).toBeLessThan(297);
+    }
+  });
+
+  it('prints a roll statement on one page', () => {
+    expect(pdfPageSizesMm(outputOf('statement', 'receipt-80mm').file)).toHaveLength(1);
+  });
+
+  it('prints a long statement on one uncut strip', async () => {
+    // Five years of a monthly allowance, newest first: about four times as long as an A4 page.
+    const payments = Array.from({ length: 60 }, (_, index) => {
+      const year = 2025 - Math.floor(index / 12);
+      const month = String(12 - (index % 12)).padStart(2, '0');
+      return { ...household.payments[1]!, paymentId: `P-LONG-${index}`, amountFen: 10_000 + index, paidOn: `${year}-${month}-15`, period: `${year}-${month}` };
+    });
+    const longHousehold: Household = { ...household, payments, totalFen: payments.reduce((sum, payment) => sum + payment.amountFen, 0) };
+    const printer = createPdfPrinter({ outDir: path.join(temp.dir, 'long') });
+
+    const result = await printer.print(renderPrintJob({ document: 'statement', household: longHousehold }, printContext, { language: 'zh-CN', layout: 'receipt-80mm' }));
+
+    if (result.status !== 'printed') throw new Error(`printing the long statement failed: ${JSON.stringify(result)}`);
+    const file = path.join(temp.dir, 'long', result.output);
+    const pages = pdfPageSizesMm(file);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.height).toBeGreaterThan(297);
+
+    const text = squeezed(pdfText(file));
+    expect(text).toContain('2025-12-15');
+    expect(text).toContain('2021-01-15');
+    // pdftotext -layout may or may not put a space between a label and a large amount.
+    expect(text).toMatch(new RegExp(`总计（共 60 笔） ?${formatFenAsYuan(longHousehold.totalFen)}`));
+    expect(text).toContain('终端编号：T-431226-07');
   });
 });

@@ -1,12 +1,12 @@
 // The Electron printer under the electron stand-in: the hidden window it opens, the silent
-// print options per layout, failures and hangs reported as results, and the window destroyed
-// after every job.
+// print options per layout, receipt pages as long as their content, failures and hangs reported
+// as results, and the window destroyed after every job.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createElectronPrinter } from '../../src-main/electron/printer.js';
 import type { ElectronPrinterOptions } from '../../src-main/electron/printer.js';
 import { renderPrintJob } from '../../src-main/core/printing/render.js';
 import type { PrintJob } from '../../src-main/core/printing/print-job.js';
-import { StandInBrowserWindow, printerSide, recorded, resetStandIn } from '../helpers/electron-stand-in.js';
+import { StandInBrowserWindow, devtoolsSide, printerSide, recorded, resetStandIn } from '../helpers/electron-stand-in.js';
 import { household, printContext } from './printing-fixtures.js';
 
 const statementJob: PrintJob = renderPrintJob({ document: 'statement', household }, printContext, { language: 'zh-CN', layout: 'a4' });
@@ -39,15 +39,60 @@ describe('Electron printer', () => {
     ]);
   });
 
-  it('prints receipts 80 mm wide', async () => {
+  it('prints a receipt as long as its content', async () => {
+    // 480 CSS px are 127 mm; 3 mm margins above and below and 10 mm to the cutter make 143 mm.
+    devtoolsSide.contentHeightPx = 480;
     const printer = createElectronPrinter({ BrowserWindow });
 
     const result = await printer.print(testJob);
 
     expect(result).toEqual({ status: 'printed', layout: 'receipt-80mm', output: 'default printer' });
     const [request] = onlyWindow().webContents.printRequests;
-    expect(request).toEqual({ silent: true, printBackground: true, pageSize: { width: 80_000, height: 297_000 } });
+    expect(request).toEqual({ silent: true, printBackground: true, pageSize: { width: 80_000, height: 143_000 } });
     expect(request).not.toHaveProperty('deviceName');
+  });
+
+  it('loads a receipt again with its length', async () => {
+    devtoolsSide.contentHeightPx = 480;
+
+    await createElectronPrinter({ BrowserWindow }).print(testJob);
+
+    const { webContents } = onlyWindow();
+    const prefix = 'data:text/html;charset=utf-8,';
+    const [measured, printed] = webContents.loadedUrls.map((url) => decodeURIComponent(url.slice(prefix.length)));
+    expect(measured).toBe(testJob.html);
+    expect(printed).toContain('<style>@page { size: 80mm 143mm; margin: 3mm 4mm; }</style>\n</head>');
+    expect(webContents.debugger.commands.map((command) => command.method)).toEqual(['DOM.getDocument', 'DOM.querySelector', 'DOM.getBoxModel']);
+    expect(webContents.debugger.attached).toBe(false);
+  });
+
+  it('caps a long receipt at 2 m', async () => {
+    devtoolsSide.contentHeightPx = 20_000;
+
+    await createElectronPrinter({ BrowserWindow }).print(testJob);
+
+    const [request] = onlyWindow().webContents.printRequests;
+    expect(request?.pageSize).toEqual({ width: 80_000, height: 2_000_000 });
+  });
+
+  it('reports a receipt it cannot measure', async () => {
+    class BlindWindow extends StandInBrowserWindow {
+      constructor(options: Record<string, unknown>) {
+        super(options);
+        this.webContents.debugger.sendCommand = () => Promise.reject(new Error('Target closed'));
+      }
+    }
+    const printer = createElectronPrinter({ BrowserWindow: asWindowClass(BlindWindow) });
+
+    const result = await printer.print(testJob);
+
+    expect(result).toEqual({
+      status: 'failed',
+      reason: 'loading the test page for printing failed: measuring its content height failed: Target closed',
+    });
+    expect(onlyWindow().webContents.printRequests).toEqual([]);
+    expect(onlyWindow().webContents.debugger.attached).toBe(false);
+    expect(onlyWindow().isDestroyed()).toBe(true);
   });
 
   it('opens a hidden locked-down window', async () => {

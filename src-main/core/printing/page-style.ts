@@ -2,6 +2,7 @@
 // 80 mm thermal roll has a 72 mm printable width, one column, larger digits and only solid
 // black: a thermal head prints dots or none, so grey text and hairlines come out broken.
 import type { PrintLayout } from '../../../src-shared/reports-api.js';
+import { RECEIPT_DEFAULT_HEIGHT_MM, receiptPageRule } from './receipt-page.js';
 
 const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 
@@ -48,8 +49,10 @@ tr.year-total td { font-weight: 700; background: #eee; }
 footer { border-top: 0.3mm solid #000; padding-top: 2mm; font-size: 9.5pt; }
 `;
 
+// Hosts print a receipt on a page as long as its content (receipt-page.ts); the default length
+// here applies only to a page printed without measuring.
 const RECEIPT = `
-@page { size: 80mm 297mm; margin: 3mm 4mm; }
+${receiptPageRule(RECEIPT_DEFAULT_HEIGHT_MM)}
 body { font-size: 3.6mm; width: 72mm; max-width: 72mm; }
 h1 { font-size: 5.5mm; }
 h2 { font-size: 4.2mm; border-bottom: 0.4mm solid #000; padding-bottom: 0.5mm; }
