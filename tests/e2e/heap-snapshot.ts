@@ -1,6 +1,7 @@
-// Reads the renderer's JavaScript heap through the Chrome DevTools Protocol: a V8 heap snapshot
-// taken after a full garbage collection, searched for strings. A string found in it is still
-// reachable from the page, and `retainerPath` names the objects that reference it.
+// Reads the renderer's memory through the Chrome DevTools Protocol: a V8 heap snapshot taken
+// after a full garbage collection, searched for strings, and the DOM nodes that scripts still
+// reference after they left the document. A string found in the heap is still reachable from the
+// page, and `retainerPath` names the objects that reference it.
 // NOTE: V8 writes at most the first 1,024 characters of each string into a snapshot (its flag
 // --heap-snapshot-string-limit), so a trace further inside a longer string is not found.
 import type { Page } from '@playwright/test';
@@ -185,4 +186,38 @@ export async function takeHeapSnapshot(page: Page): Promise<HeapSnapshot> {
     await session.detach();
   }
   return new HeapSnapshot(JSON.parse(chunks.join('')) as RawSnapshot);
+}
+
+/** The fields of a CDP DOM.Node that can carry page text. */
+interface DomNode {
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function nodeTexts(node: DomNode, texts: string[]): void {
+  if (node.nodeValue) texts.push(node.nodeValue);
+  texts.push(...(node.attributes ?? []));
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) nodeTexts(child, texts);
+}
+
+/**
+ * Returns the text and attribute values of every detached DOM node that is still alive after a
+ * full garbage collection. Blink keeps a node's text outside the JavaScript heap, so a heap
+ * snapshot alone would miss a detached node that some script still references.
+ */
+export async function readDetachedDom(page: Page): Promise<string[]> {
+  const session = await page.context().newCDPSession(page);
+  const texts: string[] = [];
+  try {
+    await session.send('HeapProfiler.enable');
+    await session.send('HeapProfiler.collectGarbage');
+    await session.send('DOM.enable');
+    const { detachedNodes } = await session.send('DOM.getDetachedDomNodes');
+    for (const detached of detachedNodes) nodeTexts(detached.treeNode, texts);
+  } finally {
+    await session.detach();
+  }
+  return texts;
 }

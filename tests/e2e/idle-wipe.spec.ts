@@ -1,10 +1,10 @@
 // The idle timeout as a villager leaves it: a household looked up, its statement printed, one
 // payment opened and a report about it written up to the review step with a phone number, then
-// nobody touches the screen. After the timeout
-// the page, its form values and the renderer's JavaScript heap must hold none of that session:
-// not the ID number, the members' masked names, the payment numbers, the household's total, the
-// phone number or the report text. The same heap check run before the timeout finds each of
-// them, so the check is known to see what it looks for.
+// the screen left untouched. After the timeout the page, its form values, the renderer's
+// JavaScript heap and its detached DOM nodes must contain none of that session: not the ID
+// number, the members' masked names, the payment numbers, the household's total, the phone
+// number or the report text. The same heap check run before the timeout finds each of them, so
+// the check is known to see what it looks for.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { formatFenAsYuan } from '../../src-shared/money.js';
 import { KIOSK_HTTP_PATHS, LookupResultSchema } from '../../src-shared/kiosk-api.js';
 import type { Household } from '../../src-shared/kiosk-api.js';
-import { takeHeapSnapshot } from './heap-snapshot.js';
+import { readDetachedDom, takeHeapSnapshot } from './heap-snapshot.js';
 import type { DemoHousehold } from './kiosk-server.js';
 import { shownLayer, useKioskServer } from './kiosk-session.js';
 
@@ -143,7 +143,9 @@ test('idle timeout leaves no trace of the household', async ({ page }) => {
   const dom = await readDom(page);
   for (const [label, trace] of Object.entries(traces)) expect(dom.includes(trace), `${label} in the DOM`).toBe(false);
 
-  // 4. The heap: no trace in any string the page can still reach.
+  // 4. The memory: no trace in any string the page can still reach, nor in a detached node.
   const after = await takeHeapSnapshot(page);
   expect(after.describeSurvivors(traces)).toEqual({});
+  const detached = (await readDetachedDom(page)).join('\n');
+  for (const [label, trace] of Object.entries(traces)) expect(detached.includes(trace), `${label} in a detached node`).toBe(false);
 });
