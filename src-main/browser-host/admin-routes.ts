@@ -2,7 +2,6 @@
 // as a JSON body parsed with the contract's schema. No body is logged, because the unlock body
 // is the admin PIN and the others carry the session token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
 import {
   ADMIN_HTTP_PATHS,
   AdminActionRequestSchema,
@@ -11,22 +10,16 @@ import {
 } from '../../src-shared/admin-api.js';
 import type { AdminApi } from '../../src-shared/admin-api.js';
 import { readJsonBody } from './json-body.js';
+import { jsonRouteMaker } from './json-route.js';
+import type { JsonRoute } from './json-route.js';
 import { sendJson } from './http-responses.js';
 
 // The largest body, an action with its token, is under 250 bytes; 1 KiB leaves room for whitespace.
 export const MAX_ADMIN_BODY_BYTES = 1024;
 
-interface AdminRoute {
-  schema: z.ZodType;
-  example: string;
-  call(api: AdminApi, body: never): Promise<unknown>;
-}
+const route = jsonRouteMaker<AdminApi>();
 
-function route<S extends z.ZodType>(schema: S, example: string, call: (api: AdminApi, body: z.output<S>) => Promise<unknown>): AdminRoute {
-  return { schema, example, call: call as AdminRoute['call'] };
-}
-
-const ADMIN_ROUTES: Record<string, AdminRoute> = {
+const ADMIN_ROUTES: Record<string, JsonRoute<AdminApi>> = {
   [ADMIN_HTTP_PATHS.adminUnlock]: route(AdminUnlockRequestSchema, '{"pin": "<the admin PIN>"}', (api, body) => api.adminUnlock(body)),
   [ADMIN_HTTP_PATHS.adminDiagnostics]: route(AdminTokenRequestSchema, '{"token": "<the session token>"}', (api, body) =>
     api.adminDiagnostics(body),

@@ -15,23 +15,17 @@ import {
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { BoardRequestError } from '../core/boards/request-error.js';
 import { readJsonBody } from './json-body.js';
+import { jsonRouteMaker } from './json-route.js';
+import type { JsonRoute } from './json-route.js';
 import { sendJson, sendJsonError } from './http-responses.js';
 
 // The largest request, a list with every filter, is about 300 bytes; 4 KiB leaves room for
 // whitespace and nothing more.
 export const MAX_BOARD_BODY_BYTES = 4096;
 
-interface BoardRoute {
-  schema: z.ZodType;
-  example: string;
-  call(api: KioskApi, body: never): Promise<unknown>;
-}
+const route = jsonRouteMaker<KioskApi>();
 
-function route<S extends z.ZodType>(schema: S, example: string, call: (api: KioskApi, body: z.output<S>) => Promise<unknown>): BoardRoute {
-  return { schema, example, call: call as BoardRoute['call'] };
-}
-
-const BOARD_ROUTES: Record<string, BoardRoute> = {
+const BOARD_ROUTES: Record<string, JsonRoute<KioskApi>> = {
   [BOARDS_HTTP_PATHS.getRegions]: route(z.object({}).strict(), '{}', (api) => api.getRegions()),
   [BOARDS_HTTP_PATHS.listRecords]: route(
     ListRequestSchema,
