@@ -124,6 +124,10 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
   const defaultLanguage = settings?.defaultLanguage ?? 'zh-CN';
   const homeRegionCode = settings?.homeRegionCode ?? null;
 
+  // Back to the home view, every other view unmounts and drops what it holds: board pages,
+  // search results, keyboard candidates, the report draft and the print state. The renderer has
+  // no module-level cache of results and fetches with no-store, so nothing else keeps the
+  // session; tests/e2e/idle-wipe.spec.ts looks for its strings in the heap after a wipe.
   const wipeSession = useCallback(() => {
     sessionRef.current += 1;
     setIdInput('');
