@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_HTTP_PATHS } from '../../src-shared/admin-api.js';
 import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
+import { ADMIN_PIN, testPinHash } from '../helpers/admin-terminal.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { freePort, makeTempDir } from '../helpers/temp.js';
@@ -151,6 +153,25 @@ describe('minsheng serve', () => {
     try {
       const snapshot = await (await fetch(`${serve.url}api/snapshot`)).json();
       expect(snapshot).toMatchObject({ version: 3, regionCode: '430124' });
+    } finally {
+      expect(await serve.stop()).toBe(0);
+    }
+  });
+
+  it('serves the admin API when the config has an admin section', async () => {
+    const config = writeTestConfig('config-with-admin.json', { dataDir: 'data', admin: { pinHash: testPinHash() } });
+    const post = (base: string, pathname: string, body: unknown) =>
+      fetch(new URL(pathname, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+    const serve = await startServe(['--static', temp.dir, '--config', config]);
+    try {
+      const unlocked = (await (await post(serve.url, ADMIN_HTTP_PATHS.adminUnlock, { pin: ADMIN_PIN })).json()) as { status: string; token: string };
+      expect(unlocked.status).toBe('unlocked');
+
+      const diagnostics = await (await post(serve.url, ADMIN_HTTP_PATHS.adminDiagnostics, { token: unlocked.token })).json();
+      expect(diagnostics).toMatchObject({ status: 'ok', diagnostics: { terminalId: 'test-01', snapshot: { version: 3 }, versions: { electron: null } } });
+      const exit = await (await post(serve.url, ADMIN_HTTP_PATHS.adminAction, { token: unlocked.token, action: 'exit-to-desktop' })).json();
+      expect(exit).toMatchObject({ status: 'failed', code: 'not-supported' });
     } finally {
       expect(await serve.stop()).toBe(0);
     }
