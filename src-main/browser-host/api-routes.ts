@@ -42,7 +42,7 @@ async function handleLookup(api: KioskApi, request: IncomingMessage, response: S
 /**
  * Handles a request under /api/; errors thrown by the KioskApi or AdminApi become a logged 500. A
  * client that closes its request early is logged as one info line without a stack. Without an
- * AdminApi, the admin paths answer as for a terminal with no admin screen.
+ * AdminApi, the admin paths respond as for a terminal with no admin screen.
  */
 export async function handleApi(
   api: KioskApi,

@@ -19,7 +19,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export interface BrowserHostOptions {
   api: KioskApi;
-  /** The technician's admin screen; absent, the admin paths answer as for a terminal with none. */
+  /** The technician's admin screen; absent, the admin paths respond as for a terminal with none. */
   adminApi?: AdminApi;
   /** Folder of the built renderer (dist/renderer), containing index.html. */
   staticDir: string;
