@@ -9,7 +9,7 @@ import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { freePort, makeTempDir } from '../helpers/temp.js';
-import { saveScreenshot, waitForFonts } from './screen-checks.js';
+import { boxesOf, saveScreenshot, smallestGap, waitForFonts } from './screen-checks.js';
 
 let server: PreviewServer | undefined;
 let baseUrl = '';
@@ -48,7 +48,7 @@ async function tapKeys(page: Page, keys: string[]): Promise<void> {
 
 /** Boxes and font sizes of the keyboard's keys and candidate buttons, and its smallest text. */
 async function measureKeyboard(page: Page) {
-  return page.evaluate(() => {
+  const measured = await page.evaluate(() => {
     const keys = [...document.querySelectorAll<HTMLElement>('.hg-button, .chinese-text-input button')].map((key) => {
       const box = key.getBoundingClientRect();
       return {
@@ -68,19 +68,12 @@ async function measureKeyboard(page: Page) {
       .filter((element) => element.getBoundingClientRect().width > 0)
       .map((element) => ({ text: element.textContent!.trim().slice(0, 20), size: parseFloat(getComputedStyle(element).fontSize) }));
 
-    // Smallest edge-to-edge distance between two keys of simple-keyboard.
-    const boxes = [...document.querySelectorAll('.hg-button')].map((key) => key.getBoundingClientRect());
-    let minimumGap = Infinity;
-    boxes.forEach((a, i) =>
-      boxes.slice(i + 1).forEach((b) => {
-        const dx = Math.max(b.left - a.right, a.left - b.right);
-        const dy = Math.max(b.top - a.bottom, a.top - b.bottom);
-        minimumGap = Math.min(minimumGap, Math.max(dx, dy));
-      }),
-    );
-
-    return { keys, texts, minimumGap, keyCount: boxes.length };
+    return { keys, texts };
   });
+
+  // Smallest edge-to-edge distance between two keys of simple-keyboard.
+  const boxes = await boxesOf(page, '.hg-button');
+  return { ...measured, minimumGap: smallestGap(boxes), keyCount: boxes.length };
 }
 
 /** WCAG contrast ratio of each key's text colour on its background colour. */

@@ -13,7 +13,7 @@ import { BOARDS_HTTP_PATHS, RecordDetailSchema } from '../../src-shared/boards-a
 import type { RecordKind } from '../../src-shared/boards-api.js';
 import { buildReportUrl } from '../../src-shared/report-url.js';
 import { shownLayer, useKioskServer } from './kiosk-session.js';
-import { expectElderlyFriendly, measure, saveScreenshot, waitForFonts } from './screen-checks.js';
+import { boxesOf, expectElderlyFriendly, measure, saveScreenshot, smallestGap, waitForFonts } from './screen-checks.js';
 
 // jsqr's module.exports is the decoder function itself, which its type declarations describe as
 // a module namespace, so the default import does not type-check under NodeNext.
@@ -82,19 +82,9 @@ async function hiddenButtons(page: Page): Promise<string[]> {
 
 /** Sizes of the on-screen keyboard's keys and the smallest gap between two of them. */
 async function keyboardKeys(page: Page) {
-  return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('.view-layer:not([hidden]) .hg-button')].map((key) => key.getBoundingClientRect());
-    let minimumGap = Infinity;
-    boxes.forEach((a, i) =>
-      boxes.slice(i + 1).forEach((b) => {
-        const dx = Math.max(b.left - a.right, a.left - b.right);
-        const dy = Math.max(b.top - a.bottom, a.top - b.bottom);
-        minimumGap = Math.min(minimumGap, Math.max(dx, dy));
-      }),
-    );
-    const small = boxes.filter((box) => box.width < 60 || box.height < 60).length;
-    return { count: boxes.length, small, minimumGap };
-  });
+  const boxes = await boxesOf(page, '.view-layer:not([hidden]) .hg-button');
+  const small = boxes.filter((box) => box.right - box.left < 60 || box.bottom - box.top < 60).length;
+  return { count: boxes.length, small, minimumGap: smallestGap(boxes) };
 }
 
 async function recordRegion(page: Page, kind: RecordKind, id: string): Promise<string> {

@@ -74,3 +74,26 @@ export function inside(inner: Box, outer: Box): boolean {
 export function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
+
+/** Boxes of the elements `selector` matches, in document order. */
+export async function boxesOf(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+    }),
+  );
+}
+
+/** Smallest edge-to-edge distance between two of `boxes` (negative when two overlap); Infinity for fewer than two. */
+export function smallestGap(boxes: readonly Box[]): number {
+  let gap = Infinity;
+  boxes.forEach((a, i) =>
+    boxes.slice(i + 1).forEach((b) => {
+      const dx = Math.max(b.left - a.right, a.left - b.right);
+      const dy = Math.max(b.top - a.bottom, a.top - b.bottom);
+      gap = Math.min(gap, Math.max(dx, dy));
+    }),
+  );
+  return gap;
+}
