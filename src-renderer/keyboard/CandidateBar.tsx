@@ -1,17 +1,35 @@
-// The pinyin typed so far and one page of candidates for it, with large page buttons at both
-// ends. Every candidate and page button is a plain button, tapped once.
+// The pinyin typed so far with the page count, and one page of candidates for it, with large
+// page buttons at both ends. Every candidate and page button is a plain button, tapped once.
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Candidate, CandidatePage } from './pinyin-candidates.js';
+
+// The size of a .cti-candidate button in keyboard.css: 32 px text, 14 px padding and a 3 px
+// border on each side, at least 72 px wide, 10 px apart in .cti-candidate-list.
+const CANDIDATE_FONT_PX = 32;
+const CANDIDATE_SIDES_PX = 2 * (14 + 3);
+const CANDIDATE_MIN_WIDTH_PX = 72;
+export const CANDIDATE_GAP_PX = 10;
+
+/**
+ * Returns the width of a candidate's button in CSS pixels. Every character counts as 1 em, the
+ * advance of a CJK glyph, so digits and Latin letters, which are narrower, never overfill a page.
+ */
+export function candidateButtonWidth(candidate: Candidate): number {
+  return Math.max(CANDIDATE_MIN_WIDTH_PX, [...candidate.text].length * CANDIDATE_FONT_PX + CANDIDATE_SIDES_PX);
+}
 
 export interface CandidateBarProps {
   pinyin: string;
   english: boolean;
   page: CandidatePage;
+  /** Receives the element the candidates are laid out in, so the caller can measure its width. */
+  listRef?: Ref<HTMLDivElement>;
   onPick(candidate: Candidate): void;
   onPage(pageIndex: number): void;
 }
 
-export function CandidateBar({ pinyin, english, page, onPick, onPage }: CandidateBarProps) {
+export function CandidateBar({ pinyin, english, page, listRef, onPick, onPage }: CandidateBarProps) {
   const { t } = useTranslation();
 
   let pinyinLine;
@@ -29,7 +47,10 @@ export function CandidateBar({ pinyin, english, page, onPick, onPage }: Candidat
 
   return (
     <div className="cti-candidates-area">
-      <p className="cti-pinyin">{pinyinLine}</p>
+      <div className="cti-pinyin-row">
+        <p className="cti-pinyin">{pinyinLine}</p>
+        {pinyin !== '' && <span className="cti-page-count">{t('keyboard.pageOf', { page: page.pageIndex + 1, pages: page.pageCount })}</span>}
+      </div>
       {pinyin !== '' && (
         <div className="cti-candidate-bar" role="group" aria-label={t('keyboard.candidatesLabel')}>
           <button
@@ -42,7 +63,7 @@ export function CandidateBar({ pinyin, english, page, onPick, onPage }: Candidat
           >
             ‹
           </button>
-          <div className="cti-candidate-list">
+          <div className="cti-candidate-list" ref={listRef}>
             {page.candidates.length === 0 ? (
               <span className="cti-no-candidates">{t('keyboard.noCandidates', { pinyin })}</span>
             ) : (
@@ -60,9 +81,6 @@ export function CandidateBar({ pinyin, english, page, onPick, onPage }: Candidat
               ))
             )}
           </div>
-          <span className="cti-page-count">
-            {t('keyboard.pageOf', { page: page.pageIndex + 1, pages: page.pageCount })}
-          </span>
           <button
             type="button"
             className="cti-page-button"

@@ -12,7 +12,7 @@ import { KeyboardReact as Keyboard } from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
 import '../styles/keyboard.css';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
-import { CandidateBar } from './CandidateBar.js';
+import { CANDIDATE_GAP_PX, CandidateBar, candidateButtonWidth } from './CandidateBar.js';
 import { CHINESE_CANDIDATE_TABLE } from './candidate-table.js';
 import { COMPLAINT_WORDS } from './complaint-words.js';
 import { ACTION_KEYS, FUNCTION_KEYS, KIOSK_LAYOUT } from './kiosk-layouts.js';
@@ -23,10 +23,12 @@ import {
   insertText,
   matchComplaintWords,
   pageCandidates,
+  pageCandidatesToFit,
   pickCandidate,
   typePinyinLetter,
 } from './pinyin-candidates.js';
 import type { Candidate, EditProblem, EditResult, EditorState } from './pinyin-candidates.js';
+import { useElementWidth } from './use-element-width.js';
 
 export interface ChineseTextInputProps {
   value: string;
@@ -42,14 +44,9 @@ export interface ChineseTextInputProps {
   besideText?: ReactNode;
 }
 
+// Candidates per page until the candidate row has been measured, and where nothing is laid out
+// (happy-dom). Once the row is measured, a page takes as many candidates as fit in it.
 const CANDIDATES_PER_PAGE = 8;
-// In landscape the candidates share a column with the keys (keyboard.css), which has room for fewer.
-const LANDSCAPE_CANDIDATES_PER_PAGE = 5;
-
-function candidatesPerPage(): number {
-  const landscape = typeof window.matchMedia === 'function' && window.matchMedia('(orientation: landscape)').matches;
-  return landscape ? LANDSCAPE_CANDIDATES_PER_PAGE : CANDIDATES_PER_PAGE;
-}
 const SUGGESTION_LIMIT = 12;
 const BUTTON_THEME = [
   { class: 'kiosk-key--action', buttons: ACTION_KEYS },
@@ -81,6 +78,7 @@ export function ChineseTextInput({ value, onChange, maxLength, placeholder, api,
   const [suggestion, setSuggestion] = useState<{ pinyin: string; terms: string[] }>({ pinyin: '', terms: [] });
   const [paging, setPaging] = useState<{ pinyin: string; pageIndex: number }>({ pinyin: '', pageIndex: 0 });
   const textRef = useRef<HTMLDivElement>(null);
+  const [candidateRow, rowWidth] = useElementWidth<HTMLDivElement>();
 
   useEffect(() => {
     if (pinyin === '' || !api || regionCode === undefined) return undefined;
@@ -108,7 +106,11 @@ export function ChineseTextInput({ value, onChange, maxLength, placeholder, api,
     suggestedWords,
     CHINESE_CANDIDATE_TABLE,
   );
-  const page = pageCandidates(candidates, paging.pinyin === pinyin ? paging.pageIndex : 0, candidatesPerPage());
+  const pageIndex = paging.pinyin === pinyin ? paging.pageIndex : 0;
+  const page =
+    rowWidth === null
+      ? pageCandidates(candidates, pageIndex, CANDIDATES_PER_PAGE)
+      : pageCandidatesToFit(candidates, pageIndex, { width: rowWidth, gap: CANDIDATE_GAP_PX, buttonWidth: candidateButtonWidth });
 
   function apply(result: EditResult) {
     setProblem(result.problem);
@@ -237,6 +239,7 @@ export function ChineseTextInput({ value, onChange, maxLength, placeholder, api,
             pinyin={pinyin}
             english={english}
             page={page}
+            listRef={candidateRow}
             onPick={pick}
             onPage={(pageIndex) => setPaging({ pinyin, pageIndex })}
           />

@@ -120,15 +120,53 @@ export function buildCandidates(
   return candidates;
 }
 
-/** Cuts one page of candidates. An out-of-range index gives the nearest page. */
-export function pageCandidates(candidates: readonly Candidate[], pageIndex: number, pageSize: number): CandidatePage {
-  const pageCount = Math.max(1, Math.ceil(candidates.length / pageSize));
+/** Cuts page `pageIndex` of the pages that begin at `starts`. An out-of-range index gives the nearest page. */
+function pageAt(candidates: readonly Candidate[], starts: readonly number[], pageIndex: number): CandidatePage {
+  const pageCount = starts.length;
   const clamped = Math.min(Math.max(0, Math.floor(pageIndex)), pageCount - 1);
   return {
-    candidates: candidates.slice(clamped * pageSize, (clamped + 1) * pageSize),
+    candidates: candidates.slice(starts[clamped], starts[clamped + 1] ?? candidates.length),
     pageIndex: clamped,
     pageCount,
   };
+}
+
+/** Cuts one page of `pageSize` candidates. An out-of-range index gives the nearest page. */
+export function pageCandidates(candidates: readonly Candidate[], pageIndex: number, pageSize: number): CandidatePage {
+  const pageCount = Math.max(1, Math.ceil(candidates.length / pageSize));
+  const starts = Array.from({ length: pageCount }, (_, page) => page * pageSize);
+  return pageAt(candidates, starts, pageIndex);
+}
+
+/** The room a row of candidate buttons has, in CSS pixels, and the width of each button. */
+export interface CandidateRow {
+  width: number;
+  gap: number;
+  buttonWidth(candidate: Candidate): number;
+}
+
+/**
+ * Cuts one page of candidates that fit side by side in `row`, filling each page in order. A
+ * candidate wider than the whole row gets a page of its own. An out-of-range index gives the
+ * nearest page.
+ */
+export function pageCandidatesToFit(candidates: readonly Candidate[], pageIndex: number, row: CandidateRow): CandidatePage {
+  const starts = [0];
+  let used = 0;
+
+  candidates.forEach((candidate, index) => {
+    const width = row.buttonWidth(candidate);
+    const firstOnPage = index === starts[starts.length - 1];
+    if (firstOnPage) {
+      used = width;
+    } else if (used + row.gap + width > row.width) {
+      starts.push(index);
+      used = width;
+    } else {
+      used += row.gap + width;
+    }
+  });
+  return pageAt(candidates, starts, pageIndex);
 }
 
 function rejected(state: EditorState, problem: EditProblem): EditResult {

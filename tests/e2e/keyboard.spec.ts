@@ -9,7 +9,7 @@ import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { freePort, makeTempDir } from '../helpers/temp.js';
-import { boxesOf, saveScreenshot, smallestGap, waitForFonts } from './screen-checks.js';
+import { boxesOf, inside, saveScreenshot, smallestGap, waitForFonts } from './screen-checks.js';
 
 let server: PreviewServer | undefined;
 let baseUrl = '';
@@ -149,6 +149,36 @@ for (const viewport of [
     expect((await keyContrasts(page)).filter((key) => key.ratio < 4.5)).toEqual([]);
 
     await saveScreenshot(page, `keyboard-${viewport.name}.png`);
+  });
+}
+
+/** Boxes of the candidate row and of the candidates on its page. */
+async function candidateRow(page: Page) {
+  return { row: (await boxesOf(page, '.cti-candidate-list'))[0]!, candidates: await boxesOf(page, '.cti-candidate') };
+}
+
+for (const viewport of [
+  { width: 1080, height: 1920, atLeast: 8 },
+  { width: 1920, height: 1080, atLeast: 8 },
+  { width: 1366, height: 768, atLeast: 5 },
+]) {
+  test(`candidate page fills the row at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await openKeyboard(page);
+    // "yi" has more single characters than any row holds.
+    await tapKeys(page, ['y', 'i']);
+    await expect(page.getByTestId('keyboard-candidate').first()).toBeVisible();
+
+    const first = await candidateRow(page);
+    expect(first.candidates.length).toBeGreaterThanOrEqual(viewport.atLeast);
+    // Every candidate is whole inside the row: none is cut off or needs a swipe.
+    expect(first.candidates.filter((candidate) => !inside(candidate, first.row))).toEqual([]);
+
+    // As many as fit: the next page's first candidate would not have fitted after the last one.
+    await page.getByTestId('keyboard-next-page').click();
+    const next = (await candidateRow(page)).candidates[0]!;
+    const lastRight = first.candidates[first.candidates.length - 1]!.right;
+    expect(lastRight + 10 + (next.right - next.left)).toBeGreaterThan(first.row.right);
   });
 }
 

@@ -2,6 +2,7 @@
 // simple-keyboard-layouts and the built-in complaint words.
 import { pinyin as pinyinOf } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
+import { candidateButtonWidth } from '../../src-renderer/keyboard/CandidateBar.js';
 import { CHINESE_CANDIDATE_TABLE, CHINESE_LETTER_ROWS } from '../../src-renderer/keyboard/candidate-table.js';
 import { COMPLAINT_WORDS } from '../../src-renderer/keyboard/complaint-words.js';
 import {
@@ -12,6 +13,7 @@ import {
   insertText,
   matchComplaintWords,
   pageCandidates,
+  pageCandidatesToFit,
   pickCandidate,
   pinyinMatchesSyllables,
   typePinyinLetter,
@@ -158,6 +160,56 @@ describe('pageCandidates', () => {
 
   it('has one empty page for no candidates', () => {
     expect(pageCandidates([], 0, 8)).toEqual({ candidates: [], pageIndex: 0, pageCount: 1 });
+  });
+});
+
+describe('pageCandidatesToFit', () => {
+  const word = (text: string): Candidate => ({ text, kind: 'word', lettersReplaced: 2 });
+  // Buttons as wide as their text has characters, times 100, 10 apart.
+  const row = (width: number) => ({ width, gap: 10, buttonWidth: (candidate: Candidate) => candidate.text.length * 100 });
+  const words = ['补贴', '低保', '医疗救助', '没', '有', '收到'].map(word);
+
+  it('fills each page up to the width', () => {
+    // 200 + 10 + 200 = 410 fits 450; the 400 of 医疗救助 would need 820.
+    const first = pageCandidatesToFit(words, 0, row(450));
+
+    expect(texts(first.candidates)).toEqual(['补贴', '低保']);
+    expect(first.pageCount).toBe(3);
+    expect(texts(pageCandidatesToFit(words, 1, row(450)).candidates)).toEqual(['医疗救助']);
+    expect(texts(pageCandidatesToFit(words, 2, row(450)).candidates)).toEqual(['没', '有', '收到']);
+  });
+
+  it('counts the gaps between buttons', () => {
+    // Six buttons of 100 with five gaps need 650, so 649 leaves the last for the next page.
+    const singles = ['一', '二', '三', '四', '五', '六'].map(word);
+
+    expect(pageCandidatesToFit(singles, 0, row(650)).candidates).toHaveLength(6);
+    expect(pageCandidatesToFit(singles, 0, row(649)).candidates).toHaveLength(5);
+  });
+
+  it('gives a too-wide candidate its own page', () => {
+    // Pages of 300: 补贴 | 低保 | 医疗救助 (400) | 没 有 | 收到.
+    const page = pageCandidatesToFit(words, 2, row(300));
+
+    expect(texts(page.candidates)).toEqual(['医疗救助']);
+    expect(page.pageCount).toBe(5);
+  });
+
+  it('clamps the index like pageCandidates', () => {
+    expect(pageCandidatesToFit(words, 99, row(450)).pageIndex).toBe(2);
+    expect(pageCandidatesToFit(words, -1, row(450)).pageIndex).toBe(0);
+    expect(pageCandidatesToFit([], 0, row(450))).toEqual({ candidates: [], pageIndex: 0, pageCount: 1 });
+  });
+});
+
+describe('candidateButtonWidth', () => {
+  it('counts 32 px a character plus 34 px of padding and border', () => {
+    expect(candidateButtonWidth({ text: '补贴', kind: 'word', lettersReplaced: 4 })).toBe(98);
+    expect(candidateButtonWidth({ text: '医疗救助', kind: 'word', lettersReplaced: 4 })).toBe(162);
+  });
+
+  it('keeps the 72 px minimum for one character', () => {
+    expect(candidateButtonWidth({ text: '补', kind: 'character', lettersReplaced: 2 })).toBe(72);
   });
 });
 
