@@ -13,7 +13,7 @@ import { BOARDS_HTTP_PATHS, RecordDetailSchema } from '../../src-shared/boards-a
 import type { RecordKind } from '../../src-shared/boards-api.js';
 import { buildReportUrl } from '../../src-shared/report-url.js';
 import { shownLayer, useKioskServer } from './kiosk-session.js';
-import { boxesOf, expectElderlyFriendly, measure, saveScreenshot, smallestGap, waitForFonts } from './screen-checks.js';
+import { boxesOf, expectElderlyFriendly, inside, measure, saveScreenshot, smallestGap, waitForFonts } from './screen-checks.js';
 
 // jsqr's module.exports is the decoder function itself, which its type declarations describe as
 // a module namespace, so the default import does not type-check under NodeNext.
@@ -206,6 +206,45 @@ for (const viewport of [
 
     await shownLayer(page).getByRole('button', { name: /完成/ }).tap();
     await shoot('home');
+  });
+}
+
+/** Returns whether the text step's column of text and quick phrases scrolls, with its box and the phrases' boxes. */
+async function writingColumn(page: Page) {
+  return page.evaluate(() => {
+    const layer = document.querySelector('.view-layer:not([hidden])')!;
+    const column = layer.querySelector<HTMLElement>('.cti-writing')!;
+    const box = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+    };
+    return {
+      scrolls: column.scrollHeight > column.clientHeight,
+      column: box(column),
+      phrases: [...layer.querySelectorAll('.report-phrase')].map((phrase) => ({ text: phrase.textContent ?? '', ...box(phrase) })),
+    };
+  });
+}
+
+for (const viewport of [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+]) {
+  test(`English quick phrases fit ${viewport.width}x${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.locator('[data-tile="report"]').tap();
+    await page.locator('[data-category="other"]').tap();
+    await expect(page.getByTestId('report-flow')).toHaveAttribute('data-step', 'text');
+    await waitForFonts(page);
+
+    const writing = await writingColumn(page);
+    expect(writing.scrolls).toBe(false);
+    expect(writing.phrases).toHaveLength(7);
+    expect(writing.phrases.filter((phrase) => !inside(phrase, writing.column)).map((phrase) => phrase.text)).toEqual([]);
+    expectElderlyFriendly(await measure(page));
+    expect(await hiddenButtons(page)).toEqual([]);
   });
 }
 
