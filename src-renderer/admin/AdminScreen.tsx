@@ -6,7 +6,7 @@
 // runs, because a sync or an import can take longer than that.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ADMIN_ACTIONS } from '../../src-shared/admin-api.js';
+import { ADMIN_ACTIONS, ADMIN_TOKEN_IDLE_SECONDS } from '../../src-shared/admin-api.js';
 import type { AdminAction, AdminApi, Diagnostics } from '../../src-shared/admin-api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useIdleTimeout } from '../idle/use-idle-timeout.js';
@@ -15,8 +15,11 @@ import { AdminModal } from './AdminModal.js';
 import { DiagnosticsView } from './DiagnosticsView.js';
 import { actionLabel, resultLine } from './labels.js';
 
-/** Seconds without a tap before the admin screen locks itself, and how long the warning shows first. */
-export const ADMIN_IDLE_SECONDS = 300;
+/**
+ * Seconds without a tap before the admin screen locks itself, and how long the warning shows
+ * first. The host drops an unused token after the same time.
+ */
+export const ADMIN_IDLE_SECONDS = ADMIN_TOKEN_IDLE_SECONDS;
 export const ADMIN_WARNING_SECONDS = 30;
 
 type ActionState =
@@ -34,7 +37,7 @@ export interface AdminScreenProps {
   token: string;
   /** Called when the host no longer accepts the token, so the gate returns to the PIN pad. */
   onExpired(): void;
-  /** 锁定并返回, and the lock after 5 minutes without a tap. */
+  /** Called for 锁定并返回, and when the screen locks itself after 5 minutes without a tap. */
   onLock(): void;
 }
 
