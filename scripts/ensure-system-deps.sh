@@ -2,19 +2,26 @@
 # Checks the Debian packages the tests use: Chromium for screens, Noto CJK fonts for Chinese
 # glyphs, nginx as the content server, OpenSSL for SM2 interoperability, poppler-utils for
 # reading PDFs and poppler-data for the Chinese CMaps of their predefined CID fonts (only
-# recommended by libpoppler, so a minimal install lacks it). Installs them when run as root with apt-get; otherwise prints the
-# command to run. Prints nothing when everything is present.
+# recommended by libpoppler, so a minimal install lacks it). The packaging tests need
+# shellcheck, desktop-file-utils and nsis (makensis), and systemd-analyze from the systemd
+# package that Debian installs by default. Installs them when run as root with apt-get;
+# otherwise prints the command to run. Prints nothing when everything is present.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk nginx poppler-utils poppler-data openssl)
+PACKAGES=(chromium fonts-noto-cjk nginx poppler-utils poppler-data openssl shellcheck desktop-file-utils nsis)
 
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=("chromium (/usr/bin/chromium)")
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=("fonts-noto-cjk (Noto Sans CJK)")
+# grep without -q reads all of fc-list's output: with -q it stops early, fc-list gets SIGPIPE
+# and pipefail reports the font as missing.
+fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=("fonts-noto-cjk (Noto Sans CJK)")
 [[ -x /usr/sbin/nginx ]] || missing+=("nginx (/usr/sbin/nginx)")
 command -v openssl >/dev/null 2>&1 || missing+=("openssl")
 command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils (pdftotext)")
 [[ -d /usr/share/poppler/cMap ]] || missing+=("poppler-data (/usr/share/poppler/cMap)")
+command -v shellcheck >/dev/null 2>&1 || missing+=("shellcheck")
+command -v desktop-file-validate >/dev/null 2>&1 || missing+=("desktop-file-utils (desktop-file-validate)")
+command -v makensis >/dev/null 2>&1 || missing+=("nsis (makensis)")
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
