@@ -25,7 +25,7 @@ export async function waitForFonts(page: Page): Promise<void> {
 
 /** Sizes of every button, the smallest font of visible text, and heading sizes. */
 export async function measure(page: Page) {
-  return page.evaluate(() => {
+  const measured = await page.evaluate(() => {
     // A button of a view kept hidden under the one on screen has no layout box and cannot be tapped.
     const buttons = [...document.querySelectorAll('button')].filter((button) => button.getClientRects().length > 0).map((button) => {
       const box = button.getBoundingClientRect();
@@ -42,19 +42,12 @@ export async function measure(page: Page) {
       size: parseFloat(getComputedStyle(heading).fontSize),
     }));
 
-    // Smallest edge-to-edge distance between two keypad keys.
-    const keys = [...document.querySelectorAll('.keypad button')].map((key) => key.getBoundingClientRect());
-    let minimumGap = Infinity;
-    keys.forEach((a, i) =>
-      keys.slice(i + 1).forEach((b) => {
-        const dx = Math.max(b.left - a.right, a.left - b.right);
-        const dy = Math.max(b.top - a.bottom, a.top - b.bottom);
-        minimumGap = Math.min(minimumGap, Math.max(dx, dy));
-      }),
-    );
-
-    return { buttons, textSizes, headings, minimumGap, keyCount: keys.length };
+    return { buttons, textSizes, headings };
   });
+
+  // Smallest edge-to-edge distance between two keypad keys.
+  const keys = await boxesOf(page, '.keypad button');
+  return { ...measured, minimumGap: smallestGap(keys), keyCount: keys.length };
 }
 
 export function expectElderlyFriendly(measured: Awaited<ReturnType<typeof measure>>) {
