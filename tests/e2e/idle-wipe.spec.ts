@@ -10,11 +10,9 @@ import type { Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import { formatFenAsYuan } from '../../src-shared/money.js';
-import { KIOSK_HTTP_PATHS, LookupResultSchema } from '../../src-shared/kiosk-api.js';
-import type { Household } from '../../src-shared/kiosk-api.js';
 import { readDetachedDom, takeHeapSnapshot } from './heap-snapshot.js';
 import type { DemoHousehold } from './kiosk-server.js';
-import { shownLayer, useKioskServer } from './kiosk-session.js';
+import { lookUp, shownLayer, useKioskServer } from './kiosk-session.js';
 
 const CONFIG_DIR = path.resolve(import.meta.dirname, '../../kiosk-config');
 
@@ -53,19 +51,6 @@ function chosenHousehold(): DemoHousehold {
   const chosen = candidates.sort((a, b) => b.paymentCount - a.paymentCount || a.householdId.localeCompare(b.householdId))[0];
   if (!chosen) throw new Error('the demo data has no household with two members and three payments');
   return chosen;
-}
-
-/** Looks the household up on the keypad and returns the household the host sent. */
-async function lookUp(page: Page, idNumber: string): Promise<Household> {
-  await page.locator('[data-tile="lookup"]').tap();
-  for (const key of idNumber) await page.locator(`[data-key="${key}"]`).tap();
-
-  const response = page.waitForResponse((candidate) => new URL(candidate.url()).pathname === KIOSK_HTTP_PATHS.lookupHousehold);
-  await page.locator('[data-key="search"]').tap();
-  const result = LookupResultSchema.parse(await (await response).json());
-  if (result.status !== 'found') throw new Error(`the demo household was not found: ${result.status}`);
-  await expect(page.getByTestId('grand-total')).toBeVisible();
-  return result.household;
 }
 
 /** Prints the household's statement from the result screen. */

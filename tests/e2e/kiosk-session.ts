@@ -1,9 +1,11 @@
 // The setup every end-to-end spec shares: one `minsheng serve` for the whole file, touch input,
 // and a failed test for any console error or uncaught page error. Also the small locators and
-// taps the specs use on every screen.
+// taps the specs use on every screen, and the household lookup on the keypad.
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { KIOSK_HTTP_PATHS, LookupResultSchema } from '../../src-shared/kiosk-api.js';
+import type { Household } from '../../src-shared/kiosk-api.js';
 import { startKioskServer } from './kiosk-server.js';
 import type { KioskServer, KioskServerOptions } from './kiosk-server.js';
 import { SCREENSHOT_DIR } from './screen-checks.js';
@@ -93,4 +95,18 @@ export function shownLayer(page: Page): Locator {
 /** Taps the letters on the initials keyboard of the view on screen. */
 export async function tapLetters(page: Page, letters: string): Promise<void> {
   for (const letter of letters.toUpperCase()) await shownLayer(page).locator(`[data-letter="${letter}"]`).tap();
+}
+
+/** Looks the household up on the keypad and returns the household the host sent to the screen. */
+export async function lookUp(page: Page, idNumber: string): Promise<Household> {
+  await page.locator('[data-tile="lookup"]').tap();
+  for (const key of idNumber) await page.locator(`[data-key="${key}"]`).tap();
+
+  const response = page.waitForResponse((candidate) => new URL(candidate.url()).pathname === KIOSK_HTTP_PATHS.lookupHousehold);
+  await page.locator('[data-key="search"]').tap();
+  const lookup = LookupResultSchema.parse(await (await response).json());
+  if (lookup.status !== 'found') throw new Error(`the demo household was not found: ${lookup.status}`);
+
+  await expect(page.getByTestId('grand-total')).toBeVisible();
+  return lookup.household;
 }

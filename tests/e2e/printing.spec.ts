@@ -3,15 +3,14 @@
 // lookup's masked names and amounts, the data-as-of date, the terminal ID and no ID number. Its
 // QR code must open the county's reporting site for the household's village.
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { KIOSK_HTTP_PATHS, LookupResultSchema, SnapshotInfoSchema } from '../../src-shared/kiosk-api.js';
-import type { Household, PrintLayout } from '../../src-shared/kiosk-api.js';
+import { KIOSK_HTTP_PATHS, SnapshotInfoSchema } from '../../src-shared/kiosk-api.js';
+import type { PrintLayout } from '../../src-shared/kiosk-api.js';
 import { formatFenAsYuan } from '../../src-shared/money.js';
 import { REPORT_URL_PARAMS } from '../../src-shared/report-url.js';
 import { PrintResultSchema, REPORTS_HTTP_PATHS } from '../../src-shared/reports-api.js';
 import { decodePdfQrCodes, pdfPageSizesMm, pdfText } from '../helpers/pdf.js';
 import type { DemoHousehold } from './kiosk-server.js';
-import { useKioskServer } from './kiosk-session.js';
+import { lookUp, useKioskServer } from './kiosk-session.js';
 import { findPrintedPdf, withoutSpaces } from './printing-pdf.js';
 
 // Nothing is ever sent to these addresses: they only go into the QR codes.
@@ -22,20 +21,6 @@ const TERMINAL_ID = 'e2e-01';
 /** Returns the household with the most payments, so the statement runs over more than one page on A4. */
 function largestHousehold(households: DemoHousehold[]): DemoHousehold {
   return [...households].sort((a, b) => b.paymentCount - a.paymentCount || a.householdId.localeCompare(b.householdId))[0]!;
-}
-
-/** Looks the household up on the keypad and returns the household the host sent to the screen. */
-async function lookUp(page: Page, idNumber: string): Promise<Household> {
-  await page.locator('[data-tile="lookup"]').tap();
-  for (const key of idNumber) await page.locator(`[data-key="${key}"]`).tap();
-
-  const response = page.waitForResponse((candidate) => new URL(candidate.url()).pathname === KIOSK_HTTP_PATHS.lookupHousehold);
-  await page.locator('[data-key="search"]').tap();
-  const lookup = LookupResultSchema.parse(await (await response).json());
-  if (lookup.status !== 'found') throw new Error(`the demo household was not found: ${lookup.status}`);
-
-  await expect(page.getByTestId('grand-total')).toBeVisible();
-  return lookup.household;
 }
 
 /** Counts the occurrences of each value. */
