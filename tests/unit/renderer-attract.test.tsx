@@ -31,7 +31,9 @@ function noticeItem(index: number): ListItem {
 
 /** A notice with a Markdown body whose first paragraph names the notice. */
 function markdownNotice(id: string): RecordDetail {
-  return { ...noticeDetail(id), title: `公告 ${id}`, bodyFormat: 'markdown', body: `# 标题\n\n${id} 的正文。` };
+  const notice = noticeDetail(id);
+  if (notice.kind !== 'notice') throw new Error(`noticeDetail(${id}) returned a ${notice.kind}, expected a notice`);
+  return { ...notice, title: `公告 ${id}`, bodyFormat: 'markdown', body: `# 标题\n\n${id} 的正文。` };
 }
 
 /** Returns the in-memory API with NOTICE_COUNT notices, newest first, recording the list requests. */
