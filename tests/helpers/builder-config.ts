@@ -38,8 +38,20 @@ export interface BuilderConfig {
 
 type FileFilter = (file: string, stat: Stats) => boolean;
 interface FileMatcher {
+  from: string;
+  to: string;
   patterns: string[];
+  isEmpty(): boolean;
+  containsOnlyIgnore(): boolean;
+  prependPattern(pattern: string): void;
   createFilter(): FileFilter;
+}
+
+interface FileMatcherOptions {
+  macroExpander: (text: string) => string;
+  customBuildOptions: unknown;
+  globalOutDir: string;
+  defaultSrc: string;
 }
 
 // electron-builder's internals are CommonJS without exported types for these modules.
@@ -50,6 +62,7 @@ const configModule = require('app-builder-lib/out/util/config/config.js') as {
 };
 const fileMatcherModule = require('app-builder-lib/out/fileMatcher.js') as {
   FileMatcher: new (from: string, to: string, expand: (text: string) => string, patterns: string[]) => FileMatcher;
+  getFileMatchers(config: BuilderConfig, name: string, destination: string, options: FileMatcherOptions): FileMatcher[] | null;
   getMainFileMatchers(
     appDir: string,
     destination: string,
@@ -97,19 +110,47 @@ export function packedAppFiles(): string[] {
   const [matcher] = fileMatcherModule.getMainFileMatchers(REPO_ROOT, '/app', identity, builderConfig.linux, packager, outDir, false);
   const filter = matcher!.createFilter();
 
-  const packed: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const file = path.join(dir, entry);
-      if (file === path.join(REPO_ROOT, 'node_modules')) continue;
-      const stat = lstatSync(file);
-      if (!filter(file, stat)) continue;
-      if (stat.isDirectory()) walk(file);
-      else packed.push(path.relative(REPO_ROOT, file));
+  const nodeModules = path.join(REPO_ROOT, 'node_modules');
+  return walkFiltered(REPO_ROOT, filter, (file) => file === nodeModules).map((file) => path.relative(REPO_ROOT, file));
+}
+
+/** Lists the files under `dir` that `filter` lets through, walking only the folders it lets through. */
+function walkFiltered(dir: string, filter: FileFilter, skip: (file: string) => boolean = () => false): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const file = path.join(dir, entry);
+    if (skip(file)) continue;
+    const stat = lstatSync(file);
+    if (!filter(file, stat)) continue;
+    if (stat.isDirectory()) found.push(...walkFiltered(file, filter, skip));
+    else found.push(file);
+  }
+  return found;
+}
+
+/**
+ * Lists where electron-builder copies the extra resources for a platform, relative to the
+ * installed app's resources folder: the top-level entries and the platform's own, matched and
+ * copied as its copyFiles does.
+ */
+export function extraResourceFiles(platform: 'linux' | 'win'): string[] {
+  const destination = '/resources';
+  const matchers =
+    fileMatcherModule.getFileMatchers(builderConfig, 'extraResources', destination, {
+      macroExpander: identity,
+      customBuildOptions: builderConfig[platform],
+      globalOutDir: path.resolve(REPO_ROOT, builderConfig.directories.output),
+      defaultSrc: REPO_ROOT,
+    }) ?? [];
+
+  const copied: string[] = [];
+  for (const matcher of matchers) {
+    if (matcher.isEmpty() || matcher.containsOnlyIgnore()) matcher.prependPattern('**/*');
+    for (const file of walkFiltered(matcher.from, matcher.createFilter())) {
+      copied.push(path.relative(destination, path.join(matcher.to, path.relative(matcher.from, file))));
     }
-  };
-  walk(REPO_ROOT);
-  return packed;
+  }
+  return copied.sort();
 }
 
 /** Returns whether electron-builder leaves `file` (relative to the repository) unpacked beside the asar archive. */

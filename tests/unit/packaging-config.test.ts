@@ -12,6 +12,7 @@ import {
   BUILDER_VERSION,
   builderConfig,
   DEB_APP_DIR,
+  extraResourceFiles,
   isAsarUnpacked,
   packedAppFiles,
   projectBlock,
@@ -161,6 +162,24 @@ describe('packed app files', () => {
   it('keeps Node mode for the CLI', () => {
     // The launchers run the CLI with ELECTRON_RUN_AS_NODE=1, which the runAsNode fuse would disable.
     expect(builderConfig.electronFuses?.runAsNode).not.toBe(false);
+  });
+
+  it('copies Linux launchers into resources/linux', () => {
+    const linux = extraResourceFiles('linux');
+
+    for (const name of ['minsheng', 'minsheng-kiosk-session', 'integrate.sh', 'minsheng-kiosk.service', 'minsheng-kiosk-autostart.desktop']) {
+      expect(linux).toContain(`linux/${name}`);
+    }
+    expect(linux).toContain('demo-bundle/manifest.json');
+    expect(linux.filter((file) => file.startsWith('windows/'))).toEqual([]);
+  });
+
+  it('copies Windows launchers but not the NSIS include', () => {
+    const windows = extraResourceFiles('win');
+
+    expect(windows.filter((file) => file.startsWith('windows/'))).toEqual(['windows/minsheng-watchdog.vbs', 'windows/minsheng.cmd']);
+    expect(windows.filter((file) => file.startsWith('linux/'))).toEqual([]);
+    expect(windows).toContain('demo-bundle/manifest.json');
   });
 
   it('ships demo bundle and launchers as resources', () => {
