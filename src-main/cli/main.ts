@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   reports: () => import('./commands/reports.js'),
   watchdog: () => import('./commands/watchdog.js'),
   provision: () => import('./commands/provision.js'),
+  fleet: () => import('./commands/fleet.js'),
 };
 
 /** Removes a global --lang option from anywhere in argv and returns its value. */

@@ -10,6 +10,7 @@ import { createAdminService } from '../core/admin/admin-service.js';
 import { ConfigError, kioskSettingsOf, loadTerminalConfig } from '../core/config.js';
 import type { LoadedConfig } from '../core/config.js';
 import { checkInstalledAtStart } from '../core/data-folder/startup-check.js';
+import { startFleetHeartbeat } from '../core/fleet/fleet-heartbeat.js';
 import { createKioskService } from '../core/kiosk-service.js';
 import { reportingKeysOf } from '../core/reports/commission-key.js';
 import type { ReportingKeys } from '../core/reports/commission-key.js';
@@ -218,16 +219,15 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   void sync.runNow();
 
   // The exit to desktop closes the service itself, because app.exit() skips 'will-quit'.
-  const adminService = createAdminService({
-    loaded,
-    kiosk: service,
-    host: electronAdminHost({
-      app,
-      printer: loaded.config.printer,
-      listPrinters: () => (kiosk.window.isDestroyed() ? null : kiosk.window.webContents.getPrintersAsync()),
-      beforeExit: () => service.close(),
-    }),
+  const adminHost = electronAdminHost({
+    app,
+    printer: loaded.config.printer,
+    listPrinters: () => (kiosk.window.isDestroyed() ? null : kiosk.window.webContents.getPrintersAsync()),
+    beforeExit: () => service.close(),
   });
+  const adminService = createAdminService({ loaded, kiosk: service, host: adminHost });
+  // The county's fleet heartbeat, when the config names its endpoint; it reads the same printer state.
+  const fleetHeartbeat = startFleetHeartbeat({ loaded, host: adminHost });
   const unregisterAdminIpc = registerAdminIpc(ipcMain, adminService, pageUrl);
 
   app.on('second-instance', () => {
@@ -247,6 +247,7 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
     unregisterIpc();
     unregisterAdminIpc();
     powerSaveBlocker.stop(displayAwake);
+    void fleetHeartbeat?.stop();
     void service.close().then(() => log.info('kiosk host stopped'));
   });
 }

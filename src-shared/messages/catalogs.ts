@@ -37,6 +37,8 @@ import zhWatchdog from './zh-CN/watchdog.js';
 import enWatchdog from './en/watchdog.js';
 import zhProvision from './zh-CN/provision.js';
 import enProvision from './en/provision.js';
+import zhFleet from './zh-CN/fleet.js';
+import enFleet from './en/fleet.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -58,6 +60,7 @@ export const catalogs = {
     print: zhPrint,
     watchdog: zhWatchdog,
     provision: zhProvision,
+    fleet: zhFleet,
   },
   en: {
     demo: enDemo,
@@ -78,5 +81,6 @@ export const catalogs = {
     print: enPrint,
     watchdog: enWatchdog,
     provision: enProvision,
+    fleet: enFleet,
   },
 };

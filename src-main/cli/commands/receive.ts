@@ -1,9 +1,10 @@
-// `minsheng receive`: the county's receiver of sealed reports from kiosks. It holds only the
-// commission's public key and stores envelopes without opening them. Runs until SIGINT or SIGTERM.
+// `minsheng receive`: the county's receiver of sealed reports and fleet heartbeats from kiosks.
+// It holds only the commission's public key and stores envelopes without opening them. Runs until
+// SIGINT or SIGTERM.
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { KeyFileError, readCommissionPublicKey } from '../../publisher/receiver/key-files.js';
-import { DEFAULT_MAX_CONNECTIONS, DEFAULT_RECEIVER_PATH, DEFAULT_RECEIVER_PORT, DEFAULT_UPLOADS_PER_MINUTE, startReceiver } from '../../publisher/receiver/server.js';
+import { DEFAULT_HEARTBEAT_PATH, DEFAULT_MAX_CONNECTIONS, DEFAULT_RECEIVER_PATH, DEFAULT_RECEIVER_PORT, DEFAULT_UPLOADS_PER_MINUTE, startReceiver } from '../../publisher/receiver/server.js';
 import { DatabaseDamagedError, NotReceiverDatabaseError } from '../../publisher/receiver/store-checks.js';
 import type { RunningReceiver } from '../../publisher/receiver/server.js';
 import type { Command, CommandContext } from '../command.js';
@@ -46,13 +47,14 @@ const receive: Command = {
       listen: { type: 'string' },
       port: { type: 'string' },
       path: { type: 'string' },
+      'heartbeat-path': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       'max-connections': { type: 'string' },
       'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-      const defaults = { defaultPort: DEFAULT_RECEIVER_PORT, defaultPath: DEFAULT_RECEIVER_PATH, defaultMaxConnections: DEFAULT_MAX_CONNECTIONS, defaultRateLimit: DEFAULT_UPLOADS_PER_MINUTE };
+      const defaults = { defaultPort: DEFAULT_RECEIVER_PORT, defaultPath: DEFAULT_RECEIVER_PATH, defaultHeartbeatPath: DEFAULT_HEARTBEAT_PATH, defaultMaxConnections: DEFAULT_MAX_CONNECTIONS, defaultRateLimit: DEFAULT_UPLOADS_PER_MINUTE };
       context.stdout.write(`${context.t('receiver:receive.help', defaults)}\n`);
       return 0;
     }
@@ -67,6 +69,9 @@ const receive: Command = {
     if (port > MAX_PORT) throw new UsageError(context.t('receiver:receive.invalidPort', { value: values.port, max: MAX_PORT }));
     const uploadPath = values.path ?? DEFAULT_RECEIVER_PATH;
     if (!UPLOAD_PATH.test(uploadPath)) throw new UsageError(context.t('receiver:receive.invalidPath', { value: uploadPath }));
+    const heartbeatPath = values['heartbeat-path'] ?? DEFAULT_HEARTBEAT_PATH;
+    if (!UPLOAD_PATH.test(heartbeatPath)) throw new UsageError(context.t('receiver:receive.invalidHeartbeatPath', { value: heartbeatPath }));
+    if (heartbeatPath === uploadPath) throw new UsageError(context.t('receiver:receive.samePaths', { value: heartbeatPath }));
     const host = values.listen ?? '127.0.0.1';
     // Only literal addresses, so a typo is named here instead of surfacing as a DNS failure.
     if (isIP(host) === 0) throw new UsageError(context.t('receiver:receive.invalidListen', { value: host }));
@@ -88,7 +93,7 @@ const receive: Command = {
     const stopSignal = waitForStopSignal();
     let receiver: RunningReceiver;
     try {
-      receiver = await startReceiver({ dbFile, commissionKey, previousCommissionKeys, host, port, path: uploadPath, trustProxy: values['trust-proxy'] ?? false, maxConnections, uploadsPerMinute });
+      receiver = await startReceiver({ dbFile, commissionKey, previousCommissionKeys, host, port, path: uploadPath, heartbeatPath, trustProxy: values['trust-proxy'] ?? false, maxConnections, uploadsPerMinute });
     } catch (error) {
       context.stderr.write(`${startFailureMessage(error, { host, port, file: dbFile }, context)}\n`);
       return 1;
@@ -97,6 +102,7 @@ const receive: Command = {
     context.stdout.write(
       [
         context.t('receiver:receive.running', { url: receiver.url, file: dbFile }),
+        context.t('receiver:receive.heartbeatsAt', { url: receiver.heartbeatUrl }),
         context.t('receiver:receive.keyInUse', { algorithm: commissionKey.algorithm, keyId: commissionKey.keyId.toString('hex') }),
         ...previousCommissionKeys.map((key) => context.t('receiver:receive.previousKeyInUse', { algorithm: key.algorithm, keyId: key.keyId.toString('hex') })),
         context.t('receiver:receive.stopHint'),

@@ -11,6 +11,7 @@ import type { LoadedConfig, TerminalConfig } from '../../core/config.js';
 import { printedDir } from '../../core/data-folder/layout.js';
 import { checkInstalledAtStart } from '../../core/data-folder/startup-check.js';
 import { createAdminService } from '../../core/admin/admin-service.js';
+import { startFleetHeartbeat } from '../../core/fleet/fleet-heartbeat.js';
 import { createKioskService } from '../../core/kiosk-service.js';
 import { findPackageRoot } from '../../core/package-info.js';
 import { reportingKeysOf } from '../../core/reports/commission-key.js';
@@ -119,14 +120,8 @@ const serve: Command = {
     const service = createKioskService({ dataDir, settings, reporting: loaded?.reporting ?? null, printOutput });
     await warnOnRegionMismatch(service, config, context);
     // The admin screen needs the config's PIN hash; without --config the admin paths unlock nothing.
-    const adminApi =
-      loaded === null
-        ? undefined
-        : createAdminService({
-            loaded: { ...loaded.loaded, dataDir },
-            kiosk: service,
-            host: browserAdminHost({ printing: settings.printing.enabled, pdfDir: printedDir(dataDir) }),
-          });
+    const adminHost = browserAdminHost({ printing: settings.printing.enabled, pdfDir: printedDir(dataDir) });
+    const adminApi = loaded === null ? undefined : createAdminService({ loaded: { ...loaded.loaded, dataDir }, kiosk: service, host: adminHost });
     let host;
     try {
       host = await startBrowserHost({ api: service, adminApi, staticDir, port });
@@ -157,8 +152,12 @@ const serve: Command = {
       log: createLogger('watchdog-client'),
     });
 
+    // The county's fleet heartbeat, when the config names its endpoint.
+    const fleetHeartbeat = loaded === null ? null : startFleetHeartbeat({ loaded: { ...loaded.loaded, dataDir }, host: adminHost });
+
     await stopSignal;
     watchdogClient.stop();
+    await fleetHeartbeat?.stop();
     await host.close();
     await service.close();
     context.stdout.write(`${context.t('serve:stopped')}\n`);

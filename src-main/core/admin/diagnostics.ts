@@ -43,7 +43,7 @@ export interface DiagnosticsSources {
   clock: () => Date;
 }
 
-function lastSyncOf(report: TerminalReport): Diagnostics['lastSync'] {
+export function lastSyncOf(report: TerminalReport): Diagnostics['lastSync'] {
   const { lastSync, lastInstalled } = report.status;
   if (lastSync === null && report.status.problems.length === 0) return null;
 
@@ -57,7 +57,7 @@ function lastSyncOf(report: TerminalReport): Diagnostics['lastSync'] {
   };
 }
 
-async function diskOf(dataDir: string): Promise<Diagnostics['disk']> {
+export async function diskOf(dataDir: string): Promise<Diagnostics['disk']> {
   try {
     const stats = await statfs(dataDir);
     // bavail: what an unprivileged process may still use, as the status report counts it.

@@ -83,3 +83,11 @@ export function kioskLogPath(dataDir: string): string {
 
 // Wrong admin PINs in a row and the lockout they caused, kept across restarts.
 export const ADMIN_LOCKOUT_FILE = 'admin-lockout.json';
+
+// Fleet heartbeats waiting for the county endpoint; losing them loses no villager's data.
+export const FLEET_FOLDER = 'fleet';
+export const HEARTBEAT_QUEUE_FILE = 'heartbeats.sqlite';
+
+export function heartbeatQueuePath(dataDir: string): string {
+  return path.join(dataDir, FLEET_FOLDER, HEARTBEAT_QUEUE_FILE);
+}

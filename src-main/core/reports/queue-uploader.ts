@@ -6,6 +6,8 @@
 // never in two requests at once. A 429 or 503 stops the run, and its Retry-After header pauses
 // every upload until then.
 import type { Logger } from '../log.js';
+import { repeatAfterEach } from '../repeat-after.js';
+import type { RepeatingTask } from '../repeat-after.js';
 import { urlForLog } from './log-url.js';
 import { AnswerTooLarge, MAX_ANSWER_BYTES, describeNetworkError, judgeResponse, readAnswerBody, sha256Hex, shorten } from './receiver-response.js';
 import type { AttemptOutcome, ReceiverTarget } from './receiver-response.js';
@@ -94,7 +96,7 @@ export function createQueueUploader<E extends QueuedUpload>(options: QueueUpload
 
   let activeRun: Promise<UploadRunSummary> | null = null;
   let runRequested = false;
-  let timer: NodeJS.Timeout | null = null;
+  let repeating: RepeatingTask | null = null;
   let started = false;
   let stopped = false;
   let lastPruneAt: number | null = null;
@@ -265,15 +267,7 @@ export function createQueueUploader<E extends QueuedUpload>(options: QueueUpload
       started = true;
       log.info({ url: urlForLog(options.url), intervalMs }, `${words.entry} uploader started`);
 
-      const tick = (): void => {
-        void runSafely().finally(() => {
-          if (stopped) return;
-          timer = setTimeout(tick, intervalMs);
-          // The uploader alone must not keep a host process alive.
-          timer.unref();
-        });
-      };
-      tick();
+      repeating = repeatAfterEach(runSafely, intervalMs);
     },
 
     nudge() {
@@ -284,7 +278,7 @@ export function createQueueUploader<E extends QueuedUpload>(options: QueueUpload
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (timer) clearTimeout(timer);
+      repeating?.stop();
       for (const controller of inFlight) controller.abort();
       await activeRun?.catch(() => undefined);
       if (started) log.info(`${words.entry} uploader stopped`);

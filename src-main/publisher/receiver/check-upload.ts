@@ -24,11 +24,11 @@ export interface RejectedUpload {
 
 export type CheckedUpload = { ok: true; idempotencyKey: string; sha256: string; terminalId: string | null } | RejectedUpload;
 
-function rejected(status: UploadAnswer['status'], reason: string): RejectedUpload {
+export function rejected(status: UploadAnswer['status'], reason: string): RejectedUpload {
   return { ok: false, status, reason };
 }
 
-function singleHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
+export function singleHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(',') : value;
 }
@@ -38,15 +38,18 @@ function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** Checks the headers that can be judged before the body is read. */
-export function checkUploadHeaders(headers: IncomingHttpHeaders): RejectedUpload | null {
+/**
+ * Checks the headers that can be judged before the body is read. `expectedType` is the content
+ * type of the path: a sealed report by default, or a fleet heartbeat.
+ */
+export function checkUploadHeaders(headers: IncomingHttpHeaders, expectedType: string = UPLOAD_CONTENT_TYPE): RejectedUpload | null {
   const contentType = mediaType(headers['content-type']);
-  if (contentType !== UPLOAD_CONTENT_TYPE) {
-    return rejected('malformed', `content type ${JSON.stringify(contentType)} is not accepted; send ${UPLOAD_CONTENT_TYPE}`);
+  if (contentType !== expectedType) {
+    return rejected('malformed', `content type ${JSON.stringify(contentType)} is not accepted; send ${expectedType}`);
   }
 
   if (singleHeader(headers, UPLOAD_HEADERS.idempotencyKey) === undefined) {
-    return rejected('malformed', `the ${UPLOAD_HEADERS.idempotencyKey} header is missing; send the envelope's idempotency key`);
+    return rejected('malformed', `the ${UPLOAD_HEADERS.idempotencyKey} header is missing; send the body's idempotency key`);
   }
 
   const sha256 = singleHeader(headers, UPLOAD_HEADERS.contentSha256);
@@ -65,6 +68,16 @@ export function checkUploadHeaders(headers: IncomingHttpHeaders): RejectedUpload
   return null;
 }
 
+/** Compares the body's SHA-256 with the header, which checkUploadHeaders found well formed. */
+export function checkBodyDigest(headers: IncomingHttpHeaders, body: Buffer): { ok: true; sha256: string } | RejectedUpload {
+  const declaredSha256 = singleHeader(headers, UPLOAD_HEADERS.contentSha256)!;
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  if (sha256 !== declaredSha256) {
+    return rejected('malformed', `the body's SHA-256 is ${sha256}, but the header says ${declaredSha256}; the body was cut or changed in transit, so send it again`);
+  }
+  return { ok: true, sha256 };
+}
+
 /**
  * Checks a complete body against the headers and the commission's public keys: the current one
  * first, then previous ones still accepted for reports that waited in kiosk outboxes across a
@@ -74,11 +87,9 @@ export function checkUploadBody(headers: IncomingHttpHeaders, body: Buffer, comm
   const headerProblem = checkUploadHeaders(headers);
   if (headerProblem !== null) return headerProblem;
 
-  const declaredSha256 = singleHeader(headers, UPLOAD_HEADERS.contentSha256)!;
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  if (sha256 !== declaredSha256) {
-    return rejected('malformed', `the body's SHA-256 is ${sha256}, but the header says ${declaredSha256}; the body was cut or changed in transit, so send it again`);
-  }
+  const digest = checkBodyDigest(headers, body);
+  if (!digest.ok) return digest;
+  const { sha256 } = digest;
 
   let envelope;
   try {

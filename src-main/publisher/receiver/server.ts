@@ -1,25 +1,34 @@
-// `minsheng receive` as a library: an HTTP server (node:http) that takes sealed reports from
-// kiosks per core/reports/upload-protocol.ts and stores them in the receiver's SQLite file.
-// In production it listens on loopback behind the county's nginx, which terminates TLS.
+// `minsheng receive` as a library: an HTTP server (node:http) that takes sealed reports and fleet
+// heartbeats from kiosks per core/reports/upload-protocol.ts and src-shared/fleet-api.ts, and
+// stores them in the receiver's SQLite file. Both paths share the limits on body size, request
+// rate and connections. In production it listens on loopback behind the county's nginx, which
+// terminates TLS.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createLogger } from '../../core/log.js';
 import { makeFolder } from '../../core/make-folder.js';
+import { MAX_HEARTBEAT_BYTES } from '../../../src-shared/fleet-api.js';
 import type { RecipientKey } from '../../core/reports/seal-keys.js';
 import { MAX_UPLOAD_BYTES, UPLOAD_HEADERS, UPLOAD_STATUS_CODES } from '../../core/reports/upload-protocol.js';
-import type { UploadAnswer } from '../../core/reports/upload-protocol.js';
+import { checkHeartbeatBody, checkHeartbeatHeaders } from './check-heartbeat.js';
 import { checkUploadBody, checkUploadHeaders } from './check-upload.js';
+import { HEARTBEAT_RETENTION_DAYS } from './heartbeat-store.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { RateLimiter } from './rate-limit.js';
+import { loggedHeader, receiveBody, remoteAddressOf, safeLogText } from './request-io.js';
+import type { Respond } from './request-io.js';
 import { openReceiverStore } from './store.js';
 import type { ReceiverStore } from './store.js';
+
+export { safeLogText } from './request-io.js';
 
 const log = createLogger('receiver');
 
 export const DEFAULT_RECEIVER_PORT = 8766;
 export const DEFAULT_RECEIVER_PATH = '/reports';
+export const DEFAULT_HEARTBEAT_PATH = '/heartbeats';
 export const DEFAULT_MAX_CONNECTIONS = 256;
 export const DEFAULT_UPLOADS_PER_MINUTE = 120;
 
@@ -32,12 +41,8 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
 // close() waits this long for uploads in progress, then cuts every connection that is left.
 const DEFAULT_CLOSE_GRACE_MS = 5_000;
-// Header values logged are cut to this many characters. Keys are UUIDs and terminal IDs short codes.
-const MAX_LOGGED_HEADER_LENGTH = 80;
-
-// After a 413 the receiver reads and discards this much more of the body, so that a client still
-// sending gets the response instead of a reset connection. Beyond it the connection is cut.
-const MAX_DISCARDED_BYTES = 4 * MAX_UPLOAD_BYTES;
+// Old heartbeats are pruned at start and then this often.
+const HEARTBEAT_PRUNE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export interface ReceiverOptions {
   /** SQLite file of stored reports; created with its missing folders when absent. */
@@ -52,13 +57,15 @@ export interface ReceiverOptions {
   port?: number;
   /** URL path that takes uploads. Default /reports. */
   path?: string;
+  /** URL path that takes fleet heartbeats. Default /heartbeats. */
+  heartbeatPath?: string;
   /** Take the client address from nginx's X-Real-IP header instead of the socket. */
   trustProxy?: boolean;
   /** Milliseconds a write waits for a lock held by another connection before the receiver responds 503. */
   busyTimeoutMs?: number;
   /** Connections open at once; further ones are closed at once. Default 256. */
   maxConnections?: number;
-  /** Uploads a minute from one client address before the receiver responds 429. Default 120. */
+  /** Uploads a minute from one client address to each path before the receiver responds 429. Default 120. */
   uploadsPerMinute?: number;
   /** Milliseconds to receive a request's headers. Default 10 s. */
   headersTimeoutMs?: number;
@@ -75,6 +82,8 @@ export interface ReceiverOptions {
 export interface RunningReceiver {
   /** Address of the upload path, such as http://127.0.0.1:8766/reports. */
   url: string;
+  /** Address of the heartbeat path, such as http://127.0.0.1:8766/heartbeats. */
+  heartbeatUrl: string;
   /**
    * Stops taking connections, gives requests in progress closeGraceMs to finish, cuts the
    * connections still open, then closes the database.
@@ -85,10 +94,21 @@ export interface RunningReceiver {
 /** Opens the store, starts listening, and resolves once the receiver takes uploads. */
 export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
   const uploadPath = options.path ?? DEFAULT_RECEIVER_PATH;
+  const heartbeatPath = options.heartbeatPath ?? DEFAULT_HEARTBEAT_PATH;
+  if (heartbeatPath === uploadPath) throw new RangeError(`the heartbeat path ${heartbeatPath} must differ from the upload path`);
   const host = options.host ?? '127.0.0.1';
   await makeFolder(path.dirname(options.dbFile));
   const store = openReceiverStore(options.dbFile, { busyTimeoutMs: options.busyTimeoutMs });
-  const rateLimiter = createRateLimiter(options.uploadsPerMinute ?? DEFAULT_UPLOADS_PER_MINUTE, options.now ?? Date.now);
+  const perMinute = options.uploadsPerMinute ?? DEFAULT_UPLOADS_PER_MINUTE;
+  const now = options.now ?? Date.now;
+  const context: RequestContext = {
+    path: uploadPath,
+    heartbeatPath,
+    commissionKeys: [options.commissionKey, ...(options.previousCommissionKeys ?? [])],
+    trustProxy: options.trustProxy ?? false,
+    store,
+    rateLimiters: { reports: createRateLimiter(perMinute, now), heartbeats: createRateLimiter(perMinute, now) },
+  };
 
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const server = createServer(
@@ -99,7 +119,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
       connectionsCheckingInterval: Math.min(1000, headersTimeout),
     },
     (request, response) => {
-      handleRequest(request, response, { ...options, path: uploadPath }, store, rateLimiter);
+      handleRequest(request, response, context);
     },
   );
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
@@ -127,12 +147,18 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}${uploadPath}`;
-  log.info({ url, dbFile: options.dbFile, keyId: options.commissionKey.keyId.toString('hex'), previousKeyIds: (options.previousCommissionKeys ?? []).map((key) => key.keyId.toString('hex')), stored: store.count() }, 'receiver started');
+  const heartbeatUrl = `http://${urlHost}:${port}${heartbeatPath}`;
+  pruneOldHeartbeats(store);
+  const pruneTimer = setInterval(() => pruneOldHeartbeats(store), HEARTBEAT_PRUNE_INTERVAL_MS);
+  pruneTimer.unref();
+  log.info({ url, heartbeatUrl, dbFile: options.dbFile, keyId: options.commissionKey.keyId.toString('hex'), previousKeyIds: (options.previousCommissionKeys ?? []).map((key) => key.keyId.toString('hex')), stored: store.count() }, 'receiver started');
 
   let closing: Promise<void> | null = null;
   return {
     url,
+    heartbeatUrl,
     close() {
+      clearInterval(pruneTimer);
       closing ??= new Promise<void>((resolve) => {
         // Node stops enforcing requestTimeout once the server is closed, so a client that stalls
         // mid-body would hold close() open for ever without this cut.
@@ -154,19 +180,33 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   };
 }
 
-interface RequestContext {
-  path: string;
-  commissionKey: RecipientKey;
-  previousCommissionKeys?: RecipientKey[];
-  trustProxy?: boolean;
+/** Deletes heartbeats past their retention; a failure is logged, and the next prune tries again. */
+function pruneOldHeartbeats(store: ReceiverStore): void {
+  try {
+    const before = new Date(Date.now() - HEARTBEAT_RETENTION_DAYS * 24 * 60 * 60 * 1000).toISOString();
+    const pruned = store.pruneHeartbeats(before);
+    if (pruned > 0) log.info({ pruned, before }, 'pruned old heartbeats');
+  } catch (error) {
+    log.error({ err: error }, 'pruning old heartbeats failed');
+  }
 }
 
-function handleRequest(request: IncomingMessage, response: ServerResponse, context: RequestContext, store: ReceiverStore, rateLimiter: RateLimiter): void {
+interface RequestContext {
+  path: string;
+  heartbeatPath: string;
+  commissionKeys: readonly [RecipientKey, ...RecipientKey[]];
+  trustProxy: boolean;
+  store: ReceiverStore;
+  /** One limit for each path, so a flood of heartbeats cannot hold back reports. */
+  rateLimiters: { reports: RateLimiter; heartbeats: RateLimiter };
+}
+
+function handleRequest(request: IncomingMessage, response: ServerResponse, context: RequestContext): void {
   const started = { key: loggedHeader(request, UPLOAD_HEADERS.idempotencyKey), terminal: loggedHeader(request, UPLOAD_HEADERS.terminalId) };
-  const remoteAddress = remoteAddressOf(request, context.trustProxy ?? false);
+  const remoteAddress = remoteAddressOf(request, context.trustProxy);
   const requestPath = (request.url ?? '').split('?')[0] ?? '';
 
-  const respond = (httpStatus: number, body: UploadAnswer, extraHeaders: Record<string, string> = {}, extraFields: Record<string, unknown> = {}) => {
+  const respond: Respond = (httpStatus, body, extraHeaders = {}, extraFields = {}) => {
     if (response.headersSent) return;
     const fields = {
       method: safeLogText(String(request.method)),
@@ -191,8 +231,10 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
     response.end(text);
   };
 
-  if (requestPath !== context.path) {
-    respond(404, { status: 'malformed', reason: `no uploads are taken at ${JSON.stringify(requestPath.slice(0, 100))}; send them to ${context.path}` });
+  const isReports = requestPath === context.path;
+  if (!isReports && requestPath !== context.heartbeatPath) {
+    const reason = `no uploads are taken at ${JSON.stringify(requestPath.slice(0, 100))}; send reports to ${context.path} and heartbeats to ${context.heartbeatPath}`;
+    respond(404, { status: 'malformed', reason });
     request.resume();
     return;
   }
@@ -202,6 +244,7 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
     return;
   }
 
+  const rateLimiter = isReports ? context.rateLimiters.reports : context.rateLimiters.heartbeats;
   const retryAfterSeconds = rateLimiter.take(remoteAddress ?? 'unknown');
   if (retryAfterSeconds > 0) {
     const reason = `too many uploads from this address in the last minute; retry in ${retryAfterSeconds} s`;
@@ -210,128 +253,20 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
     return;
   }
 
-  const headerProblem = checkUploadHeaders(request.headers);
-  if (headerProblem !== null) {
-    respond(UPLOAD_STATUS_CODES[headerProblem.status], { status: headerProblem.status, reason: headerProblem.reason });
-    request.resume();
-    return;
+  const receivedAt = new Date().toISOString();
+  if (isReports) {
+    receiveBody(request, respond, {
+      maxBytes: MAX_UPLOAD_BYTES,
+      checkHeaders: (headers) => checkUploadHeaders(headers),
+      checkBody: (headers, body) => checkUploadBody(headers, body, context.commissionKeys),
+      store: (checked, body) => context.store.store({ ...checked, envelope: body, remoteAddress, receivedAt }),
+    });
+  } else {
+    receiveBody(request, respond, {
+      maxBytes: MAX_HEARTBEAT_BYTES,
+      checkHeaders: checkHeartbeatHeaders,
+      checkBody: checkHeartbeatBody,
+      store: (checked) => context.store.storeHeartbeat({ heartbeat: checked.heartbeat, sha256: checked.sha256, remoteAddress, receivedAt }),
+    });
   }
-
-  const declaredLength = Number(request.headers['content-length'] ?? Number.NaN);
-  if (declaredLength > MAX_UPLOAD_BYTES) {
-    respondTooLarge(request, respond, `declared length ${declaredLength} bytes`);
-    return;
-  }
-
-  readBody(request, respond, (body) => {
-    const checked = checkUploadBody(request.headers, body, [context.commissionKey, ...(context.previousCommissionKeys ?? [])]);
-    if (!checked.ok) {
-      respond(UPLOAD_STATUS_CODES[checked.status], { status: checked.status, reason: checked.reason });
-      return;
-    }
-
-    let outcome;
-    try {
-      outcome = store.store({
-        idempotencyKey: checked.idempotencyKey,
-        envelope: body,
-        sha256: checked.sha256,
-        terminalId: checked.terminalId,
-        remoteAddress,
-        receivedAt: new Date().toISOString(),
-      });
-    } catch (error) {
-      const reason = 'the receiver cannot store reports now; retry later';
-      respond(UPLOAD_STATUS_CODES.unavailable, { status: 'unavailable', reason }, {}, { err: error });
-      return;
-    }
-
-    if (outcome.status === 'conflict') {
-      const reason = `key ${checked.idempotencyKey} was stored at ${outcome.receivedAt} with another body (SHA-256 ${outcome.storedSha256}); the new body is not stored`;
-      respond(UPLOAD_STATUS_CODES.conflict, { status: 'conflict', reason }, {}, { storedSha256: outcome.storedSha256, uploadedSha256: checked.sha256 });
-      return;
-    }
-    respond(UPLOAD_STATUS_CODES[outcome.status], { status: outcome.status, receivedAt: outcome.receivedAt });
-  });
-}
-
-type Respond = (httpStatus: number, body: UploadAnswer, extraHeaders?: Record<string, string>) => void;
-
-/** Reads the body up to MAX_UPLOAD_BYTES. A longer body gets a 413 response and is never stored. */
-function readBody(request: IncomingMessage, respond: Respond, onBody: (body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  let tooLarge = false;
-
-  const onData = (chunk: Buffer) => {
-    length += chunk.length;
-    if (length > MAX_UPLOAD_BYTES) {
-      tooLarge = true;
-      request.off('data', onData);
-      request.off('end', onEnd);
-      respondTooLarge(request, respond, `body longer than ${MAX_UPLOAD_BYTES} bytes`);
-      return;
-    }
-    chunks.push(chunk);
-  };
-  const onEnd = () => {
-    if (!tooLarge) onBody(Buffer.concat(chunks, length));
-  };
-
-  request.on('data', onData);
-  request.on('end', onEnd);
-  // A client that disconnects mid-body gets no response and nothing is stored, so it retries.
-  // Node emits 'aborted' and then an 'error' for the same cut, so one line covers both.
-  let logged = false;
-  const logCut = (error?: Error) => {
-    if (logged || tooLarge) return;
-    logged = true;
-    const fields = { key: loggedHeader(request, UPLOAD_HEADERS.idempotencyKey), receivedBytes: length, reason: error?.message ?? 'connection closed' };
-    log.warn(fields, 'upload cut off before its end');
-  };
-  request.on('aborted', () => logCut());
-  request.on('error', logCut);
-}
-
-function respondTooLarge(request: IncomingMessage, respond: Respond, description: string): void {
-  respond(UPLOAD_STATUS_CODES['too-large'], { status: 'too-large', reason: `${description} exceeds the maximum of ${MAX_UPLOAD_BYTES} bytes` }, { connection: 'close' });
-
-  let discarded = 0;
-  request.on('data', (chunk: Buffer) => {
-    discarded += chunk.length;
-    if (discarded > MAX_DISCARDED_BYTES) request.socket.destroy();
-  });
-  request.resume();
-}
-
-function headerText(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
-}
-
-/**
- * Makes client-controlled text safe for one log line: cut to MAX_LOGGED_HEADER_LENGTH, and every
- * character outside a plain set (letters, digits and . _ : - / + @) escaped as \xNN or \uNNNN,
- * so a value can neither break the line nor imitate a "key=value" field of the text log format.
- */
-export function safeLogText(text: string): string {
-  const cut = text.length > MAX_LOGGED_HEADER_LENGTH ? `${text.slice(0, MAX_LOGGED_HEADER_LENGTH)}…` : text;
-  return cut.replace(/[^A-Za-z0-9._:\-/+@…]/g, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
-
-function loggedHeader(request: IncomingMessage, name: string): string | undefined {
-  const text = headerText(request, name);
-  return text === undefined ? undefined : safeLogText(text);
-}
-
-function remoteAddressOf(request: IncomingMessage, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    // Stored in the database and used as the rate-limit key, so it is cut like a logged value.
-    const realIp = headerText(request, 'x-real-ip');
-    if (realIp !== undefined) return realIp.slice(0, 64);
-  }
-  return request.socket.remoteAddress ?? null;
 }

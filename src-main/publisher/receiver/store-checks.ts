@@ -1,11 +1,18 @@
 // Checks that a file given as --db is the receiver's own database and is not damaged, run before
 // the receiver writes to it or the export reads it.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { HEARTBEAT_COLUMNS } from './heartbeat-store.js';
 
 /** Columns of the receiver's reports table, in the order of its CREATE TABLE. */
 export const REPORT_COLUMNS = ['idempotency_key', 'envelope', 'sha256', 'terminal_id', 'remote_address', 'received_at'] as const;
 
-/** The file is an SQLite database of another program: it has other tables, or a reports table of another shape. */
+// The receiver's tables and their columns; any other table marks another program's file.
+const RECEIVER_TABLES = new Map<string, readonly string[]>([
+  ['reports', REPORT_COLUMNS],
+  ['heartbeats', HEARTBEAT_COLUMNS],
+]);
+
+/** The file is an SQLite database of another program: it has other tables, or a receiver table of another shape. */
 export class NotReceiverDatabaseError extends Error {
   constructor(
     readonly file: string,
@@ -35,22 +42,25 @@ export function isDamageError(error: unknown): boolean {
 }
 
 /**
- * Throws NotReceiverDatabaseError when the database holds tables other than `reports`, or a
- * `reports` table with other columns. An empty database passes, so --db may name a new file.
+ * Throws NotReceiverDatabaseError when the database holds tables other than `reports` and
+ * `heartbeats`, or one of them with other columns. An empty database passes, so --db may name
+ * a new file.
  */
 export function checkReceiverTables(db: SqliteDatabase, file: string): void {
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").all() as { name: string }[]).map(
     (row) => row.name,
   );
-  const others = tables.filter((name) => name !== 'reports');
+  const others = tables.filter((name) => !RECEIVER_TABLES.has(name));
   if (others.length > 0) {
     throw new NotReceiverDatabaseError(file, `it has the tables ${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''}`);
   }
-  if (!tables.includes('reports')) return;
 
-  const columns = (db.prepare("SELECT name FROM pragma_table_info('reports')").all() as { name: string }[]).map((row) => row.name);
-  if (columns.join(',') !== REPORT_COLUMNS.join(',')) {
-    throw new NotReceiverDatabaseError(file, `its reports table has the columns ${columns.join(', ')}`);
+  for (const table of tables) {
+    const expected = RECEIVER_TABLES.get(table)!;
+    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((row) => row.name);
+    if (columns.join(',') !== expected.join(',')) {
+      throw new NotReceiverDatabaseError(file, `its ${table} table has the columns ${columns.join(', ')}`);
+    }
   }
 }
 

@@ -1,13 +1,16 @@
-// The receiver's SQLite file of sealed reports. It contains envelopes exactly as uploaded and never
+// The receiver's SQLite file of sealed reports (and of fleet heartbeats, heartbeat-store.ts). It contains envelopes exactly as uploaded and never
 // their content, because the receiver has only the commission's public key. The idempotency key
 // is the primary key, so a report is stored once however often a kiosk retries. WAL with
 // synchronous=FULL makes every answered upload survive a crash of the receiver.
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { enableDurableWal } from '../../core/sqlite-durable.js';
+import { HEARTBEATS_SCHEMA, heartbeatWriter, pruneHeartbeats } from './heartbeat-store.js';
+import type { ReceivedHeartbeat } from './heartbeat-store.js';
 import { DatabaseDamagedError, checkReceiverTables, isDamageError, quickCheckProblems } from './store-checks.js';
 
-export const SCHEMA_VERSION = 1;
+// Version 2 added the heartbeats table.
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
@@ -44,6 +47,10 @@ export interface ReceiverStore {
   readonly file: string;
   /** Stores a report unless its key is already stored; never replaces a stored envelope. */
   store(report: StoredReport): StoreOutcome;
+  /** Stores a fleet heartbeat unless its id is already stored. */
+  storeHeartbeat(received: ReceivedHeartbeat): StoreOutcome;
+  /** Deletes heartbeats received before `beforeIso` except each terminal's newest; returns how many. */
+  pruneHeartbeats(beforeIso: string): number;
   count(): number;
   close(): void;
 }
@@ -79,6 +86,7 @@ export function openReceiverStore(file: string, options: { busyTimeoutMs?: numbe
     checkBeforeWriting(db, file);
     enableDurableWal(db);
     db.exec(SCHEMA);
+    db.exec(HEARTBEATS_SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   } catch (error) {
     db.close();
@@ -129,6 +137,8 @@ function storeOver(db: SqliteDatabase, file: string): ReceiverStore {
   return {
     file,
     store: (report) => storeOnce.immediate(report),
+    storeHeartbeat: heartbeatWriter(db),
+    pruneHeartbeats: (beforeIso) => pruneHeartbeats(db, beforeIso),
     count: () => (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n,
     close: () => db.close(),
   };
