@@ -60,7 +60,7 @@ async function measureKeyboard(page: Page) {
         width: box.width,
         height: box.height,
         fontSize: parseFloat(getComputedStyle(key).fontSize),
-      };
+      }
     });
 
     const texts = [...document.querySelectorAll('.chinese-text-input *')]
@@ -180,6 +180,68 @@ for (const viewport of [
     const lastRight = first.candidates[first.candidates.length - 1]!.right;
     expect(lastRight + 10 + (next.right - next.left)).toBeGreaterThan(first.row.right);
   });
+}
+
+/**
+ * Action keys whose label is drawn badly: a word broken across two lines, or text wider than the
+ * key's content box. Text is measured through DOM Ranges, and a word drawn on one line has all
+ * its client rects at one top.
+ */
+async function badActionLabels(page: Page): Promise<string[]> {
+  return page.locator('.kiosk-key--action').evaluateAll((keys) =>
+    keys.flatMap((key) => {
+      const text = key.querySelector('span')?.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) return [`${key.textContent}: no text node`];
+      const label = text.textContent ?? '';
+      const problems: string[] = [];
+
+      // The text must stay inside the key's padding, not merely inside its border.
+      const style = getComputedStyle(key);
+      const box = key.getBoundingClientRect();
+      const contentLeft = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+      const contentRight = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+      const whole = document.createRange();
+      whole.selectNodeContents(text);
+      const drawn = whole.getBoundingClientRect();
+      if (drawn.left < contentLeft - 0.5 || drawn.right > contentRight + 0.5) {
+        problems.push(`${label}: ${Math.round(drawn.width)} px of text in ${Math.round(contentRight - contentLeft)} px of key`);
+      }
+
+      // Words end at spaces and after a slash, where a line may break ("Pinyin/" "ABC").
+      for (const match of label.matchAll(/[^\s/]+\/?/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (tops.size > 1) problems.push(`${label}: "${match[0]}" broken across lines`);
+      }
+      return problems;
+    }),
+  );
+}
+
+// Taps that lead through all five key layers, starting from the layer each language opens with.
+const LAYER_TOURS = [
+  { language: 'en', taps: [[], ['{shift}'], ['{numbers}'], ['{letters}', '{language}'], ['{numbers}']] },
+  { language: 'zh-CN', taps: [[], ['{numbers}'], ['{letters}', '{language}'], ['{shift}'], ['{numbers}']] },
+];
+
+for (const tour of LAYER_TOURS) {
+  for (const viewport of [
+    { width: 1080, height: 1920 },
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+  ]) {
+    test(`${tour.language} key labels fit at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await openKeyboard(page, tour.language === 'en' ? '?lang=en' : '');
+
+      for (const taps of tour.taps) {
+        await tapKeys(page, taps);
+        expect(await badActionLabels(page), `after tapping ${taps.join(' ') || 'nothing'}`).toEqual([]);
+      }
+    });
+  }
 }
 
 test('numbers layer fits 1366x768', async ({ page }) => {

@@ -19,7 +19,7 @@ export default {
     letters: 'Pinyin',
     lettersEnglish: 'ABC',
     language: 'Pinyin/ABC',
-    shift: '⇧ Capitals',
+    shift: '⇧ Caps',
     clear: 'Clear',
   },
   clearConfirm: {
