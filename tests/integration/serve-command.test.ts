@@ -3,9 +3,13 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_HTTP_PATHS } from '../../src-shared/admin-api.js';
 import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
+import { FleetHeartbeatSchema } from '../../src-shared/fleet-api.js';
+import { generateRecipientKeyPair, parseRecipientKeyPem } from '../../src-main/core/reports/seal.js';
+import { startReceiver } from '../../src-main/publisher/receiver/server.js';
 import { ADMIN_PIN, testPinHash } from '../helpers/admin-terminal.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
@@ -174,6 +178,36 @@ describe('minsheng serve', () => {
       expect(exit).toMatchObject({ status: 'failed', code: 'not-supported' });
     } finally {
       expect(await serve.stop()).toBe(0);
+    }
+  });
+
+  it('sends a fleet heartbeat when the config has one', async () => {
+    const dbFile = path.join(temp.dir, 'county', 'receiver.sqlite');
+    const commissionKey = parseRecipientKeyPem(generateRecipientKeyPair('x25519').publicKeyPem);
+    const receiver = await startReceiver({ dbFile, commissionKey, port: 0 });
+    const config = writeTestConfig('config-with-heartbeat.json', { dataDir: 'data', heartbeat: { url: receiver.heartbeatUrl, intervalMinutes: 60 } });
+    const storedBodies = (): string[] => {
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        return (db.prepare('SELECT body FROM heartbeats').all() as { body: string }[]).map((row) => row.body);
+      } finally {
+        db.close();
+      }
+    };
+
+    const serve = await startServe(['--static', temp.dir, '--config', config]);
+    try {
+      // The first heartbeat goes out at start; the deadline only bounds a broken run.
+      const deadline = Date.now() + 20_000;
+      while (storedBodies().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+
+      const [body] = storedBodies();
+      const heartbeat = FleetHeartbeatSchema.parse(JSON.parse(body ?? 'null'));
+      expect(heartbeat).toMatchObject({ terminalId: 'test-01', regionCode: '430124', intervalMinutes: 60, versions: { electron: null, data: 3 } });
+      expect(heartbeat.printer.state).toBe('not-configured');
+    } finally {
+      expect(await serve.stop()).toBe(0);
+      await receiver.close();
     }
   });
 
