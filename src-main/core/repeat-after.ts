@@ -2,7 +2,7 @@
 // overlap however long one takes. The background senders (report uploads, fleet heartbeats) use it.
 
 export interface RepeatingTask {
-  /** Cancels the next run; a run in progress goes on to its end. */
+  /** Cancels the next run. A run in progress goes on to its end. */
   stop(): void;
 }
 
