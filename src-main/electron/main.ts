@@ -1,7 +1,8 @@
 // Lifecycle of the Electron host. It keeps one instance per machine and loads the terminal
 // config, or shows its problems and exits non-zero. Then it opens the locked-down kiosk
-// window, keeps the display awake, serves the KioskApi and the AdminApi over IPC, syncs in the
-// background, reloads a crashed or hung page, and releases all on quit.
+// window, keeps the display awake, serves the KioskApi and the AdminApi over IPC, syncs and
+// sends the county's fleet heartbeat in the background, reloads a crashed or hung page, and
+// releases all on quit.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
