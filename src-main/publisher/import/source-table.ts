@@ -19,6 +19,9 @@ export type CellValue =
 /** How the bytes of a file were read, reported to the worker. */
 export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'gbk' | 'gb18030' | 'xlsx' | 'xls';
 
+/** Field delimiters of the CSV exports that Excel writes in different locales. */
+export type CsvDelimiter = ',' | '\t' | ';';
+
 export interface SourceRow {
   /** 1-based row in the file or sheet as a spreadsheet program numbers it. */
   row: number;
@@ -31,6 +34,8 @@ export interface SourceTable {
   /** Sheet name for spreadsheets; null for CSV. */
   sheet: string | null;
   encoding: SourceEncoding;
+  /** Field delimiter detected in a CSV file; null for spreadsheets. */
+  delimiter: CsvDelimiter | null;
   /** Text of the title rows skipped above the header, such as "2024年耕地地力保护补贴发放明细表". */
   titleRows: string[];
   /** Row of the header (the last row when a merged two-row header was joined). */

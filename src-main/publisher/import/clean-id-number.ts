@@ -1,0 +1,82 @@
+// ID numbers (居民身份证号码) from department files. Repairs: separators typed inside, a lower-case
+// x, legacy 15-digit numbers upgraded to 18 digits. Rejections: numbers that Excel has already
+// damaged, which no program can restore, and numbers that fail GB 11643 (length, birth date,
+// check character).
+import { checkIdNumber } from '../../../src-shared/id-number.js';
+import type { IdNumberProblem } from '../../../src-shared/id-number.js';
+import { cellText, reject } from './clean-result.js';
+import type { CleanContext, Cleaned, Repair, RejectReason } from './clean-result.js';
+import { recordRepair, repairText } from './clean-text.js';
+import type { CellValue } from './source-table.js';
+
+const PROBLEM_REASONS: Record<IdNumberProblem, RejectReason> = {
+  empty: 'empty',
+  'invalid-characters': 'idInvalidCharacters',
+  'invalid-length': 'idInvalidLength',
+  'invalid-birth-date': 'idInvalidBirthDate',
+  'invalid-checksum': 'idInvalidChecksum',
+};
+
+// What a CSV shows after Excel displayed a long number in General format: 4.30123E+17.
+const SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d+$/i;
+// Spaces and dashes typed to group the digits: 430123 19900101 1234, 430123-19900101-1234.
+const SEPARATORS = /[ \-\u2010\u2011\u2013\u2014]/g;
+// Excel keeps 15 significant digits, so an 18-digit number it stored as a number reads back with
+// its last three digits as 000.
+const ROUNDED_18 = /^\d{15}000$/;
+const LOWER_X = /x$/;
+
+// Largest integer below which a number cell can hold an ID number exactly: a legacy number has
+// 15 digits, and Excel keeps 15 significant digits (a double keeps integers exact up to 2^53).
+const FIFTEEN_DIGITS = 1e15;
+
+/**
+ * Cleans a cell of an ID number column into the 18-digit form.
+ *
+ * A number cell of 16 or more digits is rejected whatever its checksum, because Excel has already
+ * replaced the digits after the 15th with zeros: idScientificNotation when the file shows it as
+ * 4.30123E+17, idRoundedDigits when it shows all digits. The same rule covers text: "4.30123E+17"
+ * is rejected as idScientificNotation, and 18 digits ending in 000 whose check character fails are
+ * rejected as idRoundedDigits rather than idInvalidChecksum, because that is the trace of a
+ * rounded number copied back as text. One ending in 000 whose check character is right is
+ * accepted: real numbers end that way about once in eleven thousand.
+ */
+export function cleanIdNumber(cell: CellValue, context: CleanContext): Cleaned<string> {
+  const repairs: Repair[] = [];
+
+  let text: string;
+  switch (cell.kind) {
+    case 'empty':
+      return reject('empty', '');
+    case 'date':
+    case 'boolean':
+      return reject('wrongCellType', cellText(cell));
+    case 'number':
+      if (Math.abs(cell.value) >= FIFTEEN_DIGITS) {
+        return reject(/e/i.test(cell.shown) ? 'idScientificNotation' : 'idRoundedDigits', cell.shown);
+      }
+      if (!Number.isInteger(cell.value) || cell.value < 0) return reject('idInvalidCharacters', cell.shown);
+      text = String(cell.value);
+      break;
+    case 'text':
+      text = repairText(cell.text, repairs, true);
+      break;
+  }
+
+  if (text === '') return reject('empty', cellText(cell));
+  if (SCIENTIFIC.test(text)) return reject('idScientificNotation', cellText(cell));
+
+  text = recordRepair(text, 'idSeparators', text.replace(SEPARATORS, ''), repairs);
+  text = recordRepair(text, 'idLowerCaseX', text.replace(LOWER_X, 'X'), repairs);
+
+  const result = checkIdNumber(text, context.now);
+  if (!result.ok) {
+    if (result.problem === 'invalid-checksum' && ROUNDED_18.test(text)) {
+      return reject('idRoundedDigits', cellText(cell));
+    }
+    return reject(PROBLEM_REASONS[result.problem], cellText(cell));
+  }
+
+  if (result.convertedFrom15) repairs.push({ kind: 'idUpgradedTo18', before: text, after: result.idNumber });
+  return { ok: true, value: result.idNumber, repairs };
+}
