@@ -13,7 +13,7 @@ export type { PrintLayout } from './kiosk-api.js';
 // Filing a report
 
 /**
- * What the report is about, as the villager picks it on the first screen:
+ * Category of a report, as the villager picks it on the first screen:
  * payment-wrong 补贴金额不对, payment-missing 该发的没发, project 项目和工程问题,
  * finance 村级财务问题, conduct 干部作风问题, other 其他问题.
  */
@@ -103,10 +103,10 @@ export const CaseStatusSchema = z.discriminatedUnion('status', [
     // The commission's reply as published; null while there is none.
     reply: z.string().nullable(),
     department: z.string(),
-    // Date the snapshot's data is complete to, so "not yet" can say as of when.
+    // Date the snapshot's data is complete to, so a "not yet published" result can name it.
     dataAsOf: z.string(),
   }),
-  // A well-formed number the installed snapshot does not carry yet.
+  // A well-formed number that the installed snapshot does not contain yet.
   z.object({ status: z.literal('not-yet'), caseNumber: CaseNumberSchema, dataAsOf: z.string().nullable() }),
   z.object({ status: z.literal('invalid'), problem: z.enum(CASE_NUMBER_PROBLEMS) }),
 ]);
@@ -145,7 +145,7 @@ export const PrintResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('printed'), layout: PrintLayoutSchema, output: z.string() }),
   // Printing is switched off in the config, or no printer is named.
   z.object({ status: z.literal('not-configured') }),
-  // The printer refused or failed; `reason` is for the log, the villager sees plain words.
+  // The printer rejected the job or failed. `reason` is for the log; the screen shows plain words.
   z.object({ status: z.literal('failed'), reason: z.string().max(500) }),
 ]);
 export type PrintResult = z.infer<typeof PrintResultSchema>;

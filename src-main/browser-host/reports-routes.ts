@@ -76,7 +76,7 @@ export async function handleReportsCall(api: KioskApi, request: IncomingMessage,
   try {
     result = await reportsRoute.call(api, body as never);
   } catch (error) {
-    // A draft that passes the schema can still name a foreign region or hold no visible text.
+    // A draft that passes the schema can still name a foreign region or contain no visible text.
     if (!(error instanceof InvalidDraftError)) throw error;
     sendJsonError(response, 400, 'invalid-request', error.message);
     return;

@@ -21,7 +21,7 @@ function sinceOption(value: string | undefined, context: CommandContext): Date |
   const match = SINCE_DATE.exec(value);
   const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
 
-  // new Date rolls 2026-02-30 over to March, so a date that changes on the way is not a date.
+  // new Date rolls 2026-02-30 over to March, so a date that does not read back unchanged is invalid.
   if (date === null || date.getMonth() !== Number(match![2]) - 1 || date.getDate() !== Number(match![3])) {
     throw new UsageError(context.t('receiver:export.invalidSince', { value }));
   }

@@ -1,6 +1,6 @@
 // Reads the progress of one report (查进度) from the installed snapshot's report_progress table.
-// The table arrived with snapshot format 4; a format-3 snapshot has none, and a case is then
-// simply not published yet.
+// Snapshot format 4 added the table. A format 3 snapshot has none, so every case in it reads as
+// not yet published.
 import type { Statement } from 'better-sqlite3';
 import { CaseStageSchema } from '../../../src-shared/reports-api.js';
 import type { CaseStage } from '../../../src-shared/reports-api.js';
@@ -25,9 +25,9 @@ interface ProgressRow {
 
 const CASE_STATUS_SQL = 'SELECT stage, updated_on, reply, department FROM report_progress WHERE case_number = ?';
 
-// The statement of each open snapshot, prepared on its first read; null when the snapshot has no
-// report_progress table. A snapshot file never changes while open (sync installs a new file and
-// the kiosk opens that), so the cached result stays valid for the life of the connection.
+// Statement of each open snapshot, prepared on its first read, or null when the snapshot has no
+// report_progress table. A snapshot file never changes while open, because sync installs a new
+// file and the kiosk opens that. So the cached result stays valid for the life of the connection.
 const prepared = new WeakMap<SqliteDatabase, Statement<[string], ProgressRow> | null>();
 
 function statementFor(db: SqliteDatabase): Statement<[string], ProgressRow> | null {

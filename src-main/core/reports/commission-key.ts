@@ -7,7 +7,7 @@ import type { LoadedConfig } from '../config.js';
 import { parseRecipientKeyPem } from './seal.js';
 import type { RecipientKey } from './seal.js';
 
-/** A public key PEM is under 1 KiB; at most this much is read, so /dev/zero fails at once. */
+/** Maximum bytes read from the key file. A public key PEM is under 1 KiB, and the cap makes /dev/zero fail at once. */
 export const MAX_KEY_FILE_BYTES = 16 * 1024;
 
 /** The commission key and upload address that a kiosk needs to take reports on screen. */

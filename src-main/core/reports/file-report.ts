@@ -24,13 +24,13 @@ export class InvalidDraftError extends Error {
 export interface ReportFilerOptions {
   /** The commission's public key; null when the terminal takes no reports on screen. */
   commissionKey: RecipientKey | null;
-  /** Opens (or returns the open) outbox; throws when the disk does not allow it. */
+  /** Returns the outbox, opening it on first use. Throws when the disk does not allow that. */
   outbox: () => Outbox;
   terminalId: string;
   terminalName: string;
   /** config reporting.trackUrl, or null. */
   trackUrl: string | null;
-  /** The terminal's county (config regionCode, 6 digits); a report's regions must lie in it. */
+  /** Code of the terminal's county (config regionCode, 6 digits). A report's regions must lie in it. */
   countyCode: string;
   /** Whether the installed snapshot lists a region code, or null before the first sync. */
   regionKnown: (code: string) => boolean | null;
@@ -42,7 +42,7 @@ export interface ReportFilerOptions {
 }
 
 export interface ReportFiler {
-  /** Files a draft; throws InvalidDraftError for a draft that fails the schema or names a foreign region. */
+  /** Files a draft. Throws InvalidDraftError for a draft that fails the schema or names a foreign region. */
   fileReport(draft: unknown): FileReportResult;
 }
 

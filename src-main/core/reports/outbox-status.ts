@@ -28,7 +28,7 @@ export interface OutboxReport {
   lastError: string | null;
   /** SQLite's message for a damaged or unreadable file, or null. */
   problem: string | null;
-  /** Damaged outbox files the kiosk set aside; they may hold unsent reports. */
+  /** Damaged outbox files that the kiosk set aside. They may contain unsent reports. */
   setAside: string[];
 }
 

@@ -1,10 +1,10 @@
 // Durable outbox for sealed reports waiting to be uploaded. Each report is stored as opaque
-// bytes (already encrypted for the county) in its own SQLite file in the data folder. WAL with
-// synchronous=FULL makes every committed enqueue survive a process crash (tested with SIGKILL)
-// and a power cut where the disk honours fsync (not tested), and the
-// idempotency key is the primary key, so the same report is stored at most once. Delivered
-// entries stay for a retention period so a late duplicate enqueue is still recognised, then
-// prune() removes them. Times are milliseconds since the Unix epoch.
+// bytes (already encrypted for the county) in the outbox's own SQLite file in the data folder.
+// WAL with synchronous=FULL makes every committed enqueue survive a process crash (tested with
+// SIGKILL) and a power cut where the disk honours fsync (not tested). The idempotency key is the
+// primary key, so the same report is stored at most once. Delivered entries stay for a retention
+// period so that a late duplicate enqueue is still recognised, and then prune() removes them.
+// Times are milliseconds since the Unix epoch.
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
@@ -40,13 +40,13 @@ export function hasLastAttemptColumn(db: SqliteDatabase): boolean {
 }
 
 export const MAX_KEY_LENGTH = 200;
-/** Longest stored failure text; longer texts are cut so a huge HTTP body cannot bloat the file. */
+/** Maximum length of a stored failure text. A longer text is cut, so a huge HTTP body cannot bloat the file. */
 export const MAX_ERROR_LENGTH = 1000;
 
 export interface OutboxOptions {
-  /** Delay ceiling of the first retry; doubles with each failure. Default 30 seconds. */
+  /** Delay ceiling of the first retry, doubled with each failure. Default 30 seconds. */
   baseDelayMs?: number;
-  /** Largest delay ceiling between attempts. Default 1 hour. */
+  /** Maximum delay ceiling between attempts. Default 1 hour. */
   maxDelayMs?: number;
   /** How long delivered entries are kept before prune() removes them. Default 30 days. */
   retentionMs?: number;
@@ -84,15 +84,15 @@ export interface Outbox {
   due(now: number, limit: number): OutboxEntry[];
   /** Counts a failed upload and schedules the next attempt. Returns that time, or null when the entry was already delivered. */
   recordFailure(idempotencyKey: string, now: number, error: string): number | null;
-  /** Marks an entry delivered at `now`; marking it again keeps the first time. */
+  /** Marks an entry delivered at `now`. Marking it again keeps the first time. */
   markDelivered(idempotencyKey: string, now: number): void;
   /** Deletes delivered entries older than the retention period. Returns how many were deleted. */
   prune(now: number): number;
   counts(): OutboxCounts;
   get(idempotencyKey: string): OutboxEntry | null;
   /**
-   * Whether `file` still names the file opened, by device and inode. False after the file was
-   * deleted or replaced, when new reports would go into a file no one can open again.
+   * Checks by device and inode whether `file` still names the opened file. Returns false after the
+   * file was deleted or replaced, when new reports would go into a file that no one can open again.
    */
   isStillAtPath(): boolean;
   close(): void;

@@ -1,6 +1,6 @@
 // Sends the entries of a durable queue to the county's receiver, one POST per entry as
 // upload-protocol.ts describes: the report outbox's sealed reports and the fleet heartbeats. An
-// entry is marked delivered only on the receiver's `stored` or `duplicate` answer
+// entry is marked delivered only when the receiver responds with `stored` or `duplicate`
 // (receiver-response.ts). A timeout, a network error and every other response count as a failed
 // attempt, and the queue schedules the retry with backoff. Runs never overlap, so one entry is
 // never in two requests at once. A 429 or 503 stops the run, and its Retry-After header pauses
@@ -35,8 +35,8 @@ export interface UploadQueue<E extends QueuedUpload> {
   /** Deletes delivered entries past their retention. Returns how many were deleted. */
   prune(now: number): number;
   /**
-   * Removes an entry that the receiver's own answer rejected, so sending it again cannot
-   * succeed. A queue without it keeps such an entry and retries it with backoff.
+   * Removes an entry that the receiver rejected in its JSON answer, because sending it again
+   * cannot succeed. A queue without this method keeps such an entry and retries it with backoff.
    */
   discard?(idempotencyKey: string, now: number, reason: string): void;
 }
@@ -71,8 +71,8 @@ export interface UploadRunSummary {
   /** True when the run stopped early because every other entry would fail the same way now. */
   stoppedEarly: boolean;
   /**
-   * Time (milliseconds since the epoch, by the uploader's clock) before which no upload is sent,
-   * because the receiver responded with Retry-After; null when uploads are not paused.
+   * Time in milliseconds since the epoch, by the uploader's clock, before which no upload is sent
+   * because the receiver responded with Retry-After. Null when uploads are not paused.
    */
   pausedUntil: number | null;
 }
@@ -184,7 +184,7 @@ export function createQueueUploader<E extends QueuedUpload>(options: QueueUpload
     log.warn({ retryAfterMs: outcome.retryAfterMs, pausedUntil: new Date(pausedUntil).toISOString() }, 'receiver sent Retry-After; uploads paused');
   }
 
-  /** Tells whether the run ends after this outcome, because the next entries would fail alike or must wait their turn. */
+  /** Returns whether the run ends after this outcome, because the next entries would fail alike or must wait their turn. */
   function endsRun(outcome: AttemptOutcome): boolean {
     if (outcome.kind !== 'failed') return false;
     if (outcome.stopsRun) return true;

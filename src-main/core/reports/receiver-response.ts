@@ -1,14 +1,14 @@
-// How a kiosk reads the county receiver's response to one POST (upload-protocol.ts), for sealed
-// reports and fleet heartbeats alike. An entry counts as delivered only on 201 or 200 whose whole
-// body is the receiver's answer `stored` or `duplicate`. Every other response (a captive portal's
-// page, a cut body) is a failed attempt, and the outcome says whether the others in the queue
-// would fail the same way now and what a person must do about it.
+// Classifies the county receiver's response to one POST (upload-protocol.ts), for sealed reports
+// and fleet heartbeats alike. An entry counts as delivered only on 201 or 200 whose whole body is
+// the receiver's JSON answer `stored` or `duplicate`. Every other response (a captive portal's
+// page, a cut body) is a failed attempt. Its outcome states whether the other entries in the
+// queue would fail the same way now, and what a person must do about it.
 import { createHash } from 'node:crypto';
 import { redactUrls, urlForLog } from './log-url.js';
 import { UPLOAD_STATUS_CODES, UploadAnswerSchema, parseRetryAfterMs } from './upload-protocol.js';
 import type { UploadAnswer } from './upload-protocol.js';
 
-/** Largest response body read; the receiver's JSON response is under 1 KiB. */
+/** Maximum response body size read, in bytes. The receiver's JSON answer is under 1 KiB. */
 export const MAX_ANSWER_BYTES = 64 * 1024;
 // Maximum length of a failure reason stored in a queue and logged.
 const MAX_REASON_LENGTH = 300;
@@ -20,7 +20,7 @@ const RECEIVER_NEEDS_A_PERSON = new Set([
   UPLOAD_STATUS_CODES['too-large'],
 ]);
 
-/** The config field that holds the receiver's address, and the receiver option that sets its path. */
+/** The config field that sets the receiver's address, and the receiver option that sets its path. */
 export interface ReceiverTarget {
   /** Such as `reporting.uploadUrl`. */
   urlSetting: string;
@@ -35,11 +35,11 @@ export type AttemptOutcome =
       reason: string;
       // True when the other entries would fail the same way now (receiver down, wrong address).
       stopsRun: boolean;
-      // The action a person must take, logged at error level; null when retrying alone can succeed.
+      // The action a person must take, logged at error level, or null when retrying alone can succeed.
       remedy: string | null;
       // The receiver's Retry-After in milliseconds, when it sent one with 429 or 503.
       retryAfterMs?: number;
-      // True when the receiver's own answer rejects this entry (malformed, conflict, too large),
+      // True when the receiver's JSON answer rejects this entry (malformed, conflict, too large),
       // so sending the same bytes again cannot succeed.
       rejected?: boolean;
     }
@@ -55,7 +55,7 @@ export function shorten(text: string): string {
 
 export class AnswerTooLarge extends Error {}
 
-/** Reads the whole response body, at most MAX_ANSWER_BYTES; a timeout's abort rejects the read. */
+/** Reads the whole response body, at most MAX_ANSWER_BYTES. A timeout's abort rejects the read. */
 export async function readAnswerBody(response: Response): Promise<Buffer> {
   if (response.body === null) return Buffer.alloc(0);
 
@@ -98,7 +98,7 @@ export function describeNetworkError(error: unknown): string {
   return redactUrls(`${(error as Error).message}${code}`);
 }
 
-/** Judges a complete response: delivered only on the answer the protocol gives for that status. */
+/** Classifies a complete response. It is delivered only when the body is the protocol's answer for that status. */
 export function judgeResponse(response: Response, body: Buffer, now: number, target: ReceiverTarget): AttemptOutcome {
   const status = response.status;
   const answer = parseAnswer(body);
@@ -109,7 +109,7 @@ export function judgeResponse(response: Response, body: Buffer, now: number, tar
 
   if (status >= 200 && status < 300) {
     const remedy =
-      'the response is not the receiver\'s answer, so a proxy or captive portal may answer in its place; ' +
+      'the response body is not the receiver\'s answer, so a proxy or captive portal may have responded in its place; ' +
       `check the network and that ${target.urlSetting} names \`minsheng receive\``;
     return { kind: 'failed', reason: shorten(`${reason} with a body that is not the receiver's answer`), stopsRun: true, remedy };
   }
@@ -125,7 +125,7 @@ export function judgeResponse(response: Response, body: Buffer, now: number, tar
   }
   if (status === UPLOAD_STATUS_CODES['wrong-recipient']) {
     const remedy =
-      'the receiver does not hold the key this report was sealed for, and the terminal cannot seal it again; ' +
+      'the receiver does not have the private key this report was sealed for, and the terminal cannot seal it again; ' +
       'start `minsheng receive` with the previous commission public key as another --commission-key after the current one';
     return { kind: 'failed', reason, stopsRun: false, remedy };
   }

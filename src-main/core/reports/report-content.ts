@@ -1,7 +1,7 @@
-// What a sealed report holds once the commission opens it: the villager's draft plus what the
-// terminal knows about where and when it was filed. Serialised as UTF-8 JSON before sealing;
-// `minsheng reports export` parses it with this schema, so both sides read one definition.
-// Every field is bounded, because anyone with the public key can seal content: the export lists
+// Content of a sealed report as the commission reads it after opening: the villager's draft plus
+// the terminal's record of where and when it was filed. It is serialised as UTF-8 JSON before
+// sealing. `minsheng reports export` parses it with this schema, so both sides use one definition.
+// Every field is bounded, because anyone with the public key can seal content. The export lists
 // content outside these limits in errors.csv instead of writing it to the case handlers' files.
 import { z } from 'zod';
 import { CaseNumberSchema, PHONE_PATTERN, REPORT_TEXT_MAX, ReportCategorySchema, ReportedRecordSchema } from '../../../src-shared/reports-api.js';

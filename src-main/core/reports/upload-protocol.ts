@@ -1,8 +1,8 @@
-// How a kiosk hands a sealed report to the county's receiver (`minsheng receive`). One POST to
-// the configured reporting.uploadUrl per report; the body is the sealed envelope (seal.ts)
-// byte for byte, so the receiver stores what the kiosk stored. The idempotency key makes a
-// retry harmless: the receiver stores a key once and answers a repeat as a duplicate, so a
-// kiosk that lost the answer to a crash or a cut cable simply sends again.
+// Upload protocol between a kiosk and the county's receiver (`minsheng receive`). A kiosk sends
+// one POST per report to the configured reporting.uploadUrl. The body is the sealed envelope
+// (seal.ts) byte for byte, so the receiver stores what the kiosk stored. The idempotency key
+// makes a retry harmless: the receiver stores a key once and responds to a repeat with
+// `duplicate`. So a kiosk that lost the response to a crash or a cut cable sends the report again.
 import { z } from 'zod';
 
 export const UPLOAD_HEADERS = {
@@ -16,11 +16,11 @@ export const UPLOAD_HEADERS = {
 
 export const UPLOAD_CONTENT_TYPE = 'application/vnd.minsheng.sealed-report';
 
-/** Largest body the receiver reads: the sealed form of a report of the largest plaintext. */
+/** Maximum body size in bytes that the receiver reads: a sealed report of the maximum plaintext size. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 + 4096;
 
 /**
- * Answers of the receiver, by HTTP status:
+ * Receiver responses, by HTTP status:
  * - 201 stored: a new report;
  * - 200 duplicate: this key was stored before with the same body;
  * - 400 malformed: not an envelope, or the headers disagree with it;
@@ -28,10 +28,10 @@ export const MAX_UPLOAD_BYTES = 1024 * 1024 + 4096;
  * - 413 too large;
  * - 422 wrong-recipient: sealed for a key other than the commission's current one;
  * - 429 rate-limited: this client address sent more uploads in the last minute than the
- *   receiver takes; the Retry-After header gives the seconds to wait;
+ *   receiver allows, and the Retry-After header gives the seconds to wait;
  * - 503 unavailable: the receiver cannot store now (disk full, database locked).
- * A kiosk marks a report delivered on 200 or 201 only. It retries every other answer with
- * backoff and keeps the report meanwhile, because it cannot re-seal one and must not lose one.
+ * A kiosk marks a report delivered on 200 or 201 only. It retries after every other response
+ * with backoff and keeps the report meanwhile, because it cannot re-seal a report and must not lose one.
  * After a 429 or 503 it sends nothing until the Retry-After has passed, if the response has one.
  */
 export const UploadAnswerSchema = z.object({
