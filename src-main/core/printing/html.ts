@@ -58,8 +58,8 @@ export function htmlPage(options: { title: string; language: string; layout: Pri
     `<html lang="${escapeHtml(options.language)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    // The page runs no script and loads nothing; the policy makes that hold even if a value
-    // escaped the escaping.
+    // The page runs no script and loads nothing. This policy keeps it so even if a value got
+    // past escapeHtml.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<title>${escapeHtml(options.title)}</title>`,
     `<style>${pageStyle(options.layout, options.pageNumber)}</style>`,

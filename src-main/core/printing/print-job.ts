@@ -17,7 +17,7 @@ export interface PrintOutput {
   print(job: PrintJob): Promise<PrintResult>;
 }
 
-/** What the printed pages say about the terminal and the data, besides the request itself. */
+/** Details of the terminal and its data that the printed pages show besides the request's own content. */
 export interface PrintContext {
   terminalId: string;
   terminalName: string;

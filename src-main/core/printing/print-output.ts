@@ -22,7 +22,7 @@ export interface LoggedPrinterOptions {
   log: Logger;
   /** Prints one job; a throw becomes a failed result. */
   printJob(job: PrintJob): Promise<PrintResult>;
-  /** Words the reason of a job whose printJob threw `reason`. */
+  /** Builds the failure reason of a job whose printJob threw, from the thrown error's text `reason`. */
   describeThrow(job: PrintJob, reason: string): string;
   /** Fields added to each job's log line, such as the printer's name. */
   logFields?: (job: PrintJob, result: PrintResult) => Record<string, unknown>;

@@ -11,7 +11,7 @@ import { pageFooter, qrBlock } from './page-parts.js';
 import type { PrintContext } from './print-job.js';
 import { formatIsoDateTime } from './print-format.js';
 
-/** What the terminal keeps of a report it filed, to print its receipt. Never the report text. */
+/** Fields of a filed report that the terminal keeps to print its receipt. They never include the report text. */
 export interface FiledReceipt {
   caseNumber: string;
   /** ISO date-time of filing on the terminal's clock. */
@@ -25,7 +25,7 @@ export interface FiledReceipt {
   maskedPhone: string | null;
 }
 
-// Literal keys, so the catalog test can see each one.
+// Literal keys, so the catalog test can find each one.
 function categoryText(t: Translate, category: ReportCategory): string {
   switch (category) {
     case 'payment-wrong':

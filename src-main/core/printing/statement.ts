@@ -77,7 +77,7 @@ function a4Payments(t: Translate, groups: YearGroup[]): string {
   ]
     .map((title) => `<th>${escapeHtml(title)}</th>`)
     .join('');
-  // Fixed column widths keep the amount column on the page whatever the other cells hold, and
+  // Fixed column widths keep the amount column on the page whatever the other cells contain, and
   // the heading row sits in <thead>, so Chromium repeats it at the top of every page.
   const columns = '<colgroup><col class="paid-on"><col class="period"><col class="recipient"><col><col class="amount"></colgroup>';
   const head = `<thead><tr>${header}<th class="amount">${escapeHtml(t('print:statement.amount'))}</th></tr></thead>`;
