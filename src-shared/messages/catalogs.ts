@@ -39,6 +39,8 @@ import zhProvision from './zh-CN/provision.js';
 import enProvision from './en/provision.js';
 import zhFleet from './zh-CN/fleet.js';
 import enFleet from './en/fleet.js';
+import zhImport from './zh-CN/import.js';
+import enImport from './en/import.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -61,6 +63,7 @@ export const catalogs = {
     watchdog: zhWatchdog,
     provision: zhProvision,
     fleet: zhFleet,
+    import: zhImport,
   },
   en: {
     demo: enDemo,
@@ -82,5 +85,6 @@ export const catalogs = {
     watchdog: enWatchdog,
     provision: enProvision,
     fleet: enFleet,
+    import: enImport,
   },
 };
