@@ -248,6 +248,34 @@ for (const viewport of [
   });
 }
 
+for (const viewport of [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+]) {
+  test(`English report steps fit ${viewport.width}x${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const check = async (step: string) => {
+      await waitForFonts(page);
+      expectElderlyFriendly(await measure(page));
+      expect(await hiddenButtons(page), `buttons hidden on the ${step} step`).toEqual([]);
+    };
+
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.locator('[data-tile="report"]').tap();
+    await check('category');
+    await page.locator('[data-category="finance"]').tap();
+    await page.locator('[data-phrase="accountsUnclear"]').tap();
+    await page.getByTestId('report-next').tap();
+    await page.getByTestId('report-next').tap();
+    await page.getByTestId('report-consent').tap();
+    await check('review');
+    await page.getByTestId('report-submit').tap();
+    await expect(page.getByTestId('case-number')).toBeVisible();
+    await check('receipt');
+  });
+}
+
 test('review keeps consent on screen at 1366x768', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.locator('[data-tile="report"]').tap();

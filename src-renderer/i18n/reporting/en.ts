@@ -2,7 +2,7 @@
 export default {
   menu: {
     report: 'Report a problem',
-    reportHint: 'Payments, projects, village accounts or officials',
+    reportHint: 'Payments, projects, village finances or officials',
     track: 'Case progress',
     trackHint: 'Type your case number to see its progress',
   },
@@ -29,12 +29,12 @@ export default {
     review: 'Check and submit',
   },
   category: {
-    paymentWrong: 'Wrong payment amount',
+    paymentWrong: 'Wrong subsidy amount',
     paymentMissing: 'Payment not received',
     project: 'Projects and works',
-    finance: 'Village accounts',
+    finance: 'Village finances',
     conduct: 'Conduct of officials',
-    other: 'Something else',
+    other: 'Other',
   },
   record: {
     this: 'Yes, about this record',
@@ -95,7 +95,7 @@ export default {
     heading: 'Report filed: it will be sent when the terminal is online',
     caseNumber: 'Case number',
     filedAt: 'Filed at {{time}}',
-    next: 'Next: the terminal stored your report encrypted and delivers it to the county discipline commission when online; they accept, check and reply to it.',
+    next: 'Next: the terminal has stored your report encrypted and sends it to the county discipline commission when it is online. The commission accepts, checks and replies to it.',
     keepNumber: 'Write down the case number or print the receipt. Later, tap "Case progress" on the home screen and type the number to see how it is going.',
     print: 'Print receipt',
     qrAlt: 'QR code of the case progress page with the case number',
