@@ -2,8 +2,8 @@
 // with its length, the pinyin typed so far with candidate words and characters, and an on-screen
 // keyboard (simple-keyboard with the letter rows of its Chinese layout). It needs no physical
 // keyboard and no input method. On landscape screens the text and the keys sit side by side, so
-// every key stays on screen below 800 px of height. The caller owns the text through value and onChange, and this
-// component keeps the pinyin buffer, the key layer and the messages.
+// every key stays on screen below 800 px of height. The caller owns the text through value and
+// onChange, and this component keeps the pinyin buffer, the key layer and the messages.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +53,7 @@ const BUTTON_THEME = [
   { class: 'kiosk-key--space', buttons: FUNCTION_KEYS.space },
 ];
 
-// Literal keys, so the catalog test can see each one.
+// Literal keys, so the catalog test can find each one.
 function problemMessage(t: TFunction, problem: EditProblem): string {
   switch (problem.kind) {
     case 'text-full':

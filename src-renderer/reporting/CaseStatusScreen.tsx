@@ -1,9 +1,9 @@
 // 查进度: the villager types the 14-digit case number from the receipt on a digit keypad. The
 // screen then shows the case's stage (icon and words, never colour alone), the date of the
 // latest change, the department and the commission's reply, as the installed snapshot contains
-// them. A number with a wrong length or check digit gets its problem named. A valid number the
-// snapshot lacks shows a not-found message that claims nothing about the report, because a sealed
-// outbox cannot tell a new report from a mistyped number.
+// them. A number with a wrong length or check digit gets its problem named. A valid number that
+// the snapshot lacks gets a not-found message that claims nothing about the report. Reports in
+// the outbox are sealed, so the kiosk cannot distinguish a new report from a mistyped number.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_NUMBER_DIGITS, formatCaseNumber, parseCaseNumber } from '../../src-shared/case-number.js';

@@ -1,8 +1,8 @@
-// The 一键举报 flow: one question per screen with the step count ("第 2 步，共 5 步"), back on
-// every step, then the receipt, which offers only 完成 because going back cannot undo a filed
-// report and would lose its case number. The draft exists only in this component's state, so leaving
-// the flow, "done" and the idle timeout (which unmounts every view) discard it. A failed submit
-// keeps every field and shows what went wrong on the review step.
+// The 一键举报 flow: one question per screen with the step count ("第 2 步，共 5 步") and a back
+// button on every step, then the receipt. The receipt offers only 完成, because going back cannot
+// undo a filed report and would lose its case number. The draft exists only in this component's
+// state, so leaving the flow, "done" and the idle timeout (which unmounts every view) discard it.
+// A failed submit keeps every field and shows what went wrong on the review step.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';

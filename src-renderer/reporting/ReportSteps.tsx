@@ -38,7 +38,7 @@ export function CategoryStep({ chosen, onPick }: { chosen: ReportCategory | null
   );
 }
 
-/** Asks whether the report is about the record the flow started from; the flow skips it without one. */
+/** Asks whether the report is about the record the flow started from. A flow without a record skips this step. */
 export function RecordStep({ record, aboutRecord, onChoose }: { record: ReportedRecord; aboutRecord: boolean; onChoose(aboutRecord: boolean): void }) {
   const { t } = useTranslation();
 

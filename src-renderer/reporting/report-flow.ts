@@ -1,8 +1,8 @@
 // The 一键举报 flow as a pure state machine: five editing steps (category, record, what
 // happened, phone, review), or four from the home menu where there is no record to ask about,
-// then submitting and the receipt. The draft lives only in this
-// state, which the screen keeps in React state, so "done" and the idle timeout wipe it with the
-// rest of the session. A failed submit returns to the review step with the draft untouched.
+// then submitting and the receipt. The draft exists only in this state, which the screen keeps
+// in React state, so "done" and the idle timeout wipe it with the rest of the session. A failed
+// submit returns to the review step with the draft untouched.
 import { PHONE_PATTERN, REPORT_TEXT_MAX, ReportDraftSchema } from '../../src-shared/reports-api.js';
 import type { ReportCategory, ReportDraft, ReportedRecord, ReportReceipt } from '../../src-shared/reports-api.js';
 import type { Language } from '../../src-shared/kiosk-api.js';
@@ -16,8 +16,8 @@ const STEPS_WITHOUT_RECORD: readonly ReportStep[] = REPORT_STEPS.filter((step) =
 export const PHONE_MAX_DIGITS = 12;
 
 /**
- * Why the last submit did not file the report; the villager sees each in plain words. 'rejected'
- * is a draft the host did not accept, such as a text it finds no visible character in.
+ * Reason the last submit did not file the report, which the screen names in plain words.
+ * 'rejected' means the host did not accept the draft, for example a text with no visible character.
  */
 export type SubmitProblem = 'not-configured' | 'storage-failed' | 'rejected' | 'unavailable';
 

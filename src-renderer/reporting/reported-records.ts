@@ -1,6 +1,6 @@
-// The ReportedRecord a report started from a record's screen carries: the record's reference
-// and region for the case handler, and a label of public fields only (item, period, amount,
-// title), never a name or an ID number.
+// Builders of the ReportedRecord that a report started from a record's screen carries: the
+// record's reference and region for the case handler, and a label of public fields only (item,
+// period, amount, title), never a name or an ID number.
 import type { RecordDetail } from '../../src-shared/boards-api.js';
 import type { Household, Payment } from '../../src-shared/kiosk-api.js';
 import type { ReportedRecord } from '../../src-shared/reports-api.js';
@@ -17,7 +17,7 @@ export function paymentReference(household: Household, payment: Payment): Record
   return { kind: 'payment', id: payment.paymentId, regionCode: household.villageCode };
 }
 
-/** `amountText` is the amount as the screen shows it ("1,234.50 元"). */
+/** Builds a payment's ReportedRecord. `amountText` is the amount as the screen shows it ("1,234.50 元"). */
 export function paymentRecord(household: Household, payment: Payment, amountText: string): ReportedRecord {
   return { ...paymentReference(household, payment), label: clip(`${payment.itemName} ${payment.period} ${amountText}`) };
 }
@@ -26,7 +26,7 @@ export function detailReference(detail: RecordDetail): RecordReference {
   return { kind: detail.kind, id: detail.id, regionCode: detail.regionCode };
 }
 
-/** `title` is the record's title as its detail screen shows it (detailTitle). */
+/** Builds a board record's ReportedRecord. `title` is the title its detail screen shows (detailTitle). */
 export function detailRecord(detail: RecordDetail, title: string): ReportedRecord {
   return { ...detailReference(detail), label: clip(title.trim() === '' ? detail.id : title) };
 }
