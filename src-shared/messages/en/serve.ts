@@ -3,7 +3,7 @@ export default {
   help: [
     'Usage: minsheng serve (--data-dir FOLDER | --config FILE) [--port P] [--static DIR]',
     '',
-    '  --data-dir the terminal\'s data folder, which may hold no snapshot before the first sync; with --config it replaces the config\'s dataDir',
+    '  --data-dir the terminal\'s data folder, which may contain no snapshot before the first sync. With --config it replaces the config\'s dataDir',
     '  --port     TCP port on 127.0.0.1 (default {{defaultPort}}; 0 picks a free port)',
     '  --config   terminal config (JSON): terminal name, language, idle timeout, home region, large-entry limit, reporting, printer, and dataDir when --data-dir is absent',
     '  --static   folder of the built screens (default: dist/renderer of this package)',

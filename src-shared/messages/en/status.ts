@@ -40,7 +40,7 @@ export default {
   problemNow: 'PROBLEM {{problem}}, found now: {{detail}}',
   foundNow: {
     'outbox-damaged':
-      '{{files}} is damaged and may hold unsent reports. The kiosk sets a damaged outbox aside at its next start and files into a new one. Keep a copy of each damaged file for recovery (sqlite3 FILE .recover), then remove it from the reports folder.',
+      '{{files}} is damaged and may contain unsent reports. The kiosk sets a damaged outbox aside at its next start and files into a new one. Keep a copy of each damaged file for recovery (sqlite3 FILE .recover), then remove it from the reports folder.',
     'reports-stuck':
       '{{count}} reports waited more than 24 hours, and their uploads failed. Last error: {{error}}. Check reporting.uploadUrl, the network and the receiver\'s log.',
     'data-expired':
