@@ -167,7 +167,7 @@ describe('PDF completeness', () => {
   });
 
   it('fails a receipt Chromium cannot measure', async () => {
-    // The stand-in writes a whole PDF but never speaks DevTools on the measuring run.
+    // The stand-in writes a whole PDF but never responds over DevTools on the measuring run.
     const chromiumPath = fakeChromium({ content: realPdf });
     const receiptJob = renderPrintJob({ document: 'test' }, printContext, { language: 'zh-CN', layout: 'receipt-80mm' });
 

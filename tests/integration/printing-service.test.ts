@@ -138,7 +138,7 @@ describe('receipt printing', () => {
 });
 
 describe('print queue', () => {
-  it('answers busy beyond three waiting jobs', async () => {
+  it('returns busy beyond three waiting jobs', async () => {
     const requests = Array.from({ length: 6 }, () => service.print({ document: 'test', language: 'zh-CN' }));
 
     const results = await Promise.all(requests);

@@ -94,7 +94,7 @@ describe('minsheng reports keygen', () => {
     expect(result.stdout).toContain(publicKey.keyId.toString('hex'));
   });
 
-  it('refuses to overwrite an existing pair', async () => {
+  it('rejects overwriting an existing pair', async () => {
     const dir = newFolder('keygen');
     await runCli(['reports', 'keygen', '--algorithm', 'x25519', '--out', dir]);
     const before = readFileSync(path.join(dir, 'commission.key.pem'), 'utf8');
@@ -188,7 +188,7 @@ describe('minsheng reports export', () => {
     expect(readCsv(path.join(outDir, 'report_progress.csv'))).toHaveLength(3);
   });
 
-  it('refuses an output folder with files unless --force', async () => {
+  it('rejects a non-empty output folder without --force', async () => {
     const { dbFile, privateKeyFile } = await storeReports('x25519', [reportContent()]);
     const outDir = newFolder('export');
     await runCli(['reports', 'export', '--db', dbFile, '--key', privateKeyFile, '--out', outDir]);

@@ -164,7 +164,7 @@ describe('damaged databases', () => {
     return { dbFile, total: contents.length };
   }
 
-  it('receive refuses to start on one', async () => {
+  it('receive exits 1 on one', async () => {
     const { dbFile } = damagedDatabase();
 
     const result = await runCli(['receive', '--db', dbFile, '--commission-key', publicKeyFile, '--port', '0']);
@@ -198,7 +198,7 @@ describe('foreign databases', () => {
     return { dbFile, hash: createHash('sha256').update(readFileSync(dbFile)).digest('hex') };
   }
 
-  it('receive refuses and leaves the file unchanged', async () => {
+  it('receive exits 1 and leaves the file unchanged', async () => {
     const { dbFile, hash } = foreignDatabase('CREATE TABLE households (id TEXT)');
 
     const result = await runCli(['receive', '--db', dbFile, '--commission-key', publicKeyFile, '--port', '0']);

@@ -1,6 +1,6 @@
-// The receiver's defences against clients that stall, flood or hold connections, over real HTTP
-// on 127.0.0.1: per-address rate limit, connection cap, cut of stalled bodies, and a close() that
-// ends even while a client holds an unfinished upload.
+// The receiver's defences against clients that stall, flood or keep connections open, over real
+// HTTP on 127.0.0.1: per-address rate limit, connection cap, cut of stalled bodies, and a close()
+// that ends even while a client keeps an unfinished upload open.
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import path from 'node:path';
@@ -59,7 +59,7 @@ function freshUpload(url: string) {
 }
 
 describe('receiver rate limit', () => {
-  it('answers 429 past the limit per minute', async () => {
+  it('responds 429 past the limit per minute', async () => {
     let now = 1_000_000;
     const { url } = await receiver({ uploadsPerMinute: 2, now: () => now });
 
@@ -111,7 +111,7 @@ describe('receiver connection limits', () => {
     expect(await closed).toBe('');
   });
 
-  it('still answers an upload finished in the grace period', async () => {
+  it('still responds to an upload finished in the grace period', async () => {
     const started = await receiver({ closeGraceMs: 60_000 });
     running.splice(running.indexOf(started), 1);
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);

@@ -64,7 +64,7 @@ describe('receiver accepting uploads', () => {
     expect(rows[0]!.received_at).toBe(result.answer.receivedAt);
   });
 
-  it('answers a repeat with 200 and the first time', async () => {
+  it('responds 200 and the first time to a repeat', async () => {
     const { url, dbFile } = await receiver();
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
 
@@ -77,7 +77,7 @@ describe('receiver accepting uploads', () => {
     expect(storedRows(dbFile)).toHaveLength(1);
   });
 
-  it('answers a reused key with another body with 409', async () => {
+  it('responds 409 to a reused key with another body', async () => {
     const { url, dbFile } = await receiver();
     const key = randomUUID();
     const first = sealContent(reportContent(), commission.publicKey, key);
@@ -133,7 +133,7 @@ describe('receiver accepting uploads', () => {
 });
 
 describe('receiver rejecting uploads', () => {
-  it('answers a report for another key with 422', async () => {
+  it('responds 422 to a report for another key', async () => {
     const { url, dbFile } = await receiver();
     const otherKeys = [commissionKeys('x25519').publicKey, commissionKeys('sm2').publicKey];
 
@@ -148,7 +148,7 @@ describe('receiver rejecting uploads', () => {
     expect(storedRows(dbFile)).toHaveLength(0);
   });
 
-  it('answers a lying SHA-256 header with 400', async () => {
+  it('responds 400 to a wrong SHA-256 header', async () => {
     const { url, dbFile } = await receiver();
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
     const changed = Buffer.from(envelope);
@@ -162,7 +162,7 @@ describe('receiver rejecting uploads', () => {
     expect(storedRows(dbFile)).toHaveLength(0);
   });
 
-  it('answers a truncated envelope with 400', async () => {
+  it('responds 400 to a truncated envelope', async () => {
     const { url } = await receiver();
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
     const truncated = envelope.subarray(0, envelope.length - 10);
@@ -185,7 +185,7 @@ describe('receiver rejecting uploads', () => {
     expect(retry.httpStatus).toBe(201);
   });
 
-  it('answers bad headers and bodies with 400', async () => {
+  it('responds 400 to bad headers and bodies', async () => {
     const { url, dbFile } = await receiver();
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
     const garbage = Buffer.from('这不是密封的举报');
@@ -208,7 +208,7 @@ describe('receiver rejecting uploads', () => {
     expect(storedRows(dbFile)).toHaveLength(0);
   });
 
-  it('answers another path with 404 and another method with 405', async () => {
+  it('responds 404 to another path, 405 to another method', async () => {
     const { url } = await receiver();
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
 
@@ -219,7 +219,7 @@ describe('receiver rejecting uploads', () => {
     expect(wrongMethod.httpStatus).toBe(405);
   });
 
-  it('answers a declared oversize body with 413 before reading it', async () => {
+  it('responds 413 to a declared oversize body before reading', async () => {
     const { url, dbFile } = await receiver();
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
 
@@ -230,7 +230,7 @@ describe('receiver rejecting uploads', () => {
     expect(storedRows(dbFile)).toHaveLength(0);
   });
 
-  it('answers a chunked oversize body with 413', async () => {
+  it('responds 413 to a chunked oversize body', async () => {
     const { url, dbFile } = await receiver();
     const body = Buffer.alloc(MAX_UPLOAD_BYTES + 64 * 1024, 0x41);
 
@@ -241,7 +241,7 @@ describe('receiver rejecting uploads', () => {
     expect(storedRows(dbFile)).toHaveLength(0);
   });
 
-  it('answers 503 while another connection locks the database', async () => {
+  it('responds 503 while another connection locks the database', async () => {
     const { url, dbFile } = await receiver({ busyTimeoutMs: 50 });
     const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
     const locker = new Database(dbFile);

@@ -371,7 +371,7 @@ describe('reports under kills and network faults', () => {
     expect(rows).toHaveLength(acknowledged.size + unacknowledged.size);
   });
 
-  it('answers retries as duplicates', () => {
+  it('reports retries as duplicates', () => {
     const lines = receiverLogLines();
     const duplicates = lines.filter((line) => line.msg === 'upload accepted' && line.status === 'duplicate');
 
@@ -386,7 +386,7 @@ describe('reports under kills and network faults', () => {
     expect(network.stats.cut).toBeGreaterThan(0);
   });
 
-  it.each(['filing', 'uploading', 'between'] as const)('lands kills while %s', (phase) => {
+  it.each(['filing', 'uploading', 'between'] as const)('kills the kiosk while %s', (phase) => {
     expect(kills[phase]).toBeGreaterThan(0);
   });
 });

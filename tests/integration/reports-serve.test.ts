@@ -108,7 +108,7 @@ describe('minsheng serve with reporting', () => {
     expect(output).not.toContain(DRAFT.phone!);
   });
 
-  it('refuses to start without the commission key file', async () => {
+  it('exits 1 without the commission key file', async () => {
     const config = writeConfig('missing-key.json', {
       reportUrl: 'https://report.example/',
       commissionKey: 'keys/absent.pem',

@@ -25,7 +25,7 @@ interface ReceivedUpload {
 
 type Answer = (upload: ReceivedUpload, response: ServerResponse, request: IncomingMessage) => void;
 
-/** A loopback receiver whose answer each test sets; it stores bodies by idempotency key. */
+/** A loopback receiver whose response each test sets. It stores bodies by idempotency key. */
 interface TestReceiver {
   url: string;
   uploads: ReceivedUpload[];
@@ -259,11 +259,11 @@ describe('uploader retries', () => {
     expect(outbox.get(key)!.lastError).toContain('ECONNREFUSED');
   });
 
-  it('delivers once when the answer to a stored report was lost', async () => {
+  it('delivers once when the response to a stored report was lost', async () => {
     const key = enqueueReport(1);
     receiver.answer = (upload, response, request) => {
       receiver.stored.set(String(upload.headers[UPLOAD_HEADERS.idempotencyKey]), upload.body);
-      // Stored, then the connection drops before any answer, as a cut cable would.
+      // Stored, then the connection drops before any response, as a cut cable would.
       request.socket.destroy();
       response.destroy();
     };
@@ -431,7 +431,7 @@ describe('uploader timer', () => {
   });
 });
 
-describe('uploader answers that are not the receiver', () => {
+describe('uploader responses not from the receiver', () => {
   it.each([
     ['200 HTML page', 200, 'text/html', '<html>Welcome to the hotel wifi portal</html>'],
     ['201 saying malformed', 201, 'application/json', JSON.stringify({ status: 'malformed' })],
@@ -456,7 +456,7 @@ describe('uploader answers that are not the receiver', () => {
     const key = enqueueReport(1);
     receiver.answer = (_upload, response) => {
       response.writeHead(201, { 'content-type': 'application/json', 'content-length': '1000' });
-      // Half an answer, then the connection drops.
+      // Half a response body, then the connection drops.
       response.write('{"status":"stor');
       response.socket?.destroy();
     };

@@ -280,7 +280,7 @@ describe('status of the report outbox', () => {
     }
   }
 
-  it('says when no report was filed', async () => {
+  it('reports that no report was filed', async () => {
     const dataDir = path.join(temp.dir, 'outbox-none');
     await installFresh(dataDir);
 

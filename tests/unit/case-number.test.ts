@@ -63,7 +63,7 @@ describe('parseCaseNumber', () => {
     expect(parseCaseNumber(typed)).toEqual({ ok: true, caseNumber: typed });
   });
 
-  it('refuses every single mistyped digit', () => {
+  it('rejects every single mistyped digit', () => {
     for (let position = 0; position < valid.length; position += 1) {
       for (let digit = 0; digit <= 9; digit += 1) {
         if (String(digit) === valid[position]) continue;
@@ -74,7 +74,7 @@ describe('parseCaseNumber', () => {
     }
   });
 
-  it('refuses two swapped neighbours unless they are 0 and 9 or equal', () => {
+  it('rejects swapped neighbours unless 0 and 9 or equal', () => {
     for (let position = 0; position + 1 < valid.length; position += 1) {
       const [left, right] = [valid[position]!, valid[position + 1]!];
       if (left === right || `${left}${right}` === '09' || `${left}${right}` === '90') continue;

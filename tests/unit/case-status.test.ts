@@ -73,7 +73,7 @@ describe('readCaseStatus', () => {
     expect(readCaseStatus(formatThree, '25021012345671')).toBeNull();
   });
 
-  it('gives the same answer twice', () => {
+  it('returns the same result twice', () => {
     const first = readCaseStatus(current, '25041500000018');
     const second = readCaseStatus(current, '25041500000018');
 
@@ -82,7 +82,7 @@ describe('readCaseStatus', () => {
   });
 
   it('keeps connections apart', () => {
-    // Both connections were asked above; each keeps its own answer about the table.
+    // Both connections were queried above, and each caches its own result for the table.
     expect(readCaseStatus(current, '25050580808083')?.stage).toBe('closed');
     expect(readCaseStatus(formatThree, '25050580808083')).toBeNull();
   });

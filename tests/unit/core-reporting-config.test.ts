@@ -42,7 +42,7 @@ describe('reporting config', () => {
     expect(loaded.commissionKeyFile).toBeNull();
   });
 
-  it('passes the addresses to the renderer and resolves the key next to the config', () => {
+  it('passes the addresses and resolves the key path', () => {
     const loaded = parse({ reporting: REPORTING });
 
     expect(kioskSettingsOf(loaded.config).reporting).toEqual({
@@ -59,7 +59,7 @@ describe('reporting config', () => {
     expect(settings.reporting).toEqual({ reportUrl: REPORTING.reportUrl, trackUrl: null, canFile: false });
   });
 
-  it('refuses an address that is not http(s), naming the field', () => {
+  it('rejects a non-http(s) address, naming the field', () => {
     for (const language of LANGUAGES) {
       const problems = problemsOf({ reporting: { reportUrl: 'javascript:alert(1)' } }, language);
 
@@ -84,7 +84,7 @@ describe('reporting config', () => {
     expect(problemsOf({ reporting: { ...REPORTING, uploadUrl: 'not a url' } }, 'en')).toHaveLength(1);
   });
 
-  it('refuses a key without an upload address', () => {
+  it('rejects a key without an upload address', () => {
     const problems = problemsOf({ reporting: { reportUrl: REPORTING.reportUrl, commissionKey: 'k.pem' } }, 'zh-CN');
 
     expect(problems).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('reporting config', () => {
     expect(problems[0]).toContain('同时填写');
   });
 
-  it('refuses unknown fields in the section', () => {
+  it('rejects unknown fields in the section', () => {
     expect(problemsOf({ reporting: { ...REPORTING, phone: '12388' } }, 'en')[0]).toContain('reporting.phone');
   });
 });

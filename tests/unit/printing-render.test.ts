@@ -124,7 +124,7 @@ describe('renderPrintJob', () => {
     expect(html).not.toContain('13812345678');
   });
 
-  it('says when no phone was given', () => {
+  it('prints a note when no phone was given', () => {
     const receipt = { ...filedReceipt, maskedPhone: null };
     expect(renderPrintJob({ document: 'receipt', receipt }, printContext, ZH_A4).html).toContain('未留电话');
   });
@@ -154,7 +154,7 @@ describe('renderPrintJob', () => {
     expect(receiptPage.html).not.toContain('扫码查进度');
   });
 
-  it('says when no data is synced', () => {
+  it('prints a note when no data is synced', () => {
     const context = { ...printContext, dataAsOf: null };
     const { html } = renderPrintJob({ document: 'test' }, context, ZH_A4);
     expect(html).toContain('数据截至：尚未同步数据');

@@ -221,7 +221,7 @@ describe('ChineseTextInput typing', () => {
 });
 
 describe('ChineseTextInput rejections', () => {
-  it('asks for a candidate before punctuation', () => {
+  it('requires a candidate before punctuation', () => {
     const harness = renderInput({ initial: '低' });
 
     tapKeys('bao');
@@ -284,7 +284,7 @@ describe('ChineseTextInput rejections', () => {
 });
 
 describe('ChineseTextInput clearing', () => {
-  it('asks before clearing', () => {
+  it('confirms before clearing', () => {
     const harness = renderInput({ initial: '村干部克扣补贴' });
 
     tapKey('{clear}');
@@ -316,7 +316,7 @@ describe('ChineseTextInput clearing', () => {
     expect(harness.changes).toEqual(['补贴。']);
   });
 
-  it('does not ask when empty', () => {
+  it('shows no confirmation when empty', () => {
     renderInput({});
 
     tapKey('{clear}');

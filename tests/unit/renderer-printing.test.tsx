@@ -124,7 +124,7 @@ describe('PrintButton', () => {
     expect(statusText()).toBe('正在打印，请稍候…');
   });
 
-  it('says so when printing is not set up', async () => {
+  it('shows when printing is not set up', async () => {
     const printer = heldPrinter();
     renderButton(printer.api, PRINTING_ON);
 
@@ -188,7 +188,7 @@ describe('PrintButton', () => {
     expect(statusText()).toBe('打印失败：请联系工作人员，您也可以用手机拍下屏幕。');
   });
 
-  it('speaks English when switched', async () => {
+  it('shows English when switched', async () => {
     const printer = heldPrinter();
     renderButton(printer.api, PRINTING_ON, 'en');
 

@@ -269,7 +269,7 @@ describe('English texts', () => {
     expect(catalogStrings(catalog).filter(([, text]) => FULL_WIDTH.test(text))).toEqual([]);
   });
 
-  it('says the receipt waits to be sent', () => {
+  it('states that the receipt waits to be sent', () => {
     expect(reportingEn.receipt.heading).toContain('filed');
     expect(reportingEn.receipt.heading).toContain('sent when the terminal is online');
   });

@@ -280,7 +280,7 @@ describe('report from home', () => {
     expect(screen.getByTestId('report-consent')).toBeTruthy();
   });
 
-  it('says when the terminal takes no reports', async () => {
+  it('shows when the terminal takes no reports', async () => {
     const api = reportingApi();
     api.fileReport = async () => ({ status: 'not-configured' });
     await reachReview(api);
@@ -323,7 +323,7 @@ describe('case progress', () => {
     expect(within(found).getByText('宁乡市纪委监委')).toBeTruthy();
   });
 
-  it('says a new case is not in the data yet', async () => {
+  it('shows a new case is not in the data yet', async () => {
     await openProgress();
     const other = FILED_CASE_NUMBER.slice(0, 6) + '4444444';
     tapKeys(other + String(luhnCheckDigit(other)));
