@@ -1,0 +1,143 @@
+// Reads a CSV file exported by Excel, WPS or a payment system into a SourceTable: the encoding
+// and the delimiter are detected and reported, Excel's quirks are undone (="0123" cells that keep
+// leading zeros, trailing empty columns, blank lines), and CRLF, LF and mixed line ends all work.
+// Two passes over the file: one over the bytes to settle the encoding, one decoding and parsing.
+import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { MAX_RECORD_BYTES } from '../standard.js';
+import { EncodingScanner } from './detect-encoding.js';
+import type { TextEncoding } from './detect-encoding.js';
+import { findTable } from './find-table.js';
+import { ImportError } from './import-error.js';
+import type { CellValue, CsvDelimiter, SourceRow, SourceTable } from './source-table.js';
+
+const CHUNK_BYTES = 1024 * 1024;
+const DELIMITERS: CsvDelimiter[] = [',', '\t', ';'];
+/** Lines of the file's start that delimiter detection looks at. */
+const DELIMITER_SAMPLE_LINES = 50;
+
+const EMPTY: CellValue = Object.freeze({ kind: 'empty' });
+
+/** Decoder for the detected encoding; GBK files go through GB18030, which contains GBK. */
+function decoderFor(encoding: TextEncoding): { write(bytes: Buffer): string; end(): string } {
+  if (encoding === 'gbk' || encoding === 'gb18030') {
+    const decoder = iconv.getDecoder('gb18030');
+    return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
+  }
+  // The WHATWG decoder drops a leading BOM.
+  const decoder = new TextDecoder('utf-8');
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+}
+
+function decodingStream(encoding: TextEncoding): Transform {
+  const decoder = decoderFor(encoding);
+  return new Transform({
+    decodeStrings: true,
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, decoder.write(chunk));
+    },
+    flush(callback) {
+      callback(null, decoder.end());
+    },
+  });
+}
+
+/** Number of delimiter characters outside double quotes in one line. */
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const character of line) {
+    if (character === '"') quoted = !quoted;
+    else if (character === delimiter && !quoted) count++;
+  }
+  return count;
+}
+
+/**
+ * Picks the delimiter that splits the most sample lines into the same number of fields. Excel
+ * writes commas, semicolons in locales with a decimal comma, and tabs for "Unicode text".
+ */
+export function detectDelimiter(sampleText: string, complete: boolean): CsvDelimiter {
+  const lines = sampleText.split(/\r\n|\n|\r/);
+  if (!complete) lines.pop();
+  const sample = lines.filter((line) => line.trim() !== '').slice(0, DELIMITER_SAMPLE_LINES);
+
+  let best: CsvDelimiter = ',';
+  let bestLines = 0;
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    const frequency = new Map<number, number>();
+    for (const line of sample) {
+      const count = countOutsideQuotes(line, delimiter);
+      if (count > 0) frequency.set(count, (frequency.get(count) ?? 0) + 1);
+    }
+    for (const [count, lineCount] of frequency) {
+      if (lineCount > bestLines || (lineCount === bestLines && count > bestCount)) {
+        best = delimiter;
+        bestLines = lineCount;
+        bestCount = count;
+      }
+    }
+  }
+  return best;
+}
+
+const FORMULA_QUOTED = /^="(.*)"$/s;
+
+function toCell(field: string): CellValue {
+  if (field === '') return EMPTY;
+  if (field.charCodeAt(0) === 0x3d) {
+    // Excel keeps leading zeros in CSV by writing the cell as the formula ="0123".
+    const match = FORMULA_QUOTED.exec(field);
+    if (match) return match[1] === '' ? EMPTY : { kind: 'text', text: match[1]!.replace(/""/g, '"') };
+  }
+  return { kind: 'text', text: field };
+}
+
+async function scanEncoding(filePath: string, file: string): Promise<{ encoding: TextEncoding; sample: Buffer; size: number }> {
+  const scanner = new EncodingScanner();
+  let size = 0;
+  for await (const chunk of createReadStream(filePath, { highWaterMark: CHUNK_BYTES })) {
+    scanner.scan(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { encoding: scanner.decide(file), sample: scanner.sample(), size };
+}
+
+/** Reads one CSV file; throws an ImportError when the file has no readable table. */
+export async function readCsv(filePath: string, file: string): Promise<SourceTable> {
+  const { encoding, sample, size } = await scanEncoding(filePath, file);
+  const sampleText = iconv.decode(sample, encoding === 'gbk' || encoding === 'gb18030' ? 'gb18030' : 'utf-8');
+  const delimiter = detectDelimiter(sampleText, sample.length === size);
+
+  const parser = parse({
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  const feeding = pipeline(createReadStream(filePath, { highWaterMark: CHUNK_BYTES }), decodingStream(encoding), parser);
+  // Failures surface through the parser's iterator below; this only keeps them from going unhandled.
+  feeding.catch(() => undefined);
+
+  const rows: SourceRow[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const cells = new Array<CellValue>(record.length);
+      for (let index = 0; index < record.length; index++) cells[index] = toCell(record[index]!);
+      rows.push({ row: rows.length + 1, cells });
+    }
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? rows.length + 1;
+    throw new ImportError('csvMalformed', { file, line, reason: (error as Error).message });
+  }
+
+  const table = findTable(rows);
+  if (table === null) throw new ImportError('noTable', { file });
+  return { file, sheet: null, encoding, delimiter, ...table };
+}
