@@ -31,7 +31,8 @@ const TYPED = [
   { pinyin: 'shao', character: '少' },
 ];
 const TYPED_TEXT = TYPED.map((syllable) => syllable.character).join('');
-// From the payment to the printed receipt; the brief's "under a minute of touches" as a tap budget.
+// Maximum taps from the payment to the printed receipt. Filing a report should take under a
+// minute of touches, and 25 taps is an estimate of what an elderly villager manages in a minute.
 const MAX_REPORT_TAPS = 25;
 
 const server = useKioskServer({
