@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FleetHeartbeatSchema } from '../../src-shared/fleet-api.js';
 import type { FleetHeartbeat } from '../../src-shared/fleet-api.js';
 import { startFleetHeartbeat } from '../../src-main/core/fleet/fleet-heartbeat.js';
-import type { FleetHeartbeat as FleetHeartbeatService, FleetHeartbeatOptions } from '../../src-main/core/fleet/fleet-heartbeat.js';
+import type { FleetHeartbeatOptions, FleetHeartbeatSender } from '../../src-main/core/fleet/fleet-heartbeat.js';
 import { appendIncident } from '../../src-main/core/incidents.js';
 import { generateRecipientKeyPair, parseRecipientKeyPem } from '../../src-main/core/reports/seal.js';
 import { startReceiver } from '../../src-main/publisher/receiver/server.js';
@@ -48,7 +48,7 @@ async function countyReceiver(port: number): Promise<RunningReceiver> {
   return receiver;
 }
 
-function kiosk(url: string, options: Partial<FleetHeartbeatOptions> = {}): FleetHeartbeatService {
+function kiosk(url: string, options: Partial<FleetHeartbeatOptions> = {}): FleetHeartbeatSender {
   const service = startFleetHeartbeat({
     loaded: fleetTerminal(dataDir, url),
     host: READY_PRINTER_HOST,
@@ -64,7 +64,7 @@ function kiosk(url: string, options: Partial<FleetHeartbeatOptions> = {}): Fleet
 }
 
 /** Records one incident and builds and queues one heartbeat, one simulated second later. */
-async function incidentThenBeat(service: FleetHeartbeatService, detail: string): Promise<void> {
+async function incidentThenBeat(service: FleetHeartbeatSender, detail: string): Promise<void> {
   tick += 1;
   await appendIncident(dataDir, 'renderer-gone', detail, clock());
   tick += 1;

@@ -41,7 +41,7 @@ export interface FleetHeartbeatOptions {
   retryCheckMs?: number;
 }
 
-export interface FleetHeartbeat {
+export interface FleetHeartbeatSender {
   /** Builds a heartbeat, queues it and starts sending the queue. Resolves once it is queued. */
   beat(): Promise<void>;
   /** Sends the due heartbeats now, oldest first, and resolves when the run ends. */
@@ -51,7 +51,7 @@ export interface FleetHeartbeat {
 }
 
 /** Starts the heartbeat, or returns null when the config has no heartbeat section. */
-export function startFleetHeartbeat(options: FleetHeartbeatOptions): FleetHeartbeat | null {
+export function startFleetHeartbeat(options: FleetHeartbeatOptions): FleetHeartbeatSender | null {
   const { loaded } = options;
   const settings = loaded.config.heartbeat;
   if (settings === undefined) return null;
