@@ -1,8 +1,8 @@
 // The browser host's printer: headless Chromium prints each job's HTML to a PDF file in an
 // output folder. The county preview and the end-to-end tests read these files where the
 // Electron host would feed paper. A receipt takes two runs: one measures the content over the
-// DevTools pipe, and one prints it on a page that long (receipt-page.ts). A Chromium that hangs
-// is killed after a timeout, each run after its own, and a print counts only when the PDF is
+// DevTools pipe, and one prints it on a page that long (receipt-page.ts). Each run has its own
+// timeout, after which a hanging Chromium is killed. A print counts only when the PDF is
 // complete, so a full disk or a crash never passes as printed. The files are readable by the
 // kiosk's user only and are deleted after a day.
 import { spawn } from 'node:child_process';

@@ -1,6 +1,6 @@
-// Pieces shared by the hosts' printers: the time a print job may take, the failed result with
-// its reason cut to the length the API takes, and the wrapper that turns a throw into such a
-// result and logs every job. The Electron host prints to paper and the browser host to PDF files.
+// Code shared by the hosts' printers: the time a print job may take, a failed result whose
+// reason is cut to the length the API accepts, and a wrapper that logs every job and turns a
+// throw into such a result. The Electron host prints to paper and the browser host to PDF files.
 import type { PrintResult } from '../../../src-shared/reports-api.js';
 import type { Logger } from '../log.js';
 import type { PrintJob, PrintOutput } from './print-job.js';
