@@ -26,6 +26,12 @@ const TRACK_URL = 'https://jubao.example.gov.cn/track';
 // A loopback port with nothing listening, so uploads fail and reports stay in the outbox.
 const UNREACHABLE_UPLOAD_URL = 'http://127.0.0.1:9/upload';
 const TERMINAL_ID = 'e2e-01';
+// The kiosk's screen sizes: portrait and landscape 1080p, and 1366x768.
+const SCREEN_SIZES = [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+];
 // The smallest QR code a phone at arm's length reads from a 1080p screen, in CSS pixels.
 const MIN_QR_PIXELS = 240;
 
@@ -226,11 +232,7 @@ async function writingColumn(page: Page) {
   });
 }
 
-for (const viewport of [
-  { width: 1080, height: 1920 },
-  { width: 1920, height: 1080 },
-  { width: 1366, height: 768 },
-]) {
+for (const viewport of SCREEN_SIZES) {
   test(`English quick phrases fit ${viewport.width}x${viewport.height}`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await page.getByRole('button', { name: 'English' }).tap();
@@ -248,11 +250,7 @@ for (const viewport of [
   });
 }
 
-for (const viewport of [
-  { width: 1080, height: 1920 },
-  { width: 1920, height: 1080 },
-  { width: 1366, height: 768 },
-]) {
+for (const viewport of SCREEN_SIZES) {
   test(`English report steps fit ${viewport.width}x${viewport.height}`, async ({ page }) => {
     await page.setViewportSize(viewport);
     const check = async (step: string) => {
