@@ -50,7 +50,7 @@ export const KioskSettingsSchema = z.object({
   reporting: z
     .object({ reportUrl: z.string(), trackUrl: z.string().nullable(), canFile: z.boolean() })
     .nullable(),
-  // Whether the print buttons show, and the paper the configured printer takes.
+  // Print settings: whether the print buttons show, and the paper the configured printer takes.
   printing: z.object({ enabled: z.boolean(), layout: PrintLayoutSchema }),
   // The hidden admin entry: the corner tapped five times opens the PIN pad; null when the
   // terminal has no admin PIN.

@@ -30,7 +30,7 @@ export const ReportedRecordSchema = z.object({
   kind: z.enum(REPORTED_RECORD_KINDS),
   id: z.string().min(1).max(128),
   regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/),
-  // What the screen showed, for the case handler: "耕地地力保护补贴 2024-03 1,234.50 元".
+  // Text of the screen, for the case handler: "耕地地力保护补贴 2024-03 1,234.50 元".
   // Built from public fields only (masked names, never an ID number).
   label: z.string().min(1).max(200),
 });

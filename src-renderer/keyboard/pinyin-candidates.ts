@@ -11,7 +11,7 @@ export const MAX_PINYIN_LETTERS = 30;
 export interface Candidate {
   text: string;
   kind: 'word' | 'character';
-  /** How many letters at the start of the buffer this candidate replaces. */
+  /** Number of letters at the start of the buffer that this candidate replaces. */
   lettersReplaced: number;
 }
 

@@ -7,7 +7,7 @@ import QRCode from 'qrcode';
 export interface QrCodeProps {
   /** The text to encode, an address for every code on the kiosk. */
   value: string;
-  /** What the code is for, read out in place of the image. */
+  /** Purpose of the code, read out in place of the image. */
   alt: string;
   className?: string;
 }

@@ -25,7 +25,7 @@ export interface ReportFields {
   category: ReportCategory | null;
   /** The record the flow was started from, or null when it was opened from the home menu. */
   startRecord: ReportedRecord | null;
-  /** Whether the report is about startRecord; false means 不针对具体记录. */
+  /** True when the report is about startRecord. False means 不针对具体记录. */
   aboutRecord: boolean;
   text: string;
   /** Digits typed on the keypad; empty means no phone number. */

@@ -74,7 +74,7 @@ export const draft: ReportDraft = {
   language: 'zh-CN',
 };
 
-/** What the terminal keeps of `draft` after filing it, as the receipt prints it. */
+/** Receipt fields that the terminal keeps of `draft` after filing it. */
 export const filedReceipt: FiledReceipt = {
   caseNumber: CASE_NUMBER,
   filedAt: receipt.filedAt,

@@ -5,7 +5,7 @@ import type { ReportDraft, ReportReceipt } from '../../../src-shared/reports-api
 import { maskPhone } from './print-format.js';
 import type { FiledReceipt } from './receipt.js';
 
-/** How long a filed report's receipt can be printed: long enough to tap print again after a jam. */
+/** Time during which a filed report's receipt can be printed, long enough to tap print again after a jam. */
 export const RECEIPT_RETENTION_MS = 60 * 60 * 1000;
 
 export interface FiledReceipts {

@@ -32,7 +32,7 @@ export interface ReportFilerOptions {
   trackUrl: string | null;
   /** Code of the terminal's county (config regionCode, 6 digits). A report's regions must lie in it. */
   countyCode: string;
-  /** Whether the installed snapshot lists a region code, or null before the first sync. */
+  /** Checks whether the installed snapshot lists a region code. Returns null before the first sync. */
   regionKnown: (code: string) => boolean | null;
   /** Version of the installed snapshot, or null before the first sync. */
   snapshotVersion: () => number | null;

@@ -1,4 +1,4 @@
-// What `minsheng status` shows about the report outbox: how many reports wait, how long the
+// The report outbox's state as `minsheng status` shows it: how many reports wait, how long the
 // oldest has waited, the latest failure, and whether the file is damaged. It reads the file
 // read-only next to a running kiosk and never creates it. A failure text contains HTTP codes,
 // receiver reasons and network errors, never a report's content, because reports are sealed.

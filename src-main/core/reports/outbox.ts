@@ -48,7 +48,7 @@ export interface OutboxOptions {
   baseDelayMs?: number;
   /** Maximum delay ceiling between attempts. Default 1 hour. */
   maxDelayMs?: number;
-  /** How long delivered entries are kept before prune() removes them. Default 30 days. */
+  /** Retention time of delivered entries before prune() removes them. Default 30 days. */
   retentionMs?: number;
   /** Source of numbers in [0, 1) for the jitter. Default Math.random. */
   random?: () => number;
