@@ -165,7 +165,7 @@ for (const viewport of [
   test(`candidate page fills the row at ${viewport.width}x${viewport.height}`, async ({ page }) => {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await openKeyboard(page);
-    // "yi" has more single characters than any row holds.
+    // "yi" has more single characters than any row has room for.
     await tapKeys(page, ['y', 'i']);
     await expect(page.getByTestId('keyboard-candidate').first()).toBeVisible();
 
@@ -195,7 +195,7 @@ async function badActionLabels(page: Page): Promise<string[]> {
       const label = text.textContent ?? '';
       const problems: string[] = [];
 
-      // The text must stay inside the key's padding, not merely inside its border.
+      // The text must stay inside the key's content box, not merely inside its border.
       const style = getComputedStyle(key);
       const box = key.getBoundingClientRect();
       const contentLeft = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
