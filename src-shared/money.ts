@@ -21,12 +21,18 @@ const CURRENCY_SIGN = /^[¥￥]|元$|^RMB|^CNY/i;
 // Thousands separators are accepted only between correct groups of three ("12,345", "1,234.50"):
 // "1,2,3.00" or "1,,5.00" is a typo, not an amount.
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+// Most amounts are plain ("1234.50"), and ten whole digits stay below MAX_FEN, so they need none
+// of the checks of the general path.
+const PLAIN = /^(\d{1,10})(?:\.(\d{1,2}))?$/;
 
 /**
  * Parses a yuan amount written with at most two decimals ("1234", "1234.5", "1,234.50") into
  * integer fen by string arithmetic, so no floating-point rounding ever touches the value.
  */
 export function parseYuanToFen(text: string): YuanParse {
+  const plain = PLAIN.exec(text);
+  if (plain) return { ok: true, fen: Number(plain[1]) * 100 + Number((plain[2] ?? '').padEnd(2, '0')) };
+
   const trimmed = text.trim();
   if (trimmed.length === 0) return { ok: false, problem: 'empty' };
   if (CURRENCY_SIGN.test(trimmed)) return { ok: false, problem: 'currency-sign' };
