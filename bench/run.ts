@@ -22,6 +22,7 @@ import { changePaymentAmounts } from './change-payments.js';
 import { timeContentDigest, timeHashThroughput, timeManifestVerification } from './crypto-costs.js';
 import { publishWithDelta, timeDeltaAndFullInstall } from './delta-sync.js';
 import { runBoardsBench } from './boards.js';
+import { runCleaningBench } from './import-cleaning.js';
 import { checkTotals } from './totals.js';
 import { percentile, timeAsync, timeSync } from './timing.js';
 
@@ -32,12 +33,13 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     samples: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
-    // Comma-separated: `payments` (version 1 data, delta, cryptography) and `boards`.
-    parts: { type: 'string', default: 'payments,boards' },
+    // Comma-separated: `payments` (version 1 data, delta, cryptography), `boards` and `cleaning`
+    // (the import's cell cleaners on 1,000,000 rows).
+    parts: { type: 'string', default: 'payments,boards,cleaning' },
   },
 });
 
-const PARTS = ['payments', 'boards'];
+const PARTS = ['payments', 'boards', 'cleaning'];
 const parts = new Set(values.parts.split(',').map((part) => part.trim()));
 for (const part of parts) {
   if (!PARTS.includes(part)) throw new Error(`invalid --parts value "${values.parts}": "${part}" is not a part; expected a comma-separated list of ${PARTS.join(', ')}`);
@@ -144,6 +146,8 @@ try {
   if (parts.has('boards')) {
     rows.push(...(await runBoardsBench({ work, countyCode: values.county, households, seed: Number(values.seed) })));
   }
+
+  if (parts.has('cleaning')) rows.push(...runCleaningBench());
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }

@@ -29,6 +29,8 @@ const UNIT = /^(?:[¥￥]|RMB|CNY|人民币)\s*|\s*(?:元整?|RMB|CNY)$/gi;
 const TRAILING_ZEROS = /^(.*\.\d\d)0+$/;
 // Minus signs: ASCII hyphen-minus and U+2212, which word processors substitute.
 const MINUS = /^[-\u2212]/;
+// Most cells hold a plain amount such as 1234.50: they skip the repairs.
+const PLAIN = /^\d+(?:\.\d{1,2})?$/;
 
 /**
  * Returns the decimal text Excel shows for a number cell in General format, without exponent for
@@ -47,6 +49,10 @@ function signedProblem(problem: YuanProblem): RejectReason {
 /** Cleans a cell of an amount column into integer fen. */
 export function cleanAmount(cell: CellValue, options: AmountOptions = {}): Cleaned<number> {
   const repairs: Repair[] = [];
+  if (cell.kind === 'text' && PLAIN.test(cell.text)) {
+    const parsed = parseYuanToFen(cell.text);
+    return parsed.ok ? { ok: true, value: parsed.fen, repairs } : reject(PROBLEM_REASONS[parsed.problem], cell.text);
+  }
 
   let text: string;
   switch (cell.kind) {

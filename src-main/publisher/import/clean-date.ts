@@ -1,6 +1,7 @@
 // Dates (发放日期 and the like) from department files, into YYYY-MM-DD. Repairs: Excel serial numbers,
 // Chinese and other common date forms, a time of day after the date. Rejections: dates that do
 // not exist and dates outside the context's bounds.
+import { daysInMonth } from '../../../src-shared/id-number.js';
 import { cellText, reject } from './clean-result.js';
 import type { CleanContext, Cleaned, Rejection, Repair } from './clean-result.js';
 import { recordRepair, repairText } from './clean-text.js';
@@ -20,6 +21,8 @@ const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 // 2024年3月5日 and 2024年3月5号.
 const CHINESE = /^(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+// Most cells hold YYYY-MM-DD already: they skip the repairs and the other forms.
+const STANDARD = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Five-digit serials are 1927-05-18 to 2173-10-14, the only ones a plausible date can have; a
 // shorter number in a date column is more likely a day or a year than a serial.
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
@@ -29,8 +32,7 @@ const HIGHEST_COMPACT = 99_991_231;
 
 /** Returns true when the parts name a day of the Gregorian calendar. */
 export function isCalendarDate({ year, month, day }: DateParts): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function formatDate({ year, month, day }: DateParts): string {
@@ -123,10 +125,18 @@ export function readDateText(
  */
 export function cleanDate(cell: CellValue, context: CleanContext): Cleaned<string> {
   const repairs: Repair[] = [];
-  const read = readDateCell(cell, context, repairs);
-  if (!read.ok) return read;
+  const standard = cell.kind === 'text' ? STANDARD.exec(cell.text) : null;
+  let date: string;
+  if (standard) {
+    const parts = { year: Number(standard[1]), month: Number(standard[2]), day: Number(standard[3]) };
+    if (!isCalendarDate(parts)) return reject('dateNotExist', standard[0]);
+    date = standard[0];
+  } else {
+    const read = readDateCell(cell, context, repairs);
+    if (!read.ok) return read;
+    date = formatDate(read.value);
+  }
 
-  const date = formatDate(read.value);
   if (date < context.earliestDate) return reject('dateTooEarly', cellText(cell), { earliest: context.earliestDate });
   if (date > context.latestDate) return reject('dateTooLate', cellText(cell), { latest: context.latestDate });
   return { ok: true, value: date, repairs };

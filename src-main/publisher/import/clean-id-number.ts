@@ -2,7 +2,7 @@
 // x, legacy 15-digit numbers upgraded to 18 digits. Rejections: numbers that Excel has already
 // damaged, which no program can restore, and numbers that fail GB 11643 (length, birth date,
 // check character).
-import { checkIdNumber } from '../../../src-shared/id-number.js';
+import { checkIdNumber, computeCheckCharacter, isRealBirthDate } from '../../../src-shared/id-number.js';
 import type { IdNumberProblem } from '../../../src-shared/id-number.js';
 import { cellText, reject } from './clean-result.js';
 import type { CleanContext, Cleaned, Repair, RejectReason } from './clean-result.js';
@@ -25,6 +25,8 @@ const SEPARATORS = /[ \-\u2010\u2011\u2013\u2014]/g;
 // its last three digits as 000.
 const ROUNDED_18 = /^\d{15}000$/;
 const LOWER_X = /x$/;
+// Most cells hold a well-formed number: they skip the repairs and the general checks.
+const WELL_FORMED = /^\d{17}[\dX]$/;
 
 // Largest integer below which a number cell can hold an ID number exactly: a legacy number has
 // 15 digits, and Excel keeps 15 significant digits (a double keeps integers exact up to 2^53).
@@ -43,6 +45,11 @@ const FIFTEEN_DIGITS = 1e15;
  */
 export function cleanIdNumber(cell: CellValue, context: CleanContext): Cleaned<string> {
   const repairs: Repair[] = [];
+  if (cell.kind === 'text' && WELL_FORMED.test(cell.text)) {
+    const { text } = cell;
+    const valid = isRealBirthDate(text.slice(6, 14), context.now) && computeCheckCharacter(text.slice(0, 17)) === text[17];
+    if (valid) return { ok: true, value: text, repairs };
+  }
 
   let text: string;
   switch (cell.kind) {

@@ -14,6 +14,8 @@ const MONTH_SEPARATED = /^(\d{4})[-/.](\d{1,2})$/;
 const MONTH_COMPACT = /^(\d{4})(\d{2})$/;
 // A period written with a dot and month 1 is also what a CSV shows for the number 2024.10.
 const AMBIGUOUS_OCTOBER = /^\d{4}\.1$/;
+// Most cells hold YYYY-MM already: they skip the repairs and the other forms.
+const STANDARD = /^(\d{4})-(\d{2})$/;
 
 interface PeriodParts {
   year: number;
@@ -53,7 +55,6 @@ function readPeriodCell(cell: CellValue, context: CleanContext, repairs: Repair[
   if (text !== null && AMBIGUOUS_OCTOBER.test(text)) return reject('periodAmbiguous', shown);
   const parts = text === null ? null : parsePeriodText(text);
   if (text !== null && parts !== null) {
-    if (parts.month !== null && (parts.month < 1 || parts.month > 12)) return reject('periodNotExist', shown);
     recordRepair(text, 'periodFormat', formatPeriod(parts), repairs);
     return { ok: true, value: parts, repairs };
   }
@@ -77,10 +78,14 @@ function readPeriodCell(cell: CellValue, context: CleanContext, repairs: Repair[
  */
 export function cleanPeriod(cell: CellValue, context: CleanContext): Cleaned<string> {
   const repairs: Repair[] = [];
-  const read = readPeriodCell(cell, context, repairs);
+  const standard = cell.kind === 'text' ? STANDARD.exec(cell.text) : null;
+  const read: Cleaned<PeriodParts> = standard
+    ? { ok: true, value: { year: Number(standard[1]), month: Number(standard[2]) }, repairs }
+    : readPeriodCell(cell, context, repairs);
   if (!read.ok) return read;
 
-  const { year } = read.value;
+  const { year, month } = read.value;
+  if (month !== null && (month < 1 || month > 12)) return reject('periodNotExist', cellText(cell));
   if (year < context.earliestYear) return reject('periodTooEarly', cellText(cell), { earliestYear: context.earliestYear });
   if (year > context.latestYear) return reject('periodTooLate', cellText(cell), { latestYear: context.latestYear });
   return { ok: true, value: formatPeriod(read.value), repairs };

@@ -5,53 +5,57 @@ import { chinaDate } from '../field-checks.js';
 import { EARLIEST_PAID_ON } from '../validate-payments.js';
 import type { CellValue } from './source-table.js';
 
-export type RepairKind =
+export const REPAIR_KINDS = [
   // Any text
-  | 'excelFormulaText'
-  | 'invisibleCharacters'
-  | 'fullWidth'
-  | 'unusualSpaces'
-  | 'spaceInChinese'
-  | 'repeatedSpaces'
-  | 'trimmedSpaces'
+  'excelFormulaText',
+  'invisibleCharacters',
+  'fullWidth',
+  'unusualSpaces',
+  'spaceInChinese',
+  'repeatedSpaces',
+  'trimmedSpaces',
   // ID numbers
-  | 'idSeparators'
-  | 'idLowerCaseX'
-  | 'idUpgradedTo18'
+  'idSeparators',
+  'idLowerCaseX',
+  'idUpgradedTo18',
   // Amounts
-  | 'amountUnit'
-  | 'amountGrouping'
-  | 'amountTrailingZeros'
+  'amountUnit',
+  'amountGrouping',
+  'amountTrailingZeros',
   // Dates and periods
-  | 'dateFormat'
-  | 'dateFromSerial'
-  | 'dateTimeDropped'
-  | 'periodFormat'
-  | 'periodFromDate';
+  'dateFormat',
+  'dateFromSerial',
+  'dateTimeDropped',
+  'periodFormat',
+  'periodFromDate',
+] as const;
+export type RepairKind = (typeof REPAIR_KINDS)[number];
 
-export type RejectReason =
-  | 'empty'
-  | 'wrongCellType'
-  | 'idScientificNotation'
-  | 'idRoundedDigits'
-  | 'idInvalidCharacters'
-  | 'idInvalidLength'
-  | 'idInvalidBirthDate'
-  | 'idInvalidChecksum'
-  | 'amountNotANumber'
-  | 'amountBadGrouping'
-  | 'amountNegative'
-  | 'amountTooManyDecimals'
-  | 'amountTooLarge'
-  | 'dateNotADate'
-  | 'dateNotExist'
-  | 'dateTooEarly'
-  | 'dateTooLate'
-  | 'periodNotAPeriod'
-  | 'periodAmbiguous'
-  | 'periodNotExist'
-  | 'periodTooEarly'
-  | 'periodTooLate';
+export const REJECT_REASONS = [
+  'empty',
+  'wrongCellType',
+  'idScientificNotation',
+  'idRoundedDigits',
+  'idInvalidCharacters',
+  'idInvalidLength',
+  'idInvalidBirthDate',
+  'idInvalidChecksum',
+  'amountNotANumber',
+  'amountBadGrouping',
+  'amountNegative',
+  'amountTooManyDecimals',
+  'amountTooLarge',
+  'dateNotADate',
+  'dateNotExist',
+  'dateTooEarly',
+  'dateTooLate',
+  'periodNotAPeriod',
+  'periodAmbiguous',
+  'periodNotExist',
+  'periodTooEarly',
+  'periodTooLate',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** One change a cleaner made, with the whole cell text before and after that step. */
 export interface Repair {

@@ -66,9 +66,9 @@ export function repairText(text: string, repairs: Repair[], numeric = false): st
     repairs,
   );
   value = recordRepair(value, 'unusualSpaces', value.replace(UNUSUAL_SPACE, ' '), repairs);
+  value = recordRepair(value, 'trimmedSpaces', value.trim(), repairs);
   value = recordRepair(value, 'spaceInChinese', value.replace(SPACE_IN_CHINESE, ''), repairs);
   value = recordRepair(value, 'repeatedSpaces', value.replace(REPEATED_SPACES, ' '), repairs);
-  value = recordRepair(value, 'trimmedSpaces', value.trim(), repairs);
   return value;
 }
 
