@@ -213,7 +213,7 @@ describe('minsheng serve', () => {
 
   it('names --data-dir over the config in its help', async () => {
     const result = await runCli(['serve', '--help']);
-    expect(result.stdout).toContain("with --config it replaces the config's dataDir");
+    expect(result.stdout).toContain("With --config it replaces the config's dataDir");
   });
 
   it('reports an empty data folder', async () => {
