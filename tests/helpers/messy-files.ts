@@ -26,7 +26,7 @@ const ID_3 = makeIdNumber('430123', '19621120', 3);
 
 const HEADERS = ['序号', '姓名', '身份证号', '补贴项目', '发放金额', '发放日期', '所属乡镇', '村组'];
 
-/** One payment row as a department writes it in CSV. */
+/** Builds one payment row as a department writes it in CSV. */
 function payment(serial: number, name: string, id: string, amount: string, village: string): string[] {
   return [String(serial), name, id, '耕地地力保护补贴', amount, '2024-03-05', '城关镇', village];
 }
@@ -180,10 +180,10 @@ const twoRowHeader: CorpusFile = {
 const number = (value: number, shown: string): CellValue => ({ kind: 'number', value, shown });
 const date = (value: string): CellValue => ({ kind: 'date', date: value });
 
-// A workbook as payment systems export it: a title merged across the table, ID numbers that an
-// earlier edit turned into numbers (Excel then shows 4.30123E+17), amounts and serials as numbers,
-// dates as dates, a formula, a village cell merged over two rows, a SUM footer, a second sheet with
-// a two-row merged header, an empty sheet and a hidden lookup sheet.
+// A workbook as payment systems export it. The first sheet has a title merged across the table,
+// an ID number that an earlier edit turned into a number (Excel then shows 4.30123E+17), amounts
+// and serials as numbers, dates, a formula, a village cell merged over two rows and a SUM footer.
+// The second sheet has a two-row merged header. An empty sheet and a hidden lookup sheet follow.
 const workbook: CorpusFile = {
   file: 'payments.xlsx',
   async write(dir) {
@@ -278,7 +278,7 @@ export interface BrokenFile {
   params?: Record<string, string | number>;
 }
 
-/** A minimal compound file (the container of .xls and of password-protected .xlsx) naming `streams`. */
+/** Builds a minimal compound file, the container of .xls and of password-protected .xlsx, naming `streams`. */
 function compoundFile(streams: string[]): Buffer {
   const header = Buffer.alloc(512);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
@@ -386,7 +386,7 @@ export const BROKEN_FILES: BrokenFile[] = [
   },
 ];
 
-/** A workbook cut off half-way, as an interrupted download or copy leaves it. */
+/** Writes a workbook cut off half-way, as an interrupted download or copy leaves it. */
 export async function writeTruncatedWorkbook(dir: string, file: string): Promise<void> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('发放明细');

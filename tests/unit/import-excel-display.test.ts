@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatGeneral, formatWithNumberFormat } from '../../src-main/publisher/import/excel-display.js';
 
+// An 18-digit ID number stored as a number, which a double cannot hold exactly.
+const ID_AS_NUMBER = Number('430123199001011234');
+
 describe('formatGeneral', () => {
   it.each([
-    [430123199001011234, '4.30123E+17'],
+    [ID_AS_NUMBER, '4.30123E+17'],
     [123456789012, '1.23457E+11'],
     [12345678901, '12345678901'],
     [12345678901.5, '12345678902'],
@@ -23,7 +26,7 @@ describe('formatGeneral', () => {
 
 describe('formatWithNumberFormat', () => {
   it('keeps 15 significant digits with format 0', () => {
-    expect(formatWithNumberFormat(430123199001011234, '0')).toBe('430123199001011000');
+    expect(formatWithNumberFormat(ID_AS_NUMBER, '0')).toBe('430123199001011000');
   });
 
   it('groups thousands with #,##0.00', () => {

@@ -11,9 +11,9 @@ export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gbk' | 'gb18030';
 export const SAMPLE_BYTES = 64 * 1024;
 
 /**
- * A line counts as written in UTF-8 when it is valid UTF-8 and holds at least this many
- * three-byte sequences (Chinese characters). GBK text forms such a line by chance about once in
- * 10^8 lines, so a GBK file is not mistaken for a mixed one.
+ * A line counts as written in UTF-8 when it is valid UTF-8 and contains at least this many
+ * three-byte sequences (Chinese characters). By an estimate from GBK's byte ranges, GBK text forms
+ * such a line by chance about once in 10^8 lines, so a GBK file is not mistaken for a mixed one.
  */
 const UTF8_LINE_MIN_CHARACTERS = 4;
 
@@ -30,8 +30,8 @@ export interface TextDecoding {
 
 /**
  * Returns a streaming decoder for the detected encoding. GBK files go through GB18030, which
- * contains GBK. The WHATWG decoder of Node's ICU decodes GB18030 about ten times faster than
- * iconv-lite 0.7 (0.3 s against 3.5 s for 82 MB here); iconv-lite serves a Node built without ICU.
+ * contains GBK. The WHATWG decoder of Node 20's ICU decoded an 82 MB GBK file in 0.3 s on a
+ * 2-core machine, against 3.5 s for iconv-lite 0.7. iconv-lite serves a Node built without ICU.
  */
 export function decoderFor(encoding: TextEncoding): TextDecoding {
   const label = encoding === 'gbk' || encoding === 'gb18030' ? 'gb18030' : 'utf-8';
@@ -134,13 +134,13 @@ export class EncodingScanner {
     return this.gbFourByte ? 'gb18030' : 'gbk';
   }
 
-  /** The first bytes of the file, up to SAMPLE_BYTES. */
+  /** Returns the first bytes of the file, up to SAMPLE_BYTES. */
   sample(): Buffer {
     return Buffer.concat(this.sampleChunks);
   }
 
   /**
-   * A short GBK file can be valid UTF-8 by chance ("茅" is C3 A9, which UTF-8 reads as "é").
+   * Tells whether valid UTF-8 text is really GBK. A short GBK file can be valid UTF-8 by chance ("茅" is C3 A9, which UTF-8 reads as "é").
    * Such a file has no Chinese characters as UTF-8 but only Chinese ones as GB18030.
    */
   private readsBetterAsGb(sample: Buffer): boolean {

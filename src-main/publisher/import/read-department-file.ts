@@ -1,7 +1,7 @@
 // Reads one department file into SourceTables, choosing the reader by the file's content rather
 // than its name: departments rename files freely, and payment systems save CSV text or HTML
 // under ".xls". Anything that is not a table the import can read is rejected with an ImportError
-// that tells the county worker what the file is and how to save it instead.
+// whose message names the file's real type and how to save it instead.
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from './import-error.js';
@@ -63,6 +63,10 @@ export async function readDepartmentFile(dataDir: string, file: string): Promise
   if (start.subarray(0, COMPOUND_FILE.length).equals(COMPOUND_FILE)) {
     // Office wraps both a password-protected .xlsx and an old .xls in a compound file.
     if (start.includes(ENCRYPTED_PACKAGE)) throw new ImportError('encrypted', { file });
+    // NOTE: .xls (BIFF8) is rejected because no maintained npm package reads it: SheetJS stopped
+    // publishing to npm at 0.18.5, which has two high-severity advisories for reading crafted
+    // files (CVE-2023-30533, CVE-2024-22363), and its fixed releases reach npm only through
+    // third-party republishers. Excel and WPS save any .xls as .xlsx in one step.
     throw new ImportError('xls', { file });
   }
   if (looksLikeHtml(start)) throw new ImportError('html', { file });
