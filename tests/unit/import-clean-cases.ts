@@ -242,6 +242,25 @@ export const CELL_CASES: CellCase[] = [
     expected: { value: ID, repairs: [['excelFormulaText', `="${ID}"`, ID]] },
   },
   {
+    name: 'apostrophe before the number',
+    cleaner: 'idNumber',
+    cell: text(`'${ID}`),
+    expected: { value: ID, repairs: [['textPrefix', `'${ID}`, ID]] },
+  },
+  {
+    name: 'tab before the number',
+    cleaner: 'idNumber',
+    cell: text(`\t${ID}`),
+    expected: {
+      value: ID,
+      repairs: [
+        ['unusualSpaces', `\t${ID}`, ` ${ID}`],
+        ['trimmedSpaces', ` ${ID}`, ID],
+      ],
+    },
+  },
+  { name: 'apostrophe kept in text', cleaner: 'text', cell: text("'quoted'"), expected: { value: "'quoted'" } },
+  {
     name: 'legacy 15-digit number',
     cleaner: 'idNumber',
     cell: text(LEGACY),
@@ -585,6 +604,12 @@ export const CELL_CASES: CellCase[] = [
   },
   { name: 'dot month 1', cleaner: 'period', cell: text('2024.1'), expected: { reason: 'periodAmbiguous' } },
   { name: 'number cell 2024.1', cleaner: 'period', cell: number(2024.1), expected: { reason: 'periodAmbiguous' } },
+  {
+    name: 'number cell 2024.03',
+    cleaner: 'period',
+    cell: number(2024.03),
+    expected: { value: '2024-03', repairs: [['periodFormat', '2024.03', '2024-03']] },
+  },
   {
     name: 'six digits',
     cleaner: 'period',

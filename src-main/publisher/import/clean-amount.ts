@@ -3,13 +3,14 @@
 // third non-zero decimal, a negative amount where none is allowed, anything that is not a number.
 import { parseYuanToFen } from '../../../src-shared/money.js';
 import type { YuanProblem } from '../../../src-shared/money.js';
-import { cellText, reject } from './clean-result.js';
+import { reject, rejectNonNumeric } from './clean-result.js';
 import type { Cleaned, Repair, RejectReason } from './clean-result.js';
 import { recordRepair, repairText } from './clean-text.js';
+import { cellText } from './source-table.js';
 import type { CellValue } from './source-table.js';
 
 export interface AmountOptions {
-  /** Accept amounts below zero, such as recovered overpayments (追回). Off unless a column allows it. */
+  /** True when amounts below zero are valid, such as recovered overpayments (追回); false by default. */
   allowNegative?: boolean;
 }
 
@@ -33,9 +34,10 @@ const MINUS = /^[-\u2212]/;
 const PLAIN = /^\d+(?:\.\d{1,2})?$/;
 
 /**
- * Returns the decimal text Excel shows for a number cell in General format, without exponent for
- * amounts. Excel keeps 15 significant digits, so a cell holding the double 12.300000000000001
- * (written by a formula) is 12.3, while a real third decimal such as 1234.567 stays visible.
+ * Returns a number cell's value as decimal text, rounded to the 15 significant digits Excel keeps.
+ * A cell holding the double 12.300000000000001 (from a formula) becomes 12.3, while a real third
+ * decimal such as 1234.567 stays. Values of 1e21 and more, or below 1e-6, come out in exponent
+ * notation, which the amount parser rejects.
  */
 export function excelDecimalText(value: number): string {
   return String(Number(value.toPrecision(15)));
@@ -54,21 +56,10 @@ export function cleanAmount(cell: CellValue, options: AmountOptions = {}): Clean
     return parsed.ok ? { ok: true, value: parsed.fen, repairs } : reject(PROBLEM_REASONS[parsed.problem], cell.text);
   }
 
-  let text: string;
-  switch (cell.kind) {
-    case 'empty':
-      return reject('empty', '');
-    case 'date':
-    case 'boolean':
-      return reject('wrongCellType', cellText(cell));
-    case 'number':
-      if (!Number.isFinite(cell.value)) return reject('amountNotANumber', cell.shown);
-      text = excelDecimalText(cell.value);
-      break;
-    case 'text':
-      text = repairText(cell.text, repairs, true);
-      break;
-  }
+  if (cell.kind !== 'text' && cell.kind !== 'number') return rejectNonNumeric(cell);
+  if (cell.kind === 'number' && !Number.isFinite(cell.value)) return reject('amountNotANumber', cell.shown);
+
+  let text = cell.kind === 'number' ? excelDecimalText(cell.value) : repairText(cell.text, repairs, true);
 
   text = recordRepair(text, 'amountUnit', text.replace(UNIT, ''), repairs);
   if (text === '') return reject('empty', cellText(cell));

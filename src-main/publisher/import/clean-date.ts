@@ -2,10 +2,11 @@
 // Chinese and other common date forms, a time of day after the date. Rejections: dates that do
 // not exist and dates outside the context's bounds.
 import { daysInMonth } from '../../../src-shared/id-number.js';
-import { cellText, reject } from './clean-result.js';
+import { reject } from './clean-result.js';
 import type { CleanContext, Cleaned, Rejection, Repair } from './clean-result.js';
 import { recordRepair, repairText } from './clean-text.js';
 import { excelSerialToDate } from './excel-serial.js';
+import { cellText } from './source-table.js';
 import type { CellValue } from './source-table.js';
 
 export interface DateParts {
@@ -23,7 +24,7 @@ const CHINESE = /^(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 // Most cells hold YYYY-MM-DD already: they skip the repairs and the other forms.
 const STANDARD = /^(\d{4})-(\d{2})-(\d{2})$/;
-// Five-digit serials are 1927-05-18 to 2173-10-14, the only ones a plausible date can have; a
+// Five-digit serials run from 1927-05-18 to 2173-10-13, which covers every plausible date. A
 // shorter number in a date column is more likely a day or a year than a serial.
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 // Number cells of eight digits in this range are dates typed without separators (20240305).

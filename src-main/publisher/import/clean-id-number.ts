@@ -4,9 +4,10 @@
 // check character).
 import { checkIdNumber, computeCheckCharacter, isRealBirthDate } from '../../../src-shared/id-number.js';
 import type { IdNumberProblem } from '../../../src-shared/id-number.js';
-import { cellText, reject } from './clean-result.js';
+import { reject, rejectNonNumeric } from './clean-result.js';
 import type { CleanContext, Cleaned, Repair, RejectReason } from './clean-result.js';
 import { recordRepair, repairText } from './clean-text.js';
+import { cellText } from './source-table.js';
 import type { CellValue } from './source-table.js';
 
 const PROBLEM_REASONS: Record<IdNumberProblem, RejectReason> = {
@@ -17,7 +18,7 @@ const PROBLEM_REASONS: Record<IdNumberProblem, RejectReason> = {
   'invalid-checksum': 'idInvalidChecksum',
 };
 
-// What a CSV shows after Excel displayed a long number in General format: 4.30123E+17.
+// Excel's General display of a long number, which a CSV saved by Excel keeps: 4.30123E+17.
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d+$/i;
 // Spaces and dashes typed to group the digits: 430123 19900101 1234, 430123-19900101-1234.
 const SEPARATORS = /[ \-\u2010\u2011\u2013\u2014]/g;
@@ -28,8 +29,8 @@ const LOWER_X = /x$/;
 // Most cells hold a well-formed number: they skip the repairs and the general checks.
 const WELL_FORMED = /^\d{17}[\dX]$/;
 
-// Largest integer below which a number cell can hold an ID number exactly: a legacy number has
-// 15 digits, and Excel keeps 15 significant digits (a double keeps integers exact up to 2^53).
+// The smallest number of 16 digits. Excel keeps 15 significant digits, so a number cell from here
+// up can no longer hold an ID number exactly, while a legacy 15-digit number fits below it.
 const FIFTEEN_DIGITS = 1e15;
 
 /**
@@ -41,7 +42,7 @@ const FIFTEEN_DIGITS = 1e15;
  * is rejected as idScientificNotation, and 18 digits ending in 000 whose check character fails are
  * rejected as idRoundedDigits rather than idInvalidChecksum, because that is the trace of a
  * rounded number copied back as text. One ending in 000 whose check character is right is
- * accepted: real numbers end that way about once in eleven thousand.
+ * accepted, because about one real number in 1,100 ends that way.
  */
 export function cleanIdNumber(cell: CellValue, context: CleanContext): Cleaned<string> {
   const repairs: Repair[] = [];
@@ -51,24 +52,15 @@ export function cleanIdNumber(cell: CellValue, context: CleanContext): Cleaned<s
     if (valid) return { ok: true, value: text, repairs };
   }
 
-  let text: string;
-  switch (cell.kind) {
-    case 'empty':
-      return reject('empty', '');
-    case 'date':
-    case 'boolean':
-      return reject('wrongCellType', cellText(cell));
-    case 'number':
-      if (Math.abs(cell.value) >= FIFTEEN_DIGITS) {
-        return reject(/e/i.test(cell.shown) ? 'idScientificNotation' : 'idRoundedDigits', cell.shown);
-      }
-      if (!Number.isInteger(cell.value) || cell.value < 0) return reject('idInvalidCharacters', cell.shown);
-      text = String(cell.value);
-      break;
-    case 'text':
-      text = repairText(cell.text, repairs, true);
-      break;
+  if (cell.kind !== 'text' && cell.kind !== 'number') return rejectNonNumeric(cell);
+  if (cell.kind === 'number' && Math.abs(cell.value) >= FIFTEEN_DIGITS) {
+    return reject(/e/i.test(cell.shown) ? 'idScientificNotation' : 'idRoundedDigits', cell.shown);
   }
+  if (cell.kind === 'number' && (!Number.isInteger(cell.value) || cell.value < 0)) {
+    return reject('idInvalidCharacters', cell.shown);
+  }
+
+  let text = cell.kind === 'number' ? String(cell.value) : repairText(cell.text, repairs, true);
 
   if (text === '') return reject('empty', cellText(cell));
   if (SCIENTIFIC.test(text)) return reject('idScientificNotation', cellText(cell));

@@ -2,10 +2,11 @@
 // yearly payment. Repairs: 2024年3月, 2024/3, 2024.03, 202403, 2024年度, and a full date whose
 // month is taken. Rejections: months that do not exist, a year outside the context's bounds, and
 // the ambiguous 2024.1, which may be October after Excel stored 2024.10 as a number.
-import { cellText, reject } from './clean-result.js';
+import { reject } from './clean-result.js';
 import type { CleanContext, Cleaned, Repair } from './clean-result.js';
 import { readDateCell, readDateText } from './clean-date.js';
 import { recordRepair, repairText } from './clean-text.js';
+import { cellText } from './source-table.js';
 import type { CellValue } from './source-table.js';
 
 const YEAR = /^(\d{4}) ?(?:年度?)?$/;
@@ -36,21 +37,19 @@ function formatPeriod({ year, month }: PeriodParts): string {
 }
 
 // The text to read as a period: a text cell after the text repairs, or a number cell of four or
-// six digits (2024, 202403). Other number cells are dates or serials, read by readDateCell.
+// six digits (2024, 202403) or a year with a fraction (2024.03). Other number cells are dates or
+// serials, read by readDateCell.
 function periodText(cell: CellValue, repairs: Repair[]): string | null {
   if (cell.kind === 'text') return repairText(cell.text, repairs, true);
-  if (cell.kind !== 'number' || !Number.isInteger(cell.value)) return null;
+  if (cell.kind !== 'number') return null;
 
   const digits = String(cell.value);
+  if (!Number.isInteger(cell.value)) return cell.value < 10_000 ? digits : null;
   return digits.length === 4 || digits.length === 6 ? digits : null;
 }
 
 function readPeriodCell(cell: CellValue, context: CleanContext, repairs: Repair[]): Cleaned<PeriodParts> {
   const shown = cellText(cell);
-  if (cell.kind === 'number' && !Number.isInteger(cell.value) && cell.value < 10_000) {
-    return reject('periodAmbiguous', shown);
-  }
-
   const text = periodText(cell, repairs);
   if (text !== null && AMBIGUOUS_OCTOBER.test(text)) return reject('periodAmbiguous', shown);
   const parts = text === null ? null : parsePeriodText(text);

@@ -3,6 +3,7 @@
 // are also the keys of their messages, `import:repair.<kind>` and `import:reject.<reason>`.
 import { chinaDate } from '../field-checks.js';
 import { EARLIEST_PAID_ON } from '../validate-payments.js';
+import { cellText } from './source-table.js';
 import type { CellValue } from './source-table.js';
 
 export const REPAIR_KINDS = [
@@ -14,6 +15,7 @@ export const REPAIR_KINDS = [
   'spaceInChinese',
   'repeatedSpaces',
   'trimmedSpaces',
+  'textPrefix',
   // ID numbers
   'idSeparators',
   'idLowerCaseX',
@@ -69,7 +71,7 @@ export type Cleaned<T> =
   | {
       ok: false;
       reason: RejectReason;
-      /** The cell as the worker sees it in the file, for the report. */
+      /** The cell's text as the file shows it, for the report. */
       value: string;
       /** Message parameters besides the value, such as the bounds of a date. */
       params?: Record<string, string | number>;
@@ -95,7 +97,7 @@ export interface CleanContext {
  * Builds the context for an import at `now`. Dates before 1950 are typos or spreadsheet
  * placeholders (1900-01-00 is Excel's serial 0), because livelihood subsidies start after 1949.
  * Dates after the end of next year are typos too (2042 for 2024); nearer future dates pass here
- * and are left to the validator, which knows whether the column may lie in the future.
+ * and are left to the validator, which decides per column whether a future date is valid.
  */
 export function cleanContextAt(now: Date, dateSystem: 1900 | 1904 = 1900): CleanContext {
   const latestYear = Number(chinaDate(now).slice(0, 4)) + 1;
@@ -109,20 +111,9 @@ export function cleanContextAt(now: Date, dateSystem: 1900 | 1904 = 1900): Clean
   };
 }
 
-/** Returns the cell's text as a spreadsheet program shows it; empty cells give "". */
-export function cellText(cell: CellValue): string {
-  switch (cell.kind) {
-    case 'text':
-      return cell.text;
-    case 'number':
-      return cell.shown;
-    case 'date':
-      return cell.date;
-    case 'boolean':
-      return cell.value ? 'TRUE' : 'FALSE';
-    case 'empty':
-      return '';
-  }
+/** Rejects a cell that cannot hold a number: an empty cell, or a date or boolean cell. */
+export function rejectNonNumeric(cell: Exclude<CellValue, { kind: 'text' | 'number' }>): Rejection {
+  return cell.kind === 'empty' ? reject('empty', '') : reject('wrongCellType', cellText(cell));
 }
 
 export function reject(

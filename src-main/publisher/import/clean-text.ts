@@ -1,14 +1,14 @@
 // Text repairs that every column gets: Excel's ="…" wrapping, invisible characters, full-width
 // letters and digits, unusual blanks and stray spaces. Each step that changes the text is
 // reported with the text before and after it.
-import { cellText } from './clean-result.js';
 import type { Cleaned, Repair, RepairKind } from './clean-result.js';
+import { cellText } from './source-table.js';
 import type { CellValue } from './source-table.js';
 
 // Any character that one of the steps below may change. Text without one (most cells: names,
 // codes, plain numbers) skips every step, which keeps a million-row import fast.
 // eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /^=|[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\uff0b-\uff1a\uff21-\uff3a\uff41-\uff5a]/;
+const NEEDS_WORK = /^[='\u2018\u2019]|[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\uff0b-\uff1a\uff21-\uff3a\uff41-\uff5a]/;
 
 // Excel writes ="0123" into a CSV so that a leading zero survives being opened again; "" inside is
 // an escaped quote.
@@ -35,6 +35,9 @@ const UNUSUAL_SPACE = /[\t\n\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\
 const SPACE_IN_CHINESE =
   /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]) +(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])/gu;
 const REPEATED_SPACES = / {2,}/g;
+// Payment systems write a leading apostrophe (sometimes a curly one) before long numbers, so that
+// Excel keeps them as text. A CSV saved from Excel still carries it.
+const TEXT_PREFIX = /^['\u2018\u2019]/;
 
 function toHalfWidth(character: string): string {
   return String.fromCharCode(character.charCodeAt(0) - FULL_WIDTH_OFFSET);
@@ -48,8 +51,8 @@ export function recordRepair(text: string, kind: RepairKind, after: string, repa
 
 /**
  * Repairs text in place of a cell, appending a repair for each step that changed it. `numeric`
- * also turns full-width punctuation of numbers (．，－＋／：) into ASCII, for ID numbers, amounts and
- * dates.
+ * also turns full-width punctuation of numbers (．，－＋／：) into ASCII and removes a leading
+ * apostrophe, for ID numbers, amounts and dates.
  */
 export function repairText(text: string, repairs: Repair[], numeric = false): string {
   if (!NEEDS_WORK.test(text)) return text;
@@ -69,6 +72,7 @@ export function repairText(text: string, repairs: Repair[], numeric = false): st
   value = recordRepair(value, 'trimmedSpaces', value.trim(), repairs);
   value = recordRepair(value, 'spaceInChinese', value.replace(SPACE_IN_CHINESE, ''), repairs);
   value = recordRepair(value, 'repeatedSpaces', value.replace(REPEATED_SPACES, ' '), repairs);
+  if (numeric) value = recordRepair(value, 'textPrefix', value.replace(TEXT_PREFIX, ''), repairs);
   return value;
 }
 

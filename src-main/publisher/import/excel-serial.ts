@@ -1,6 +1,6 @@
 // Excel's date serial numbers. In the 1900 date system (the default of Excel for Windows) serial 1
-// is 1900-01-01 and serial 60 is 1900-02-29, a day that never existed: Lotus 1-2-3 treated 1900 as
-// a leap year and Excel kept the error for compatibility, so every serial from 61 on is one more
+// is 1900-01-01 and serial 60 is 1900-02-29, a day that never existed. Lotus 1-2-3 treated 1900 as
+// a leap year and Excel kept the error for compatibility. So every serial from 61 on is one more
 // than the day count since 1899-12-31. In the 1904 system (old Mac workbooks) serial 0 is
 // 1904-01-01.
 

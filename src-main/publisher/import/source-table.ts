@@ -16,6 +16,22 @@ export type CellValue =
   | { kind: 'boolean'; value: boolean }
   | { kind: 'empty' };
 
+/** Returns the cell's text as a spreadsheet program shows it; an empty or missing cell gives "". */
+export function cellText(cell: CellValue | undefined): string {
+  switch (cell?.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+      return cell.shown;
+    case 'date':
+      return cell.date;
+    case 'boolean':
+      return cell.value ? 'TRUE' : 'FALSE';
+    default:
+      return '';
+  }
+}
+
 /** How the bytes of a file were read, reported to the worker. */
 export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'gbk' | 'gb18030' | 'xlsx' | 'xls';
 

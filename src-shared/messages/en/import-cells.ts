@@ -11,6 +11,7 @@ export default {
     spaceInChinese: 'Removed spaces between Chinese characters',
     repeatedSpaces: 'Merged repeated spaces into one',
     trimmedSpaces: 'Removed leading and trailing spaces',
+    textPrefix: 'Removed the leading apostrophe that marks a number as text',
     idSeparators: 'Removed spaces and dashes inside the ID number',
     idLowerCaseX: 'Changed the ID number\'s final lower-case x to X',
     idUpgradedTo18: 'Upgraded a legacy 15-digit ID number to 18 digits',

@@ -11,6 +11,7 @@ export default {
     spaceInChinese: '删除汉字之间的空格',
     repeatedSpaces: '连续空格合并为一个',
     trimmedSpaces: '删除首尾空格',
+    textPrefix: '删除数字前标记文本用的单引号',
     idSeparators: '删除身份证号中的空格和连字符',
     idLowerCaseX: '身份证号末位的小写 x 改为大写 X',
     idUpgradedTo18: '15 位旧身份证号升为 18 位',
