@@ -7,7 +7,7 @@ import { MAX_RECORD_BYTES } from '../standard.js';
 import { CsvSplitter, CsvSyntaxError } from './csv-splitter.js';
 import { decodeAll, decoderFor, EncodingScanner } from './detect-encoding.js';
 import type { TextEncoding } from './detect-encoding.js';
-import { findTable } from './find-table.js';
+import { EMPTY_CELL, findTable } from './find-table.js';
 import { ImportError } from './import-error.js';
 import type { CellValue, CsvDelimiter, SourceRow, SourceTable } from './source-table.js';
 
@@ -15,8 +15,6 @@ const CHUNK_BYTES = 1024 * 1024;
 const DELIMITERS: CsvDelimiter[] = [',', '\t', ';'];
 /** Lines of the file's start that delimiter detection looks at. */
 const DELIMITER_SAMPLE_LINES = 50;
-
-const EMPTY: CellValue = Object.freeze({ kind: 'empty' });
 
 /** Number of delimiter characters outside double quotes in one line. */
 function countOutsideQuotes(line: string, delimiter: string): number {
@@ -61,11 +59,11 @@ export function detectDelimiter(sampleText: string, complete: boolean): CsvDelim
 const FORMULA_QUOTED = /^="(.*)"$/s;
 
 function toCell(field: string): CellValue {
-  if (field === '') return EMPTY;
+  if (field === '') return EMPTY_CELL;
   if (field.charCodeAt(0) === 0x3d) {
     // Excel keeps leading zeros in CSV by writing the cell as the formula ="0123".
     const match = FORMULA_QUOTED.exec(field);
-    if (match) return match[1] === '' ? EMPTY : { kind: 'text', text: match[1]!.replace(/""/g, '"') };
+    if (match) return match[1] === '' ? EMPTY_CELL : { kind: 'text', text: match[1]!.replace(/""/g, '"') };
   }
   return { kind: 'text', text: field };
 }

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellValue as ExcelCellValue } from 'exceljs';
 import { formatWithNumberFormat } from './excel-display.js';
 import { excelSerialToDate } from './excel-serial.js';
-import { findTable } from './find-table.js';
+import { EMPTY_CELL, findTable } from './find-table.js';
 import { ImportError } from './import-error.js';
 import type { CellValue, SourceRow, SourceTable } from './source-table.js';
 
@@ -29,8 +29,6 @@ interface SheetInfo {
   state?: string;
 }
 
-const EMPTY: CellValue = Object.freeze({ kind: 'empty' });
-
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -43,8 +41,8 @@ function isDateFormat(format: string | undefined): boolean {
 }
 
 function toCellValue(value: ExcelCellValue, numberFormat: string | undefined, date1904: boolean): CellValue {
-  if (value === null || value === undefined) return EMPTY;
-  if (typeof value === 'string') return value === '' ? EMPTY : { kind: 'text', text: value };
+  if (value === null || value === undefined) return EMPTY_CELL;
+  if (typeof value === 'string') return value === '' ? EMPTY_CELL : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return { kind: 'date', date: isoDate(value) };
   if (typeof value === 'number') {
@@ -62,13 +60,13 @@ function toCellValue(value: ExcelCellValue, numberFormat: string | undefined, da
     return toCellValue((value as { result?: ExcelCellValue }).result ?? null, numberFormat, date1904);
   }
   if ('text' in value) return { kind: 'text', text: String(value.text) };
-  return EMPTY;
+  return EMPTY_CELL;
 }
 
 function readRow(row: ExcelJS.Row, date1904: boolean): CellValue[] {
   const cells: CellValue[] = [];
   row.eachCell({ includeEmpty: false }, (cell: Cell, column: number) => {
-    while (cells.length < column - 1) cells.push(EMPTY);
+    while (cells.length < column - 1) cells.push(EMPTY_CELL);
     cells[column - 1] = toCellValue(cell.value, cell.numFmt, date1904);
   });
   return cells;
