@@ -3,7 +3,7 @@
 // window, keeps the display awake, serves the KioskApi and the AdminApi over IPC, syncs and
 // sends the county's fleet heartbeat in the background, reloads a crashed or hung page, and
 // releases all on quit.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, session } from 'electron';
@@ -37,15 +37,41 @@ const log = createLogger('electron-main');
 
 export const DEFAULT_CONFIG = 'kiosk-config/demo.json';
 
-/** Finds the config file: `--config FILE` or `--config=FILE`, then MINSHENG_CONFIG, then the demo. */
-export function configFileFrom(argv: readonly string[], env: NodeJS.ProcessEnv, appPath: string): string {
+/** Where the app runs from: Electron's app.getAppPath(), app.isPackaged and app.getPath('appData'). */
+export interface AppLocation {
+  appPath: string;
+  isPackaged: boolean;
+  appDataPath: string;
+}
+
+/**
+ * The config file the host loads, and where its name came from. 'installed' is the per-user file
+ * that the packages' autostart reads and `minsheng provision` writes.
+ */
+export interface ConfigChoice {
+  file: string;
+  source: 'argument' | 'environment' | 'installed' | 'demo';
+}
+
+/** Returns the per-user terminal config of an installed kiosk: ~/.config/minsheng/kiosk.json, %APPDATA%\minsheng\kiosk.json. */
+export function installedConfigFile(appDataPath: string): string {
+  return path.join(appDataPath, 'minsheng', 'kiosk.json');
+}
+
+/**
+ * Finds the config file: `--config FILE` or `--config=FILE`, then MINSHENG_CONFIG, then the
+ * installed per-user config in a packaged app, or the demo config in a checkout. The packaged
+ * app never falls back to the demo, because the demo's data folder inside app.asar is read-only.
+ */
+export function configFileFrom(argv: readonly string[], env: NodeJS.ProcessEnv, location: AppLocation): ConfigChoice {
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
-    if (arg.startsWith('--config=')) return path.resolve(arg.slice('--config='.length));
-    if (arg === '--config' && argv[index + 1]) return path.resolve(argv[index + 1]!);
+    if (arg.startsWith('--config=')) return { file: path.resolve(arg.slice('--config='.length)), source: 'argument' };
+    if (arg === '--config' && argv[index + 1]) return { file: path.resolve(argv[index + 1]!), source: 'argument' };
   }
-  if (env.MINSHENG_CONFIG) return path.resolve(env.MINSHENG_CONFIG);
-  return path.join(appPath, DEFAULT_CONFIG);
+  if (env.MINSHENG_CONFIG) return { file: path.resolve(env.MINSHENG_CONFIG), source: 'environment' };
+  if (location.isPackaged) return { file: installedConfigFile(location.appDataPath), source: 'installed' };
+  return { file: path.join(location.appPath, DEFAULT_CONFIG), source: 'demo' };
 }
 
 /** DevTools and reload shortcuts stay off unless --debug or MINSHENG_DEBUG=1 is given. */
@@ -61,21 +87,33 @@ export function appFiles(appPath: string): { pageUrl: string; preloadFile: strin
   };
 }
 
-/** Loads the config and its commission key, or shows their problems and exits. */
-function loadConfigOrExit(configFile: string, env: NodeJS.ProcessEnv): { loaded: LoadedConfig; reporting: ReportingKeys | null } | null {
+/** Shows an error box (it works before 'ready', so no window opens), copies it to stderr and exits 1. */
+function showStartErrorAndExit(title: string, content: string): null {
+  process.stderr.write(`${content}\n`);
+  dialog.showErrorBox(title, content);
+  app.exit(1);
+  return null;
+}
+
+/**
+ * Loads the config and its commission key, or shows their problems and exits. A missing installed
+ * config means the terminal was never provisioned, so the message names `minsheng provision`.
+ */
+function loadConfigOrExit(choice: ConfigChoice, env: NodeJS.ProcessEnv): { loaded: LoadedConfig; reporting: ReportingKeys | null } | null {
   const t = translatorFor(resolveLanguage(undefined, env.MINSHENG_LANG));
+  const configFile = choice.file;
+  if (choice.source === 'installed' && !existsSync(configFile)) {
+    return showStartErrorAndExit(t('host:configMissingTitle'), t('host:configMissing', { file: configFile }));
+  }
+
   try {
     const loaded = loadTerminalConfig(configFile, t);
     return { loaded, reporting: reportingKeysOf(loaded, t) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
 
-    // showErrorBox works before 'ready', so a broken config never opens a window.
     const content = [error.message, ...error.problems, '', t('host:configErrorHint')].join('\n');
-    process.stderr.write(`${content}\n`);
-    dialog.showErrorBox(t('host:configErrorTitle'), content);
-    app.exit(1);
-    return null;
+    return showStartErrorAndExit(t('host:configErrorTitle'), content);
   }
 }
 
@@ -155,8 +193,9 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
     return;
   }
 
-  const configFile = configFileFrom(argv, env, app.getAppPath());
-  const started = loadConfigOrExit(configFile, env);
+  const configChoice = configFileFrom(argv, env, { appPath: app.getAppPath(), isPackaged: app.isPackaged, appDataPath: app.getPath('appData') });
+  const configFile = configChoice.file;
+  const started = loadConfigOrExit(configChoice, env);
   if (!started) return;
   const { loaded, reporting } = started;
   // Still before the first await: Electron may become ready as soon as this function yields.

@@ -228,6 +228,10 @@ export interface StandInProcessMetric {
 class StandInApp extends EventEmitter {
   hasLock = true;
   appPath = '/opt/minsheng-kiosk';
+  /** False as under `npm start`; true plays an installed package. */
+  isPackaged = false;
+  /** What app.getPath returns per name; a name missing here throws, as Electron does for an unknown one. */
+  paths: Record<string, string> = { appData: '/home/kiosk/.config' };
   ready = false;
   metrics: StandInProcessMetric[] = [{ pid: process.pid, type: 'Browser', memory: { workingSetSize: 100_000, peakWorkingSetSize: 120_000 } }];
 
@@ -257,6 +261,12 @@ class StandInApp extends EventEmitter {
 
   getAppPath(): string {
     return this.appPath;
+  }
+
+  getPath(name: string): string {
+    const found = this.paths[name];
+    if (found === undefined) throw new Error(`Failed to get '${name}' path`);
+    return found;
   }
 
   quit(): void {
@@ -363,6 +373,8 @@ export function resetStandIn(): void {
   devtoolsSide.contentHeightPx = 600;
   app.removeAllListeners();
   app.hasLock = true;
+  app.isPackaged = false;
+  app.paths = { appData: '/home/kiosk/.config' };
   app.ready = false;
   app.metrics = [{ pid: process.pid, type: 'Browser', memory: { workingSetSize: 100_000, peakWorkingSetSize: 120_000 } }];
   session.defaultSession.removeAllListeners();

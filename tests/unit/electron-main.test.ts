@@ -1,7 +1,7 @@
 // The host's lifecycle under the electron stand-in: a bad config shows an error and exits 1,
 // a good one opens the locked-down window and wires IPC, sync and logging, and quitting
 // releases them.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import path from 'node:path';
@@ -56,18 +56,26 @@ afterEach(() => {
 });
 
 describe('configFileFrom', () => {
+  const checkout = { appPath: '/app', isPackaged: false, appDataPath: '/home/kiosk/.config' };
+  const packaged = { ...checkout, appPath: '/opt/minsheng-kiosk/resources/app.asar', isPackaged: true };
+
   it('prefers --config over the environment', () => {
-    expect(configFileFrom(['electron', '.', '--config', '/etc/k.json'], { MINSHENG_CONFIG: '/x.json' }, '/app')).toBe('/etc/k.json');
-    expect(configFileFrom(['app', '--config=/etc/k.json'], {}, '/app')).toBe('/etc/k.json');
+    expect(configFileFrom(['electron', '.', '--config', '/etc/k.json'], { MINSHENG_CONFIG: '/x.json' }, checkout)).toEqual({ file: '/etc/k.json', source: 'argument' });
+    expect(configFileFrom(['app', '--config=/etc/k.json'], {}, packaged)).toEqual({ file: '/etc/k.json', source: 'argument' });
   });
 
   it('falls back to MINSHENG_CONFIG, then the demo', () => {
-    expect(configFileFrom(['app'], { MINSHENG_CONFIG: '/x.json' }, '/app')).toBe('/x.json');
-    expect(configFileFrom(['app'], {}, '/app')).toBe('/app/kiosk-config/demo.json');
+    expect(configFileFrom(['app'], { MINSHENG_CONFIG: '/x.json' }, checkout)).toEqual({ file: '/x.json', source: 'environment' });
+    expect(configFileFrom(['app'], {}, checkout)).toEqual({ file: '/app/kiosk-config/demo.json', source: 'demo' });
+  });
+
+  it('uses the per-user config when packaged', () => {
+    expect(configFileFrom(['app'], {}, packaged)).toEqual({ file: '/home/kiosk/.config/minsheng/kiosk.json', source: 'installed' });
+    expect(configFileFrom(['app'], { MINSHENG_CONFIG: '/x.json' }, packaged)).toEqual({ file: '/x.json', source: 'environment' });
   });
 
   it('resolves a relative --config against the working directory', () => {
-    expect(configFileFrom(['app', '--config', 'k.json'], {}, '/app')).toBe(path.resolve('k.json'));
+    expect(configFileFrom(['app', '--config', 'k.json'], {}, checkout).file).toBe(path.resolve('k.json'));
   });
 });
 
@@ -108,6 +116,38 @@ describe('startKioskHost', () => {
     expect(standIn.recorded.exitCodes).toEqual([1]);
     expect(standIn.recorded.errorBoxes[0]!.title).toContain('终端配置有误');
     expect(standIn.recorded.errorBoxes[0]!.content).toContain(file);
+  });
+
+  it('names minsheng provision when packaged without config', async () => {
+    standIn.app.isPackaged = true;
+    standIn.app.paths = { appData: path.join(temp.dir, 'config-home') };
+    const expected = path.join(temp.dir, 'config-home', 'minsheng', 'kiosk.json');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+    await startKioskHost(['app'], { MINSHENG_LANG: 'en' });
+    stderr.mockRestore();
+
+    expect(standIn.recorded.exitCodes).toEqual([1]);
+    expect(standIn.recorded.windows).toHaveLength(0);
+    expect(standIn.recorded.errorBoxes).toHaveLength(1);
+    const { title, content } = standIn.recorded.errorBoxes[0]!;
+    expect(title).toContain('no config');
+    expect(content).toContain(expected);
+    expect(content).toContain('minsheng provision');
+    expect(content).not.toContain('demo');
+  });
+
+  it('starts packaged with the per-user config', async () => {
+    standIn.app.isPackaged = true;
+    standIn.app.paths = { appData: path.join(temp.dir, 'config-home') };
+    mkdirSync(path.join(temp.dir, 'config-home', 'minsheng'), { recursive: true });
+    writeFileSync(path.join(temp.dir, 'config-home', 'minsheng', 'kiosk.json'), JSON.stringify(GOOD_CONFIG));
+
+    await startKioskHost(['app'], {});
+
+    expect(standIn.recorded.exitCodes).toEqual([]);
+    expect(standIn.recorded.windows).toHaveLength(1);
+    expect(existsSync(path.join(temp.dir, 'config-home', 'minsheng', 'data', 'logs', 'kiosk.log'))).toBe(true);
   });
 
   it('opens one locked-down kiosk window', async () => {
