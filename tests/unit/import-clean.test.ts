@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fenToYuanText } from '../../src-shared/money.js';
 import { catalogs } from '../../src-shared/messages/catalogs.js';
+import { translatorFor } from '../../src-shared/messages/translator.js';
 import { Random } from '../../src-main/publisher/demo-data/prng.js';
 import { cleanAmount } from '../../src-main/publisher/import/clean-amount.js';
 import { cleanDate } from '../../src-main/publisher/import/clean-date.js';
@@ -134,6 +135,22 @@ describe('corpus coverage', () => {
       expect(REJECT_REASONS.filter((reason) => !messages.reject[reason]), language).toEqual([]);
     }
   });
+});
+
+describe('rejection messages', () => {
+  for (const language of ['zh-CN', 'en'] as const) {
+    it(`fill every placeholder in ${language}`, () => {
+      const translate = translatorFor(language);
+      for (const testCase of CELL_CASES) {
+        const result = clean(testCase.cleaner, testCase.cell);
+        if (result.ok) continue;
+
+        const message = translate(`import:reject.${result.reason}`, { value: result.value, ...result.params });
+        expect(message, testCase.name).not.toContain('{{');
+        expect(message, testCase.name).not.toContain(`reject.${result.reason}`);
+      }
+    });
+  }
 });
 
 describe('excelSerialToDate', () => {
