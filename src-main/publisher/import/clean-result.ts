@@ -90,14 +90,16 @@ export interface CleanContext {
   earliestYear: number;
   latestYear: number;
   /** Excel's date system of the workbook: serial 1 is 1900-01-01, or 1904-01-02 in the 1904 system. */
+  // NOTE: SourceTable does not record a workbook's date system yet, so serials of a 1904 workbook
+  // read four years early unless the caller learns the system from the reader and passes it here.
   dateSystem: 1900 | 1904;
 }
 
 /**
  * Builds the context for an import at `now`. Dates before 1950 are typos or spreadsheet
  * placeholders (1900-01-00 is Excel's serial 0), because livelihood subsidies start after 1949.
- * Dates after the end of next year are typos too (2042 for 2024); nearer future dates pass here
- * and are left to the validator, which decides per column whether a future date is valid.
+ * Dates after the end of next year are typos too (2042 for 2024). Nearer future dates pass here,
+ * because the validator decides per column whether a future date is valid.
  */
 export function cleanContextAt(now: Date, dateSystem: 1900 | 1904 = 1900): CleanContext {
   const latestYear = Number(chinaDate(now).slice(0, 4)) + 1;
