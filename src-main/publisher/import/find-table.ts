@@ -4,6 +4,7 @@
 // and spreadsheets go through the same rules. Merged cells hold their value in the top-left cell
 // and leave the others empty, which is what the two-row header join relies on.
 import { isHeaderWord } from './header-words.js';
+import { cellText } from './source-table.js';
 import type { CellValue, SourceRow, SourceTable } from './source-table.js';
 
 export type FoundTable = Pick<SourceTable, 'titleRows' | 'headerRow' | 'headers' | 'rows' | 'footerRows'>;
@@ -16,22 +17,6 @@ const NOTE_WORDS = ['制表人', '制表', '审核人', '审核', '填报单位'
 
 /** The one empty cell that readers share, so a million empty cells cost no allocations. */
 export const EMPTY_CELL: CellValue = Object.freeze({ kind: 'empty' });
-
-/** Text of a cell as the worker sees it. */
-export function cellText(cell: CellValue | undefined): string {
-  switch (cell?.kind) {
-    case 'text':
-      return cell.text;
-    case 'number':
-      return cell.shown;
-    case 'date':
-      return cell.date;
-    case 'boolean':
-      return cell.value ? 'TRUE' : 'FALSE';
-    default:
-      return '';
-  }
-}
 
 function isEmpty(cell: CellValue | undefined): boolean {
   return cell === undefined || cell.kind === 'empty' || (cell.kind === 'text' && cell.text.trim() === '');
