@@ -8,7 +8,7 @@ import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { INCIDENTS_FILE, IncidentSchema } from '../../src-shared/watchdog-protocol.js';
 import type { Incident } from '../../src-shared/watchdog-protocol.js';
-import { scrubText } from './log.js';
+import { redactPersonalData } from './redaction.js';
 import { readTailLines } from './tail-lines.js';
 
 const MAX_KIND_LENGTH = 64;
@@ -31,14 +31,14 @@ function rotatedFile(dataDir: string): string {
 
 /**
  * Appends one incident and returns it. `kind` is a short code such as renderer-gone or gpu-crash
- * (at most 64 characters). `detail` is English technical text: digit runs shaped like ID, card or
- * phone numbers are redacted, and text beyond 2,000 characters is cut.
+ * (at most 64 characters). `detail` is English technical text: personal fields and numbers shaped
+ * like ID, card or phone numbers are redacted, and text beyond 2,000 characters is cut.
  */
 export async function appendIncident(dataDir: string, kind: string, detail: string, now: Date = new Date()): Promise<Incident> {
   if (kind.length === 0 || kind.length > MAX_KIND_LENGTH) {
     throw new RangeError(`incident kind "${kind}" must have 1 to ${MAX_KIND_LENGTH} characters`);
   }
-  const incident = IncidentSchema.parse({ at: now.toISOString(), kind, detail: scrubText(detail).slice(0, MAX_DETAIL_LENGTH) });
+  const incident = IncidentSchema.parse({ at: now.toISOString(), kind, detail: redactPersonalData(detail).slice(0, MAX_DETAIL_LENGTH) });
 
   const file = incidentsFile(dataDir);
   await mkdir(path.dirname(file), { recursive: true });

@@ -3,28 +3,14 @@
 // shaped like an ID number, a bank card or a mobile number, so neither can reach a log file.
 import pino from 'pino';
 import type { Logger } from 'pino';
+import { PERSONAL_FIELDS, REDACTED, redactPersonalData } from './redaction.js';
 
 export type { Logger };
 
-// Field names that carry personal data anywhere in a log object, at any of the first 2 levels.
-export const PERSONAL_FIELDS = [
-  'idNumber',
-  'id_number',
-  'name',
-  'phone',
-  'bankAccount',
-  'bank_account',
-  'address',
-];
 const REDACT_PATHS = PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
-// 15 or 18 digit ID numbers (last may be X), 16-19 digit card numbers, 11 digit mobile numbers.
-const PERSONAL_NUMBER = /(?<!\d)(\d{17}[\dXx]|\d{15,19}|1[3-9]\d{9})(?!\d)/g;
-
-/** Replaces digit runs shaped like ID, card or phone numbers in free text. */
-export function scrubText(text: string): string {
-  return text.replace(PERSONAL_NUMBER, (match) => `[${match.length} digits redacted]`);
-}
+/** Replaces personal fields and numbers shaped like ID, card or phone numbers in free text (see redaction.ts). */
+export const scrubText = redactPersonalData;
 
 // Loggers are created at module load, before a host has chosen where its logs go, so they all write
 // to one forwarding stream whose target configureLogging can change later.
@@ -67,7 +53,7 @@ export function toTextLine(line: string): string {
 const root: Logger = pino(
   {
     level: 'debug',
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
     timestamp: pino.stdTimeFunctions.isoTime,
     hooks: {
       logMethod(args, method) {

@@ -11,7 +11,7 @@ import { logsDir } from '../data-folder/layout.js';
 import { createLogger } from '../log.js';
 import { mountCandidates } from '../sync/usb-source.js';
 import { readTailLines } from '../tail-lines.js';
-import { redactLogLine } from './log-redaction.js';
+import { redactPersonalData } from '../redaction.js';
 
 const log = createLogger('admin-export-logs');
 
@@ -68,7 +68,7 @@ function makeFolder(folder: string): void {
 }
 
 function redactedText(lines: string[]): string {
-  return lines.map((line) => `${redactLogLine(line)}\n`).join('');
+  return lines.map((line) => `${redactPersonalData(line)}\n`).join('');
 }
 
 export interface ExportLogsOptions {
@@ -96,7 +96,7 @@ export async function exportLogs(options: ExportLogsOptions): Promise<AdminActio
   const files = await logFiles(options.dataDir);
   const contents = await Promise.all(files.map(async (file) => ({ name: path.basename(file), text: redactedText(await readTailLines(file, MAX_EXPORT_BYTES_PER_FILE)) })));
   // Only the text values are redacted: a byte count must not be taken for a phone number.
-  const diagnosticsText = `${JSON.stringify(options.diagnostics, (_key, value: unknown) => (typeof value === 'string' ? redactLogLine(value) : value), 2)}\n`;
+  const diagnosticsText = `${JSON.stringify(options.diagnostics, (_key, value: unknown) => (typeof value === 'string' ? redactPersonalData(value) : value), 2)}\n`;
 
   try {
     // One level at a time: a recursive mkdir reports a read-only medium as ENOENT, not EROFS.
