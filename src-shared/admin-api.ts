@@ -62,6 +62,15 @@ export const DiagnosticsSchema = z.object({
       succeededAt: z.string().nullable(),
       // Open problem codes from the data folder's status (empty when the last pass was clean).
       problems: z.array(z.object({ code: z.string(), detail: z.string() })),
+      // The last pass's result: its status, and for a failure the reason code (network, io, ...)
+      // and the technical detail. Missing from hosts older than this field.
+      outcome: z
+        .object({
+          status: z.enum(['installed', 'up-to-date', 'rejected', 'failed']),
+          reason: z.string().nullable(),
+          detail: z.string().nullable(),
+        })
+        .optional(),
     })
     .nullable(),
   disk: z.object({ path: z.string(), freeBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() }),

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostics, Incident } from '../../src-shared/admin-api.js';
 import { formatDate } from '../boards/format.js';
 import { formatFiledAt } from '../reporting/ReportReview.js';
-import { formatBytes, layoutLabel, printerStateLabel, problemLabel } from './labels.js';
+import { formatBytes, layoutLabel, printerStateLabel, problemLabel, resultLine } from './labels.js';
 
 function Card({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -32,11 +32,21 @@ function newestFirst(incidents: Incident[]): Incident[] {
   return [...incidents].sort((a, b) => timeOf(b) - timeOf(a));
 }
 
+type SyncOutcome = NonNullable<NonNullable<Diagnostics['lastSync']>['outcome']>;
+
+/** Returns the sync-now result code of the last pass: its status, or a failure's reason. */
+function outcomeCode(outcome: SyncOutcome): string {
+  if (outcome.status === 'failed') return outcome.reason ?? 'failed';
+  return outcome.status;
+}
+
 export function DiagnosticsView({ diagnostics }: { diagnostics: Diagnostics }) {
   const { t, i18n } = useTranslation();
   const { versions, snapshot, lastSync, disk, memory, printer, outbox } = diagnostics;
   const freePercent = disk.totalBytes > 0 ? Math.round((disk.freeBytes / disk.totalBytes) * 100) : 0;
   const incidents = newestFirst(diagnostics.incidents);
+  const outcome = lastSync?.outcome;
+  const outcomeFailed = outcome !== undefined && (outcome.status === 'failed' || outcome.status === 'rejected');
 
   return (
     <>
@@ -74,8 +84,18 @@ export function DiagnosticsView({ diagnostics }: { diagnostics: Diagnostics }) {
           <Field label={t('admin.field.lastSuccess')}>
             {lastSync?.succeededAt ? formatFiledAt(lastSync.succeededAt) : t('admin.field.never')}
           </Field>
+          {outcome !== undefined && (
+            <Field label={t('admin.field.lastResult')}>
+              <span className={outcomeFailed ? 'admin-line--problem' : undefined} data-testid="admin-sync-outcome">
+                {resultLine(t, 'sync-now', outcomeFailed ? 'failed' : 'done', outcomeCode(outcome))}
+              </span>
+            </Field>
+          )}
+          {outcomeFailed && outcome.detail !== null && outcome.detail !== '' && (
+            <p className="admin-line admin-line--technical">{t('admin.field.lastResultDetail', { detail: outcome.detail })}</p>
+          )}
           {lastSync === null || lastSync.problems.length === 0 ? (
-            <p className="admin-line">{t('admin.field.noProblems')}</p>
+            !outcomeFailed && <p className="admin-line">{t('admin.field.noProblems')}</p>
           ) : (
             lastSync.problems.map((problem) => (
               <p key={problem.code} className="admin-line admin-line--problem">

@@ -349,6 +349,17 @@ describe('diagnostics', () => {
     );
   });
 
+  it('carries the last pass\'s failure and reason', async () => {
+    const service = adminService({ loaded: { ...loaded, source: path.join(caseDir, 'no-such-bundle') } });
+    const token = await unlocked(service);
+    await service.adminAction({ token, action: 'sync-now' });
+    const result = await service.adminDiagnostics({ token });
+    const outcome = result.status === 'ok' ? result.diagnostics.lastSync?.outcome : undefined;
+
+    expect(outcome).toMatchObject({ status: 'failed', reason: 'io' });
+    expect(outcome?.detail).toContain('no-such-bundle');
+  });
+
   it('works before the first sync', async () => {
     const service = adminService();
     const result = await service.adminDiagnostics({ token: await unlocked(service) });

@@ -10,8 +10,9 @@ import type { AdminAction, AdminActionResult } from '../../src-shared/admin-api.
 import type { KioskSettings } from '../../src-shared/kiosk-api.js';
 import { App } from '../../src-renderer/App.js';
 import { ADMIN_IDLE_SECONDS, ADMIN_WARNING_SECONDS, AdminScreen } from '../../src-renderer/admin/AdminScreen.js';
+import { DiagnosticsView } from '../../src-renderer/admin/DiagnosticsView.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
-import { ADMIN_PIN, memoryAdminApi } from '../helpers/memory-admin-api.js';
+import { ADMIN_PIN, DIAGNOSTICS, memoryAdminApi } from '../helpers/memory-admin-api.js';
 import type { MemoryAdminApi, MemoryAdminApiOptions } from '../helpers/memory-admin-api.js';
 import { memoryKioskApi, SETTINGS } from '../helpers/memory-kiosk-api.js';
 
@@ -81,6 +82,36 @@ describe('admin diagnostics', () => {
     const sync = screen.getByTestId('admin-sync').textContent;
     expect(sync).toContain('同步持续失败');
     expect(sync).toContain('ECONNREFUSED');
+  });
+
+  it.each([
+    ['a network failure', { status: 'failed', reason: 'network', detail: 'GET http://127.0.0.1:9101/manifest.json: ECONNREFUSED' }, '✗ 连不上同步来源'],
+    ['a rejected bundle', { status: 'rejected', reason: 'unknown-key', detail: 'unknown-key: key=abc' }, '✗ 数据包被拒绝'],
+  ] as const)('shows the last pass failed with %s', (_case, outcome, line) => {
+    const diagnostics = { ...DIAGNOSTICS, lastSync: { at: '2025-07-02T01:00:00Z', succeededAt: '2025-07-01T01:00:00Z', problems: [], outcome } };
+    render(
+      <I18nextProvider i18n={createRendererI18n()}>
+        <DiagnosticsView diagnostics={diagnostics} />
+      </I18nextProvider>,
+    );
+    const sync = screen.getByTestId('admin-sync').textContent ?? '';
+
+    expect(screen.getByTestId('admin-sync-outcome').textContent).toContain(line);
+    expect(sync).toContain(outcome.detail);
+    expect(sync).not.toContain('✓');
+  });
+
+  it('shows the last pass installed', () => {
+    const outcome = { status: 'installed', reason: null, detail: null } as const;
+    const diagnostics = { ...DIAGNOSTICS, lastSync: { at: '2025-07-02T01:00:00Z', succeededAt: '2025-07-02T01:00:00Z', problems: [], outcome } };
+    render(
+      <I18nextProvider i18n={createRendererI18n()}>
+        <DiagnosticsView diagnostics={diagnostics} />
+      </I18nextProvider>,
+    );
+
+    expect(screen.getByTestId('admin-sync-outcome').textContent).toBe('✓ 已安装新数据');
+    expect(screen.getByTestId('admin-sync').textContent).toContain('✓ 没有故障');
   });
 
   it('shows disk, memory, printer and outbox', async () => {

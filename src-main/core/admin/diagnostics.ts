@@ -54,6 +54,8 @@ export function lastSyncOf(report: TerminalReport): Diagnostics['lastSync'] {
     // this is the last install, even when an up-to-date pass came later.
     succeededAt: succeeded ? lastSync.at : (lastInstalled?.at ?? null),
     problems: report.status.problems.map((problem) => ({ code: problem.code, detail: problem.detail })),
+    outcome:
+      lastSync === null ? undefined : { status: lastSync.status, reason: lastSync.reason ?? null, detail: lastSync.detail ?? null },
   };
 }
 

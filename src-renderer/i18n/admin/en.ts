@@ -67,6 +67,8 @@ export default {
     noSnapshot: 'No data installed yet',
     lastSync: 'Last sync',
     lastSuccess: 'Last success',
+    lastResult: 'Last result',
+    lastResultDetail: 'Detail: {{detail}}',
     never: 'never',
     noProblems: '✓ No problems',
     problem: '⚠ {{problem}}: {{detail}}',

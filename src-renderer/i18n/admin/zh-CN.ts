@@ -70,6 +70,8 @@ export default {
     noSnapshot: '尚未安装数据',
     lastSync: '上次同步',
     lastSuccess: '上次成功',
+    lastResult: '上次结果',
+    lastResultDetail: '说明：{{detail}}',
     never: '从未',
     noProblems: '✓ 没有故障',
     problem: '⚠ {{problem}}：{{detail}}',
