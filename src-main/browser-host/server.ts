@@ -7,8 +7,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AdminApi } from '../../src-shared/admin-api.js';
+import { KIOSK_HTTP_PATHS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { createLogger } from '../core/log.js';
+import { isAdminPath } from './admin-routes.js';
 import { handleApi } from './api-routes.js';
 import { sendText, setSecurityHeaders } from './http-responses.js';
 import { serveStatic } from './static-files.js';
@@ -26,12 +28,30 @@ export interface BrowserHostOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /**
+   * Called for each API request that a villager's tap causes, for the watchdog's busy flag. The
+   * page's own background reads and the admin paths do not count (see isVillagerRequest).
+   */
+  onVillagerRequest?: () => void;
 }
 
 export interface BrowserHost {
   url: string;
   port: number;
   close(): Promise<void>;
+}
+
+// The page reads these without a tap: at start, and the snapshot every minute while at rest.
+const BACKGROUND_PATHS: ReadonlySet<string> = new Set([KIOSK_HTTP_PATHS.getSettings, KIOSK_HTTP_PATHS.getSnapshotInfo]);
+
+/**
+ * True for an API path that means someone is at the screen. The admin paths are left out because
+ * the admin session's own state counts for them.
+ * NOTE: the attract loop reads notices through the board paths when it starts and after each
+ * new snapshot, so those reads count too; they keep the flag true for one idle timeout at most.
+ */
+export function isVillagerRequest(rawPath: string): boolean {
+  return !BACKGROUND_PATHS.has(rawPath) && !isAdminPath(rawPath);
 }
 
 function hostnameOf(hostHeader: string | undefined): string | null {
@@ -59,6 +79,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // Only the raw path is used: the query string is ignored and never logged.
     const rawPath = (request.url ?? '/').split('?')[0]!;
     if (rawPath === '/api' || rawPath.startsWith('/api/')) {
+      if (options.onVillagerRequest && isVillagerRequest(rawPath)) options.onVillagerRequest();
       await handleApi(options.api, request, response, rawPath, log, options.adminApi);
       return;
     }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, session } from 'electron';
 import { createAdminService } from '../core/admin/admin-service.js';
+import type { AdminService } from '../core/admin/admin-service.js';
 import { ConfigError, kioskSettingsOf, loadTerminalConfig } from '../core/config.js';
 import type { LoadedConfig } from '../core/config.js';
 import { checkInstalledAtStart } from '../core/data-folder/startup-check.js';
@@ -31,7 +32,7 @@ import { createElectronPrinter } from './printer.js';
 import { startPeriodicSync, syncPassFor } from './periodic-sync.js';
 import { watchRenderer } from './renderer-recovery.js';
 import type { RendererRecovery } from './renderer-recovery.js';
-import { totalMemoryBytes, trackUserActivity } from './vitals.js';
+import { totalMemoryBytes, trackPageActivity } from './vitals.js';
 
 const log = createLogger('electron-main');
 
@@ -151,7 +152,7 @@ function openKioskWindow({ pageUrl, preloadFile, lockdown, idleMs }: KioskWindow
 
   // A crashed, killed or hung renderer must not leave a blank screen, because no one is on site.
   const recovery = watchRenderer({ window, pageUrl, recordIncident });
-  const activity = trackUserActivity(window.webContents, idleMs);
+  const activity = trackPageActivity(window.webContents, idleMs);
 
   void window.loadURL(pageUrl);
   return { window, recovery, activity };
@@ -206,13 +207,15 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   log.info({ configFile, terminalId: loaded.config.terminalId, gpu: gpu.decision.mode }, 'kiosk host starting');
 
   // Heartbeats start before the snapshot check, so a slow start does not look like a hang. The
-  // window is opened after 'ready'; until then nobody can be using it.
+  // window and the admin service are made after 'ready'; until then nobody can be using them.
+  // Busy (the daily restart waits) means input within the idle timeout or an open admin session.
   let activity: KioskWindow['activity'] | null = null;
+  let adminSession: Pick<AdminService, 'sessionOpen'> | null = null;
   const watchdog = startWatchdogClient({
     heartbeatSeconds: loaded.config.watchdog.heartbeatSeconds,
     vitals: () => ({
       memoryBytes: app.isReady() ? totalMemoryBytes(app.getAppMetrics()) : process.memoryUsage().rss,
-      busy: activity?.busy() ?? false,
+      busy: (activity?.busy() ?? false) || (adminSession?.sessionOpen() ?? false),
     }),
     log: createLogger('watchdog-client'),
     env,
@@ -266,6 +269,7 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
     beforeExit: () => service.close(),
   });
   const adminService = createAdminService({ loaded, kiosk: service, host: adminHost });
+  adminSession = adminService;
   // The county's fleet heartbeat, when the config names its endpoint; it reads the same printer state.
   const fleetHeartbeat = startFleetHeartbeat({ loaded, host: adminHost });
   const unregisterAdminIpc = registerAdminIpc(ipcMain, adminService, pageUrl);

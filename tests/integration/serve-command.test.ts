@@ -6,6 +6,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_HTTP_PATHS } from '../../src-shared/admin-api.js';
+import { BOARDS_HTTP_PATHS } from '../../src-shared/boards-api.js';
+import { WATCHDOG_SOCKET_ENV } from '../../src-shared/watchdog-protocol.js';
 import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
 import { FleetHeartbeatSchema } from '../../src-shared/fleet-api.js';
 import { generateRecipientKeyPair, parseRecipientKeyPem } from '../../src-main/core/reports/seal.js';
@@ -13,6 +15,7 @@ import { startReceiver } from '../../src-main/publisher/receiver/server.js';
 import { ADMIN_PIN, testPinHash } from '../helpers/admin-terminal.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
+import { listenAsSupervisor } from '../helpers/supervisor-socket.js';
 import { freePort, makeTempDir } from '../helpers/temp.js';
 import { writeSmallSnapshot } from '../helpers/small-snapshot.js';
 
@@ -25,10 +28,10 @@ interface RunningServe {
 }
 
 /** Starts `minsheng serve` and resolves once it prints that it is running. */
-async function startServe(args: string[]): Promise<RunningServe> {
+async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningServe> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), ...args], {
-    env: { ...process.env, MINSHENG_LANG: 'en' },
+    env: { ...process.env, MINSHENG_LANG: 'en', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -208,6 +211,45 @@ describe('minsheng serve', () => {
     } finally {
       expect(await serve.stop()).toBe(0);
       await receiver.close();
+    }
+  });
+
+  it('reports busy for requests and admin sessions', async () => {
+    const config = writeTestConfig('config-supervised.json', {
+      dataDir: 'data',
+      admin: { pinHash: testPinHash() },
+      watchdog: { heartbeatSeconds: 1, hangSeconds: 5 },
+    });
+    const supervisor = await listenAsSupervisor(path.join(temp.dir, 'watchdog.sock'));
+    const post = (base: string, pathname: string, body: unknown) =>
+      fetch(new URL(pathname, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    // The second heartbeat after a request was taken after its response, whatever the socket's delay.
+    const busyAfterTwoHeartbeats = async (): Promise<boolean> => {
+      const before = supervisor.heartbeats().length;
+      const deadline = Date.now() + 20_000;
+      while (supervisor.heartbeats().length < before + 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      return supervisor.heartbeats().at(-1)!.busy;
+    };
+
+    const serve = await startServe(['--static', temp.dir, '--config', config], { [WATCHDOG_SOCKET_ENV]: path.join(temp.dir, 'watchdog.sock') });
+    try {
+      // The page's own reads at start and at rest do not count as a villager.
+      await fetch(`${serve.url}api/settings`);
+      await fetch(`${serve.url}api/snapshot`);
+      expect(await busyAfterTwoHeartbeats()).toBe(false);
+
+      const unlocked = (await (await post(serve.url, ADMIN_HTTP_PATHS.adminUnlock, { pin: ADMIN_PIN })).json()) as { status: string; token: string };
+      expect(unlocked.status).toBe('unlocked');
+      expect(await busyAfterTwoHeartbeats()).toBe(true);
+      await post(serve.url, ADMIN_HTTP_PATHS.adminLock, { token: unlocked.token });
+      expect(await busyAfterTwoHeartbeats()).toBe(false);
+
+      // A tap on the region list; busy lasts the idle timeout (90 s by default) after it.
+      expect((await post(serve.url, BOARDS_HTTP_PATHS.getRegions, {})).status).toBe(200);
+      expect(await busyAfterTwoHeartbeats()).toBe(true);
+    } finally {
+      expect(await serve.stop()).toBe(0);
+      await supervisor.close();
     }
   });
 

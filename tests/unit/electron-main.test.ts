@@ -2,23 +2,23 @@
 // a good one opens the locked-down window and wires IPC, sync and logging, and quitting
 // releases them.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ADMIN_CHANNELS } from '../../src-shared/admin-api.js';
 import { BOARDS_CHANNELS } from '../../src-shared/boards-api.js';
 import { KIOSK_CHANNELS } from '../../src-shared/kiosk-api.js';
 import { REPORTS_CHANNELS } from '../../src-shared/reports-api.js';
-import { WATCHDOG_SOCKET_ENV, WatchdogMessageSchema } from '../../src-shared/watchdog-protocol.js';
-import type { WatchdogMessage } from '../../src-shared/watchdog-protocol.js';
+import { WATCHDOG_SOCKET_ENV } from '../../src-shared/watchdog-protocol.js';
 import type { SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { pointerOrNull, snapshotFileOf } from '../../src-main/core/data-folder/pointer.js';
 import { readIncidents } from '../../src-main/core/incidents.js';
 import { configureLogging } from '../../src-main/core/log.js';
 import { readGpuState, writeGpuState } from '../../src-main/electron/gpu-fallback.js';
+import { ADMIN_PIN, testPinHash } from '../helpers/admin-terminal.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { buildSnapshotFile } from '../helpers/make-bundle.js';
+import { listenAsSupervisor } from '../helpers/supervisor-socket.js';
+import type { FakeSupervisor } from '../helpers/supervisor-socket.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
@@ -344,24 +344,8 @@ describe('startKioskHost', () => {
   });
 });
 
-// A Unix socket server in the test plays the supervisor and keeps every message it receives.
-async function listenAsSupervisor(socketPath: string): Promise<{ server: Server; messages: WatchdogMessage[] }> {
-  const messages: WatchdogMessage[] = [];
-  const server = createServer((connection) => {
-    let buffered = '';
-    connection.on('data', (chunk) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) messages.push(WatchdogMessageSchema.parse(JSON.parse(line)));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
-  return { server, messages };
-}
-
 describe('startKioskHost under a supervisor', () => {
-  let supervisor: Awaited<ReturnType<typeof listenAsSupervisor>>;
+  let supervisor: FakeSupervisor;
   let env: NodeJS.ProcessEnv;
 
   beforeEach(async () => {
@@ -372,7 +356,7 @@ describe('startKioskHost under a supervisor', () => {
 
   afterEach(async () => {
     standIn.app.quit();
-    await new Promise((resolve) => supervisor.server.close(resolve));
+    await supervisor.close();
   });
 
   it('sends heartbeats with the app memory', async () => {
@@ -398,6 +382,27 @@ describe('startKioskHost under a supervisor', () => {
     vi.advanceTimersByTime(5_000);
 
     await vi.waitFor(() => expect(supervisor.messages.at(-1)).toMatchObject({ type: 'heartbeat', busy: true }));
+  });
+
+  it('reports busy while an admin session is open', async () => {
+    await startKioskHost(['app', '--config', writeConfig({ ...GOOD_CONFIG, admin: { pinHash: testPinHash() } })], env);
+    await vi.waitFor(() => expect(supervisor.messages.length).toBeGreaterThan(0));
+    const fromPage = { senderFrame: { url: appFiles(temp.dir).pageUrl, parent: null } };
+    const call = (channel: string, request: unknown) => standIn.recorded.ipcHandlers.get(channel)!(...([fromPage, request] as never[]));
+    const nextHeartbeat = async () => {
+      const before = supervisor.heartbeats().length;
+      vi.advanceTimersByTime(5_000);
+      await vi.waitFor(() => expect(supervisor.heartbeats().length).toBeGreaterThan(before));
+      return supervisor.heartbeats().at(-1);
+    };
+
+    expect(await nextHeartbeat()).toMatchObject({ busy: false });
+    const unlocked = (await call(ADMIN_CHANNELS.adminUnlock, { pin: ADMIN_PIN })) as { status: string; token: string };
+    expect(unlocked.status).toBe('unlocked');
+    expect(await nextHeartbeat()).toMatchObject({ busy: true });
+
+    await call(ADMIN_CHANNELS.adminLock, { token: unlocked.token });
+    expect(await nextHeartbeat()).toMatchObject({ busy: false });
   });
 
   it('sends incidents to the supervisor', async () => {

@@ -5,7 +5,7 @@ import type { WebContents } from 'electron';
 vi.mock('electron', () => import('../helpers/electron-stand-in.js'));
 
 const standIn = await import('../helpers/electron-stand-in.js');
-const { totalMemoryBytes, trackUserActivity } = await import('../../src-main/electron/vitals.js');
+const { totalMemoryBytes, trackPageActivity } = await import('../../src-main/electron/vitals.js');
 
 describe('totalMemoryBytes', () => {
   it('sums working sets in bytes', () => {
@@ -23,9 +23,9 @@ describe('totalMemoryBytes', () => {
   });
 });
 
-describe('trackUserActivity', () => {
+describe('trackPageActivity', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.useFakeTimers({ toFake: ['performance'] });
   });
 
   afterEach(() => {
@@ -35,12 +35,12 @@ describe('trackUserActivity', () => {
   it('is idle before any input', () => {
     const contents = new standIn.StandInWebContents();
 
-    expect(trackUserActivity(contents as unknown as WebContents, 90_000).busy()).toBe(false);
+    expect(trackPageActivity(contents as unknown as WebContents, 90_000).busy()).toBe(false);
   });
 
   it('is busy until the idle time passes', () => {
     const contents = new standIn.StandInWebContents();
-    const activity = trackUserActivity(contents as unknown as WebContents, 90_000);
+    const activity = trackPageActivity(contents as unknown as WebContents, 90_000);
 
     contents.emit('input-event', {}, { type: 'touchStart' });
     expect(activity.busy()).toBe(true);
@@ -54,7 +54,7 @@ describe('trackUserActivity', () => {
 
   it('restarts the idle time on each input', () => {
     const contents = new standIn.StandInWebContents();
-    const activity = trackUserActivity(contents as unknown as WebContents, 90_000);
+    const activity = trackPageActivity(contents as unknown as WebContents, 90_000);
 
     contents.emit('input-event', {}, { type: 'touchStart' });
     vi.advanceTimersByTime(60_000);

@@ -17,6 +17,7 @@ import { findPackageRoot } from '../../core/package-info.js';
 import { reportingKeysOf } from '../../core/reports/commission-key.js';
 import type { ReportingKeys } from '../../core/reports/commission-key.js';
 import { createLogger } from '../../core/log.js';
+import { trackUserActivity } from '../../core/user-activity.js';
 import { startWatchdogClient } from '../../core/watchdog-client.js';
 import type { Command, CommandContext } from '../command.js';
 import { integerOption, parseOptions, requireOption, UsageError } from '../command.js';
@@ -122,9 +123,11 @@ const serve: Command = {
     // The admin screen needs the config's PIN hash; without --config the admin paths unlock nothing.
     const adminHost = browserAdminHost({ printing: settings.printing.enabled, pdfDir: printedDir(dataDir) });
     const adminApi = loaded === null ? undefined : createAdminService({ loaded: { ...loaded.loaded, dataDir }, kiosk: service, host: adminHost });
+    // A villager's taps reach this host only as API requests; see isVillagerRequest.
+    const activity = trackUserActivity(settings.idleTimeoutSeconds * 1000);
     let host;
     try {
-      host = await startBrowserHost({ api: service, adminApi, staticDir, port });
+      host = await startBrowserHost({ api: service, adminApi, staticDir, port, onVillagerRequest: () => activity.touch() });
     } catch (error) {
       await service.close();
       // Node's messages may end with a period of their own; the sentence adds one.
@@ -143,12 +146,11 @@ const serve: Command = {
       ].join('\n'),
     );
 
-    // Under `minsheng watchdog` the supervisor restarts this host when its heartbeats stop.
-    // NOTE: busy is always false because this host cannot tell whether a villager's session is
-    // open in the browser, so a daily restart may end a session in its window.
+    // Under `minsheng watchdog` the supervisor restarts this host when its heartbeats stop. Its
+    // daily restart waits while a request came within the idle timeout or an admin session is open.
     const watchdogClient = startWatchdogClient({
       heartbeatSeconds: config?.watchdog.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
-      vitals: () => ({ memoryBytes: process.memoryUsage().rss, busy: false }),
+      vitals: () => ({ memoryBytes: process.memoryUsage().rss, busy: activity.busy() || (adminApi?.sessionOpen() ?? false) }),
       log: createLogger('watchdog-client'),
     });
 
