@@ -50,6 +50,22 @@ export function toTextLine(line: string): string {
   return `${label} ${String(record.module ?? '')}: ${String(record.msg ?? '')}${details}\n`;
 }
 
+// Nesting deeper than this in a fields object is left as it is; log calls pass flat fields.
+const MAX_SCRUB_DEPTH = 4;
+
+/**
+ * Scrubs a message string, and the string values of a fields object with its nested plain
+ * objects and arrays, so a detail passed through from elsewhere (a kiosk's incident report, say)
+ * cannot carry a personal number into a log. Errors are left to the err serializer.
+ */
+function scrubValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (depth >= MAX_SCRUB_DEPTH || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => scrubValue(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubValue(item, depth + 1)]));
+}
+
 const root: Logger = pino(
   {
     level: 'debug',
@@ -57,7 +73,7 @@ const root: Logger = pino(
     timestamp: pino.stdTimeFunctions.isoTime,
     hooks: {
       logMethod(args, method) {
-        const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg));
+        const scrubbed = args.map((arg) => scrubValue(arg, 0));
         method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
