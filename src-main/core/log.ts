@@ -13,19 +13,30 @@ const REDACT_PATHS = PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`, `*
 export const scrubText = redactPersonalData;
 
 // Loggers are created at module load, before a host has chosen where its logs go, so they all write
-// to one forwarding stream whose target configureLogging can change later.
-// The forwarding stream also applies the level, so configureLogging can change it for loggers
-// that already exist.
-let target: { write(line: string): void } = pino.destination({ fd: 2, sync: true });
-let minimumLevel = pino.levels.values[process.env.MINSHENG_LOG_LEVEL ?? 'info'] ?? 30;
-let format: LogFormat = 'json';
+// to one forwarding stream whose targets configureLogging and addLogFile can change later.
+// Each target applies its own level and format, so those can change for loggers that already exist.
+interface LogTarget {
+  stream: { write(line: string): void };
+  minimumLevel: number;
+  format: LogFormat;
+}
+
+let defaultLevel = levelValue(process.env.MINSHENG_LOG_LEVEL, 30);
+let targets: LogTarget[] = [{ stream: pino.destination({ fd: 2, sync: true }), minimumLevel: defaultLevel, format: 'json' }];
 const forwarding = {
   write(line: string) {
     const level = Number(/"level":(\d+)/.exec(line)?.[1] ?? 60);
-    if (level < minimumLevel) return;
-    target.write(format === 'text' ? toTextLine(line) : line);
+    for (const target of targets) {
+      if (level < target.minimumLevel) continue;
+      target.stream.write(target.format === 'text' ? toTextLine(line) : line);
+    }
   },
 };
+
+/** Returns pino's number for a level name, or `fallback` for a missing or unknown name. */
+function levelValue(name: string | undefined, fallback: number): number {
+  return (name === undefined ? undefined : pino.levels.values[name]) ?? fallback;
+}
 
 /** Log line formats: JSON for files and services, one readable line for a person at a terminal. */
 export type LogFormat = 'json' | 'text';
@@ -97,14 +108,22 @@ const root: Logger = pino(
 
 /**
  * Sends every logger's lines to a file (appended, folders created) or back to stderr, from the
- * given level up (pino's names: debug, info, warn, error), as JSON unless `format` is 'text'.
+ * given level up (pino's names: debug, info, warn, error), as JSON unless `format` is 'text'. It
+ * replaces all earlier targets, including files added with addLogFile.
  */
 export function configureLogging(options: { file?: string; level?: string; format?: LogFormat } = {}): void {
-  if (options.level) minimumLevel = pino.levels.values[options.level] ?? minimumLevel;
-  format = options.format ?? 'json';
-  target = options.file
-    ? pino.destination({ dest: options.file, mkdir: true, sync: true })
-    : pino.destination({ fd: 2, sync: true });
+  defaultLevel = levelValue(options.level, defaultLevel);
+  const stream = options.file ? pino.destination({ dest: options.file, mkdir: true, sync: true }) : pino.destination({ fd: 2, sync: true });
+  targets = [{ stream, minimumLevel: defaultLevel, format: options.format ?? 'json' }];
+}
+
+/**
+ * Also sends every logger's lines, as JSON from `level` up (default info), to a file (appended,
+ * folders created), beside the targets already set.
+ */
+export function addLogFile(file: string, level = 'info'): void {
+  const stream = pino.destination({ dest: file, mkdir: true, sync: true });
+  targets = [...targets, { stream, minimumLevel: levelValue(level, 30), format: 'json' }];
 }
 
 /**
@@ -112,9 +131,7 @@ export function configureLogging(options: { file?: string; level?: string; forma
  * thread uses it to pass its lines to the main thread, which writes them with writeLogLine.
  */
 export function forwardLogLines(write: (line: string) => void): void {
-  minimumLevel = 0;
-  format = 'json';
-  target = { write };
+  targets = [{ stream: { write }, minimumLevel: 0, format: 'json' }];
 }
 
 /** Writes a JSON line from another thread's loggers to this thread's target, at this thread's level and format. */

@@ -11,6 +11,7 @@ import { createAdminService } from '../core/admin/admin-service.js';
 import type { AdminService } from '../core/admin/admin-service.js';
 import { ConfigError, kioskSettingsOf, loadTerminalConfig } from '../core/config.js';
 import type { LoadedConfig } from '../core/config.js';
+import { kioskLogPath } from '../core/data-folder/layout.js';
 import { checkInstalledAtStart } from '../core/data-folder/startup-check.js';
 import { startFleetHeartbeat } from '../core/fleet/fleet-heartbeat.js';
 import { createKioskService } from '../core/kiosk-service.js';
@@ -203,7 +204,7 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   const gpu = chooseGpuModeBeforeReady(loaded.dataDir);
 
   mkdirSync(loaded.dataDir, { recursive: true });
-  configureLogging({ file: path.join(loaded.dataDir, 'logs', 'kiosk.log') });
+  configureLogging({ file: kioskLogPath(loaded.dataDir) });
   log.info({ configFile, terminalId: loaded.config.terminalId, gpu: gpu.decision.mode }, 'kiosk host starting');
 
   // Heartbeats start before the snapshot check, so a slow start does not look like a hang. The

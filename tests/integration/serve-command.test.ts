@@ -1,7 +1,7 @@
 // `minsheng serve` as a child process: it checks the data folder, serves HTTP, and stops on
 // SIGTERM. Needs the compiled CLI: npm run build:main.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +182,30 @@ describe('minsheng serve', () => {
     } finally {
       expect(await serve.stop()).toBe(0);
     }
+  });
+
+  it('writes the kiosk log the admin screen shows', async () => {
+    const config = writeTestConfig('config-with-log.json', { dataDir: 'log-data', admin: { pinHash: testPinHash() } });
+    const post = (base: string, pathname: string, body: unknown) =>
+      fetch(new URL(pathname, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+    const serve = await startServe(['--static', temp.dir, '--config', config], { MINSHENG_LOG_LEVEL: 'info' });
+    let logLines: string[];
+    try {
+      const unlocked = (await (await post(serve.url, ADMIN_HTTP_PATHS.adminUnlock, { pin: ADMIN_PIN })).json()) as { token: string };
+      const diagnostics = (await (await post(serve.url, ADMIN_HTTP_PATHS.adminDiagnostics, { token: unlocked.token })).json()) as {
+        diagnostics: { logLines: string[] };
+      };
+      logLines = diagnostics.diagnostics.logLines;
+    } finally {
+      expect(await serve.stop()).toBe(0);
+    }
+
+    expect(logLines.some((line) => line.includes('"browser host started"'))).toBe(true);
+    expect(logLines.some((line) => line.includes('"admin screen unlocked"'))).toBe(true);
+    expect(readFileSync(path.join(temp.dir, 'log-data', 'logs', 'kiosk.log'), 'utf8')).toContain('"browser host stopped"');
+    // The terminal keeps its readable lines on stderr.
+    expect(serve.stderr()).toContain('info browser-host: browser host started');
   });
 
   it('sends a fleet heartbeat when the config has one', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configureLogging, createLogger, scrubText, toTextLine } from '../../src-main/core/log.js';
+import { addLogFile, configureLogging, createLogger, scrubText, toTextLine } from '../../src-main/core/log.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 const ID_NUMBER = '11010519491231002X';
@@ -59,6 +59,38 @@ describe('createLogger', () => {
     expect(text).not.toContain('张三丰');
     expect(text).not.toContain('13812345678');
     expect(text).not.toContain('below the level');
+  });
+});
+
+describe('addLogFile', () => {
+  const temp = makeTempDir();
+  afterEach(() => configureLogging());
+
+  it('adds a JSON file beside the first target', () => {
+    const console = path.join(temp.dir, 'console.txt');
+    const file = path.join(temp.dir, 'logs', 'kiosk.log');
+    configureLogging({ file: console, level: 'warn', format: 'text' });
+    addLogFile(file);
+
+    const log = createLogger('test-module');
+    log.info({ port: 8765 }, 'started');
+    log.warn('disk almost full');
+    log.debug('below both levels');
+
+    expect(readFileSync(console, 'utf8')).toBe('warn test-module: disk almost full\n');
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.msg)).toEqual(['started', 'disk almost full']);
+    expect(lines[0]).toMatchObject({ module: 'test-module', port: 8765, level: 30 });
+  });
+
+  it('is dropped by configureLogging', () => {
+    const file = path.join(temp.dir, 'dropped.log');
+    addLogFile(file);
+    configureLogging({ file: path.join(temp.dir, 'other.log'), level: 'info' });
+
+    createLogger('test-module').info('after the reset');
+
+    expect(readFileSync(file, 'utf8')).toBe('');
   });
 });
 

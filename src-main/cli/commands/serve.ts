@@ -8,7 +8,7 @@ import { createPdfPrinter } from '../../browser-host/pdf-printer.js';
 import { startBrowserHost } from '../../browser-host/server.js';
 import { ConfigError, DEFAULT_KIOSK_SETTINGS, kioskSettingsOf, loadTerminalConfig } from '../../core/config.js';
 import type { LoadedConfig, TerminalConfig } from '../../core/config.js';
-import { printedDir } from '../../core/data-folder/layout.js';
+import { kioskLogPath, printedDir } from '../../core/data-folder/layout.js';
 import { checkInstalledAtStart } from '../../core/data-folder/startup-check.js';
 import { createAdminService } from '../../core/admin/admin-service.js';
 import { startFleetHeartbeat } from '../../core/fleet/fleet-heartbeat.js';
@@ -16,7 +16,7 @@ import { createKioskService } from '../../core/kiosk-service.js';
 import { findPackageRoot } from '../../core/package-info.js';
 import { reportingKeysOf } from '../../core/reports/commission-key.js';
 import type { ReportingKeys } from '../../core/reports/commission-key.js';
-import { createLogger } from '../../core/log.js';
+import { addLogFile, createLogger } from '../../core/log.js';
 import { trackUserActivity } from '../../core/user-activity.js';
 import { startWatchdogClient } from '../../core/watchdog-client.js';
 import type { Command, CommandContext } from '../command.js';
@@ -107,6 +107,9 @@ const serve: Command = {
     const dataDir = values['data-dir'] === undefined && loaded !== null ? loaded.dataDir : path.resolve(requireOption(values, 'data-dir', context));
     const config = loaded?.config ?? null;
     const settings: KioskSettings = config ? kioskSettingsOf(config) : DEFAULT_KIOSK_SETTINGS;
+    // With a terminal config this is the kiosk, so its log goes where the Electron host writes
+    // it and the admin screen reads it, as well as to stderr.
+    if (loaded !== null) addLogFile(kioskLogPath(dataDir), process.env.MINSHENG_LOG_LEVEL ?? 'info');
     const startup = await checkInstalledAtStart(dataDir);
     if (startup.status === 'none') context.stdout.write(`${context.t('serve:noSnapshot', { dir: dataDir })}\n`);
     if (startup.status === 'recovered') {

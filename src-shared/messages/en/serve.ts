@@ -5,7 +5,7 @@ export default {
     '',
     '  --data-dir the terminal\'s data folder, which may contain no snapshot before the first sync. With --config it replaces the config\'s dataDir',
     '  --port     TCP port on 127.0.0.1 (default {{defaultPort}}; 0 picks a free port)',
-    '  --config   terminal config (JSON): terminal name, language, idle timeout, home region, large-entry limit, reporting, printer, and dataDir when --data-dir is absent',
+    '  --config   terminal config (JSON): terminal name, language, idle timeout, home region, large-entry limit, reporting, printer, and dataDir when --data-dir is absent. With it the log also goes to logs/kiosk.log in the data folder (JSON, info level and up), which the admin screen shows',
     '  --static   folder of the built screens (default: dist/renderer of this package)',
   ].join('\n'),
   staticMissing: 'The built kiosk screens were not found in {{dir}} (no index.html). Run npm run build first.',

@@ -5,7 +5,7 @@ export default {
     '',
     '  --data-dir 终端数据文件夹，首次同步前其中可以还没有快照；与 --config 同时给出时，取代配置中的 dataDir',
     '  --port     127.0.0.1 上的 TCP 端口（默认 {{defaultPort}}；0 表示自动选择空闲端口）',
-    '  --config   终端配置文件（JSON），提供终端名称、语言、无操作超时、首页地区、大额标记金额、举报和打印机设置；未给出 --data-dir 时也提供 dataDir',
+    '  --config   终端配置文件（JSON），提供终端名称、语言、无操作超时、首页地区、大额标记金额、举报和打印机设置；未给出 --data-dir 时也提供 dataDir。给出它时，日志还写入数据文件夹的 logs/kiosk.log（JSON，info 级别及以上），管理界面显示这些日志',
     '  --static   已构建界面的目录（默认为本程序包的 dist/renderer）',
   ].join('\n'),
   staticMissing: '在 {{dir}} 中没有找到已构建的查询界面（缺少 index.html）。请先运行 npm run build。',
