@@ -1,41 +1,36 @@
-// Column headers that department exports use for the fields of the data standard, as written in
-// the exports of the subsidy payment system (惠民惠农财政补贴资金"一卡通"), civil affairs,
-// agriculture and village accounting software. The table finder recognises the header row by
-// them; the header mapper maps them to standard fields.
+// Header words and their normal form, shared by the table finder (which recognises the header row
+// by them) and the header mapper (which maps columns by them). The words themselves are the
+// headers of the import fields.
+import { IMPORT_FIELDS } from './import-fields.js';
 
-/** Header words, grouped by the field of the data standard that they name. */
-export const HEADER_WORDS = {
-  serial: ['序号', '编号'],
-  name: ['姓名', '户主姓名', '领取人', '收款人', '补贴对象', '享受人', '户名'],
-  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证件号码', '证件号码'],
-  householdHead: ['户主'],
-  relation: ['与户主关系'],
-  subsidyItem: ['补贴项目', '项目名称', '补贴类别', '资金名称', '补贴名称'],
-  amount: ['发放金额', '金额', '补贴金额', '实发金额', '应发金额'],
-  paidOn: ['发放日期', '发放时间', '发放年月'],
-  township: ['所属乡镇', '乡镇', '乡镇街道', '乡（镇）', '乡(镇)'],
-  village: ['村组', '村', '组', '所属村', '村（社区）', '村(社区)', '村民小组'],
-  bankAccount: ['银行账号', '银行卡号', '一卡通账号', '账号', '开户银行'],
-  phone: ['联系电话', '电话', '手机号码'],
-  note: ['备注'],
-} as const satisfies Record<string, readonly string[]>;
-
-export type HeaderField = keyof typeof HEADER_WORDS;
+// Headers that mark a department's header row without naming a field that the import reads.
+const OTHER_HEADER_WORDS = ['开户银行'];
 
 /** Every header word, for finding the header row. */
-export const ALL_HEADER_WORDS: ReadonlySet<string> = new Set(Object.values(HEADER_WORDS).flat());
+export const ALL_HEADER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.values(IMPORT_FIELDS).flatMap((spec) => spec.headers),
+  ...OTHER_HEADER_WORDS,
+]);
+
+// Full-width ASCII forms (U+FF01-FF5E): letters, digits, brackets, colon and slash.
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+// A unit in yuan after the header: "(元)", "(人民币元)", "(单位:元)". A header in 万元 keeps its unit,
+// because reading ten-thousands as yuan would be wrong by a factor of 10,000.
+const YUAN_UNIT = /\((?:单位:)?(?:人民币)?元\)$|\(yuan\)$/i;
+// Templates mark required columns with an asterisk: "*姓名", "姓名*".
+const REQUIRED_MARK = /^\*+|\*+$/g;
 
 /**
  * Normalises header text for comparison: removes all white space (exports space out short
- * headers such as "姓  名" and break long ones over lines), turns full-width brackets into ASCII
- * ones and drops a trailing unit such as "(元)".
+ * headers such as "姓  名" and break long ones over lines), turns full-width characters into ASCII
+ * ones ("（元）" into "(元)"), and drops an asterisk and a trailing unit in yuan.
  */
 export function normaliseHeaderWord(text: string): string {
   return text
     .replace(/[\s\u3000]+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/\((元|人民币元|万元|yuan)\)$/i, '');
+    .replace(FULL_WIDTH, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
+    .replace(REQUIRED_MARK, '')
+    .replace(YUAN_UNIT, '');
 }
 
 const NORMALISED_WORDS = new Set([...ALL_HEADER_WORDS].map(normaliseHeaderWord));

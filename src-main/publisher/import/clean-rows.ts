@@ -1,0 +1,182 @@
+// Cleans the rows of a department table into typed records: each kept column's cells go through
+// the cleaner of the column's field, and every repair and rejection is tagged with the file,
+// sheet, row, column and field so the report can point the county worker at the cell. A row with
+// any rejected cell is rejected whole, with all of its problems. Columns the header map dropped
+// (bank accounts, phone numbers) are never read. ID numbers are masked in repairs and rejections.
+import { maskIdNumber } from '../../../src-shared/id-number.js';
+import { cleanAmount } from './clean-amount.js';
+import { cleanDate } from './clean-date.js';
+import { cleanIdNumber } from './clean-id-number.js';
+import { cleanPeriod } from './clean-period.js';
+import type { CleanContext, Cleaned, RejectReason, Repair, RepairKind } from './clean-result.js';
+import { cleanText } from './clean-text.js';
+import { FILE_KINDS, IMPORT_FIELDS } from './import-fields.js';
+import type { KeptField } from './import-fields.js';
+import type { HeaderMap } from './map-headers.js';
+import type { CellValue, SourceRow, SourceTable } from './source-table.js';
+
+/** One cleaned row: amounts in integer fen, the other fields as text; null for an empty optional cell. */
+export type ImportRecord = { row: number } & { [F in KeptField]?: (F extends 'amount' ? number : string) | null };
+
+/** Where a repair or rejection happened, as the county worker finds it in the file. */
+export interface CellLocation {
+  file: string;
+  sheet: string | null;
+  row: number;
+  /** Column letter: A, B, …, AA. */
+  column: string;
+  header: string;
+  field: KeptField;
+}
+
+export interface CellRepair extends CellLocation {
+  kind: RepairKind;
+  before: string;
+  after: string;
+}
+
+export interface CellRejection extends CellLocation {
+  reason: RejectReason;
+  /** The cell as the file shows it, with ID numbers masked. */
+  value: string;
+  params?: Record<string, string | number>;
+}
+
+export type RowResult =
+  | { ok: true; record: ImportRecord; repairs: readonly CellRepair[] }
+  | { ok: false; row: number; rejections: CellRejection[] };
+
+export interface RowCleanerOptions {
+  context: CleanContext;
+  /** True when negative amounts (recovered overpayments) are valid in this file. */
+  allowNegativeAmounts?: boolean;
+}
+
+type CellCleaner = (cell: CellValue) => Cleaned<string | number>;
+
+interface ColumnPlan {
+  index: number;
+  field: KeptField;
+  required: boolean;
+  letter: string;
+  header: string;
+  masked: boolean;
+  clean: CellCleaner;
+}
+
+const NO_REPAIRS: readonly CellRepair[] = Object.freeze([]);
+
+function cleanerFor(field: KeptField, options: RowCleanerOptions): CellCleaner {
+  const { context } = options;
+  switch (IMPORT_FIELDS[field].kind) {
+    case 'idNumber':
+      return (cell) => cleanIdNumber(cell, context);
+    case 'amount': {
+      const amountOptions = { allowNegative: options.allowNegativeAmounts ?? false };
+      return (cell) => cleanAmount(cell, amountOptions);
+    }
+    case 'date':
+      return (cell) => cleanDate(cell, context);
+    case 'period':
+      return (cell) => cleanPeriod(cell, context);
+    case 'text':
+      return cleanText;
+  }
+}
+
+function maskRepair(repair: Repair): Repair {
+  return { kind: repair.kind, before: maskIdNumber(repair.before), after: maskIdNumber(repair.after) };
+}
+
+/**
+ * Builds the cleaner of one table's rows. It works a row at a time, so a caller can stream rows
+ * through it and keep only the results it needs. The caller checks `map.problems` first: a
+ * required field without a column, or an ambiguous one, is not cleaned at all.
+ */
+export function createRowCleaner(
+  table: Pick<SourceTable, 'file' | 'sheet'>,
+  map: HeaderMap,
+  options: RowCleanerOptions,
+): (row: SourceRow) => RowResult {
+  const required = new Set<KeptField>(FILE_KINDS[map.kind]);
+  const plan: ColumnPlan[] = map.kept.map((column) => ({
+    index: column.index,
+    field: column.field,
+    required: required.has(column.field),
+    letter: column.letter,
+    header: column.header,
+    masked: IMPORT_FIELDS[column.field].kind === 'idNumber',
+    clean: cleanerFor(column.field, options),
+  }));
+  const { file, sheet } = table;
+  const emptyCell: CellValue = { kind: 'empty' };
+
+  return (row) => {
+    const record: Record<string, string | number | null> = { row: row.row };
+    let repairs: CellRepair[] | null = null;
+    let rejections: CellRejection[] | null = null;
+
+    for (const column of plan) {
+      const result = column.clean(row.cells[column.index] ?? emptyCell);
+
+      // 1. A rejected cell: an empty one is fine in an optional column.
+      if (!result.ok) {
+        if (result.reason === 'empty' && !column.required) {
+          record[column.field] = null;
+          continue;
+        }
+        const rejection: CellRejection = {
+          file,
+          sheet,
+          row: row.row,
+          column: column.letter,
+          header: column.header,
+          field: column.field,
+          reason: result.reason,
+          value: column.masked ? maskIdNumber(result.value) : result.value,
+        };
+        if (result.params !== undefined) rejection.params = result.params;
+        (rejections ??= []).push(rejection);
+        continue;
+      }
+
+      // 2. An empty text cell: text cleaning never rejects, so emptiness is judged here.
+      if (result.value === '') {
+        if (column.required) {
+          (rejections ??= []).push({ file, sheet, row: row.row, column: column.letter, header: column.header, field: column.field, reason: 'empty', value: '' });
+        } else record[column.field] = null;
+        continue;
+      }
+
+      // 3. A clean cell, with the repairs made on the way.
+      record[column.field] = result.value;
+      for (const repair of result.repairs) {
+        const shown = column.masked ? maskRepair(repair) : repair;
+        (repairs ??= []).push({ file, sheet, row: row.row, column: column.letter, header: column.header, field: column.field, ...shown });
+      }
+    }
+
+    if (rejections !== null) return { ok: false, row: row.row, rejections };
+    return { ok: true, record: record as ImportRecord, repairs: repairs ?? NO_REPAIRS };
+  };
+}
+
+export interface CleanedTable {
+  records: ImportRecord[];
+  repairs: CellRepair[];
+  rejectedRows: { row: number; rejections: CellRejection[] }[];
+}
+
+/** Cleans every row of a table whose header map has no problems, collecting all results. */
+export function cleanTableRows(table: SourceTable, map: HeaderMap, options: RowCleanerOptions): CleanedTable {
+  const cleanRow = createRowCleaner(table, map, options);
+  const cleaned: CleanedTable = { records: [], repairs: [], rejectedRows: [] };
+  for (const row of table.rows) {
+    const result = cleanRow(row);
+    if (result.ok) {
+      cleaned.records.push(result.record);
+      for (const repair of result.repairs) cleaned.repairs.push(repair);
+    } else cleaned.rejectedRows.push({ row: result.row, rejections: result.rejections });
+  }
+  return cleaned;
+}
