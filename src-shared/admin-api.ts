@@ -110,10 +110,16 @@ export const AdminDiagnosticsResultSchema = z.discriminatedUnion('status', [
 ]);
 export type AdminDiagnosticsResult = z.infer<typeof AdminDiagnosticsResultSchema>;
 
+// Answer to adminTouch: the token stays open for ADMIN_TOKEN_IDLE_SECONDS more.
+export const AdminTouchResultSchema = z.discriminatedUnion('status', [z.object({ status: z.literal('ok') }), AdminExpiredSchema]);
+export type AdminTouchResult = z.infer<typeof AdminTouchResultSchema>;
+
 export interface AdminApi {
   adminUnlock(request: z.infer<typeof AdminUnlockRequestSchema>): Promise<AdminUnlockResult>;
   adminDiagnostics(request: z.infer<typeof AdminTokenRequestSchema>): Promise<AdminDiagnosticsResult>;
   adminAction(request: z.infer<typeof AdminActionRequestSchema>): Promise<AdminActionResult>;
+  /** Restarts the token's idle time without other work: the screen calls it when the technician taps. */
+  adminTouch(request: z.infer<typeof AdminTokenRequestSchema>): Promise<AdminTouchResult>;
   /** Ends the admin session; the token stops working. */
   adminLock(request: z.infer<typeof AdminTokenRequestSchema>): Promise<void>;
 }
@@ -142,8 +148,16 @@ export const ADMIN_RESULT_CODES = {
 } as const satisfies Record<AdminAction, readonly string[]>;
 export type AdminResultCode<A extends AdminAction> = (typeof ADMIN_RESULT_CODES)[A][number];
 
-/** An admin session token stops working after this many seconds without an admin call. */
-export const ADMIN_TOKEN_IDLE_SECONDS = 5 * 60;
+/** Seconds without a tap after which the admin screen locks itself. */
+export const ADMIN_SCREEN_IDLE_SECONDS = 5 * 60;
+/** The screen sends adminTouch at most this often while the technician taps. */
+export const ADMIN_TOUCH_INTERVAL_SECONDS = 30;
+/**
+ * An admin session token stops working after this many seconds without an admin call. It is a
+ * minute longer than the screen's idle time, so the screen, which calls at most
+ * ADMIN_TOUCH_INTERVAL_SECONDS after a tap, always locks itself before the host drops the token.
+ */
+export const ADMIN_TOKEN_IDLE_SECONDS = ADMIN_SCREEN_IDLE_SECONDS + 60;
 
 /** The value an AdminApi method resolves to. */
 export type AdminApiResult<M extends keyof AdminApi> = Awaited<ReturnType<AdminApi[M]>>;
@@ -153,6 +167,7 @@ export const ADMIN_RESULT_SCHEMAS: { readonly [M in keyof AdminApi]: z.ZodType<A
   adminUnlock: AdminUnlockResultSchema,
   adminDiagnostics: AdminDiagnosticsResultSchema,
   adminAction: AdminActionResultSchema,
+  adminTouch: AdminTouchResultSchema,
   adminLock: z.void(),
 };
 
@@ -160,6 +175,7 @@ export const ADMIN_CHANNELS = {
   adminUnlock: 'kiosk:admin-unlock',
   adminDiagnostics: 'kiosk:admin-diagnostics',
   adminAction: 'kiosk:admin-action',
+  adminTouch: 'kiosk:admin-touch',
   adminLock: 'kiosk:admin-lock',
 } as const;
 
@@ -167,5 +183,6 @@ export const ADMIN_HTTP_PATHS = {
   adminUnlock: '/api/admin/unlock',
   adminDiagnostics: '/api/admin/diagnostics',
   adminAction: '/api/admin/action',
+  adminTouch: '/api/admin/touch',
   adminLock: '/api/admin/lock',
 } as const;

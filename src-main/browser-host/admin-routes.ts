@@ -29,6 +29,7 @@ const ADMIN_ROUTES: Record<string, JsonRoute<AdminApi>> = {
     '{"token": "<the session token>", "action": "sync-now" | "network-check" | "test-print" | "import-usb" | "export-logs" | "exit-to-desktop"}',
     (api, body) => api.adminAction(body),
   ),
+  [ADMIN_HTTP_PATHS.adminTouch]: route(AdminTokenRequestSchema, '{"token": "<the session token>"}', (api, body) => api.adminTouch(body)),
   [ADMIN_HTTP_PATHS.adminLock]: route(AdminTokenRequestSchema, '{"token": "<the session token>"}', (api, body) => api.adminLock(body)),
 };
 

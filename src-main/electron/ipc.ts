@@ -124,6 +124,7 @@ const ADMIN_HANDLERS: Record<string, Handler<AdminApi>> = {
   [ADMIN_CHANNELS.adminUnlock]: adminHandler(z.tuple([AdminUnlockRequestSchema]), (api, [request]) => api.adminUnlock(request)),
   [ADMIN_CHANNELS.adminDiagnostics]: adminHandler(z.tuple([AdminTokenRequestSchema]), (api, [request]) => api.adminDiagnostics(request)),
   [ADMIN_CHANNELS.adminAction]: adminHandler(z.tuple([AdminActionRequestSchema]), (api, [request]) => api.adminAction(request)),
+  [ADMIN_CHANNELS.adminTouch]: adminHandler(z.tuple([AdminTokenRequestSchema]), (api, [request]) => api.adminTouch(request)),
   [ADMIN_CHANNELS.adminLock]: adminHandler(z.tuple([AdminTokenRequestSchema]), (api, [request]) => api.adminLock(request)),
 };
 

@@ -44,6 +44,7 @@ const adminApi: AdminApi = {
   adminUnlock: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminUnlock, ADMIN_CHANNELS.adminUnlock, request),
   adminDiagnostics: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminDiagnostics, ADMIN_CHANNELS.adminDiagnostics, request),
   adminAction: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminAction, ADMIN_CHANNELS.adminAction, request),
+  adminTouch: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminTouch, ADMIN_CHANNELS.adminTouch, request),
   adminLock: (request) => invokeAndParse(ADMIN_RESULT_SCHEMAS.adminLock, ADMIN_CHANNELS.adminLock, request),
 };
 

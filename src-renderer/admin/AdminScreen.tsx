@@ -3,13 +3,14 @@
 // host's detail. One action runs at a time, and the diagnostics reload after each. An 'expired'
 // result from any call returns to the PIN pad. The screen locks itself and returns home after
 // 5 minutes without a tap, with a warning that offers more time. It never locks while an action
-// runs, because a sync or an import can take longer than that.
+// runs, because a sync or an import can take longer than that. Taps send adminTouch at most every
+// 30 seconds, so the host keeps the token while the technician reads or scrolls.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ADMIN_ACTIONS, ADMIN_TOKEN_IDLE_SECONDS } from '../../src-shared/admin-api.js';
+import { ADMIN_ACTIONS, ADMIN_SCREEN_IDLE_SECONDS, ADMIN_TOUCH_INTERVAL_SECONDS } from '../../src-shared/admin-api.js';
 import type { AdminAction, AdminApi, Diagnostics } from '../../src-shared/admin-api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
-import { useIdleTimeout } from '../idle/use-idle-timeout.js';
+import { ACTIVITY_EVENTS, useIdleTimeout } from '../idle/use-idle-timeout.js';
 import { formatFiledAt } from '../reporting/ReportReview.js';
 import { AdminModal } from './AdminModal.js';
 import { DiagnosticsView } from './DiagnosticsView.js';
@@ -17,9 +18,9 @@ import { actionLabel, resultLine } from './labels.js';
 
 /**
  * Seconds without a tap before the admin screen locks itself, and how long the warning shows
- * first. The host drops an unused token after the same time.
+ * first. The host keeps the token a minute longer (ADMIN_TOKEN_IDLE_SECONDS).
  */
-export const ADMIN_IDLE_SECONDS = ADMIN_TOKEN_IDLE_SECONDS;
+export const ADMIN_IDLE_SECONDS = ADMIN_SCREEN_IDLE_SECONDS;
 export const ADMIN_WARNING_SECONDS = 30;
 
 type ActionState =
@@ -84,6 +85,31 @@ export function AdminScreen({ api, token, onExpired, onLock }: AdminScreenProps)
   useEffect(() => {
     loadDiagnostics();
   }, [loadDiagnostics]);
+
+  // The time of the last adminTouch; the diagnostics request above restarted the host's idle time.
+  const touchedRef = useRef(Date.now());
+  const touch = useCallback(
+    (force: boolean) => {
+      const now = Date.now();
+      if (!force && now - touchedRef.current < ADMIN_TOUCH_INTERVAL_SECONDS * 1000) return;
+      touchedRef.current = now;
+      Promise.resolve()
+        .then(() => api.adminTouch({ token }))
+        .then(
+          (result) => mountedRef.current && result.status === 'expired' && onExpired(),
+          // An unreachable host shows on the next diagnostics or action.
+          () => undefined,
+        );
+    },
+    [api, token, onExpired],
+  );
+  useEffect(() => {
+    const onActivity = () => touch(false);
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
+    return () => {
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, { capture: true });
+    };
+  }, [touch]);
 
   const run = useCallback(
     (action: AdminAction) => {
@@ -183,7 +209,13 @@ export function AdminScreen({ api, token, onExpired, onLock }: AdminScreenProps)
         <AdminModal
           title={t('admin.lockWarning.title')}
           text={t('admin.lockWarning.countdown', { seconds: idle.warningSecondsLeft })}
-          confirm={{ label: t('admin.lockWarning.more'), onPress: idle.extend }}
+          confirm={{
+            label: t('admin.lockWarning.more'),
+            onPress: () => {
+              idle.extend();
+              touch(true);
+            },
+          }}
         />
       )}
     </div>

@@ -31,6 +31,7 @@ export function createHttpAdminApi(): { [M in keyof AdminApi]: (request: Paramet
     adminUnlock: (request) => post(ADMIN_HTTP_PATHS.adminUnlock, request),
     adminDiagnostics: (request) => post(ADMIN_HTTP_PATHS.adminDiagnostics, request),
     adminAction: (request) => post(ADMIN_HTTP_PATHS.adminAction, request),
+    adminTouch: (request) => post(ADMIN_HTTP_PATHS.adminTouch, request),
     adminLock: (request) => post(ADMIN_HTTP_PATHS.adminLock, request),
   };
 }
@@ -54,6 +55,7 @@ export function checkedAdminApi(source: AdminApi | UncheckedAdminApi): AdminApi 
     adminUnlock: checked('adminUnlock'),
     adminDiagnostics: checked('adminDiagnostics'),
     adminAction: checked('adminAction'),
+    adminTouch: checked('adminTouch'),
     adminLock: checked('adminLock'),
   };
 }

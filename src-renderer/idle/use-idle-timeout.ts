@@ -5,7 +5,7 @@ import type { IdleTimer } from './idle-timer.js';
 
 // pointerdown covers mouse, pen and touch; touchstart and keydown cover hosts without pointer
 // events and physical keyboards; wheel covers scrolling with a mouse.
-const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
+export const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 
 export interface IdleTimeoutOptions {
   timeoutSeconds: number;

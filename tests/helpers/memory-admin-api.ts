@@ -45,6 +45,8 @@ export interface MemoryAdminApi extends AdminApi {
   actions: AdminAction[];
   /** Tokens the screen sent to adminLock. */
   locks: string[];
+  /** Tokens the screen sent to adminTouch. */
+  touches: string[];
   unlockCount(): number;
   /** Drops the current token, as the host does when it expires. */
   expire(): void;
@@ -56,6 +58,7 @@ export function memoryAdminApi(options: MemoryAdminApiOptions = {}): MemoryAdmin
   const maxAttempts = options.maxAttempts ?? 5;
   const actions: AdminAction[] = [];
   const locks: string[] = [];
+  const touches: string[] = [];
   const heldActions: (() => void)[] = [];
   let token: string | null = null;
   let failures = 0;
@@ -67,6 +70,7 @@ export function memoryAdminApi(options: MemoryAdminApiOptions = {}): MemoryAdmin
   return {
     actions,
     locks,
+    touches,
     unlockCount: () => unlocks,
     expire: () => {
       token = null;
@@ -99,6 +103,11 @@ export function memoryAdminApi(options: MemoryAdminApiOptions = {}): MemoryAdmin
       if (options.holdActions) await new Promise<void>((settle) => heldActions.push(settle));
       if (!known(candidate)) return { status: 'expired' };
       return AdminActionResultSchema.parse(options.results?.[action] ?? { status: 'done', code: 'ok', detail: '' });
+    },
+
+    async adminTouch({ token: candidate }) {
+      touches.push(candidate);
+      return known(candidate) ? { status: 'ok' } : { status: 'expired' };
     },
 
     async adminLock({ token: candidate }) {

@@ -88,8 +88,11 @@ describe('admin over HTTP', () => {
     expect(await api.adminAction({ token, action: 'sync-now' })).toMatchObject({ status: 'done', code: 'installed' });
     expect(await api.adminAction({ token, action: 'exit-to-desktop' })).toMatchObject({ status: 'failed', code: 'not-supported' });
 
+    expect(await api.adminTouch({ token })).toEqual({ status: 'ok' });
+
     await expect(api.adminLock({ token })).resolves.toBeUndefined();
     expect(await api.adminDiagnostics({ token })).toEqual({ status: 'expired' });
+    expect(await api.adminTouch({ token })).toEqual({ status: 'expired' });
   });
 
   it('responds to lock with 204', async () => {

@@ -223,6 +223,19 @@ describe('admin session token', () => {
     expect(admin.authorize(token)).toBe(true);
   });
 
+  it('does not expire while held', async () => {
+    const admin = session();
+    const token = await openSession(admin);
+    const release = admin.hold(token);
+
+    monotonic += 2 * ADMIN_TOKEN_IDLE_SECONDS * 1000;
+    expect(admin.isOpen()).toBe(true);
+    release?.();
+    monotonic += ADMIN_TOKEN_IDLE_SECONDS * 1000 - 1;
+    expect(admin.authorize(token)).toBe(true);
+    expect(admin.hold('x'.repeat(43))).toBeNull();
+  });
+
   it('ends with lock', async () => {
     const admin = session();
     const token = await openSession(admin);

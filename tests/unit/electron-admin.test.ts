@@ -59,6 +59,7 @@ describe('registerAdminIpc', () => {
       adminUnlock: (request) => (adminCalls.push('adminUnlock'), service.adminUnlock(request)),
       adminDiagnostics: (request) => (adminCalls.push('adminDiagnostics'), service.adminDiagnostics(request)),
       adminAction: (request) => (adminCalls.push('adminAction'), service.adminAction(request)),
+      adminTouch: (request) => (adminCalls.push('adminTouch'), service.adminTouch(request)),
       adminLock: (request) => (adminCalls.push('adminLock'), service.adminLock(request)),
     };
     unregister = registerAdminIpc(standIn.ipcMain as unknown as IpcMain, recording, PAGE);
@@ -73,12 +74,13 @@ describe('registerAdminIpc', () => {
     expect([...standIn.recorded.ipcHandlers.keys()].sort()).toEqual(Object.values(ADMIN_CHANNELS).sort());
   });
 
-  it('serves unlock, diagnostics and lock from the service', async () => {
+  it('serves unlock, diagnostics, touch and lock', async () => {
     const unlocked = (await ipcHandlerOf(ADMIN_CHANNELS.adminUnlock)(fromFrame(PAGE), { pin: ADMIN_PIN })) as { status: string; token: string };
     expect(unlocked.status).toBe('unlocked');
 
     const diagnostics = await ipcHandlerOf(ADMIN_CHANNELS.adminDiagnostics)(fromFrame(PAGE), { token: unlocked.token });
     expect(diagnostics).toMatchObject({ status: 'ok', diagnostics: { terminalId: 'T-430121-01' } });
+    expect(await ipcHandlerOf(ADMIN_CHANNELS.adminTouch)(fromFrame(PAGE), { token: unlocked.token })).toEqual({ status: 'ok' });
 
     await ipcHandlerOf(ADMIN_CHANNELS.adminLock)(fromFrame(PAGE), { token: unlocked.token });
     expect(await ipcHandlerOf(ADMIN_CHANNELS.adminDiagnostics)(fromFrame(PAGE), { token: unlocked.token })).toEqual({ status: 'expired' });

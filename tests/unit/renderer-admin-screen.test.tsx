@@ -5,7 +5,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ADMIN_ACTIONS } from '../../src-shared/admin-api.js';
+import { ADMIN_ACTIONS, ADMIN_TOKEN_IDLE_SECONDS, ADMIN_TOUCH_INTERVAL_SECONDS } from '../../src-shared/admin-api.js';
 import type { AdminAction, AdminActionResult } from '../../src-shared/admin-api.js';
 import type { KioskSettings } from '../../src-shared/kiosk-api.js';
 import { App } from '../../src-renderer/App.js';
@@ -257,6 +257,45 @@ describe('admin session', () => {
     expect(screen.queryByTestId('admin-modal-text')).toBeNull();
     act(() => vi.advanceTimersByTime((ADMIN_IDLE_SECONDS - 1) * 1000));
     expect(events.locked).toBe(0);
+  });
+
+  it('keeps the host token alive on taps', async () => {
+    vi.useFakeTimers();
+    const { api } = await renderScreen();
+
+    tap(screen.getByTestId('admin-logs'));
+    await settle();
+    expect(api.touches).toHaveLength(0);
+    act(() => vi.advanceTimersByTime(ADMIN_TOUCH_INTERVAL_SECONDS * 1000));
+    tap(screen.getByTestId('admin-logs'));
+    await settle();
+    expect(api.touches).toHaveLength(1);
+  });
+
+  it('keeps the host token alive from the warning', async () => {
+    vi.useFakeTimers();
+    const { api, events } = await renderScreen();
+
+    act(() => vi.advanceTimersByTime((ADMIN_IDLE_SECONDS - 5) * 1000));
+    tap(screen.getByRole('button', { name: '继续维护' }));
+    await settle();
+    expect(api.touches).toHaveLength(1);
+    expect(events.expired).toBe(0);
+  });
+
+  it('returns to the PIN pad when a touch finds the token gone', async () => {
+    vi.useFakeTimers();
+    const { api, events } = await renderScreen();
+    api.expire();
+
+    act(() => vi.advanceTimersByTime(ADMIN_TOUCH_INTERVAL_SECONDS * 1000));
+    tap(screen.getByTestId('admin-logs'));
+    await settle();
+    expect(events.expired).toBe(1);
+  });
+
+  it('locks before the host drops the token', () => {
+    expect(ADMIN_IDLE_SECONDS + ADMIN_TOUCH_INTERVAL_SECONDS).toBeLessThan(ADMIN_TOKEN_IDLE_SECONDS);
   });
 
   it('does not lock while an action runs', async () => {

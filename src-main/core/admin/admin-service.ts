@@ -135,7 +135,8 @@ export function createAdminService(options: AdminServiceOptions): AdminService {
 
     async adminAction(request) {
       const { token, action } = AdminActionRequestSchema.parse(request);
-      if (!session.authorize(token)) return { status: 'expired' };
+      const release = session.hold(token);
+      if (release === null) return { status: 'expired' };
 
       log.info({ action }, 'admin action started');
       let result: AdminActionResult;
@@ -144,9 +145,15 @@ export function createAdminService(options: AdminServiceOptions): AdminService {
       } catch (error) {
         log.error({ err: error, action }, 'admin action failed unexpectedly');
         result = { status: 'failed', code: 'internal', detail: String((error as Error).message ?? error).slice(0, MAX_DETAIL_LENGTH) };
+      } finally {
+        release();
       }
       if (result.status !== 'expired') log.info({ action, status: result.status, code: result.code }, 'admin action ended');
       return result;
+    },
+
+    async adminTouch(request) {
+      return session.authorize(AdminTokenRequestSchema.parse(request).token) ? { status: 'ok' } : { status: 'expired' };
     },
 
     async adminLock(request) {
@@ -162,5 +169,6 @@ export const UNCONFIGURED_ADMIN_API: AdminApi = {
   adminUnlock: async () => ({ status: 'not-configured' }),
   adminDiagnostics: async () => ({ status: 'expired' }),
   adminAction: async () => ({ status: 'expired' }),
+  adminTouch: async () => ({ status: 'expired' }),
   adminLock: async () => undefined,
 };

@@ -35,6 +35,12 @@ export interface AdminSession {
   unlock(pin: string): Promise<AdminUnlockResult>;
   /** Returns true when `token` is the open session's token, and restarts its idle time. */
   authorize(token: string): boolean;
+  /**
+   * Authorizes `token` like authorize() and keeps it from expiring until the returned function is
+   * called, which restarts its idle time. Returns null for any other token. An action that runs
+   * longer than the idle time (a slow sync) holds the token, so its session is still open after it.
+   */
+  hold(token: string): (() => void) | null;
   /** Ends the session when `token` is its token; any other token changes nothing. */
   lock(token: string): void;
   /** Whether a session is open and not idle past its expiry. */
@@ -44,6 +50,8 @@ export interface AdminSession {
 interface OpenToken {
   value: Buffer;
   lastUsedMs: number;
+  /** Actions running with this token; it does not expire while any runs. */
+  holds: number;
 }
 
 function sameToken(open: OpenToken, token: string): boolean {
@@ -111,7 +119,7 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
 
     if (verifyPin(pin, settings.pinHash)) {
       if (loadLockout().failures > 0) await saveLockout(NO_LOCKOUT);
-      token = { value: Buffer.from(randomBytes(TOKEN_BYTES).toString('base64url'), 'utf8'), lastUsedMs: monotonicMs() };
+      token = { value: Buffer.from(randomBytes(TOKEN_BYTES).toString('base64url'), 'utf8'), lastUsedMs: monotonicMs(), holds: 0 };
       log.info('admin screen unlocked');
       return { status: 'unlocked', token: token.value.toString('utf8') };
     }
@@ -134,7 +142,7 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
   }
 
   function liveToken(): OpenToken | null {
-    if (token !== null && monotonicMs() - token.lastUsedMs >= idleMs) {
+    if (token !== null && token.holds === 0 && monotonicMs() - token.lastUsedMs >= idleMs) {
       log.info('admin session expired after idle time');
       token = null;
     }
@@ -156,6 +164,19 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
       if (open === null || !sameToken(open, candidate)) return false;
       open.lastUsedMs = monotonicMs();
       return true;
+    },
+
+    hold(candidate) {
+      const open = liveToken();
+      if (open === null || !sameToken(open, candidate)) return null;
+      open.holds += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        open.holds -= 1;
+        open.lastUsedMs = monotonicMs();
+      };
     },
 
     lock(candidate) {
