@@ -2,11 +2,13 @@
 // import-cells.ts; here are the readers' messages (why a file cannot be read) and the names of
 // the encodings and delimiters reported for each file.
 import cells from './import-cells.js';
+import mapping from './import-mapping.js';
 
 const saveAsXlsx = 'Open it in Excel or WPS and save it as an Excel workbook (.xlsx).';
 
 export default {
   ...cells,
+  ...mapping,
   notFound: '{{file}} was not found in {{dir}}. Check the file name and the data folder.',
   readFailed: '{{file}} cannot be read ({{reason}}). Check that the file is not open in another program and that you may read it.',
   empty: '{{file}} is empty (0 bytes). Ask the department to export it again.',

@@ -2,11 +2,13 @@
 // import-cells.ts; here are the readers' messages (why a file cannot be read) and the names of
 // the encodings and delimiters reported for each file.
 import cells from './import-cells.js';
+import mapping from './import-mapping.js';
 
 const saveAsXlsx = '请用 Excel 或 WPS 打开，另存为"Excel 工作簿（.xlsx）"。';
 
 export default {
   ...cells,
+  ...mapping,
   notFound: '在 {{dir}} 中找不到 {{file}}。请核对文件名和数据文件夹。',
   readFailed: '无法读取 {{file}}（{{reason}}）。请确认文件未被其他程序打开，且有读取权限。',
   empty: '{{file}} 是空文件（0 字节）。请部门重新导出。',
