@@ -1,6 +1,6 @@
 // `minsheng watchdog` as a technician runs it, and `minsheng serve` (the real browser host)
 // under the supervisor. Needs the compiled CLI: npm run build:main.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -90,6 +90,31 @@ describe('minsheng watchdog', () => {
     const config = writeConfig('window.json', { watchdog: { heartbeatSeconds: 1, hangSeconds: 5, dailyRestart: { from: '03:00', to: '03:00' } } });
     const result = await runCli(['watchdog', '--config', config, '--', process.execPath, '-e', `process.exit(${64})`]);
     expect(result.stderr).toContain('a window of no length');
+  });
+
+  // A kiosk that exits with the technician's code ends the supervision with exit 0, so each of
+  // these runs checks that the supervisor lived through its log failures to the end.
+  const technicianExit = [process.execPath, '-e', 'process.exit(64)'];
+
+  it('keeps supervising when the data folder is a file, logging to stderr', async () => {
+    const config = writeConfig('folder-is-file.json');
+    writeFileSync(path.join(temp.dir, 'folder-is-file.json-data'), 'not a folder');
+    const result = await runCli(['watchdog', '--config', config, '--', ...technicianExit], { env: { MINSHENG_LOG_LEVEL: 'info' } });
+    expect(result.stderr).toContain('Cannot write the supervisor log');
+    expect(result.stderr).toContain('ENOTDIR');
+    expect(result.stderr).toContain('kiosk started');
+    expect(result.code).toBe(0);
+  });
+
+  it('keeps supervising when the log file stops taking lines (a full disk)', async () => {
+    const config = writeConfig('full-disk.json');
+    // /dev/full opens for appending and fails every write with ENOSPC, as a full disk does.
+    mkdirSync(path.join(temp.dir, 'full-disk.json-data', 'logs'), { recursive: true });
+    symlinkSync('/dev/full', path.join(temp.dir, 'full-disk.json-data', 'logs', 'watchdog.log'));
+    const result = await runCli(['watchdog', '--config', config, '--', ...technicianExit], { env: { MINSHENG_LOG_LEVEL: 'info' } });
+    expect(result.stderr).toContain('ENOSPC');
+    expect(result.stderr).toContain('supervisor stopped');
+    expect(result.code).toBe(0);
   });
 
   it('restarts a crashed kiosk and stops on SIGTERM', async () => {

@@ -5,11 +5,13 @@ import path from 'node:path';
 import { ConfigError, loadTerminalConfig } from '../../core/config.js';
 import type { LoadedConfig } from '../../core/config.js';
 import { appendIncident } from '../../core/incidents.js';
-import { configureLogging, createLogger } from '../../core/log.js';
+import pino from 'pino';
+import { createLogger, forwardLogLines } from '../../core/log.js';
 import { findPackageRoot } from '../../core/package-info.js';
 import { isEmptyWindow } from '../../watchdog/daily-window.js';
 import type { WatchdogPolicy } from '../../watchdog/decide.js';
 import { electronKioskCommand } from '../../watchdog/kiosk-command.js';
+import { openLogFile } from '../../watchdog/log-file.js';
 import { startSupervisor } from '../../watchdog/supervisor.js';
 import type { Supervisor } from '../../watchdog/supervisor.js';
 import type { Command, CommandContext } from '../command.js';
@@ -109,9 +111,22 @@ const watchdog: Command = {
     }
 
     // A long-running service logs JSON lines to the data folder, from info up unless
-    // MINSHENG_LOG_LEVEL sets another level.
+    // MINSHENG_LOG_LEVEL sets another level. A log file that cannot be written (read-only or full
+    // disk) must not end the supervision: its lines go to stderr instead.
     const logFile = path.join(loaded.dataDir, 'logs', 'watchdog.log');
-    configureLogging({ file: logFile, level: process.env.MINSHENG_LOG_LEVEL ?? 'info' });
+    const minimumLevel = pino.levels.values[process.env.MINSHENG_LOG_LEVEL ?? 'info'] ?? pino.levels.values.info!;
+    const logWriter = openLogFile(logFile, {
+      fallback: context.stderr,
+      onChange: (change) => {
+        const message = change.ok
+          ? context.t('watchdog:logFileResumed', { file: change.file })
+          : context.t('watchdog:logFileFailed', { file: change.file, code: change.code, folder: loaded.dataDir });
+        context.stderr.write(`${message}\n`);
+      },
+    });
+    forwardLogLines((line) => {
+      if (Number(/"level":(\d+)/.exec(line)?.[1] ?? 60) >= minimumLevel) logWriter.write(line);
+    });
     const log = createLogger('watchdog');
 
     let supervisor: Supervisor;
