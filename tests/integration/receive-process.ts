@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { CLI, REPO_ROOT } from '../helpers/cli.js';
 
 export interface ReceiveProcess {
+  /** The first address it prints: the upload path, or the heartbeat path when it takes heartbeats only. */
   url: string;
   /** Everything the process has written to stdout so far. */
   stdout(): string;
@@ -13,7 +14,7 @@ export interface ReceiveProcess {
 }
 
 /**
- * Starts the receiver on a free port with `keyFiles` as its --commission-key options, in English.
+ * Starts the receiver on a free port with `keyFiles` as its --commission-key options (none: heartbeats only), in English.
  * Resolves once it has printed its URL and the stop hint; rejects if it exits before.
  */
 export async function startReceiveProcess(dbFile: string, keyFiles: string[]): Promise<ReceiveProcess> {
@@ -31,7 +32,7 @@ export async function startReceiveProcess(dbFile: string, keyFiles: string[]): P
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
-      const match = /running at (http:\/\/\S+)/.exec(stdout);
+      const match = /running (?:for fleet heartbeats only )?at (http:\/\/\S+)/.exec(stdout);
       if (match && stdout.includes('Ctrl+C')) resolve(match[1]!);
     });
     child.on('close', () => reject(new Error(`receiver exited: ${stderr}`)));

@@ -8,6 +8,9 @@ import { parseRecipientKeyPem } from '../../src-main/core/reports/seal.js';
 import type { SealAlgorithm } from '../../src-main/core/reports/seal.js';
 import type { ReportContent } from '../../src-main/core/reports/report-content.js';
 import { startReceiver } from '../../src-main/publisher/receiver/server.js';
+import { UPLOAD_HEADERS } from '../../src-main/core/reports/upload-protocol.js';
+import { HEARTBEAT_CONTENT_TYPE } from '../../src-shared/fleet-api.js';
+import { FLEET_TERMINAL_ID, sampleHeartbeat } from '../helpers/fleet-terminal.js';
 import { runCli } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { startReceiveProcess } from './receive-process.js';
@@ -256,6 +259,35 @@ describe('minsheng receive', () => {
     expect(exitCode).toBe(0);
     expect(receiver.stdout()).toContain('The receiver has stopped.');
     expect(receiver.stderr()).toBe('');
+  });
+
+  it('takes heartbeats only without a key', async () => {
+    const dbFile = path.join(newFolder('db'), 'fleet.sqlite');
+    const receiver = await startReceiveProcess(dbFile, []);
+    const reportsUrl = new URL('/reports', receiver.url).href;
+    const heartbeat = sampleHeartbeat();
+    const heartbeatBody = Buffer.from(JSON.stringify(heartbeat));
+    const { envelope, idempotencyKey } = sealContent(reportContent(), commissionKeys('x25519').publicKey);
+
+    const stored = await upload(receiver.url, heartbeatBody, uploadHeaders(heartbeatBody, heartbeat.id, { 'content-type': HEARTBEAT_CONTENT_TYPE, [UPLOAD_HEADERS.terminalId]: FLEET_TERMINAL_ID }));
+    const report = await upload(reportsUrl, envelope, uploadHeaders(envelope, idempotencyKey));
+    const exitCode = await receiver.stop();
+
+    expect(receiver.url).toMatch(/\/heartbeats$/);
+    expect(receiver.stdout()).toContain('for fleet heartbeats only');
+    expect(receiver.stdout()).toContain(`uploads to ${reportsUrl} get 404`);
+    expect(stored.httpStatus).toBe(201);
+    expect(report.httpStatus).toBe(404);
+    expect(report.answer.reason).toContain('started without --commission-key');
+    expect(exitCode).toBe(0);
+    expect(receiver.stderr()).toBe('');
+  });
+
+  it('lists the key as optional in its help', async () => {
+    const result = await runCli(['receive', '--help']);
+
+    expect(result.stdout).toContain('[--commission-key PUB.pem]');
+    expect(result.stdout).toContain('Without it the receiver takes heartbeats only');
   });
 
   it('names an invalid commission key', async () => {

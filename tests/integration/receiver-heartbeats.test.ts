@@ -12,7 +12,7 @@ import { startReceiver } from '../../src-main/publisher/receiver/server.js';
 import type { ReceiverOptions, RunningReceiver } from '../../src-main/publisher/receiver/server.js';
 import { sampleHeartbeat } from '../helpers/fleet-terminal.js';
 import { makeTempDir } from '../helpers/temp.js';
-import { commissionKeys, upload, uploadHeaders } from './receiver-client.js';
+import { commissionKeys, reportContent, sealContent, upload, uploadHeaders } from './receiver-client.js';
 import type { UploadResult } from './receiver-client.js';
 
 const temp = makeTempDir('minsheng-receiver-heartbeats-');
@@ -155,6 +155,23 @@ describe('receiver heartbeats', () => {
 
     expect(heartbeatUrl).toMatch(/\/county\/fleet$/);
     expect((await send(heartbeatUrl, sampleHeartbeat())).httpStatus).toBe(201);
+  });
+
+  it('takes heartbeats only without a key', async () => {
+    const { url, heartbeatUrl } = await receiver({ commissionKey: undefined });
+    const { envelope, idempotencyKey } = sealContent(reportContent(), commission.publicKey);
+
+    const stored = await send(heartbeatUrl, sampleHeartbeat());
+    const report = await upload(url, envelope, uploadHeaders(envelope, idempotencyKey));
+    const reportByGet = await upload(url, Buffer.alloc(0), {}, { method: 'GET' });
+
+    expect(stored.httpStatus).toBe(201);
+    expect(storedCount()).toBe(1);
+    expect(report.httpStatus).toBe(404);
+    expect(report.answer.status).toBe('malformed');
+    expect(report.answer.reason).toContain('heartbeats only');
+    expect(report.answer.reason).toContain('--commission-key');
+    expect(reportByGet.httpStatus).toBe(404);
   });
 });
 

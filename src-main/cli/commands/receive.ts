@@ -63,8 +63,8 @@ const receive: Command = {
     const dbFile = path.resolve(requireOption(values, 'db', context));
     // The first key is the current one. Later ones are previous keys, accepted for reports that
     // waited in kiosk outboxes across a key change, because a kiosk cannot seal them again.
+    // Without any key the receiver takes heartbeats only.
     const keyFiles = values['commission-key'] ?? [];
-    if (keyFiles.length === 0) requireOption(values, 'commission-key', context);
     const port = integerOption(values.port, 'port', DEFAULT_RECEIVER_PORT, context);
     if (port > MAX_PORT) throw new UsageError(context.t('receiver:receive.invalidPort', { value: values.port, max: MAX_PORT }));
     const uploadPath = values.path ?? DEFAULT_RECEIVER_PATH;
@@ -87,7 +87,7 @@ const receive: Command = {
       return 1;
     }
 
-    const [commissionKey, ...previousCommissionKeys] = commissionKeys as [(typeof commissionKeys)[number], ...typeof commissionKeys];
+    const [commissionKey, ...previousCommissionKeys] = commissionKeys;
 
     // Listen for signals before starting, so a stop request during start-up is not lost.
     const stopSignal = waitForStopSignal();
@@ -101,9 +101,13 @@ const receive: Command = {
 
     context.stdout.write(
       [
-        context.t('receiver:receive.running', { url: receiver.url, file: dbFile }),
-        context.t('receiver:receive.heartbeatsAt', { url: receiver.heartbeatUrl }),
-        context.t('receiver:receive.keyInUse', { algorithm: commissionKey.algorithm, keyId: commissionKey.keyId.toString('hex') }),
+        ...(commissionKey === undefined
+          ? [context.t('receiver:receive.heartbeatsOnly', { url: receiver.heartbeatUrl, file: dbFile, reportsUrl: receiver.url })]
+          : [
+              context.t('receiver:receive.running', { url: receiver.url, file: dbFile }),
+              context.t('receiver:receive.heartbeatsAt', { url: receiver.heartbeatUrl }),
+              context.t('receiver:receive.keyInUse', { algorithm: commissionKey.algorithm, keyId: commissionKey.keyId.toString('hex') }),
+            ]),
         ...previousCommissionKeys.map((key) => context.t('receiver:receive.previousKeyInUse', { algorithm: key.algorithm, keyId: key.keyId.toString('hex') })),
         context.t('receiver:receive.stopHint'),
         '',

@@ -47,8 +47,11 @@ const HEARTBEAT_PRUNE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 export interface ReceiverOptions {
   /** SQLite file of stored reports; created with its missing folders when absent. */
   dbFile: string;
-  /** The commission's public key. The receiver responds 422 to uploads sealed for any other key. */
-  commissionKey: RecipientKey;
+  /**
+   * The commission's public key. The receiver responds 422 to uploads sealed for any other key.
+   * Without it the receiver takes heartbeats only and responds 404 on the upload path.
+   */
+  commissionKey?: RecipientKey;
   /** Previous commission public keys, still accepted for reports sealed before a key change. */
   previousCommissionKeys?: RecipientKey[];
   /** Address to listen on. Default 127.0.0.1. */
@@ -104,7 +107,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   const context: RequestContext = {
     path: uploadPath,
     heartbeatPath,
-    commissionKeys: [options.commissionKey, ...(options.previousCommissionKeys ?? [])],
+    commissionKeys: options.commissionKey === undefined ? null : [options.commissionKey, ...(options.previousCommissionKeys ?? [])],
     trustProxy: options.trustProxy ?? false,
     store,
     rateLimiters: { reports: createRateLimiter(perMinute, now), heartbeats: createRateLimiter(perMinute, now) },
@@ -151,7 +154,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   pruneOldHeartbeats(store);
   const pruneTimer = setInterval(() => pruneOldHeartbeats(store), HEARTBEAT_PRUNE_INTERVAL_MS);
   pruneTimer.unref();
-  log.info({ url, heartbeatUrl, dbFile: options.dbFile, keyId: options.commissionKey.keyId.toString('hex'), previousKeyIds: (options.previousCommissionKeys ?? []).map((key) => key.keyId.toString('hex')), stored: store.count() }, 'receiver started');
+  const keyIds = context.commissionKeys?.map((key) => key.keyId.toString('hex')) ?? [];
+  log.info({ url, heartbeatUrl, dbFile: options.dbFile, takesReports: keyIds.length > 0, keyId: keyIds[0] ?? null, previousKeyIds: keyIds.slice(1), stored: store.count() }, 'receiver started');
 
   let closing: Promise<void> | null = null;
   return {
@@ -194,7 +198,8 @@ function pruneOldHeartbeats(store: ReceiverStore): void {
 interface RequestContext {
   path: string;
   heartbeatPath: string;
-  commissionKeys: readonly [RecipientKey, ...RecipientKey[]];
+  /** Current key first; null when the receiver was started for heartbeats only. */
+  commissionKeys: readonly [RecipientKey, ...RecipientKey[]] | null;
   trustProxy: boolean;
   store: ReceiverStore;
   /** One limit for each path, so a flood of heartbeats cannot hold back reports. */
@@ -238,6 +243,14 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
     request.resume();
     return;
   }
+  if (isReports && context.commissionKeys === null) {
+    // 404, not 503, because retrying cannot help: a kiosk keeps the report and logs that its
+    // reporting.uploadUrl needs a person.
+    const reason = `this receiver takes heartbeats only, because it was started without --commission-key; send reports to a receiver started with the commission's public key`;
+    respond(404, { status: 'malformed', reason });
+    request.resume();
+    return;
+  }
   if (request.method !== 'POST') {
     respond(405, { status: 'malformed', reason: `method ${String(request.method)} is not allowed; send uploads with POST` }, { allow: 'POST' });
     request.resume();
@@ -254,11 +267,12 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, conte
   }
 
   const receivedAt = new Date().toISOString();
-  if (isReports) {
+  const commissionKeys = context.commissionKeys;
+  if (isReports && commissionKeys !== null) {
     receiveBody(request, respond, {
       maxBytes: MAX_UPLOAD_BYTES,
       checkHeaders: (headers) => checkUploadHeaders(headers),
-      checkBody: (headers, body) => checkUploadBody(headers, body, context.commissionKeys),
+      checkBody: (headers, body) => checkUploadBody(headers, body, commissionKeys),
       store: (checked, body) => context.store.store({ ...checked, envelope: body, remoteAddress, receivedAt }),
     });
   } else {

@@ -6,7 +6,7 @@ export default {
   receive: {
     summary: 'Receive sealed reports uploaded by kiosks (the county receiver)',
     help: [
-      'Usage: minsheng receive --db FILE --commission-key PUB.pem [--listen ADDRESS] [--port P] [--path PATH] [--heartbeat-path PATH] [--trust-proxy] [--max-connections N] [--rate-limit N]',
+      'Usage: minsheng receive --db FILE [--commission-key PUB.pem] [--listen ADDRESS] [--port P] [--path PATH] [--heartbeat-path PATH] [--trust-proxy] [--max-connections N] [--rate-limit N]',
       '',
       'Takes sealed reports uploaded by kiosks, deduplicates them and stores them in an SQLite file.',
       'The receiver holds only the commission\'s public key, so it cannot read the reports.',
@@ -14,7 +14,7 @@ export default {
       '',
       'Options:',
       '  --db FILE              SQLite file of stored reports; created when absent',
-      '  --commission-key FILE  the commission\'s public key (commission.pub.pem from minsheng reports keygen); repeat it after a key change, current key first, so reports sealed for a previous key are still taken',
+      '  --commission-key FILE  the commission\'s public key (commission.pub.pem from minsheng reports keygen); repeat it after a key change, current key first, so reports sealed for a previous key are still taken. Without it the receiver takes heartbeats only, and the upload path responds 404',
       '  --listen ADDRESS       address to listen on (default 127.0.0.1); serve others through the county\'s nginx with TLS',
       '  --port P               TCP port (default {{defaultPort}}; 0 picks a free port)',
       '  --path PATH            URL path that takes uploads (default {{defaultPath}})',
@@ -35,6 +35,8 @@ export default {
     listenFailed: 'Cannot listen on {{host}}:{{port}}: {{reason}}. Choose another port with --port or another address with --listen.',
     dbFailed: 'Cannot open the report database {{file}}: {{reason}}. Check the path and write permission, or give another file with --db.',
     running: 'The receiver is running at {{url}} (database {{file}})',
+    heartbeatsOnly:
+      'The receiver is running for fleet heartbeats only at {{url}} (database {{file}}). It takes no reports, because no --commission-key was given: uploads to {{reportsUrl}} get 404.',
     heartbeatsAt: 'Fleet heartbeats are taken at {{url}}',
     keyInUse: 'It takes reports sealed for {{algorithm}} key {{keyId}}',
     previousKeyInUse: 'It also takes reports sealed for the previous {{algorithm}} key {{keyId}}',
