@@ -48,8 +48,10 @@ for (const [field, spec] of Object.entries(IMPORT_FIELDS) as [ImportField, (type
   for (const header of spec.headers) BUILTIN.set(normaliseHeaderWord(header), field);
 }
 
-// A remark in brackets after the header, such as "(18位)" or "(必填)".
-const TRAILING_REMARK = /\([^()]*\)$/;
+// A remark in brackets after the header, such as "(18位)" or "(必填)". A remark with 万 is a unit of
+// ten thousand ("(万元)"), which must keep the column unmapped: read as yuan, it would be 10,000
+// times too small.
+const TRAILING_REMARK = /\([^()万]*\)$/;
 
 /** Returns the column letter of a 0-based index: 0 is A, 25 is Z, 26 is AA. */
 export function columnLetter(index: number): string {
