@@ -1,7 +1,7 @@
 // The admin session against a real data folder: wrong PINs count towards a lockout that
 // survives a new session (a restarted kiosk), a clock turned back keeps the pad locked, and
 // tokens expire after idle time, one at a time.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN_IDLE_SECONDS } from '../../src-shared/admin-api.js';
@@ -69,6 +69,7 @@ describe('admin PIN and lockout', () => {
     const admin = session();
     const until = await lockOut(admin);
     now = new Date(START.getTime() + 14 * MINUTE);
+    monotonic += 14 * MINUTE;
 
     expect(await admin.unlock(ADMIN_PIN)).toEqual({ status: 'locked', until });
   });
@@ -124,6 +125,37 @@ describe('admin PIN and lockout', () => {
 
     now = new Date(START.getTime() - 45 * MINUTE);
     expect((await session().unlock(ADMIN_PIN)).status).toBe('unlocked');
+  });
+
+  it('stays locked when the clock is turned back, then forward', async () => {
+    const until = await lockOut(session());
+
+    now = new Date(START.getTime() - 24 * 60 * MINUTE);
+    expect((await session().unlock(ADMIN_PIN)).status).toBe('locked');
+    now = new Date(START.getTime() + MINUTE);
+    expect(await session().unlock(ADMIN_PIN)).toEqual({ status: 'locked', until });
+
+    now = new Date(START.getTime() + 15 * MINUTE);
+    expect((await session().unlock(ADMIN_PIN)).status).toBe('unlocked');
+  });
+
+  it('stays locked when the clock jumps forward in one process', async () => {
+    const admin = session();
+    await lockOut(admin);
+    now = new Date(START.getTime() + 60 * MINUTE);
+    monotonic += MINUTE;
+
+    expect(await admin.unlock(ADMIN_PIN)).toEqual({ status: 'locked', until: new Date(now.getTime() + 14 * MINUTE).toISOString() });
+    monotonic += 14 * MINUTE;
+    expect((await admin.unlock(ADMIN_PIN)).status).toBe('unlocked');
+  });
+
+  it('ends the lockout of a running kiosk when the file is deleted', async () => {
+    const admin = session();
+    await lockOut(admin);
+    rmSync(lockoutFile(dataDir));
+
+    expect((await admin.unlock(ADMIN_PIN)).status).toBe('unlocked');
   });
 
   it('counts time from the newest signed time when the clock is behind it', async () => {

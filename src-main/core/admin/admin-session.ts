@@ -2,7 +2,9 @@
 // PINs and the lockout are written to the data folder, so a restart does not reset them. The
 // lockout's end is checked against the effective clock: the later of the terminal's clock and
 // the newest signed time sync has seen. A clock turned back to before the lockout began restarts
-// the lockout, so turning the clock back does not unlock the pad early. The token lives in
+// the lockout and keeps the first one, so turning the clock back, or back and forward again, does
+// not unlock the pad early. Within one process the lockout also lasts its full time on the
+// monotonic clock. The file is read on each unlock, so deleting it ends a lockout. The token lives in
 // memory only: one session at a time, ended by lock() or by ADMIN_TOKEN_IDLE_SECONDS without a call.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ADMIN_TOKEN_IDLE_SECONDS } from '../../../src-shared/admin-api.js';
@@ -63,26 +65,30 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
   const clock = options.clock ?? (() => new Date());
   const monotonicMs = options.monotonicMs ?? (() => performance.now());
   const idleMs = ADMIN_TOKEN_IDLE_SECONDS * 1000;
-  let lockout: LockoutState | null = null;
+  // The state whose write failed; it stays in force until the process ends.
+  let unsaved: LockoutState | null = null;
+  // The monotonic time a lockout of this process began, and its end on the wall clock.
+  let lockedHere: { startMs: number; until: string } | null = null;
   let token: OpenToken | null = null;
   // Unlock calls run one after another, so two quick wrong PINs both count.
   let queue: Promise<unknown> = Promise.resolve();
 
+  // Read on every unlock: a technician ends a lockout early by deleting the file.
   function loadLockout(): LockoutState {
-    if (lockout === null) {
-      const read = readLockoutState(options.dataDir);
-      if (read.problem !== null) log.warn({ problem: read.problem }, 'admin lockout file is damaged; starting from no wrong PINs');
-      lockout = read.state;
-    }
-    return lockout;
+    if (unsaved !== null) return unsaved;
+    const read = readLockoutState(options.dataDir);
+    if (read.problem !== null) log.warn({ problem: read.problem }, 'admin lockout file is damaged; starting from no wrong PINs');
+    if (read.state.lockedUntil !== lockedHere?.until) lockedHere = null;
+    return read.state;
   }
 
   // The in-memory state stays in force when the write fails, until the process ends.
   async function saveLockout(next: LockoutState): Promise<void> {
-    lockout = next;
     try {
       await writeLockoutState(options.dataDir, next);
+      unsaved = null;
     } catch (error) {
+      unsaved = next;
       log.error({ err: error, dataDir: options.dataDir }, 'writing the admin lockout file failed; the lockout is kept in memory until the kiosk restarts');
     }
   }
@@ -95,16 +101,35 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
     const durationMs = settings.lockoutMinutes * 60_000;
     const until = Date.parse(state.lockedUntil);
     const since = state.lockedAt === null ? until - durationMs : Date.parse(state.lockedAt);
+    const firstSince = Date.parse(state.firstLockedAt ?? state.lockedAt ?? '') || since;
+    const firstUntil = Date.parse(state.firstLockedUntil ?? state.lockedUntil);
     if (now.getTime() < since) {
       // The clock was turned back to before the lockout began: the time locked so far is
-      // unknown, so the whole lockout starts again from now.
+      // unknown, so the lockout starts again from now. The first lockout is kept as well.
       const restarted = new Date(now.getTime() + durationMs);
       log.warn({ lockedAt: state.lockedAt, now: now.toISOString(), until: restarted.toISOString() }, 'clock is before the admin lockout began; lockout restarted');
-      await saveLockout({ failures: 0, lockedAt: now.toISOString(), lockedUntil: restarted.toISOString() });
+      await saveLockout({
+        failures: 0,
+        lockedAt: now.toISOString(),
+        lockedUntil: restarted.toISOString(),
+        firstLockedAt: new Date(firstSince).toISOString(),
+        firstLockedUntil: new Date(firstUntil).toISOString(),
+      });
       return restarted;
     }
-    if (now.getTime() < until) return new Date(until);
 
+    const ends: number[] = [];
+    if (now.getTime() < until) ends.push(until);
+    // The clock set right again after it was turned back: the first lockout still counts.
+    if (now.getTime() >= firstSince && now.getTime() < firstUntil) ends.push(firstUntil);
+    // A clock moved forward while this process runs: the lockout still lasts its full time.
+    if (lockedHere !== null) {
+      const leftMs = durationMs - (monotonicMs() - lockedHere.startMs);
+      if (leftMs > 0) ends.push(now.getTime() + leftMs);
+    }
+    if (ends.length > 0) return new Date(Math.max(...ends));
+
+    lockedHere = null;
     await saveLockout(NO_LOCKOUT);
     return null;
   }
@@ -134,6 +159,7 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
     const lockedAt = now.toISOString();
     const end = new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString();
     await saveLockout({ failures: 0, lockedAt, lockedUntil: end });
+    lockedHere = { startMs: monotonicMs(), until: end };
     log.warn({ failures, until: end }, 'wrong admin PIN; the pad is locked');
     await appendIncident(options.dataDir, 'admin-lockout', `${failures} wrong admin PINs in a row; PIN pad locked until ${end}`, clock()).catch(
       (error: unknown) => log.error({ err: error }, 'cannot record the admin lockout incident'),

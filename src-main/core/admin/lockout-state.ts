@@ -14,6 +14,10 @@ export const LockoutStateSchema = z
     // ISO date-times of the lockout's start and end; both null when the pad is not locked.
     lockedAt: z.string().datetime().nullable(),
     lockedUntil: z.string().datetime().nullable(),
+    // The first lockout's start and end, kept when a clock turned back restarted the lockout, so
+    // that the clock set right again does not end the lockout before its first end.
+    firstLockedAt: z.string().datetime().nullable().optional(),
+    firstLockedUntil: z.string().datetime().nullable().optional(),
   })
   .strict();
 export type LockoutState = z.infer<typeof LockoutStateSchema>;
