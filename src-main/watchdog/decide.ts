@@ -32,6 +32,13 @@ export interface WatchdogPolicy {
   maxBackoffMs: number;
   /** A run at least this long resets the crash-loop backoff. */
   stableRunMs: number;
+  /**
+   * A tick that comes more than this long after the one before means the supervisor itself was
+   * stopped (SIGSTOP, a suspended machine, a swap storm), and the kiosk's heartbeats may still wait
+   * unread in the socket. The kiosk then gets a fresh hang limit from that tick instead of being
+   * blamed for the gap. Unset: no such check.
+   */
+  stallMs?: number;
 }
 
 /**
@@ -54,6 +61,8 @@ export interface KioskRun {
   startedAtWallMs: number;
   firstHeartbeatAtMs: number | null;
   lastHeartbeatAtMs: number | null;
+  /** The tick after the supervisor's latest stall; the hang and start limits count from it when later. */
+  resumedAtMs: number | null;
   heartbeatCount: number;
   /** The busy flag of the newest heartbeat; null before the first one. */
   busy: boolean | null;
@@ -74,6 +83,8 @@ export interface SupervisorState {
   dailyDoneFor: string | null;
   /** The occurrence in which a daily restart is waiting for the kiosk to become idle. */
   dailyPendingFor: string | null;
+  /** When the previous tick came, to notice a stall of the supervisor (policy.stallMs). */
+  lastTickAtMs: number | null;
 }
 
 export type SupervisorEvent =
@@ -109,6 +120,7 @@ export function initialState(): SupervisorState {
     failureStreak: 0,
     dailyDoneFor: null,
     dailyPendingFor: null,
+    lastTickAtMs: null,
   };
 }
 
@@ -145,6 +157,7 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
       startedAtWallMs: now.wallMs,
       firstHeartbeatAtMs: null,
       lastHeartbeatAtMs: null,
+      resumedAtMs: null,
       heartbeatCount: 0,
       busy: null,
       reportedMemoryBytes: null,
@@ -231,14 +244,14 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
     if (run.pid === null) return;
 
     if (run.lastHeartbeatAtMs === null) {
-      const waitedMs = now.monotonicMs - run.startedAtMs;
+      const waitedMs = now.monotonicMs - Math.max(run.startedAtMs, run.resumedAtMs ?? -Infinity);
       if (waitedMs >= policy.startGraceMs) {
         stop(run, 'hang', `pid ${run.pid} sent no first heartbeat within ${seconds(waitedMs)} of its start (limit ${seconds(policy.startGraceMs)})`);
       }
       return;
     }
 
-    const silentMs = now.monotonicMs - run.lastHeartbeatAtMs;
+    const silentMs = now.monotonicMs - Math.max(run.lastHeartbeatAtMs, run.resumedAtMs ?? -Infinity);
     if (silentMs >= policy.hangMs) {
       stop(run, 'hang', `pid ${run.pid} sent no heartbeat for ${seconds(silentMs)} (limit ${seconds(policy.hangMs)})`);
     }
@@ -347,11 +360,18 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
       break;
     }
 
-    case 'tick':
+    case 'tick': {
+      const gapMs = state.lastTickAtMs === null ? 0 : now.monotonicMs - state.lastTickAtMs;
+      state.lastTickAtMs = now.monotonicMs;
+      if (policy.stallMs !== undefined && gapMs > policy.stallMs && state.run !== null) {
+        state.run.resumedAtMs = now.monotonicMs;
+        log('warn', 'the supervisor was stalled; the kiosk gets a fresh hang limit', { stalledMs: gapMs, kioskPid: state.run.pid });
+      }
       checkDailyWindow();
       if (state.run !== null) checkRun(state.run);
       startIfDue();
       break;
+    }
 
     case 'shutdown':
       if (state.mode === 'shutting-down') break;

@@ -134,6 +134,32 @@ describe('watchdog decisions', () => {
     }
   });
 
+  it('does not blame the kiosk for a stall of the supervisor itself', () => {
+    // Ticks every 500 ms; a 40 s gap (a SIGSTOPped supervisor) is longer than the hang limit.
+    const supervisor = new FakeSupervisor({ ...POLICY, stallMs: 2_000 });
+    const pid = supervisor.running();
+    for (let ms = 0; ms < 10_000; ms += 500) expect(supervisor.advance(500)).toEqual([]);
+
+    expect(supervisor.advance(40_000)).toEqual([]);
+    // The heartbeats that waited in the socket arrive after the late tick.
+    supervisor.heartbeat();
+    expect(supervisor.advance(500)).toEqual([]);
+
+    // A kiosk that really stays silent after the stall is still caught, one hang limit later.
+    for (let ms = 500; ms < 29_500; ms += 500) expect(supervisor.advance(500)).toEqual([]);
+    expect(supervisor.advance(500)).toEqual([{ type: 'signal', generation: 1, pid, signal: 'SIGTERM' }]);
+  });
+
+  it('gives a fresh start grace after a stall of the supervisor', () => {
+    const supervisor = new FakeSupervisor({ ...POLICY, stallMs: 2_000 });
+    supervisor.send({ type: 'begin' });
+    supervisor.spawn();
+    expect(supervisor.advance(500)).toEqual([]);
+    expect(supervisor.advance(70_000)).toEqual([]);
+    for (let ms = 500; ms < 60_000; ms += 500) expect(supervisor.advance(500)).toEqual([]);
+    expect(types(supervisor.advance(500))).toEqual(['signal SIGTERM']);
+  });
+
   it('counts a kiosk without a first heartbeat as hung after the start grace', () => {
     const supervisor = new FakeSupervisor();
     supervisor.send({ type: 'begin' });

@@ -24,6 +24,8 @@ const MIN_START_GRACE_SECONDS = 60;
 const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 const STABLE_RUN_MS = 10 * 60_000;
+// The supervisor checks the kiosk every 500 ms; a check 2 s late means the supervisor was stopped.
+const STALL_MS = 2_000;
 
 /** Builds the supervisor's policy from the config's watchdog section and the grace options, in seconds. */
 export function policyOf(config: LoadedConfig['config'], startGraceSeconds: number | null, stopGraceSeconds: number): WatchdogPolicy {
@@ -37,6 +39,7 @@ export function policyOf(config: LoadedConfig['config'], startGraceSeconds: numb
     firstBackoffMs: FIRST_BACKOFF_MS,
     maxBackoffMs: MAX_BACKOFF_MS,
     stableRunMs: STABLE_RUN_MS,
+    stallMs: STALL_MS,
   };
 }
 
