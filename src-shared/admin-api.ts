@@ -138,8 +138,9 @@ export const ADMIN_RESULT_CODES = {
   // configured (the source is a folder or USB).
   'network-check': ['reachable', 'unreachable', 'nothing-to-check', 'internal'],
   'test-print': ['printed', 'not-configured', 'failed', 'internal'],
-  // As sync-now, plus no-usb when no mounted medium holds minsheng-bundles/<region code>/.
-  'import-usb': ['installed', 'up-to-date', 'no-usb', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
+  // As sync-now, plus no-usb when no mounted medium holds minsheng-bundles/<region code>/, and
+  // not-regular-file when the bundle's folder or manifest there is a link, a pipe or a device.
+  'import-usb': ['installed', 'up-to-date', 'no-usb', 'not-regular-file', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
   // exported: detail is the folder written; no-usb: no mounted medium; write-failed: the medium
   // is read-only, full or was pulled.
   'export-logs': ['exported', 'no-usb', 'write-failed', 'internal'],

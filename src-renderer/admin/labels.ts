@@ -46,6 +46,7 @@ const RESULT_LINES: { [A in AdminAction]: Record<AdminResultCode<A>, Line> } = {
     installed: (t) => t('admin.result.import-usb.installed'),
     'up-to-date': (t) => t('admin.result.import-usb.up-to-date'),
     'no-usb': (t) => t('admin.result.import-usb.no-usb'),
+    'not-regular-file': (t) => t('admin.result.import-usb.not-regular-file'),
     rejected: (t) => t('admin.result.import-usb.rejected'),
     network: (t) => t('admin.result.import-usb.network'),
     io: (t) => t('admin.result.import-usb.io'),

@@ -2,7 +2,7 @@
 // the kiosk service. HTTP servers on 127.0.0.1 take the network check, the PDF printer with
 // Chromium prints the test page, and USB media are folders (import) and tmpfs mounts (export)
 // under a test root.
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -209,6 +209,21 @@ describe('import-usb', () => {
 
     expect(result).toMatchObject({ status: 'failed', code: 'no-usb' });
     expect(detailOf(result)).toContain(path.join(USB_BUNDLES_FOLDER, REGION, 'manifest.json'));
+  });
+});
+
+describe('import-usb from a hostile stick', () => {
+  it('rejects a manifest that links elsewhere without showing its bytes', async () => {
+    const secret = path.join(caseDir, 'shadow');
+    writeFileSync(secret, 'root:*:20200:0:99999:7:::');
+    const folder = path.join(usbRoot, 'KINGSTON', USB_BUNDLES_FOLDER, REGION);
+    mkdirSync(folder, { recursive: true });
+    symlinkSync(secret, path.join(folder, 'manifest.json'));
+    const result = await runAction(adminService(), 'import-usb');
+
+    expect(result).toMatchObject({ status: 'failed', code: 'not-regular-file' });
+    expect(detailOf(result)).toContain('a symbolic link');
+    expect(detailOf(result)).not.toContain('root:');
   });
 });
 

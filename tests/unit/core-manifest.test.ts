@@ -132,6 +132,18 @@ describe('parseManifest', () => {
     expect(reasonOf(Buffer.from('{"signed": '))).toBe('malformed-manifest');
   });
 
+  it('quotes no byte of a file that is not JSON', () => {
+    let problem: unknown;
+    try {
+      parseManifest(Buffer.from('root:*:20200:0:99999:7:::'));
+    } catch (error) {
+      if (error instanceof BundleRejection) problem = error.details.problem;
+    }
+
+    expect(problem).toMatch(/^not valid JSON/);
+    expect(String(problem)).not.toContain('root');
+  });
+
   it('rejects a bad field as malformed', () => {
     const manifest = validManifest();
     manifest.signed.payload.path = '../x';

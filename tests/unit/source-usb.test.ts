@@ -1,11 +1,13 @@
 // Finding the bundle folder on mounted media, on folders that stand in for /media, /run/media
 // and /mnt under a temp dir.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSource } from '../../src-main/core/sync/create-source.js';
 import { parseSourceValue, SourceError, UnsupportedSourceError } from '../../src-main/core/sync/source.js';
-import { findUsbBundleFolder } from '../../src-main/core/sync/usb-source.js';
+import { createDirSource } from '../../src-main/core/sync/dir-source.js';
+import { findUsbBundleFolder, UsbNotRegularError } from '../../src-main/core/sync/usb-source.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 let temp: { dir: string; remove(): void };
@@ -36,6 +38,57 @@ function errorOf(run: () => unknown): SourceError {
   }
   throw new Error('expected a SourceError');
 }
+
+describe('findUsbBundleFolder on a hostile stick', () => {
+  function secretFile(): string {
+    const secret = path.join(temp.dir, 'secret');
+    writeFileSync(secret, 'root:*:20200:0:99999:7:::');
+    return secret;
+  }
+
+  it.each([
+    ['a manifest that is a symbolic link', (folder: string) => symlinkSync(secretFile(), path.join(folder, 'manifest.json')), 'a symbolic link'],
+    ['a manifest that is a named pipe', (folder: string) => execFileSync('mkfifo', [path.join(folder, 'manifest.json')]), 'a named pipe'],
+    ['a manifest that is a device', (folder: string) => symlinkSync('/dev/zero', path.join(folder, 'manifest.json')), 'a symbolic link'],
+    ['a manifest that is a folder', (folder: string) => mkdirSync(path.join(folder, 'manifest.json')), 'a folder'],
+  ])('rejects %s', (_case, place, type) => {
+    const folder = path.join(roots[0]!, 'STICK', 'minsheng-bundles', '430121');
+    mkdirSync(folder, { recursive: true });
+    place(folder);
+    const error = errorOf(() => findUsbBundleFolder({ regionCode: '430121', roots }));
+
+    expect(error).toBeInstanceOf(UsbNotRegularError);
+    expect((error as UsbNotRegularError).type).toBe(type);
+    expect(error.message).toContain(path.join(folder, 'manifest.json'));
+    expect(error.message).not.toContain('root:');
+  });
+
+  it('rejects a region folder that is a symbolic link', () => {
+    const real = placeBundle(path.join(temp.dir, 'elsewhere'), '430121');
+    const bundles = path.join(roots[0]!, 'STICK', 'minsheng-bundles');
+    mkdirSync(bundles, { recursive: true });
+    symlinkSync(real, path.join(bundles, '430121'));
+
+    expect(errorOf(() => findUsbBundleFolder({ regionCode: '430121', roots }))).toBeInstanceOf(UsbNotRegularError);
+  });
+
+  it('prefers a real bundle to a linked one', () => {
+    const linked = path.join(roots[0]!, 'A', 'minsheng-bundles', '430121');
+    mkdirSync(linked, { recursive: true });
+    symlinkSync(secretFile(), path.join(linked, 'manifest.json'));
+    const folder = placeBundle(path.join(roots[0]!, 'B'), '430121');
+
+    expect(findUsbBundleFolder({ regionCode: '430121', roots })).toBe(folder);
+  });
+
+  it('does not read a bundle file that is a symbolic link', async () => {
+    const folder = placeBundle(path.join(roots[0]!, 'STICK'), '430121');
+    rmSync(path.join(folder, 'manifest.json'));
+    symlinkSync(secretFile(), path.join(folder, 'manifest.json'));
+
+    await expect(createDirSource(folder).readFile('manifest.json', 1024)).rejects.toThrow(/is a symbolic link/);
+  });
+});
 
 describe('findUsbBundleFolder', () => {
   it('finds a stick two levels down', () => {

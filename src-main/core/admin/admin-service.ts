@@ -14,7 +14,7 @@ import { createLogger } from '../log.js';
 import { readAppVersion } from '../package-info.js';
 import { syncPassFor } from '../sync/config-pass.js';
 import type { SyncOutcome } from '../sync/sync.js';
-import { DEFAULT_USB_ROOTS, findUsbBundleFolder } from '../sync/usb-source.js';
+import { DEFAULT_USB_ROOTS, findUsbBundleFolder, UsbNotRegularError } from '../sync/usb-source.js';
 import { SourceError } from '../sync/source.js';
 import { createAdminSession } from './admin-session.js';
 import { collectDiagnostics } from './diagnostics.js';
@@ -79,6 +79,7 @@ export function createAdminService(options: AdminServiceOptions): AdminService {
     try {
       folder = findUsbBundleFolder({ regionCode: loaded.config.regionCode, roots: usbRoots });
     } catch (error) {
+      if (error instanceof UsbNotRegularError) return { status: 'failed', code: 'not-regular-file', detail: error.message.slice(0, MAX_DETAIL_LENGTH) };
       if (!(error instanceof SourceError) || error.kind !== 'not-found') throw error;
       return { status: 'failed', code: 'no-usb', detail: error.message.slice(0, MAX_DETAIL_LENGTH) };
     }

@@ -32,9 +32,14 @@ async function openBounded(file: string, maxBytes: number): Promise<OpenedFile> 
   let handle: FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever; the
-    // regular-file check below then rejects it. Regular files ignore the flag.
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    // regular-file check below then rejects it. Regular files ignore the flag. O_NOFOLLOW: a
+    // bundle file that is a symbolic link (on a stick, to /etc/shadow, say) is not read.
+    // Windows has no O_NOFOLLOW, so there the flag is 0.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+      throw new SourceError('io', `${file} is a symbolic link, not a regular file: copy the file itself into the bundle folder`, { cause: error });
+    }
     throw ioError(file, error);
   }
 

@@ -3,7 +3,10 @@
 // systems mount removable media at /media/<user>/<label> (udisks2 on Debian),
 // /run/media/<user>/<label> (udisks2 on Fedora), and people mount by hand at /mnt or
 // /mnt/<label>, so the search covers each root and the folders one and two levels below it.
-import { readdirSync, statSync } from 'node:fs';
+// Anyone can put a stick in, so on the stick only real folders and regular files count: a
+// symbolic link (to /etc/shadow, say), a FIFO or a device in the bundle's place is rejected.
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../log.js';
 import { MANIFEST_FILE } from '../snapshot/manifest.js';
@@ -36,11 +39,30 @@ function isDirectory(folder: string): boolean {
   }
 }
 
-function isFile(file: string): boolean {
+/** A path on the stick in the bundle's place that is not a real folder or regular file. */
+export class UsbNotRegularError extends SourceError {
+  constructor(readonly file: string, readonly type: string) {
+    super('io', `${file} on the USB stick is ${type}, not a regular file: copy the bundle itself onto the stick, not a link to it`, {
+      translation: { key: 'sync:source.usbNotRegular', values: { file, type } },
+    });
+    this.name = 'UsbNotRegularError';
+  }
+}
+
+function typeOf(stats: Stats): string {
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a regular file';
+}
+
+function lstatOrNull(file: string): Stats | null {
   try {
-    return statSync(file).isFile();
+    return lstatSync(file);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -66,28 +88,41 @@ export function mountCandidates(roots: string[]): string[] {
   return candidates;
 }
 
-/** Lists the bundle folders found under the candidates, for one county code or for any. */
-function bundleFolders(candidates: string[], regionCode: string | undefined): string[] {
+/**
+ * Lists the bundle folders found under the candidates, for one county code or for any, and the
+ * paths in a bundle's place that are links or special files (the first such path of each mount).
+ */
+function bundleFolders(candidates: string[], regionCode: string | undefined): { found: string[]; irregular: UsbNotRegularError[] } {
   const found: string[] = [];
+  const irregular: UsbNotRegularError[] = [];
   for (const mount of candidates) {
     const bundles = path.join(mount, USB_BUNDLES_FOLDER);
     const folders = regionCode === undefined ? subfolders(bundles) : [path.join(bundles, regionCode)];
-    found.push(...folders.filter((folder) => isFile(path.join(folder, MANIFEST_FILE))));
+    for (const folder of folders) {
+      const steps = [bundles, folder, path.join(folder, MANIFEST_FILE)];
+      const stats = steps.map(lstatOrNull);
+      if (stats.some((entry) => entry === null)) continue;
+      const bad = stats.findIndex((entry, index) => (index < 2 ? !entry!.isDirectory() : !entry!.isFile()));
+      if (bad === -1) found.push(folder);
+      else irregular.push(new UsbNotRegularError(steps[bad]!, typeOf(stats[bad]!)));
+    }
   }
-  return found;
+  return { found, irregular };
 }
 
 /**
  * Finds the bundle folder on mounted media, `<mount>/minsheng-bundles/<region code>/` with a
  * manifest.json in it. Throws SourceError 'not-found' naming the roots and the folder expected
- * when there is none, or when no region code is given and several counties are found.
+ * when there is none, or when no region code is given and several counties are found. Throws
+ * UsbNotRegularError when the only candidate is a link or a special file.
  */
 export function findUsbBundleFolder(options: UsbSearchOptions = {}): string {
   const roots = options.roots ?? DEFAULT_USB_ROOTS;
   const { regionCode } = options;
-  const found = bundleFolders(mountCandidates(roots), regionCode);
+  const { found, irregular } = bundleFolders(mountCandidates(roots), regionCode);
   const expected = path.join(USB_BUNDLES_FOLDER, regionCode ?? '<region code>', MANIFEST_FILE);
 
+  if (found.length === 0 && irregular.length > 0) throw irregular[0]!;
   if (found.length === 0) {
     throw new SourceError(
       'not-found',

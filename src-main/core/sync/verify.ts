@@ -25,7 +25,10 @@ export function parseManifest(bytes: Buffer): Manifest {
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new BundleRejection('malformed-manifest', { problem: (error as Error).message });
+    // JSON.parse's message quotes the text it failed on; the manifest may be any file, so no
+    // byte of it goes into the problem, only the position when the message names one.
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw new BundleRejection('malformed-manifest', { problem: position === undefined ? 'not valid JSON' : `not valid JSON at position ${position}` });
   }
 
   const specVersion = (raw as { signed?: { specVersion?: unknown } } | null)?.signed?.specVersion;

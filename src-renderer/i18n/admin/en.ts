@@ -144,6 +144,7 @@ export default {
       installed: 'New data installed from USB',
       'up-to-date': 'The USB stick has no newer data',
       'no-usb': 'No USB stick with a bundle found (it needs a minsheng-bundles/<region code> folder); plug one in and try again',
+      'not-regular-file': 'The bundle on the USB stick is not a regular file (a link, pipe or device); copy the bundle itself onto the stick',
       ...syncFailures,
     },
     'export-logs': {

@@ -147,6 +147,7 @@ export default {
       installed: '已从U盘安装新数据',
       'up-to-date': 'U盘上的数据不比本机新',
       'no-usb': '没有找到带数据包的U盘（应有 minsheng-bundles/地区代码 文件夹），请插好后再试',
+      'not-regular-file': 'U盘上的数据包不是普通文件（是链接、管道或设备），请把数据包本身复制到U盘上',
       ...syncFailures,
     },
     'export-logs': {

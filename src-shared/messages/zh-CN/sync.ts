@@ -35,6 +35,7 @@ export default {
   source: {
     usbNotFound:
       '没有找到存有 {{folder}} 的 U 盘或其他已挂载的存储设备（已查找 {{roots}} 及其下两层文件夹）。请插入 U 盘，并确认其中有这个文件夹。',
+    usbNotRegular: 'U 盘上的 {{file}} 不是普通文件（而是链接、管道或设备）。请把数据包本身复制到 U 盘上，不要放链接。',
     usbManyRegions: '已挂载的存储设备中有多个区划的数据包：{{regions}}。请设置本终端的区划（--region）以选定其一。',
   },
   file: {
