@@ -43,7 +43,7 @@ function isDirectory(folder: string): boolean {
 export class UsbNotRegularError extends SourceError {
   constructor(readonly file: string, readonly type: string) {
     super('io', `${file} on the USB stick is ${type}, not a regular file: copy the bundle itself onto the stick, not a link to it`, {
-      translation: { key: 'sync:source.usbNotRegular', values: { file, type } },
+      translation: { key: 'sync:source.usbNotRegular', values: { file } },
     });
     this.name = 'UsbNotRegularError';
   }

@@ -39,7 +39,7 @@ export default {
   source: {
     usbNotFound:
       'No USB stick or other mounted medium contains {{folder}} (searched {{roots}} and the folders up to 2 levels below them). Plug in the stick and check that it contains this folder.',
-    usbNotRegular: '{{file}} on the USB stick is {{type}}, not a regular file. Copy the bundle itself onto the stick, not a link to it.',
+    usbNotRegular: '{{file}} on the USB stick is not a regular file but a link, pipe or device. Copy the bundle itself onto the stick, not a link to it.',
     usbManyRegions:
       'The mounted media contain bundles for regions {{regions}}. Set this terminal\'s region (--region) to choose one.',
   },
