@@ -6,9 +6,10 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxPath } from '../../src-main/core/data-folder/layout.js';
+import { heartbeatQueuePath, outboxPath } from '../../src-main/core/data-folder/layout.js';
 import type { TerminalReport } from '../../src-main/core/data-folder/terminal-status.js';
 import { openOutbox } from '../../src-main/core/reports/outbox.js';
+import { openHeartbeatQueue } from '../../src-main/core/fleet/heartbeat-queue.js';
 import { runCli } from '../helpers/cli.js';
 import { installSnapshotFile } from '../helpers/installed-snapshot.js';
 import { buildSnapshotFile, makeBundle, makeTestKeys } from '../helpers/make-bundle.js';
@@ -358,5 +359,44 @@ describe('status of the report outbox', () => {
     expect(json.code).toBe(1);
     expect(json.report.outbox.setAside).toEqual([aside]);
     expect(json.report.status.problems.map((problem) => problem.code)).toContain('outbox-damaged');
+  });
+});
+
+describe('status of the fleet heartbeat queue', () => {
+  it('says when no heartbeat was queued', async () => {
+    const dataDir = path.join(temp.dir, 'fleet-none');
+    await installFresh(dataDir);
+
+    const result = await status(dataDir);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Fleet heartbeats: none queued in this data folder');
+  });
+
+  it('counts waiting, dropped and the last error', async () => {
+    const dataDir = path.join(temp.dir, 'fleet-waiting');
+    await installFresh(dataDir);
+    const queue = openHeartbeatQueue(heartbeatQueuePath(dataDir), { maxQueued: 2 });
+    try {
+      for (const [index, id] of ['a', 'b', 'c'].entries()) {
+        const createdAt = Date.UTC(2026, 4, 12, 8, 15 * index);
+        queue.enqueue((carried) => ({ id, body: Buffer.from(id), createdAt, droppedHeartbeats: carried.droppedHeartbeats, incidents: 0, lastIncident: null }));
+      }
+      queue.recordFailure('b', Date.UTC(2026, 4, 12, 8, 40), 'HTTP 404 malformed: no uploads are taken at "/fleet"');
+    } finally {
+      queue.close();
+    }
+
+    const text = await status(dataDir);
+    const json = await statusJson(dataDir);
+    const chinese = await status(dataDir, 'zh-CN');
+
+    // A heartbeat queue that waits is no problem of the terminal's data.
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Fleet heartbeats: 2 waiting for the county, 1 of them after failed attempts; 1 dropped unsent');
+    expect(text.stdout).toContain('Oldest waiting heartbeat made 2026-05-12T08:15:00.000Z.');
+    expect(text.stdout).toContain('Heartbeat upload error holding back the queue: HTTP 404 malformed');
+    expect(json.report.fleet).toMatchObject({ state: 'ok', waiting: 2, retrying: 1, dropped: 1 });
+    expect(chinese.stdout).toContain('运行心跳：2 条等待发往县里');
   });
 });

@@ -77,6 +77,16 @@ function outboxLines(outbox: TerminalReport['outbox'], t: Translate): string[] {
   return lines;
 }
 
+function fleetLines(fleet: TerminalReport['fleet'], t: Translate): string[] {
+  if (fleet.state === 'absent') return [t('status:fleetAbsent')];
+  if (fleet.state !== 'ok') return [t('status:fleetUnreadable', { file: fleet.file, problem: fleet.problem ?? '-' })];
+
+  const lines = [t('status:fleetCounts', { waiting: fleet.waiting, retrying: fleet.retrying, dropped: fleet.dropped })];
+  if (fleet.oldestWaitingAt !== null) lines.push(t('status:fleetOldest', { at: fleet.oldestWaitingAt }));
+  if (fleet.lastError !== null) lines.push(t('status:fleetLastError', { error: fleet.lastError }));
+  return lines;
+}
+
 function formatReport(report: TerminalReport, t: Translate): string {
   if (report.dataDirState === 'missing') return t('status:dataDirMissing', { folder: report.dataDir });
   if (report.dataDirState === 'not-a-folder') return t('status:dataDirNotFolder', { folder: report.dataDir });
@@ -91,6 +101,7 @@ function formatReport(report: TerminalReport, t: Translate): string {
   const last = report.status.lastSync;
   lines.push(last === null ? t('status:neverSynced') : lastSyncLine(last, t));
   lines.push(...outboxLines(report.outbox, t));
+  lines.push(...fleetLines(report.fleet, t));
 
   if (report.status.problems.length === 0) lines.push(t('status:noProblems'));
   for (const problem of report.status.problems) lines.push(problemLine(problem, t));

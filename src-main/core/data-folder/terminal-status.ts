@@ -1,14 +1,17 @@
 // Terminal report that a technician reads to judge a terminal's data at a glance, gathered from
 // the data folder: the installed snapshot and its age, the trusted root and versions, the last
-// sync pass, the report outbox and the open problems. `minsheng status` prints it.
+// sync pass, the report outbox, the fleet heartbeat queue and the open problems. `minsheng status`
+// prints it.
 import { accessSync, constants, statfsSync, statSync } from 'node:fs';
 import { dataAge } from '../../../src-shared/data-age.js';
+import { readHeartbeatQueueReport } from '../fleet/heartbeat-queue-status.js';
+import type { HeartbeatQueueReport } from '../fleet/heartbeat-queue-status.js';
 import { readOutboxReport } from '../reports/outbox-status.js';
 import type { OutboxReport } from '../reports/outbox-status.js';
 import { checkSnapshotSound } from './startup-check.js';
 import { pointerOrNull, readPointer, snapshotFileOf } from './pointer.js';
 import type { Pointer, PointerRead } from './pointer.js';
-import { outboxPath } from './layout.js';
+import { heartbeatQueuePath, outboxPath } from './layout.js';
 import { effectiveNow, readSyncState } from './state.js';
 import { readStatus } from './status.js';
 import type { ProblemCode, TerminalStatus } from './status.js';
@@ -58,6 +61,8 @@ export interface TerminalReport {
   status: ReportedStatus;
   /** The report outbox: waiting and failing reports, and damage. */
   outbox: OutboxReport;
+  /** The fleet heartbeat queue: heartbeats waiting for the county, drops and the latest failure. */
+  fleet: HeartbeatQueueReport;
 }
 
 function summarise(pointer: Pointer, now: Date): InstalledSummary {
@@ -199,5 +204,6 @@ export function readTerminalReport(dataDir: string, clock = new Date()): Termina
     // A missing folder has nothing to check, and the CLI prints that in place of a problem list.
     status: dataDirState === 'present' ? withLiveProblems(dataDir, stored, current, summary, outbox) : { ...stored, problems: [] },
     outbox,
+    fleet: readHeartbeatQueueReport(heartbeatQueuePath(dataDir)),
   };
 }

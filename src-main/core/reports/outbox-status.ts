@@ -2,9 +2,9 @@
 // oldest has waited, the latest failure, and whether the file is damaged. It reads the file
 // read-only next to a running kiosk and never creates it. A failure text contains HTTP codes,
 // receiver reasons and network errors, never a report's content, because reports are sealed.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { readSqliteReadOnly } from '../sqlite-read-only.js';
 import { hasLastAttemptColumn } from './outbox.js';
 import { DAMAGED_OUTBOX_SUFFIX } from './outbox-keeper.js';
 
@@ -51,11 +51,6 @@ function setAsideFiles(file: string): string[] {
   }
 }
 
-function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
-}
-
 /** Reads the outbox at `file` without changing it. */
 export function readOutboxReport(file: string, now: Date): OutboxReport {
   const report: OutboxReport = {
@@ -71,19 +66,7 @@ export function readOutboxReport(file: string, now: Date): OutboxReport {
     setAside: setAsideFiles(file),
   };
 
-  if (!existsSync(file)) return { ...report, state: 'absent' };
-
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    return { ...report, state: isDamage(error) ? 'damaged' : 'unreadable', problem: (error as Error).message };
-  }
-
-  try {
-    const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') return { ...report, state: 'damaged', problem: `quick_check: ${check.slice(0, 200)}` };
-
+  const read = readSqliteReadOnly(file, (db) => {
     const summary = db
       .prepare(
         `SELECT
@@ -100,19 +83,20 @@ export function readOutboxReport(file: string, now: Date): OutboxReport {
     const lastError = db
       .prepare(`SELECT last_error FROM outbox WHERE delivered_at IS NULL AND attempts > 0 ORDER BY ${latestFirst}, rowid DESC LIMIT 1`)
       .get() as { last_error: string | null } | undefined;
+    return { summary, lastError: lastError?.last_error ?? null };
+  });
 
-    return {
-      ...report,
-      waiting: summary.waiting,
-      retrying: summary.retrying,
-      stuck: summary.stuck,
-      oldestWaitingAt: summary.oldest === null ? null : new Date(summary.oldest).toISOString(),
-      oldestWaitingHours: summary.oldest === null ? null : Math.max(0, Math.floor((now.getTime() - summary.oldest) / 3_600_000)),
-      lastError: lastError?.last_error ?? null,
-    };
-  } catch (error) {
-    return { ...report, state: isDamage(error) ? 'damaged' : 'unreadable', problem: (error as Error).message };
-  } finally {
-    db.close();
-  }
+  if (read.state === 'absent') return { ...report, state: 'absent' };
+  if (read.state !== 'ok') return { ...report, state: read.state, problem: read.problem };
+
+  const { summary, lastError } = read.value;
+  return {
+    ...report,
+    waiting: summary.waiting,
+    retrying: summary.retrying,
+    stuck: summary.stuck,
+    oldestWaitingAt: summary.oldest === null ? null : new Date(summary.oldest).toISOString(),
+    oldestWaitingHours: summary.oldest === null ? null : Math.max(0, Math.floor((now.getTime() - summary.oldest) / 3_600_000)),
+    lastError,
+  };
 }
