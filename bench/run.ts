@@ -23,6 +23,7 @@ import { timeContentDigest, timeHashThroughput, timeManifestVerification } from 
 import { publishWithDelta, timeDeltaAndFullInstall } from './delta-sync.js';
 import { runBoardsBench } from './boards.js';
 import { runCleaningBench } from './import-cleaning.js';
+import { runImportBench } from './import-pipeline.js';
 import { checkTotals } from './totals.js';
 import { percentile, timeAsync, timeSync } from './timing.js';
 
@@ -33,13 +34,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     samples: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
-    // Comma-separated: `payments` (version 1 data, delta, cryptography), `boards` and `cleaning`
-    // (the import's cell cleaners on 1,000,000 rows).
-    parts: { type: 'string', default: 'payments,boards,cleaning' },
+    // Comma-separated: `payments` (version 1 data, delta, cryptography), `boards`, `cleaning`
+    // (the import's cell cleaners on 1,000,000 rows) and `import` (read, map and clean a
+    // 1,000,000-row GBK CSV).
+    parts: { type: 'string', default: 'payments,boards,cleaning,import' },
   },
 });
 
-const PARTS = ['payments', 'boards', 'cleaning'];
+const PARTS = ['payments', 'boards', 'cleaning', 'import'];
 const parts = new Set(values.parts.split(',').map((part) => part.trim()));
 for (const part of parts) {
   if (!PARTS.includes(part)) throw new Error(`invalid --parts value "${values.parts}": "${part}" is not a part; expected a comma-separated list of ${PARTS.join(', ')}`);
@@ -148,6 +150,7 @@ try {
   }
 
   if (parts.has('cleaning')) rows.push(...runCleaningBench());
+  if (parts.has('import')) rows.push(...(await runImportBench(work)));
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
