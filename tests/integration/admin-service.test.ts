@@ -11,7 +11,7 @@ import type { AdminActionResult, AdminApi } from '../../src-shared/admin-api.js'
 import { createPdfPrinter } from '../../src-main/browser-host/pdf-printer.js';
 import { createAdminService } from '../../src-main/core/admin/admin-service.js';
 import type { AdminHost, AdminService } from '../../src-main/core/admin/admin-service.js';
-import { EXPORT_FOLDER } from '../../src-main/core/admin/export-logs.js';
+import { EXPORT_FOLDER, exportLogs } from '../../src-main/core/admin/export-logs.js';
 import { kioskSettingsOf } from '../../src-main/core/config.js';
 import type { LoadedConfig } from '../../src-main/core/config.js';
 import { kioskLogPath } from '../../src-main/core/data-folder/layout.js';
@@ -419,6 +419,37 @@ describe('export-logs', () => {
     mkdirSync(path.join(usbRoot, 'KINGSTON'));
 
     expect(await runAction(adminService(), 'export-logs')).toMatchObject({ status: 'failed', code: 'no-usb' });
+  });
+
+  it('fails when the stick is pulled during the export', async () => {
+    const stick = plugStick();
+    writeKioskLog(['{"level":30,"msg":"kiosk host starting"}']);
+    const service = adminService();
+    const token = await unlocked(service);
+    const current = await service.adminDiagnostics({ token });
+    if (current.status !== 'ok') throw new Error('expected diagnostics');
+    const result = await exportLogs({
+      dataDir: loaded.dataDir,
+      terminalId: 'T-430121-01',
+      diagnostics: current.diagnostics,
+      usbRoots: [usbRoot],
+      now: NOW,
+      afterFind: () => stick.detach(),
+    });
+
+    expect(result).toMatchObject({ status: 'failed', code: 'write-failed' });
+    expect(detailOf(result)).toContain('removed during the export');
+    expect(readdirSync(stick.dir)).toEqual([]);
+  });
+
+  it('leaves no folder behind on a full stick', async () => {
+    const stick = mountTmpfs(path.join(usbRoot, 'KINGSTON'), 64 * 1024);
+    sticks.push(stick);
+    writeKioskLog(Array.from({ length: 4000 }, (_, index) => `{"level":30,"msg":"line ${index} of a long log"}`));
+    const result = await runAction(adminService(), 'export-logs');
+
+    expect(result).toMatchObject({ status: 'failed', code: 'write-failed' });
+    expect(readdirSync(stick.dir)).toEqual([]);
   });
 
   it('fails with write-failed on a read-only stick', async () => {

@@ -119,7 +119,14 @@ export function createAdminService(options: AdminServiceOptions): AdminService {
         return importFromUsb();
       case 'export-logs':
         return diagnostics().then((current) =>
-          exportLogs({ dataDir: loaded.dataDir, terminalId: loaded.config.terminalId, diagnostics: current, usbRoots, now: clock() }),
+          exportLogs({
+            dataDir: loaded.dataDir,
+            terminalId: loaded.config.terminalId,
+            diagnostics: current,
+            usbRoots,
+            removableOnly: options.usbRoots === undefined,
+            now: clock(),
+          }),
         );
       case 'exit-to-desktop':
         return exitToDesktop(token);
