@@ -14,7 +14,8 @@ import type { AdminHost, AdminService } from '../../src-main/core/admin/admin-se
 import { EXPORT_FOLDER, exportLogs } from '../../src-main/core/admin/export-logs.js';
 import { kioskSettingsOf } from '../../src-main/core/config.js';
 import type { LoadedConfig } from '../../src-main/core/config.js';
-import { kioskLogPath } from '../../src-main/core/data-folder/layout.js';
+import { heartbeatQueuePath, kioskLogPath } from '../../src-main/core/data-folder/layout.js';
+import { openHeartbeatQueue } from '../../src-main/core/fleet/heartbeat-queue.js';
 import { appendIncident } from '../../src-main/core/incidents.js';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
 import type { KioskService } from '../../src-main/core/kiosk-service.js';
@@ -373,6 +374,32 @@ describe('diagnostics', () => {
 
     expect(outcome).toMatchObject({ status: 'failed', reason: 'io' });
     expect(outcome?.detail).toContain('no-such-bundle');
+  });
+
+  it('shows the heartbeat queue when configured', async () => {
+    const queue = openHeartbeatQueue(heartbeatQueuePath(loaded.dataDir), { maxQueued: 1 });
+    try {
+      for (const id of ['first', 'second']) {
+        queue.enqueue((carried) => ({ id, body: Buffer.from(id), createdAt: NOW.getTime(), droppedHeartbeats: carried.droppedHeartbeats, incidents: 0, lastIncident: null }));
+      }
+      queue.recordFailure('second', NOW.getTime(), 'HTTP 503 unavailable');
+    } finally {
+      queue.close();
+    }
+    const service = adminService({ loaded: withNetwork(loaded.source, undefined, 'https://county.example/minsheng/heartbeats') });
+
+    const result = await service.adminDiagnostics({ token: await unlocked(service) });
+
+    expect(result).toMatchObject({ status: 'ok', diagnostics: { fleet: { waiting: 1, retrying: 1, dropped: 1, lastError: 'HTTP 503 unavailable', problem: null } } });
+  });
+
+  it('leaves out the heartbeat queue without config', async () => {
+    const service = adminService();
+
+    const result = await service.adminDiagnostics({ token: await unlocked(service) });
+
+    expect(result.status).toBe('ok');
+    expect(result.status === 'ok' && 'fleet' in result.diagnostics).toBe(false);
   });
 
   it('works before the first sync', async () => {

@@ -12,6 +12,7 @@ import { createLogger } from '../log.js';
 import { mountCandidates } from '../sync/usb-source.js';
 import { readTailLines } from '../tail-lines.js';
 import { redactPersonalData } from '../redaction.js';
+import { shownLogLine } from './log-tail.js';
 
 const log = createLogger('admin-export-logs');
 
@@ -143,7 +144,7 @@ function makeFolder(folder: string): void {
 }
 
 function redactedText(lines: string[]): string {
-  return lines.map((line) => `${redactPersonalData(line)}\n`).join('');
+  return lines.map((line) => `${shownLogLine(line)}\n`).join('');
 }
 
 export interface ExportLogsOptions {
