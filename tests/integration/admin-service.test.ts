@@ -165,6 +165,7 @@ describe('sync-now', () => {
 
     expect(result).toMatchObject({ status: 'failed', code: 'io' });
     expect(detailOf(result)).toContain('no-such-bundle');
+    expect(detailOf(result)).not.toMatch(/^problem=/);
   });
 
   it('rejects a bundle signed by an unknown key', async () => {

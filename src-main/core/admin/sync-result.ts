@@ -4,9 +4,10 @@ import type { SyncOutcome } from '../sync/sync.js';
 
 const MAX_DETAIL_LENGTH = 2000;
 
+// A failure's details are often one free-text problem; that is shown as it is, without "problem=".
 function detailsText(details: Record<string, string | number>): string {
   return Object.entries(details)
-    .map(([key, value]) => `${key}=${value}`)
+    .map(([key, value]) => (key === 'problem' ? String(value) : `${key}=${value}`))
     .join(', ');
 }
 
