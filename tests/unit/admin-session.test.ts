@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN_IDLE_SECONDS } from '../../src-shared/admin-api.js';
-import { createAdminSession } from '../../src-main/core/admin/admin-session.js';
+import { createAdminSession, localTimeText } from '../../src-main/core/admin/admin-session.js';
 import type { AdminSession, AdminSettings } from '../../src-main/core/admin/admin-session.js';
 import { lockoutFile } from '../../src-main/core/admin/lockout-state.js';
 import { STATE_FILE } from '../../src-main/core/data-folder/layout.js';
@@ -191,7 +191,8 @@ describe('admin PIN and lockout', () => {
 
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ kind: 'admin-lockout', at: START.toISOString() });
-    expect(incidents[0]!.detail).toContain(until);
+    expect(incidents[0]!.detail).toContain(localTimeText(new Date(until)));
+    expect(incidents[0]!.detail).toMatch(/locked until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/);
   });
 
   it('answers not-configured without an admin section', async () => {

@@ -56,6 +56,16 @@ interface OpenToken {
   holds: number;
 }
 
+/** Formats a time in the terminal's time zone with its offset, as 2026-06-01 16:15:00 +08:00. */
+export function localTimeText(time: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const offset = -time.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const date = `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
+  return `${date} ${pad(time.getHours())}:${pad(time.getMinutes())}:${pad(time.getSeconds())} ${zone}`;
+}
+
 function sameToken(open: OpenToken, token: string): boolean {
   const candidate = Buffer.from(token, 'utf8');
   return candidate.length === open.value.length && timingSafeEqual(candidate, open.value);
@@ -161,7 +171,7 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
     await saveLockout({ failures: 0, lockedAt, lockedUntil: end });
     lockedHere = { startMs: monotonicMs(), until: end };
     log.warn({ failures, until: end }, 'wrong admin PIN; the pad is locked');
-    await appendIncident(options.dataDir, 'admin-lockout', `${failures} wrong admin PINs in a row; PIN pad locked until ${end}`, clock()).catch(
+    await appendIncident(options.dataDir, 'admin-lockout', `${failures} wrong admin PINs in a row; PIN pad locked until ${localTimeText(new Date(end))}`, clock()).catch(
       (error: unknown) => log.error({ err: error }, 'cannot record the admin lockout incident'),
     );
     return { status: 'locked', until: end };
