@@ -1,7 +1,6 @@
 // Cost of the import's cell cleaners on a payment export of 1,000,000 rows with eight columns
 // (name, ID number, item, amount, date, period, village group, remark), about 5% of the cells
 // damaged in the ways department files are. Only the cleaning is timed; building the cells is not.
-import { computeCheckCharacter } from '../src-shared/id-number.js';
 import { Random } from '../src-main/publisher/demo-data/prng.js';
 import { cleanAmount } from '../src-main/publisher/import/clean-amount.js';
 import { cleanDate } from '../src-main/publisher/import/clean-date.js';
@@ -10,6 +9,7 @@ import { cleanPeriod } from '../src-main/publisher/import/clean-period.js';
 import { cleanContextAt } from '../src-main/publisher/import/clean-result.js';
 import { cleanText } from '../src-main/publisher/import/clean-text.js';
 import type { CellValue } from '../src-main/publisher/import/source-table.js';
+import { randomPayment } from './random-payment.js';
 import { timeSync } from './timing.js';
 
 // Distinct rows built, then cleaned over and over up to the row count, so that building the
@@ -28,13 +28,7 @@ function text(value: string): CellValue {
 
 function buildRow(random: Random): CellValue[] {
   const damaged = () => random.chance(DAMAGED);
-  const birth = `19${random.int(40, 99)}0${random.int(1, 9)}1${random.int(0, 9)}`;
-  const first17 = `439901${birth}${String(random.int(0, 999)).padStart(3, '0')}`;
-  const idNumber = first17 + computeCheckCharacter(first17);
-  const fen = random.int(1000, 500_000);
-  const yuan = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-  const month = random.int(1, 12);
-  const day = random.int(1, 28);
+  const { idNumber, yuan, month, day } = randomPayment(random);
 
   return [
     text(random.pick(damaged() ? DAMAGED_NAMES : NAMES)),

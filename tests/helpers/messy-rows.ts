@@ -1,9 +1,9 @@
 // A payment export with damaged cells, written in each encoding a department uses and as a
 // workbook, with the records, repairs and rejections that read → map → clean must give. The
-// damage is what Excel and payment systems do to cells: full-width digits, padded names,
-// lower-case x, legacy 15-digit ID numbers, ID numbers in scientific notation or rounded to 15
-// digits, amounts with 元 and commas or three decimals, Chinese dates, date serials and dates that
-// do not exist. Bank account and phone columns are filled so tests can check they never come out.
+// damage is what Excel and payment systems do to cells. Examples are full-width digits, padded
+// names, lower-case x and legacy 15-digit ID numbers. Others are ID numbers in scientific
+// notation or rounded to 15 digits, amounts with 元 and commas or three decimals, Chinese dates,
+// date serials and dates that do not exist. Bank account and phone columns are filled so tests can check they never come out.
 // ID numbers, accounts and phone numbers are generated, not real.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import type { ImportRecord } from '../../src-main/publisher/import/clean-rows.js
 import type { KeptField } from '../../src-main/publisher/import/import-fields.js';
 import { makeIdNumber } from './publisher-data.js';
 
-/** The first generated ID number whose check character is X. */
+/** Returns the first generated ID number whose check character is X. */
 function idEndingInX(): string {
   for (let sequence = 1; ; sequence++) {
     const id = makeIdNumber('430123', '19750808', sequence);

@@ -1,6 +1,6 @@
-// Cleans the rows of a department table into typed records: each kept column's cells go through
-// the cleaner of the column's field, and every repair and rejection is tagged with the file,
-// sheet, row, column and field so the report can point the county worker at the cell. A row with
+// Cleans the rows of a department table into typed records. Each kept column's cells go through
+// the cleaner of the column's field. Every repair and rejection carries the file, sheet, row,
+// column and field, so the report can point the county worker at the cell. A row with
 // any rejected cell is rejected whole, with all of its problems. Columns the header map dropped
 // (bank accounts, phone numbers) are never read. ID numbers are masked in repairs and rejections.
 import { maskIdNumber } from '../../../src-shared/id-number.js';
@@ -18,7 +18,7 @@ import type { CellValue, SourceRow, SourceTable } from './source-table.js';
 /** One cleaned row: amounts in integer fen, the other fields as text; null for an empty optional cell. */
 export type ImportRecord = { row: number } & { [F in KeptField]?: (F extends 'amount' ? number : string) | null };
 
-/** Where a repair or rejection happened, as the county worker finds it in the file. */
+/** Location of a repair or rejection, as the county worker finds it in the file. */
 export interface CellLocation {
   file: string;
   sheet: string | null;

@@ -58,7 +58,7 @@ function keyOf(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 
-/** The value at `path` inside the parsed JSON, written as JSON for the message. */
+/** Returns the value at `path` inside the parsed JSON as JSON text, for the message. */
 function valueAt(json: unknown, path: readonly PropertyKey[]): string {
   let value = json;
   for (const part of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[part];

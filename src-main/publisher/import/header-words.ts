@@ -21,9 +21,9 @@ const YUAN_UNIT = /\((?:单位:)?(?:人民币)?元\)$|\(yuan\)$/i;
 const REQUIRED_MARK = /^\*+|\*+$/g;
 
 /**
- * Normalises header text for comparison: removes all white space (exports space out short
- * headers such as "姓  名" and break long ones over lines), turns full-width characters into ASCII
- * ones ("（元）" into "(元)"), and drops an asterisk and a trailing unit in yuan.
+ * Normalises header text for comparison. It removes all white space, because exports space out
+ * short headers such as "姓  名" and break long ones over lines. It turns full-width characters
+ * into ASCII ones ("（元）" into "(元)") and drops an asterisk and a trailing unit in yuan.
  */
 export function normaliseHeaderWord(text: string): string {
   return text

@@ -2,16 +2,16 @@
 // them in the exports of the subsidy payment system (惠民惠农财政补贴资金"一卡通"), civil affairs,
 // agriculture and village accounting software. Field names follow the column names of the data
 // standard's persons.csv and payments.csv where one exists. The table finder recognises a header
-// row by these headers; the header mapper maps columns by them; the row cleaner picks a cleaner by
-// each field's kind.
+// row by these headers, and the header mapper maps columns by them. The row cleaner picks a
+// cleaner by each field's kind.
 
-/** How a field's cells are cleaned. */
+/** Cleaner that a field's cells go through. */
 export type FieldKind = 'text' | 'idNumber' | 'amount' | 'date' | 'period';
 
 /**
- * What happens to a recognised column: `keep` carries its cleaned cells into the records, `drop`
+ * Treatment of a recognised column. `keep` carries its cleaned cells into the records. `drop`
  * leaves them unread because they are personal data the kiosk must never hold (bank accounts,
- * phone numbers), and `ignore` leaves them unread because they carry nothing (row numbers).
+ * phone numbers). `ignore` leaves them unread because they carry nothing (row numbers).
  */
 export type FieldUse = 'keep' | 'drop' | 'ignore';
 
@@ -59,7 +59,7 @@ export type KeptField = {
 export const FIELD_NAMES = Object.keys(IMPORT_FIELDS) as ImportField[];
 
 /**
- * Kinds of department file and the fields each must have. A payment export must say who was paid
+ * Kinds of department file and the fields each must have. A payment export must state who was paid
  * what, for which item and when. A person roster (civil affairs, household registers) must place
  * each person in a household and a village, because the kiosk looks people up by household.
  */

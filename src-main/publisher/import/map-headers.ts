@@ -22,7 +22,7 @@ export interface UnmappedColumn {
   index: number;
   letter: string;
   header: string;
-  /** True when the mapping file said to skip the column. */
+  /** True when the mapping file maps the column to "ignore". */
   ignoredByMapping: boolean;
 }
 
