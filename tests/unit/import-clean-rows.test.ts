@@ -91,6 +91,28 @@ describe('cleaning rows of a messy payment export', () => {
     expect(rejection.value).toBe('430*************00');
   });
 
+  it('redacts an ID number typed into the amount column', async () => {
+    const { table } = await importFile('rows-gbk.csv');
+    const cleanRow = createRowCleaner(table, mapHeaders(table.headers, 'payments'), { context });
+    const idNumber = FULL_ID_NUMBERS[0]!;
+    const result = cleanRow({ ...table.rows[0]!, cells: table.rows[0]!.cells.map((cell, index) => (index === 4 ? { kind: 'text', text: idNumber } : cell)) });
+
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.rejections).toEqual([expect.objectContaining({ field: 'amount', reason: 'amountTooLarge', value: '[18 digits redacted]' })]);
+  });
+
+  it('redacts a phone number in a repaired remark', async () => {
+    const { table } = await importFile('rows-gbk.csv');
+    const cleanRow = createRowCleaner(table, mapHeaders(table.headers, 'payments'), { context });
+    const result = cleanRow({ ...table.rows[0]!, cells: table.rows[0]!.cells.map((cell, index) => (index === 12 ? { kind: 'text', text: ' 电话 13800138000 ' } : cell)) });
+
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.record.remarks).toBe('电话 13800138000');
+      expect(result.repairs).toEqual([expect.objectContaining({ field: 'remarks', kind: 'trimmedSpaces', before: ' 电话 [11 digits redacted] ', after: '电话 [11 digits redacted]' })]);
+    }
+  });
+
   it('passes the bounds of a rejected date as parameters', async () => {
     const { table } = await importFile('rows-gbk.csv');
     const cleanRow = createRowCleaner(table, mapHeaders(table.headers, 'payments'), { context });

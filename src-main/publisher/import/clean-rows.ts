@@ -2,13 +2,16 @@
 // the cleaner of the column's field. Every repair and rejection carries the file, sheet, row,
 // column and field, so the report can point the county worker at the cell. A row with
 // any rejected cell is rejected whole, with all of its problems. Columns the header map dropped
-// (bank accounts, phone numbers) are never read. ID numbers are masked in repairs and rejections.
+// (bank accounts, phone numbers) are never read. Repairs and rejections mask the cells of ID number
+// columns, and redact numbers shaped like ID, card or phone numbers in any other column (an ID
+// number typed into the amount column, a phone number in a remark).
 import { maskIdNumber } from '../../../src-shared/id-number.js';
+import { redactPersonalData } from '../../core/redaction.js';
 import { cleanAmount } from './clean-amount.js';
 import { cleanDate } from './clean-date.js';
 import { cleanIdNumber } from './clean-id-number.js';
 import { cleanPeriod } from './clean-period.js';
-import type { CleanContext, Cleaned, RejectReason, Repair, RepairKind } from './clean-result.js';
+import type { CleanContext, Cleaned, RejectReason, RepairKind } from './clean-result.js';
 import { cleanText } from './clean-text.js';
 import { FILE_KINDS, IMPORT_FIELDS } from './import-fields.js';
 import type { KeptField } from './import-fields.js';
@@ -37,7 +40,7 @@ export interface CellRepair extends CellLocation {
 
 export interface CellRejection extends CellLocation {
   reason: RejectReason;
-  /** The cell as the file shows it, with ID numbers masked. */
+  /** The cell as the file shows it, with personal numbers masked or redacted. */
   value: string;
   params?: Record<string, string | number>;
 }
@@ -60,7 +63,8 @@ interface ColumnPlan {
   required: boolean;
   letter: string;
   header: string;
-  masked: boolean;
+  /** Hides personal numbers in the text of a repair or rejection of this column. */
+  hide: (text: string) => string;
   clean: CellCleaner;
 }
 
@@ -84,9 +88,6 @@ function cleanerFor(field: KeptField, options: RowCleanerOptions): CellCleaner {
   }
 }
 
-function maskRepair(repair: Repair): Repair {
-  return { kind: repair.kind, before: maskIdNumber(repair.before), after: maskIdNumber(repair.after) };
-}
 
 /**
  * Builds the cleaner of one table's rows. It works a row at a time, so a caller can stream rows
@@ -105,7 +106,7 @@ export function createRowCleaner(
     required: required.has(column.field),
     letter: column.letter,
     header: column.header,
-    masked: IMPORT_FIELDS[column.field].kind === 'idNumber',
+    hide: IMPORT_FIELDS[column.field].kind === 'idNumber' ? maskIdNumber : redactPersonalData,
     clean: cleanerFor(column.field, options),
   }));
   const { file, sheet } = table;
@@ -133,7 +134,7 @@ export function createRowCleaner(
           header: column.header,
           field: column.field,
           reason: result.reason,
-          value: column.masked ? maskIdNumber(result.value) : result.value,
+          value: column.hide(result.value),
         };
         if (result.params !== undefined) rejection.params = result.params;
         (rejections ??= []).push(rejection);
@@ -150,9 +151,18 @@ export function createRowCleaner(
 
       // 3. A clean cell, with the repairs made on the way.
       record[column.field] = result.value;
-      for (const repair of result.repairs) {
-        const shown = column.masked ? maskRepair(repair) : repair;
-        (repairs ??= []).push({ file, sheet, row: row.row, column: column.letter, header: column.header, field: column.field, ...shown });
+      for (const { kind, before, after } of result.repairs) {
+        (repairs ??= []).push({
+          file,
+          sheet,
+          row: row.row,
+          column: column.letter,
+          header: column.header,
+          field: column.field,
+          kind,
+          before: column.hide(before),
+          after: column.hide(after),
+        });
       }
     }
 
