@@ -76,6 +76,8 @@ function cleanerFor(field: KeptField, options: RowCleanerOptions): CellCleaner {
     case 'idNumber':
       return (cell) => cleanIdNumber(cell, context);
     case 'amount': {
+      // NOTE: a semicolon-delimited export from a decimal-comma locale writes 1234,50, which
+      // cleanAmount rejects as misplaced grouping; no option reads it as a decimal comma yet.
       const amountOptions = { allowNegative: options.allowNegativeAmounts ?? false };
       return (cell) => cleanAmount(cell, amountOptions);
     }
