@@ -20,6 +20,9 @@ export const AdminUnlockResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('locked'), until: z.string() }),
   // The terminal config has no admin section.
   z.object({ status: z.literal('not-configured') }),
+  // Answer to an empty PIN, which the pad sends when it opens: not locked, and how many wrong
+  // PINs are left. An empty PIN is never checked and never counts as wrong.
+  z.object({ status: z.literal('ready'), attemptsLeft: z.number().int().nonnegative() }),
 ]);
 export type AdminUnlockResult = z.infer<typeof AdminUnlockResultSchema>;
 
@@ -82,6 +85,19 @@ export const DiagnosticsSchema = z.object({
     detail: z.string().nullable(),
   }),
   outbox: z.object({ waiting: z.number().int().nonnegative(), lastError: z.string().nullable() }),
+  // The fleet heartbeat queue for the county endpoint: heartbeats waiting, those that failed at
+  // least once, those dropped unsent and not yet reported, the error holding the queue, and the
+  // problem of an unreadable queue file. Absent when the config has no heartbeat section, and
+  // from hosts older than this field.
+  fleet: z
+    .object({
+      waiting: z.number().int().nonnegative(),
+      retrying: z.number().int().nonnegative(),
+      dropped: z.number().int().nonnegative(),
+      lastError: z.string().nullable(),
+      problem: z.string().nullable(),
+    })
+    .optional(),
   // Newest first, at most 50.
   incidents: z.array(IncidentSchema),
   // The newest log lines, personal fields redacted, at most 200.

@@ -1,5 +1,5 @@
 // The diagnostics a technician reads on the admin screen: terminal, versions, data, sync, disk,
-// memory, printer and report outbox in cards, then the recent incidents and log lines. States
+// memory, printer, report outbox and fleet heartbeats in cards, then the recent incidents and log lines. States
 // carry a ✓, ⚠ or ? sign in their text, so none rests on colour alone.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,28 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/** Renders the heartbeat queue's card; for an unreadable queue file, only its problem. */
+function FleetCard({ fleet }: { fleet: NonNullable<Diagnostics['fleet']> }) {
+  const { t } = useTranslation();
+  if (fleet.problem !== null) {
+    return (
+      <Card title={t('admin.section.fleet')} testId="admin-fleet">
+        <p className="admin-line admin-line--problem">{t('admin.field.fleetUnreadable', { problem: fleet.problem })}</p>
+      </Card>
+    );
+  }
+
+  return (
+    <Card title={t('admin.section.fleet')} testId="admin-fleet">
+      <p className="admin-line">{t('admin.field.fleetWaiting', { waiting: fleet.waiting, retrying: fleet.retrying })}</p>
+      {fleet.dropped > 0 && <p className="admin-line admin-line--problem">{t('admin.field.fleetDropped', { dropped: fleet.dropped })}</p>}
+      <p className={fleet.lastError === null ? 'admin-line' : 'admin-line admin-line--problem'}>
+        {fleet.lastError === null ? t('admin.field.fleetNoError') : t('admin.field.fleetLastError', { error: fleet.lastError })}
+      </p>
+    </Card>
   );
 }
 
@@ -134,6 +156,8 @@ export function DiagnosticsView({ diagnostics }: { diagnostics: Diagnostics }) {
             {outbox.lastError === null ? t('admin.field.outboxNoError') : t('admin.field.outboxLastError', { error: outbox.lastError })}
           </p>
         </Card>
+
+        {diagnostics.fleet !== undefined && <FleetCard fleet={diagnostics.fleet} />}
       </div>
 
       <section className="admin-panel" data-testid="admin-incidents">

@@ -68,7 +68,7 @@ describe('readHeartbeatQueueReport', () => {
     expect(readHeartbeatQueueReport(file).dropped).toBe(2);
 
     // 'c' tells the county about 'a'; 'b' was dropped after 'c' was built, so the next one tells it.
-    queue.markDelivered('c');
+    queue.markDelivered('c', 4000);
 
     expect(readHeartbeatQueueReport(file)).toMatchObject({ waiting: 0, dropped: 1, oldestWaitingAt: null, lastError: null });
   });

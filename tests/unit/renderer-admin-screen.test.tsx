@@ -124,6 +124,44 @@ describe('admin diagnostics', () => {
     expect(screen.getByTestId('admin-outbox').textContent).toContain('HTTP 503');
   });
 
+  it('shows the heartbeat queue', () => {
+    const fleet = { waiting: 3, retrying: 2, dropped: 4, lastError: 'HTTP 404 malformed', problem: null };
+    render(
+      <I18nextProvider i18n={createRendererI18n()}>
+        <DiagnosticsView diagnostics={{ ...DIAGNOSTICS, fleet }} />
+      </I18nextProvider>,
+    );
+    const card = screen.getByTestId('admin-fleet').textContent ?? '';
+
+    expect(card).toContain('发往县里的运行心跳');
+    expect(card).toContain('等待发送 3 条，其中 2 条发送失败过');
+    expect(card).toContain('⚠ 未发出即丢弃 4 条');
+    expect(card).toContain('⚠ 阻塞队列的错误：HTTP 404 malformed');
+  });
+
+  it('shows an unreadable heartbeat queue', () => {
+    const fleet = { waiting: 0, retrying: 0, dropped: 0, lastError: null, problem: 'file is not a database' };
+    render(
+      <I18nextProvider i18n={createRendererI18n()}>
+        <DiagnosticsView diagnostics={{ ...DIAGNOSTICS, fleet }} />
+      </I18nextProvider>,
+    );
+    const card = screen.getByTestId('admin-fleet').textContent ?? '';
+
+    expect(card).toContain('⚠ 心跳队列无法读取：file is not a database');
+    expect(card).not.toContain('✓');
+  });
+
+  it('leaves out heartbeats when none are configured', () => {
+    render(
+      <I18nextProvider i18n={createRendererI18n()}>
+        <DiagnosticsView diagnostics={DIAGNOSTICS} />
+      </I18nextProvider>,
+    );
+
+    expect(screen.queryByTestId('admin-fleet')).toBeNull();
+  });
+
   it('lists incidents newest first', async () => {
     await renderScreen();
     const kinds = [...screen.getByTestId('admin-incidents').querySelectorAll('.admin-incident-kind')].map((kind) => kind.textContent);

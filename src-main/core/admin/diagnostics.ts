@@ -70,6 +70,12 @@ export async function diskOf(dataDir: string): Promise<Diagnostics['disk']> {
   }
 }
 
+/** Returns the heartbeat queue's figures; a queue not created yet (before the first heartbeat) is empty. */
+export function fleetOf(fleet: TerminalReport['fleet']): NonNullable<Diagnostics['fleet']> {
+  const { waiting, retrying, dropped, lastError, problem } = fleet;
+  return { waiting, retrying, dropped, lastError, problem };
+}
+
 // An unreadable log must not hide the rest of the diagnostics from the technician.
 function unreadable(source: string, error: unknown): [] {
   log.error({ err: error }, `cannot read the ${source} for the admin diagnostics`);
@@ -115,6 +121,7 @@ export async function collectDiagnostics(sources: DiagnosticsSources): Promise<D
       detail: printer.detail,
     },
     outbox: { waiting: report.outbox.waiting, lastError: report.outbox.lastError },
+    ...(config.heartbeat === undefined ? {} : { fleet: fleetOf(report.fleet) }),
     incidents,
     logLines,
   } satisfies Diagnostics);
