@@ -1,6 +1,7 @@
 // The PIN pad of the hidden admin entry: masked dots, the digit keypad with 解锁 beside it, and
 // 取消. The host checks the PIN and counts wrong ones, and the pad shows the attempts left, or
-// until when it is locked. It closes itself after 30 seconds without a tap, and at once when the
+// until when it is locked. It asks the host on opening, so a pad reopened during a lockout shows
+// the lock at once. It closes itself after 30 seconds without a tap, and at once when the
 // terminal has no admin PIN.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +51,25 @@ export function AdminPinPad({ api, expired, onUnlocked, onClose }: AdminPinPadPr
     };
   }, []);
 
+  // An empty PIN returns the lockout only; an unreachable host shows when the PIN is sent.
+  useEffect(() => {
+    Promise.resolve()
+      .then(() => api.adminUnlock({ pin: '' }))
+      .then(
+        (result) => {
+          if (doneRef.current) return;
+          if (result.status === 'locked') setState((current) => (current.kind === 'entering' ? { kind: 'locked', until: result.until } : current));
+          else if (result.status === 'not-configured') {
+            doneRef.current = true;
+            onClose();
+          }
+        },
+        () => undefined,
+      );
+    // Once per opening of the pad.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   useIdleTimeout({ timeoutSeconds: PIN_PAD_TIMEOUT_SECONDS, warningSeconds: 0, enabled: true, onTimeout: onClose });
 
   // While locked, only 取消 works, because the host returns the same lock for every PIN until then.
@@ -78,6 +98,8 @@ export function AdminPinPad({ api, expired, onUnlocked, onClose }: AdminPinPadPr
             onClose();
           } else if (result.status === 'wrong-pin') {
             setState({ kind: 'wrong-pin', attemptsLeft: result.attemptsLeft });
+          } else if (result.status === 'ready') {
+            setState({ kind: 'entering' });
           } else {
             setState({ kind: 'locked', until: result.until });
           }

@@ -80,6 +80,7 @@ export function memoryAdminApi(options: MemoryAdminApiOptions = {}): MemoryAdmin
     async adminUnlock({ pin }): Promise<AdminUnlockResult> {
       if (options.configured === false) return { status: 'not-configured' };
       if (failures >= maxAttempts) return { status: 'locked', until: LOCKED_UNTIL };
+      if (pin === '') return { status: 'ready', attemptsLeft: maxAttempts - failures };
       if (pin !== ADMIN_PIN) {
         failures += 1;
         if (failures >= maxAttempts) return { status: 'locked', until: LOCKED_UNTIL };

@@ -61,7 +61,7 @@ describe('admin PIN and lockout', () => {
     const admin = session();
 
     expect(await admin.unlock(WRONG_PIN)).toEqual({ status: 'wrong-pin', attemptsLeft: 2 });
-    expect(await admin.unlock('')).toEqual({ status: 'wrong-pin', attemptsLeft: 1 });
+    expect(await admin.unlock('000000')).toEqual({ status: 'wrong-pin', attemptsLeft: 1 });
     expect(await admin.unlock(WRONG_PIN)).toEqual({ status: 'locked', until: new Date(START.getTime() + 15 * MINUTE).toISOString() });
   });
 
@@ -72,6 +72,16 @@ describe('admin PIN and lockout', () => {
     monotonic += 14 * MINUTE;
 
     expect(await admin.unlock(ADMIN_PIN)).toEqual({ status: 'locked', until });
+  });
+
+  it('answers an empty PIN with the state only', async () => {
+    const admin = session();
+    await admin.unlock(WRONG_PIN);
+
+    expect(await admin.unlock('')).toEqual({ status: 'ready', attemptsLeft: 2 });
+    expect(await admin.unlock('')).toEqual({ status: 'ready', attemptsLeft: 2 });
+    const until = await lockOut(session());
+    expect(await admin.unlock('')).toEqual({ status: 'locked', until });
   });
 
   it('counts two quick wrong PINs both', async () => {

@@ -222,6 +222,17 @@ describe('admin PIN pad', () => {
     expect(screen.getByTestId('admin-pin-cancel')).toBeTruthy();
   });
 
+  it('shows the lock at once when reopened', async () => {
+    vi.stubEnv('TZ', 'Asia/Shanghai');
+    const api = memoryAdminApi({ maxAttempts: 1 });
+    await api.adminUnlock({ pin: '111111' });
+    await openPad(api);
+    await settle();
+
+    expect(screen.getByTestId('admin-pin-message').textContent).toBe('密码错误次数过多，已锁定到 2026-03-05 14:30。请到时再试。');
+    expect(document.querySelector<HTMLButtonElement>('[data-testid="admin-pin-pad"] [data-key="1"]')!.disabled).toBe(true);
+  });
+
   it('closes when the terminal has no admin PIN', async () => {
     await openPad(memoryAdminApi({ configured: false }));
     typePin('123456');

@@ -34,6 +34,7 @@ export interface AdminSessionOptions {
 }
 
 export interface AdminSession {
+  /** Checks the PIN; an empty PIN only returns whether the pad is locked (locked or ready). */
   unlock(pin: string): Promise<AdminUnlockResult>;
   /** Returns true when `token` is the open session's token, and restarts its idle time. */
   authorize(token: string): boolean;
@@ -151,6 +152,7 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
       log.warn({ until: until.toISOString() }, 'admin PIN entered while the pad is locked; not checked');
       return { status: 'locked', until: until.toISOString() };
     }
+    if (pin === '') return { status: 'ready', attemptsLeft: settings.maxAttempts - loadLockout().failures };
 
     if (verifyPin(pin, settings.pinHash)) {
       if (loadLockout().failures > 0) await saveLockout(NO_LOCKOUT);
