@@ -127,7 +127,7 @@ const WatchdogSchema = z
     heartbeatSeconds: z.number().int().min(1).max(300).default(5),
     hangSeconds: z.number().int().min(5).max(3600).default(30),
     // Restart when the kiosk's processes together use more than this.
-    memoryLimitMb: z.number().int().min(128).max(65536).default(1536),
+    memoryLimitMb: z.number().int().min(256).max(65536).default(1536),
     // A daily restart between these local times, when nobody is using the screen.
     dailyRestart: z.object({ from: ClockTimeSchema, to: ClockTimeSchema }).strict().optional(),
   })

@@ -257,16 +257,21 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
     }
   }
 
+  // One figure decides: the supervisor's measurement of the process tree (Pss on Linux) where it
+  // has one, else the kiosk's own report (the resident size of its main process). The two differ
+  // by tens of MB, and taking the larger would restart a kiosk that the measurement finds within
+  // the limit. The supervisor measures as soon as the kiosk has started, before its first
+  // heartbeat, so on Linux the report never decides.
   function checkMemory(run: KioskRun): void {
     if (run.stopping !== null) return;
-    const reported = run.reportedMemoryBytes ?? 0;
-    const sampled = run.sampledMemoryBytes ?? 0;
-    if (Math.max(reported, sampled) <= policy.memoryLimitBytes) return;
+    const measured = run.sampledMemoryBytes !== null;
+    const bytes = run.sampledMemoryBytes ?? run.reportedMemoryBytes ?? 0;
+    if (bytes <= policy.memoryLimitBytes) return;
 
-    const source = reported >= sampled ? 'reported by the kiosk' : 'measured by the supervisor in its process tree';
+    const source = measured ? 'measured by the supervisor in its process tree' : 'reported by the kiosk';
     const detail =
-      `pid ${run.pid} uses ${megabytes(Math.max(reported, sampled))} (${source}), over the limit of ${megabytes(policy.memoryLimitBytes)}; ` +
-      `last reported ${megabytes(reported)}, last measured ${run.sampledMemoryBytes === null ? 'none' : megabytes(sampled)}`;
+      `pid ${run.pid} uses ${megabytes(bytes)} (${source}), over the limit of ${megabytes(policy.memoryLimitBytes)}; ` +
+      `last reported ${megabytes(run.reportedMemoryBytes ?? 0)}, last measured ${measured ? megabytes(bytes) : 'none'}`;
     stop(run, 'memory', detail);
   }
 

@@ -158,6 +158,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       spawned = true;
       children.set(generation, child);
       dispatch({ type: 'spawned', generation, pid: child.pid! });
+      // A first measurement before the first heartbeat can arrive, so the kiosk's own figure
+      // never decides where the supervisor can measure (see checkMemory in decide.ts).
+      sampleMemory();
     });
     child.once('error', (error) => {
       if (!spawned) dispatch({ type: 'spawn-failed', generation, error: error.message });
@@ -243,14 +246,17 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   }
   server.on('error', (error) => log.error({ err: error }, 'watchdog socket error'));
 
-  const timer = setInterval(() => {
-    dispatch({ type: 'tick' });
+  function sampleMemory(): void {
     const run = state.run;
     if (run === null || run.pid === null || run.stopping !== null) return;
-    if (performance.now() - lastSampleMs < memorySampleMs) return;
     lastSampleMs = performance.now();
     const bytes = readMemory(run.pid);
     if (bytes !== null) dispatch({ type: 'memory-sample', generation: run.generation, bytes });
+  }
+
+  const timer = setInterval(() => {
+    dispatch({ type: 'tick' });
+    if (performance.now() - lastSampleMs >= memorySampleMs) sampleMemory();
   }, tickMs);
 
   function finish(exitCode: number): void {

@@ -76,6 +76,8 @@ export interface WatchOptions {
   heartbeatSeconds?: number;
   policy?: Partial<WatchdogPolicy>;
   memorySampleMs?: number;
+  /** The supervisor's memory measurement (default: /proc on Linux); `() => null` plays a host where it cannot measure. */
+  readMemory?: (pid: number) => number | null;
   /** The wall clock's start; it runs at real speed from there. */
   wallMs?: number;
 }
@@ -111,6 +113,7 @@ export async function watchKiosk(options: WatchOptions): Promise<WatchedKiosk> {
     policy: { ...TEST_POLICY, ...options.policy },
     tickMs: 100,
     memorySampleMs: options.memorySampleMs ?? 1_000,
+    readMemory: options.readMemory,
     wallClock: () => Date.now() + wallOffset,
     log,
     recordIncident: (kind, detail, at) => appendIncident(dataDir, kind, detail, at),

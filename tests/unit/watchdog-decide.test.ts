@@ -204,6 +204,18 @@ describe('watchdog decisions', () => {
     expect(incident?.detail).toContain('uses 2000 MB (measured by the supervisor in its process tree)');
   });
 
+  it('goes by the measured memory once there is a measurement, not the higher reported figure', () => {
+    const supervisor = new FakeSupervisor({ ...POLICY, memoryLimitBytes: 256 * MB });
+    supervisor.send({ type: 'begin' });
+    supervisor.spawn();
+    supervisor.send({ type: 'memory-sample', generation: 1, bytes: 85 * MB });
+
+    // A resident size above the limit, as the browser host reports, while Pss is within it.
+    expect(supervisor.heartbeat({ memoryBytes: 300 * MB })).toEqual([]);
+    expect(supervisor.send({ type: 'memory-sample', generation: 1, bytes: 200 * MB })).toEqual([]);
+    expect(types(supervisor.send({ type: 'memory-sample', generation: 1, bytes: 257 * MB }))).toEqual(['signal SIGTERM']);
+  });
+
   it('backs off exponentially in a crash loop, up to five minutes', () => {
     const supervisor = new FakeSupervisor();
     supervisor.send({ type: 'begin' });
