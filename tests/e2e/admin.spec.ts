@@ -87,6 +87,21 @@ async function buttonsOffScreen(page: Page, selector: string): Promise<string[]>
   return boxes.filter((box) => !inside(box, viewport)).map((box) => box.text);
 }
 
+/** Lists the buttons inside the selected element whose label takes more than one line. */
+async function wrappedButtons(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (css) =>
+      [...document.querySelectorAll(`${css} button`)]
+        .filter((button) => {
+          const range = document.createRange();
+          range.selectNodeContents(button);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+        })
+        .map((button) => button.textContent ?? ''),
+    selector,
+  );
+}
+
 function pdfsUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
@@ -140,6 +155,17 @@ test('enters, prints, checks the network and locks', async ({ page, request }) =
   await expect(page.locator('[data-tile="lookup"]')).toBeVisible();
   const after = await request.post(new URL(ADMIN_HTTP_PATHS.adminDiagnostics, server.url).href, { data: { token } });
   expect(AdminDiagnosticsResultSchema.parse(await after.json())).toEqual({ status: 'expired' });
+});
+
+test('keeps each PIN key on one line at 1366x768', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await tapCorner(page);
+  await typePin(page, '24');
+  await waitForFonts(page);
+
+  expect(await wrappedButtons(page, '[data-testid="admin-pin-pad"]')).toEqual([]);
+  expect(await buttonsOffScreen(page, '[data-testid="admin-pin-pad"]')).toEqual([]);
+  expectElderlyFriendly(await measure(page));
 });
 
 for (const [name, width, height] of [
