@@ -113,6 +113,7 @@ export function createRowCleaner(
   }));
   const { file, sheet } = table;
   const emptyCell: CellValue = { kind: 'empty' };
+  const locate = (column: ColumnPlan, row: number): CellLocation => ({ file, sheet, row, column: column.letter, header: column.header, field: column.field });
 
   return (row) => {
     const record: Record<string, string | number | null> = { row: row.row };
@@ -128,16 +129,7 @@ export function createRowCleaner(
           record[column.field] = null;
           continue;
         }
-        const rejection: CellRejection = {
-          file,
-          sheet,
-          row: row.row,
-          column: column.letter,
-          header: column.header,
-          field: column.field,
-          reason: result.reason,
-          value: column.hide(result.value),
-        };
+        const rejection: CellRejection = { ...locate(column, row.row), reason: result.reason, value: column.hide(result.value) };
         if (result.params !== undefined) rejection.params = result.params;
         (rejections ??= []).push(rejection);
         continue;
@@ -146,7 +138,7 @@ export function createRowCleaner(
       // 2. An empty text cell: text cleaning never rejects, so emptiness is judged here.
       if (result.value === '') {
         if (column.required) {
-          (rejections ??= []).push({ file, sheet, row: row.row, column: column.letter, header: column.header, field: column.field, reason: 'empty', value: '' });
+          (rejections ??= []).push({ ...locate(column, row.row), reason: 'empty', value: '' });
         } else record[column.field] = null;
         continue;
       }
@@ -154,17 +146,7 @@ export function createRowCleaner(
       // 3. A clean cell, with the repairs made on the way.
       record[column.field] = result.value;
       for (const { kind, before, after } of result.repairs) {
-        (repairs ??= []).push({
-          file,
-          sheet,
-          row: row.row,
-          column: column.letter,
-          header: column.header,
-          field: column.field,
-          kind,
-          before: column.hide(before),
-          after: column.hide(after),
-        });
+        (repairs ??= []).push({ ...locate(column, row.row), kind, before: column.hide(before), after: column.hide(after) });
       }
     }
 
