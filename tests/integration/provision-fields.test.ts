@@ -1,11 +1,13 @@
 // `minsheng provision` rejects each bad field by name: for every option, a bad value on top of an
 // otherwise valid config exits 2, names the option and the config field, shows the value (never
 // the PIN), and writes nothing. Runs the built command (`npm run build:main`).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVISION_OPTIONS } from '../../src-main/core/provision/options.js';
 import { runCli } from '../helpers/cli.js';
+import { buildRoot, writeRoot } from '../helpers/conformance.js';
+import { makeTestKeys } from '../helpers/make-bundle.js';
 import { FILES, makeProvisionSetup, requiredOptions, TEST_PIN } from '../helpers/provision-setup.js';
 import type { ProvisionSetup } from '../helpers/provision-setup.js';
 
@@ -26,11 +28,14 @@ interface BadFieldCase {
 }
 
 const PIN = ['--admin-pin-file', FILES.pinFile];
+const ROOT_FILE = 'roots/1.root.json';
 const REPORTING = ['--report-url', 'https://www.hn12388.gov.cn/'];
 const BAD_PINS = { sequence: '234567', descending: '98765432', sameDigit: '777777', short: '12345', long: '1234567890123', letters: '12a456' };
 
 const CASES: BadFieldCase[] = [
   { option: 'terminal-id', field: 'terminalId', args: ['--terminal-id', 'JH 01'], shows: '"JH 01"' },
+  // The root lists publishers for 431226 only, so sync would reject every bundle for 431225.
+  { option: 'region', field: 'regionCode', args: ['--trust', ROOT_FILE, '--region', '431225'], shows: '431225', withoutTrust: true },
   { option: 'terminal-name', field: 'terminalName', args: ['--terminal-name', '镇'.repeat(101)], shows: '镇'.repeat(101) },
   { option: 'region', field: 'regionCode', args: ['--region', '4312'], shows: '"4312"' },
   { option: 'home-region', field: 'home.regionCode', args: ['--home-region', '433122101'], shows: '"433122101"' },
@@ -38,6 +43,8 @@ const CASES: BadFieldCase[] = [
   { option: 'data-dir', field: 'dataDir', args: ['--data-dir', `${FILES.aFile}/data`], shows: FILES.aFile },
   { option: 'source', field: 'sync.source', args: ['--source', 'ftp://county.example/bundles'], shows: 'ftp://county.example/bundles' },
   { option: 'source', field: 'sync.source', args: ['--source', 'no-such-folder'], shows: 'no-such-folder' },
+  // Empty, it would be read as the working folder.
+  { option: 'source', field: 'sync.source', args: ['--source', ''], shows: 'no value given' },
   { option: 'source', field: 'sync.source', args: ['--source', 'https://user:secret@county.example/'], shows: 'https://user:secret@county.example/' },
   { option: 'trust', field: 'sync.trust', args: ['--trust', FILES.privateKey], shows: FILES.privateKey },
   { option: 'trust', field: 'sync.trust', args: ['--trust', 'keys/missing.pub'], shows: 'keys/missing.pub' },
@@ -97,6 +104,8 @@ beforeAll(() => {
   setup = makeProvisionSetup();
   mkdirSync(path.join(setup.dir, 'pins'));
   for (const [name, pin] of Object.entries(BAD_PINS)) writeFileSync(path.join(setup.dir, 'pins', `${name}.txt`), `${pin}\n`);
+  const rootKey = makeTestKeys();
+  writeRoot(path.join(setup.dir, 'roots'), buildRoot({ version: 1, rootKeys: [rootKey], publishers: { '431226': { keys: [makeTestKeys()] } }, signers: [rootKey] }));
 });
 afterAll(() => setup.remove());
 
@@ -123,5 +132,36 @@ describe('minsheng provision bad fields', () => {
     if (testCase.pin !== undefined) expect(`${result.stdout}${result.stderr}`).not.toContain(testCase.pin);
     expect(existsSync(path.join(setup.dir, configFile))).toBe(false);
     expect(existsSync(path.join(setup.dir, 'data'))).toBe(false);
+  });
+
+  it('accepts a root trust file that lists the county', async () => {
+    const base = requiredOptions('etc/with-root.json');
+    const args = [...base.slice(0, base.indexOf('--trust')), '--trust', ROOT_FILE, '--dry-run'];
+
+    const result = await runCli(args, { cwd: setup.dir });
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it.concurrent.for([
+    { option: 'trust', field: 'sync.trust', file: 'overwrite/trust.pub', args: (file: string) => ['--trust', file] },
+    { option: 'admin-pin-file', field: 'admin.pinHash', file: 'overwrite/pin.txt', args: (file: string) => ['--admin-pin-file', file] },
+  ])('refuses to overwrite the --$option file with the config, even with --force', async ({ option, field, file, args }, { expect }) => {
+    const source = option === 'trust' ? FILES.publisherKey : FILES.pinFile;
+    mkdirSync(path.join(setup.dir, 'overwrite'), { recursive: true });
+    const before = readFileSync(path.join(setup.dir, source), 'utf8');
+    writeFileSync(path.join(setup.dir, file), before);
+    // The config path reaches the same file through a link, as realpath sees it.
+    symlinkSync(file.replace('overwrite/', ''), path.join(setup.dir, `${file}.link`));
+    const base = requiredOptions(`${file}.link`);
+    const trust = option === 'trust' ? [] : ['--trust', FILES.publisherKey];
+
+    const result = await runCli([...base.slice(0, base.indexOf('--trust')), ...trust, ...args(file), '--force'], { cwd: setup.dir });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--${option} (${field}`);
+    expect(result.stderr).toContain('writing the config would overwrite it');
+    expect(readFileSync(path.join(setup.dir, file), 'utf8')).toBe(before);
   });
 });

@@ -165,7 +165,13 @@ export async function runProvision(argv: string[], context: CommandContext, inpu
   const asks = values.prompt === true || (input.isTTY === true && values['admin-pin-stdin'] !== true && lacksRequired(answers));
   const prompter = asks ? new Prompter({ input, output: context.stderr }) : null;
   // A PIN that cannot be read is listed with the other problems, or, in a dialogue, asked for.
-  const request: ProvisionRequest = { answers, configFile, cwd: process.cwd(), earlier: prompter === null ? pinRead.problems : [] };
+  const request: ProvisionRequest = {
+    answers,
+    configFile,
+    cwd: process.cwd(),
+    pinFile: pinFile === undefined ? undefined : path.resolve(pinFile),
+    earlier: prompter === null ? pinRead.problems : [],
+  };
   let valid: Awaited<ReturnType<typeof validateWithRetries>>;
   try {
     if (prompter !== null && pinRead.problems.length > 0) writeProblems(pinRead.problems, context);

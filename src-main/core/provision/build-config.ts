@@ -130,6 +130,8 @@ function convert(option: ProvisionOption, text: string, context: BuildContext, p
 }
 
 function convertSource(text: string, context: BuildContext, paths: NamedPaths): Converted {
+  // An empty value would otherwise be read as the working folder.
+  if (text.trim() === '') return { problem: context.t('provision:problem.sourceEmpty') };
   let location: ReturnType<typeof parseSourceValue>;
   try {
     location = parseSourceValue(text);

@@ -1,12 +1,14 @@
 // Checks of a provisioned config that the schema cannot make: the key files are readable public
-// keys that the kiosk accepts, the source folder exists, and the data folder can be created.
-// They read the same files with the same functions as the kiosk at start.
-import { constants } from 'node:fs';
+// keys that the kiosk accepts, a root trust file has publishers for the terminal's county, the
+// source folder exists, the data folder can be created, and the config file is none of the input
+// files. They read the same files with the same functions as the kiosk at start.
+import { constants, realpathSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../config.js';
 import { readCommissionKey } from '../reports/commission-key.js';
 import { describeTrustError, loadRootKeys, loadTrustFile, TrustError } from '../trust/anchor.js';
+import type { TrustAnchor } from '../trust/anchor.js';
 import { MAX_ROOT_BYTES } from '../trust/root-schema.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { NamedPaths, ProvisionProblem } from './build-config.js';
@@ -42,13 +44,28 @@ function loadProblem(load: () => unknown, t: Translate): string | null {
   }
 }
 
-async function trustProblems(paths: NamedPaths, threshold: unknown, t: Translate): Promise<ProvisionProblem[]> {
+/**
+ * Returns why a root trust file cannot serve the county `regionCode`, or null. Sync accepts a
+ * bundle only from the publishers the root names for the terminal's county, so a county the root
+ * does not list would have every bundle rejected. Publisher keys name no counties.
+ */
+function regionProblem(file: string, anchor: TrustAnchor, regionCode: unknown, t: Translate): string | null {
+  if (anchor.kind !== 'root' || typeof regionCode !== 'string') return null;
+  const counties = Object.keys(anchor.root.signed.publishers).sort();
+  if (counties.includes(regionCode)) return null;
+  return t('provision:problem.regionNotInTrust', { file, region: regionCode, counties: counties.join(', ') || '-' });
+}
+
+async function trustProblems(paths: NamedPaths, threshold: unknown, regionCode: unknown, t: Translate): Promise<ProvisionProblem[]> {
   const problems: ProvisionProblem[] = [];
 
   const trust = paths.trust;
   if (trust !== undefined) {
-    const message = (await keyFileProblem(trust, t)) ?? loadProblem(() => loadTrustFile(trust), t);
+    let anchor: TrustAnchor | undefined;
+    const message = (await keyFileProblem(trust, t)) ?? loadProblem(() => (anchor = loadTrustFile(trust)), t);
     if (message !== null) problems.push({ option: 'trust', field: 'sync.trust', message });
+    const region = anchor === undefined ? null : regionProblem(trust, anchor, regionCode, t);
+    if (region !== null) problems.push({ option: 'region', field: 'regionCode', message: region });
   }
 
   // Each root key file on its own, so every bad file is named.
@@ -109,9 +126,38 @@ function commissionKeyProblem(file: string, t: Translate): string | null {
   }
 }
 
-/** Runs every check on the files and folders the config names; `threshold` is the converted sync.rootThreshold. */
-export async function checkNamedPaths(paths: NamedPaths, threshold: unknown, t: Translate): Promise<ProvisionProblem[]> {
-  const problems = await trustProblems(paths, threshold, t);
+/** The path with its links resolved, or as given when it does not exist (yet). */
+function resolvedPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/**
+ * Returns a problem for each input file that is the config file itself (also through a link): with
+ * --force, writing the config would overwrite the trust, key or PIN file it was checked against.
+ */
+export function configFileProblems(configFile: string, paths: NamedPaths, pinFile: string | undefined, t: Translate): ProvisionProblem[] {
+  const target = resolvedPath(configFile);
+  const inputs: { option: string; field: string; file: string | undefined }[] = [
+    { option: 'trust', field: 'sync.trust', file: paths.trust },
+    ...(paths.rootKeys ?? []).map((file, index) => ({ option: 'root-key', field: `sync.rootKeys.${index}`, file })),
+    { option: 'commission-key', field: 'reporting.commissionKey', file: paths.commissionKey },
+    { option: 'admin-pin-file', field: 'admin.pinHash', file: pinFile },
+  ];
+  return inputs.flatMap(({ option, field, file }) =>
+    file !== undefined && resolvedPath(file) === target ? [{ option, field, message: t('provision:problem.configIsInput', { file, config: configFile }) }] : [],
+  );
+}
+
+/**
+ * Runs every check on the files and folders the config names; `threshold` and `regionCode` are the
+ * converted sync.rootThreshold and regionCode.
+ */
+export async function checkNamedPaths(paths: NamedPaths, threshold: unknown, regionCode: unknown, t: Translate): Promise<ProvisionProblem[]> {
+  const problems = await trustProblems(paths, threshold, regionCode, t);
 
   const commissionKey = paths.commissionKey;
   if (commissionKey !== undefined) {

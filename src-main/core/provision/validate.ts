@@ -7,7 +7,7 @@ import type { LoadedConfig } from '../config.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import { buildConfig } from './build-config.js';
 import type { ProvisionProblem } from './build-config.js';
-import { checkNamedPaths } from './checks.js';
+import { checkNamedPaths, configFileProblems } from './checks.js';
 import { optionOfField, PIN_FIELD, PROVISION_OPTIONS } from './options.js';
 import type { ProvisionAnswers, ProvisionPin } from './options.js';
 
@@ -18,6 +18,8 @@ export interface ProvisionRequest {
   configFile: string;
   /** Folder that relative paths in the answers start from. */
   cwd: string;
+  /** Absolute path of the PIN file given with --admin-pin-file, checked not to be the config file. */
+  pinFile?: string;
   /** Problems found before validation, such as a PIN file that cannot be read; listed with the rest. */
   earlier?: ProvisionProblem[];
 }
@@ -70,7 +72,10 @@ export async function validateProvision(request: ProvisionRequest, t: Translate)
     fromSchema = schemaProblems(error, built.raw, t);
   }
 
-  const fromFiles = await checkNamedPaths(built.paths, valueAt(built.raw, 'sync.rootThreshold'), t);
+  const fromFiles = [
+    ...configFileProblems(request.configFile, built.paths, request.pinFile, t),
+    ...(await checkNamedPaths(built.paths, valueAt(built.raw, 'sync.rootThreshold'), valueAt(built.raw, 'regionCode'), t)),
+  ];
   const reported = new Set([...(request.earlier ?? []), ...built.problems].flatMap((problem) => [problem.option, problem.field]));
   const repeated = (problem: ProvisionProblem) => reported.has(problem.field) || (problem.option !== null && reported.has(problem.option));
   const problems = [...(request.earlier ?? []), ...built.problems, ...fromSchema.filter((problem) => !repeated(problem)), ...fromFiles];

@@ -79,6 +79,10 @@ export default {
     notYesNo: 'invalid value {{value}}: write yes or no.',
     timeWindow: 'invalid value {{value}}: write the window as start-end on a 24-hour clock, for example 03:00-04:00.',
     timeWindowEmpty: 'invalid value {{value}}: the start and end are the same, so the window is empty. Give a window with a length, for example 03:00-04:00.',
+    sourceEmpty: 'no value given: give an http:// or https:// URL, a folder path, a file:// URL of a local folder, or usb.',
+    regionNotInTrust:
+      'the trust file {{file}} names publishers only for the counties {{counties}}, not for {{region}}, so sync would reject every bundle. Give this terminal\'s county code, or the trust file (root metadata) that lists this county.',
+    configIsInput: '{{file}} is the config file given with --config ({{config}}); writing the config would overwrite it. Give the config file another path.',
     sourceScheme: 'unsupported value {{value}}: give an http:// or https:// URL, a folder path, a file:// URL of a local folder, or usb.',
     missing: 'missing: give it with {{option}} or answer its prompt.',
     missingPin: 'the admin PIN is missing: give --admin-pin-file FILE or --admin-pin-stdin, or type it at the prompt. For no admin screen, leave out the other --admin- options.',
