@@ -145,10 +145,11 @@ export interface AdminApi {
  * Every action may also fail with 'internal' when the host hit an unexpected error.
  */
 export const ADMIN_RESULT_CODES = {
-  // installed and up-to-date are done; the rest are failures: a rejected bundle, a sync failure
+  // installed and up-to-date are done; the rest are failures: no result within
+  // ADMIN_SYNC_WAIT_SECONDS (still-running), a rejected bundle, a sync failure
   // reason (network, io, disk-full, read-only, busy when another pass holds the data folder), or
   // a trust anchor that cannot be read.
-  'sync-now': ['installed', 'up-to-date', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
+  'sync-now': ['installed', 'up-to-date', 'still-running', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
   // reachable: every configured address answered; unreachable: at least one did not; detail
   // lists each address with its HTTP status or error. nothing-to-check: no network address is
   // configured (the source is a folder or USB).
@@ -156,7 +157,7 @@ export const ADMIN_RESULT_CODES = {
   'test-print': ['printed', 'not-configured', 'failed', 'internal'],
   // As sync-now, plus no-usb when no mounted medium holds minsheng-bundles/<region code>/, and
   // not-regular-file when the bundle's folder or manifest there is a link, a pipe or a device.
-  'import-usb': ['installed', 'up-to-date', 'no-usb', 'not-regular-file', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
+  'import-usb': ['installed', 'up-to-date', 'still-running', 'no-usb', 'not-regular-file', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
   // exported: detail is the folder written; no-usb: no mounted medium; write-failed: the medium
   // is read-only, full or was pulled.
   'export-logs': ['exported', 'no-usb', 'write-failed', 'internal'],
@@ -164,6 +165,13 @@ export const ADMIN_RESULT_CODES = {
   'exit-to-desktop': ['exiting', 'not-supported', 'internal'],
 } as const satisfies Record<AdminAction, readonly string[]>;
 export type AdminResultCode<A extends AdminAction> = (typeof ADMIN_RESULT_CODES)[A][number];
+
+/**
+ * Seconds sync-now and import-usb wait for their sync pass. A pass that takes longer (a source that
+ * does not answer, with its retries) goes on in the background; the action fails as still-running
+ * and the pass's result shows in the diagnostics when it ends.
+ */
+export const ADMIN_SYNC_WAIT_SECONDS = 120;
 
 /** Seconds without a tap after which the admin screen locks itself. */
 export const ADMIN_SCREEN_IDLE_SECONDS = 5 * 60;

@@ -7,7 +7,7 @@
 // 30 seconds, so the host keeps the token while the technician reads or scrolls.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ADMIN_ACTIONS, ADMIN_SCREEN_IDLE_SECONDS, ADMIN_TOUCH_INTERVAL_SECONDS } from '../../src-shared/admin-api.js';
+import { ADMIN_ACTIONS, ADMIN_SCREEN_IDLE_SECONDS, ADMIN_SYNC_WAIT_SECONDS, ADMIN_TOUCH_INTERVAL_SECONDS } from '../../src-shared/admin-api.js';
 import type { AdminAction, AdminApi, Diagnostics } from '../../src-shared/admin-api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { ACTIVITY_EVENTS, useIdleTimeout } from '../idle/use-idle-timeout.js';
@@ -228,7 +228,9 @@ function ActionLine({ action, state }: { action: AdminAction; state: ActionState
 
   let line: string;
   let detail: string | null = null;
-  if (state.kind === 'busy') line = t('admin.busy');
+  if (state.kind === 'busy') {
+    line = action === 'sync-now' || action === 'import-usb' ? t('admin.busySync', { seconds: ADMIN_SYNC_WAIT_SECONDS }) : t('admin.busy');
+  }
   else if (state.kind === 'unavailable') line = t('admin.unavailable');
   else {
     line = resultLine(t, action, state.status, state.code);

@@ -177,6 +177,23 @@ describe('sync-now', () => {
     expect(detailOf(result)).toMatch(/^unknown-key: /);
   });
 
+  it('stops waiting for a source that does not answer', async () => {
+    // The server takes each request and never responds.
+    const url = await serve(() => undefined);
+    const service = createAdminService({
+      loaded: { ...loaded, source: url },
+      kiosk: (kiosk = createKioskService({ dataDir: loaded.dataDir, settings: kioskSettingsOf(loaded.config), printOutput: null })),
+      host: { processMemoryBytes: () => 1, printerStatus: PRINTER_READY, exitToDesktop: null },
+      usbRoots: [usbRoot],
+      syncWaitMs: 200,
+      clock: () => NOW,
+    });
+    const result = await runAction(service, 'sync-now');
+
+    expect(result).toMatchObject({ status: 'failed', code: 'still-running' });
+    expect(detailOf(result)).toContain('goes on in the background');
+  });
+
   it('fails when the trust file cannot be read', async () => {
     const service = adminService({ loaded: { ...loaded, trust: { kind: 'file', file: path.join(caseDir, 'missing.pem') } } });
 

@@ -208,7 +208,7 @@ describe('admin actions', () => {
     const { api } = await renderScreen({ holdActions: true, results: { 'sync-now': { status: 'done', code: 'installed', detail: 'version 8' } } });
     tap(actionButton('sync-now'));
     await settle();
-    expect(resultText('sync-now')).toBe('⏳ 正在进行，请稍候……');
+    expect(resultText('sync-now')).toBe('⏳ 正在同步，最多等待 120 秒……');
     expect(ADMIN_ACTIONS.map((action) => actionButton(action).disabled)).toEqual(ADMIN_ACTIONS.map(() => true));
 
     api.release();

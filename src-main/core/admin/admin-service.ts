@@ -3,6 +3,7 @@
 // 'expired', so the screen goes back to the PIN pad. The host's own parts (its memory, its
 // printer, the exit) come in through AdminHost.
 import {
+  ADMIN_SYNC_WAIT_SECONDS,
   AdminActionRequestSchema,
   AdminTokenRequestSchema,
   AdminUnlockRequestSchema,
@@ -51,6 +52,8 @@ export interface AdminServiceOptions {
   /** Folders under which USB sticks are mounted; default /media, /run/media, /mnt. */
   usbRoots?: string[];
   networkTimeoutMs?: number;
+  /** How long sync-now and import-usb wait for their pass; default ADMIN_SYNC_WAIT_SECONDS. */
+  syncWaitMs?: number;
   /** The terminal's clock; tests set it. */
   clock?: () => Date;
   /** Milliseconds on a clock that never goes back, for the token's idle expiry; tests set it. */
@@ -70,6 +73,29 @@ export function createAdminService(options: AdminServiceOptions): AdminService {
   const syncNow = host.syncNow ?? syncPassFor(loaded, createLogger('sync'));
   const session = createAdminSession({ admin: loaded.config.admin ?? null, dataDir: loaded.dataDir, clock, monotonicMs: options.monotonicMs });
 
+  const syncWaitMs = options.syncWaitMs ?? ADMIN_SYNC_WAIT_SECONDS * 1000;
+
+  /** Waits for a sync pass at most syncWaitMs; a longer pass goes on and its result is logged by the pass. */
+  async function waitForPass(pass: Promise<SyncOutcome | null>): Promise<AdminActionResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<AdminActionResult>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve({
+            status: 'failed',
+            code: 'still-running',
+            detail: `no result within ${Math.round(syncWaitMs / 1000)} s; the sync pass goes on in the background, and its result shows under Sync when it ends`,
+          }),
+        syncWaitMs,
+      );
+    });
+    try {
+      return await Promise.race([pass.then(syncActionResult), waited]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   function diagnostics(): Promise<Diagnostics> {
     return collectDiagnostics({ loaded, kiosk, host: { ...host, appVersion }, clock });
   }
@@ -83,7 +109,7 @@ export function createAdminService(options: AdminServiceOptions): AdminService {
       if (!(error instanceof SourceError) || error.kind !== 'not-found') throw error;
       return { status: 'failed', code: 'no-usb', detail: error.message.slice(0, MAX_DETAIL_LENGTH) };
     }
-    return syncActionResult(await syncPassFor(loaded, createLogger('sync'), folder)());
+    return waitForPass(syncPassFor(loaded, createLogger('sync'), folder)());
   }
 
   async function testPrint(): Promise<AdminActionResult> {
@@ -110,7 +136,7 @@ export function createAdminService(options: AdminServiceOptions): AdminService {
   function runAction(action: AdminAction, token: string): Promise<AdminActionResult> | AdminActionResult {
     switch (action) {
       case 'sync-now':
-        return syncNow().then(syncActionResult);
+        return waitForPass(syncNow());
       case 'network-check':
         return checkNetwork(networkTargetsOf(loaded), options.networkTimeoutMs ?? NETWORK_CHECK_TIMEOUT_MS);
       case 'test-print':

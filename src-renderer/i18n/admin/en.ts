@@ -9,6 +9,7 @@ const syncFailures = {
   'disk-full': 'The disk is too full for the new data',
   'read-only': 'The data folder cannot be written',
   busy: 'A sync is already running; try again shortly',
+  'still-running': 'The sync has not finished and goes on in the background; its result shows under Sync later (tap Refresh)',
   'trust-unreadable': 'The trust anchor (root key file) cannot be read; check the terminal config',
   internal: 'The app hit an unexpected error; export the logs for support',
 };
@@ -116,6 +117,7 @@ export default {
     'exit-to-desktop': 'Exit to desktop',
   },
   busy: '⏳ Working, please wait…',
+  busySync: '⏳ Syncing; waiting at most {{seconds}} s…',
   unavailable: '✗ The maintenance service of this terminal does not answer. Try again later.',
   confirmExit: {
     title: 'Exit to the desktop?',

@@ -12,6 +12,7 @@ const syncFailures = {
   'disk-full': '磁盘空间不足，无法存放新数据',
   'read-only': '数据文件夹无法写入',
   busy: '已有同步正在进行，请稍后再试',
+  'still-running': '同步还没有结束，正在后台继续；结果稍后显示在“同步”一栏，请点“刷新”查看',
   'trust-unreadable': '无法读取信任设置（根公钥文件），请检查终端配置',
   internal: '本机程序出错，请导出日志交给技术支持',
 };
@@ -119,6 +120,7 @@ export default {
     'exit-to-desktop': '退出到桌面',
   },
   busy: '⏳ 正在进行，请稍候……',
+  busySync: '⏳ 正在同步，最多等待 {{seconds}} 秒……',
   unavailable: '✗ 无法连接本机的维护服务，请稍后再试。',
   confirmExit: {
     title: '确定退出到桌面吗？',
