@@ -1,10 +1,10 @@
 // The admin PIN rules of `minsheng provision`: 6 to 12 ASCII digits, not one digit repeated, not
-// a run up or down.
+// a run up or down in equal steps, not a repeated group or doubled digits, not the demo PIN.
 import { describe, expect, it } from 'vitest';
 import { checkPin } from '../../src-main/core/provision/pin-rules.js';
 
 describe('checkPin', () => {
-  it.each(['482915', '48291537', '135792', '000001', '121212', '987654321798'])('accepts %s', (pin) => {
+  it.each(['482915', '48291537', '135792', '000001', '121213', '112234', '987654321798'])('accepts %s', (pin) => {
     expect(checkPin(pin)).toBeNull();
   });
 
@@ -24,6 +24,14 @@ describe('checkPin', () => {
     ['7890123', 'sequence'],
     ['3210987', 'sequence'],
     ['123456789012', 'sequence'],
+    ['135791', 'sequence'],
+    ['975319', 'sequence'],
+    ['121212', 'pattern'],
+    ['123123', 'pattern'],
+    ['48154815', 'pattern'],
+    ['112233', 'pattern'],
+    ['111222', 'pattern'],
+    ['246810', 'demo'],
   ])('rejects %j as %s', (pin, problem) => {
     expect(checkPin(pin)).toBe(problem);
   });
