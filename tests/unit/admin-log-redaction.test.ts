@@ -39,12 +39,7 @@ describe('redactLogLine', () => {
     ['a landline with an area code', '0731-84561234', '[12 digits redacted]'],
     ['a card in groups of four', '6222 0212 3456 7890', '[16 digits redacted]'],
     ['a 19-digit card with dashes', '6222-0212-3456-7890-123', '[19 digits redacted]'],
-  ])('removes %s', (_case, value, replacement) => {
-    expect(redactLogLine(`value ${value} end`)).toBe(`value ${replacement} end`);
-  });
-
-  // Each spelling the admin breaker found shown or exported unredacted (b6-admin finding 3).
-  it.each([
+    // Spellings that an older, pattern-per-spelling redaction left readable.
     ['a 15-digit ID number in 6-6-3 groups', '431226 900101 123', '[15 digits redacted]'],
     ['a phone with dots', '138.1234.5678', '[11 digits redacted]'],
     ['a phone in 3-3-5 groups', '138 123 45678', '[11 digits redacted]'],

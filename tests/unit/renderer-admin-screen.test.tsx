@@ -6,7 +6,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADMIN_ACTIONS, ADMIN_TOKEN_IDLE_SECONDS, ADMIN_TOUCH_INTERVAL_SECONDS } from '../../src-shared/admin-api.js';
-import type { AdminAction, AdminActionResult } from '../../src-shared/admin-api.js';
+import type { AdminAction, AdminActionResult, Diagnostics } from '../../src-shared/admin-api.js';
 import type { KioskSettings } from '../../src-shared/kiosk-api.js';
 import { App } from '../../src-renderer/App.js';
 import { ADMIN_IDLE_SECONDS, ADMIN_WARNING_SECONDS, AdminScreen } from '../../src-renderer/admin/AdminScreen.js';
@@ -66,6 +66,16 @@ function resultText(action: AdminAction): string {
   return screen.getByTestId(`admin-result-${action}`).textContent ?? '';
 }
 
+/** Renders the diagnostics with a last pass at 2025-07-02 01:00 UTC that ended with `outcome`. */
+function renderSyncOutcome(outcome: NonNullable<NonNullable<Diagnostics['lastSync']>['outcome']>, succeededAt: string) {
+  const diagnostics = { ...DIAGNOSTICS, lastSync: { at: '2025-07-02T01:00:00Z', succeededAt, problems: [], outcome } };
+  render(
+    <I18nextProvider i18n={createRendererI18n()}>
+      <DiagnosticsView diagnostics={diagnostics} />
+    </I18nextProvider>,
+  );
+}
+
 describe('admin diagnostics', () => {
   it('shows versions, data and sync', async () => {
     await renderScreen();
@@ -88,12 +98,7 @@ describe('admin diagnostics', () => {
     ['a network failure', { status: 'failed', reason: 'network', detail: 'GET http://127.0.0.1:9101/manifest.json: ECONNREFUSED' }, '✗ 连不上同步来源'],
     ['a rejected bundle', { status: 'rejected', reason: 'unknown-key', detail: 'unknown-key: key=abc' }, '✗ 数据包被拒绝'],
   ] as const)('shows the last pass failed with %s', (_case, outcome, line) => {
-    const diagnostics = { ...DIAGNOSTICS, lastSync: { at: '2025-07-02T01:00:00Z', succeededAt: '2025-07-01T01:00:00Z', problems: [], outcome } };
-    render(
-      <I18nextProvider i18n={createRendererI18n()}>
-        <DiagnosticsView diagnostics={diagnostics} />
-      </I18nextProvider>,
-    );
+    renderSyncOutcome(outcome, '2025-07-01T01:00:00Z');
     const sync = screen.getByTestId('admin-sync').textContent ?? '';
 
     expect(screen.getByTestId('admin-sync-outcome').textContent).toContain(line);
@@ -103,12 +108,7 @@ describe('admin diagnostics', () => {
 
   it('shows the last pass installed', () => {
     const outcome = { status: 'installed', reason: null, detail: null } as const;
-    const diagnostics = { ...DIAGNOSTICS, lastSync: { at: '2025-07-02T01:00:00Z', succeededAt: '2025-07-02T01:00:00Z', problems: [], outcome } };
-    render(
-      <I18nextProvider i18n={createRendererI18n()}>
-        <DiagnosticsView diagnostics={diagnostics} />
-      </I18nextProvider>,
-    );
+    renderSyncOutcome(outcome, '2025-07-02T01:00:00Z');
 
     expect(screen.getByTestId('admin-sync-outcome').textContent).toBe('✓ 已安装新数据');
     expect(screen.getByTestId('admin-sync').textContent).toContain('✓ 没有故障');

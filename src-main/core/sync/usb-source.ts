@@ -11,6 +11,8 @@ import path from 'node:path';
 import { createLogger } from '../log.js';
 import { MANIFEST_FILE } from '../snapshot/manifest.js';
 import { createDirSource } from './dir-source.js';
+import { fileTypeOf } from './verify-files.js';
+import type { FileType } from './verify-files.js';
 import type { BundleSource } from './source.js';
 import { SourceError } from './source.js';
 
@@ -49,13 +51,17 @@ export class UsbNotRegularError extends SourceError {
   }
 }
 
+const TYPE_WORDS: Record<FileType, string> = {
+  symlink: 'a symbolic link',
+  fifo: 'a named pipe',
+  directory: 'a folder',
+  device: 'a device',
+  socket: 'a socket',
+  other: 'a regular file',
+};
+
 function typeOf(stats: Stats): string {
-  if (stats.isSymbolicLink()) return 'a symbolic link';
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'a regular file';
+  return TYPE_WORDS[fileTypeOf(stats)];
 }
 
 function lstatOrNull(file: string): Stats | null {

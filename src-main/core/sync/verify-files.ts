@@ -40,7 +40,8 @@ export class VerifyProblem extends Error {
 
 export type FileType = 'symlink' | 'fifo' | 'directory' | 'device' | 'socket' | 'other';
 
-function fileTypeOf(stats: Stats): FileType {
+/** Names the kind of a file that is not a regular one, from its lstat. */
+export function fileTypeOf(stats: Stats): FileType {
   if (stats.isSymbolicLink()) return 'symlink';
   if (stats.isFIFO()) return 'fifo';
   if (stats.isDirectory()) return 'directory';
