@@ -41,7 +41,7 @@ export interface AdminSession {
   /**
    * Authorizes `token` like authorize() and keeps it from expiring until the returned function is
    * called, which restarts its idle time. Returns null for any other token. An action that runs
-   * longer than the idle time (a slow sync) holds the token, so its session is still open after it.
+   * longer than the idle time (a slow sync) keeps the token this way, so its session is still open after it.
    */
   hold(token: string): (() => void) | null;
   /** Ends the session when `token` is its token; any other token changes nothing. */
