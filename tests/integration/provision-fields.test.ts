@@ -97,6 +97,9 @@ const CASES: BadFieldCase[] = [
   ...Object.entries(BAD_PINS).map(([name, pin]) => ({ option: 'admin-pin-file', field: 'admin.pinHash', args: ['--admin-pin-file', `pins/${name}.txt`], pin })),
   { option: 'admin-pin-file', field: 'admin.pinHash', args: ['--admin-pin-file', 'pins/missing.txt'], shows: 'pins/missing.txt' },
   { option: 'admin-pin-stdin', field: 'admin.pinHash', args: ['--admin-pin-stdin'], input: '876543\n', pin: '876543' },
+  // One line, a newline at its end allowed: a second line is named as such, not as a bad digit.
+  { option: 'admin-pin-file', field: 'admin.pinHash', args: ['--admin-pin-file', 'pins/two-lines.txt'], shows: 'there are more lines', pin: '864209' },
+  { option: 'admin-pin-stdin', field: 'admin.pinHash', args: ['--admin-pin-stdin'], input: '864209\r\n975310\n', shows: 'there are more lines', pin: '864209' },
 ];
 
 let setup: ProvisionSetup;
@@ -104,6 +107,7 @@ beforeAll(() => {
   setup = makeProvisionSetup();
   mkdirSync(path.join(setup.dir, 'pins'));
   for (const [name, pin] of Object.entries(BAD_PINS)) writeFileSync(path.join(setup.dir, 'pins', `${name}.txt`), `${pin}\n`);
+  writeFileSync(path.join(setup.dir, 'pins', 'two-lines.txt'), '864209\n975310\n');
   const rootKey = makeTestKeys();
   writeRoot(path.join(setup.dir, 'roots'), buildRoot({ version: 1, rootKeys: [rootKey], publishers: { '431226': { keys: [makeTestKeys()] } }, signers: [rootKey] }));
 });

@@ -80,4 +80,11 @@ describe.skipIf(!hasScript)('minsheng provision on a terminal', () => {
     expect(loaded.config.admin?.corner).toBe('top-right');
     expect(verifyPin(TEST_PIN, loaded.config.admin!.pinHash)).toBe(true);
   });
+
+  it('refuses --admin-pin-stdin on a terminal, where the PIN would show', async () => {
+    const result = await runOnTerminal([...requiredOptions(path.join('etc', 'stdin.json')), '--admin-pin-stdin'], setup.dir, []);
+
+    expect(result.code).toBe(2);
+    expect(result.transcript).toContain('typed at a terminal, it would show on the screen');
+  });
 });

@@ -36,10 +36,20 @@ const COMMAND_OPTIONS = {
 
 type PinRead = { pin?: ProvisionPin; problems: ProvisionProblem[] };
 
+/**
+ * Takes the PIN from the text of a PIN file or stdin: one line, with a newline at its end allowed
+ * and nothing else taken off, so a second line or a stray space is reported, not guessed at.
+ */
+function pinOfText(text: string, source: 'admin-pin-file' | 'admin-pin-stdin', t: Translate): PinRead {
+  const line = text.replace(/\r?\n$/, '');
+  if (/[\r\n]/.test(line)) return { problems: [{ option: source, field: PIN_FIELD, message: t('provision:problem.pinLines', { option: `--${source}` }) }] };
+  return { pin: { pin: line, source }, problems: [] };
+}
+
 function readPinFile(file: string, t: Translate): PinRead {
   const problem = (message: string): PinRead => ({ problems: [{ option: 'admin-pin-file', field: PIN_FIELD, message }] });
   try {
-    return { pin: { pin: readBoundedFile(file, MAX_PIN_INPUT_BYTES).toString('utf8').trim(), source: 'admin-pin-file' }, problems: [] };
+    return pinOfText(readBoundedFile(file, MAX_PIN_INPUT_BYTES).toString('utf8'), 'admin-pin-file', t);
   } catch (error) {
     if (error instanceof FileTooLargeError) return problem(t('provision:problem.pinFileTooLarge', { file, maxBytes: MAX_PIN_INPUT_BYTES }));
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -59,7 +69,7 @@ async function readPinStdin(input: NodeJS.ReadableStream, t: Translate): Promise
     }
     chunks.push(bytes);
   }
-  return { pin: { pin: Buffer.concat(chunks).toString('utf8').trim(), source: 'admin-pin-stdin' }, problems: [] };
+  return pinOfText(Buffer.concat(chunks).toString('utf8'), 'admin-pin-stdin', t);
 }
 
 /** True when the answers lack a value the config cannot do without. */
@@ -141,6 +151,8 @@ export async function runProvision(argv: string[], context: CommandContext, inpu
   if (positionals.length > 0) throw new UsageError(context.t('provision:unexpectedArgument', { value: positionals[0] }));
   if (values['admin-pin-file'] !== undefined && values['admin-pin-stdin'] === true) throw new UsageError(context.t('provision:pinSourcesConflict'));
   if (values.prompt === true && values['admin-pin-stdin'] === true) throw new UsageError(context.t('provision:promptWithPinStdin'));
+  // Typed at a terminal, the PIN would show on the screen as it is typed.
+  if (values['admin-pin-stdin'] === true && input.isTTY === true) throw new UsageError(context.t('provision:pinStdinTerminal'));
 
   // 1. The target first, so a technician is not asked everything only to be turned away.
   const configFile = path.resolve(requireOption(values, 'config', context));

@@ -41,8 +41,8 @@ export default {
     '  --printer-layout a4|receipt-80mm',
     '                             printer.layout: the paper (receipt-80mm)',
     'Admin screen (none without a PIN):',
-    '  --admin-pin-file FILE      read the admin PIN (6 to 12 digits) from the first line of FILE',
-    '  --admin-pin-stdin          read the admin PIN from stdin',
+    '  --admin-pin-file FILE      read the admin PIN (6 to 12 digits) from FILE: one line, a newline at its end allowed',
+    '  --admin-pin-stdin          read the admin PIN from a pipe, the same way (not at a terminal: leave it out to be asked)',
     '  --admin-corner CORNER      admin.corner: the corner tapped five times to open the PIN pad:',
     '                             top-left, top-right, bottom-left or bottom-right (top-left)',
     '  --admin-max-attempts N     admin.maxAttempts: wrong PINs in a row before the pad locks (5)',
@@ -98,6 +98,7 @@ export default {
     sourceMissing: 'the bundle folder {{folder}} is not found ({{reason}}). Check the path; for a USB stick write usb.',
     pinFileUnreadable: 'cannot read the PIN file {{file}} ({{reason}}). Check the path and the file permissions.',
     pinFileTooLarge: 'the PIN file {{file}} is larger than {{maxBytes}} bytes; it should hold one line with the PIN. Check the path.',
+    pinLines: '{{option}} must give one line with the PIN (a newline at its end is allowed), but there are more lines. Remove the other lines.',
     pinStdinTooLarge: 'stdin has more than {{maxBytes}} bytes; --admin-pin-stdin reads one line with the PIN.',
   },
   pin: {
@@ -112,6 +113,8 @@ export default {
   unexpectedArgument: 'Unexpected argument "{{value}}": each value follows its option, for example --terminal-name "Jinhe 1".',
   pinSourcesConflict: 'Give only one of --admin-pin-file and --admin-pin-stdin.',
   promptWithPinStdin: '--prompt and --admin-pin-stdin both read stdin; give only one of them.',
+  pinStdinTerminal:
+    '--admin-pin-stdin reads the PIN from a pipe or file; typed at a terminal, it would show on the screen. Leave out --admin-pin-stdin to be asked for the PIN without it being shown, or give --admin-pin-file FILE.',
   exists: 'The config file {{file}} exists and was left unchanged. Add --force to replace it.',
   writeFailed: 'Cannot write the config file {{file}} ({{reason}}). Check the path and the folder permissions.',
   inputEnded: 'The input ended before every question was answered; the config was not written.',
