@@ -11,7 +11,7 @@ import { cleanAmount } from './clean-amount.js';
 import { cleanDate } from './clean-date.js';
 import { cleanIdNumber } from './clean-id-number.js';
 import { cleanPeriod } from './clean-period.js';
-import type { CleanContext, Cleaned, RejectReason, RepairKind } from './clean-result.js';
+import type { CleanContext, Cleaned, RejectReason, Repair, RepairKind } from './clean-result.js';
 import { cleanText } from './clean-text.js';
 import { FILE_KINDS, IMPORT_FIELDS } from './import-fields.js';
 import type { KeptField } from './import-fields.js';
@@ -113,7 +113,29 @@ export function createRowCleaner(
   }));
   const { file, sheet } = table;
   const emptyCell: CellValue = { kind: 'empty' };
-  const locate = (column: ColumnPlan, row: number): CellLocation => ({ file, sheet, row, column: column.letter, header: column.header, field: column.field });
+  // Object literals with every field written out: spreading a shared location object into each
+  // repair cost about 1.7 s more CPU per 1,000,000 rows in bench/import-pipeline.ts.
+  const repairAt = (column: ColumnPlan, row: number, repair: Repair): CellRepair => ({
+    file,
+    sheet,
+    row,
+    column: column.letter,
+    header: column.header,
+    field: column.field,
+    kind: repair.kind,
+    before: column.hide(repair.before),
+    after: column.hide(repair.after),
+  });
+  const rejectionAt = (column: ColumnPlan, row: number, reason: RejectReason, value: string): CellRejection => ({
+    file,
+    sheet,
+    row,
+    column: column.letter,
+    header: column.header,
+    field: column.field,
+    reason,
+    value: column.hide(value),
+  });
 
   return (row) => {
     const record: Record<string, string | number | null> = { row: row.row };
@@ -129,7 +151,7 @@ export function createRowCleaner(
           record[column.field] = null;
           continue;
         }
-        const rejection: CellRejection = { ...locate(column, row.row), reason: result.reason, value: column.hide(result.value) };
+        const rejection = rejectionAt(column, row.row, result.reason, result.value);
         if (result.params !== undefined) rejection.params = result.params;
         (rejections ??= []).push(rejection);
         continue;
@@ -138,16 +160,14 @@ export function createRowCleaner(
       // 2. An empty text cell: text cleaning never rejects, so emptiness is judged here.
       if (result.value === '') {
         if (column.required) {
-          (rejections ??= []).push({ ...locate(column, row.row), reason: 'empty', value: '' });
+          (rejections ??= []).push(rejectionAt(column, row.row, 'empty', ''));
         } else record[column.field] = null;
         continue;
       }
 
       // 3. A clean cell, with the repairs made on the way.
       record[column.field] = result.value;
-      for (const { kind, before, after } of result.repairs) {
-        (repairs ??= []).push({ ...locate(column, row.row), kind, before: column.hide(before), after: column.hide(after) });
-      }
+      for (const repair of result.repairs) (repairs ??= []).push(repairAt(column, row.row, repair));
     }
 
     if (rejections !== null) return { ok: false, row: row.row, rejections };
