@@ -47,11 +47,11 @@ function processBytes(procDir: string, pid: number): number {
 }
 
 /**
- * Sums the memory of `rootPid`, its descendants and the other members of its process group
- * (the supervisor starts the kiosk as a group leader, and a process whose parent died stays in
- * the group). Returns null when /proc is missing or `rootPid` has exited.
+ * Returns `rootPid`, its descendants and the other members of its process group (the supervisor
+ * starts the kiosk as a group leader, and a process whose parent died stays in the group), or
+ * null when /proc is missing or `rootPid` has exited.
  */
-export function readProcessTreeMemory(rootPid: number, procDir = '/proc'): number | null {
+export function processTreeMembers(rootPid: number, procDir = '/proc'): Set<number> | null {
   let names: string[];
   try {
     names = readdirSync(procDir);
@@ -78,7 +78,13 @@ export function readProcessTreeMemory(rootPid: number, procDir = '/proc'): numbe
       queue.push(child);
     }
   }
+  return members;
+}
 
+/** Sums the memory of the kiosk's process tree (see processTreeMembers); null when it cannot be read. */
+export function readProcessTreeMemory(rootPid: number, procDir = '/proc'): number | null {
+  const members = processTreeMembers(rootPid, procDir);
+  if (members === null) return null;
   let total = 0;
   for (const pid of members) total += processBytes(procDir, pid);
   return total;

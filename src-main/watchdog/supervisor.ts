@@ -10,7 +10,7 @@ import { WATCHDOG_SOCKET_ENV } from '../../src-shared/watchdog-protocol.js';
 import { decide, initialState } from './decide.js';
 import type { KioskRun, Now, SupervisorAction, SupervisorEvent, WatchdogPolicy } from './decide.js';
 import { createLineSplitter, parseWatchdogLine } from './message-lines.js';
-import { readProcessTreeMemory } from './process-memory.js';
+import { processTreeMembers, readProcessTreeMemory } from './process-memory.js';
 import { createSocketAddress } from './socket-address.js';
 import type { SocketAddress } from './socket-address.js';
 
@@ -37,6 +37,11 @@ export interface SupervisorOptions {
   memorySampleMs?: number;
   /** Memory of the kiosk's process tree in bytes, or null when it cannot be measured (default: /proc on Linux). */
   readMemory?: (pid: number) => number | null;
+  /**
+   * True when a heartbeat's pid belongs to the kiosk's process tree (default: /proc on Linux;
+   * elsewhere every pid is taken, as the supervisor cannot look).
+   */
+  isKioskProcess?: (kioskPid: number, pid: number) => boolean;
   /** The wall clock for the daily restart window and incident times (default Date.now). */
   wallClock?: () => number;
   /** The listening address (default: a fresh private socket, see socket-address.ts). */
@@ -68,12 +73,18 @@ function defaultReadMemory(pid: number): number | null {
   return process.platform === 'linux' ? readProcessTreeMemory(pid) : null;
 }
 
+function defaultIsKioskProcess(kioskPid: number, pid: number): boolean {
+  if (pid === kioskPid || process.platform !== 'linux') return true;
+  return processTreeMembers(kioskPid)?.has(pid) ?? false;
+}
+
 /** Starts supervising once the socket listens; the first kiosk start follows at once. */
 export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
   const { log, policy } = options;
   const tickMs = options.tickMs ?? 500;
   const memorySampleMs = options.memorySampleMs ?? 5_000;
   const readMemory = options.readMemory ?? defaultReadMemory;
+  const isKioskProcess = options.isKioskProcess ?? defaultIsKioskProcess;
   const wallClock = options.wallClock ?? Date.now;
   const address = options.socketAddress ?? createSocketAddress();
 
@@ -208,7 +219,12 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       return;
     }
     const message = parsed.message;
-    if (message.type === 'heartbeat') dispatch({ type: 'heartbeat', generation, message });
+    if (message.type === 'heartbeat') {
+      // Another process of the same user could otherwise keep a hung kiosk alive with heartbeats.
+      const kioskPid = state.run?.generation === generation ? state.run.pid : null;
+      if (kioskPid === null || !isKioskProcess(kioskPid, message.pid)) noteBadLine('foreign-pid');
+      else dispatch({ type: 'heartbeat', generation, message });
+    }
     // The kiosk appends its own incidents to the incident log; the supervisor only logs them.
     else log.info({ kind: message.kind, detail: message.detail, generation }, 'kiosk reported an incident');
   }

@@ -75,6 +75,24 @@ describe('watchdog supervisor', () => {
     expect(incident.detail).toContain('stopped with SIGKILL after SIGTERM (signal SIGKILL)');
   });
 
+  it('takes no heartbeats from a process outside the kiosk', async () => {
+    const kiosk = await watch({ plan: [{ mode: 'hang', afterHeartbeats: 1 }, { mode: 'healthy' }] });
+    await kiosk.waitFor('a heartbeat', () => kiosk.logsWith('first heartbeat')[0]);
+
+    // Another process of the same user (here the test itself) heartbeats for the hung kiosk.
+    const intruder = createConnection(kiosk.supervisor.socketPath);
+    const line = `${JSON.stringify({ type: 'heartbeat', pid: process.pid, memoryBytes: 1, busy: false })}\n`;
+    const sending = setInterval(() => intruder.write(line), 200);
+    try {
+      const stop = await kiosk.waitFor('the hang', stoppedFor(kiosk, 'hang'));
+      expect(stop.fields.detail).toMatch(/sent no heartbeat for/);
+      expect(kiosk.logsWith('ignored bad lines from the kiosk')[0]?.fields.problem).toBe('foreign-pid');
+    } finally {
+      clearInterval(sending);
+      intruder.destroy();
+    }
+  });
+
   it('restarts a kiosk that never sends a first heartbeat', async () => {
     const kiosk = await watch({ plan: [{ mode: 'silent' }, { mode: 'healthy' }], policy: { startGraceMs: 2_000 } });
 
