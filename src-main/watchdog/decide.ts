@@ -18,6 +18,9 @@ export const SUPERVISOR_INCIDENT_KINDS = [
 ] as const;
 export type SupervisorIncidentKind = (typeof SUPERVISOR_INCIDENT_KINDS)[number];
 
+/** Errors of starting the kiosk that no retry can mend: the program is missing or not executable. */
+const PERMANENT_SPAWN_ERRORS = new Set(['ENOENT', 'EACCES']);
+
 export interface WatchdogPolicy {
   /** No heartbeat for this long counts as a hang. */
   hangMs: number;
@@ -90,7 +93,7 @@ export interface SupervisorState {
 export type SupervisorEvent =
   | { type: 'begin' }
   | { type: 'spawned'; generation: number; pid: number }
-  | { type: 'spawn-failed'; generation: number; error: string }
+  | { type: 'spawn-failed'; generation: number; error: string; code?: string }
   | { type: 'exited'; generation: number; code: number | null; signal: string | null }
   | { type: 'heartbeat'; generation: number; message: HeartbeatMessage }
   | { type: 'memory-sample'; generation: number; bytes: number }
@@ -173,11 +176,11 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
     if (run.pid !== null) actions.push({ type: 'signal', generation: run.generation, pid: run.pid, signal: 'SIGTERM' });
   }
 
-  function finish(): void {
+  function finish(exitCode = 0): void {
     state.mode = 'finished';
     state.run = null;
     state.nextStartAtMs = null;
-    actions.push({ type: 'finish', exitCode: 0 });
+    actions.push({ type: 'finish', exitCode });
   }
 
   /** Counts a failed run and schedules the next start; returns the delay and the failures in a row. */
@@ -327,6 +330,14 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
       if (current(event.generation) === null) break;
       if (state.mode === 'shutting-down') {
         finish();
+        break;
+      }
+      // A program that does not exist or may not be run will not start by trying again; the
+      // supervisor ends with exit code 1, so a technician (or systemd) sees the failure.
+      if (event.code !== undefined && PERMANENT_SPAWN_ERRORS.has(event.code)) {
+        log('error', 'kiosk cannot be started; supervision ends', { error: event.error, code: event.code });
+        actions.push({ type: 'incident', kind: 'start-failed', detail: `${event.error}; the kiosk program is missing or may not be run; supervision ended` });
+        finish(1);
         break;
       }
       const { delayMs, streak } = scheduleRestart(0, true);

@@ -174,7 +174,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       sampleMemory();
     });
     child.once('error', (error) => {
-      if (!spawned) dispatch({ type: 'spawn-failed', generation, error: error.message });
+      if (!spawned) dispatch({ type: 'spawn-failed', generation, error: error.message, code: (error as NodeJS.ErrnoException).code });
       else log.error({ err: error, kioskPid: child.pid }, 'kiosk process error');
     });
     child.once('exit', (code, signal) => {

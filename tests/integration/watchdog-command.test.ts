@@ -96,6 +96,15 @@ describe('minsheng watchdog', () => {
   // these runs checks that the supervisor lived through its log failures to the end.
   const technicianExit = [process.execPath, '-e', 'process.exit(64)'];
 
+  it('exits 1 with a clear message when the kiosk program does not exist', async () => {
+    const config = writeConfig('missing-kiosk.json');
+    const result = await runCli(['watchdog', '--config', config, '--', '/nonexistent/kiosk']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The kiosk program /nonexistent/kiosk is missing or may not be run');
+    const incidents = await readIncidents(path.join(temp.dir, 'missing-kiosk.json-data'));
+    expect(incidents.map((incident) => incident.kind)).toEqual(['start-failed']);
+  });
+
   it('keeps supervising when the data folder is a file, logging to stderr', async () => {
     const config = writeConfig('folder-is-file.json');
     writeFileSync(path.join(temp.dir, 'folder-is-file.json-data'), 'not a folder');

@@ -294,15 +294,28 @@ describe('watchdog decisions', () => {
     const supervisor = new FakeSupervisor();
     supervisor.send({ type: 'begin' });
 
-    const first = supervisor.send({ type: 'spawn-failed', generation: 1, error: 'spawn /opt/kiosk ENOENT' });
+    const first = supervisor.send({ type: 'spawn-failed', generation: 1, error: 'spawn /opt/kiosk EAGAIN', code: 'EAGAIN' });
     expect(first).toEqual([
-      { type: 'incident', kind: 'start-failed', detail: 'spawn /opt/kiosk ENOENT; failures in a row: 1; retrying in 0.0 s' },
+      { type: 'incident', kind: 'start-failed', detail: 'spawn /opt/kiosk EAGAIN; failures in a row: 1; retrying in 0.0 s' },
       { type: 'start', generation: 2 },
     ]);
 
-    const second = supervisor.send({ type: 'spawn-failed', generation: 2, error: 'spawn /opt/kiosk ENOENT' });
+    const second = supervisor.send({ type: 'spawn-failed', generation: 2, error: 'spawn /opt/kiosk EAGAIN', code: 'EAGAIN' });
     expect(incidents(second)[0]?.detail).toContain('retrying in 1.0 s');
     expect(types(second)).toEqual(['incident']);
+  });
+
+  it.each(['ENOENT', 'EACCES'])('ends with exit code 1 when the kiosk program fails with %s', (code) => {
+    const supervisor = new FakeSupervisor();
+    supervisor.send({ type: 'begin' });
+
+    const actions = supervisor.send({ type: 'spawn-failed', generation: 1, error: `spawn /opt/kiosk ${code}`, code });
+
+    expect(actions).toEqual([
+      { type: 'incident', kind: 'start-failed', detail: `spawn /opt/kiosk ${code}; the kiosk program is missing or may not be run; supervision ended` },
+      { type: 'finish', exitCode: 1 },
+    ]);
+    expect(supervisor.state.mode).toBe('finished');
   });
 
   it('ignores events of an earlier kiosk', () => {

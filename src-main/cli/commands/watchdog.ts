@@ -154,6 +154,7 @@ const watchdog: Command = {
 
     context.stdout.write(`${context.t('watchdog:started', { command: [kiosk.command, ...kiosk.args].join(' '), log: logFile })}\n`);
     const code = await superviseUntilDone(supervisor);
+    if (code !== 0) context.stderr.write(`${context.t('watchdog:kioskNotStartable', { command: kiosk.command })}\n`);
     context.stdout.write(`${context.t('watchdog:stopped')}\n`);
     return code;
   },

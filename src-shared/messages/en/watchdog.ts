@@ -25,6 +25,7 @@ export default {
   started: 'Supervising the kiosk: {{command}}\nLog: {{log}}\nPress Ctrl+C to stop the kiosk and the supervision.',
   incident: 'Watchdog incident ({{kind}}): {{detail}}',
   stopped: 'Supervision ended.',
+  kioskNotStartable: 'The kiosk program {{command}} is missing or may not be run, so the supervisor has stopped. Check the command after -- (its path and execute permission), or install the kiosk.',
   logFileFailed:
     'Cannot write the supervisor log {{file}} ({{code}}): the data folder {{folder}} is read-only, full, or not a folder. Log lines go to this window until the file can be written again; the kiosk is still supervised. Free space on the disk or fix dataDir in the terminal config.',
   logFileResumed: 'The supervisor log {{file}} can be written again.',

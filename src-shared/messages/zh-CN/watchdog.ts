@@ -23,6 +23,7 @@ export default {
   started: '正在监护查询终端：{{command}}\n日志：{{log}}\n按 Ctrl+C 停止查询终端并结束监护。',
   incident: '监护事件（{{kind}}）：{{detail}}',
   stopped: '监护已结束。',
+  kioskNotStartable: '终端程序 {{command}} 不存在或没有执行权限，监护程序已停止。请检查 -- 之后的命令（路径和执行权限），或安装查询终端。',
   logFileFailed:
     '无法写入监护日志 {{file}}（{{code}}）：数据文件夹 {{folder}} 只读、已满或不是文件夹。在能再次写入之前，日志改为输出到本窗口；查询终端仍在监护之中。请清理磁盘空间，或改正终端配置中的 dataDir。',
   logFileResumed: '监护日志 {{file}} 已可再次写入。',
