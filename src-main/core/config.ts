@@ -91,7 +91,11 @@ export const KIOSK_PERMISSIONS = [
 ] as const;
 
 // "HH:MM" on a 24-hour clock, local time of the terminal.
-const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ClockTimeSchema = z.string().regex(CLOCK_TIME_PATTERN);
+const TERMINAL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const COUNTY_CODE_PATTERN = /^\d{6}$/;
+const HOME_CODE_PATTERN = /^(\d{9}|\d{12})$/;
 
 // A scrypt PIN hash as written by `minsheng provision` (see core/admin/pin-hash.ts):
 // scrypt$N$r$p$salt$hash, salt and hash in base64url.
@@ -149,9 +153,9 @@ const FleetHeartbeatSchema = z
 
 export const TerminalConfigSchema = z
   .object({
-    terminalId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    terminalId: z.string().regex(TERMINAL_ID_PATTERN),
     terminalName: z.string().min(1).max(100),
-    regionCode: z.string().regex(/^\d{6}$/),
+    regionCode: z.string().regex(COUNTY_CODE_PATTERN),
     language: LanguageSchema.default('zh-CN'),
     // Folder for the installed snapshot and sync state; relative paths start at the config file.
     dataDir: z.string().min(1),
@@ -189,7 +193,7 @@ export const TerminalConfigSchema = z
       })
       .default({ timeoutSeconds: 90, warningSeconds: 20 }),
     // Township (9 digits) or village (12 digits) of the county that the boards open on.
-    home: z.object({ regionCode: z.string().regex(/^(\d{9}|\d{12})$/) }).strict().optional(),
+    home: z.object({ regionCode: z.string().regex(HOME_CODE_PATTERN) }).strict().optional(),
     finance: z.object({ flagAboveYuan: YuanAmountSchema }).strict().optional(),
     reporting: ReportingSchema.optional(),
     // Absent: the kiosk shows no print buttons.
@@ -275,6 +279,15 @@ const YUAN_PROBLEM_KEYS: Record<YuanProblem, string> = {
   'too-large': 'validation:amount.tooLarge',
 };
 
+// The expected form of each pattern in words, for a person who does not read regular expressions.
+const FORM_KEYS = new Map<string, string>([
+  [String(CLOCK_TIME_PATTERN), 'config:form.clockTime'],
+  [String(PIN_HASH_PATTERN), 'config:form.pinHash'],
+  [String(TERMINAL_ID_PATTERN), 'config:form.terminalId'],
+  [String(COUNTY_CODE_PATTERN), 'config:form.countyCode'],
+  [String(HOME_CODE_PATTERN), 'config:form.homeCode'],
+]);
+
 function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate, raw: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
@@ -289,8 +302,11 @@ function describeDetail(issue: z.core.$ZodIssue, value: unknown, t: Translate, r
       return issue.origin === 'string'
         ? t('config:issue.tooBigString', { maximum: String(issue.maximum) })
         : t('config:issue.tooBigNumber', { maximum: String(issue.maximum) });
-    case 'invalid_format':
+    case 'invalid_format': {
+      const formKey = issue.pattern === undefined ? undefined : FORM_KEYS.get(issue.pattern);
+      if (formKey !== undefined) return t('config:issue.expectedForm', { form: t(formKey) });
       return t('config:issue.badFormat', { pattern: issue.pattern ?? issue.format });
+    }
     case 'invalid_value':
       return t('config:issue.notOneOf', { values: issue.values.map((item) => JSON.stringify(item)).join(', ') });
     case 'custom':
@@ -325,7 +341,9 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, t: Translate): str
   for (const key of issue.path) {
     value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
-  const shown = value === undefined ? t('config:absent') : JSON.stringify(value);
+  // A rule across fields may concern a field left out, whose default then takes part.
+  const absent = issue.code === 'custom' ? t('config:absentDefault') : t('config:absent');
+  const shown = value === undefined ? absent : JSON.stringify(value);
   return t('config:fieldProblem', { field, value: shown, detail: describeDetail(issue, value, t, raw) });
 }
 

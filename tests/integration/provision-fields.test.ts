@@ -168,4 +168,24 @@ describe('minsheng provision bad fields', () => {
     expect(result.stderr).toContain('writing the config would overwrite it');
     expect(readFileSync(path.join(setup.dir, file), 'utf8')).toBe(before);
   });
+
+  it('describes formats in words and a clashing default as such, in both languages', async () => {
+    const bad = ['--region', '4312', '--terminal-id', 'JH 01', '--restart-window', '25:00-04:00', '--idle-timeout', '10'];
+    const english = await runCli([...requiredOptions('etc/words.json'), ...bad], { cwd: setup.dir });
+    const chinese = await runCli([...requiredOptions('etc/words.json'), ...bad], { cwd: setup.dir, env: { MINSHENG_LANG: 'zh-CN' } });
+
+    expect(english.stderr).toContain('expected a county code of 6 digits, such as 431226');
+    expect(english.stderr).toContain('expected 1 to 64 letters A to Z, digits, dashes or underscores');
+    expect(english.stderr).toContain('expected a time of day as HH:MM on the 24-hour clock');
+    expect(english.stderr).toContain('idle.warningSeconds has an invalid value (not given, so its default)');
+    expect(chinese.stderr).toContain('6 位数字的县级代码');
+    expect(chinese.stderr).toContain('（未给出，取默认值）');
+    for (const result of [english, chinese]) {
+      expect(result.code).toBe(2);
+      // No regular expression is shown, and no "(missing)" for a field the schema fills in.
+      expect(result.stderr).not.toMatch(/\^|\\d|\$\//);
+      expect(result.stderr).not.toContain('(missing)');
+      expect(result.stderr).not.toContain('（缺失）');
+    }
+  });
 });
