@@ -33,10 +33,15 @@ export class UsageError extends Error {
 }
 
 /** Maps Node's argument parser errors to catalog keys, naming the option it quotes. */
-function translationOf(error: NodeJS.ErrnoException): UsageError['translation'] {
+function translationOf(error: NodeJS.ErrnoException, argv: string[]): UsageError['translation'] {
   const option = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { key: 'cli:unknownOption', values: { option } };
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { key: 'cli:optionValueMissing', values: { option } };
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "--idle-timeout -5": the parser takes -5 for an option, but the technician meant a number.
+    const next = argv[argv.indexOf(option) + 1];
+    if (argv.includes(option) && next !== undefined && /^-\d/.test(next)) return { key: 'cli:optionValueNegative', values: { option, value: next } };
+    return { key: 'cli:optionValueMissing', values: { option } };
+  }
   return undefined;
 }
 
@@ -47,7 +52,7 @@ export function parseOptions<T extends Options>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UsageError((error as Error).message, translationOf(error as NodeJS.ErrnoException));
+    throw new UsageError((error as Error).message, translationOf(error as NodeJS.ErrnoException, argv));
   }
 }
 

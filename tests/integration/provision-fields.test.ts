@@ -188,4 +188,12 @@ describe('minsheng provision bad fields', () => {
       expect(result.stderr).not.toContain('（缺失）');
     }
   });
+
+  it('calls a negative number what it is, not a missing value', async () => {
+    const result = await runCli([...requiredOptions('etc/negative.json'), '--idle-timeout', '-5'], { cwd: setup.dir });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Option --idle-timeout got -5, which is not a number of 0 or more');
+    expect(result.stderr).not.toContain('needs a value');
+  });
 });
