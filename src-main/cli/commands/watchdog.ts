@@ -24,7 +24,7 @@ const MIN_START_GRACE_SECONDS = 60;
 const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 const STABLE_RUN_MS = 10 * 60_000;
-// The supervisor checks the kiosk every 500 ms; a check 2 s late means the supervisor was stopped.
+// The supervisor checks the kiosk every 500 ms, so a check 2 s late means the supervisor was stopped.
 const STALL_MS = 2_000;
 
 /** Builds the supervisor's policy from the config's watchdog section and the grace options, in seconds. */

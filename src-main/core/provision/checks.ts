@@ -153,7 +153,7 @@ export function configFileProblems(configFile: string, paths: NamedPaths, pinFil
 }
 
 /**
- * Runs every check on the files and folders the config names; `threshold` and `regionCode` are the
+ * Runs every check on the files and folders the config names. `threshold` and `regionCode` are the
  * converted sync.rootThreshold and regionCode.
  */
 export async function checkNamedPaths(paths: NamedPaths, threshold: unknown, regionCode: unknown, t: Translate): Promise<ProvisionProblem[]> {
