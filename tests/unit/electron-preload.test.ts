@@ -63,7 +63,7 @@ describe('preload source', () => {
   it('exposes only kioskApi and adminApi with their methods', () => {
     expect(exposedKeys).toEqual(['kioskApi', 'adminApi']);
     expect(Object.keys(api).sort()).toEqual(KIOSK_API_METHODS);
-    expect(Object.keys(adminApi).sort()).toEqual(['adminAction', 'adminDiagnostics', 'adminLock', 'adminUnlock']);
+    expect(Object.keys(adminApi).sort()).toEqual(['adminAction', 'adminDiagnostics', 'adminLock', 'adminTouch', 'adminUnlock']);
   });
 
   it('relays admin calls on the admin channels', async () => {
