@@ -82,6 +82,19 @@ function isPersonal(match: string): boolean {
   return digits.length >= 11 && digits.length <= 19 && groups.some((group) => group.length >= 4);
 }
 
+// A random identifier such as a report's idempotency key (a UUID) can hold dashed digit groups
+// that look like a grouped phone number, as in 12345678-1234-4567-8901-…; it is not personal and
+// must stay whole in the log, so a number inside one is kept.
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+function insideUuid(text: string, offset: number): boolean {
+  if (!text.includes('-')) return false;
+  for (const uuid of text.matchAll(UUID)) {
+    if (offset >= uuid.index && offset < uuid.index + uuid[0].length) return true;
+  }
+  return false;
+}
+
 /** Redacts personal fields by name and numbers shaped like ID, bank card or phone numbers in text. */
 export function redactPersonalData(text: string): string {
   // A cheap test first: most log lines hold no long digit sequence and no field name.
@@ -89,8 +102,8 @@ export function redactPersonalData(text: string): string {
   if (result.includes('=') || result.includes('":')) {
     result = result.replace(JSON_FIELD, `$1"${REDACTED}"`).replace(TEXT_FIELD, `$1${REDACTED}`);
   }
-  return result.replace(NUMBER, (match) => {
-    if (match.length < 11 || !isPersonal(match)) return match;
+  return result.replace(NUMBER, (match, offset: number, whole: string) => {
+    if (match.length < 11 || !isPersonal(match) || insideUuid(whole, offset)) return match;
     return `[${(match.match(DIGITS) ?? []).length} digits redacted]`;
   });
 }

@@ -75,6 +75,9 @@ describe('redactLogLine', () => {
     ['a date and a time', '2026-12-05 06:53:35'],
     ['a large byte count', '"freeBytes":53687091200'],
     ['a version and a region', 'snapshot 1.4.2 for 431226'],
+    // A UUID whose middle groups are all digits looks like a grouped phone number.
+    ['an idempotency key with four digit groups', '"key":"3f2a9c1e-1234-4567-8901-2345abcdef01"'],
+    ['an idempotency key with three digit groups', 'key=9c1e3f2a-5678-4567-9012-abcdef012345 stored'],
   ])('keeps %s', (_case, text) => {
     expect(redactLogLine(text)).toBe(text);
   });
