@@ -13,8 +13,8 @@ export interface IdleTimerOptions {
 }
 
 export interface IdleTimer {
-  /** Starts or restarts the full timeout; hides a showing warning. */
-  reset(): void;
+  /** Starts or restarts the full timeout; hides a showing warning and returns whether one showed. */
+  reset(): boolean;
   stop(): void;
 }
 
@@ -31,10 +31,11 @@ export function createIdleTimer(options: IdleTimerOptions): IdleTimer {
     handle = undefined;
   }
 
-  function hideWarning(): void {
-    if (!warningShown) return;
+  function hideWarning(): boolean {
+    if (!warningShown) return false;
     warningShown = false;
     options.onWarningChange(null);
+    return true;
   }
 
   function step(): void {
@@ -61,8 +62,9 @@ export function createIdleTimer(options: IdleTimerOptions): IdleTimer {
   return {
     reset() {
       deadline = now() + options.timeoutMs;
-      hideWarning();
+      const hid = hideWarning();
       step();
+      return hid;
     },
     stop() {
       clear();

@@ -7,6 +7,10 @@ import type { IdleTimer } from './idle-timer.js';
 // events and physical keyboards; wheel covers scrolling with a mouse.
 export const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 
+// The events that end a tap. When the tap's first touch hid the warning, the warning is gone before
+// these arrive, so they would land on the control under it; they are stopped before React sees them.
+const TAP_END_EVENTS = ['pointerup', 'touchend', 'mouseup', 'click'] as const;
+
 export interface IdleTimeoutOptions {
   timeoutSeconds: number;
   warningSeconds: number;
@@ -43,14 +47,33 @@ export function useIdleTimeout(options: IdleTimeoutOptions): IdleTimeoutState {
       onWarningChange: setWarningSecondsLeft,
       onTimeout: () => onTimeoutRef.current(),
     });
-    const onActivity = () => timer.reset();
+    // True from a touch that hid the warning until that tap's click, so "continue" (or a tap on
+    // the dimmed backdrop) keeps the screen exactly as it was.
+    let swallowingTap = false;
+    const onActivity = (event: Event) => {
+      const hid = timer.reset();
+      if (event.type === 'pointerdown' || event.type === 'touchstart') {
+        // A pointerdown that hid nothing starts a new tap, which must act normally.
+        if (hid) swallowingTap = true;
+        else if (event.type === 'pointerdown') swallowingTap = false;
+      }
+    };
+    const onTapEnd = (event: Event) => {
+      if (!swallowingTap) return;
+      event.stopPropagation();
+      // Cancelling touchend also stops the click that Chromium would make from the tap.
+      if (event.cancelable) event.preventDefault();
+      if (event.type === 'click') swallowingTap = false;
+    };
 
     timerRef.current = timer;
     for (const name of ACTIVITY_EVENTS) eventTarget.addEventListener(name, onActivity, { capture: true, passive: true });
+    for (const name of TAP_END_EVENTS) eventTarget.addEventListener(name, onTapEnd, { capture: true });
     timer.reset();
 
     return () => {
       for (const name of ACTIVITY_EVENTS) eventTarget.removeEventListener(name, onActivity, { capture: true });
+      for (const name of TAP_END_EVENTS) eventTarget.removeEventListener(name, onTapEnd, { capture: true });
       timer.stop();
       timerRef.current = null;
       setWarningSecondsLeft(null);
