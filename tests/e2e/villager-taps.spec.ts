@@ -4,6 +4,7 @@
 // touch, against `minsheng serve` on demo data.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { LEAVE_GUARD_MS } from '../../src-renderer/attract/use-attract-loop.js';
 import { IDLE_TIMEOUT_SECONDS } from './kiosk-server.js';
 import { shownLayer, useKioskServer } from './kiosk-session.js';
 
@@ -63,4 +64,21 @@ test('continue on the idle warning and a tap on its backdrop press nothing under
   // The next tap acts as usual, so the checks above could see a row open.
   await shownLayer(page).getByTestId('board-row').first().tap();
   await expect(shownLayer(page).getByTestId('record-detail')).toBeVisible();
+});
+
+test('a double tap on the attract loop returns home without opening a tile', async ({ page }) => {
+  const tile = await centreOf(page, '[data-tile="lookup"]');
+  await expect(page.getByTestId('attract')).toBeVisible({ timeout: (ATTRACT_AFTER_SECONDS + 10) * 1000 });
+
+  await page.touchscreen.tap(tile.x, tile.y);
+  await page.touchscreen.tap(tile.x, tile.y);
+  await expect(page.getByTestId('attract')).toHaveCount(0);
+  await settle(page);
+  await expect(page.locator('[data-key="search"]')).toHaveCount(0);
+  await expect(page.locator('[data-tile="lookup"]')).toBeVisible();
+
+  // Once the guard is over, a tap opens the tile.
+  await page.waitForTimeout(LEAVE_GUARD_MS + 200);
+  await page.touchscreen.tap(tile.x, tile.y);
+  await expect(page.locator('[data-key="search"]')).toBeVisible();
 });
