@@ -1,5 +1,5 @@
 // Entry of the kiosk page: picks the host's KioskApi and AdminApi, sets up i18n and locks the
-// surface down to taps and scrolling (no context menu, no text selection, no pinch zoom).
+// surface down to taps and scrolling (no context menu, no text selection, no dragging, no pinch zoom).
 import './zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,6 +14,8 @@ import './styles/navigation.css';
 import './styles/printing.css';
 
 document.addEventListener('contextmenu', (event) => event.preventDefault());
+// Dragging an image or a selection would carry it out of the page in a desktop browser.
+document.addEventListener('dragstart', (event) => event.preventDefault());
 // Ctrl + wheel and multi-finger gestures would zoom the page in a desktop browser.
 document.addEventListener('wheel', (event) => event.ctrlKey && event.preventDefault(), { passive: false });
 document.addEventListener('gesturestart', (event) => event.preventDefault());

@@ -82,3 +82,18 @@ test('a double tap on the attract loop returns home without opening a tile', asy
   await page.touchscreen.tap(tile.x, tile.y);
   await expect(page.locator('[data-key="search"]')).toBeVisible();
 });
+
+test('images cannot be dragged', async ({ page }) => {
+  const result = await page.evaluate(() => {
+    const image = document.createElement('img');
+    image.alt = '';
+    image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    document.getElementById('root')!.append(image);
+    const drag = new DragEvent('dragstart', { bubbles: true, cancelable: true });
+    image.dispatchEvent(drag);
+    const userDrag = getComputedStyle(image).getPropertyValue('-webkit-user-drag');
+    image.remove();
+    return { userDrag, prevented: drag.defaultPrevented };
+  });
+  expect(result).toEqual({ userDrag: 'none', prevented: true });
+});
