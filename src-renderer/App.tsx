@@ -50,6 +50,9 @@ type RegionList = { version: number; regions: Region[] } | 'failed' | null;
 
 const HOME_STACK = createViewStack<KioskView>(HOME_VIEW);
 
+/** How long the "service unavailable" screen waits before it tries to load again. */
+export const UNAVAILABLE_RETRY_MS = 15_000;
+
 /** adminApi: the technician's admin calls; without it the hidden admin entry stays off. */
 export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
   const { t, i18n } = useTranslation();
@@ -98,6 +101,15 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     void load();
   }, [load]);
 
+  // While the host cannot be reached, loading is retried on a timer, so the kiosk recovers by
+  // itself once the host is back, with nobody there to tap "retry".
+  const unavailable = startup.kind === 'unavailable';
+  useEffect(() => {
+    if (!unavailable) return undefined;
+    const timer = setTimeout(() => void load(), UNAVAILABLE_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [unavailable, load]);
+
   useEffect(() => {
     document.documentElement.lang = i18n.language;
     document.title = t('app.title');
@@ -128,6 +140,12 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
   // search results, keyboard candidates, the report draft and the print state. The renderer has
   // no module-level cache of results and fetches with no-store, so nothing else keeps the
   // session; tests/e2e/idle-wipe.spec.ts looks for its strings in the heap after a wipe.
+  // A failed refresh keeps the last known state: a lookup that fails shows its own message, and
+  // one host restart during a wipe must not take the kiosk out of service.
+  const refreshSnapshot = useCallback(() => {
+    api.getSnapshotInfo().then(setSnapshot, () => undefined);
+  }, [api]);
+
   const wipeSession = useCallback(() => {
     sessionRef.current += 1;
     setIdInput('');
@@ -137,13 +155,8 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     void i18nRef.current.changeLanguage(defaultLanguage);
 
     // A sync may have installed a newer snapshot since the last session.
-    api.getSnapshotInfo().then(setSnapshot, () => setStartup({ kind: 'unavailable' }));
-  }, [api, defaultLanguage, homeRegionCode]);
-
-  // A failed refresh keeps the last known state: a lookup that fails shows its own message.
-  const refreshSnapshot = useCallback(() => {
-    api.getSnapshotInfo().then(setSnapshot, () => undefined);
-  }, [api]);
+    refreshSnapshot();
+  }, [defaultLanguage, homeRegionCode, refreshSnapshot]);
 
   const open = useCallback((view: KioskView) => setStack((current) => pushView(current, view)), []);
   const back = useCallback(() => setStack((current) => popView(current)), []);

@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeCheckCharacter } from '../../src-shared/id-number.js';
 import type { KioskApi, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
-import { App, SNAPSHOT_REFRESH_INTERVAL_MS } from '../../src-renderer/App.js';
+import { App, SNAPSHOT_REFRESH_INTERVAL_MS, UNAVAILABLE_RETRY_MS } from '../../src-renderer/App.js';
 import { checkedKioskApi, ServiceUnavailableError } from '../../src-renderer/api/kiosk-client.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
 import { memoryKioskApi, SNAPSHOT, VALID_ID as VALID } from '../helpers/memory-kiosk-api.js';
@@ -269,6 +269,44 @@ describe('kiosk App', () => {
     fireEvent.click(searchButton());
     await screen.findByText('没有找到这个号码的记录');
     expect(screen.queryByTestId('other-region-hint')).toBeNull();
+  });
+
+  it('keeps the last snapshot when the refresh during a wipe fails', async () => {
+    const api = memoryApi();
+    await renderApp(api);
+    tap(OTHER);
+    fireEvent.click(searchButton());
+    await screen.findByText('没有找到这个号码的记录');
+
+    // The host restarts just as the session ends: the kiosk stays in service.
+    api.getSnapshotInfo = async () => {
+      throw new Error('connection refused');
+    };
+    fireEvent.click(screen.getByText('完成'));
+    await act(async () => {});
+    expect(screen.queryByText('服务暂时不可用')).toBeNull();
+    expect(document.querySelector('[data-tile="lookup"]')).not.toBeNull();
+    expect(screen.getByTestId('data-info').textContent).toContain('数据截至 2025-06-30');
+  });
+
+  it('loads again by itself while the service is unavailable', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const api = memoryApi();
+    const getSettings = api.getSettings;
+    api.getSettings = async () => {
+      throw new Error('connection refused');
+    };
+    renderWithoutWaiting(checkedKioskApi(api));
+    await act(async () => {});
+    expect(screen.getByText('服务暂时不可用')).toBeTruthy();
+
+    // The host comes back; nobody taps "retry".
+    api.getSettings = getSettings;
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(UNAVAILABLE_RETRY_MS);
+    });
+    expect(screen.queryByText('服务暂时不可用')).toBeNull();
+    expect(document.querySelector('[data-tile="lookup"]')).not.toBeNull();
   });
 
   it('shows service unavailable when the host fails', async () => {
