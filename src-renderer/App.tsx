@@ -101,8 +101,8 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     void load();
   }, [load]);
 
-  // While the host cannot be reached, loading is retried on a timer, so the kiosk recovers by
-  // itself once the host is back, with nobody there to tap "retry".
+  // While the host cannot be reached, loading is retried on a timer. The kiosk then recovers by
+  // itself once the host is back, even when no villager taps "retry".
   const unavailable = startup.kind === 'unavailable';
   useEffect(() => {
     if (!unavailable) return undefined;

@@ -2,16 +2,13 @@
 // the home screen rests untouched. It reuses the session's idle timer with no warning, so the same
 // activity events restart both.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useIdleTimeout } from '../idle/use-idle-timeout.js';
+import { stopTapEnd, TAP_END_EVENTS, useIdleTimeout } from '../idle/use-idle-timeout.js';
 
 /**
  * How long after the loop closes taps are ignored: the second tap of a double tap would otherwise
  * land on the fresh home menu and open a tile.
  */
 export const LEAVE_GUARD_MS = 600;
-
-// The events that end a tap; stopping them before React sees them keeps the tap from pressing.
-const TAP_END_EVENTS = ['pointerup', 'touchend', 'mouseup', 'click'] as const;
 
 export interface AttractLoopOptions {
   /** Null while the settings are not loaded. */
@@ -47,9 +44,7 @@ export function useAttractLoop({ afterSeconds, resting }: AttractLoopOptions): A
   useEffect(() => {
     const onTapEnd = (event: Event) => {
       const leftAt = leftAtRef.current;
-      if (leftAt === null || performance.now() - leftAt >= LEAVE_GUARD_MS) return;
-      event.stopPropagation();
-      if (event.cancelable) event.preventDefault();
+      if (leftAt !== null && performance.now() - leftAt < LEAVE_GUARD_MS) stopTapEnd(event);
     };
     for (const name of TAP_END_EVENTS) window.addEventListener(name, onTapEnd, { capture: true });
     return () => {

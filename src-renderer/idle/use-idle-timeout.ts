@@ -8,8 +8,17 @@ import type { IdleTimer } from './idle-timer.js';
 export const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 
 // The events that end a tap. When the tap's first touch hid the warning, the warning is gone before
-// these arrive, so they would land on the control under it; they are stopped before React sees them.
-const TAP_END_EVENTS = ['pointerup', 'touchend', 'mouseup', 'click'] as const;
+// these arrive, so they would land on the control under it unless they are stopped.
+export const TAP_END_EVENTS = ['pointerup', 'touchend', 'mouseup', 'click'] as const;
+
+/**
+ * Stops an event of TAP_END_EVENTS before React handles it, so the tap presses nothing. Cancelling
+ * touchend also keeps Chromium from making a click out of the tap.
+ */
+export function stopTapEnd(event: Event): void {
+  event.stopPropagation();
+  if (event.cancelable) event.preventDefault();
+}
 
 export interface IdleTimeoutOptions {
   timeoutSeconds: number;
@@ -60,9 +69,7 @@ export function useIdleTimeout(options: IdleTimeoutOptions): IdleTimeoutState {
     };
     const onTapEnd = (event: Event) => {
       if (!swallowingTap) return;
-      event.stopPropagation();
-      // Cancelling touchend also stops the click that Chromium would make from the tap.
-      if (event.cancelable) event.preventDefault();
+      stopTapEnd(event);
       if (event.type === 'click') swallowingTap = false;
     };
 

@@ -28,7 +28,7 @@ async function centreOf(page: Page, selector: string): Promise<{ x: number; y: n
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-test('continue on the idle warning and a tap on its backdrop press nothing under them', async ({ page }) => {
+test('idle warning taps press nothing beneath', async ({ page }) => {
   test.setTimeout(IDLE_TIMEOUT_SECONDS * 6 * 1000);
   await page.locator('[data-tile="village-affairs"]').tap();
   const board = shownLayer(page).getByTestId('board-screen');
@@ -66,7 +66,7 @@ test('continue on the idle warning and a tap on its backdrop press nothing under
   await expect(shownLayer(page).getByTestId('record-detail')).toBeVisible();
 });
 
-test('a double tap on the attract loop returns home without opening a tile', async ({ page }) => {
+test('attract double tap opens no tile', async ({ page }) => {
   const tile = await centreOf(page, '[data-tile="lookup"]');
   await expect(page.getByTestId('attract')).toBeVisible({ timeout: (ATTRACT_AFTER_SECONDS + 10) * 1000 });
 
@@ -83,7 +83,7 @@ test('a double tap on the attract loop returns home without opening a tile', asy
   await expect(page.locator('[data-key="search"]')).toBeVisible();
 });
 
-test('images cannot be dragged', async ({ page }) => {
+test('images are not draggable', async ({ page }) => {
   const result = await page.evaluate(() => {
     const image = document.createElement('img');
     image.alt = '';

@@ -300,7 +300,7 @@ describe('kiosk App', () => {
     await act(async () => {});
     expect(screen.getByText('服务暂时不可用')).toBeTruthy();
 
-    // The host comes back; nobody taps "retry".
+    // The host comes back, and no villager taps "retry".
     api.getSettings = getSettings;
     await act(async () => {
       await vi.advanceTimersByTimeAsync(UNAVAILABLE_RETRY_MS);
