@@ -20,15 +20,15 @@ export const AdminUnlockResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('locked'), until: z.string() }),
   // The terminal config has no admin section.
   z.object({ status: z.literal('not-configured') }),
-  // Answer to an empty PIN, which the pad sends when it opens: not locked, and how many wrong
-  // PINs are left. An empty PIN is never checked and never counts as wrong.
+  // Result for an empty PIN, which the pad sends when it opens: not locked, and the number of
+  // wrong PINs left. An empty PIN is never checked and never counts as wrong.
   z.object({ status: z.literal('ready'), attemptsLeft: z.number().int().nonnegative() }),
 ]);
 export type AdminUnlockResult = z.infer<typeof AdminUnlockResultSchema>;
 
 export const AdminTokenRequestSchema = z.object({ token: z.string().min(16).max(128) });
 
-// Answer to a call whose token is unknown or expired: the screen returns to the PIN pad.
+// Result of a call whose token is unknown or expired. The screen then returns to the PIN pad.
 export const AdminExpiredSchema = z.object({ status: z.literal('expired') });
 
 export const IncidentSchema = z.object({
@@ -126,7 +126,7 @@ export const AdminDiagnosticsResultSchema = z.discriminatedUnion('status', [
 ]);
 export type AdminDiagnosticsResult = z.infer<typeof AdminDiagnosticsResultSchema>;
 
-// Answer to adminTouch: the token stays open for ADMIN_TOKEN_IDLE_SECONDS more.
+// Result of adminTouch. The token stays valid for ADMIN_TOKEN_IDLE_SECONDS more.
 export const AdminTouchResultSchema = z.discriminatedUnion('status', [z.object({ status: z.literal('ok') }), AdminExpiredSchema]);
 export type AdminTouchResult = z.infer<typeof AdminTouchResultSchema>;
 
@@ -145,18 +145,18 @@ export interface AdminApi {
  * Every action may also fail with 'internal' when the host hit an unexpected error.
  */
 export const ADMIN_RESULT_CODES = {
-  // installed and up-to-date are done; the rest are failures: no result within
-  // ADMIN_SYNC_WAIT_SECONDS (still-running), a rejected bundle, a sync failure
-  // reason (network, io, disk-full, read-only, busy when another pass holds the data folder), or
-  // a trust anchor that cannot be read.
+  // installed and up-to-date mean done. The rest are failures: no result within
+  // ADMIN_SYNC_WAIT_SECONDS (still-running), a rejected bundle, a sync failure reason (network,
+  // io, disk-full, read-only, busy when another pass has locked the data folder), or a trust
+  // anchor that cannot be read.
   'sync-now': ['installed', 'up-to-date', 'still-running', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
   // reachable: every configured address answered; unreachable: at least one did not; detail
   // lists each address with its HTTP status or error. nothing-to-check: no network address is
   // configured (the source is a folder or USB).
   'network-check': ['reachable', 'unreachable', 'nothing-to-check', 'internal'],
   'test-print': ['printed', 'not-configured', 'failed', 'internal'],
-  // As sync-now, plus no-usb when no mounted medium holds minsheng-bundles/<region code>/, and
-  // not-regular-file when the bundle's folder or manifest there is a link, a pipe or a device.
+  // The sync-now codes, plus no-usb when no mounted medium contains minsheng-bundles/<region
+  // code>/, and not-regular-file when that folder or its manifest is a link, a pipe or a device.
   'import-usb': ['installed', 'up-to-date', 'still-running', 'no-usb', 'not-regular-file', 'rejected', 'network', 'io', 'disk-full', 'read-only', 'busy', 'trust-unreadable', 'internal'],
   // exported: detail is the folder written; no-usb: no mounted medium; write-failed: the medium
   // is read-only, full or was pulled.
@@ -167,9 +167,9 @@ export const ADMIN_RESULT_CODES = {
 export type AdminResultCode<A extends AdminAction> = (typeof ADMIN_RESULT_CODES)[A][number];
 
 /**
- * Seconds sync-now and import-usb wait for their sync pass. A pass that takes longer (a source that
- * does not answer, with its retries) goes on in the background; the action fails as still-running
- * and the pass's result shows in the diagnostics when it ends.
+ * Seconds sync-now and import-usb wait for their sync pass. A longer pass, such as one retrying a
+ * source that does not respond, goes on in the background. The action then fails as
+ * still-running, and the pass's result shows in the diagnostics when it ends.
  */
 export const ADMIN_SYNC_WAIT_SECONDS = 120;
 

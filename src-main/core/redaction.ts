@@ -82,9 +82,9 @@ function isPersonal(match: string): boolean {
   return digits.length >= 11 && digits.length <= 19 && groups.some((group) => group.length >= 4);
 }
 
-// A random identifier such as a report's idempotency key (a UUID) can hold dashed digit groups
-// that look like a grouped phone number, as in 12345678-1234-4567-8901-…; it is not personal and
-// must stay whole in the log, so a number inside one is kept.
+// A random identifier such as a report's idempotency key (a UUID) can contain dashed digit groups
+// that look like a grouped phone number, as in 12345678-1234-4567-8901-…. It is not personal and
+// must stay whole in the log, so a number inside a UUID is kept.
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 function insideUuid(text: string, offset: number): boolean {

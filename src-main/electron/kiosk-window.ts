@@ -34,10 +34,9 @@ export function createKioskWindow(input: KioskWindowInput): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      // NOTE: electronegativity's AUXCLICK check asks for this, but Chromium dropped the runtime
-      // feature of that name in 2017 (electron/electron issue 10315), so it likely changes
-      // nothing. A middle click that would open a window meets the window-open handler in
-      // lockdown.ts, which denies every window.
+      // NOTE: electronegativity's AUXCLICK check requires this. Chromium appears to have dropped
+      // the runtime feature of that name (unverified), so it likely changes nothing. A middle
+      // click that would open a window is stopped by the window-open handler in lockdown.ts.
       disableBlinkFeatures: 'Auxclick',
       preload: input.preloadPath,
       spellcheck: false,

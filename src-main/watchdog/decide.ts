@@ -332,8 +332,8 @@ export function decide(previous: SupervisorState, event: SupervisorEvent, now: N
         finish();
         break;
       }
-      // A program that does not exist or may not be run will not start by trying again; the
-      // supervisor ends with exit code 1, so a technician (or systemd) sees the failure.
+      // A program that does not exist or may not be run will not start on a retry. The
+      // supervisor exits with code 1, so the failure shows to a technician or to systemd.
       if (event.code !== undefined && PERMANENT_SPAWN_ERRORS.has(event.code)) {
         log('error', 'kiosk cannot be started; supervision ends', { error: event.error, code: event.code });
         actions.push({ type: 'incident', kind: 'start-failed', detail: `${event.error}; the kiosk program is missing or may not be run; supervision ended` });

@@ -1,14 +1,14 @@
 // The supervisor's log file, written so that the supervisor cannot die of its own logging. The
-// data folder may be a read-only mount, a full disk or a file by mistake, at the start or later;
-// then each line goes to the fallback (stderr), the problem is reported once, and the file is
-// tried again from time to time, so logging to it resumes once the disk has room again.
+// data folder may be a read-only mount, a full disk or a file by mistake, at the start or later.
+// Each line then goes to the fallback (stderr) and the problem is reported once. The file is tried
+// again from time to time, so logging to it resumes once the disk has room again.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export interface LogFileOptions {
-  /** Where lines go while the file cannot be written. */
+  /** Writer for lines while the file cannot be written. */
   fallback: { write(text: string): void };
-  /** Told once when the file stops taking lines (with the error's code), and once when it takes them again. */
+  /** Callback run once when writes to the file start failing (with the error code), and once when they succeed again. */
   onChange(change: { ok: false; file: string; code: string } | { ok: true; file: string }): void;
   /** How long to wait before trying the file again after a failure (default 60 s). */
   retryMs?: number;

@@ -5,7 +5,7 @@ import type { Translate } from '../../../src-shared/messages/translator.js';
 
 export type PinProblem = 'not-digits' | 'length' | 'same-digit' | 'sequence' | 'pattern' | 'demo';
 
-/** The demo terminal's PIN, printed in the README (kiosk-config/demo.json holds its hash). */
+/** The demo terminal's PIN, printed in the README (kiosk-config/demo.json contains its hash). */
 export const DEMO_PIN = '246810';
 
 /** True when `pin` is a shorter block written out two or more times: 121212, 123123, 48154815. */
@@ -16,7 +16,7 @@ function isRepeatedBlock(pin: string): boolean {
   return false;
 }
 
-/** True when each digit of `pin` stands two or three times in a row: 112233, 111222, 998877. */
+/** True when each digit of `pin` appears two or three times in a row: 112233, 111222, 998877. */
 function isDoubledDigits(pin: string): boolean {
   return [2, 3].some((times) => pin.length % times === 0 && new RegExp(`^(?:(\\d)\\1{${times - 1}})+$`).test(pin));
 }

@@ -1,5 +1,5 @@
-// The text Excel displays for a number cell, so the worker sees in reports what they see in the
-// sheet, and so damage is visible: an 18-digit ID number stored as a number shows as 4.30123E+17.
+// The text Excel displays for a number cell. Reports show the worker the same text as the sheet,
+// so damage is visible: an 18-digit ID number stored as a number shows as 4.30123E+17.
 
 /**
  * Width of Excel's General format in a default-width column: 11 characters, and one more for a

@@ -101,7 +101,7 @@ function hasChildUnderGroup(upper: SourceRow, lower: SourceRow): boolean {
 /**
  * Joins a two-row header. A child whose parent cell is empty belongs to the nearest group cell
  * on its left, if that group cell has a child of its own (a horizontal merge); a parent cell with
- * no child below was merged vertically and stands alone.
+ * no child below was merged vertically and is a column of its own.
  */
 function joinHeaderRows(parent: SourceRow, child: SourceRow): string[] {
   const width = Math.max(parent.cells.length, child.cells.length);
