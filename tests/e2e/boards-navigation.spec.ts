@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { pinyin } from 'pinyin-pro';
 import { COUNTY_CODE, IDLE_TIMEOUT_SECONDS } from './kiosk-server.js';
-import { shownLayer, tapLetters, useKioskServer } from './kiosk-session.js';
+import { boardCountPattern, shownLayer, tapLetters, useKioskServer } from './kiosk-session.js';
 
 type Row = Record<string, string>;
 
@@ -37,10 +37,6 @@ function projects(): Row[] {
   return server.readDemoCsv('projects.csv');
 }
 
-function countText(rows: number): string {
-  return `共 ${rows.toLocaleString('en-US')} 条，向上滑动查看更多`;
-}
-
 /** Opens a board from home and returns the locator of its count line. */
 async function boardCount(page: Page, board: string): Promise<Locator> {
   await page.locator(`[data-tile="${board}"]`).tap();
@@ -69,7 +65,7 @@ test('drilling down to a village narrows the boards', async ({ page }) => {
   await layer.locator(`.region-button[data-region="${village}"]`).tap();
   await expect(page.getByTestId('current-region')).toHaveText(`当前地区：${server.regionNames.get(village)}`);
 
-  await expect(await boardCount(page, 'projects')).toHaveText(countText(scopedProjects(village)));
+  await expect(await boardCount(page, 'projects')).toHaveText(boardCountPattern(scopedProjects(village)));
   // Every line belongs to the village or to its township.
   for (const meta of await shownLayer(page).locator('.board-row-meta').allTextContents()) {
     expect([server.regionNames.get(village), server.regionNames.get(townshipCode)]).toContain(meta.split(' · ')[0]);
@@ -79,7 +75,7 @@ test('drilling down to a village narrows the boards', async ({ page }) => {
   await shownLayer(page).getByTestId('change-region').tap();
   await shownLayer(page).getByTestId('breadcrumbs').getByRole('button', { name: countyName() }).tap();
   await shownLayer(page).getByTestId('pick-whole').tap();
-  await expect(shownLayer(page).getByTestId('board-count')).toHaveText(countText(projects().length));
+  await expect(shownLayer(page).getByTestId('board-count')).toHaveText(boardCountPattern(projects().length));
 });
 
 test('initials pick a village and idle returns home', async ({ page }) => {
@@ -97,7 +93,7 @@ test('initials pick a village and idle returns home', async ({ page }) => {
     .sort((a, b) => noticesOf(b.code!) - noticesOf(a.code!))[0]!;
   expect(noticesOf(village.code!)).toBeLessThan(villageNotices().length);
 
-  await expect(await boardCount(page, 'village-affairs')).toHaveText(countText(villageNotices().length));
+  await expect(await boardCount(page, 'village-affairs')).toHaveText(boardCountPattern(villageNotices().length));
   await shownLayer(page).getByTestId('change-region').tap();
   await tapLetters(page, initialsOf(village.name!));
   await expect(shownLayer(page).getByTestId('typed-letters')).toContainText(initialsOf(village.name!).toUpperCase());
@@ -107,13 +103,13 @@ test('initials pick a village and idle returns home', async ({ page }) => {
 
   // Back on the board, now scoped to the village.
   await expect(shownLayer(page).getByTestId('current-region')).toHaveText(`当前地区：${village.name}`);
-  await expect(shownLayer(page).getByTestId('board-count')).toHaveText(countText(noticesOf(village.code!)));
+  await expect(shownLayer(page).getByTestId('board-count')).toHaveText(boardCountPattern(noticesOf(village.code!)));
 
   // Untouched, the session ends on the home menu in the home region: the county.
   await expect(page.getByRole('alertdialog')).toBeVisible({ timeout: IDLE_TIMEOUT_SECONDS * 2 * 1000 });
   await expect(page.locator('[data-tile="lookup"]')).toBeVisible({ timeout: IDLE_TIMEOUT_SECONDS * 2 * 1000 });
   await expect(page.getByTestId('current-region')).toHaveText(`当前地区：${countyName()}`);
-  await expect(await boardCount(page, 'village-affairs')).toHaveText(countText(villageNotices().length));
+  await expect(await boardCount(page, 'village-affairs')).toHaveText(boardCountPattern(villageNotices().length));
 });
 
 /** Returns the shown hits' highlighted texts, one array of <mark> texts per hit. */

@@ -92,6 +92,15 @@ export function shownLayer(page: Page): Locator {
   return page.locator('.view-layer:not([hidden])');
 }
 
+/**
+ * Matches the count line of a board with this many rows. The "swipe for more" hint follows the
+ * count only while rows remain below the screen, and a short list may be measured as fitting a
+ * moment after it first shows, so either form is right for a list this test did not size.
+ */
+export function boardCountPattern(rows: number): RegExp {
+  return new RegExp(`^共 ${rows.toLocaleString('en-US')} 条(，向上滑动查看更多)?$`);
+}
+
 /** Taps the letters on the initials keyboard of the view on screen. */
 export async function tapLetters(page: Page, letters: string): Promise<void> {
   for (const letter of letters.toUpperCase()) await shownLayer(page).locator(`[data-letter="${letter}"]`).tap();
