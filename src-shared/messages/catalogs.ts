@@ -41,6 +41,8 @@ import zhFleet from './zh-CN/fleet.js';
 import enFleet from './en/fleet.js';
 import zhImport from './zh-CN/import.js';
 import enImport from './en/import.js';
+import zhCheck from './zh-CN/check.js';
+import enCheck from './en/check.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -64,6 +66,7 @@ export const catalogs = {
     provision: zhProvision,
     fleet: zhFleet,
     import: zhImport,
+    check: zhCheck,
   },
   en: {
     demo: enDemo,
@@ -86,5 +89,6 @@ export const catalogs = {
     provision: enProvision,
     fleet: enFleet,
     import: enImport,
+    check: enCheck,
   },
 };

@@ -1,0 +1,2 @@
+// Messages of `minsheng check`: report. See check.ts.
+export default {};

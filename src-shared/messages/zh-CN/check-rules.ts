@@ -1,0 +1,2 @@
+// Messages of `minsheng check`: rules. See check.ts.
+export default {};
