@@ -95,6 +95,30 @@ export interface StandardPayment {
   source: RowRef;
 }
 
+/**
+ * A row of subsidy_items.csv as the comparison rules read it. The optional columns are text as
+ * written, so the rules can report a bad value with its row.
+ */
+export interface CheckItem {
+  item_code: string;
+  name: string;
+  /** The optional standard_amount column: the item's standard in yuan per payment; null when absent or empty. */
+  standard_amount: string | null;
+  /** The optional cadence column: "monthly", "yearly" or "once"; null when absent or empty. */
+  cadence: string | null;
+  source: RowRef;
+}
+
+/**
+ * One ID number that the accepted rows of the department files place in more than one household,
+ * or as the head of more than one household. The import finds these while it builds the persons.
+ */
+export interface IdNumberConflict {
+  id_number: string;
+  /** Every row that names the ID number, with the household and relation the row gives. */
+  rows: { ref: RowRef; name: string; household_id: string; relation: string }[];
+}
+
 export const RULE_IDS = [
   'duplicatePayment',
   'aboveStandard',
@@ -128,4 +152,8 @@ export interface CheckResult {
   rules: { rule: RuleId; ran: boolean; skipped?: Message }[];
   /** Rows rejected in all tables, plus tables and files that could not be read. */
   rejectedRows: number;
+  /** What the import made of each table of the lists the rules file names. */
+  listTables?: TableSummary[];
+  /** List files, and tables of them, that could not be read or mapped. */
+  listFailures?: FileFailure[];
 }

@@ -47,6 +47,13 @@ export const IMPORT_FIELDS = {
   },
   phone: { kind: 'text', use: 'drop', headers: ['联系电话', '电话', '手机号码', '手机号', '联系方式'] },
   remarks: { kind: 'text', use: 'keep', headers: ['备注'] },
+  // The county's lists for the comparison rules: people who died or moved away, and village
+  // officials with their relatives.
+  left_on: { kind: 'date', use: 'keep', headers: ['死亡日期', '迁出日期', '注销日期', '死亡时间', '迁出时间', '注销时间', '户籍注销日期'] },
+  departure: { kind: 'text', use: 'keep', headers: ['类型', '注销类型', '注销原因', '变动类型', '减员类型', '减员原因'] },
+  post: { kind: 'text', use: 'keep', headers: ['职务', '担任职务', '干部职务', '现任职务'] },
+  official_relation: { kind: 'text', use: 'keep', headers: ['与干部关系', '关系', '与村干部关系', '亲属关系'] },
+  official_name: { kind: 'text', use: 'keep', headers: ['干部姓名', '村干部姓名', '关联干部姓名'] },
 } as const satisfies Record<string, FieldSpec>;
 
 export type ImportField = keyof typeof IMPORT_FIELDS;
@@ -62,10 +69,22 @@ export const FIELD_NAMES = Object.keys(IMPORT_FIELDS) as ImportField[];
  * Kinds of department file and the fields each must have. A payment export must state who was paid
  * what, for which item and when. A person roster (civil affairs, household registers) must place
  * each person in a household and a village, because the kiosk looks people up by household.
+ * A departed list names who died or moved away and when; an officials list names each official or
+ * relative with the post and the relation to the official.
  */
 export const FILE_KINDS = {
   payments: ['name', 'id_number', 'item_name', 'amount', 'paid_on'],
   persons: ['name', 'id_number', 'household_head_id', 'relation', 'village'],
+  // The lists of the comparison rules. The rules file names their files, so the import of a
+  // folder tries only DEPARTMENT_FILE_KINDS on the other files.
+  departedList: ['name', 'id_number', 'left_on'],
+  officialsList: ['name', 'id_number', 'post', 'official_relation'],
 } as const satisfies Record<string, readonly KeptField[]>;
 
 export type FileKind = keyof typeof FILE_KINDS;
+
+/** Kinds the import of a folder tries on each department file. */
+export const DEPARTMENT_FILE_KINDS = ['payments', 'persons'] as const satisfies readonly FileKind[];
+
+/** Kinds of the lists that the comparison rules read from the files the rules file names. */
+export const LIST_FILE_KINDS = ['departedList', 'officialsList'] as const satisfies readonly FileKind[];
