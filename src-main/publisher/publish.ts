@@ -17,11 +17,9 @@ import { payloadFileName, removeOldDataFiles, writeFileAtomically, writePayload 
 import { writeBundleDelta } from './build-delta.js';
 import type { BundleDelta } from './build-delta.js';
 import type { BoardRowCounts } from './build-board-tables.js';
-import { buildSnapshot } from './build-snapshot.js';
 import type { ValidationIssue } from './issues.js';
 import { readPreviousBundle } from './previous-bundle.js';
 import type { PreviousBundle } from './previous-bundle.js';
-import { derivePersonKeys } from './pseudonymise.js';
 import { PublishError } from './publish-error.js';
 import { checkErrorsOutside, lockOutFolder } from './out-folder.js';
 import { checkRootChainForPublish } from './roots-check.js';
@@ -29,7 +27,7 @@ import { copyRootChain, readOutFolderRoots, readRootChain, removeRootFilesNotIn,
 import type { RootChain } from './roots-copy.js';
 import { hashAlgorithmFor, loadSigningKeys, signManifest } from './signing.js';
 import type { SigningKey } from './signing.js';
-import type { DatasetV2 } from './standard-v2/dataset.js';
+import { buildSnapshotFromDataset } from './snapshot-from-dataset.js';
 import { validateDataset } from './validate-dataset.js';
 
 export interface PublishOptions {
@@ -197,12 +195,6 @@ async function deltaFromPrevious(
   });
 }
 
-/** Lists the head_id_number of every poverty household, which the snapshot stores as a person key. */
-function headIdNumbers(v2: DatasetV2): string[] {
-  const rows = v2.tables.get('poverty_households') ?? [];
-  return rows.map((row) => row.head_id_number).filter((value): value is string => typeof value === 'string');
-}
-
 interface RunState {
   started: number;
   now: Date;
@@ -254,35 +246,21 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     }
   }
 
-  // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys. The
-  // head of a poverty household may also be in persons.csv, so each ID number is derived once.
+  // 3. Pseudonymise with the previous salt when there is one, so lookups keep their keys, and
+  // 4. build the SQLite file in the private work folder.
   const version = previous === null ? 1 : previous.version + 1;
   const lookupKey = previous?.lookupKey ?? newLookupKeyParams();
-  const idNumbers = [...new Set([...dataset.persons.map((person) => person.idNumber), ...headIdNumbers(dataset.v2)])];
-  const derivedKeys = await derivePersonKeys(idNumbers, lookupKey, (done) => {
-    if (done % 5000 === 0 || done === idNumbers.length) progress({ stage: 'deriving-keys', done, total: idNumbers.length });
-  });
-  const keyOfId = new Map(idNumbers.map((idNumber, index) => [idNumber, derivedKeys[index]!]));
-  const personKeyOf = (idNumber: string): string => {
-    const key = keyOfId.get(idNumber);
-    if (key === undefined) throw new Error('an ID number of the board tables has no derived person key');
-    return key;
-  };
-  const personKeys = dataset.persons.map((person) => personKeyOf(person.idNumber));
-
-  // 4. Build the SQLite file in the private work folder.
-  progress({ stage: 'building' });
   const sqliteFile = path.join(workDir, 'snapshot.sqlite');
-  const counts = buildSnapshot(sqliteFile, {
-    dataset,
-    county,
-    personKeys,
-    v2: dataset.v2,
-    personKeyOf,
+  const counts = await buildSnapshotFromDataset({
+    dataset: { ...dataset, county, dataAsOf: dataset.dataAsOf },
+    sqliteFile,
     version,
     createdAt,
-    dataAsOf: dataset.dataAsOf,
     lookupKey,
+    onDerived: (done, total) => {
+      if (done % 5000 === 0 || done === total) progress({ stage: 'deriving-keys', done, total });
+    },
+    onBuilding: () => progress({ stage: 'building' }),
   });
   const hashAlgorithm = hashAlgorithmFor(keys);
   const snapshotDigest = digestOfSnapshot(sqliteFile, hashAlgorithm);
