@@ -1,2 +1,115 @@
-// Messages of `minsheng check`: report. See check.ts.
-export default {};
+// Messages of `minsheng check`: the report (report.html, and the reason texts of the CSV files).
+// See check.ts. In `more`, {{count}} is what a capped list leaves out and {{file}} the CSV file
+// that lists everything.
+export default {
+  report: {
+    title: 'Data check and comparison report',
+    folder: 'Folder checked: {{dir}}',
+    checkedAt: 'Checked at: {{time}}',
+    verdictRejected: '{{count}} rows were rejected and cannot be published. Ask the departments to correct them for the reasons listed below, then check again.',
+    verdictClean: 'No row was rejected.',
+    contents: 'Contents',
+    more: '{{count}} more not listed here; {{file}} lists them all.',
+    empty: '(empty)',
+    none: 'none',
+    summary: {
+      heading: 'Summary',
+      files: 'Files',
+      tables: 'Tables (CSV files or sheets)',
+      rowsRead: 'Data rows read',
+      accepted: 'Rows accepted',
+      repairedRows: 'Accepted rows with repairs',
+      rejected: 'Rows rejected',
+      failures: 'Files or tables that could not be read',
+      warnings: 'Comparison warnings',
+    },
+    rules: {
+      heading: 'Comparison rules',
+      rule: 'Rule',
+      status: 'Status',
+      warnings: 'Warnings',
+      ran: 'ran',
+      skipped: 'not run: {{reason}}',
+      notListed: 'not run: the rules settings do not list this rule',
+    },
+    rule: {
+      duplicatePayment: 'Same person paid for the same item and period twice',
+      aboveStandard: 'Payment above the standard amount of the item',
+      afterDeathOrMove: 'Payment after death or moving away',
+      sharedIdNumber: 'Households sharing an ID number, or one person in several households',
+      officialRecipient: 'Recipient is a village official or a relative of one',
+      stoppedRecurring: 'Payment received in every earlier period has stopped',
+    },
+    failures: {
+      heading: 'Files that could not be read',
+      file: 'File',
+      problem: 'Problem',
+    },
+    tables: {
+      heading: 'Files',
+      none: 'No table was read.',
+    },
+    table: {
+      kind: 'Table kind',
+      encoding: 'Encoding',
+      delimiter: 'Delimiter',
+      headerRow: 'Header row',
+      titleRows: 'Title rows skipped',
+      footers: 'Sum and note rows recognised',
+      footer: 'row {{row}} ({{kind}}): {{text}}',
+      headerNotices: 'Header notes',
+      counts: 'Rows',
+    },
+    kind: {
+      standard: 'data standard file (taken unchanged)',
+    },
+    footerKind: {
+      sum: 'sum',
+      note: 'note',
+    },
+    severity: {
+      problem: 'Problem',
+      info: 'Note',
+    },
+    repairs: {
+      heading: 'Repairs ({{count}} in all)',
+      kindHeading: '{{kind}}: {{count}}',
+      none: 'No cell needed a repair.',
+      row: 'Row',
+      column: 'Column',
+      header: 'Header',
+      before: 'Before',
+      after: 'After',
+    },
+    rejections: {
+      heading: 'Rejected rows ({{count}} in all)',
+      none: 'No row was rejected.',
+      row: 'Row',
+      column: 'Column',
+      header: 'Header',
+      value: 'Cell',
+      reason: 'Reason and fix',
+    },
+    rowProblems: {
+      heading: 'Rows the standard data could not be built from ({{count}} in all)',
+      row: 'Row',
+      problem: 'Problem',
+    },
+    warnings: {
+      heading: 'Comparison warnings',
+      intro: 'A warning rejects no row; it points at something to verify. Each warning links to the rows it concerns.',
+      none: 'No warnings.',
+      ruleHeading: '{{rule}} ({{count}})',
+      ruleNone: 'This rule found nothing.',
+      rows: 'Rows concerned:',
+    },
+    rows: {
+      heading: 'Rows concerned',
+      intro: 'The rows the warnings above link to. Find them in the original file by file name, sheet and row number.',
+      none: 'No warning links to a row.',
+      citedBy: 'Warnings:',
+    },
+    rowRef: '{{file}} row {{row}}',
+    rowRefSheet: '{{file}} sheet "{{sheet}}" row {{row}}',
+  },
+};

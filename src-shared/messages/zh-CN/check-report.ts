@@ -1,2 +1,115 @@
-// Messages of `minsheng check`: report. See check.ts.
-export default {};
+// Messages of `minsheng check`: the report (report.html, and the reason texts of the CSV files).
+// See check.ts. In `more`, {{count}} is what a capped list leaves out and {{file}} the CSV file
+// that lists everything.
+export default {
+  report: {
+    title: '数据检查与信息比对报告',
+    folder: '检查的文件夹：{{dir}}',
+    checkedAt: '检查时间：{{time}}',
+    verdictRejected: '有 {{count}} 行被拒收，这些行不能发布。请按下文所列原因让部门修正，再重新检查。',
+    verdictClean: '没有被拒收的行。',
+    contents: '目录',
+    more: '另有 {{count}} 条未列出，全部内容见 {{file}}。',
+    empty: '（空）',
+    none: '无',
+    summary: {
+      heading: '总览',
+      files: '文件数',
+      tables: '表格数（CSV 文件或工作表）',
+      rowsRead: '读取的数据行',
+      accepted: '接收的行',
+      repairedRows: '其中有修复的行',
+      rejected: '拒收的行',
+      failures: '无法读取的文件或表格',
+      warnings: '比对预警',
+    },
+    rules: {
+      heading: '比对规则',
+      rule: '规则',
+      status: '运行情况',
+      warnings: '预警条数',
+      ran: '已运行',
+      skipped: '未运行：{{reason}}',
+      notListed: '未运行：规则设置中没有这条规则',
+    },
+    rule: {
+      duplicatePayment: '同一人同一项目同一期间重复发放',
+      aboveStandard: '发放金额高于补贴标准',
+      afterDeathOrMove: '死亡或迁出后仍在发放',
+      sharedIdNumber: '多户共用一个身份证号，或一人在多户',
+      officialRecipient: '领取人是村干部或其亲属',
+      stoppedRecurring: '以往每期都领的补贴突然中断',
+    },
+    failures: {
+      heading: '无法读取的文件',
+      file: '文件',
+      problem: '问题',
+    },
+    tables: {
+      heading: '各文件情况',
+      none: '没有读取到任何表格。',
+    },
+    table: {
+      kind: '表格类型',
+      encoding: '编码',
+      delimiter: '分隔符',
+      headerRow: '表头所在行',
+      titleRows: '跳过的标题行',
+      footers: '识别出的合计行和说明行',
+      footer: '第 {{row}} 行（{{kind}}）：{{text}}',
+      headerNotices: '表头说明',
+      counts: '行数',
+    },
+    kind: {
+      standard: '数据标准文件（原样采用）',
+    },
+    footerKind: {
+      sum: '合计',
+      note: '说明',
+    },
+    severity: {
+      problem: '问题',
+      info: '说明',
+    },
+    repairs: {
+      heading: '修复（共 {{count}} 处）',
+      kindHeading: '{{kind}}：{{count}} 处',
+      none: '没有需要修复的单元格。',
+      row: '行',
+      column: '列',
+      header: '列名',
+      before: '修复前',
+      after: '修复后',
+    },
+    rejections: {
+      heading: '拒收的行（共 {{count}} 行）',
+      none: '没有拒收的行。',
+      row: '行',
+      column: '列',
+      header: '列名',
+      value: '单元格内容',
+      reason: '原因和处理办法',
+    },
+    rowProblems: {
+      heading: '无法生成标准数据的行（共 {{count}} 行）',
+      row: '行',
+      problem: '问题',
+    },
+    warnings: {
+      heading: '比对预警',
+      intro: '预警不会拒收任何一行，只提示需要核实的情况。每条预警都链接到它涉及的行。',
+      none: '没有发现预警。',
+      ruleHeading: '{{rule}}（{{count}} 条）',
+      ruleNone: '这条规则没有发现预警。',
+      rows: '涉及的行：',
+    },
+    rows: {
+      heading: '涉及的行',
+      intro: '上文预警所链接的行。请按文件名、工作表和行号在原文件中查找。',
+      none: '没有预警链接到的行。',
+      citedBy: '相关预警：',
+    },
+    rowRef: '{{file}} 第 {{row}} 行',
+    rowRefSheet: '{{file}} 工作表“{{sheet}}” 第 {{row}} 行',
+  },
+};
