@@ -20,12 +20,17 @@ export type CsvFileSpec = Omit<FileSpec, 'name'> & {
    * file.noRows. Version 2 board files set it, because a region may have nothing to disclose.
    */
   onHeaderOnly?: () => void;
+  /**
+   * Columns read when the header has them and left out of `values` when it does not, such as the
+   * cadence column of an item catalogue. Requires allowExtraColumns.
+   */
+  optionalHeaders?: readonly string[];
 };
 
 export interface CsvRow {
   /** Physical line of the row's first character; the header is line 1. */
   line: number;
-  /** Trimmed values of the required columns, by header. */
+  /** Trimmed values of the required columns and of the optional columns present, by header. */
   values: Record<string, string>;
 }
 
@@ -86,7 +91,7 @@ function countNewlines(text: string): number {
   return count;
 }
 
-type HeaderCheck = { ok: true; indexes: number[]; width: number } | { ok: false };
+type HeaderCheck = { ok: true; indexes: number[]; optional: [string, number][]; width: number } | { ok: false };
 
 /** Checks the header row; reports at most one issue for it, naming the headers and the expected list. */
 function checkHeader(record: string[], spec: CsvFileSpec, issues: IssueCollector): HeaderCheck {
@@ -123,7 +128,10 @@ function checkHeader(record: string[], spec: CsvFileSpec, issues: IssueCollector
     return { ok: false };
   }
 
-  return { ok: true, indexes: spec.headers.map((header) => headers.indexOf(header)), width: record.length };
+  const optional = (spec.optionalHeaders ?? [])
+    .map((name): [string, number] => [name, headers.indexOf(name)])
+    .filter(([, index]) => index !== -1);
+  return { ok: true, indexes: spec.headers.map((header) => headers.indexOf(header)), optional, width: record.length };
 }
 
 const CSV_PROBLEMS: Record<string, string> = {
@@ -193,6 +201,7 @@ export async function* readCsvRows(dir: string, spec: CsvFileSpec, issues: Issue
       spec.headers.forEach((name, index) => {
         values[name] = record[header !== null && header.ok ? header.indexes[index]! : index]!.trim();
       });
+      if (header.ok) for (const [name, index] of header.optional) values[name] = record[index]!.trim();
       yield { line, values };
     }
   } catch (error) {

@@ -10,6 +10,8 @@ export interface SubsidyItemRow {
   name: string;
   department: string;
   policyBasis: string;
+  /** The optional cadence column (yearly, monthly, once); null when the catalogue has none. */
+  cadence: string | null;
   line: number;
 }
 
@@ -19,7 +21,8 @@ const FILE = 'subsidy_items.csv';
 export async function readSubsidyItems(dataDir: string, issues: IssueCollector): Promise<Map<string, SubsidyItemRow>> {
   const items = new Map<string, SubsidyItemRow>();
 
-  for await (const { line, values } of readCsvRows(dataDir, FILE_SPECS[FILE], issues)) {
+  const spec = { ...FILE_SPECS[FILE], optionalHeaders: ['cadence'] };
+  for await (const { line, values } of readCsvRows(dataDir, spec, issues)) {
     const row: RowContext = { file: FILE, line, values, issues };
     const itemCode = requireIdentifier(row, 'item_code');
     const name = requireText(row, 'name');
@@ -32,7 +35,8 @@ export async function readSubsidyItems(dataDir: string, issues: IssueCollector):
       issues.error(FILE, line, 'item_code', itemCode, 'items.duplicateCode', { firstLine: first.line });
       continue;
     }
-    items.set(itemCode, { itemCode, name, department, policyBasis, line });
+    const cadence = values.cadence === undefined || values.cadence === '' ? null : values.cadence;
+    items.set(itemCode, { itemCode, name, department, policyBasis, cadence, line });
   }
 
   return items;

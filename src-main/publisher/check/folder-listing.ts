@@ -1,0 +1,64 @@
+// Sorts the top level of a checked folder into what the import does with each entry: the standard
+// reference files it reads (regions.csv, subsidy_items.csv), the standard data files that make it
+// a folder for `publish` as it is (persons.csv, payments.csv), the department tables it imports,
+// the board files and documents/ that pass through to the standard folder unchanged, and entries
+// it skips. Subfolders other than documents/ are not read.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { V2_FILE_SPECS, DOCUMENTS_FOLDER } from '../standard-v2/index.js';
+import type { Message } from './check-types.js';
+
+export const REFERENCE_FILES = ['regions.csv', 'subsidy_items.csv'] as const;
+export const STANDARD_DATA_FILES = ['persons.csv', 'payments.csv'] as const;
+
+// Extensions of the tables the department readers open; .xls is listed so that the reader
+// rejects it with its "save as .xlsx" message instead of the file being skipped in silence.
+const TABLE_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.txt', '.tsv', '.xls']);
+const BOARD_FILES = new Set(V2_FILE_SPECS.map((spec) => spec.name));
+// Text files that describe a folder rather than hold a table; skipped whatever their extension.
+const NOT_TABLES = /^(readme|说明)/i;
+
+export interface FolderListing {
+  /** Reference files present, of REFERENCE_FILES. */
+  reference: string[];
+  /** Standard data files present, of STANDARD_DATA_FILES. */
+  standardData: string[];
+  departmentFiles: string[];
+  /** Board files of data standard version 2 and the documents/ folder. */
+  passThrough: string[];
+  /** True when documents/ is present. */
+  documents: boolean;
+  /** One info line per skipped entry. */
+  skipped: Message[];
+}
+
+/** Lists the top level of `dataDir`, sorted by name. Files named in `exclude` are left out. */
+export async function listCheckFolder(dataDir: string, exclude: ReadonlySet<string> = new Set()): Promise<FolderListing> {
+  const entries = await readdir(dataDir, { withFileTypes: true });
+  entries.sort((first, second) => (first.name < second.name ? -1 : first.name > second.name ? 1 : 0));
+  const listing: FolderListing = { reference: [], standardData: [], departmentFiles: [], passThrough: [], documents: false, skipped: [] };
+
+  for (const entry of entries) {
+    const name = entry.name;
+    if (exclude.has(name) || name.startsWith('.') || name.startsWith('~$')) continue;
+
+    if (entry.isDirectory()) {
+      if (name === DOCUMENTS_FOLDER) {
+        listing.documents = true;
+        listing.passThrough.push(name);
+      } else listing.skipped.push({ key: 'check:folder.skippedFolder', params: { file: name } });
+      continue;
+    }
+    if (!entry.isFile()) {
+      listing.skipped.push({ key: 'check:folder.skippedFile', params: { file: name } });
+      continue;
+    }
+
+    if ((REFERENCE_FILES as readonly string[]).includes(name)) listing.reference.push(name);
+    else if ((STANDARD_DATA_FILES as readonly string[]).includes(name)) listing.standardData.push(name);
+    else if (BOARD_FILES.has(name)) listing.passThrough.push(name);
+    else if (TABLE_EXTENSIONS.has(path.extname(name).toLowerCase()) && !NOT_TABLES.test(name)) listing.departmentFiles.push(name);
+    else listing.skipped.push({ key: 'check:folder.skippedFile', params: { file: name } });
+  }
+  return listing;
+}

@@ -1,0 +1,97 @@
+// Finds the village code of regions.csv for a township and village as departments write them:
+// "红岩村", "红岩村委会", "红岩村民委员会", "红岩" for a village, "城北社区", "城北社区居委会" for a
+// community, "锦和镇" or "锦和镇人民政府" for a township. A village name that two villages share is
+// told apart by the township. Results are cached per distinct pair, because a million-row export
+// names a few hundred villages.
+import type { RegionRow } from '../validate-regions.js';
+import type { Message } from './check-types.js';
+import { nameKey } from './name-key.js';
+
+// Longest suffixes first, so "村民委员会" is not read as "村" plus a name ending in "民委员会".
+const VILLAGE_SUFFIXES = ['社区居民委员会', '社区居委会', '村民委员会', '居民委员会', '村委会', '居委会', '社区', '村'];
+const TOWNSHIP_SUFFIXES = ['街道办事处', '人民政府', '街道', '镇', '乡'];
+
+/** Strips one office or place suffix; "兰村村委会" becomes "兰村". */
+function baseName(key: string, suffixes: readonly string[]): string {
+  for (const suffix of suffixes) {
+    if (key.length > suffix.length && key.endsWith(suffix)) return key.slice(0, -suffix.length);
+  }
+  return key;
+}
+
+/** Strips "人民政府" then the place suffix: "锦和镇人民政府" becomes "锦和". */
+function townshipBase(key: string): string {
+  return baseName(baseName(key, ['人民政府', '街道办事处']), TOWNSHIP_SUFFIXES);
+}
+
+export type RegionMatch = { ok: true; villageCode: string } | { ok: false; message: Message };
+
+function addTo(index: Map<string, RegionRow[]>, key: string, region: RegionRow): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [region]);
+  else if (!list.includes(region)) list.push(region);
+}
+
+export class RegionNames {
+  private readonly villagesByName = new Map<string, RegionRow[]>();
+  private readonly villagesByBase = new Map<string, RegionRow[]>();
+  private readonly townshipsByBase = new Map<string, RegionRow[]>();
+  private readonly cache = new Map<string, RegionMatch>();
+
+  constructor(private readonly regions: ReadonlyMap<string, RegionRow>) {
+    for (const region of regions.values()) {
+      const key = nameKey(region.name);
+      if (region.level === 'village') {
+        addTo(this.villagesByName, key, region);
+        addTo(this.villagesByBase, baseName(key, VILLAGE_SUFFIXES), region);
+      } else if (region.level === 'township') addTo(this.townshipsByBase, townshipBase(key), region);
+    }
+  }
+
+  /** Resolves a village name, with the township name when the row has one. */
+  resolve(township: string | null, village: string): RegionMatch {
+    const cacheKey = `${township ?? ''}\u0000${village}`;
+    let match = this.cache.get(cacheKey);
+    if (match === undefined) {
+      match = this.lookUp(township, village);
+      this.cache.set(cacheKey, match);
+    }
+    return match;
+  }
+
+  private villageCandidates(village: string): RegionRow[] {
+    const key = nameKey(village);
+    // The exact name first; then the name as a bare stem ("红岩" for 红岩村); then its own stem
+    // ("红岩村委会" for 红岩村).
+    return this.villagesByName.get(key) ?? this.villagesByBase.get(key) ?? this.villagesByBase.get(baseName(key, VILLAGE_SUFFIXES)) ?? [];
+  }
+
+  private townshipName(code: string | null): string {
+    return code === null ? '' : (this.regions.get(code)?.name ?? code);
+  }
+
+  private lookUp(township: string | null, village: string): RegionMatch {
+    const candidates = this.villageCandidates(village);
+    if (candidates.length === 0) return failure('unknownVillage', { village });
+
+    let inTownship = candidates;
+    if (township !== null && township !== '') {
+      const townships = this.townshipsByBase.get(townshipBase(nameKey(township))) ?? [];
+      if (townships.length === 0) return failure('unknownTownship', { township, village });
+      inTownship = candidates.filter((region) => townships.some((found) => found.code === region.parentCode));
+      if (inTownship.length === 0) {
+        const townshipsOfVillage = candidates.map((region) => this.townshipName(region.parentCode)).join('、');
+        return failure('villageNotInTownship', { township, village, townships: townshipsOfVillage });
+      }
+    }
+    if (inTownship.length > 1) {
+      const choices = inTownship.map((region) => `${this.townshipName(region.parentCode)} ${region.name} ${region.code}`).join('、');
+      return failure('ambiguousVillage', { village, choices });
+    }
+    return { ok: true, villageCode: inTownship[0]!.code };
+  }
+}
+
+function failure(name: string, params: Record<string, string>): RegionMatch {
+  return { ok: false, message: { key: `check:standardise.${name}`, params } };
+}
