@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   'demo-data': () => import('./commands/demo-data.js'),
   keygen: () => import('./commands/keygen.js'),
   publish: () => import('./commands/publish.js'),
+  preview: () => import('./commands/preview.js'),
   sync: () => import('./commands/sync.js'),
   query: () => import('./commands/query.js'),
   serve: () => import('./commands/serve.js'),
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   watchdog: () => import('./commands/watchdog.js'),
   provision: () => import('./commands/provision.js'),
   fleet: () => import('./commands/fleet.js'),
+  notice: () => import('./commands/notice.js'),
 };
 
 /** Removes a global --lang option from anywhere in argv and returns its value. */

@@ -43,6 +43,10 @@ import zhImport from './zh-CN/import.js';
 import enImport from './en/import.js';
 import zhCheck from './zh-CN/check.js';
 import enCheck from './en/check.js';
+import zhPreview from './zh-CN/preview.js';
+import enPreview from './en/preview.js';
+import zhNotice from './zh-CN/notice.js';
+import enNotice from './en/notice.js';
 
 export const catalogs = {
   'zh-CN': {
@@ -67,6 +71,8 @@ export const catalogs = {
     fleet: zhFleet,
     import: zhImport,
     check: zhCheck,
+    preview: zhPreview,
+    notice: zhNotice,
   },
   en: {
     demo: enDemo,
@@ -90,5 +96,7 @@ export const catalogs = {
     fleet: enFleet,
     import: enImport,
     check: enCheck,
+    preview: enPreview,
+    notice: enNotice,
   },
 };

@@ -1,6 +1,8 @@
 // `minsheng sync`: runs one sync pass from a URL, a folder or a USB stick into a terminal's data
 // folder, for technicians and for tests. The kiosk hosts run the same syncOnce on a timer.
 import path from 'node:path';
+import { pointerOrNull } from '../../core/data-folder/pointer.js';
+import { syncNotices } from '../../core/notices/notice-sync.js';
 import { syncOnce } from '../../core/sync/sync.js';
 import type { SyncOutcome } from '../../core/sync/sync.js';
 import { parseSourceValue, UnsupportedSourceError } from '../../core/sync/source.js';
@@ -68,6 +70,34 @@ function installedLine(outcome: SyncOutcome & { status: 'installed' }, t: Transl
   return t(key, { version: outcome.version, previous: outcome.previousVersion });
 }
 
+/** Fetches the emergency notices for the terminal's county and prints one line; returns the exit code. */
+async function runNoticePass(
+  pass: { source: string; trust: TrustAnchor; dataDir: string; region: string | undefined },
+  context: CommandContext,
+): Promise<number> {
+  const region = pass.region ?? pointerOrNull(pass.dataDir, 'current')?.regionCode;
+  if (region === undefined) {
+    context.stderr.write(`${context.t('notice:sync.noRegion')}\n`);
+    return 1;
+  }
+
+  const outcome = await syncNotices({ source: pass.source, trust: pass.trust, dataDir: pass.dataDir, expectedRegion: region });
+  switch (outcome.status) {
+    case 'absent':
+      return 0;
+    case 'updated':
+      context.stdout.write(`${context.t('notice:sync.updated', outcome)}\n`);
+      return 0;
+    case 'up-to-date':
+      context.stdout.write(`${context.t('notice:sync.upToDate', outcome)}\n`);
+      return 0;
+    case 'rejected':
+    case 'failed':
+      context.stderr.write(`${context.t(`notice:sync.${outcome.status}`, { source: pass.source, reason: describeSyncProblem(outcome, context.t) })}\n`);
+      return 1;
+  }
+}
+
 const command: Command = {
   summaryKey: 'sync:summary',
 
@@ -79,6 +109,7 @@ const command: Command = {
       threshold: { type: 'string' },
       'data-dir': { type: 'string' },
       region: { type: 'string' },
+      'notices-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -97,14 +128,16 @@ const command: Command = {
     const trust = trustOrReport(values, context);
     if (trust === null) return 1;
 
+    if (values['notices-only']) return runNoticePass({ source, trust, dataDir, region }, context);
+
     const outcome = await syncOnce({ source, trust, dataDir, expectedRegion: region });
     switch (outcome.status) {
       case 'installed':
         context.stdout.write(`${installedLine(outcome, context.t)}\n`);
-        return 0;
+        return runNoticePass({ source, trust, dataDir, region }, context);
       case 'up-to-date':
         context.stdout.write(`${context.t('sync:upToDate', { version: outcome.version })}\n`);
-        return 0;
+        return runNoticePass({ source, trust, dataDir, region }, context);
       case 'rejected':
         context.stderr.write(`${context.t('sync:rejected', { source, reason: describeSyncProblem(outcome, context.t) })}\n`);
         return 1;

@@ -19,6 +19,7 @@ export const REJECT_REASONS = [
   'root-sequence',
   'root-threshold',
   'no-root',
+  'malformed-notices',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

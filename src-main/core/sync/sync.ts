@@ -23,7 +23,7 @@ import type { RootMetadata } from '../trust/root-schema.js';
 import { rootKeyMap } from '../trust/root-keys.js';
 import { createSource } from './create-source.js';
 import type { HttpSourceOptions } from './http-source.js';
-import { deltaUnusable, installDelta, installFull, logDeltaFallback } from './install-steps.js';
+import { chooseDelta, installDelta, installFull, logDeltaFallback } from './install-steps.js';
 import { errnoOf } from './errno.js';
 import { errorFields } from './network-error.js';
 import { BundleRejection } from './rejection.js';
@@ -31,7 +31,7 @@ import type { RejectDetails, RejectReason } from './rejection.js';
 import { recordOutcome } from './record-outcome.js';
 import type { BundleSource } from './source.js';
 import { isUrlSource, SourceError, UnsupportedSourceError } from './source.js';
-import { checkNotExpired, checkRegion, checkSignatures, checkSnapshotFormat, parseManifest } from './verify.js';
+import { checkNotExpired, checkRegion, checkSignatures, checkSnapshotFormat, parseManifest, verifiedOlderDeltas } from './verify.js';
 import type { SignerRole } from './verify.js';
 
 export type { RejectReason, RejectDetails };
@@ -79,8 +79,8 @@ async function fetchManifest(source: BundleSource): Promise<Manifest> {
   return parseManifest(bytes);
 }
 
-/** Returns the signers of this region's manifests: any one publisher key, or the root's publisher role. */
-function signersFor(trust: TrustAnchor, root: RootMetadata | null, regionCode: string): SignerRole {
+/** Returns the signers of this region's manifests and notices: any one publisher key, or the root's publisher role. */
+export function signersFor(trust: TrustAnchor, root: RootMetadata | null, regionCode: string): SignerRole {
   if (trust.kind === 'publisher-keys' || root === null) {
     const keys = new Map(trust.kind === 'publisher-keys' ? trust.keys.map((key) => [key.keyId, key]) : []);
     return { keys, role: { keyIds: [...keys.keys()], threshold: 1 } };
@@ -207,7 +207,8 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
   // 2. Manifest: signers of its region, the terminal's region, no rollback, not expired.
   const manifest = await fetchManifest(source);
   checkRegion(manifest, options.expectedRegion ?? current?.regionCode ?? null);
-  const keyIds = checkSignatures(manifest, signersFor(options.trust, root, manifest.signed.regionCode));
+  const signers = signersFor(options.trust, root, manifest.signed.regionCode);
+  const keyIds = checkSignatures(manifest, signers);
   const { version, regionCode } = manifest.signed;
   // Only a manifest signed by none of the county's old keys restarts the floor: a kept old key
   // could otherwise replay an older bundle of its own alongside the new root.
@@ -237,19 +238,21 @@ async function runSync(context: PassContext): Promise<SyncOutcome> {
 
   // 3. Install: the delta when it fits the installed snapshot. Otherwise, or when the delta
   // fails, install the full payload.
-  const digests = [manifest.signed.payload.digest, ...(manifest.signed.delta ? [manifest.signed.delta.digest] : [])];
+  const older = verifiedOlderDeltas(manifest, signers);
+  if (older.problem !== null) log.warn({ version, problem: older.problem }, 'ignoring the older deltas of the manifest');
+  const choice = damage === null ? chooseDelta(manifest, older.deltas, base) : { unusable: 'the installed snapshot is damaged' };
+  const digests = [manifest.signed.payload.digest, ...('delta' in choice ? [choice.delta.digest] : [])];
   await removeOtherDownloads(dataDir, digests);
   let method: 'delta' | 'full' = 'full';
-  const unusable = damage === null ? deltaUnusable(manifest, base) : 'the installed snapshot is damaged';
-  if (unusable === null) {
+  if ('delta' in choice) {
     try {
-      await installDelta(source, manifest, base!, dataDir, clock);
+      await installDelta(source, manifest, choice.delta, base!, dataDir, clock);
       method = 'delta';
     } catch (error) {
       logDeltaFallback(log, manifest, error instanceof Error ? error.message : String(error));
     }
-  } else if (manifest.signed.delta !== undefined) {
-    logDeltaFallback(log, manifest, unusable);
+  } else if (manifest.signed.delta !== undefined || older.deltas.length > 0) {
+    logDeltaFallback(log, manifest, choice.unusable);
   }
   if (method === 'full') await installFull(source, manifest, dataDir, clock, damage !== null);
   // Partial downloads of this version (a full payload begun before the delta worked) are useless now.

@@ -6,7 +6,7 @@ import type { HashAlgorithm } from '../crypto/hash-types.js';
 import type { PublicKey } from '../crypto/key-types.js';
 import { contentDigest } from '../snapshot/content-digest.js';
 import { MANIFEST_SPEC_VERSION, ManifestSchema, signingBytes } from '../snapshot/manifest.js';
-import type { Manifest } from '../snapshot/manifest.js';
+import type { DeltaFileEntry, Manifest } from '../snapshot/manifest.js';
 import { META_KEYS, SUPPORTED_SNAPSHOT_FORMATS, isSupportedSnapshotFormat } from '../snapshot/schema.js';
 import { openSnapshot, readMeta, readSnapshotInfo } from '../store.js';
 import type { Role } from '../trust/root-schema.js';
@@ -52,11 +52,11 @@ export interface SignerRole {
 }
 
 /**
- * Checks that a threshold of the role's keys signed the manifest, and returns the key IDs whose
- * signatures verified. When none verified, a failed signature by a role key is rejected as
+ * Checks that a threshold of the role's keys signed the manifest (or a notices file, which is
+ * signed the same way), and returns the key IDs whose signatures verified. When none verified, a failed signature by a role key is rejected as
  * 'bad-signature', and signatures only by other keys as 'unknown-key'.
  */
-export function checkSignatures(manifest: Manifest, signers: SignerRole): string[] {
+export function checkSignatures(manifest: Pick<Manifest, 'signatures'> & { signed: unknown }, signers: SignerRole): string[] {
   const result = verifyThreshold(signingBytes(manifest.signed), manifest.signatures, signers.keys, signers.role);
   if (result.met) return result.valid;
   if (result.valid.length > 0) {
@@ -67,6 +67,22 @@ export function checkSignatures(manifest: Manifest, signers: SignerRole): string
     keyIds: manifest.signatures.map((entry) => entry.keyId).join(', '),
     trusted: signers.role.keyIds.join(', ') || '-',
   });
+}
+
+/**
+ * Returns the manifest's older deltas when a threshold of the manifest's signers signed them and
+ * they name the manifest's version, region, content digest and hash algorithm. Otherwise returns
+ * no deltas and the problem, and the terminal uses the manifest's own delta or the full payload.
+ */
+export function verifiedOlderDeltas(manifest: Manifest, signers: SignerRole): { deltas: DeltaFileEntry[]; problem: string | null } {
+  const older = manifest.olderDeltas;
+  if (older === undefined) return { deltas: [], problem: null };
+
+  const result = verifyThreshold(signingBytes(older.signed), older.signatures, signers.keys, signers.role);
+  if (!result.met) return { deltas: [], problem: `olderDeltas: ${result.valid.length} valid signatures, ${signers.role.threshold} required` };
+  const bound = (['version', 'regionCode', 'contentDigest', 'hashAlgorithm'] as const).find((field) => older.signed[field] !== manifest.signed[field]);
+  if (bound !== undefined) return { deltas: [], problem: `olderDeltas: ${bound} differs from the manifest's` };
+  return { deltas: older.signed.deltas, problem: null };
 }
 
 export function checkRegion(manifest: Manifest, expectedRegion: string | null): void {

@@ -2,7 +2,7 @@ export default {
   summary: 'Install a newer signed snapshot from a URL, a folder or a USB stick',
   help: [
     'Usage: minsheng sync --source URL|FOLDER|usb (--trust FILE | --root-key FILE... --threshold N)',
-    '                     --data-dir FOLDER [--region CODE]',
+    '                     --data-dir FOLDER [--region CODE] [--notices-only]',
     '',
     '  --source     bundle folder: an http(s) URL, a local folder, or "usb" to look for',
     '               minsheng-bundles/<region>/ on mounted USB sticks',
@@ -15,9 +15,11 @@ export default {
     '  --region     6-digit county code this terminal serves; default: the installed snapshot\'s.',
     '               A snapshot of another county is replaced by this county\'s bundle, whatever',
     '               the version numbers (moving the terminal to another county).',
+    '  --notices-only  fetch only the emergency notices file (notices.json), not the bundle',
     '',
-    'Exit code 0: installed or already up to date. 1: bundle rejected or sync failed; the',
-    'installed data is left unchanged.',
+    'After the bundle, the emergency notices file beside it is fetched and checked too.',
+    'Exit code 0: installed or already up to date. 1: bundle or notices rejected, or sync failed;',
+    'the installed data and notices are left unchanged.',
   ].join('\n'),
   installed: 'Installed snapshot version {{version}} (replacing version {{previous}}).',
   installedFirst: 'Installed snapshot version {{version}}.',
@@ -73,6 +75,7 @@ export default {
     'root-threshold':
       'the root metadata {{file}} has too few valid signatures from the {{signer}} root keys (valid: {{valid}}, required: {{threshold}}).',
     'no-root': 'the source has no root metadata file {{file}}, which is needed to start the chain from the configured root keys.',
+    'malformed-notices': 'the emergency notices file is malformed ({{problem}}). Ask the county to publish the notices again.',
     network:
       'The download from the source failed: {{problem}}. If the server answered with an HTTP status such as 404, check the URL and that the bundle is on the server; if there was no answer, check the network. Then retry.',
     io: 'Reading or writing a file failed: {{problem}}. Check the folder and its permissions, then retry.',

@@ -2,7 +2,7 @@ export default {
   summary: '从网址、文件夹或 U 盘安装更新的已签名数据快照',
   help: [
     '用法：minsheng sync --source 网址|文件夹|usb (--trust 文件 | --root-key 文件... --threshold 个数)',
-    '                    --data-dir 文件夹 [--region 代码]',
+    '                    --data-dir 文件夹 [--region 代码] [--notices-only]',
     '',
     '  --source     数据包所在位置：http(s) 网址、本地文件夹，或 usb（在已插入的 U 盘上查找',
     '               minsheng-bundles/<区划代码>/）',
@@ -12,8 +12,10 @@ export default {
     '  --data-dir   终端数据文件夹（快照、指针、信任状态），首次同步时创建',
     '  --region     本终端所属的 6 位县级区划代码；默认沿用已安装快照的区划。',
     '               已安装的是其他县的快照时，由本县的数据包替换，不比较版本号（终端调往他县）。',
+    '  --notices-only  只取紧急通知文件（notices.json），不取数据包',
     '',
-    '退出码 0：已安装或已是最新。1：数据包被拒绝或同步失败，已安装的数据保持不变。',
+    '取完数据包后，也会取得并检查数据包旁的紧急通知文件。',
+    '退出码 0：已安装或已是最新。1：数据包或通知被拒绝，或同步失败；已安装的数据和通知保持不变。',
   ].join('\n'),
   installed: '已安装数据快照第 {{version}} 版（替换第 {{previous}} 版）。',
   installedFirst: '已安装数据快照第 {{version}} 版。',
@@ -64,6 +66,7 @@ export default {
     'root-sequence': '根元数据 {{file}} 的版本是 {{actual}}，应为 {{expected}}。',
     'root-threshold': '根元数据 {{file}} 只有 {{valid}} 个有效签名，{{signer}}根密钥需要 {{threshold}} 个。',
     'no-root': '数据源没有根元数据文件 {{file}}，而从配置的根公钥开始建立信任链需要这个文件。',
+    'malformed-notices': '紧急通知文件格式错误（{{problem}}）。请联系县里重新发布通知。',
     network:
       '从数据源下载失败：{{problem}}。如果服务器返回了 HTTP 状态码（如 404），请检查网址以及服务器上是否有该数据包；如果服务器没有响应，请检查网络。然后重试。',
     io: '读写文件失败：{{problem}}。请检查文件夹及其权限后重试。',

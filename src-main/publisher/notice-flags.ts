@@ -1,0 +1,94 @@
+// Checks of the flags of `minsheng notice publish`: each bad value becomes a NoticeError whose
+// code is a key of the notice message namespace and whose params name the flag, the value and
+// the fix.
+import { randomBytes } from 'node:crypto';
+import {
+  NOTICE_BODY_MAX,
+  NOTICE_ID_PATTERN,
+  NOTICE_MAX_DAYS,
+  NOTICE_REGION_PATTERN,
+  NOTICE_TITLE_MAX,
+} from '../../src-shared/emergency-notices.js';
+import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
+
+export class NoticeError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'NoticeError';
+  }
+}
+
+export interface NoticeFlags {
+  region: string;
+  title: string;
+  body: string;
+  start: string;
+  end: string;
+  id?: string;
+}
+
+// Date and time with seconds optional and a zone required: 2025-07-01T08:00+08:00 or …Z. A time
+// without a zone would mean the publisher's zone, which the terminals may not share.
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** True when the calendar date and the clock time of an ISO value exist (Date.parse turns 02-30 into 03-02). */
+function fieldsExist(value: string): boolean {
+  const [year, month, day, hour, minute] = value.match(/\d+/g)!.slice(0, 5).map(Number) as [number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60;
+}
+
+/** Parses a --start or --end value; throws NoticeError naming the flag. */
+export function parseNoticeTime(flag: string, value: string): Date {
+  const time = ISO_WITH_ZONE.test(value) && fieldsExist(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) throw new NoticeError('errors.invalidTime', { flag, value });
+  return new Date(time);
+}
+
+/** Counts characters as a reader does: a Chinese character or an emoji is one. */
+function characterCount(text: string): number {
+  return [...text].length;
+}
+
+function checkText(flag: string, value: string, max: number): string {
+  const text = value.trim();
+  if (text.length === 0) throw new NoticeError('errors.emptyText', { flag });
+  const count = characterCount(text);
+  if (count > max) throw new NoticeError('errors.textTooLong', { flag, count, max });
+  return text;
+}
+
+/** Checks a --id value, which names the notice to replace or end. */
+export function checkNoticeId(value: string): string {
+  if (!NOTICE_ID_PATTERN.test(value)) throw new NoticeError('errors.invalidId', { value });
+  return value;
+}
+
+/** Returns a new notice ID: the start date and four random hex digits, such as 20250701-3fa2. */
+function newNoticeId(startsAt: Date): string {
+  return `${startsAt.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(2).toString('hex')}`;
+}
+
+/**
+ * Checks every flag of a new notice for the county `countyCode` at time `now` and returns the
+ * notice with its times in UTC.
+ */
+export function noticeFromFlags(flags: NoticeFlags, countyCode: string, now: Date): EmergencyNotice {
+  if (!NOTICE_REGION_PATTERN.test(flags.region)) throw new NoticeError('errors.invalidRegion', { value: flags.region });
+  if (!flags.region.startsWith(countyCode)) throw new NoticeError('errors.regionOutsideCounty', { value: flags.region, county: countyCode });
+
+  const title = checkText('--title', flags.title, NOTICE_TITLE_MAX);
+  const body = checkText('--body', flags.body, NOTICE_BODY_MAX);
+  const startsAt = parseNoticeTime('--start', flags.start);
+  const endsAt = parseNoticeTime('--end', flags.end);
+  if (endsAt <= startsAt) throw new NoticeError('errors.endNotAfterStart', { start: flags.start, end: flags.end });
+  const days = (endsAt.getTime() - startsAt.getTime()) / (24 * 60 * 60 * 1000);
+  if (days > NOTICE_MAX_DAYS) throw new NoticeError('errors.windowTooLong', { start: flags.start, end: flags.end, max: NOTICE_MAX_DAYS });
+  if (endsAt <= now) throw new NoticeError('errors.endInPast', { end: flags.end, now: now.toISOString() });
+
+  const id = flags.id === undefined ? newNoticeId(startsAt) : checkNoticeId(flags.id);
+  return { id, regionCode: flags.region, title, body, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+}

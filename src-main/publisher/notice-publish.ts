@@ -1,0 +1,134 @@
+// Publishing emergency notices: `notices.json` beside the bundle's manifest, rewritten whole on
+// each change and signed with the county's publisher keys. The bundle itself is not rebuilt, so
+// a notice reaches the terminals at their next notice poll, within a minute or two.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
+import { NOTICES_PER_FILE_MAX } from '../../src-shared/emergency-notices.js';
+import { MANIFEST_FILE, signingBytes } from '../core/snapshot/manifest.js';
+import { MAX_NOTICES_BYTES, NOTICES_FILE, NOTICES_SPEC_VERSION, noticesExpiry, parseNoticesFile } from '../core/notices/notices-file.js';
+import type { NoticesFile, SignedNotices } from '../core/notices/notices-file.js';
+import { BundleRejection } from '../core/sync/rejection.js';
+import { parseManifest } from '../core/sync/verify.js';
+import { writeFileAtomically } from './bundle-files.js';
+import { NoticeError } from './notice-flags.js';
+import { lockOutFolder } from './out-folder.js';
+import { loadSigningKeys } from './signing.js';
+import type { SigningKey } from './signing.js';
+
+async function readOptional(file: string, maxBytes: number): Promise<Buffer | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  if (bytes.length > maxBytes) throw new NoticeError('errors.fileTooLarge', { file, max: maxBytes });
+  return bytes;
+}
+
+/** Returns the county of the bundle in `outDir`; throws NoticeError when the folder has no readable manifest. */
+export async function bundleCounty(outDir: string): Promise<string> {
+  const file = path.join(outDir, MANIFEST_FILE);
+  const bytes = await readOptional(file, 1024 * 1024);
+  if (bytes === null) throw new NoticeError('errors.noManifest', { dir: outDir });
+  try {
+    return parseManifest(bytes).signed.regionCode;
+  } catch (error) {
+    if (!(error instanceof BundleRejection)) throw error;
+    throw new NoticeError('errors.manifestMalformed', { file, problem: String(error.details.problem ?? error.reason) });
+  }
+}
+
+/** Reads the notices file of `outDir`, or returns null when there is none. */
+export async function readPublishedNotices(outDir: string): Promise<NoticesFile | null> {
+  const file = path.join(outDir, NOTICES_FILE);
+  const bytes = await readOptional(file, MAX_NOTICES_BYTES);
+  if (bytes === null) return null;
+  try {
+    return parseNoticesFile(bytes);
+  } catch (error) {
+    if (!(error instanceof BundleRejection)) throw error;
+    throw new NoticeError('errors.noticesMalformed', { file, problem: String(error.details.problem) });
+  }
+}
+
+function signNotices(signed: SignedNotices, keys: readonly SigningKey[]): NoticesFile {
+  const bytes = signingBytes(signed);
+  return { signed, signatures: keys.map((key) => ({ keyId: key.keyId, algorithm: key.algorithm, signature: key.privateKey.sign(bytes) })) };
+}
+
+export interface NoticeChange {
+  outDir: string;
+  keyFiles: readonly string[];
+  now?: Date;
+}
+
+export interface NoticeWriteResult {
+  file: string;
+  sequence: number;
+  /** Notices in the written file, after those that had ended were dropped. */
+  notices: EmergencyNotice[];
+  /** Notices dropped because they had ended. */
+  dropped: number;
+}
+
+/**
+ * Rewrites the notices file of `outDir` with `change` applied to the notices that have not ended,
+ * under the folder's publish lock. The sequence is at least the time in seconds, so it still
+ * rises after the file was deleted from the folder.
+ */
+async function rewriteNotices(
+  options: NoticeChange,
+  change: (current: EmergencyNotice[], county: string, now: Date) => EmergencyNotice[],
+): Promise<NoticeWriteResult> {
+  const now = options.now ?? new Date();
+  const county = await bundleCounty(options.outDir);
+  const keys = await loadSigningKeys(options.keyFiles);
+
+  const lock = await lockOutFolder(options.outDir, now);
+  try {
+    const published = await readPublishedNotices(options.outDir);
+    if (published !== null && published.signed.regionCode !== county) {
+      throw new NoticeError('errors.noticesOtherCounty', { file: path.join(options.outDir, NOTICES_FILE), actual: published.signed.regionCode, county });
+    }
+    const current = (published?.signed.notices ?? []).filter((notice) => Date.parse(notice.endsAt) > now.getTime());
+    const notices = change(current, county, now);
+    if (notices.length > NOTICES_PER_FILE_MAX) throw new NoticeError('errors.tooManyNotices', { count: notices.length, max: NOTICES_PER_FILE_MAX });
+
+    const sequence = Math.max((published?.signed.sequence ?? 0) + 1, Math.floor(now.getTime() / 1000));
+    const signed: SignedNotices = {
+      type: 'minsheng-notices',
+      specVersion: NOTICES_SPEC_VERSION,
+      regionCode: county,
+      sequence,
+      createdAt: now.toISOString(),
+      expiresAt: noticesExpiry(notices, now),
+      notices,
+    };
+    await writeFileAtomically(options.outDir, NOTICES_FILE, `${JSON.stringify(signNotices(signed, keys), null, 2)}\n`);
+    const dropped = (published?.signed.notices.length ?? 0) - current.length;
+    return { file: path.join(options.outDir, NOTICES_FILE), sequence, notices, dropped };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Adds `notice`, or replaces the notice with its ID, and signs the file again. */
+export function publishNotice(options: NoticeChange & { notice: (county: string, now: Date) => EmergencyNotice }): Promise<NoticeWriteResult> {
+  return rewriteNotices(options, (current, county, now) => {
+    const notice = options.notice(county, now);
+    return [...current.filter((other) => other.id !== notice.id), notice];
+  });
+}
+
+/** Withdraws the notice `id` before its end; throws NoticeError when no current notice has that ID. */
+export function endNotice(options: NoticeChange & { id: string }): Promise<NoticeWriteResult> {
+  return rewriteNotices(options, (current) => {
+    if (!current.some((notice) => notice.id === options.id)) {
+      throw new NoticeError('errors.unknownId', { id: options.id, known: current.map((notice) => notice.id).join(', ') || '-' });
+    }
+    return current.filter((notice) => notice.id !== options.id);
+  });
+}
