@@ -31,6 +31,8 @@ export interface KioskServerOptions {
    * paths in them resolve against the config's folder, the server's temporary folder.
    */
   config?: Record<string, unknown>;
+  /** Changes the generated demo data (CSV files and documents/) before it is published. */
+  prepareData?(dataDir: string): void;
 }
 
 export interface KioskServer {
@@ -100,6 +102,7 @@ export async function startKioskServer(options: KioskServerOptions = {}): Promis
 
   // 1. County side: generate, sign and publish. 2. Kiosk side: verify and install.
   await runStep(['demo-data', '--county', COUNTY_CODE, '--households', '200', '--seed', '7', '--out', dataDir]);
+  options.prepareData?.(dataDir);
   await runStep(['keygen', '--out', keyDir]);
   await runStep(['publish', '--data', dataDir, '--key', path.join(keyDir, 'publisher.key'), '--out', bundleDir]);
   await runStep(['sync', '--source', bundleDir, '--trust', path.join(keyDir, 'publisher.pub'), '--data-dir', kioskDataDir]);

@@ -35,7 +35,7 @@ export function useKioskServer(options: KioskSessionOptions = {}): KioskServer {
   test.beforeAll(async () => {
     // Demo data, publish and sync through the real CLI take well over the default hook timeout.
     test.setTimeout(240_000);
-    server = await startKioskServer({ config: options.config });
+    server = await startKioskServer({ config: options.config, prepareData: options.prepareData });
     if (options.screenshots) mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 
