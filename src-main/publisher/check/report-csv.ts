@@ -6,7 +6,7 @@ import type { Translate } from '../../../src-shared/messages/translator.js';
 import { createDurableStream } from '../receiver/durable-stream.js';
 import { csvLine } from '../receiver/export-rows.js';
 import type { CheckResult } from './check-types.js';
-import { freeText, messageText, rejectionReason, repairKindNamer, rowRefCode } from './report-text.js';
+import { DELIMITER_NAMES, freeText, messageText, rejectionReason, repairKindNamer, rowRefCode } from './report-text.js';
 
 type CsvRow = readonly (string | number | null)[];
 
@@ -98,7 +98,7 @@ function* summaryRows(result: CheckResult, t: Translate): Generator<CsvRow> {
       table.sheet,
       table.kind,
       table.encoding,
-      table.delimiter,
+      table.delimiter === null ? null : DELIMITER_NAMES[table.delimiter],
       table.headerRow,
       titles,
       footers,

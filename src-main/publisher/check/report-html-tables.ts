@@ -4,11 +4,10 @@
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { CellRepair } from '../import/clean-rows.js';
 import type { RepairKind } from '../import/clean-result.js';
-import type { CsvDelimiter } from '../import/source-table.js';
 import type { TableSummary } from './check-types.js';
 import { definitionsHtml, escapeHtml, moreHtml, paragraphHtml, tableHtml } from './report-html-parts.js';
 import type { CellContent } from './report-html-parts.js';
-import { freeText, messageText, rejectionReason, repairKindNamer, REPORT_FILES } from './report-text.js';
+import { DELIMITER_NAMES, freeText, messageText, rejectionReason, repairKindNamer, REPORT_FILES } from './report-text.js';
 
 /** Examples listed per repair kind and table. */
 export const REPAIR_EXAMPLES_PER_KIND = 20;
@@ -16,8 +15,6 @@ export const REPAIR_EXAMPLES_PER_KIND = 20;
 export const REJECTED_ROWS_PER_TABLE = 100;
 /** Rows listed per table that the standardiser rejected. */
 export const ROW_PROBLEMS_PER_TABLE = 100;
-
-const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };
 
 /** Returns the anchor id of a table's section; `index` is its place in CheckResult.tables. */
 export function tableAnchorId(index: number): string {

@@ -6,6 +6,7 @@ import type { Translate } from '../../../src-shared/messages/translator.js';
 import { redactPersonalData } from '../../core/redaction.js';
 import type { CellRejection } from '../import/clean-rows.js';
 import type { RepairKind } from '../import/clean-result.js';
+import type { CsvDelimiter } from '../import/source-table.js';
 import type { Message, RowRef } from './check-types.js';
 
 /** Names of the files writeCheckReport writes into the report folder. */
@@ -16,6 +17,9 @@ export const REPORT_FILES = {
   warnings: 'warnings.csv',
   summary: 'summary.csv',
 } as const;
+
+/** Names of the CSV delimiters, as in the catalog keys import:delimiter.* and in summary.csv. */
+export const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };
 
 /** Returns the text of a catalog message, with personal numbers redacted. */
 export function messageText(message: Message, t: Translate): string {

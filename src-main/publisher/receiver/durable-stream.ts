@@ -27,8 +27,10 @@ export function createDurableStream(file: string): DurableStream {
   return {
     async write(chunk) {
       if (failure !== null) throw failure;
+      // events.once rejects when the stream emits 'error' while waiting, and removes its
+      // listeners either way; a second once(stream, 'error') would stay registered per wait.
       if (!stream.write(chunk)) {
-        await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+        await once(stream, 'drain');
         if (failure !== null) throw failure;
       }
     },
