@@ -54,12 +54,12 @@ const mappingSchema = z.strictObject({
 });
 
 /** Dotted path of a zod issue, with the header keys written as they are. */
-function keyOf(path: readonly PropertyKey[]): string {
+export function keyOf(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 
 /** Returns the value at `path` inside the parsed JSON as JSON text, for the message. */
-function valueAt(json: unknown, path: readonly PropertyKey[]): string {
+export function valueAt(json: unknown, path: readonly PropertyKey[]): string {
   let value = json;
   for (const part of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[part];
   return JSON.stringify(value) ?? 'undefined';

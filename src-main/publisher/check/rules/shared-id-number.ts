@@ -1,0 +1,63 @@
+// sharedIdNumber: one ID number in several households. Either several households give it as their
+// head's (one household registered twice, or a number typed for the wrong person), or one person is
+// a member of several households. The persons hold one row per ID number, so the other rows come
+// from the conflicts the import recorded; a folder of the data standard can also repeat a person.
+import { maskIdNumber } from '../../../../src-shared/id-number.js';
+import { HEAD_OF_HOUSEHOLD } from '../../standard.js';
+import type { CheckWarning, IdNumberConflict, RowRef, StandardPerson } from '../check-types.js';
+import { warning } from './rule-support.js';
+
+type Claim = IdNumberConflict['rows'][number];
+
+function refKey(ref: RowRef): string {
+  return `${ref.file}|${ref.sheet ?? ''}|${ref.row}`;
+}
+
+function claimOf(person: StandardPerson): Claim {
+  return { ref: person.source, name: person.name, household_id: person.household_id, relation: person.relation };
+}
+
+/** Every row of each ID number that has more than one, from repeated persons and the conflicts. */
+function collectClaims(persons: readonly StandardPerson[], conflicts: readonly IdNumberConflict[]): Map<string, Claim[]> {
+  const first = new Map<string, number>();
+  const claims = new Map<string, Claim[]>();
+  for (let index = 0; index < persons.length; index++) {
+    const person = persons[index]!;
+    const earlier = first.get(person.id_number);
+    if (earlier === undefined) {
+      first.set(person.id_number, index);
+      continue;
+    }
+    const rows = claims.get(person.id_number);
+    if (rows === undefined) claims.set(person.id_number, [claimOf(persons[earlier]!), claimOf(person)]);
+    else rows.push(claimOf(person));
+  }
+
+  for (const conflict of conflicts) {
+    const rows = claims.get(conflict.id_number) ?? [];
+    const seen = new Set(rows.map((claim) => refKey(claim.ref)));
+    for (const claim of conflict.rows) if (!seen.has(refKey(claim.ref))) rows.push(claim);
+    claims.set(conflict.id_number, rows);
+  }
+  return claims;
+}
+
+export function findSharedIdNumbers(persons: readonly StandardPerson[], conflicts: readonly IdNumberConflict[]): CheckWarning[] {
+  const warnings: CheckWarning[] = [];
+  for (const [idNumber, claims] of collectClaims(persons, conflicts)) {
+    const households = new Set(claims.map((claim) => claim.household_id));
+    if (households.size < 2) continue;
+
+    const headed = new Set(claims.filter((claim) => claim.relation === HEAD_OF_HOUSEHOLD).map((claim) => claim.household_id));
+    const params = {
+      id: maskIdNumber(idNumber),
+      name: claims[0]!.name,
+      names: [...new Set(claims.map((claim) => claim.name))].join('、'),
+      households: households.size,
+      heads: headed.size,
+    };
+    const variant = headed.size >= 2 ? 'severalHeads' : 'severalHouseholds';
+    warnings.push(warning('sharedIdNumber', variant, params, claims.map((claim) => claim.ref)));
+  }
+  return warnings;
+}
