@@ -87,6 +87,20 @@ function sampleResult(): CheckResult {
   return checkResult({
     tables: [sheetTable, csvTable],
     failures: [{ file: 'old.xls', sheet: null, message: { key: 'import:xls', params: { file: 'old.xls' } } }],
+    listTables: [
+      tableSummary({
+        file: 'deceased.csv',
+        sheet: null,
+        encoding: 'utf-8',
+        delimiter: ',',
+        kind: 'departedList',
+        rowsRead: 3,
+        accepted: 2,
+        rejected: 1,
+        cellRejections: [{ row: 4, rejections: [rejectionAt('deceased.csv', null, 4, '430***********')] }],
+      }),
+    ],
+    listFailures: [{ file: 'officials.xlsx', sheet: null, message: { key: 'import:encrypted', params: { file: 'officials.xlsx' } } }],
     warnings: [
       warning('duplicatePayment', [
         { file: HOSTILE_FILE, sheet: HOSTILE_SHEET, row: 4 },
@@ -203,6 +217,9 @@ describe('writeCheckReport', () => {
     expect(text).toContain('同一人同一项目同一期间重复发放（1 条）');
     expect(text).toMatch(/问题\s*列 F/);
     expect(text).toContain('未运行：');
+    expect(text).toContain('比对规则使用的名单');
+    expect(text).toContain('死亡迁出名单');
+    expect(text).toContain('officials.xlsx 设有打开密码');
   });
 
   it('writes English when asked', async () => {
@@ -237,6 +254,7 @@ describe('writeCheckReport', () => {
     ]);
     expect(rejections[2]!.slice(0, 3)).toEqual(['persons.csv', '', '3']);
     expect(rejections[2]![6]).toBe('check:standardise.unknownVillage');
+    expect(rejections[3]!.slice(0, 3)).toEqual(['deceased.csv', '', '4']);
 
     const repairs = readCsv(files.repairs);
     expect(repairs[0]).toEqual([...REPAIR_COLUMNS]);
@@ -250,10 +268,11 @@ describe('writeCheckReport', () => {
 
     const summary = readCsv(files.summary);
     expect(summary[0]).toEqual([...SUMMARY_COLUMNS]);
-    expect(summary).toHaveLength(4);
+    expect(summary.map((line) => line[0])).toEqual(['file', HOSTILE_FILE, 'persons.csv', 'deceased.csv', 'old.xls', 'officials.xlsx']);
     expect(summary[2]!.slice(0, 5)).toEqual(['persons.csv', '', 'persons', 'gb18030', 'tab']);
-    expect(summary[3]![0]).toBe('old.xls');
-    expect(summary[3]![13]).toContain('.xlsx');
+    expect(summary[3]!.slice(2, 5)).toEqual(['departedList', 'utf-8', 'comma']);
+    expect(summary[4]![13]).toContain('.xlsx');
+    expect(summary[5]![13]).toContain('密码');
   });
 
   it('no file holds a full ID number or phone', async () => {

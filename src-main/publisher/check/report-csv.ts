@@ -6,7 +6,7 @@ import type { Translate } from '../../../src-shared/messages/translator.js';
 import { createDurableStream } from '../receiver/durable-stream.js';
 import { csvLine } from '../receiver/export-rows.js';
 import type { CheckResult } from './check-types.js';
-import { DELIMITER_NAMES, freeText, messageText, rejectionReason, repairKindNamer, rowRefCode } from './report-text.js';
+import { allFailures, allTables, DELIMITER_NAMES, freeText, messageText, rejectionReason, repairKindNamer, rowRefCode } from './report-text.js';
 
 type CsvRow = readonly (string | number | null)[];
 
@@ -36,7 +36,7 @@ export const REJECTION_COLUMNS = ['file', 'sheet', 'row', 'column', 'header', 'f
 
 /** Cell rejections of the cleaners, then row problems of the standardiser, table by table. */
 function* rejectionRows(result: CheckResult, t: Translate): Generator<CsvRow> {
-  for (const table of result.tables) {
+  for (const table of allTables(result)) {
     for (const { rejections } of table.cellRejections) {
       for (const rejection of rejections) {
         const { file, sheet, row, column, header, field, reason, value } = rejection;
@@ -54,7 +54,7 @@ export const REPAIR_COLUMNS = ['file', 'sheet', 'row', 'column', 'header', 'fiel
 
 function* repairRows(result: CheckResult, t: Translate): Generator<CsvRow> {
   const kindName = repairKindNamer(t);
-  for (const table of result.tables) {
+  for (const table of allTables(result)) {
     for (const repair of table.repairs) {
       yield [repair.file, repair.sheet, repair.row, repair.column, repair.header, repair.field, repair.kind, kindName(repair.kind), repair.before, repair.after];
     }
@@ -89,7 +89,7 @@ export const SUMMARY_COLUMNS = [
 
 /** One line per table, then one per file or table that could not be read, with its message. */
 function* summaryRows(result: CheckResult, t: Translate): Generator<CsvRow> {
-  for (const table of result.tables) {
+  for (const table of allTables(result)) {
     const repairs = Object.values(table.repairCounts).reduce((sum, count) => sum + count, 0);
     const titles = table.titleRows.map(freeText).join(' | ');
     const footers = table.footerRows.map((footer) => `${footer.row}: ${freeText(footer.text)}`).join(' | ');
@@ -110,7 +110,7 @@ function* summaryRows(result: CheckResult, t: Translate): Generator<CsvRow> {
       null,
     ];
   }
-  for (const failure of result.failures) {
+  for (const failure of allFailures(result)) {
     yield [failure.file, failure.sheet, null, null, null, null, null, null, null, null, null, null, null, messageText(failure.message, t)];
   }
 }

@@ -16,9 +16,9 @@ export const REJECTED_ROWS_PER_TABLE = 100;
 /** Rows listed per table that the standardiser rejected. */
 export const ROW_PROBLEMS_PER_TABLE = 100;
 
-/** Returns the anchor id of a table's section; `index` is its place in CheckResult.tables. */
-export function tableAnchorId(index: number): string {
-  return `table:${index + 1}`;
+/** Returns the anchor id of a table's section: "table" or "list" and its place in its array. */
+export function tableAnchorId(prefix: 'table' | 'list', index: number): string {
+  return `${prefix}:${index + 1}`;
 }
 
 /** Names a table for a heading: the file, and the sheet of a workbook. */
@@ -136,10 +136,10 @@ function rowProblemsHtml(table: TableSummary, t: Translate): string {
   ].join('\n');
 }
 
-/** Renders the section of one table. */
-export function tableSectionHtml(table: TableSummary, index: number, t: Translate): string {
+/** Renders the section of one table, with the anchor id `id`. */
+export function tableSectionHtml(table: TableSummary, id: string, t: Translate): string {
   return [
-    `<section id="${tableAnchorId(index)}" class="table">`,
+    `<section id="${id}" class="table">`,
     `<h3>${escapeHtml(tableTitle(table, t))}</h3>`,
     readingHtml(table, t),
     headerNoticesHtml(table, t),

@@ -1,7 +1,7 @@
 // report.html of `minsheng check`: one self-contained page for the county worker, with inline CSS,
 // no scripts and no external resources, so it opens from a USB stick on an offline computer.
-// Order: summary, rules, files that could not be read, each table, the warnings per rule, and the
-// rows the warnings link to. Each RowRef of a warning is a link to that row's entry in the last
+// Order: summary, rules, files that could not be read, each table of the department files and of
+// the lists the rules read, the warnings per rule, and the rows the warnings link to. Each RowRef of a warning is a link to that row's entry in the last
 // section.
 import type { Language } from '../../../src-shared/kiosk-api.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
@@ -11,7 +11,7 @@ import { escapeHtml, formatCount, moreHtml, paragraphHtml, tableHtml } from './r
 import type { CellContent } from './report-html-parts.js';
 import { REPORT_STYLE } from './report-html-style.js';
 import { tableAnchorId, tableSectionHtml, tableTitle } from './report-html-tables.js';
-import { messageText, REPORT_FILES, rowAnchorId, rowRefLabel } from './report-text.js';
+import { allFailures, messageText, REPORT_FILES, rowAnchorId, rowRefLabel } from './report-text.js';
 
 /** Warnings listed per rule. */
 export const WARNINGS_PER_RULE = 200;
@@ -53,7 +53,7 @@ function summaryHtml(result: CheckResult, counts: Map<RuleId, number>, t: Transl
     [t('check:report.summary.accepted'), sum((table) => table.accepted)],
     [t('check:report.summary.repairedRows'), sum((table) => table.repairedRows)],
     [t('check:report.summary.rejected'), result.rejectedRows],
-    [t('check:report.summary.failures'), result.failures.length],
+    [t('check:report.summary.failures'), allFailures(result).length],
     [t('check:report.summary.warnings'), result.warnings.length],
   ];
   const summaryRows = rows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="number">${formatCount(value)}</td></tr>`);
@@ -84,17 +84,25 @@ function summaryHtml(result: CheckResult, counts: Map<RuleId, number>, t: Transl
 }
 
 function failuresHtml(result: CheckResult, t: Translate): string {
-  if (result.failures.length === 0) return '';
+  const failures = allFailures(result);
+  if (failures.length === 0) return '';
   const headers = [t('check:report.failures.file'), t('check:report.failures.problem')];
-  const rows = result.failures.map((failure): CellContent[] => [tableTitle(failure, t), messageText(failure.message, t)]);
+  const rows = failures.map((failure): CellContent[] => [tableTitle(failure, t), messageText(failure.message, t)]);
   return ['<section>', heading(2, 'failures', t('check:report.failures.heading')), tableHtml(headers, rows, 'rejections'), '</section>'].join('\n');
 }
 
 function tablesHtml(result: CheckResult, t: Translate): string {
   const parts = ['<section>', heading(2, 'tables', t('check:report.tables.heading'))];
   if (result.tables.length === 0) parts.push(paragraphHtml(t('check:report.tables.none')));
-  result.tables.forEach((table, index) => parts.push(tableSectionHtml(table, index, t)));
+  result.tables.forEach((table, index) => parts.push(tableSectionHtml(table, tableAnchorId('table', index), t)));
   parts.push('</section>');
+
+  const lists = result.listTables ?? [];
+  if (lists.length > 0) {
+    parts.push('<section>', heading(2, 'lists', t('check:report.lists.heading')), paragraphHtml(t('check:report.lists.intro')));
+    lists.forEach((table, index) => parts.push(tableSectionHtml(table, tableAnchorId('list', index), t)));
+    parts.push('</section>');
+  }
   return parts.join('\n');
 }
 
@@ -181,9 +189,10 @@ function citedRowsHtml(cited: Map<string, CitedRow>, t: Translate): string {
 function contentsHtml(result: CheckResult, t: Translate): string {
   const links = [
     ['summary', t('check:report.summary.heading')],
-    ...(result.failures.length > 0 ? [['failures', t('check:report.failures.heading')]] : []),
+    ...(allFailures(result).length > 0 ? [['failures', t('check:report.failures.heading')]] : []),
     ['tables', t('check:report.tables.heading')],
-    ...result.tables.map((table, index) => [tableAnchorId(index), tableTitle(table, t)]),
+    ...result.tables.map((table, index) => [tableAnchorId('table', index), tableTitle(table, t)]),
+    ...((result.listTables ?? []).length > 0 ? [['lists', t('check:report.lists.heading')]] : []),
     ['warnings', t('check:report.warnings.heading')],
     ['rows', t('check:report.rows.heading')],
   ];

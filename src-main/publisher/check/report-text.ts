@@ -7,7 +7,7 @@ import { redactPersonalData } from '../../core/redaction.js';
 import type { CellRejection } from '../import/clean-rows.js';
 import type { RepairKind } from '../import/clean-result.js';
 import type { CsvDelimiter } from '../import/source-table.js';
-import type { Message, RowRef } from './check-types.js';
+import type { CheckResult, FileFailure, Message, RowRef, TableSummary } from './check-types.js';
 
 /** Names of the files writeCheckReport writes into the report folder. */
 export const REPORT_FILES = {
@@ -17,6 +17,16 @@ export const REPORT_FILES = {
   warnings: 'warnings.csv',
   summary: 'summary.csv',
 } as const;
+
+/** The department files' tables, then the tables of the lists the rules read. */
+export function allTables(result: CheckResult): TableSummary[] {
+  return result.listTables === undefined ? result.tables : [...result.tables, ...result.listTables];
+}
+
+/** Files and tables that could not be read: the department files', then the rule lists'. */
+export function allFailures(result: CheckResult): FileFailure[] {
+  return result.listFailures === undefined ? result.failures : [...result.failures, ...result.listFailures];
+}
 
 /** Names of the CSV delimiters, as in the catalog keys import:delimiter.* and in summary.csv. */
 export const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };

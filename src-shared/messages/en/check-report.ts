@@ -49,6 +49,10 @@ export default {
       heading: 'Files',
       none: 'No table was read.',
     },
+    lists: {
+      heading: 'Lists the rules read',
+      intro: 'How the lists named in the rules file were read. Rejected rows of a list take no part in the comparison.',
+    },
     table: {
       kind: 'Table kind',
       encoding: 'Encoding',

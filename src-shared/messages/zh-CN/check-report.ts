@@ -49,6 +49,10 @@ export default {
       heading: '各文件情况',
       none: '没有读取到任何表格。',
     },
+    lists: {
+      heading: '比对规则使用的名单',
+      intro: '比对规则文件所指定名单的读取情况。名单中被拒收的行不参与比对。',
+    },
     table: {
       kind: '表格类型',
       encoding: '编码',
