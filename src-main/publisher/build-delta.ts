@@ -193,7 +193,8 @@ function digestOfFile(file: string, algorithm: HashAlgorithm): string {
  * the schemas differ or the delta would not be smaller than the full payload.
  */
 export async function writeBundleDelta(input: BundleDeltaInput): Promise<BundleDelta> {
-  const deltaSqlite = path.join(input.workDir, 'delta.sqlite');
+  // One file per base, because a publish run builds a delta from each kept version.
+  const deltaSqlite = path.join(input.workDir, `delta-${input.baseVersion}.sqlite`);
   let counts: DeltaCounts;
   try {
     counts = buildDelta(input.baseSqlite, input.newSqlite, deltaSqlite);
@@ -207,6 +208,7 @@ export async function writeBundleDelta(input: BundleDeltaInput): Promise<BundleD
 
   const name = deltaFileName(input.baseVersion, input.version);
   const digest = await writePayload(deltaSqlite, input.outDir, name, input.algorithm);
+  await rm(deltaSqlite, { force: true });
   if (digest.length >= input.payloadLength) {
     await rm(path.join(input.outDir, name), { force: true });
     return { ok: false, code: 'notSmaller', params: { deltaBytes: digest.length, payloadBytes: input.payloadLength } };

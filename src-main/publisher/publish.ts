@@ -20,12 +20,15 @@ import type { BoardRowCounts } from './build-board-tables.js';
 import type { ValidationIssue } from './issues.js';
 import { readPreviousBundle } from './previous-bundle.js';
 import type { PreviousBundle } from './previous-bundle.js';
+import { DEFAULT_KEEP_VERSIONS, MAX_KEEP_VERSIONS, MIN_KEEP_VERSIONS, filesToKeep, writeOlderDeltas } from './kept-versions.js';
 import { PublishError } from './publish-error.js';
+import { copyBundleToUsb } from './usb-copy.js';
+import type { UsbCopyOutcome } from './usb-copy.js';
 import { checkErrorsOutside, lockOutFolder } from './out-folder.js';
 import { checkRootChainForPublish } from './roots-check.js';
 import { copyRootChain, readOutFolderRoots, readRootChain, removeRootFilesNotIn, withOutFolderContext } from './roots-copy.js';
 import type { RootChain } from './roots-copy.js';
-import { hashAlgorithmFor, loadSigningKeys, signManifest } from './signing.js';
+import { hashAlgorithmFor, loadSigningKeys, signManifest, signWithKeys } from './signing.js';
 import type { SigningKey } from './signing.js';
 import { buildSnapshotFromDataset } from './snapshot-from-dataset.js';
 import { validateDataset } from './validate-dataset.js';
@@ -48,6 +51,10 @@ export interface PublishOptions {
   onProgress?: (progress: PublishProgress) => void;
   /** The --errors-out report file, checked to lie outside `outDir` before anything is written. */
   errorsOut?: string;
+  /** Versions whose payloads stay in `outDir`, each with a delta to the newest; default 5. */
+  keep?: number;
+  /** USB stick folders (--usb) that also receive the bundle; a failure there does not fail the publish. */
+  usbDirs?: string[];
 }
 
 export type PublishProgress =
@@ -56,7 +63,8 @@ export type PublishProgress =
   | { stage: 'deriving-keys'; done: number; total: number }
   | { stage: 'building' }
   | { stage: 'delta' }
-  | { stage: 'writing' };
+  | { stage: 'writing' }
+  | { stage: 'usb'; dir: string };
 
 export interface PublishSuccess {
   ok: true;
@@ -75,6 +83,10 @@ export interface PublishSuccess {
   contentDigest: string;
   /** The delta shipped from the previous version, or why none is; null for version 1 or a damaged previous payload. */
   delta: DeltaOutcome | null;
+  /** Deltas from the kept versions before the previous one, newest base first. */
+  olderDeltas: { baseVersion: number; outcome: DeltaOutcome }[];
+  /** One outcome per --usb folder, in the order given. */
+  usb: UsbCopyOutcome[];
   /** Root metadata files copied into the bundle folder with --roots. */
   rootsCopied: string[];
   /** Files removed from the bundle folder: payloads and deltas of older versions, and root files not in --roots. */
@@ -110,6 +122,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The range of expiresInDays: a bundle valid for more than ten years is a typo. */
 export const MIN_EXPIRES_DAYS = 1;
 export const MAX_EXPIRES_DAYS = 3650;
+export { DEFAULT_KEEP_VERSIONS, MAX_KEEP_VERSIONS, MIN_KEEP_VERSIONS };
 
 /**
  * Validates `dataDir`, and when it has no errors, builds, signs and writes the next snapshot
@@ -120,7 +133,8 @@ export const MAX_EXPIRES_DAYS = 3650;
  * beside payload files, or a region that differs from the previous bundle's. After the bundle is
  * written, it throws PublishError when a root file that --roots lacks cannot be removed.
  * Throws PublishError for an errorsOut file inside `outDir`, and RangeError for an expiresInDays
- * outside 1-3650.
+ * outside 1-3650 or a keep outside MIN_KEEP_VERSIONS-MAX_KEEP_VERSIONS. After the bundle is
+ * written, it is copied to each `usbDirs` folder, and a failure there is reported in `usb`.
  */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
@@ -130,6 +144,10 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const expiresInDays = options.expiresInDays ?? 30;
   if (!Number.isInteger(expiresInDays) || expiresInDays < MIN_EXPIRES_DAYS || expiresInDays > MAX_EXPIRES_DAYS) {
     throw new RangeError(`expiresInDays must be an integer from ${MIN_EXPIRES_DAYS} to ${MAX_EXPIRES_DAYS}, got ${expiresInDays}`);
+  }
+  const keep = options.keep ?? DEFAULT_KEEP_VERSIONS;
+  if (!Number.isInteger(keep) || keep < MIN_KEEP_VERSIONS || keep > MAX_KEEP_VERSIONS) {
+    throw new RangeError(`keep must be an integer from ${MIN_KEEP_VERSIONS} to ${MAX_KEEP_VERSIONS}, got ${keep}`);
   }
   const createdAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS).toISOString();
@@ -142,7 +160,15 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   if (lock.staleLock !== null) progress({ stage: 'stale-lock', lock: lock.staleLock.file, pid: lock.staleLock.pid });
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'minsheng-publish-'));
   try {
-    return await publishLocked(options, { started, now, errorLimit, progress, createdAt, expiresAt, keys, roots, workDir });
+    const result = await publishLocked(options, { started, now, errorLimit, progress, createdAt, expiresAt, keys, roots, workDir, keep });
+    // Still under the lock, so no other run changes the files while they are copied.
+    if (result.ok) {
+      for (const dir of options.usbDirs ?? []) {
+        progress({ stage: 'usb', dir });
+        result.usb.push(await copyBundleToUsb(options.outDir, dir, result.regionCode));
+      }
+    }
+    return result;
   } finally {
     await rm(workDir, { recursive: true, force: true });
     await lock.release();
@@ -206,11 +232,12 @@ interface RunState {
   roots: RootChain | null;
   /** Private temporary folder of this run, removed when it ends. */
   workDir: string;
+  keep: number;
 }
 
 /** The part of publish that runs while the output folder's lock is held. */
 async function publishLocked(options: PublishOptions, run: RunState): Promise<PublishResult> {
-  const { started, now, errorLimit, progress, createdAt, expiresAt, keys, roots, workDir } = run;
+  const { started, now, errorLimit, progress, createdAt, expiresAt, keys, roots, workDir, keep } = run;
   const previous = await readPreviousBundle(options.outDir, workDir);
   // Without --roots, the root files already in the folder are served with the new manifest.
   const keptRoots = roots === null ? await readOutFolderRoots(options.outDir) : null;
@@ -270,6 +297,7 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
   const payloadPath = path.join(options.outDir, payloadName);
   let payload;
   let delta: BundleDelta | null = null;
+  let olderDeltas: { baseVersion: number; delta: BundleDelta }[] = [];
   try {
     payload = await writePayload(sqliteFile, options.outDir, payloadName, hashAlgorithm);
 
@@ -283,6 +311,16 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
       workDir,
       outDir: options.outDir,
     });
+    olderDeltas = await writeOlderDeltas({
+      outDir: options.outDir,
+      workDir,
+      sqliteFile,
+      version,
+      algorithm: hashAlgorithm,
+      payloadLength: payload.length,
+      keep,
+    });
+    const olderEntries = olderDeltas.flatMap((older) => (older.delta.ok ? [older.delta.entry] : []));
 
     // 6. Root metadata before the manifest, so a kiosk that reads the new manifest finds them.
     const rootsCopied = roots === null ? [] : await copyRootChain(roots, options.outDir);
@@ -303,13 +341,15 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
       ...(delta?.ok === true ? { delta: delta.entry } : {}),
     };
     const manifest = signManifest(signed, keys);
+    if (olderEntries.length > 0) {
+      const olderSigned = { type: 'minsheng-older-deltas' as const, version, regionCode: county.code, hashAlgorithm, contentDigest: snapshotDigest, deltas: olderEntries };
+      manifest.olderDeltas = { signed: olderSigned, signatures: signWithKeys(olderSigned, keys) };
+    }
     await writeFileAtomically(options.outDir, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
 
-    // 8. Keep this and the previous payload and this delta; kiosks further behind take the full payload.
-    const keep = new Set([payloadName]);
-    if (previous !== null) keep.add(previous.payloadPath);
-    if (delta?.ok === true) keep.add(delta.entry.path);
-    const removedFiles = await removeOldDataFiles(options.outDir, keep);
+    // 8. Keep the last `keep` payloads, the new deltas and what the previous manifest names;
+    // kiosks further behind take the full payload.
+    const removedFiles = await removeOldDataFiles(options.outDir, filesToKeep(version, keep, manifest, previous));
 
     // 9. Remove root files that --roots lacks, or kiosks would walk to a root the county never shipped.
     if (roots !== null) removedFiles.push(...(await removeRootFilesNotIn(roots, options.outDir, version)));
@@ -328,6 +368,8 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
       hashAlgorithm,
       contentDigest: snapshotDigest,
       delta: delta === null ? null : deltaOutcome(delta),
+      olderDeltas: olderDeltas.map((older) => ({ baseVersion: older.baseVersion, outcome: deltaOutcome(older.delta) })),
+      usb: [],
       rootsCopied,
       removedFiles,
       lookupKeyReused: previous?.lookupKey != null,
@@ -344,6 +386,7 @@ async function publishLocked(options: PublishOptions, run: RunState): Promise<Pu
     if (!(await manifestNames(options.outDir, payloadName))) {
       await rm(payloadPath, { force: true });
       if (delta?.ok === true) await rm(path.join(options.outDir, delta.entry.path), { force: true });
+      for (const older of olderDeltas) if (older.delta.ok) await rm(path.join(options.outDir, older.delta.entry.path), { force: true });
     }
     throw error;
   }

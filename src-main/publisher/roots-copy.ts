@@ -9,7 +9,7 @@ import { MAX_ROOT_BYTES, RootMetadataSchema, rootFileName } from '../core/trust/
 import { writeFileAtomically } from './bundle-files.js';
 import { PublishError } from './publish-error.js';
 
-const ROOT_FILE = /^(\d+)\.root\.json$/;
+export const ROOT_FILE = /^(\d+)\.root\.json$/;
 
 export interface RootChain {
   dir: string;

@@ -5,7 +5,7 @@ import type { HashAlgorithm } from '../core/crypto/hash-types.js';
 import { KeyError, parsePrivateKeyPem } from '../core/crypto/keys.js';
 import type { PrivateKey, SignatureAlgorithm } from '../core/crypto/key-types.js';
 import { signingBytes } from '../core/snapshot/manifest.js';
-import type { Manifest, SignedManifest } from '../core/snapshot/manifest.js';
+import type { Manifest, Signature, SignedManifest } from '../core/snapshot/manifest.js';
 import { PublishError } from './publish-error.js';
 
 // A manifest carries at most this many signatures (ManifestSchema).
@@ -64,11 +64,13 @@ export function hashAlgorithmFor(keys: readonly SigningKey[]): HashAlgorithm {
   return keys.some((key) => key.algorithm === 'sm2') ? 'sm3' : 'sha256';
 }
 
-/** Signs the manifest's signed part with every key, over exactly the bytes a kiosk verifies. */
-export function signManifest(signed: SignedManifest, keys: readonly SigningKey[]): Manifest {
+/** Signs a signed part (of the manifest or its older deltas) with every key, over exactly the bytes a kiosk verifies. */
+export function signWithKeys(signed: unknown, keys: readonly SigningKey[]): Signature[] {
   const bytes = signingBytes(signed);
-  return {
-    signed,
-    signatures: keys.map((key) => ({ keyId: key.keyId, algorithm: key.algorithm, signature: key.privateKey.sign(bytes) })),
-  };
+  return keys.map((key) => ({ keyId: key.keyId, algorithm: key.algorithm, signature: key.privateKey.sign(bytes) }));
+}
+
+/** Signs the manifest's signed part with every key. */
+export function signManifest(signed: SignedManifest, keys: readonly SigningKey[]): Manifest {
+  return { signed, signatures: signWithKeys(signed, keys) };
 }

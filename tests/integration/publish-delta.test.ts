@@ -215,12 +215,36 @@ describe('publish --roots', () => {
 });
 
 describe('publish folder tidying', () => {
-  it('keeps the current and previous payload and the newest delta', async () => {
+  it('keeps --keep payloads and the previous manifest\'s files', async () => {
     const outDir = path.join(temp.dir, 'tidy');
-    for (let run = 0; run < 3; run += 1) expect((await publishInto(outDir, sampleDir, ['--key', ed25519File])).code).toBe(0);
-    const third = await publishInto(outDir, sampleDir, ['--key', ed25519File]);
-    expect(third.code, third.stderr).toBe(0);
-    expect(third.stdout).toContain('Removed from the output folder: delta-2-3.sqlite.gz, snapshot-2.sqlite.gz');
-    expect(readdirSync(outDir).sort()).toEqual(['delta-3-4.sqlite.gz', 'manifest.json', 'snapshot-3.sqlite.gz', 'snapshot-4.sqlite.gz']);
+    for (let run = 0; run < 3; run += 1) expect((await publishInto(outDir, sampleDir, ['--key', ed25519File, '--keep', '2'])).code).toBe(0);
+    const fourth = await publishInto(outDir, sampleDir, ['--key', ed25519File, '--keep', '2']);
+    expect(fourth.code, fourth.stderr).toBe(0);
+    expect(fourth.stdout).toMatch(/Removed from the output folder: (delta-1-2\.sqlite\.gz, snapshot-2\.sqlite\.gz|snapshot-2\.sqlite\.gz, delta-1-2\.sqlite\.gz)\n/);
+    // delta-2-3 stays until the next publish, for a terminal that read manifest 3 just before.
+    expect(readdirSync(outDir).sort()).toEqual(['delta-2-3.sqlite.gz', 'delta-3-4.sqlite.gz', 'manifest.json', 'snapshot-3.sqlite.gz', 'snapshot-4.sqlite.gz']);
+  });
+
+  it('signs deltas from every kept version', async () => {
+    const outDir = path.join(temp.dir, 'keep-default');
+    for (let run = 0; run < 4; run += 1) expect((await publishInto(outDir, sampleDir, ['--key', ed25519File])).code).toBe(0);
+    const manifest = readManifest(outDir);
+    const older = manifest.olderDeltas!;
+
+    expect(manifest.signed.delta?.baseVersion).toBe(3);
+    expect(older.signed.deltas.map((entry) => entry.baseVersion)).toEqual([2, 1]);
+    expect(older.signed.version).toBe(4);
+    expect(older.signed.contentDigest).toBe(manifest.signed.contentDigest);
+    const publicKey = parsePublicKeyPem(ed25519.publicKeyPem);
+    expect(publicKey.verify(signingBytes(older.signed), older.signatures[0]!.signature)).toBe(true);
+    expect(readdirSync(outDir).filter((name) => name.startsWith('snapshot-')).sort()).toHaveLength(4);
+  });
+
+  it('rejects --keep 0 and 33', async () => {
+    for (const value of ['0', '33']) {
+      const result = await publishInto(path.join(temp.dir, `keep-${value}`), sampleDir, ['--key', ed25519File, '--keep', value]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--keep');
+    }
   });
 });

@@ -6,7 +6,7 @@ import { BOARD_TABLE_NAMES } from '../../publisher/build-board-tables.js';
 import type { BoardRowCounts } from '../../publisher/build-board-tables.js';
 import { formatIssueLine } from '../../publisher/issues.js';
 import type { ValidationIssue } from '../../publisher/issues.js';
-import { MAX_EXPIRES_DAYS, MIN_EXPIRES_DAYS, PublishError, publish } from '../../publisher/publish.js';
+import { DEFAULT_KEEP_VERSIONS, MAX_EXPIRES_DAYS, MAX_KEEP_VERSIONS, MIN_EXPIRES_DAYS, MIN_KEEP_VERSIONS, PublishError, publish } from '../../publisher/publish.js';
 import type { DeltaOutcome, PublishProgress, PublishSuccess } from '../../publisher/publish.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError, integerOption, parseOptions, requireOption } from '../command.js';
@@ -33,6 +33,7 @@ function progressPrinter(dataDir: string, context: CommandContext): (progress: P
     if (progress.stage === 'building') context.stderr.write(`${t('publish:publish.building')}\n`);
     if (progress.stage === 'delta') context.stderr.write(`${t('publish:publish.buildingDelta')}\n`);
     if (progress.stage === 'writing') context.stderr.write(`${t('publish:publish.writing')}\n`);
+    if (progress.stage === 'usb') context.stderr.write(`${t('publish:publish.usbCopying', { dir: progress.dir })}\n`);
     if (progress.stage === 'deriving-keys') {
       const text = t('publish:publish.derivingKeys', {
         done: formatCount(progress.done, context),
@@ -103,6 +104,9 @@ function printSuccess(result: PublishSuccess, context: CommandContext): void {
     t('publish:publish.dataAsOf', { date: result.dataAsOf }),
     t('publish:publish.bundle', { path: result.payloadPath, size: formatBytes(result.payloadBytes) }),
     deltaLine(result.delta, context),
+    ...result.olderDeltas.map((older) =>
+      older.outcome.shipped ? deltaLine(older.outcome, context) : t('publish:publish.olderDeltaSkipped', { baseVersion: older.baseVersion, reason: deltaLine(older.outcome, context) }),
+    ),
     t('publish:publish.manifest', { path: result.manifestPath }),
     t('publish:publish.hashAlgorithm', { algorithm: result.hashAlgorithm === 'sm3' ? 'SM3' : 'SHA-256' }),
     ...result.keys.map((key) => t('publish:publish.keyId', { keyId: key.keyId, algorithm: key.algorithm === 'sm2' ? 'SM2' : 'Ed25519' })),
@@ -110,9 +114,18 @@ function printSuccess(result: PublishSuccess, context: CommandContext): void {
   if (result.rootsCopied.length > 0) lines.push(t('publish:publish.rootsCopied', { files: result.rootsCopied.join(', ') }));
   if (result.removedFiles.length > 0) lines.push(t('publish:publish.removedOld', { files: result.removedFiles.join(', ') }));
   if (!result.lookupKeyReused) lines.push(t('publish:publish.saltNew'));
+  for (const usb of result.usb) {
+    if (usb.ok) lines.push(t('publish:publish.usbCopied', { dir: usb.dir, folder: usb.folder, count: usb.files.length, size: formatBytes(usb.bytes) }));
+  }
   lines.push(t('publish:publish.elapsed', { seconds: (result.elapsedMs / 1000).toFixed(1) }));
   context.stdout.write(`${lines.join('\n')}\n`);
+  for (const usb of result.usb) {
+    if (!usb.ok) context.stderr.write(`${t(`publish:errors.${usb.code}`, usb.params)}\n`);
+  }
 }
+
+/** Exit status when the output folder was published but a copy to a USB stick failed. */
+const EXIT_USB_FAILED = 3;
 
 const publishCommand: Command = {
   summaryKey: 'publish:publish.summary',
@@ -126,6 +139,8 @@ const publishCommand: Command = {
       'expires-days': { type: 'string' },
       'error-limit': { type: 'string' },
       'errors-out': { type: 'string' },
+      keep: { type: 'string' },
+      usb: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -147,6 +162,12 @@ const publishCommand: Command = {
     }
     const errorLimit = integerOption(values['error-limit'], 'error-limit', 100, context, 1);
     const errorsOut = values['errors-out'];
+    const keep = integerOption(values.keep, 'keep', DEFAULT_KEEP_VERSIONS, context, MIN_KEEP_VERSIONS);
+    if (keep > MAX_KEEP_VERSIONS) {
+      throw new UsageError(context.t('publish:publish.keepRange', { value: keep, min: MIN_KEEP_VERSIONS, max: MAX_KEEP_VERSIONS }));
+    }
+    const usbDirs = values.usb ?? [];
+    if (usbDirs.some((dir) => dir.length === 0)) throw new UsageError(context.t('cli:missingOption', { option: '--usb' }));
 
     let result;
     try {
@@ -159,6 +180,8 @@ const publishCommand: Command = {
         errorLimit: errorsOut === undefined ? errorLimit : Math.max(errorLimit, MAX_REPORTED_ERRORS),
         onProgress: progressPrinter(dataDir, context),
         errorsOut,
+        keep,
+        usbDirs,
       });
     } catch (error) {
       if (error instanceof PublishError) {
@@ -178,7 +201,7 @@ const publishCommand: Command = {
     printWarnings(result.warnings, result.warningCount, errorLimit, context);
     if (result.ok) {
       printSuccess(result, context);
-      return 0;
+      return result.usb.every((usb) => usb.ok) ? 0 : EXIT_USB_FAILED;
     }
 
     const shown = result.errors.slice(0, errorLimit);

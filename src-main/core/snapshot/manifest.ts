@@ -27,6 +27,13 @@ const GzipFileSchema = z.object({
 });
 export type GzipFileEntry = z.infer<typeof GzipFileSchema>;
 
+/** A delta file and the snapshot it applies to. */
+const DeltaFileSchema = GzipFileSchema.extend({
+  baseVersion: z.number().int().positive(),
+  baseContentDigest: Digest,
+});
+export type DeltaFileEntry = z.infer<typeof DeltaFileSchema>;
+
 export const SignedManifestSchema = z.object({
   type: z.literal('minsheng-snapshot'),
   specVersion: z.literal(MANIFEST_SPEC_VERSION),
@@ -42,10 +49,7 @@ export const SignedManifestSchema = z.object({
   contentDigest: Digest,
   payload: GzipFileSchema,
   /** Row changes from the version before; optional, and the full payload is the fallback. */
-  delta: GzipFileSchema.extend({
-    baseVersion: z.number().int().positive(),
-    baseContentDigest: Digest,
-  }).optional(),
+  delta: DeltaFileSchema.optional(),
 });
 export type SignedManifest = z.infer<typeof SignedManifestSchema>;
 
@@ -56,9 +60,37 @@ export const SignatureSchema = z.object({
 });
 export type Signature = z.infer<typeof SignatureSchema>;
 
+const SignaturesSchema = z.array(SignatureSchema).min(1).max(16);
+
+/** How many deltas from versions before the previous one a manifest may list. */
+export const MAX_OLDER_DELTAS = 30;
+
+/**
+ * Deltas to this version from versions before the previous one, so a terminal several versions
+ * behind can still take a delta. Its version, region, content digest and hash algorithm must
+ * equal the manifest's, which binds it to that manifest.
+ */
+export const OlderDeltasSignedSchema = z.object({
+  type: z.literal('minsheng-older-deltas'),
+  version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  regionCode: z.string().regex(/^\d{6}$/),
+  hashAlgorithm: z.enum(HASH_ALGORITHMS),
+  contentDigest: Digest,
+  deltas: z.array(DeltaFileSchema).max(MAX_OLDER_DELTAS),
+});
+export type OlderDeltasSigned = z.infer<typeof OlderDeltasSignedSchema>;
+
 export const ManifestSchema = z.object({
   signed: SignedManifestSchema,
-  signatures: z.array(SignatureSchema).min(1).max(16),
+  signatures: SignaturesSchema,
+  // Signed apart from `signed` by the same keys: terminals of spec version 2 strip fields of
+  // `signed` they do not know before checking its signatures, so a new field there would make
+  // them reject the manifest, while they drop an unknown top-level field harmlessly. A malformed
+  // value is dropped here too, so the terminal falls back to `delta` or the full payload.
+  olderDeltas: z
+    .object({ signed: OlderDeltasSignedSchema, signatures: SignaturesSchema })
+    .optional()
+    .catch(undefined),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -9,7 +9,7 @@ import { installSnapshot } from '../data-folder/install.js';
 import { downloadPath, newStagingFile } from '../data-folder/layout.js';
 import { snapshotFileOf } from '../data-folder/pointer.js';
 import type { Pointer } from '../data-folder/pointer.js';
-import type { GzipFileEntry, Manifest } from '../snapshot/manifest.js';
+import type { DeltaFileEntry, GzipFileEntry, Manifest } from '../snapshot/manifest.js';
 import { applyDelta } from './apply-delta.js';
 import { decompressToStaging } from './decompress.js';
 import { BundleRejection } from './rejection.js';
@@ -96,26 +96,34 @@ export async function installFull(source: BundleSource, manifest: Manifest, data
   }
 }
 
-/** Returns why the delta cannot be applied to this installed snapshot, or null when it can. */
-export function deltaUnusable(manifest: Manifest, current: Pointer | null): string | null {
-  const delta = manifest.signed.delta;
-  if (delta === undefined) return 'the manifest offers no delta';
-  if (current === null) return 'no snapshot is installed';
-  if (current.regionCode !== manifest.signed.regionCode) return 'the installed snapshot is for another region';
-  if (current.version !== delta.baseVersion) return `the delta is from version ${delta.baseVersion}, installed is ${current.version}`;
-  if (current.contentDigest !== delta.baseContentDigest || current.hashAlgorithm !== manifest.signed.hashAlgorithm) {
-    return 'the installed snapshot is not the delta base';
+/**
+ * Returns the delta that turns the installed snapshot into the manifest's version: the manifest's
+ * own delta or one of `olderDeltas`, chosen by the installed version. Returns the reason instead
+ * when none of them applies.
+ */
+export function chooseDelta(manifest: Manifest, olderDeltas: DeltaFileEntry[], current: Pointer | null): { delta: DeltaFileEntry } | { unusable: string } {
+  const offered = [...(manifest.signed.delta === undefined ? [] : [manifest.signed.delta]), ...olderDeltas];
+  if (offered.length === 0) return { unusable: 'the manifest offers no delta' };
+  if (current === null) return { unusable: 'no snapshot is installed' };
+  if (current.regionCode !== manifest.signed.regionCode) return { unusable: 'the installed snapshot is for another region' };
+
+  const delta = offered.find((entry) => entry.baseVersion === current.version);
+  if (delta === undefined) {
+    const bases = offered.map((entry) => entry.baseVersion).join(', ');
+    return { unusable: `the deltas are from versions ${bases}, installed is ${current.version}` };
   }
-  return null;
+  if (current.contentDigest !== delta.baseContentDigest || current.hashAlgorithm !== manifest.signed.hashAlgorithm) {
+    return { unusable: 'the installed snapshot is not the delta base' };
+  }
+  return { delta };
 }
 
 /**
- * Applies the manifest's delta to a copy of the current snapshot and installs the result when
- * its content digest equals the signed one. Throws on any failure, and the caller then falls back
- * to the full payload.
+ * Applies `delta`, one of the manifest's verified deltas, to a copy of the current snapshot and
+ * installs the result when its content digest equals the signed one. Throws on any failure, and
+ * the caller then falls back to the full payload.
  */
-export async function installDelta(source: BundleSource, manifest: Manifest, current: Pointer, dataDir: string, now: Date): Promise<Pointer> {
-  const delta = manifest.signed.delta!;
+export async function installDelta(source: BundleSource, manifest: Manifest, delta: DeltaFileEntry, current: Pointer, dataDir: string, now: Date): Promise<Pointer> {
   const deltaFile = await fetchAndExpand(source, delta, manifest, dataDir, { gzip: 'delta', sqlite: 'delta-sqlite' });
   const target = newStagingFile(dataDir, '.sqlite');
   try {

@@ -39,8 +39,9 @@ export default {
       '(see docs/data-standard.md), and the data standard v2 board files and documents/ folder it',
       'has (see docs/data-standard-v2.md). When all rows are valid, builds and signs a snapshot and writes',
       'it into the output folder; on any error, lists the errors and writes nothing. When the output',
-      'folder has an intact previous version, a delta from it is written too; payloads and deltas',
-      'older than the previous version are removed.',
+      'folder has intact earlier versions, a delta from each of the last --keep versions is written',
+      'too; older payloads and deltas are removed. Files are written under temporary names and the',
+      'manifest last, so a web server can serve the folder while publish runs.',
       '',
       'Options:',
       '  --data DIR            data folder with the four version 1 CSV files and any version 2 files',
@@ -51,6 +52,11 @@ export default {
       '  --expires-days N      days until the bundle expires, 1 to 3650, default 30',
       '  --error-limit N       maximum number of errors printed, default 100',
       '  --errors-out FILE     write all errors as a CSV report (file,line,column,value,code,message_zh,message_en)',
+      '  --keep N              versions whose payloads stay in the output folder, each with a delta to the',
+      '                        newest, 1 to 32, default 5',
+      '  --usb DIR             also copy the bundle to the USB stick mounted at DIR, into',
+      '                        minsheng-bundles/<county code>/, and read it back; repeat for several sticks.',
+      '                        When a copy fails, the output folder is still published and the exit status is 3',
     ].join('\n'),
     validating: 'Validating the data in {{dir}}…',
     derivingKeys: 'Deriving lookup keys: {{done}} / {{total}} persons',
@@ -106,6 +112,10 @@ export default {
     elapsed: 'Elapsed: {{seconds}} s',
     expiresDaysRange: '--expires-days {{value}} is out of range: expected {{min}}-{{max}} days.',
     staleLock: 'Took over the lock {{lock}} left by process {{pid}}, which is no longer running.',
+    olderDeltaSkipped: 'From version {{baseVersion}}: {{reason}}',
+    keepRange: '--keep {{value}} is out of range: expected {{min}}-{{max}} versions.',
+    usbCopying: 'Copying the bundle to the USB stick {{dir}}…',
+    usbCopied: 'USB stick {{dir}}: {{count}} files ({{size}}) copied into {{folder}} and read back intact.',
   },
   errors: {
     documentUnreadable: 'Cannot read {{name}} in documents/ ({{file}}: {{reason}}). It may have been removed, or its permissions changed, after validation. Put the file back and publish again. The output folder was not changed.',
@@ -156,5 +166,15 @@ export default {
     locked:
       'Another minsheng publish (process {{pid}}, started {{started}}) is writing into {{dir}}. Wait until it has finished and run again; if that process no longer exists, delete {{lock}}.',
     lockUnreadable: 'The lock file {{lock}} in {{dir}} cannot be read ({{reason}}). If no minsheng publish is running, delete it and run again.',
+    usbMissing:
+      'The USB stick folder {{dir}} was not found ({{reason}}). Plug in the stick, check where it is mounted (for example /media/<user>/<label>) and publish again with that folder after --usb. The output folder was published.',
+    usbFull:
+      'The USB stick {{dir}} is full ({{file}}: {{reason}}). Delete files from the stick or use a larger one, then publish again with --usb {{dir}}. The output folder was published; the stick keeps its previous bundle.',
+    usbReadOnly:
+      'The USB stick {{dir}} cannot be written ({{file}}: {{reason}}). Turn off its write-protect switch or remount it read-write, then publish again with --usb {{dir}}. The output folder was published; the stick keeps its previous bundle.',
+    usbVerifyFailed:
+      '{{file}} on the USB stick {{dir}} did not read back as written ({{expected}} bytes written, {{actual}} bytes read back with another SHA-256). The stick may be failing: use another stick and publish again with --usb. The output folder was published; the stick keeps its previous manifest.',
+    usbWriteFailed:
+      'Writing {{file}} to the USB stick {{dir}} failed ({{reason}}). Check the stick and publish again with --usb {{dir}}. The output folder was published; the stick keeps its previous bundle.',
   },
 } as const;
