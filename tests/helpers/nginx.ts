@@ -15,6 +15,8 @@ export interface NginxOptions {
   root: string;
   /** Extra directives inside the server block, such as `location /x { return 503; }`. */
   locations?: string[];
+  /** A whole server block in place of the default one, given the port it must listen on. */
+  server?: (port: number) => string;
 }
 
 export interface RunningNginx {
@@ -26,6 +28,15 @@ export interface RunningNginx {
   errorLog(): string;
   /** Lines of the access log so far (nginx's combined format: request, status, bytes sent). */
   accessLog(): string[];
+}
+
+function defaultServer(port: number, options: NginxOptions): string {
+  return `server {
+    listen 127.0.0.1:${port};
+    server_name localhost;
+    root ${path.resolve(options.root)};
+    ${(options.locations ?? []).join('\n    ')}
+  }`;
 }
 
 function configText(prefix: string, port: number, options: NginxOptions): string {
@@ -51,12 +62,7 @@ http {
   default_type application/octet-stream;
   types { application/json json; }
   sendfile on;
-  server {
-    listen 127.0.0.1:${port};
-    server_name localhost;
-    root ${path.resolve(options.root)};
-    ${(options.locations ?? []).join('\n    ')}
-  }
+  ${options.server?.(port) ?? defaultServer(port, options)}
 }
 `;
 }
