@@ -1,7 +1,7 @@
 // Turns a demo-data folder (persons.csv, payments.csv of the data standard) into the messy exports
-// that departments hand the county: each department's payments in its own file and format, with
-// Chinese headers, title rows and sum footers, village names written as 村委会 or 村民委员会, and
-// a civil-affairs person roster. ID numbers come from the demo generator, so none is real.
+// that departments hand the county. Each department's payments go into a file of its own format,
+// with Chinese headers, title rows, sum footers and village names written as 村委会 or 村民委员会.
+// A civil-affairs person roster lists everyone. ID numbers come from the demo generator, so none is real.
 //
 // Files written:
 // - 农业农村局发放明细.xlsx: a workbook with a merged title, numeric amounts, date cells, a bank

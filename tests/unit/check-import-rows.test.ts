@@ -1,5 +1,5 @@
-// Row-level outcomes of the folder import on small hand-written department files: village and
-// item names as departments write them, rejected rows with the message that names the fix,
+// Row-level outcomes of the folder import on small hand-written department files. Covered: village
+// and item names as departments write them, rejected rows with the message that names the fix,
 // households without a head, ID numbers in two households, and the folder's kind.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,10 +1,11 @@
-// Sorts the top level of a checked folder into what the import does with each entry: the standard
-// reference files it reads (regions.csv, subsidy_items.csv), the standard data files that make it
-// a folder for `publish` as it is (persons.csv, payments.csv), the department tables it imports,
-// the board files and documents/ that pass through to the standard folder unchanged, and entries
-// it skips. Subfolders other than documents/ are not read.
+// Sorts the top level of a checked folder by what the import does with each entry. It reads the
+// reference files (regions.csv, subsidy_items.csv) and imports the department tables. The standard
+// data files (persons.csv, payments.csv) make it a folder for `publish` as it is. Board files and
+// documents/ pass through to the standard folder unchanged. Other entries, and subfolders other
+// than documents/, are skipped.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { compareText } from '../../../src-shared/compare-text.js';
 import { V2_FILE_SPECS, DOCUMENTS_FOLDER } from '../standard-v2/index.js';
 import type { Message } from './check-types.js';
 
@@ -35,7 +36,7 @@ export interface FolderListing {
 /** Lists the top level of `dataDir`, sorted by name. Files named in `exclude` are left out. */
 export async function listCheckFolder(dataDir: string, exclude: ReadonlySet<string> = new Set()): Promise<FolderListing> {
   const entries = await readdir(dataDir, { withFileTypes: true });
-  entries.sort((first, second) => (first.name < second.name ? -1 : first.name > second.name ? 1 : 0));
+  entries.sort((first, second) => compareText(first.name, second.name));
   const listing: FolderListing = { reference: [], standardData: [], departmentFiles: [], passThrough: [], documents: false, skipped: [] };
 
   for (const entry of entries) {

@@ -4,7 +4,7 @@
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { CleanContext } from '../import/clean-result.js';
 import { cleanTableRows } from '../import/clean-rows.js';
-import type { ImportRecord } from '../import/clean-rows.js';
+import type { CleanedTable, ImportRecord } from '../import/clean-rows.js';
 import { describeHeaderMap } from '../import/header-notices.js';
 import type { HeaderMapping } from '../import/header-mapping-file.js';
 import { ImportError } from '../import/import-error.js';
@@ -14,7 +14,7 @@ import { readDepartmentFile } from '../import/read-department-file.js';
 import type { SourceTable } from '../import/source-table.js';
 import type { FileFailure, Message, TableSummary } from './check-types.js';
 
-/** A cleaned table: its summary, with accepted and rejected still to count, and its records. */
+/** A cleaned table: its summary, before the standardiser's rejections, and its records. */
 export interface ImportedTable {
   summary: TableSummary;
   kind: 'payments' | 'persons';
@@ -30,7 +30,7 @@ export interface ImportedFile {
 
 /**
  * Maps a table as a payment export when the payment fields map without problems, else as a
- * person roster; returns a failure naming the problems of the kind that came closer.
+ * person roster. When neither maps, returns a failure naming the problems of the closer kind.
  */
 export function chooseTableKind(table: SourceTable, mapping: HeaderMapping | null, t: Translate): { map: HeaderMap } | { failure: FileFailure } {
   const payments = mapHeaders(table.headers, 'payments', mapping);
@@ -47,7 +47,17 @@ export function chooseTableKind(table: SourceTable, mapping: HeaderMapping | nul
   return { failure: { file: table.file, sheet: table.sheet, message } };
 }
 
-function summaryOf(table: SourceTable, map: HeaderMap, t: Translate): TableSummary {
+/**
+ * Builds the summary of a cleaned table, with every row the cleaners passed counted as accepted.
+ * The standardiser then moves rows it rejects from accepted to rejected.
+ */
+export function summariseCleanedTable(table: SourceTable, map: HeaderMap, cleaned: CleanedTable, t: Translate): TableSummary {
+  const repairCounts: TableSummary['repairCounts'] = {};
+  const repairedRows = new Set<number>();
+  for (const repair of cleaned.repairs) {
+    repairCounts[repair.kind] = (repairCounts[repair.kind] ?? 0) + 1;
+    repairedRows.add(repair.row);
+  }
   return {
     file: table.file,
     sheet: table.sheet,
@@ -59,12 +69,12 @@ function summaryOf(table: SourceTable, map: HeaderMap, t: Translate): TableSumma
     headerNotices: describeHeaderMap(table, map, t),
     footerRows: table.footerRows,
     rowsRead: table.rows.length,
-    accepted: 0,
-    repairedRows: 0,
-    rejected: 0,
-    repairCounts: {},
-    repairs: [],
-    cellRejections: [],
+    accepted: cleaned.records.length,
+    repairedRows: repairedRows.size,
+    rejected: cleaned.rejectedRows.length,
+    repairCounts,
+    repairs: cleaned.repairs,
+    cellRejections: cleaned.rejectedRows,
     rowProblems: [],
   };
 }
@@ -97,11 +107,8 @@ export async function importDepartmentFile(
       continue;
     }
 
-    const summary = summaryOf(table, choice.map, options.t);
     const cleaned = cleanTableRows(table, choice.map, { context: options.context });
-    summary.repairs = cleaned.repairs;
-    summary.cellRejections = cleaned.rejectedRows;
-    for (const repair of cleaned.repairs) summary.repairCounts[repair.kind] = (summary.repairCounts[repair.kind] ?? 0) + 1;
+    const summary = summariseCleanedTable(table, choice.map, cleaned, options.t);
     result.tables.push({ summary, kind: choice.map.kind as 'payments' | 'persons', records: cleaned.records });
   }
   return result;

@@ -1,7 +1,7 @@
 // Finds the village code of regions.csv for a township and village as departments write them:
 // "红岩村", "红岩村委会", "红岩村民委员会", "红岩" for a village, "城北社区", "城北社区居委会" for a
-// community, "锦和镇" or "锦和镇人民政府" for a township. A village name that two villages share is
-// told apart by the township. Results are cached per distinct pair, because a million-row export
+// community, "锦和镇" or "锦和镇人民政府" for a township. The township decides between two villages
+// of the same name. Results are cached per distinct pair, because a million-row export
 // names a few hundred villages.
 import type { RegionRow } from '../validate-regions.js';
 import type { Message } from './check-types.js';

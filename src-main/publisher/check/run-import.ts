@@ -39,9 +39,9 @@ export interface RunImportOptions {
 }
 
 /**
- * What the folder is: department files to import; a standard folder (persons.csv or payments.csv)
- * that goes to publish as it is; both at once, which is a failure; or a folder that could not be
- * listed.
+ * Kind of the checked folder. A `department` folder has department files to import. A `standard`
+ * folder has persons.csv or payments.csv and goes to publish as it is. A `mixed` folder has both,
+ * which is a failure. An `unreadable` folder could not be listed.
  */
 export type FolderKind = 'department' | 'standard' | 'mixed' | 'unreadable';
 

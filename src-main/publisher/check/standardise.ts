@@ -2,12 +2,13 @@
 // table. Person rosters are read before payment exports, so a roster's household placement wins.
 //
 // A person's household is the household of the head whose ID number the row gives
-// (户主身份证号), or, when the row gives none, a household of their own with them as 户主. The
-// first row that places a person decides their name and household; a later row that places the
-// same ID number in another household is kept for its payment and recorded as an IdNumberConflict
-// for the comparison rules. A household is accepted when its head is placed as its own head and
-// the head's village is found in regions.csv; members of a household without an accepted head are
-// rejected, and so are the payments of a rejected person.
+// (户主身份证号). When the row gives none, the person is 户主 of a household of their own, until a
+// row that names a head places them. The first row that names the head decides the person's
+// household, and the first row of all decides the name. A later row that names another head still
+// gives its payment, and is recorded as an IdNumberConflict for the comparison rules.
+// A household is accepted when its head is placed as its own head and the head's village is found
+// in regions.csv. Members of a household without an accepted head are rejected, and so are the
+// payments of a rejected person.
 import { maskIdNumber } from '../../../src-shared/id-number.js';
 import { HEAD_OF_HOUSEHOLD } from '../standard.js';
 import type { ImportRecord } from '../import/clean-rows.js';

@@ -1,6 +1,6 @@
-// Writes the result of an import as a folder of the data standard: persons.csv and payments.csv
-// from the standard rows, and regions.csv, subsidy_items.csv, the board files and documents/
-// copied from the checked folder, so that `publish` reads it as a county's own delivery.
+// Writes the result of an import as a folder of the data standard, which `publish` reads as a
+// county's own delivery. persons.csv and payments.csv come from the standard rows. regions.csv,
+// subsidy_items.csv, the board files and documents/ are copied from the checked folder.
 import { copyFile, cp, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fenToYuanText } from '../../../src-shared/money.js';
