@@ -1,8 +1,9 @@
 // The attract loop shown while the terminal stands idle: the newest notices of the home region one
 // after another with a slow cross-fade, the "data as of" line and a large "touch the screen to
 // start" prompt. Without a snapshot, without notices or when the host fails, it shows a static
-// welcome with the same prompt. The loop is left on the click that ends a tap, not on the touch
-// that starts it, so the tap ends on this screen and never presses a tile of the home menu.
+// welcome with the same prompt. Any touch leaves the loop as it starts, so a swipe leaves it as a
+// tap does. useAttractLoop then stops the rest of that touch, so it never presses a tile of the
+// home menu that shows under the finger.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi, SnapshotInfo } from '../../src-shared/kiosk-api.js';
@@ -92,7 +93,8 @@ export function AttractScreen({ api, regionCode, snapshot, onLeave }: AttractScr
   }, [count]);
 
   return (
-    <div className="attract" data-testid="attract" onClick={onLeave}>
+    // onClick stays for a click without a pointer, such as a screen reader activating the prompt.
+    <div className="attract" data-testid="attract" onPointerDown={onLeave} onClick={onLeave}>
       <header className="attract-header">
         <h1 className="attract-app-title">{t('app.title')}</h1>
         <p className="attract-data-as-of" data-testid="attract-data-as-of">

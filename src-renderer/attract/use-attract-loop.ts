@@ -19,7 +19,7 @@ export interface AttractLoopOptions {
 
 export interface AttractLoopState {
   showing: boolean;
-  /** Closes the loop, as the tap that leaves it does. */
+  /** Closes the loop. Called during a touch, it also stops the rest of that touch. */
   leave(): void;
 }
 
@@ -36,18 +36,44 @@ export function useAttractLoop({ afterSeconds, resting }: AttractLoopOptions): A
   });
 
   const leftAtRef = useRef<number | null>(null);
+  // True between a pointerdown and its pointerup, so leave() can tell a touch from a click
+  // without a pointer (a key press or a screen reader).
+  const pressingRef = useRef(false);
+  // True from the touch that closed the loop until that touch's click. A swipe or a long press
+  // ends without a click, so the next pointerdown clears it.
+  const swallowingRef = useRef(false);
   const leave = useCallback(() => {
     leftAtRef.current = performance.now();
+    swallowingRef.current = pressingRef.current;
     setShowing(false);
   }, []);
 
   useEffect(() => {
-    const onTapEnd = (event: Event) => {
-      const leftAt = leftAtRef.current;
-      if (leftAt !== null && performance.now() - leftAt < LEAVE_GUARD_MS) stopTapEnd(event);
+    // These run in the capture phase at the window, before React's listener on its root, so the
+    // pointerdown that calls leave() has already set pressingRef.
+    const onPointerDown = () => {
+      pressingRef.current = true;
+      swallowingRef.current = false;
     };
+    const onPointerCancel = () => {
+      pressingRef.current = false;
+    };
+    const onTapEnd = (event: Event) => {
+      if (event.type === 'pointerup') pressingRef.current = false;
+      const leftAt = leftAtRef.current;
+      const guarded = leftAt !== null && performance.now() - leftAt < LEAVE_GUARD_MS;
+      if (!swallowingRef.current && !guarded) return;
+
+      stopTapEnd(event);
+      if (event.type === 'click') swallowingRef.current = false;
+    };
+
+    window.addEventListener('pointerdown', onPointerDown, { capture: true });
+    window.addEventListener('pointercancel', onPointerCancel, { capture: true });
     for (const name of TAP_END_EVENTS) window.addEventListener(name, onTapEnd, { capture: true });
     return () => {
+      window.removeEventListener('pointerdown', onPointerDown, { capture: true });
+      window.removeEventListener('pointercancel', onPointerCancel, { capture: true });
       for (const name of TAP_END_EVENTS) window.removeEventListener(name, onTapEnd, { capture: true });
     };
   }, []);

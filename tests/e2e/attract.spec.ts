@@ -1,7 +1,7 @@
 // The attract loop in Debian's Chromium with touch, against `minsheng serve` on demo data. It
 // starts on the untouched home screen after the configured wait and shows the county's newest
-// notices in turn with the data date and the prompt. One tap on it returns to the home menu
-// without pressing the tile under the finger. Also writes the README screenshots of the loop at
+// notices in turn with the data date and the prompt. One tap or swipe on it returns to the home
+// menu without pressing the tile under the finger. Also writes the README screenshots of the loop at
 // 1920x1080 and 1080x1920.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -74,6 +74,30 @@ test('one tap returns home without pressing a tile', async ({ page }) => {
 
   // Left untouched again, the home screen starts the loop again.
   await waitForAttract(page);
+});
+
+test('swipe returns home without pressing a tile', async ({ page }) => {
+  test.setTimeout((ATTRACT_AFTER_SECONDS + 10) * 1000 * 2);
+  await openHome(page);
+  const tile = await page.locator('[data-tile="lookup"]').boundingBox();
+  if (!tile) throw new Error('the lookup tile has no box on the home screen');
+
+  await waitForAttract(page);
+  // Playwright's touchscreen only taps, so the drag goes through Chromium's input domain. It
+  // starts over the lookup tile and ends over it too, 200 px higher.
+  const x = tile.x + tile.width / 2;
+  const y = tile.y + tile.height / 2 + 100;
+  const input = await page.context().newCDPSession(page);
+  await input.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let step = 1; step <= 10; step += 1) {
+    await input.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - step * 20 }] });
+  }
+  await input.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+  await expect(page.getByTestId('attract')).toHaveCount(0);
+  await expect(page.locator('.view-layer')).toHaveCount(1);
+  await expect(page.locator('.view-layer')).toHaveAttribute('data-view', 'home');
+  await expect(page.getByTestId('id-display')).toHaveCount(0);
 });
 
 test('attract cross-fade stops for reduced motion', async ({ page }) => {

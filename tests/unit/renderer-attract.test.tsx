@@ -10,6 +10,7 @@ import type { KioskApi } from '../../src-shared/kiosk-api.js';
 import { App } from '../../src-renderer/App.js';
 import { ATTRACT_NOTICE_COUNT, loadAttractNotices, noticeExcerpt } from '../../src-renderer/attract/attract-notices.js';
 import { ATTRACT_SLIDE_MS, AttractScreen } from '../../src-renderer/attract/AttractScreen.js';
+import { LEAVE_GUARD_MS } from '../../src-renderer/attract/use-attract-loop.js';
 import { createRendererI18n } from '../../src-renderer/i18n/index.js';
 import { memoryKioskApi, noticeDetail, SETTINGS, SNAPSHOT } from '../helpers/memory-kiosk-api.js';
 
@@ -193,6 +194,14 @@ describe('AttractScreen', () => {
     fireEvent.click(document.querySelector('.attract-excerpt')!);
     expect(leaves).toBe(1);
   });
+
+  it('leaves on a touch start', async () => {
+    let leaves = 0;
+    renderInChinese(<AttractScreen api={apiWithNotices()} regionCode="430124" snapshot={SNAPSHOT} onLeave={() => (leaves += 1)} />);
+    await advance(0);
+    fireEvent.pointerDown(document.querySelector('.attract-title')!);
+    expect(leaves).toBe(1);
+  });
 });
 
 describe('App attract loop', () => {
@@ -238,6 +247,54 @@ describe('App attract loop', () => {
 
     await advance(ATTRACT_MS);
     expect(screen.getByTestId('attract')).toBeTruthy();
+  });
+
+  it('returns home on a swipe', async () => {
+    await renderApp();
+    await advance(ATTRACT_MS);
+    const attract = screen.getByTestId('attract');
+    fireEvent.pointerDown(attract, { clientX: 500, clientY: 500 });
+    fireEvent.pointerMove(window, { clientX: 500, clientY: 200 });
+    fireEvent.pointerUp(window, { clientX: 500, clientY: 200 });
+
+    expect(screen.queryByTestId('attract')).toBeNull();
+    expect(document.querySelector('[data-tile="lookup"]')).not.toBeNull();
+  });
+
+  it('touch that leaves presses no tile', async () => {
+    // The guard measures time with performance.now().
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
+    await renderApp();
+    await advance(ATTRACT_MS);
+    fireEvent.pointerDown(screen.getByTestId('attract'));
+
+    // A long press: the finger lifts over the lookup tile after the double-tap guard has passed.
+    await advance(LEAVE_GUARD_MS * 2);
+    const tile = document.querySelector('[data-tile="lookup"]')!;
+    fireEvent.pointerUp(tile);
+    fireEvent.click(tile);
+    expect(screen.queryByTestId('id-display')).toBeNull();
+
+    // The next tap acts normally.
+    fireEvent.pointerDown(tile);
+    fireEvent.pointerUp(tile);
+    fireEvent.click(tile);
+    expect(screen.getByTestId('id-display')).toBeTruthy();
+  });
+
+  it('swipe leaves the next tap working', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
+    await renderApp();
+    await advance(ATTRACT_MS);
+    fireEvent.pointerDown(screen.getByTestId('attract'));
+    fireEvent.pointerUp(window);
+
+    await advance(LEAVE_GUARD_MS);
+    const tile = document.querySelector('[data-tile="lookup"]')!;
+    fireEvent.pointerDown(tile);
+    fireEvent.pointerUp(tile);
+    fireEvent.click(tile);
+    expect(screen.getByTestId('id-display')).toBeTruthy();
   });
 
   it('stays off until the session is wiped', async () => {
