@@ -54,8 +54,9 @@ export function checkResult(fields: Partial<CheckResult> = {}): CheckResult {
   };
 }
 
-export function warning(rule: CheckWarning['rule'], rows: RowRef[], params: Record<string, string | number> = {}): CheckWarning {
-  return { rule, message: { key: `check:rules.${rule}`, params }, rows };
+/** A warning of `rule` with the message `check:rules.<rule>.<variant>`. */
+export function warning(rule: CheckWarning['rule'], rows: RowRef[], params: Record<string, string | number> = {}, variant = 'found'): CheckWarning {
+  return { rule, message: { key: `check:rules.${rule}.${variant}`, params }, rows };
 }
 
 /**

@@ -109,12 +109,12 @@ function sampleResult(): CheckResult {
       warning('afterDeathOrMove', [
         { file: HOSTILE_FILE, sheet: HOSTILE_SHEET, row: 5 },
         { file: 'deceased.csv', sheet: null, row: 2 },
-      ], { id: '430102199001011234' }),
+      ], { name: '李四', id: '430102199001011234', item: '高龄津贴', leftOn: '2024-01-12' }, 'death'),
     ],
     rules: [
       { rule: 'duplicatePayment', ran: true },
       { rule: 'afterDeathOrMove', ran: true },
-      { rule: 'officialRecipient', ran: false, skipped: { key: 'check:rules.noList', params: {} } },
+      { rule: 'officialRecipient', ran: false, skipped: { key: 'check:rules.skipped.noList', params: { key: 'officialRecipient.list' } } },
     ],
     rejectedRows: 2,
   });
@@ -216,7 +216,10 @@ describe('writeCheckReport', () => {
     expect(text).toContain('旧版 Excel 97-2003 工作簿');
     expect(text).toContain('同一人同一项目同一期间重复发放（1 条）');
     expect(text).toMatch(/问题\s*列 F/);
-    expect(text).toContain('未运行：');
+    const skipped = '未运行：比对规则文件中没有提供名单（officialRecipient.list）';
+    expect(text.split(skipped)).toHaveLength(3);
+    expect(text).toContain('领取人是村干部或其亲属（0 条）');
+    expect(text).toContain('李四（身份证号 [18 digits redacted]）');
     expect(text).toContain('比对规则使用的名单');
     expect(text).toContain('死亡迁出名单');
     expect(text).toContain('officials.xlsx 设有打开密码');

@@ -12,7 +12,7 @@ a { color: #0b4f9c; }
 :target { background: #fff3b0; outline: 2px solid #8a6d00; }
 table { border-collapse: collapse; margin: 8px 0; }
 th, td { border: 1px solid #8c8c8c; padding: 4px 10px; text-align: left; vertical-align: top; }
-thead th { background: #e8e8e8; }
+thead th { background: #e8e8e8; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #f6f6f6; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 table.rejections td:last-child { max-width: 560px; }

@@ -44,6 +44,14 @@ function warningCounts(warnings: readonly CheckWarning[]): Map<RuleId, number> {
   return counts;
 }
 
+/** Says why a rule did not run; null when it ran. */
+function ruleStatus(result: CheckResult, rule: RuleId, t: Translate): string | null {
+  const entry = result.rules.find((candidate) => candidate.rule === rule);
+  if (entry?.ran === true) return null;
+  if (entry?.skipped !== undefined) return t('check:report.rules.skipped', { reason: messageText(entry.skipped, t) });
+  return t('check:report.rules.notListed');
+}
+
 function summaryHtml(result: CheckResult, counts: Map<RuleId, number>, t: Translate): string {
   const sum = (pick: (table: CheckResult['tables'][number]) => number) => result.tables.reduce((total, table) => total + pick(table), 0);
   const rows: [string, number][] = [
@@ -63,10 +71,7 @@ function summaryHtml(result: CheckResult, counts: Map<RuleId, number>, t: Transl
       : paragraphHtml(t('check:report.verdictClean'), 'verdict');
 
   const ruleRows = RULE_IDS.map((rule) => {
-    const entry = result.rules.find((candidate) => candidate.rule === rule);
-    let status = t('check:report.rules.notListed');
-    if (entry?.ran === true) status = t('check:report.rules.ran');
-    else if (entry?.skipped !== undefined) status = t('check:report.rules.skipped', { reason: messageText(entry.skipped, t) });
+    const status = ruleStatus(result, rule, t) ?? t('check:report.rules.ran');
     const name = `<a href="#${ruleAnchorId(rule)}">${escapeHtml(t(`check:report.rule.${rule}`))}</a>`;
     return `<tr><td>${name}</td><td>${escapeHtml(status)}</td><td class="number">${formatCount(counts.get(rule) ?? 0)}</td></tr>`;
   });
@@ -151,7 +156,9 @@ function warningsHtml(result: CheckResult, counts: Map<RuleId, number>, cited: M
     const ruleName = t(`check:report.rule.${rule}`);
     parts.push(`<section class="rule">`);
     parts.push(heading(3, ruleAnchorId(rule), t('check:report.warnings.ruleHeading', { rule: ruleName, count })));
-    if (count === 0) parts.push(paragraphHtml(t('check:report.warnings.ruleNone')));
+    const notRun = ruleStatus(result, rule, t);
+    if (notRun !== null) parts.push(paragraphHtml(notRun));
+    else if (count === 0) parts.push(paragraphHtml(t('check:report.warnings.ruleNone')));
 
     const items = (byRule.get(rule) ?? []).map((warning, index) => {
       const link = { id: `warning:${rule}:${index + 1}`, label: `${ruleName} #${index + 1}` };

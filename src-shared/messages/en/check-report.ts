@@ -30,7 +30,7 @@ export default {
       warnings: 'Warnings',
       ran: 'ran',
       skipped: 'not run: {{reason}}',
-      notListed: 'not run: the rules settings do not list this rule',
+      notListed: 'not run',
     },
     rule: {
       duplicatePayment: 'Same person paid for the same item and period twice',

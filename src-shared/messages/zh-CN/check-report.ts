@@ -30,7 +30,7 @@ export default {
       warnings: '预警条数',
       ran: '已运行',
       skipped: '未运行：{{reason}}',
-      notListed: '未运行：规则设置中没有这条规则',
+      notListed: '未运行',
     },
     rule: {
       duplicatePayment: '同一人同一项目同一期间重复发放',
