@@ -43,7 +43,7 @@ function keptVersions(version: number, keep: number): number[] {
 
 /**
  * Gunzips `snapshot-K.sqlite.gz` of the content folder into `workDir` and returns the file, or
- * null when it is absent, damaged or holds another version. The content folder is not trusted
+ * null when it is absent, damaged or contains another version. The content folder is not trusted
  * beyond that: a terminal applies a delta only to a snapshot whose content digest equals the
  * delta's baseContentDigest, and checks the result against the signed content digest.
  */

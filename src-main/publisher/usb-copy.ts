@@ -61,7 +61,7 @@ async function copyVerified(from: string, to: string, name: string): Promise<num
   }
 
   // NOTE: the read-back may be served from the page cache rather than the stick itself, so it
-  // proves what the kernel holds after fsync, not every sector; a kiosk checks every digest again.
+  // proves what the kernel has after fsync, not every sector; a kiosk checks every digest again.
   const written = await hashFile(target, 'sha256');
   if (written.length !== expected.length || written.digest !== expected.digest) {
     throw new UsbCopyError('usbVerifyFailed', { file: target, expected: expected.length, actual: written.length });
