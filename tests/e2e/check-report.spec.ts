@@ -16,7 +16,7 @@ const DEPARTED = '名单/死亡迁出名单.xlsx';
 
 const at = (file: string, sheet: string | null, row: number): RowRef => ({ file, sheet, row });
 
-/** A check as a county might see it: two department files, a list, a failure and warnings. */
+/** Builds a check as a county might see it: two department files, a list, a failure and warnings. */
 function countyCheck(): CheckResult {
   const payments = tableSummary({
     file: PAYMENTS,

@@ -15,7 +15,7 @@ export function rejectionAt(file: string, sheet: string | null, row: number, val
   return { file, sheet, row, column: 'B', header: '身份证号', field: 'id_number', reason: 'idScientificNotation', value };
 }
 
-/** A table with no repairs or rejections; `fields` overrides any field. */
+/** Builds a table summary with no repairs or rejections, with `fields` overriding any field. */
 export function tableSummary(fields: Partial<TableSummary> = {}): TableSummary {
   return {
     file: 'payments.xlsx',
@@ -54,13 +54,13 @@ export function checkResult(fields: Partial<CheckResult> = {}): CheckResult {
   };
 }
 
-/** A warning of `rule` with the message `check:rules.<rule>.<variant>`. */
+/** Builds a warning of `rule` with the message `check:rules.<rule>.<variant>`. */
 export function warning(rule: CheckWarning['rule'], rows: RowRef[], params: Record<string, string | number> = {}, variant = 'found'): CheckWarning {
   return { rule, message: { key: `check:rules.${rule}.${variant}`, params }, rows };
 }
 
 /**
- * A check of one CSV payment export with `rows` data rows, `rejected` of them rejected by the
+ * Builds a check of one CSV payment export with `rows` data rows, `rejected` of them rejected by the
  * cleaners, one repair on each of the first `repairs` accepted rows, and `warnings` duplicate
  * payment warnings of two rows each.
  */

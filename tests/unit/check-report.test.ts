@@ -53,7 +53,7 @@ function readCsv(file: string): string[][] {
   return parseCsv(readFileSync(file, 'utf8'), { bom: true }) as string[][];
 }
 
-/** A small check: one workbook sheet with hostile names, one CSV file, one failure and warnings. */
+/** Builds a small check: a sheet with hostile names, a CSV file, a list, failures and warnings. */
 function sampleResult(): CheckResult {
   const sheetTable = tableSummary({
     file: HOSTILE_FILE,

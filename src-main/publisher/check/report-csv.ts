@@ -34,7 +34,7 @@ async function writeCsvFile(file: string, columns: readonly string[], rows: Iter
 
 export const REJECTION_COLUMNS = ['file', 'sheet', 'row', 'column', 'header', 'field', 'reason_code', 'reason', 'value'] as const;
 
-/** Cell rejections of the cleaners, then row problems of the standardiser, table by table. */
+/** Yields the cell rejections of the cleaners, then the row problems of the standardiser, table by table. */
 function* rejectionRows(result: CheckResult, t: Translate): Generator<CsvRow> {
   for (const table of allTables(result)) {
     for (const { rejections } of table.cellRejections) {
@@ -87,7 +87,7 @@ export const SUMMARY_COLUMNS = [
   'failure',
 ] as const;
 
-/** One line per table, then one per file or table that could not be read, with its message. */
+/** Yields one line per table, then one per file or table that could not be read, with its message. */
 function* summaryRows(result: CheckResult, t: Translate): Generator<CsvRow> {
   for (const table of allTables(result)) {
     const repairs = Object.values(table.repairCounts).reduce((sum, count) => sum + count, 0);

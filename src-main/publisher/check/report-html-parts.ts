@@ -1,5 +1,5 @@
-// Small HTML pieces of report.html. Every text from a file, a cell or a message passes through
-// escapeHtml here, because file names, sheet names and cells are untrusted.
+// Small HTML pieces of report.html. Each function escapes the texts it is given, because file
+// names, sheet names and cells are untrusted. Only definitionsHtml takes HTML, for values marked html.
 import { escapeHtml } from '../../core/printing/html.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 
@@ -33,7 +33,7 @@ export function definitionsHtml(entries: readonly { label: string; value: string
   return `<dl>${items.join('')}</dl>`;
 }
 
-/** The line that tells how many entries a capped list left out, and where they all are. */
+/** Renders the line that states how many entries a capped list left out, and where they all are. */
 export function moreHtml(left: number, file: string, t: Translate): string {
   if (left <= 0) return '';
   return `<p class="more">${escapeHtml(t('check:report.more', { count: left, file }))}</p>`;

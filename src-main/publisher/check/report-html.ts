@@ -44,7 +44,7 @@ function warningCounts(warnings: readonly CheckWarning[]): Map<RuleId, number> {
   return counts;
 }
 
-/** Says why a rule did not run; null when it ran. */
+/** Returns why a rule did not run, or null when it ran. */
 function ruleStatus(result: CheckResult, rule: RuleId, t: Translate): string | null {
   const entry = result.rules.find((candidate) => candidate.rule === rule);
   if (entry?.ran === true) return null;

@@ -1,7 +1,7 @@
 // Texts that report.html and the CSV files of `minsheng check` share: row references, message
-// texts and the reasons of rejections. Texts the import did not pass through a cleaner (title and
-// footer rows, header notices, messages of the rules) go through the log redaction too, so a phone
-// number in a title row or an ID number in a rule's parameters never reaches a report file.
+// texts and the reasons of rejections. Texts that no cleaner masked (title and footer rows, header
+// notices, messages of the rules) go through the log redaction. So a phone number in a title row or
+// a full ID number in a rule's parameters is redacted before it reaches a report file.
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import { redactPersonalData } from '../../core/redaction.js';
 import type { CellRejection } from '../import/clean-rows.js';
@@ -18,12 +18,12 @@ export const REPORT_FILES = {
   summary: 'summary.csv',
 } as const;
 
-/** The department files' tables, then the tables of the lists the rules read. */
+/** Returns the department files' tables, then the tables of the lists the rules read. */
 export function allTables(result: CheckResult): TableSummary[] {
   return result.listTables === undefined ? result.tables : [...result.tables, ...result.listTables];
 }
 
-/** Files and tables that could not be read: the department files', then the rule lists'. */
+/** Returns the files and tables that could not be read: the department files', then the rule lists'. */
 export function allFailures(result: CheckResult): FileFailure[] {
   return result.listFailures === undefined ? result.failures : [...result.failures, ...result.listFailures];
 }
@@ -71,8 +71,8 @@ export function rowRefCode(ref: RowRef): string {
   return ref.sheet === null ? `${ref.file}!${ref.row}` : `${ref.file}#${ref.sheet}!${ref.row}`;
 }
 
-// encodeURIComponent leaves these unreserved marks alone; encoding them too leaves only letters,
-// digits, "-", "_", "." and "%" in an encoded part, so ":" can separate the parts.
+// encodeURIComponent leaves these marks unencoded. Encoding them too leaves only letters, digits,
+// "-", "_", "." and "%" in an encoded part, so ":" can separate the parts.
 const MARKS = /[!'()*~]/g;
 
 function encodePart(text: string): string {
@@ -82,8 +82,8 @@ function encodePart(text: string): string {
 /**
  * Returns the anchor id of a row in the "rows concerned" section. Distinct rows get distinct ids,
  * because the encoded parts never contain ":" and a CSV file's id has one part fewer than a sheet's.
- * An href of "#" and the id finds the element by its exact id, as the fragment holds no
- * character that a URL parser re-encodes.
+ * An href of "#" and the id finds the element by its exact id, because the fragment contains
+ * no character that a URL parser re-encodes.
  */
 export function rowAnchorId(ref: RowRef): string {
   const sheet = ref.sheet === null ? '' : `:${encodePart(ref.sheet)}`;

@@ -1,6 +1,5 @@
-// Messages of `minsheng check`: the report (report.html, and the reason texts of the CSV files).
-// See check.ts. In `more`, {{count}} is what a capped list leaves out and {{file}} the CSV file
-// that lists everything.
+// Messages of `minsheng check`: report.html, and the rule names of warnings.csv. See check.ts.
+// In `more`, {{count}} is what a capped list leaves out and {{file}} the CSV file that lists all.
 export default {
   report: {
     title: '数据检查与信息比对报告',
