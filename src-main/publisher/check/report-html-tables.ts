@@ -9,9 +9,9 @@ import { definitionsHtml, escapeHtml, moreHtml, paragraphHtml, tableHtml } from 
 import type { CellContent } from './report-html-parts.js';
 import { DELIMITER_NAMES, freeText, messageText, rejectionReason, repairKindNamer, REPORT_FILES } from './report-text.js';
 
-// NOTE: the caps are per table and there is no cap over all tables. A measured worst case of one
-// table (19 repair kinds, 100 rows of three rejected cells) took about 200 KB, so a folder of more
-// than about 50 such tables would pass 10 MB (an estimate).
+// NOTE: the caps are per table and there is no cap over all tables. One table at every cap (all 19
+// repair kinds, 100 rows of three rejected cells) renders to about 135 KB, so a folder of more than
+// about 70 such tables would pass 10 MB.
 /** Examples listed per repair kind and table. */
 export const REPAIR_EXAMPLES_PER_KIND = 20;
 /** Rejected rows listed per table, each with all of its rejected cells. */
