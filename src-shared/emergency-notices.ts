@@ -36,8 +36,6 @@ export interface EmergencyNoticesApi {
   getEmergencyNotices(): Promise<EmergencyNotice[]>;
 }
 
-export const EMERGENCY_NOTICES_CHANNELS = { getEmergencyNotices: 'kiosk:get-emergency-notices' } as const;
-export const EMERGENCY_NOTICES_HTTP_PATHS = { getEmergencyNotices: '/api/emergency-notices' } as const;
 
 /**
  * True when a notice for `noticeRegion` concerns a terminal in `terminalRegion`: the notice's

@@ -3,6 +3,7 @@
 // these schemas, so a wrong shape fails at the boundary and never reaches a screen.
 import { z } from 'zod';
 import type { BoardsApi } from './boards-api.js';
+import type { EmergencyNoticesApi } from './emergency-notices.js';
 import type { ReportsApi } from './reports-api.js';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -108,7 +109,7 @@ export type LookupResult = z.infer<typeof LookupResultSchema>;
 
 export const LookupRequestSchema = z.object({ idNumber: z.string().max(64) });
 
-export interface KioskApi extends BoardsApi, ReportsApi {
+export interface KioskApi extends BoardsApi, ReportsApi, EmergencyNoticesApi {
   getSettings(): Promise<KioskSettings>;
   /** Null when no snapshot is installed yet. */
   getSnapshotInfo(): Promise<SnapshotInfo | null>;
@@ -120,10 +121,12 @@ export const KIOSK_CHANNELS = {
   getSettings: 'kiosk:get-settings',
   getSnapshotInfo: 'kiosk:get-snapshot-info',
   lookupHousehold: 'kiosk:lookup-household',
+  getEmergencyNotices: 'kiosk:get-emergency-notices',
 } as const;
 
 export const KIOSK_HTTP_PATHS = {
   getSettings: '/api/settings',
   getSnapshotInfo: '/api/snapshot',
   lookupHousehold: '/api/lookup',
+  getEmergencyNotices: '/api/emergency-notices',
 } as const;

@@ -1,5 +1,6 @@
-// The KioskApi over HTTP: GET /api/settings, GET /api/snapshot, POST /api/lookup {idNumber},
-// and a POST per board method (board-routes.ts) and per reporting method (reports-routes.ts).
+// The KioskApi over HTTP: GET /api/settings, GET /api/snapshot, GET /api/emergency-notices,
+// POST /api/lookup {idNumber}, and a POST per board method (board-routes.ts) and per reporting
+// method (reports-routes.ts).
 // The AdminApi has a POST per method under /api/admin/ (admin-routes.ts).
 // Each body is read up to a small limit and parsed with the shared schema. No body is logged,
 // because a lookup body contains an ID number.
@@ -61,6 +62,11 @@ export async function handleApi(
     if (pathname === KIOSK_HTTP_PATHS.getSnapshotInfo) {
       if (!isGetOrHead(request)) return methodNotAllowed(response, 'GET, HEAD');
       return sendJson(response, 200, await api.getSnapshotInfo());
+    }
+
+    if (pathname === KIOSK_HTTP_PATHS.getEmergencyNotices) {
+      if (!isGetOrHead(request)) return methodNotAllowed(response, 'GET, HEAD');
+      return sendJson(response, 200, await api.getEmergencyNotices());
     }
 
     if (pathname === KIOSK_HTTP_PATHS.lookupHousehold) {

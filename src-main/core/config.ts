@@ -170,6 +170,8 @@ export const TerminalConfigSchema = z
       rootKeys: z.array(z.string().min(1)).min(1).max(32).optional(),
       rootThreshold: z.number().int().min(1).max(32).optional(),
       intervalMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+      // Minutes between fetches of the emergency notices file alone, a few KiB each.
+      noticeIntervalMinutes: z.number().int().min(1).max(24 * 60).default(1),
     })
       .refine((sync) => (sync.trust === undefined) !== (sync.rootKeys === undefined), {
         message: 'exactly one of trust and rootKeys is required',

@@ -25,6 +25,7 @@ import type { Pointer } from './data-folder/pointer.js';
 import { effectiveNow, readSyncState } from './data-folder/state.js';
 import { createLogger } from './log.js';
 import { lookupHousehold } from './lookup.js';
+import { currentNotices } from './notices/current-notices.js';
 import type { PrintOutput } from './printing/print-job.js';
 import type { ReportingKeys } from './reports/commission-key.js';
 import { createReportsService } from './reports/reports-service.js';
@@ -362,6 +363,11 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
 
     async searchIndexReady() {
       return querySearch((search) => search.storage, null);
+    },
+
+    // The configured home region (or the county) names where the terminal stands, with or without a snapshot.
+    async getEmergencyNotices() {
+      return currentNotices(options.dataDir, settings.homeRegionCode, clock());
     },
 
     fileReport: (draft) => reports.fileReport(draft),

@@ -98,6 +98,12 @@ export function registerKioskIpc(ipcMain: IpcMain, api: KioskApi, pageUrl: strin
     return api.getSnapshotInfo();
   });
 
+  ipcMain.handle(KIOSK_CHANNELS.getEmergencyNotices, (event, ...args: unknown[]) => {
+    checkSender(event, KIOSK_CHANNELS.getEmergencyNotices, pageUrl);
+    parseArguments(NoArguments, args, KIOSK_CHANNELS.getEmergencyNotices);
+    return api.getEmergencyNotices();
+  });
+
   ipcMain.handle(KIOSK_CHANNELS.lookupHousehold, (event, ...args: unknown[]) => {
     checkSender(event, KIOSK_CHANNELS.lookupHousehold, pageUrl);
     const [request] = parseArguments(LookupArguments, args, KIOSK_CHANNELS.lookupHousehold);

@@ -30,7 +30,7 @@ import { createKioskWindow } from './kiosk-window.js';
 import { denyNewWindowsEverywhere, keepWindowOpen, lockDownSession, lockDownWebContents, removeApplicationMenu } from './lockdown.js';
 import type { LockdownOptions } from './lockdown.js';
 import { createElectronPrinter } from './printer.js';
-import { startPeriodicSync, syncPassFor } from './periodic-sync.js';
+import { noticePassFor, startPeriodicSync, syncPassFor } from './periodic-sync.js';
 import { watchRenderer } from './renderer-recovery.js';
 import type { RendererRecovery } from './renderer-recovery.js';
 import { totalMemoryBytes, trackPageActivity } from './vitals.js';
@@ -261,6 +261,12 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
     runOnce: syncPassFor(loaded, createLogger('sync')),
   });
   void sync.runNow();
+  // Emergency notices are fetched far more often than the bundle, because each fetch is one small file.
+  const noticeSync = startPeriodicSync({
+    intervalMinutes: loaded.config.sync.noticeIntervalMinutes,
+    runOnce: noticePassFor(loaded, createLogger('notice-sync')),
+    log: createLogger('notice-sync'),
+  });
 
   // The exit to desktop closes the service itself, because app.exit() skips 'will-quit'.
   const adminHost = electronAdminHost({
@@ -289,6 +295,7 @@ export async function startKioskHost(argv: readonly string[], env: NodeJS.Proces
   app.on('will-quit', () => {
     watchdog.stop();
     sync.stop();
+    noticeSync.stop();
     unregisterIpc();
     unregisterAdminIpc();
     powerSaveBlocker.stop(displayAwake);

@@ -4,12 +4,11 @@
 // finishes its install or cleanup, because cutting it short would leave staging files.
 import { createLogger } from '../core/log.js';
 import type { Logger } from '../core/log.js';
-import type { SyncOutcome } from '../core/sync/sync.js';
 
 export interface PeriodicSyncOptions {
   intervalMinutes: number;
-  /** One sync pass; expected to return an outcome rather than throw. */
-  runOnce: () => Promise<SyncOutcome | null>;
+  /** One sync pass (of the bundle, or of the notices alone); expected to return an outcome rather than throw. */
+  runOnce: () => Promise<{ status: string } | null>;
   log?: Logger;
 }
 
@@ -67,4 +66,4 @@ export function startPeriodicSync(options: PeriodicSyncOptions): PeriodicSync {
 }
 
 // The pass itself lives in core, so the browser host's admin screen runs the same one.
-export { syncPassFor } from '../core/sync/config-pass.js';
+export { noticePassFor, syncPassFor } from '../core/sync/config-pass.js';

@@ -37,6 +37,7 @@ const kioskApi: KioskApi = {
   fileReport: (draft) => invokeAndParse(RESULTS.fileReport, REPORTS_CHANNELS.fileReport, draft),
   getCaseStatus: (request) => invokeAndParse(RESULTS.getCaseStatus, REPORTS_CHANNELS.getCaseStatus, request),
   print: (request) => invokeAndParse(RESULTS.print, REPORTS_CHANNELS.print, request),
+  getEmergencyNotices: () => invokeAndParse(RESULTS.getEmergencyNotices, KIOSK_CHANNELS.getEmergencyNotices),
 };
 
 // The PIN check, lockout and token live in main; the page only relays them.

@@ -76,8 +76,8 @@ export interface NoticeWriteResult {
 
 /**
  * Rewrites the notices file of `outDir` with `change` applied to the notices that have not ended,
- * under the folder's publish lock. The sequence is at least the time in seconds, so it still
- * rises after the file was deleted from the folder.
+ * under the folder's publish lock. The sequence is at least the time in milliseconds since the
+ * epoch, so it still rises after the file was deleted from the folder.
  */
 async function rewriteNotices(
   options: NoticeChange,
@@ -97,7 +97,7 @@ async function rewriteNotices(
     const notices = change(current, county, now);
     if (notices.length > NOTICES_PER_FILE_MAX) throw new NoticeError('errors.tooManyNotices', { count: notices.length, max: NOTICES_PER_FILE_MAX });
 
-    const sequence = Math.max((published?.signed.sequence ?? 0) + 1, Math.floor(now.getTime() / 1000));
+    const sequence = Math.max((published?.signed.sequence ?? 0) + 1, now.getTime());
     const signed: SignedNotices = {
       type: 'minsheng-notices',
       specVersion: NOTICES_SPEC_VERSION,

@@ -14,6 +14,7 @@ import type {
   SearchResult,
   SuggestResult,
 } from '../../src-shared/boards-api.js';
+import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
 import { KIOSK_HTTP_PATHS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { KIOSK_RESULT_SCHEMAS as RESULTS } from '../../src-shared/kiosk-api-results.js';
@@ -99,6 +100,7 @@ export function createHttpKioskApi(): KioskApi {
     fileReport: (draft) => postJson(REPORTS_HTTP_PATHS.fileReport, draft) as Promise<FileReportResult>,
     getCaseStatus: (request) => postJson(REPORTS_HTTP_PATHS.getCaseStatus, request) as Promise<CaseStatus>,
     print: (request) => postJson(REPORTS_HTTP_PATHS.print, request) as Promise<PrintResult>,
+    getEmergencyNotices: () => fetchJson(KIOSK_HTTP_PATHS.getEmergencyNotices) as Promise<EmergencyNotice[]>,
   };
 }
 
@@ -128,6 +130,7 @@ export function checkedKioskApi(source: KioskApi): KioskApi {
     fileReport: (draft) => parsedCall('fileReport', () => source.fileReport(draft), RESULTS.fileReport),
     getCaseStatus: (request) => parsedCall('getCaseStatus', () => source.getCaseStatus(request), RESULTS.getCaseStatus),
     print: (request) => parsedCall('print', () => source.print(request), RESULTS.print),
+    getEmergencyNotices: () => parsedCall('getEmergencyNotices', () => source.getEmergencyNotices(), RESULTS.getEmergencyNotices),
   };
 }
 

@@ -176,5 +176,6 @@ export function memoryKioskApi(): MemoryKioskApi {
       printRequests.push(request);
       return { status: 'not-configured' };
     },
+    getEmergencyNotices: async () => [],
   };
 }

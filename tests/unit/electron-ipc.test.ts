@@ -42,6 +42,7 @@ function recordingApi(real: KioskApi): KioskApi {
     fileReport: (draft) => (coreCalls.push('fileReport'), real.fileReport(draft)),
     getCaseStatus: (request) => (coreCalls.push('getCaseStatus'), real.getCaseStatus(request)),
     print: (request) => (coreCalls.push('print'), real.print(request)),
+    getEmergencyNotices: () => (coreCalls.push('getEmergencyNotices'), real.getEmergencyNotices()),
   };
 }
 

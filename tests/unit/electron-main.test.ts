@@ -306,9 +306,10 @@ describe('startKioskHost', () => {
     expect(standIn.recorded.hardwareAccelerationDisabled).toBe(false);
   });
 
-  it('releases IPC and the sync timer on quit', async () => {
+  it('releases IPC and the sync timers on quit', async () => {
     await startKioskHost(['app', '--config', writeConfig(GOOD_CONFIG)], {});
-    expect(vi.getTimerCount()).toBe(1);
+    // The bundle sync and the emergency notice poll.
+    expect(vi.getTimerCount()).toBe(2);
 
     standIn.app.quit();
 

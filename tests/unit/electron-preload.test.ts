@@ -33,6 +33,7 @@ const KIOSK_API_METHODS = [
   'fileReport',
   'getCaseStatus',
   'getDocument',
+  'getEmergencyNotices',
   'getFacets',
   'getFinanceSummary',
   'getRecord',

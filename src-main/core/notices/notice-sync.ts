@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileDurably } from '../data-folder/fsync.js';
+import { ensureDataFolder } from '../data-folder/install.js';
 import { effectiveNow, readSyncState } from '../data-folder/state.js';
 import { readTrustedRoot } from '../data-folder/trusted-root.js';
 import { createLogger } from '../log.js';
@@ -85,6 +86,7 @@ async function runPass(options: NoticeSyncOptions, source: BundleSource): Promis
 
   const verdict = verifyNotices(file, { trust: options.trust, root, expectedRegion: options.expectedRegion, stored: readStoredNotices(dataDir), now });
   if (verdict === 'same') return { status: 'up-to-date', sequence: file.signed.sequence };
+  await ensureDataFolder(dataDir);
   await writeFileDurably(storedNoticesPath(dataDir), `${JSON.stringify(file, null, 2)}\n`);
   return { status: 'updated', sequence: file.signed.sequence, count: file.signed.notices.length };
 }

@@ -1,0 +1,125 @@
+// Emergency notices end to end without screens: the real publisher signs a bundle and a notices
+// file, nginx serves the folder on 127.0.0.1, the notice pass fetches it into a kiosk data folder,
+// and the kiosk service returns the notices for the terminal's region.
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKioskService } from '../../src-main/core/kiosk-service.js';
+import type { KioskService } from '../../src-main/core/kiosk-service.js';
+import { syncNotices } from '../../src-main/core/notices/notice-sync.js';
+import { NOTICES_FILE } from '../../src-main/core/notices/notices-file.js';
+import { loadTrustFile } from '../../src-main/core/trust/anchor.js';
+import { noticeFromFlags } from '../../src-main/publisher/notice-flags.js';
+import { endNotice, publishNotice } from '../../src-main/publisher/notice-publish.js';
+import { runCli } from '../helpers/cli.js';
+import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
+import { startNginx } from '../helpers/nginx.js';
+import type { RunningNginx } from '../helpers/nginx.js';
+import { writeSampleDataset } from '../helpers/publisher-data.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+const COUNTY = '431226';
+const HOME_TOWNSHIP = '431226100';
+const OTHER_TOWNSHIP = '431226101';
+
+const temp = makeTempDir();
+const keyDir = path.join(temp.dir, 'keys');
+const bundleDir = path.join(temp.dir, 'www', 'bundle');
+const kioskDataDir = path.join(temp.dir, 'kiosk');
+const keyFiles = [path.join(keyDir, 'publisher.key')];
+let nginx: RunningNginx;
+let service: KioskService;
+
+function hoursFromNow(hours: number): string {
+  return new Date(Date.now() + hours * 60 * 60 * 1000).toISOString();
+}
+
+function publishFor(id: string, region: string, title: string) {
+  const flags = { id, region, title, body: `${title}，请相互转告。`, start: hoursFromNow(-1), end: hoursFromNow(4) };
+  return publishNotice({ outDir: bundleDir, keyFiles, notice: (county, now) => noticeFromFlags(flags, county, now) });
+}
+
+function pass(source = `${nginx.url}bundle/`) {
+  return syncNotices({ source, trust: loadTrustFile(path.join(keyDir, 'publisher.pub')), dataDir: kioskDataDir, expectedRegion: COUNTY });
+}
+
+async function shownIds(): Promise<string[]> {
+  return (await service.getEmergencyNotices()).map((notice) => notice.id);
+}
+
+beforeAll(async () => {
+  const dataDir = path.join(temp.dir, 'data');
+  expect((await runCli(['keygen', '--out', keyDir])).code).toBe(0);
+  writeSampleDataset(dataDir);
+  const published = await runCli(['publish', '--data', dataDir, '--key', keyFiles[0]!, '--out', bundleDir]);
+  expect(published.code, published.stderr).toBe(0);
+  nginx = await startNginx({ root: path.join(temp.dir, 'www') });
+  service = createKioskService({ dataDir: kioskDataDir, settings: { ...TEST_SETTINGS, homeRegionCode: HOME_TOWNSHIP } });
+});
+
+afterAll(async () => {
+  await service?.close();
+  await nginx?.stop();
+  temp.remove();
+});
+
+describe('emergency notices over nginx', () => {
+  it('reports a folder without notices as absent', async () => {
+    expect(await pass()).toEqual({ status: 'absent' });
+    expect(await shownIds()).toEqual([]);
+  });
+
+  it('shows county and home township notices only', async () => {
+    await publishFor('county-water', COUNTY, '全县停水通知');
+    await publishFor('home-flood', HOME_TOWNSHIP, '防汛转移通知');
+    await publishFor('other-road', OTHER_TOWNSHIP, '道路封闭通知');
+
+    const outcome = await pass();
+    expect(outcome).toMatchObject({ status: 'updated', count: 3 });
+    expect((await shownIds()).sort()).toEqual(['county-water', 'home-flood']);
+  });
+
+  it('reports the same file as up to date', async () => {
+    expect((await pass()).status).toBe('up-to-date');
+  });
+
+  it('hides a notice withdrawn early', async () => {
+    const older = path.join(temp.dir, 'older-notices.json');
+    copyFileSync(path.join(bundleDir, NOTICES_FILE), older);
+
+    await endNotice({ outDir: bundleDir, keyFiles, id: 'home-flood' });
+    expect((await pass()).status).toBe('updated');
+    expect(await shownIds()).toEqual(['county-water']);
+
+    // A replay of the set from before the withdrawal must not bring the notice back.
+    copyFileSync(older, path.join(bundleDir, NOTICES_FILE));
+    const replay = await pass();
+    expect(replay).toMatchObject({ status: 'rejected', reason: 'rollback' });
+    expect(await shownIds()).toEqual(['county-water']);
+  });
+
+  it('rejects a forged notice and keeps the stored set', async () => {
+    await publishFor('home-flood', HOME_TOWNSHIP, '防汛转移通知');
+    const file = path.join(bundleDir, NOTICES_FILE);
+    const forged = JSON.parse(readFileSync(file, 'utf8')) as { signed: { sequence: number; notices: { title: string }[] } };
+    forged.signed.sequence += 1000;
+    forged.signed.notices[0]!.title = '假通知：请到村委会领取补贴';
+    writeFileSync(file, JSON.stringify(forged));
+
+    expect(await pass()).toMatchObject({ status: 'rejected', reason: 'bad-signature' });
+    expect(await shownIds()).toEqual(['county-water']);
+  });
+
+  it('keeps the stored set when the file disappears', async () => {
+    rmSync(path.join(bundleDir, NOTICES_FILE));
+    expect(await pass()).toEqual({ status: 'absent' });
+    expect(await shownIds()).toEqual(['county-water']);
+  });
+
+  it('reads notices from a folder source too', async () => {
+    await publishFor('home-flood', HOME_TOWNSHIP, '防汛转移通知');
+    expect(await pass(bundleDir)).toMatchObject({ status: 'updated' });
+    // The file was rewritten from an empty folder, so the county notice is no longer in it.
+    expect(await shownIds()).toEqual(['home-flood']);
+  });
+});
