@@ -14,7 +14,7 @@ import { collectStandards, findAboveStandard } from './rules/above-standard.js';
 import { findPaymentsAfterDeparture } from './rules/after-death-or-move.js';
 import { findDuplicatePayments } from './rules/duplicate-payment.js';
 import { findOfficialRecipients } from './rules/official-recipient.js';
-import { RuleNames } from './rules/rule-support.js';
+import { groupByPerson, RuleNames } from './rules/rule-support.js';
 import { findSharedIdNumbers } from './rules/shared-id-number.js';
 import { findStoppedRecurring } from './rules/stopped-recurring.js';
 
@@ -59,14 +59,16 @@ export function applyRules(input: RulesInput, lists: RuleLists): Omit<RulesOutco
   const { persons, payments, config } = input;
   const names = new RuleNames(input.items, persons);
   const { standards, problems } = collectStandards(input.items, config.standards);
+  let byPerson: Map<string, number[]> | null = null;
+  const paymentsByPerson = (): Map<string, number[]> => (byPerson ??= groupByPerson(payments));
 
   const run: Record<RuleId, () => CheckWarning[] | Message> = {
-    duplicatePayment: () => findDuplicatePayments(payments, names),
+    duplicatePayment: () => findDuplicatePayments(payments, paymentsByPerson(), names),
     aboveStandard: () => (standards.size === 0 ? skip('noStandards') : findAboveStandard(payments, standards, names)),
     afterDeathOrMove: () => listSkip('afterDeathOrMove', lists) ?? findPaymentsAfterDeparture(payments, lists.departed, names),
     sharedIdNumber: () => findSharedIdNumbers(persons, input.conflicts),
     officialRecipient: () => listSkip('officialRecipient', lists) ?? findOfficialRecipients(payments, lists.officials, names),
-    stoppedRecurring: () => findStoppedRecurring(payments, { items: input.items, minPeriods: config.minPeriods, departed: lists.departed, names }),
+    stoppedRecurring: () => findStoppedRecurring(payments, paymentsByPerson(), { items: input.items, minPeriods: config.minPeriods, departed: lists.departed, names }),
   };
 
   const warnings: CheckWarning[] = [];

@@ -6,35 +6,44 @@ import type { CheckWarning, StandardPayment } from '../check-types.js';
 import { personItemParams, warning } from './rule-support.js';
 import type { RuleNames } from './rule-support.js';
 
-export function findDuplicatePayments(payments: readonly StandardPayment[], names: RuleNames): CheckWarning[] {
-  // The index of the first payment of each (ID number, item, period), and the groups of repeats.
+export function findDuplicatePayments(
+  payments: readonly StandardPayment[],
+  byPerson: ReadonlyMap<string, readonly number[]>,
+  names: RuleNames,
+): CheckWarning[] {
+  const warnings: CheckWarning[] = [];
+  // Per person: the first payment of each (item, period), and the groups of repeats.
   const first = new Map<string, number>();
   const groups = new Map<string, number[]>();
-  for (let index = 0; index < payments.length; index++) {
-    const payment = payments[index]!;
-    const key = `${payment.id_number}|${payment.item_code}|${payment.period}`;
-    const earlier = first.get(key);
-    if (earlier === undefined) {
-      first.set(key, index);
-      continue;
+  for (const indexes of byPerson.values()) {
+    if (indexes.length < 2) continue;
+    first.clear();
+    groups.clear();
+    for (const index of indexes) {
+      const payment = payments[index]!;
+      const key = `${payment.item_code}|${payment.period}`;
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, index);
+        continue;
+      }
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [earlier, index]);
+      else group.push(index);
     }
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [earlier, index]);
-    else group.push(index);
-  }
-
-  const warnings: CheckWarning[] = [];
-  for (const indexes of groups.values()) {
-    const group = indexes.map((index) => payments[index]!);
-    const { id_number: idNumber, item_code: itemCode, period } = group[0]!;
-    const params = {
-      ...personItemParams(idNumber, itemCode, names),
-      period,
-      payments: group.length,
-      amounts: group.map((payment) => formatFenAsYuan(payment.amount_fen)).join(', '),
-      dates: group.map((payment) => payment.paid_on).join(', '),
-    };
-    warnings.push(warning('duplicatePayment', 'found', params, group.map((payment) => payment.source)));
+    for (const group of groups.values()) warnings.push(duplicateWarning(group.map((index) => payments[index]!), names));
   }
   return warnings;
+}
+
+function duplicateWarning(group: StandardPayment[], names: RuleNames): CheckWarning {
+  const { id_number: idNumber, item_code: itemCode, period } = group[0]!;
+  const params = {
+    ...personItemParams(idNumber, itemCode, names),
+    period,
+    payments: group.length,
+    amounts: group.map((payment) => formatFenAsYuan(payment.amount_fen)).join(', '),
+    dates: group.map((payment) => payment.paid_on).join(', '),
+  };
+  return warning('duplicatePayment', 'found', params, group.map((payment) => payment.source));
 }

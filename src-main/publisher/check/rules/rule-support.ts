@@ -56,6 +56,18 @@ export function paymentGroupParams(payments: readonly StandardPayment[], indexes
   return { payments: indexes.length, total: formatFenAsYuan(total), firstPaidOn: first, lastPaidOn: last };
 }
 
+/**
+ * Groups payment indexes by ID number, in payment order. Rules that compare a person's payments
+ * with each other work on these groups with small Maps, cleared per person. One Map with a key
+ * per payment cost more: duplicatePayment took 2.5 s in place of 0.9 s on 1,000,000 payments
+ * (bench/check-rules.ts, 2 CPUs, Node 20).
+ */
+export function groupByPerson(payments: readonly StandardPayment[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (let index = 0; index < payments.length; index++) addToGroup(groups, payments[index]!.id_number, index);
+  return groups;
+}
+
 /** Adds `index` to the group of `key`. */
 export function addToGroup(groups: Map<string, number[]>, key: string, index: number): void {
   const group = groups.get(key);

@@ -78,57 +78,63 @@ function windowsOf(payments: readonly StandardPayment[], items: readonly CheckIt
 
 export function findStoppedRecurring(
   payments: readonly StandardPayment[],
+  byPerson: ReadonlyMap<string, readonly number[]>,
   options: { items: readonly CheckItem[]; minPeriods: number; departed: ReadonlyMap<string, DepartedEntry>; names: RuleNames },
 ): CheckWarning[] {
   const windows = windowsOf(payments, options.items, options.minPeriods);
-
-  // 1. Each person's periods of the window as bits, and who was paid in the newest period.
+  // minPeriods is at most 30 (rules-file.ts), so a mask of the window's periods fits 31 bits.
+  const full = 2 ** options.minPeriods - 1;
+  const warnings: CheckWarning[] = [];
   const masks = new Map<string, number>();
   const paidNewest = new Set<string>();
-  for (const payment of payments) {
-    const window = windows.get(payment.item_code);
-    if (window === undefined || payment.period.length !== window.periodLength) continue;
-    const key = `${payment.id_number}|${payment.item_code}`;
-    if (payment.period === window.newest) {
-      paidNewest.add(key);
-      continue;
+
+  for (const [idNumber, indexes] of byPerson) {
+    // 1. The person's periods of each item's window as bits, and the items paid in the newest period.
+    masks.clear();
+    paidNewest.clear();
+    for (const index of indexes) {
+      const payment = payments[index]!;
+      const window = windows.get(payment.item_code);
+      if (window === undefined || payment.period.length !== window.periodLength) continue;
+      if (payment.period === window.newest) paidNewest.add(payment.item_code);
+      const bit = window.bits.get(payment.period);
+      if (bit !== undefined) masks.set(payment.item_code, (masks.get(payment.item_code) ?? 0) | (1 << bit));
     }
-    const bit = window.bits.get(payment.period);
-    if (bit !== undefined) masks.set(key, (masks.get(key) ?? 0) | (1 << bit));
-  }
 
-  // 2. Full windows without the newest period. minPeriods is at most 30, so the mask fits 31 bits.
-  const full = 2 ** options.minPeriods - 1;
-  const stopped = new Map<string, RowRef[]>();
-  for (const [key, mask] of masks) if (mask === full && !paidNewest.has(key)) stopped.set(key, []);
-  if (stopped.size === 0) return [];
-
-  // 3. The payment rows of the window, for the warnings' links.
-  for (const payment of payments) {
-    const rows = stopped.get(`${payment.id_number}|${payment.item_code}`);
-    if (rows !== undefined && windows.get(payment.item_code)!.bits.has(payment.period)) rows.push(payment.source);
-  }
-
-  const warnings: CheckWarning[] = [];
-  for (const [key, rows] of stopped) {
-    const [idNumber, itemCode] = key.split('|') as [string, string];
-    const window = windows.get(itemCode)!;
-    const listed = options.departed.get(idNumber);
-    const params: Record<string, string | number> = {
-      ...personItemParams(idNumber, itemCode, options.names, listed?.name),
-      periods: options.minPeriods,
-      from: window.oldest,
-      to: window.latestBefore,
-      newest: window.newest,
-    };
-    if (listed === undefined) {
-      warnings.push(warning('stoppedRecurring', 'found', params, rows));
-      continue;
+    // 2. A full window without the newest period, with the window's payment rows as links.
+    for (const [itemCode, mask] of masks) {
+      if (mask !== full || paidNewest.has(itemCode)) continue;
+      const window = windows.get(itemCode)!;
+      const rows: RowRef[] = [];
+      for (const index of indexes) {
+        const payment = payments[index]!;
+        if (payment.item_code === itemCode && window.bits.has(payment.period)) rows.push(payment.source);
+      }
+      warnings.push(stoppedWarning(idNumber, itemCode, window, rows, options));
     }
-    // The list explains the stop, if its date is right; the worker checks the list row.
-    params.leftOn = listed.left_on;
-    params.type = listed.departureText;
-    warnings.push(warning('stoppedRecurring', 'listed', params, [...rows, listed.source]));
   }
   return warnings;
+}
+
+function stoppedWarning(
+  idNumber: string,
+  itemCode: string,
+  window: ItemWindow,
+  rows: RowRef[],
+  options: { minPeriods: number; departed: ReadonlyMap<string, DepartedEntry>; names: RuleNames },
+): CheckWarning {
+  const listed = options.departed.get(idNumber);
+  const params: Record<string, string | number> = {
+    ...personItemParams(idNumber, itemCode, options.names, listed?.name),
+    periods: options.minPeriods,
+    from: window.oldest,
+    to: window.latestBefore,
+    newest: window.newest,
+  };
+  if (listed === undefined) return warning('stoppedRecurring', 'found', params, rows);
+
+  // The list explains the stop, if its date is right; the worker checks the list row.
+  params.leftOn = listed.left_on;
+  params.type = listed.departureText;
+  return warning('stoppedRecurring', 'listed', params, [...rows, listed.source]);
 }
