@@ -15,7 +15,7 @@ import { useAttractLoop } from './attract/use-attract-loop.js';
 import { BoardScreen } from './boards/BoardScreen.js';
 import { RecordDetailScreen } from './boards/RecordDetailScreen.js';
 import { DataAgeBanner } from './components/DataAgeBanner.js';
-import { IdleWarning } from './components/IdleWarning.js';
+import { idleLoss, IdleWarning } from './components/IdleWarning.js';
 import { TopBar } from './components/TopBar.js';
 import { applyKey } from './id-input/id-input.js';
 import type { KeypadKey } from './id-input/id-input.js';
@@ -65,6 +65,8 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
   const [searching, setSearching] = useState(false);
   // The admin PIN pad or screen is open: not a villager session, so the idle timer is off.
   const [adminActive, setAdminActive] = useState(false);
+  // A report flow with a draft not yet filed is open, so the idle warning names the report.
+  const [reportDraftOpen, setReportDraftOpen] = useState(false);
   // Bumped on every wipe, so a lookup result that arrives after the session ended is dropped.
   const sessionRef = useRef(0);
   // The latest input and lookup state for callbacks that outlive a render: a lookup result is
@@ -363,7 +365,15 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
         );
       case 'report':
         return (
-          <ReportFlowScreen api={api} settings={readySettings} record={view.record} regionCode={scope} onExit={back} onDone={wipeSession} />
+          <ReportFlowScreen
+            api={api}
+            settings={readySettings}
+            record={view.record}
+            regionCode={scope}
+            onExit={back}
+            onDone={wipeSession}
+            onDraftOpenChange={setReportDraftOpen}
+          />
         );
       case 'case-status':
         return <CaseStatusScreen api={api} snapshot={snapshot} onBack={back} onDone={wipeSession} />;
@@ -402,7 +412,7 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
       {idle.warningSecondsLeft !== null && (
         <IdleWarning
           secondsLeft={idle.warningSecondsLeft}
-          clears={idInput !== '' || top.kind === 'lookup' || top.kind === 'result' || top.kind === 'message' ? 'number' : 'browsing'}
+          clears={idleLoss({ views: stack, idInput, reportDraftOpen })}
           onMoreTime={idle.extend}
         />
       )}

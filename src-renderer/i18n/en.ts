@@ -104,7 +104,9 @@ export default {
   idle: {
     title: 'Are you still there?',
     countdown: 'In {{seconds}} seconds this screen returns to the start and clears the number you typed.',
-    countdownBrowsing: 'In {{seconds}} seconds this screen returns to the start and clears what you looked up.',
+    countdownBrowsing: 'In {{seconds}} seconds this screen returns to the start and clears what you looked at.',
+    countdownHousehold: 'In {{seconds}} seconds this screen returns to the start and clears the household details you looked up.',
+    countdownReport: 'In {{seconds}} seconds this screen returns to the start and deletes the report you have not sent yet.',
     more: 'I need more time',
   },
   attract: {

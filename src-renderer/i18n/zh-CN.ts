@@ -93,6 +93,8 @@ export default {
     title: '您还在使用吗？',
     countdown: '{{seconds}} 秒后将回到首页，并清除刚才输入的号码。',
     countdownBrowsing: '{{seconds}} 秒后将回到首页，并清除刚才查看的内容。',
+    countdownHousehold: '{{seconds}} 秒后将回到首页，并清除刚才查到的您家信息。',
+    countdownReport: '{{seconds}} 秒后将回到首页，您还没提交的举报会被清除。',
     more: '继续使用',
   },
   attract: {

@@ -26,6 +26,8 @@ export interface ReportFlowScreenProps {
   /** Leaves the flow by back from the first step. */
   onExit(): void;
   onDone(): void;
+  /** Called with true while a draft is open (not yet filed), and with false once it is filed or the flow closes. */
+  onDraftOpenChange?(open: boolean): void;
 }
 
 function stepHeading(t: TFunction, step: ReportStep): string {
@@ -43,7 +45,7 @@ function stepHeading(t: TFunction, step: ReportStep): string {
   }
 }
 
-export function ReportFlowScreen({ api, settings, record, regionCode, onExit, onDone }: ReportFlowScreenProps) {
+export function ReportFlowScreen({ api, settings, record, regionCode, onExit, onDone, onDraftOpenChange }: ReportFlowScreenProps) {
   const { t, i18n } = useTranslation();
   const [state, dispatch] = useReducer(reduceReportFlow, record, startReportFlow);
   // The flow is mounted once per visit; a result that arrives after it was left is dropped.
@@ -81,6 +83,12 @@ export function ReportFlowScreen({ api, settings, record, regionCode, onExit, on
       mounted.current = false;
     };
   }, []);
+
+  const draftOpen = state.phase !== 'filed';
+  useEffect(() => {
+    onDraftOpenChange?.(draftOpen);
+    return () => onDraftOpenChange?.(false);
+  }, [draftOpen, onDraftOpenChange]);
 
   if (state.phase === 'filed') {
     return (
