@@ -12,7 +12,7 @@ export const ID_C = makeIdNumber('431226', '19781225', 33);
 
 let paymentRow = 1;
 
-/** A payment of `yuan` (a number of fen is exact below 2^53) from payments.csv, one row per call. */
+/** Builds a payment of 100.00 yuan paid on the 10th, on the next row of payments.xlsx. */
 export function payment(idNumber: string, itemCode: string, period: string, fields: Partial<StandardPayment> = {}): StandardPayment {
   paymentRow++;
   const paidOn = period.length === 7 ? `${period}-10` : `${period}-06-10`;

@@ -20,7 +20,7 @@ const OFFICIALS_FILE = 'lists/村干部及亲属.xlsx';
 const FULL_WIDTH_ID_A = ID_A.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
 const BAD_ID_C = ID_C.slice(0, 17) + (ID_C.endsWith('0') ? '1' : '0');
 
-/** A GBK CSV as Excel on Chinese Windows saves it: title row, CRLF, full-width digits, Chinese dates. */
+/** Writes a GBK CSV as Excel on Chinese Windows saves it: title row, CRLF, full-width digits, Chinese dates. */
 function writeDepartedList(dir: string): void {
   const lines = [
     '2024年城关镇死亡及迁出人员名单,,,,',
@@ -75,7 +75,7 @@ describe('runRules with lists', () => {
     outcome = await check(dir);
   });
 
-  it('runs every rule', () => {
+  it('runs every rule with input', () => {
     expect(outcome.rules.filter((entry) => !entry.ran)).toEqual([{ rule: 'aboveStandard', ran: false, skipped: { key: 'check:rules.skipped.noStandards', params: {} } }]);
     expect(outcome.listFailures).toEqual([]);
   });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { CleanContext } from '../import/clean-result.js';
 import { cleanTableRows } from '../import/clean-rows.js';
-import type { CleanedTable, ImportRecord } from '../import/clean-rows.js';
+import type { ImportRecord } from '../import/clean-rows.js';
 import { describeHeaderMap } from '../import/header-notices.js';
 import { ImportError } from '../import/import-error.js';
 import { mapHeaders } from '../import/map-headers.js';
@@ -15,6 +15,7 @@ import type { HeaderMap } from '../import/map-headers.js';
 import { readDepartmentFile } from '../import/read-department-file.js';
 import type { SourceTable } from '../import/source-table.js';
 import type { FileFailure, RowRef, TableSummary } from './check-types.js';
+import { summariseCleanedTable } from './import-table.js';
 import { LIST_RULES } from './rules-file.js';
 import type { ListRule, RulesConfig } from './rules-file.js';
 
@@ -59,35 +60,6 @@ export interface RuleLists {
 /** Returns `filePath` relative to the checked folder, with "/" separators. */
 export function displayName(dataDir: string, filePath: string): string {
   return path.relative(dataDir, filePath).split(path.sep).join('/');
-}
-
-/** Builds the summary of a cleaned list table; a list row is either accepted or rejected. */
-function summariseList(table: SourceTable, map: HeaderMap, cleaned: CleanedTable, t: Translate): TableSummary {
-  const repairCounts: TableSummary['repairCounts'] = {};
-  const repairedRows = new Set<number>();
-  for (const repair of cleaned.repairs) {
-    repairCounts[repair.kind] = (repairCounts[repair.kind] ?? 0) + 1;
-    repairedRows.add(repair.row);
-  }
-  return {
-    file: table.file,
-    sheet: table.sheet,
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    kind: map.kind,
-    titleRows: table.titleRows,
-    headerRow: table.headerRow,
-    headerNotices: describeHeaderMap(table, map, t),
-    footerRows: table.footerRows,
-    rowsRead: table.rows.length,
-    accepted: cleaned.records.length,
-    repairedRows: repairedRows.size,
-    rejected: cleaned.rejectedRows.length,
-    repairCounts,
-    repairs: cleaned.repairs,
-    cellRejections: cleaned.rejectedRows,
-    rowProblems: [],
-  };
 }
 
 /**
@@ -172,7 +144,7 @@ async function readList(
     }
 
     const cleaned = cleanTableRows(table, map, { context: options.context });
-    lists.tables.push(summariseList(table, map, cleaned, options.t));
+    lists.tables.push(summariseCleanedTable(table, map, cleaned, options.t));
     if (kind === 'departedList') addDeparted(cleaned.records, table, map, lists.departed);
     else addOfficials(cleaned.records, table, lists.officials);
     usable = true;

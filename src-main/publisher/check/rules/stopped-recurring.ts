@@ -61,7 +61,8 @@ function windowsOf(payments: readonly StandardPayment[], items: readonly CheckIt
   for (const [itemCode, stats] of collectStats(payments)) {
     const column = cadences.get(itemCode) ?? null;
     if (column === 'once') continue;
-    const cadence: Cadence = column === 'monthly' || column === 'yearly' ? column : stats.monthly >= stats.yearly ? 'monthly' : 'yearly';
+    let cadence: Cadence = stats.monthly >= stats.yearly ? 'monthly' : 'yearly';
+    if (column === 'monthly' || column === 'yearly') cadence = column;
     const newest = cadence === 'monthly' ? stats.newestMonth : stats.newestYear;
     if (newest === '') continue;
 
