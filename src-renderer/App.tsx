@@ -15,6 +15,8 @@ import { useAttractLoop } from './attract/use-attract-loop.js';
 import { BoardScreen } from './boards/BoardScreen.js';
 import { RecordDetailScreen } from './boards/RecordDetailScreen.js';
 import { DataAgeBanner } from './components/DataAgeBanner.js';
+import { EmergencyNoticeBanner } from './notices/EmergencyNoticeBanner.js';
+import { useEmergencyNotices } from './notices/use-emergency-notices.js';
 import { idleLoss, IdleWarning } from './components/IdleWarning.js';
 import { TopBar } from './components/TopBar.js';
 import { applyKey } from './id-input/id-input.js';
@@ -256,6 +258,8 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     onTimeout: wipeSession,
   });
   // The attract loop starts on the home screen left untouched, with no session to wipe.
+  // Shown on every screen and over the attract loop, so the list lives here, above both.
+  const emergencyNotices = useEmergencyNotices(api);
   const attract = useAttractLoop({
     afterSeconds: settings?.attractAfterSeconds ?? null,
     resting: top.kind === 'home' && !sessionActive && !adminActive,
@@ -400,13 +404,19 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
   }
 
   if (attract.showing && homeRegionCode !== null) {
-    return <AttractScreen api={api} regionCode={homeRegionCode} snapshot={snapshot} onLeave={attract.leave} />;
+    return (
+      <>
+        <AttractScreen api={api} regionCode={homeRegionCode} snapshot={snapshot} onLeave={attract.leave} />
+        <EmergencyNoticeBanner notices={emergencyNotices} overlay />
+      </>
+    );
   }
 
   return (
     <div className="app">
       <TopBar />
       <DataAgeBanner snapshot={snapshot} />
+      <EmergencyNoticeBanner notices={emergencyNotices} />
       {content}
       <AdminGate api={adminApi} admin={settings?.admin ?? null} resetKiosk={wipeSession} onActiveChange={setAdminActive} />
       {idle.warningSecondsLeft !== null && (

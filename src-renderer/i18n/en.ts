@@ -3,6 +3,7 @@ import admin from './admin/en.js';
 import boards from './boards/en.js';
 import keyboard from './keyboard/en.js';
 import navigation from './navigation/en.js';
+import notices from './notices/en.js';
 import printing from './printing/en.js';
 import reporting from './reporting/en.js';
 
@@ -122,4 +123,5 @@ export default {
   printing,
   reporting,
   admin,
+  notices,
 } as const;

@@ -5,6 +5,7 @@ import admin from './admin/zh-CN.js';
 import boards from './boards/zh-CN.js';
 import keyboard from './keyboard/zh-CN.js';
 import navigation from './navigation/zh-CN.js';
+import notices from './notices/zh-CN.js';
 import printing from './printing/zh-CN.js';
 import reporting from './reporting/zh-CN.js';
 
@@ -110,4 +111,5 @@ export default {
   printing,
   reporting,
   admin,
+  notices,
 } as const;
