@@ -12,6 +12,8 @@ export interface SubsidyItemRow {
   policyBasis: string;
   /** The optional cadence column (yearly, monthly, once); null when the catalogue has none. */
   cadence: string | null;
+  /** The optional standard_amount column: yuan per payment as written; null when the catalogue has none. */
+  standardAmount: string | null;
   line: number;
 }
 
@@ -21,7 +23,7 @@ const FILE = 'subsidy_items.csv';
 export async function readSubsidyItems(dataDir: string, issues: IssueCollector): Promise<Map<string, SubsidyItemRow>> {
   const items = new Map<string, SubsidyItemRow>();
 
-  const spec = { ...FILE_SPECS[FILE], optionalHeaders: ['cadence'] };
+  const spec = { ...FILE_SPECS[FILE], optionalHeaders: ['cadence', 'standard_amount'] };
   for await (const { line, values } of readCsvRows(dataDir, spec, issues)) {
     const row: RowContext = { file: FILE, line, values, issues };
     const itemCode = requireIdentifier(row, 'item_code');
@@ -35,8 +37,8 @@ export async function readSubsidyItems(dataDir: string, issues: IssueCollector):
       issues.error(FILE, line, 'item_code', itemCode, 'items.duplicateCode', { firstLine: first.line });
       continue;
     }
-    const cadence = values.cadence === undefined || values.cadence === '' ? null : values.cadence;
-    items.set(itemCode, { itemCode, name, department, policyBasis, cadence, line });
+    const optional = (column: string): string | null => (values[column] === undefined || values[column] === '' ? null : values[column]);
+    items.set(itemCode, { itemCode, name, department, policyBasis, cadence: optional('cadence'), standardAmount: optional('standard_amount'), line });
   }
 
   return items;

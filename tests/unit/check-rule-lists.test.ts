@@ -4,8 +4,10 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departureOf } from '../../src-main/publisher/check/rule-lists.js';
-import { loadRulesFile } from '../../src-main/publisher/check/rules-file.js';
-import { runRules } from '../../src-main/publisher/check/run-rules.js';
+import { listFilesIn, loadRulesFile } from '../../src-main/publisher/check/rules-file.js';
+import { checkItemsOf, runRules } from '../../src-main/publisher/check/run-rules.js';
+import { IssueCollector } from '../../src-main/publisher/issues.js';
+import { readSubsidyItems } from '../../src-main/publisher/validate-subsidy-items.js';
 import type { RulesOutcome } from '../../src-main/publisher/check/run-rules.js';
 import { translatorFor } from '../../src-shared/messages/translator.js';
 import { ID_A, ID_B, ID_C, item, payment, person } from '../helpers/check-rows.js';
@@ -140,6 +142,31 @@ describe('unusable lists', () => {
     expect(outcome.listFailures).toEqual([{ file: OFFICIALS_FILE, sheet: null, message: { key: 'import:xls', params: { file: OFFICIALS_FILE } } }]);
     expect(outcome.rules.find((entry) => entry.rule === 'officialRecipient')?.ran).toBe(false);
     expect(translatorFor('zh-CN')('check:rules.skipped.listUnusable', { file: OFFICIALS_FILE })).toContain(OFFICIALS_FILE);
+  });
+});
+
+describe('folder helpers', () => {
+  it('names the lists at the top level', async () => {
+    const dir = path.join(temp.dir, 'top-level');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, '死亡名单.csv'), '姓名,身份证号,死亡日期\n');
+    writeFileSync(path.join(temp.dir, '干部.csv'), '姓名,身份证号,职务,关系\n');
+    writeFileSync(path.join(dir, 'check-rules.json'), JSON.stringify({ afterDeathOrMove: { enabled: false, list: '死亡名单.csv' }, officialRecipient: { list: '../干部.csv' } }));
+    const config = await loadRulesFile(path.join(dir, 'check-rules.json'));
+
+    expect(listFilesIn(config, dir)).toEqual(new Set(['死亡名单.csv']));
+  });
+
+  it('reads standard_amount from subsidy_items.csv', async () => {
+    const dir = path.join(temp.dir, 'items');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'subsidy_items.csv'), 'item_code,name,department,policy_basis,cadence,standard_amount\nYL,养老金,县人社局,湘政发〔2014〕1号,monthly,153.00\nDB,低保,县民政局,湘民发〔2020〕2号,,\n');
+    const items = checkItemsOf(await readSubsidyItems(dir, new IssueCollector(100)));
+
+    expect(items).toEqual([
+      { item_code: 'YL', name: '养老金', standard_amount: '153.00', cadence: 'monthly', source: { file: 'subsidy_items.csv', sheet: null, row: 2 } },
+      { item_code: 'DB', name: '低保', standard_amount: null, cadence: null, source: { file: 'subsidy_items.csv', sheet: null, row: 3 } },
+    ]);
   });
 });
 

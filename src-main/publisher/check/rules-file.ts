@@ -165,6 +165,19 @@ export function parseRulesFile(text: string, filePath: string, options: RulesFil
   };
 }
 
+/**
+ * Returns the names of the lists that lie at the top level of `dataDir`, so the import of the
+ * folder leaves them out of the department files, also when their rule is switched off.
+ */
+export function listFilesIn(config: RulesConfig, dataDir: string): Set<string> {
+  const names = new Set<string>();
+  for (const rule of Object.keys(LIST_RULES) as ListRule[]) {
+    const list = config.lists[rule];
+    if (list !== null && path.dirname(list) === path.resolve(dataDir)) names.add(path.basename(list));
+  }
+  return names;
+}
+
 /** Checks that each list of an enabled rule is a file; returns a problem for each that is not. */
 async function checkListFiles(config: RulesConfig, filePath: string): Promise<Message[]> {
   const problems: Message[] = [];

@@ -5,6 +5,7 @@
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import { translatorFor } from '../../../src-shared/messages/translator.js';
 import { cleanContextAt } from '../import/clean-result.js';
+import type { SubsidyItemRow } from '../validate-subsidy-items.js';
 import type { CheckItem, CheckWarning, FileFailure, IdNumberConflict, Message, RowProblem, RuleId, StandardPayment, StandardPerson, TableSummary } from './check-types.js';
 import { RULE_IDS } from './check-types.js';
 import { loadRuleLists } from './rule-lists.js';
@@ -42,6 +43,17 @@ export interface RulesInput {
   conflicts: readonly IdNumberConflict[];
   items: readonly CheckItem[];
   config: RulesConfig;
+}
+
+/** Returns the rows of subsidy_items.csv as the rules read them. */
+export function checkItemsOf(items: ReadonlyMap<string, SubsidyItemRow>): CheckItem[] {
+  return [...items.values()].map((item) => ({
+    item_code: item.itemCode,
+    name: item.name,
+    standard_amount: item.standardAmount,
+    cadence: item.cadence,
+    source: { file: 'subsidy_items.csv', sheet: null, row: item.line },
+  }));
 }
 
 const skip = (name: string, params: Record<string, string | number> = {}): Message => ({ key: `check:rules.skipped.${name}`, params });
