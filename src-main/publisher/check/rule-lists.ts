@@ -19,7 +19,7 @@ import { summariseCleanedTable } from './import-table.js';
 import { LIST_RULES } from './rules-file.js';
 import type { ListRule, RulesConfig } from './rules-file.js';
 
-/** Why a person is on the departed list; 'other' keeps the list's own word in `departureText`. */
+/** Reason a person is on the departed list; for 'other', `departureText` keeps the list's own word. */
 export type Departure = 'death' | 'moveAway' | 'deregistered' | 'other';
 
 export interface DepartedEntry {
@@ -42,7 +42,7 @@ export interface OfficialEntry {
   source: RowRef;
 }
 
-/** What a list rule can work with: 'none' when no list is named or the rule is off. */
+/** State of a list rule's list: 'none' when no list is named or the rule is off. */
 export type ListStatus = 'none' | 'loaded' | 'unusable';
 
 export interface RuleLists {

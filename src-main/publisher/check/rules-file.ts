@@ -86,7 +86,7 @@ function allowedKeys(issuePath: readonly PropertyKey[]): string {
   return extra[rule] === undefined ? 'enabled' : `enabled, ${extra[rule]}`;
 }
 
-/** The wrongType message for what the schema expects at `issuePath`. */
+/** Returns the name of the message for a value of the wrong type at `issuePath`. */
 function wrongTypeMessage(issuePath: readonly PropertyKey[]): string {
   const last = String(issuePath[issuePath.length - 1] ?? '');
   if (last === 'enabled') return 'wrongTypeBoolean';

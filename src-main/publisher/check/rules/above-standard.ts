@@ -8,7 +8,7 @@ import type { RuleNames } from './rule-support.js';
 
 export interface ItemStandard {
   fen: number;
-  /** Where the standard was set, for the message. */
+  /** Source of the standard, for the message. */
   from: 'rulesFile' | 'catalogue';
 }
 

@@ -1,7 +1,7 @@
 // afterDeathOrMove: payments to a person on the departed list dated after the person died, moved
-// away or was deregistered. A payment on the date itself is fine, because payment systems pay out
-// on the day's instructions. One warning per person and item, linking the list row and every
-// payment row after the date.
+// away or was deregistered. A payment on the date itself is not reported, because a date without a
+// time cannot tell whether it came before. One warning per person and item, linking the list row
+// and every payment row after the date.
 import type { CheckWarning, StandardPayment } from '../check-types.js';
 import type { DepartedEntry } from '../rule-lists.js';
 import { addToGroup, paymentGroupParams, personItemParams, warning } from './rule-support.js';

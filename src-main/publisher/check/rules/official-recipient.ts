@@ -1,5 +1,5 @@
-// officialRecipient: a recipient who is on the list of village officials and their relatives. This
-// is no fault by itself; the discipline commission checks that the payment was decided openly.
+// officialRecipient: a recipient who is on the list of village officials and their relatives. Being
+// on the list is no fault by itself, so the warning asks to check that the award was made openly.
 // One warning per person and item, linking the list rows and every payment row.
 import type { CheckWarning, StandardPayment } from '../check-types.js';
 import type { OfficialEntry } from '../rule-lists.js';

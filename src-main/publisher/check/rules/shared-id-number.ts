@@ -1,7 +1,7 @@
 // sharedIdNumber: one ID number in several households. Either several households give it as their
 // head's (one household registered twice, or a number typed for the wrong person), or one person is
-// a member of several households. The persons hold one row per ID number, so the other rows come
-// from the conflicts the import recorded; a folder of the data standard can also repeat a person.
+// a member of several households. The import keeps one person row per ID number and records the
+// other rows as conflicts. A folder of the data standard can also repeat a person in persons.csv.
 import { maskIdNumber } from '../../../../src-shared/id-number.js';
 import { HEAD_OF_HOUSEHOLD } from '../../standard.js';
 import type { CheckWarning, IdNumberConflict, RowRef, StandardPerson } from '../check-types.js';
@@ -17,7 +17,7 @@ function claimOf(person: StandardPerson): Claim {
   return { ref: person.source, name: person.name, household_id: person.household_id, relation: person.relation };
 }
 
-/** Every row of each ID number that has more than one, from repeated persons and the conflicts. */
+/** Collects the rows of each ID number that has several, from repeated persons and the conflicts. */
 function collectClaims(persons: readonly StandardPerson[], conflicts: readonly IdNumberConflict[]): Map<string, Claim[]> {
   const first = new Map<string, number>();
   const claims = new Map<string, Claim[]>();
