@@ -1,7 +1,7 @@
 // The emergency notice strip on every screen while a notice is in its time window: a warning
 // sign, the words 紧急通知 and the title, so the meaning never rests on colour. One tap opens the
 // full text with its time window and a close button. The strip is part of the page layout, like
-// the data age banner, so it hides no button; over the attract loop it sits at the top edge.
+// the data age banner, so it hides no button. Over the attract loop it is fixed at the top edge.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';

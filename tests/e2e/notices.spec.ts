@@ -96,7 +96,7 @@ test('notice of another township does not show', async ({ page }) => {
   await publishAndFetch({ id: 'road-closed', region: township, title: '乡道封闭通知', startOffsetMs: -HOUR_MS, endOffsetMs: HOUR_MS });
   await openHome(page);
 
-  // The terminal stands for the whole county, which the township's notice does not contain.
+  // The terminal's home region is the whole county, which the township's notice does not contain.
   await expect(page.getByTestId('emergency-notice-banner')).toHaveCount(0);
   await endAndFetch('road-closed');
 });

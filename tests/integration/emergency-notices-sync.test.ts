@@ -1,6 +1,6 @@
-// Emergency notices end to end without screens: the real publisher signs a bundle and a notices
-// file, nginx serves the folder on 127.0.0.1, the notice pass fetches it into a kiosk data folder,
-// and the kiosk service returns the notices for the terminal's region.
+// Emergency notices end to end without screens. The real publisher signs a bundle and a notices
+// file, and nginx serves the folder on 127.0.0.1. The notice pass fetches the file into a kiosk
+// data folder, and the kiosk service returns the notices for the terminal's region.
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
