@@ -56,21 +56,32 @@ test('attract loop shows the newest notices', async ({ page }) => {
   await expect(shownSlide.locator('.attract-title')).toHaveText(titles[1]!);
 });
 
-test('one tap returns home without pressing a tile', async ({ page }) => {
-  test.setTimeout((ATTRACT_AFTER_SECONDS + 10) * 1000 * 2);
+/** Opens the home screen, waits for the loop and returns where the lookup tile is under it. */
+async function attractOverLookupTile(page: Page) {
   await openHome(page);
   const tile = await page.locator('[data-tile="lookup"]').boundingBox();
   if (!tile) throw new Error('the lookup tile has no box on the home screen');
 
   await waitForAttract(page);
-  // Where the lookup tile was: a tap that reached the home menu would open the lookup.
-  await page.touchscreen.tap(tile.x + tile.width / 2, tile.y + tile.height / 2);
+  return tile;
+}
 
+/** Checks that the loop has closed onto the home menu and that no tile under it was pressed. */
+async function expectHomeUntouched(page: Page): Promise<void> {
   await expect(page.getByTestId('attract')).toHaveCount(0);
   await expect(page.locator('[data-tile="lookup"]')).toBeVisible();
   await expect(page.locator('.view-layer')).toHaveCount(1);
   await expect(page.locator('.view-layer')).toHaveAttribute('data-view', 'home');
   await expect(page.getByTestId('id-display')).toHaveCount(0);
+}
+
+test('one tap returns home without pressing a tile', async ({ page }) => {
+  test.setTimeout((ATTRACT_AFTER_SECONDS + 10) * 1000 * 2);
+  const tile = await attractOverLookupTile(page);
+  // Where the lookup tile was: a tap that reached the home menu would open the lookup.
+  await page.touchscreen.tap(tile.x + tile.width / 2, tile.y + tile.height / 2);
+
+  await expectHomeUntouched(page);
 
   // Left untouched again, the home screen starts the loop again.
   await waitForAttract(page);
@@ -78,13 +89,9 @@ test('one tap returns home without pressing a tile', async ({ page }) => {
 
 test('swipe returns home without pressing a tile', async ({ page }) => {
   test.setTimeout((ATTRACT_AFTER_SECONDS + 10) * 1000 * 2);
-  await openHome(page);
-  const tile = await page.locator('[data-tile="lookup"]').boundingBox();
-  if (!tile) throw new Error('the lookup tile has no box on the home screen');
-
-  await waitForAttract(page);
+  const tile = await attractOverLookupTile(page);
   // Playwright's touchscreen only taps, so the drag goes through Chromium's input domain. It
-  // starts over the lookup tile and ends over it too, 200 px higher.
+  // starts 100 px below the lookup tile's centre and ends 100 px above it.
   const x = tile.x + tile.width / 2;
   const y = tile.y + tile.height / 2 + 100;
   const input = await page.context().newCDPSession(page);
@@ -94,10 +101,7 @@ test('swipe returns home without pressing a tile', async ({ page }) => {
   }
   await input.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 
-  await expect(page.getByTestId('attract')).toHaveCount(0);
-  await expect(page.locator('.view-layer')).toHaveCount(1);
-  await expect(page.locator('.view-layer')).toHaveAttribute('data-view', 'home');
-  await expect(page.getByTestId('id-display')).toHaveCount(0);
+  await expectHomeUntouched(page);
 });
 
 test('attract cross-fade stops for reduced motion', async ({ page }) => {
