@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   keygen: () => import('./commands/keygen.js'),
   publish: () => import('./commands/publish.js'),
   preview: () => import('./commands/preview.js'),
+  check: () => import('./commands/check.js'),
   sync: () => import('./commands/sync.js'),
   query: () => import('./commands/query.js'),
   serve: () => import('./commands/serve.js'),

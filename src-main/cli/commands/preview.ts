@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { formatIssueLine } from '../../publisher/issues.js';
 import { buildPreviewFolder } from '../../publisher/preview-folder.js';
-import type { Command } from '../command.js';
+import type { Command, CommandContext } from '../command.js';
+import { DELIVERY_OPTIONS, prepareDeliveryFolder } from '../delivery-folder.js';
 import { integerOption, parseOptions, requireOption } from '../command.js';
 import serve from './serve.js';
 
@@ -21,6 +22,7 @@ const preview: Command = {
       port: { type: 'string' },
       static: { type: 'string' },
       'error-limit': { type: 'string' },
+      ...DELIVERY_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -33,33 +35,60 @@ const preview: Command = {
     const t = context.t;
 
     context.stderr.write(`${t('preview:building', { dir: dataDir })}\n`);
-    const built = await buildPreviewFolder({ standardDir: dataDir, errorLimit });
-    if (!built.ok) {
-      const lines = [t('preview:rejected')];
-      for (const issue of built.errors.slice(0, errorLimit)) lines.push(`  ${formatIssueLine(issue, t)}`);
-      lines.push(t('preview:errorCount', { shown: Math.min(errorLimit, built.errors.length), total: built.total }));
-      context.stderr.write(`${lines.join('\n')}\n`);
-      return 1;
-    }
-
+    const delivery = await prepareDeliveryFolder(
+      {
+        dataDir,
+        rulesFile: values.rules,
+        mappingFile: values.mapping,
+        reportDir: values.report,
+        acceptedOnly: values['accepted-only'] === true,
+        command: 'preview',
+      },
+      context,
+    );
+    if (typeof delivery === 'number') return delivery;
     try {
-      context.stdout.write(
-        `${[
-          t('preview:ready', { code: built.regionCode, name: built.regionName, dataAsOf: built.dataAsOf }),
-          t('preview:counts', { households: built.counts.householdCount, persons: built.counts.personCount, payments: built.counts.paymentCount }),
-          built.warningCount > 0 ? t('preview:warnings', { count: built.warningCount }) : null,
-          t('preview:notPublished'),
-        ]
-          .filter((line) => line !== null)
-          .join('\n')}\n`,
-      );
-      const serveArgs = ['--data-dir', built.dataDir, '--port', String(port)];
-      if (values.static !== undefined) serveArgs.push('--static', values.static);
-      return await serve.run(serveArgs, context);
+      return await previewDelivery(delivery.standardDir, { port, errorLimit, staticDir: values.static }, context);
     } finally {
-      await built.remove();
+      await delivery.remove();
     }
   },
 };
+
+/** Builds the preview of a standard folder and serves it until stopped. */
+async function previewDelivery(
+  standardDir: string,
+  options: { port: number; errorLimit: number; staticDir: string | undefined },
+  context: CommandContext,
+): Promise<number> {
+  const { t } = context;
+  const { port, errorLimit } = options;
+  const built = await buildPreviewFolder({ standardDir, errorLimit });
+  if (!built.ok) {
+    const lines = [t('preview:rejected')];
+    for (const issue of built.errors.slice(0, errorLimit)) lines.push(`  ${formatIssueLine(issue, t)}`);
+    lines.push(t('preview:errorCount', { shown: Math.min(errorLimit, built.errors.length), total: built.total }));
+    context.stderr.write(`${lines.join('\n')}\n`);
+    return 1;
+  }
+
+  try {
+    context.stdout.write(
+      `${[
+        t('preview:ready', { code: built.regionCode, name: built.regionName, dataAsOf: built.dataAsOf }),
+        t('preview:counts', { households: built.counts.householdCount, persons: built.counts.personCount, payments: built.counts.paymentCount }),
+        built.warningCount > 0 ? t('preview:warnings', { count: built.warningCount }) : null,
+        t('preview:notPublished'),
+      ]
+        .filter((line) => line !== null)
+        .join('\n')}\n`,
+    );
+    const serveArgs = ['--data-dir', built.dataDir, '--port', String(port)];
+    if (options.staticDir !== undefined) serveArgs.push('--static', options.staticDir);
+    return await serve.run(serveArgs, context);
+  } finally {
+    await built.remove();
+  }
+}
 
 export default preview;

@@ -8,6 +8,8 @@ import { formatIssueLine } from '../../publisher/issues.js';
 import type { ValidationIssue } from '../../publisher/issues.js';
 import { DEFAULT_KEEP_VERSIONS, MAX_EXPIRES_DAYS, MAX_KEEP_VERSIONS, MIN_EXPIRES_DAYS, MIN_KEEP_VERSIONS, PublishError, publish } from '../../publisher/publish.js';
 import type { DeltaOutcome, PublishProgress, PublishSuccess } from '../../publisher/publish.js';
+import { idKeyFromSigningKeyFile } from '../../publisher/check/id-key.js';
+import { DELIVERY_OPTIONS, prepareDeliveryFolder } from '../delivery-folder.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError, integerOption, parseOptions, requireOption } from '../command.js';
 
@@ -141,6 +143,7 @@ const publishCommand: Command = {
       'errors-out': { type: 'string' },
       keep: { type: 'string' },
       usb: { type: 'string', multiple: true },
+      ...DELIVERY_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -169,10 +172,25 @@ const publishCommand: Command = {
     const usbDirs = values.usb ?? [];
     if (usbDirs.some((dir) => dir.length === 0)) throw new UsageError(context.t('cli:missingOption', { option: '--usb' }));
 
+    // A folder of department spreadsheets is checked first; no bundle while rows are rejected.
+    const delivery = await prepareDeliveryFolder(
+      {
+        dataDir,
+        rulesFile: values.rules,
+        mappingFile: values.mapping,
+        reportDir: values.report,
+        acceptedOnly: values['accepted-only'] === true,
+        idKey: (await idKeyFromSigningKeyFile(keyFiles[0]!)) ?? undefined,
+        command: 'publish',
+      },
+      context,
+    );
+    if (typeof delivery === 'number') return delivery;
+
     let result;
     try {
       result = await publish({
-        dataDir,
+        dataDir: delivery.standardDir,
         keyFiles,
         rootsDir,
         outDir,
@@ -196,6 +214,8 @@ const publishCommand: Command = {
       const reason = message.startsWith(code) ? message : `${code}: ${message}`;
       context.stderr.write(`${context.t('publish:errors.writeFailed', { reason })}\n`);
       return 1;
+    } finally {
+      await delivery.remove();
     }
 
     printWarnings(result.warnings, result.warningCount, errorLimit, context);

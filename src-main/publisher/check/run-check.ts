@@ -1,0 +1,95 @@
+// The whole of `minsheng check` short of writing files: the county's rules file, the import of
+// the department folder, and the comparison rules over the accepted rows, gathered into one
+// CheckResult for the report. `publish` and `preview` run the same steps on a department folder.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Translate } from '../../../src-shared/messages/translator.js';
+import type { CheckResult, FileFailure, Message } from './check-types.js';
+import { loadRulesFile, listFilesIn } from './rules-file.js';
+import { runImport } from './run-import.js';
+import type { ImportResult } from './run-import.js';
+import { checkItemsOf, runRules } from './run-rules.js';
+
+/** The rules file taken from the checked folder when no --rules option names one. */
+export const DEFAULT_RULES_FILE = 'check-rules.json';
+
+export interface RunCheckOptions {
+  dataDir: string;
+  /** The county's rules file; absent, DIR/check-rules.json when it exists, else the defaults. */
+  rulesFile?: string;
+  /** The county's header mapping file. */
+  mappingFile?: string;
+  now?: Date;
+  t: Translate;
+  /** Key of the made-up identifiers (standard-ids.ts); absent, a fresh one per run. */
+  idKey?: Uint8Array;
+}
+
+export interface CheckRun {
+  result: CheckResult;
+  /** The import's own result, which writeStandardFolder turns into a standard folder. */
+  imported: ImportResult;
+  /** Info lines of the folder scan: files skipped, sheets skipped. */
+  notices: Message[];
+}
+
+/**
+ * Runs the import and the rules on `dataDir`. Bad files and rows are reported in the result; a
+ * broken rules file throws RulesFileError before anything is read, because the worker must fix
+ * it first.
+ */
+export async function runCheck(options: RunCheckOptions): Promise<CheckRun> {
+  const now = options.now ?? new Date();
+  const dataDir = path.resolve(options.dataDir);
+  const defaultRules = path.join(dataDir, DEFAULT_RULES_FILE);
+  const rulesFile = options.rulesFile ?? (existsSync(defaultRules) ? defaultRules : undefined);
+  const config = rulesFile === undefined ? await loadRulesFile(defaultRules) : await loadRulesFile(rulesFile, { required: true });
+
+  const imported = await runImport({
+    dataDir,
+    mappingFile: options.mappingFile,
+    now,
+    t: options.t,
+    idKey: options.idKey,
+    exclude: [...listFilesIn(config, dataDir)],
+  });
+
+  const rules = await runRules({
+    persons: imported.persons,
+    payments: imported.payments,
+    conflicts: imported.conflicts,
+    items: checkItemsOf(imported.items),
+    config,
+    dataDir,
+    t: options.t,
+    now,
+  });
+
+  // A bad standard_amount makes its item's rule skip that item, so the worker sees it as a failure.
+  const itemFailures: FileFailure[] = rules.itemProblems.map((problem) => ({ file: problem.ref.file, sheet: null, message: problem.message }));
+  const failures = [...imported.failures, ...itemFailures];
+  const listRejected = rules.listSummaries.reduce((sum, table) => sum + table.rejected, 0);
+
+  return {
+    imported,
+    notices: imported.notices,
+    result: {
+      dataDir,
+      checkedAt: now.toISOString(),
+      tables: imported.tables,
+      failures,
+      persons: imported.persons,
+      payments: imported.payments,
+      warnings: rules.warnings,
+      rules: rules.rules,
+      rejectedRows: imported.rejectedRows + listRejected,
+      listTables: rules.listSummaries,
+      listFailures: rules.listFailures,
+    },
+  };
+}
+
+/** True when nothing was rejected: no row, no file, no list, no reference or mapping problem. */
+export function checkPassed(result: CheckResult): boolean {
+  return result.rejectedRows === 0 && result.failures.length === 0 && (result.listFailures?.length ?? 0) === 0;
+}

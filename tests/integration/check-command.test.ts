@@ -1,0 +1,136 @@
+// `minsheng check`, and `publish` on a folder of department spreadsheets, as child processes on
+// exports made from demo data: a clean folder passes and writes its report; a damaged row fails the
+// check and stops publish until --accepted-only; an officials list named by the rules file reaches
+// the comparison; a bad rules file stops everything. Needs the compiled CLI: npm run build:main.
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoData } from '../../src-main/publisher/demo-data/generate.js';
+import { runCli } from '../helpers/cli.js';
+import { readDemoRows, writeDepartmentFolder } from '../helpers/department-files.js';
+import type { DemoRows } from '../helpers/department-files.js';
+import { makeTempDir } from '../helpers/temp.js';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const temp = makeTempDir('minsheng-check-command-');
+const demoDir = path.join(temp.dir, 'demo');
+const cleanDir = path.join(temp.dir, 'clean');
+const damagedDir = path.join(temp.dir, 'damaged');
+const keyDir = path.join(temp.dir, 'keys');
+const keyFile = path.join(keyDir, 'publisher.key');
+let demo: DemoRows;
+
+// An ID number as Excel shows it after turning the cell into a number: the last digits are lost.
+const SCIENTIFIC_ID = '4.31226E+17';
+
+beforeAll(async () => {
+  await generateDemoData({ countyCode: '431226', households: 30, seed: 9, outDir: demoDir, yearFrom: 2023, yearTo: 2024, boards: 'none' }, NOW);
+  demo = readDemoRows(demoDir);
+  cpSync(demoDir, cleanDir, { recursive: true, filter: (source) => source === demoDir || /regions\.csv$|subsidy_items\.csv$/.test(source) });
+  await writeDepartmentFolder(demoDir, cleanDir);
+
+  // The damaged folder: the clean one plus a supplementary list whose second row lost its ID number.
+  cpSync(cleanDir, damagedDir, { recursive: true });
+  const person = demo.persons[0]!;
+  const village = demo.regions.find((region) => region.code === person.village_code)!;
+  const township = demo.regions.find((region) => region.code === village.parent_code)!;
+  writeFileSync(
+    path.join(damagedDir, '补发名单.csv'),
+    [
+      '姓名,身份证号码,补贴项目,发放金额,发放日期,乡镇,村',
+      `${person.name},${person.id_number},耕地地力保护补贴,105.00,2024-11-20,${township.name},${village.name}`,
+      `${person.name},${SCIENTIFIC_ID},耕地地力保护补贴,105.00,2024-11-21,${township.name},${village.name}`,
+    ].join('\r\n'),
+  );
+
+  const keygen = await runCli(['keygen', '--out', keyDir]);
+  expect(keygen.code, keygen.stderr).toBe(0);
+}, 300_000);
+
+afterAll(() => temp.remove());
+
+describe('minsheng check', () => {
+  it('passes a clean folder and writes the report', async () => {
+    const reportDir = path.join(temp.dir, 'report-clean');
+    const result = await runCli(['check', '--data', cleanDir, '--report', reportDir], { timeoutMs: 240_000 });
+
+    expect(result.code, result.stderr).toBe(0);
+    const [, read, accepted, rejected] = /([\d,]+) rows read: ([\d,]+) accepted .*, ([\d,]+) rejected/.exec(result.stdout)!;
+    expect(accepted).toBe(read);
+    expect(rejected).toBe('0');
+    for (const file of ['report.html', 'rejections.csv', 'repairs.csv', 'warnings.csv', 'summary.csv']) {
+      expect(existsSync(path.join(reportDir, file)), file).toBe(true);
+    }
+  }, 300_000);
+
+  it('fails on a damaged row and names it in the report', async () => {
+    const reportDir = path.join(temp.dir, 'report-damaged');
+    const result = await runCli(['check', '--data', damagedDir, '--report', reportDir], { timeoutMs: 240_000 });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('1 rejected');
+    const rejections = readFileSync(path.join(reportDir, 'rejections.csv'), 'utf8');
+    expect(rejections).toContain('补发名单.csv');
+    expect(rejections).toContain('import:reject.idScientificNotation');
+    expect(readFileSync(path.join(reportDir, 'report.html'), 'utf8')).toContain('补发名单.csv');
+  }, 300_000);
+
+  it('compares recipients with the officials list of the rules file', async () => {
+    const listed = demo.persons.find((person) => demo.payments.some((payment) => payment.id_number === person.id_number))!;
+    const folder = path.join(temp.dir, 'with-rules');
+    cpSync(cleanDir, folder, { recursive: true });
+    writeFileSync(path.join(folder, '村干部名单.csv'), `姓名,身份证号码,职务,与干部关系\r\n${listed.name},${listed.id_number},村委会主任,本人\r\n`);
+    writeFileSync(path.join(folder, 'check-rules.json'), JSON.stringify({ officialRecipient: { list: '村干部名单.csv' } }));
+    const reportDir = path.join(temp.dir, 'report-rules');
+
+    const result = await runCli(['check', '--data', folder, '--report', reportDir], { timeoutMs: 240_000 });
+
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = readFileSync(path.join(reportDir, 'warnings.csv'), 'utf8');
+    expect(warnings).toContain('officialRecipient');
+    expect(warnings).toContain('村干部名单.csv');
+    expect(warnings).not.toContain(listed.id_number);
+  }, 300_000);
+
+  it('stops at an invalid rules file', async () => {
+    const rulesFile = path.join(temp.dir, 'bad-rules.json');
+    writeFileSync(rulesFile, JSON.stringify({ stoppedRecurring: { minPeriods: 1 } }));
+
+    const result = await runCli(['check', '--data', cleanDir, '--report', path.join(temp.dir, 'report-bad-rules'), '--rules', rulesFile]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bad-rules.json');
+    expect(result.stderr).toContain('minPeriods');
+    expect(existsSync(path.join(temp.dir, 'report-bad-rules'))).toBe(false);
+  });
+});
+
+describe('minsheng publish on department spreadsheets', () => {
+  it('writes no bundle while a row is rejected', async () => {
+    const outDir = path.join(temp.dir, 'content-rejected');
+
+    const result = await runCli(['publish', '--data', damagedDir, '--key', keyFile, '--out', outDir], { timeoutMs: 240_000 });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--accepted-only');
+    expect(existsSync(path.join(outDir, 'manifest.json'))).toBe(false);
+  }, 300_000);
+
+  it('publishes the accepted rows only on request, with identifiers stable across versions', async () => {
+    const outDir = path.join(temp.dir, 'content-accepted');
+    const args = ['publish', '--data', damagedDir, '--key', keyFile, '--out', outDir, '--accepted-only'];
+
+    const first = await runCli(args, { timeoutMs: 240_000 });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('the 1 rejected rows are not');
+    expect(first.stdout).toContain('Published.');
+    expect(existsSync(path.join(outDir, 'manifest.json'))).toBe(true);
+
+    // The same spreadsheets again give the same household and payment identifiers, so the delta
+    // changes only the two rows of the meta table that every version changes (its version and
+    // creation time); new identifiers would change every household and payment.
+    const second = await runCli(args, { timeoutMs: 240_000 });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('2 rows new or changed, 0 deleted');
+  }, 600_000);
+});
