@@ -89,9 +89,10 @@ export interface CleanContext {
   latestDate: string;
   earliestYear: number;
   latestYear: number;
-  /** Excel's date system of the workbook: serial 1 is 1900-01-01, or 1904-01-02 in the 1904 system. */
-  // NOTE: SourceTable does not record a workbook's date system yet, so serials of a 1904 workbook
-  // read four years early unless the caller learns the system from the reader and passes it here.
+  /**
+   * Excel's date system of the workbook: serial 1 is 1900-01-01, or 1904-01-02 in the 1904 system.
+   * The row cleaner takes it from the table (SourceTable.dateSystem).
+   */
   dateSystem: 1900 | 1904;
 }
 

@@ -97,10 +97,12 @@ function cleanerFor(field: KeptField, options: RowCleanerOptions): CellCleaner {
  * required field without a column, or an ambiguous one, is not cleaned at all.
  */
 export function createRowCleaner(
-  table: Pick<SourceTable, 'file' | 'sheet'>,
+  table: Pick<SourceTable, 'file' | 'sheet'> & Partial<Pick<SourceTable, 'dateSystem'>>,
   map: HeaderMap,
-  options: RowCleanerOptions,
+  tableOptions: RowCleanerOptions,
 ): (row: SourceRow) => RowResult {
+  // A date serial in a cell without a date format counts from the table's own date system.
+  const options = table.dateSystem === undefined ? tableOptions : { ...tableOptions, context: { ...tableOptions.context, dateSystem: table.dateSystem } };
   const required = new Set<KeptField>(FILE_KINDS[map.kind]);
   const plan: ColumnPlan[] = map.kept.map((column) => ({
     index: column.index,

@@ -108,5 +108,5 @@ export async function readCsv(filePath: string, file: string): Promise<SourceTab
 
   const table = findTable(rows);
   if (table === null) throw new ImportError('noTable', { file });
-  return { file, sheet: null, encoding, delimiter, ...table };
+  return { file, sheet: null, encoding, delimiter, dateSystem: 1900, ...table };
 }

@@ -72,6 +72,15 @@ function readRow(row: ExcelJS.Row, date1904: boolean): CellValue[] {
   return cells;
 }
 
+/**
+ * True when the workbook uses Excel's 1904 date system. exceljs 4.4's streaming reader keeps the
+ * parser of <workbookPr> as `properties`, so the parsed attribute is on its `model`.
+ */
+function isDate1904(workbook: ExcelJS.stream.xlsx.WorkbookReader): boolean {
+  const properties = (workbook as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
+  return properties?.model?.date1904 === true;
+}
+
 /** Reads every sheet of an .xlsx file; throws an ImportError when no sheet has a table. */
 export async function readXlsx(filePath: string, file: string): Promise<WorkbookTables> {
   const found: { order: number; table: SourceTable }[] = [];
@@ -86,7 +95,7 @@ export async function readXlsx(filePath: string, file: string): Promise<Workbook
     });
     for await (const worksheet of workbook) {
       const info = worksheet as unknown as SheetInfo;
-      const date1904 = Boolean((workbook as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+      const date1904 = isDate1904(workbook);
       const rows: SourceRow[] = [];
       for await (const row of worksheet) {
         const cells = readRow(row, date1904);
@@ -105,7 +114,7 @@ export async function readXlsx(filePath: string, file: string): Promise<Workbook
       }
       found.push({
         order: Number(info.id),
-        table: { file, sheet: info.name, encoding: 'xlsx', delimiter: null, ...table },
+        table: { file, sheet: info.name, encoding: 'xlsx', delimiter: null, dateSystem: date1904 ? 1904 : 1900, ...table },
       });
     }
   } catch (error) {

@@ -52,6 +52,11 @@ export interface SourceTable {
   encoding: SourceEncoding;
   /** Field delimiter detected in a CSV file; null for spreadsheets. */
   delimiter: CsvDelimiter | null;
+  /**
+   * Excel's date system of the workbook, which decides the date of a serial number in a cell
+   * without a date format. CSV files have no such setting, and Excel writes them with 1900.
+   */
+  dateSystem: 1900 | 1904;
   /** Text of the title rows skipped above the header, such as "2024年耕地地力保护补贴发放明细表". */
   titleRows: string[];
   /** Row of the header (the last row when a merged two-row header was joined). */
