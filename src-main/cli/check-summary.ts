@@ -30,6 +30,14 @@ export function checkSummaryLines(run: CheckRun, context: CommandContext, report
   const failures = [...result.failures, ...(result.listFailures ?? [])];
   for (const failure of failures) lines.push(`  ${t('check:command.failure', { problem: messageText(failure.message, t) })}`);
 
+  // One reason for every rule, such as an empty folder, is said once.
+  const reasons = new Set(result.rules.map((rule) => (rule.ran || !rule.skipped ? null : messageText(rule.skipped, t))));
+  const [onlyReason] = reasons;
+  if (reasons.size === 1 && onlyReason !== null && onlyReason !== undefined) {
+    lines.push(t('check:command.allRulesSkipped', { reason: onlyReason }));
+    if (reportDir !== null) lines.push(t('check:command.report', { dir: reportDir }));
+    return lines;
+  }
   for (const rule of result.rules) {
     const name = t(`check:report.rule.${rule.rule}`);
     if (!rule.ran) {

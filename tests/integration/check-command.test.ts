@@ -92,6 +92,16 @@ describe('minsheng check', () => {
     expect(warnings).not.toContain(listed.id_number);
   }, 300_000);
 
+  it('fails on a missing folder and runs no comparison', async () => {
+    const missing = path.join(temp.dir, 'no-such-folder');
+
+    const result = await runCli(['check', '--data', missing, '--report', path.join(temp.dir, 'report-missing')]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(missing);
+    expect(result.stderr).toContain('No comparison ran');
+  });
+
   it('stops at an invalid rules file', async () => {
     const rulesFile = path.join(temp.dir, 'bad-rules.json');
     writeFileSync(rulesFile, JSON.stringify({ stoppedRecurring: { minPeriods: 1 } }));

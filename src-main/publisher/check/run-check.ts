@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { CheckResult, FileFailure, Message } from './check-types.js';
+import { RULE_IDS } from './check-types.js';
 import { loadRulesFile, listFilesIn } from './rules-file.js';
 import { runImport } from './run-import.js';
 import type { ImportResult } from './run-import.js';
@@ -53,6 +54,26 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckRun> {
     idKey: options.idKey,
     exclude: [...listFilesIn(config, dataDir)],
   });
+
+  // Without a department folder there are no rows, and "0 warnings" would read as a clean result.
+  if (imported.folderKind !== 'department') {
+    const skipped: Message = { key: 'check:command.noRowsToCompare', params: { dir: dataDir } };
+    return {
+      imported,
+      notices: imported.notices,
+      result: {
+        dataDir,
+        checkedAt: now.toISOString(),
+        tables: imported.tables,
+        failures: imported.failures,
+        persons: [],
+        payments: [],
+        warnings: [],
+        rules: RULE_IDS.map((rule) => ({ rule, ran: false, skipped })),
+        rejectedRows: imported.rejectedRows,
+      },
+    };
+  }
 
   const rules = await runRules({
     persons: imported.persons,

@@ -24,6 +24,8 @@ export default {
     rejected: 'Rows were rejected or files could not be read. Correct the original spreadsheets as the report says, then check again.',
     writeFailed: 'Cannot write to {{dir}} ({{reason}}). Choose a folder you can write to, with enough free space.',
     outIsDataDir: 'The --out folder {{dir}} is the checked folder. Choose an empty folder outside it.',
+    noRowsToCompare: 'there are no department spreadsheet rows in {{dir}} to compare.',
+    allRulesSkipped: 'No comparison ran: {{reason}}',
     outWritten: 'The accepted rows were written as a standard data folder: {{dir}}',
     rulesFileInvalid: 'The rules file {{file}} is invalid, so nothing was checked:',
     standardFolder: '{{dir}} holds standard data files (persons.csv, payments.csv), not department spreadsheets. minsheng publish and minsheng preview validate standard data directly.',

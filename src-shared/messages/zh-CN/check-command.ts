@@ -24,6 +24,8 @@ export default {
     rejected: '有行被拒收或有文件读不了。请按报告逐条改正原表格后重新检查。',
     writeFailed: '无法写入 {{dir}}（{{reason}}）。请换一个有写入权限、空间足够的文件夹。',
     outIsDataDir: '--out 的文件夹 {{dir}} 就是被检查的文件夹。请另选一个空文件夹。',
+    noRowsToCompare: '{{dir}} 里没有可比对的部门表格行。',
+    allRulesSkipped: '比对没有运行：{{reason}}',
     outWritten: '接收的行已写成标准数据文件夹：{{dir}}',
     rulesFileInvalid: '规则文件 {{file}} 有误，检查没有进行：',
     standardFolder: '{{dir}} 里是标准数据文件（persons.csv、payments.csv），不是部门表格。标准数据由 minsheng publish 和 minsheng preview 直接校验。',
