@@ -22,6 +22,7 @@ import { changePaymentAmounts } from './change-payments.js';
 import { timeContentDigest, timeHashThroughput, timeManifestVerification } from './crypto-costs.js';
 import { publishWithDelta, timeDeltaAndFullInstall } from './delta-sync.js';
 import { runBoardsBench } from './boards.js';
+import { runCheckBench } from './check-pipeline.js';
 import { runCleaningBench } from './import-cleaning.js';
 import { runImportBench } from './import-pipeline.js';
 import { checkTotals } from './totals.js';
@@ -35,13 +36,13 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
     // Comma-separated: `payments` (version 1 data, delta, cryptography), `boards`, `cleaning`
-    // (the import's cell cleaners on 1,000,000 rows) and `import` (read, map and clean a
-    // 1,000,000-row GBK CSV).
-    parts: { type: 'string', default: 'payments,boards,cleaning,import' },
+    // (the import's cell cleaners on 1,000,000 rows), `import` (read, map and clean a
+    // 1,000,000-row GBK CSV) and `check` (`minsheng check` on a county's 1,000,000-row export).
+    parts: { type: 'string', default: 'payments,boards,cleaning,import,check' },
   },
 });
 
-const PARTS = ['payments', 'boards', 'cleaning', 'import'];
+const PARTS = ['payments', 'boards', 'cleaning', 'import', 'check'];
 const parts = new Set(values.parts.split(',').map((part) => part.trim()));
 for (const part of parts) {
   if (!PARTS.includes(part)) throw new Error(`invalid --parts value "${values.parts}": "${part}" is not a part; expected a comma-separated list of ${PARTS.join(', ')}`);
@@ -151,6 +152,7 @@ try {
 
   if (parts.has('cleaning')) rows.push(...runCleaningBench());
   if (parts.has('import')) rows.push(...(await runImportBench(work)));
+  if (parts.has('check')) rows.push(...runCheckBench(work));
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
