@@ -1,7 +1,7 @@
-// The screenshots of the county-staff guide, made the way a county worker works: a folder of
-// department exports with damaged rows, `minsheng check` through the real CLI and its report.html
-// in Chromium, then the corrected folder in `minsheng preview` with the kiosk's home screen and a
-// looked-up household. Needs `npm run build` (CLI and screens).
+// The screenshots of the county-staff guide, made the way a county worker works. A folder of
+// department exports with damaged rows goes through `minsheng check` (the real CLI), and its
+// report.html opens in Chromium. The corrected folder then runs in `minsheng preview`, for the
+// kiosk's home screen and a looked-up household. Needs `npm run build` (CLI and screens).
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';

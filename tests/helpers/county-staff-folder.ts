@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateDemoData } from '../../src-main/publisher/demo-data/generate.js';
-import { readDemoRows, writeDepartmentFolder } from './department-files.js';
+import { csvText, readDemoRows, writeDepartmentFolder } from './department-files.js';
 import type { DemoRows } from './department-files.js';
 
 export const SUPPLEMENT_FILE = '补发名单.csv';
@@ -31,10 +31,9 @@ export interface CountyStaffFolder {
 
 const SUPPLEMENT_HEADER = ['受益人', '受益人证件号', '补贴项目', '发放金额', '发放日期', '发放期间', '乡镇', '村', '代发卡号'];
 
-/** UTF-8 CSV with a BOM, as Excel saves it; cells with a comma or quote are quoted. */
-function csvText(rows: readonly (readonly string[])[]): string {
-  const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return `\uFEFF${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+/** UTF-8 CSV with a BOM, as Excel saves it. */
+function csvWithBom(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${csvText(rows)}`;
 }
 
 /** Writes ASCII digits as full-width ones, as some Chinese input methods type them. */
@@ -116,7 +115,7 @@ function writeSupplement(dataDir: string, demo: DemoRows, fixed: boolean): void 
     supplementRow(paid[0]!, {}),
     ['合计', '', '', '1,860.00', '', '', '', '', ''],
   ];
-  writeFileSync(path.join(dataDir, SUPPLEMENT_FILE), csvText(rows));
+  writeFileSync(path.join(dataDir, SUPPLEMENT_FILE), csvWithBom(rows));
 }
 
 /**
@@ -145,14 +144,14 @@ export async function writeCountyStaffFolder(root: string, now = new Date('2025-
   const official = paid[2]!;
   writeFileSync(
     path.join(dataDir, DEPARTED_LIST),
-    csvText([
+    csvWithBom([
       ['姓名', '身份证号', '类型', '死亡日期'],
       [departed.name, departed.idNumber, '死亡', '2024-01-15'],
     ]),
   );
   writeFileSync(
     path.join(dataDir, OFFICIALS_LIST),
-    csvText([
+    csvWithBom([
       ['姓名', '身份证号', '职务', '与干部关系', '干部姓名'],
       [official.name, official.idNumber, '村委会主任', '本人', official.name],
     ]),

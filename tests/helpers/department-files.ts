@@ -43,7 +43,7 @@ export function readDemoRows(demoDir: string): DemoRows {
   };
 }
 
-function csvText(rows: readonly (readonly string[])[]): string {
+export function csvText(rows: readonly (readonly string[])[]): string {
   const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
 }
