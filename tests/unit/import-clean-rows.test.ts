@@ -55,6 +55,20 @@ describe('cleaning rows of a messy payment export', () => {
     checkRows(cleaned, EXPECTED_ROWS, file, table.sheet);
   });
 
+  it('gives the same rows when consuming the table', async () => {
+    const file = MESSY_ROWS_FILES[0]!.file;
+    const { table, cleaned } = await importFile(file);
+    const { tables } = await readDepartmentFile(temp.dir, file);
+    const consumed = tables[0]!;
+    const rowsRead = consumed.rows.length;
+
+    const result = cleanTableRows(consumed, mapHeaders(consumed.headers, 'payments'), { context, consumeRows: true });
+    expect(result).toEqual(cleaned);
+    expect(result.rowsRead).toBe(rowsRead);
+    expect(rowsRead).toBe(table.rows.length);
+    expect(consumed.rows).toEqual([]);
+  });
+
   it('gives the expected rows from a workbook of typed cells', async () => {
     const { cleaned } = await importFile(TYPED_WORKBOOK.file);
     checkRows(cleaned, TYPED_WORKBOOK.expected, TYPED_WORKBOOK.file, '发放明细');

@@ -68,7 +68,7 @@ export function summariseCleanedTable(table: SourceTable, map: HeaderMap, cleane
     headerRow: table.headerRow,
     headerNotices: describeHeaderMap(table, map, t),
     footerRows: table.footerRows,
-    rowsRead: table.rows.length,
+    rowsRead: cleaned.rowsRead,
     accepted: cleaned.records.length,
     repairedRows: repairedRows.size,
     rejected: cleaned.rejectedRows.length,
@@ -107,7 +107,7 @@ export async function importDepartmentFile(
       continue;
     }
 
-    const cleaned = cleanTableRows(table, choice.map, { context: options.context });
+    const cleaned = cleanTableRows(table, choice.map, { context: options.context, consumeRows: true });
     const summary = summariseCleanedTable(table, choice.map, cleaned, options.t);
     result.tables.push({ summary, kind: choice.map.kind as 'payments' | 'persons', records: cleaned.records });
   }

@@ -84,12 +84,14 @@ class Standardiser {
   }
 
   run(): StandardRows {
-    // 1. Records to placements and pending payments, rosters first.
+    // 1. Records to placements and pending payments, rosters first. Each table's records are
+    //    released once read, so they and the standard payments are not all held at once.
     const order = this.tables.map((_, index) => index);
     order.sort((first, second) => rank(this.tables[first]!) - rank(this.tables[second]!) || first - second);
     for (const index of order) {
       const table = this.tables[index]!;
       for (const record of table.records) this.readRecord(index, table, record);
+      table.records = [];
     }
 
     // 2. Households of the heads, then members into them.
@@ -285,7 +287,10 @@ function rank(table: ImportedTable): number {
   return table.kind === 'persons' ? 0 : 1;
 }
 
-/** Builds the standard rows and fills in each table's accepted, rejected and repaired counts. */
+/**
+ * Builds the standard rows and fills in each table's accepted, rejected and repaired counts. It
+ * empties each table's `records` once it has read them.
+ */
 export function standardise(tables: ImportedTable[], regions: RegionNames, items: ItemCatalogue, idKey: Uint8Array): StandardRows {
   return new Standardiser(tables, regions, items, idKey).run();
 }
