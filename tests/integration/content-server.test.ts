@@ -88,6 +88,35 @@ describe('content server config', () => {
     expect(again.status).toBe(304);
   });
 
+  it('serves the emergency notices file like the manifest, and a kiosk gets it', async () => {
+    const start = new Date(Date.now() - 60_000).toISOString();
+    const end = new Date(Date.now() + 4 * 60 * 60 * 1000).toISOString();
+    const key = path.join(keyDir, 'publisher.key');
+    const args = ['--region', '431226', '--title', '停水通知', '--body', '全县停水。', '--start', start, '--end', end, '--id', 'water-1'];
+    const published = await runCli(['notice', 'publish', ...args, '--key', key, '--out', contentDir]);
+    expect(published.code, published.stderr).toBe(0);
+
+    const response = await fetch(`${nginx.url}notices.json`);
+    const etag = response.headers.get('etag');
+    await response.arrayBuffer();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(etag).not.toBeNull();
+    expect((await fetch(`${nginx.url}notices.json`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+
+    const synced = await runCli(['sync', '--source', nginx.url, '--trust', path.join(keyDir, 'publisher.pub'), '--data-dir', kioskDataDir, '--notices-only']);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).toContain('Emergency notices updated');
+    rmSync(path.join(contentDir, 'notices.json'));
+  });
+
+  it('says so when the source has no notices file', async () => {
+    const synced = await runCli(['sync', '--source', nginx.url, '--trust', path.join(keyDir, 'publisher.pub'), '--data-dir', kioskDataDir, '--notices-only']);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).toContain(`No emergency notices file (notices.json) at ${nginx.url}`);
+  });
+
   it('serves payloads cached, unencoded and in ranges', async () => {
     const manifest = ManifestSchema.parse(await (await fetch(`${nginx.url}manifest.json`)).json());
     const url = `${nginx.url}${manifest.signed.payload.path}`;

@@ -84,6 +84,7 @@ async function runNoticePass(
   const outcome = await syncNotices({ source: pass.source, trust: pass.trust, dataDir: pass.dataDir, expectedRegion: region });
   switch (outcome.status) {
     case 'absent':
+      context.stdout.write(`${context.t('notice:sync.absent', { source: pass.source })}\n`);
       return 0;
     case 'updated':
       context.stdout.write(`${context.t('notice:sync.updated', outcome)}\n`);

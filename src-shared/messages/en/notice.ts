@@ -50,6 +50,7 @@ export default {
     unknownId: 'No current notice has ID {{id}} (current: {{known}}). Check the ID with minsheng notice list.',
   },
   sync: {
+    absent: 'No emergency notices file (notices.json) at {{source}}: the county has published none, so the stored notices stay as they are.',
     updated: 'Emergency notices updated: sequence {{sequence}}, {{count}} notices.',
     upToDate: 'Emergency notices are up to date (sequence {{sequence}}).',
     rejected: 'Emergency notices from {{source}} were rejected: {{reason}}',

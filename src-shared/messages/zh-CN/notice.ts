@@ -50,6 +50,7 @@ export default {
     unknownId: '没有编号为 {{id}} 的当前通知（当前编号：{{known}}）。请用 minsheng notice list 核对编号。',
   },
   sync: {
+    absent: '{{source}} 没有紧急通知文件（notices.json）：县里尚未发布紧急通知，本机已保存的通知保持不变。',
     updated: '紧急通知已更新：序号 {{sequence}}，共 {{count}} 条。',
     upToDate: '紧急通知已是最新（序号 {{sequence}}）。',
     rejected: '已拒收来自 {{source}} 的紧急通知：{{reason}}',
