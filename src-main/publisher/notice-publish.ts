@@ -6,13 +6,18 @@ import path from 'node:path';
 import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
 import { NOTICES_PER_FILE_MAX } from '../../src-shared/emergency-notices.js';
 import { MANIFEST_FILE, signingBytes } from '../core/snapshot/manifest.js';
+import type { Manifest } from '../core/snapshot/manifest.js';
 import { MAX_NOTICES_BYTES, NOTICES_FILE, NOTICES_SPEC_VERSION, noticesExpiry, parseNoticesFile } from '../core/notices/notices-file.js';
 import type { NoticesFile, SignedNotices } from '../core/notices/notices-file.js';
 import { BundleRejection } from '../core/sync/rejection.js';
+import type { TrustAnchor } from '../core/trust/anchor.js';
 import { parseManifest } from '../core/sync/verify.js';
 import { writeFileAtomically } from './bundle-files.js';
 import { NoticeError } from './notice-flags.js';
+import { checkPublishedNotices, checkSigningKeys, folderSigners } from './notice-trust.js';
 import { lockOutFolder } from './out-folder.js';
+import type { OutFolderLock } from './out-folder.js';
+import { PublishError } from './publish-error.js';
 import { loadSigningKeys } from './signing.js';
 import type { SigningKey } from './signing.js';
 
@@ -28,13 +33,13 @@ async function readOptional(file: string, maxBytes: number): Promise<Buffer | nu
   return bytes;
 }
 
-/** Returns the county of the bundle in `outDir`; throws NoticeError when the folder has no readable manifest. */
-export async function bundleCounty(outDir: string): Promise<string> {
+/** Returns the manifest of the bundle in `outDir`; throws NoticeError when the folder has no readable manifest. */
+export async function bundleManifest(outDir: string): Promise<Manifest> {
   const file = path.join(outDir, MANIFEST_FILE);
   const bytes = await readOptional(file, 1024 * 1024);
   if (bytes === null) throw new NoticeError('errors.noManifest', { dir: outDir });
   try {
-    return parseManifest(bytes).signed.regionCode;
+    return parseManifest(bytes);
   } catch (error) {
     if (!(error instanceof BundleRejection)) throw error;
     throw new NoticeError('errors.manifestMalformed', { file, problem: String(error.details.problem ?? error.reason) });
@@ -63,6 +68,29 @@ export interface NoticeChange {
   outDir: string;
   keyFiles: readonly string[];
   now?: Date;
+  /** How long to wait for a running publish to release the folder's lock; LOCK_WAIT_MS by default. */
+  lockWaitMs?: number;
+}
+
+/** A notice change waits this long for a bundle publish in the same folder, which takes seconds. */
+export const LOCK_WAIT_MS = 30_000;
+const LOCK_RETRY_MS = 250;
+
+/** Takes the folder's publish lock, retrying while another live process holds it, for up to `waitMs`. */
+async function lockWaiting(outDir: string, now: Date, waitMs: number): Promise<OutFolderLock> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await lockOutFolder(outDir, now);
+    } catch (error) {
+      if (!(error instanceof PublishError) || error.code !== 'locked' || Date.now() >= deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+  }
+}
+
+function laterTime(time: string, other: string | undefined): string {
+  return other !== undefined && Date.parse(other) > Date.parse(time) ? new Date(Date.parse(other)).toISOString() : time;
 }
 
 export interface NoticeWriteResult {
@@ -84,15 +112,20 @@ async function rewriteNotices(
   change: (current: EmergencyNotice[], county: string, now: Date) => EmergencyNotice[],
 ): Promise<NoticeWriteResult> {
   const now = options.now ?? new Date();
-  const county = await bundleCounty(options.outDir);
+  const manifest = await bundleManifest(options.outDir);
+  const county = manifest.signed.regionCode;
   const keys = await loadSigningKeys(options.keyFiles);
+  const signers = await folderSigners(options.outDir, county, manifest, { keys });
+  checkSigningKeys(keys, signers);
 
-  const lock = await lockOutFolder(options.outDir, now);
+  const lock = await lockWaiting(options.outDir, now, options.lockWaitMs ?? LOCK_WAIT_MS);
   try {
     const published = await readPublishedNotices(options.outDir);
     if (published !== null && published.signed.regionCode !== county) {
       throw new NoticeError('errors.noticesOtherCounty', { file: path.join(options.outDir, NOTICES_FILE), actual: published.signed.regionCode, county });
     }
+    // A file altered on the server must not be signed again together with the real notices.
+    if (published !== null) checkPublishedNotices(published, options.outDir, signers);
     const current = (published?.signed.notices ?? []).filter((notice) => Date.parse(notice.endsAt) > now.getTime());
     const notices = change(current, county, now);
     if (notices.length > NOTICES_PER_FILE_MAX) throw new NoticeError('errors.tooManyNotices', { count: notices.length, max: NOTICES_PER_FILE_MAX });
@@ -104,7 +137,10 @@ async function rewriteNotices(
       regionCode: county,
       sequence,
       createdAt: now.toISOString(),
-      expiresAt: noticesExpiry(notices, now),
+      // The expiry never drops below the previous file's, which covers the ends of the notices
+      // that this change withdraws or shortens: a kiosk that checks days later still accepts
+      // the file that removes them, instead of rejecting it as expired and showing them on.
+      expiresAt: laterTime(noticesExpiry(notices, now), published?.signed.expiresAt),
       notices,
     };
     await writeFileAtomically(options.outDir, NOTICES_FILE, `${JSON.stringify(signNotices(signed, keys), null, 2)}\n`);
@@ -131,4 +167,19 @@ export function endNotice(options: NoticeChange & { id: string }): Promise<Notic
     }
     return current.filter((notice) => notice.id !== options.id);
   });
+}
+
+/**
+ * Reads the notices file of `outDir` and checks its signatures against the keys the county's
+ * kiosks accept. Returns null when there is none; `verified` is false when the folder offers no
+ * public key to check with (no root file and no `trust`).
+ */
+export async function readCheckedNotices(outDir: string, trust?: TrustAnchor): Promise<{ file: NoticesFile; verified: boolean } | null> {
+  const published = await readPublishedNotices(outDir);
+  if (published === null) return null;
+  const manifest = await bundleManifest(outDir);
+  const signers = await folderSigners(outDir, manifest.signed.regionCode, manifest, { trust });
+  if (!signers.canVerify) return { file: published, verified: false };
+  checkPublishedNotices(published, outDir, signers);
+  return { file: published, verified: true };
 }

@@ -2,6 +2,7 @@
 // file, and nginx serves the folder on 127.0.0.1. The notice pass fetches the file into a kiosk
 // data folder, and the kiosk service returns the notices for the terminal's region.
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { currentNotices } from '../../src-main/core/notices/current-notices.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskService } from '../../src-main/core/kiosk-service.js';
@@ -11,6 +12,8 @@ import { NOTICES_FILE } from '../../src-main/core/notices/notices-file.js';
 import { loadTrustFile } from '../../src-main/core/trust/anchor.js';
 import { noticeFromFlags } from '../../src-main/publisher/notice-flags.js';
 import { endNotice, publishNotice } from '../../src-main/publisher/notice-publish.js';
+import { LOCK_FILE } from '../../src-main/publisher/out-folder.js';
+import { NoticeError } from '../../src-main/publisher/notice-flags.js';
 import { runCli } from '../helpers/cli.js';
 import { TEST_SETTINGS } from '../helpers/kiosk-settings.js';
 import { startNginx } from '../helpers/nginx.js';
@@ -121,5 +124,79 @@ describe('emergency notices over nginx', () => {
     expect(await pass(bundleDir)).toMatchObject({ status: 'updated' });
     // The file was rewritten from an empty folder, so the county notice is no longer in it.
     expect(await shownIds()).toEqual(['home-flood']);
+  });
+});
+
+async function noticeErrorOf(run: Promise<unknown>): Promise<NoticeError> {
+  const error = await run.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(NoticeError);
+  return error as NoticeError;
+}
+
+describe('the publisher checks the folder before it signs', () => {
+  const file = path.join(bundleDir, NOTICES_FILE);
+
+  it('rejects a key that the kiosks would not accept and keeps the file', async () => {
+    const wrongDir = path.join(temp.dir, 'wrong-keys');
+    expect((await runCli(['keygen', '--out', wrongDir])).code).toBe(0);
+    const before = readFileSync(file, 'utf8');
+    const flags = { region: COUNTY, title: '假通知', body: '假通知', start: hoursFromNow(0), end: hoursFromNow(1) };
+    const wrongKey = path.join(wrongDir, 'publisher.key');
+    const error = await noticeErrorOf(publishNotice({ outDir: bundleDir, keyFiles: [wrongKey], notice: (county, now) => noticeFromFlags(flags, county, now) }));
+    expect(error.code).toBe('errors.keyNotAccepted');
+    expect(error.params.file).toBe(wrongKey);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('does not sign again a notices file altered on the server', async () => {
+    const good = readFileSync(file, 'utf8');
+    const forged = JSON.parse(good) as { signed: { notices: { title: string }[] } };
+    forged.signed.notices[0]!.title = '假通知：请到村委会领取补贴';
+    writeFileSync(file, JSON.stringify(forged));
+
+    const error = await noticeErrorOf(publishFor('county-water', COUNTY, '全县停水通知'));
+    expect(error.code).toBe('errors.noticesUntrusted');
+    expect(await noticeErrorOf(endNotice({ outDir: bundleDir, keyFiles, id: 'home-flood' }))).toMatchObject({ code: 'errors.noticesUntrusted' });
+
+    const listed = await runCli(['notice', 'list', '--out', bundleDir, '--trust', path.join(keyDir, 'publisher.pub')]);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain(`The notices file ${file} is not signed by a key the county's kiosks accept`);
+    const unchecked = await runCli(['notice', 'list', '--out', bundleDir]);
+    expect(unchecked.stderr).toContain('were not checked');
+    writeFileSync(file, good);
+  });
+
+  it('waits for a bundle publish that holds the folder lock', async () => {
+    const lockFile = path.join(bundleDir, LOCK_FILE);
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+    const publishing = publishFor('county-water', COUNTY, '全县停水通知');
+    // The lock is released only after the publish has found it taken at least once.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    rmSync(lockFile);
+    expect((await publishing).notices.map((notice) => notice.id)).toContain('county-water');
+  });
+});
+
+describe('a withdrawal reaches a kiosk that checks late', () => {
+  it('removes the withdrawn notice two days later', async () => {
+    const lateDir = path.join(temp.dir, 'late-kiosk');
+    const day = 24 * 60 * 60 * 1000;
+    const start = Date.now() + 60 * 60 * 1000;
+    const at = (days: number) => new Date(start + days * day);
+    const trust = loadTrustFile(path.join(keyDir, 'publisher.pub'));
+    const latePass = (now: Date) => syncNotices({ source: bundleDir, trust, dataDir: lateDir, expectedRegion: COUNTY, now });
+    const shown = (now: Date) => currentNotices(lateDir, HOME_TOWNSHIP, now).map((notice) => notice.id);
+
+    const flags = { id: 'long-flood', region: HOME_TOWNSHIP, title: '防汛通知', body: '汛期请远离河道。', start: at(0).toISOString(), end: at(19).toISOString() };
+    await publishNotice({ outDir: bundleDir, keyFiles, now: at(0), notice: (county, now) => noticeFromFlags(flags, county, now) });
+    expect(await latePass(at(0))).toMatchObject({ status: 'updated' });
+    expect(shown(at(0))).toContain('long-flood');
+
+    await endNotice({ outDir: bundleDir, keyFiles, id: 'long-flood', now: at(0.01) });
+    expect(await latePass(at(2))).toMatchObject({ status: 'updated' });
+    expect(shown(at(2))).not.toContain('long-flood');
   });
 });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { EmergencyNotice } from '../../../src-shared/emergency-notices.js';
 import { isNoticeActive } from '../../../src-shared/emergency-notices.js';
 import { checkNoticeId, NoticeError, noticeFromFlags } from '../../publisher/notice-flags.js';
-import { endNotice, publishNotice, readPublishedNotices } from '../../publisher/notice-publish.js';
+import type { TrustAnchor } from '../../core/trust/anchor.js';
+import { describeTrustError, loadTrustFile, TrustError } from '../../core/trust/anchor.js';
+import { endNotice, publishNotice, readCheckedNotices } from '../../publisher/notice-publish.js';
 import type { NoticeWriteResult } from '../../publisher/notice-publish.js';
 import { PublishError } from '../../publisher/publish-error.js';
 import type { Command, CommandContext } from '../command.js';
@@ -78,10 +80,20 @@ async function runEnd(argv: string[], context: CommandContext): Promise<number> 
 }
 
 async function runList(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseOptions(argv, { out: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parseOptions(argv, { out: { type: 'string' }, json: { type: 'boolean' }, trust: { type: 'string' } });
   const outDir = path.resolve(requireOption(values, 'out', context));
+  let trust: TrustAnchor | undefined;
+  try {
+    trust = values.trust === undefined ? undefined : loadTrustFile(path.resolve(values.trust));
+  } catch (error) {
+    if (!(error instanceof TrustError)) throw error;
+    context.stderr.write(`${describeTrustError(error, context.t)}\n`);
+    return 1;
+  }
 
-  const published = await readPublishedNotices(outDir);
+  const checked = await readCheckedNotices(outDir, trust);
+  const published = checked?.file ?? null;
+  if (checked !== null && !checked.verified) context.stderr.write(`${context.t('notice:notVerified', { dir: outDir })}\n`);
   if (values.json) {
     context.stdout.write(`${JSON.stringify(published?.signed ?? null, null, 2)}\n`);
     return 0;

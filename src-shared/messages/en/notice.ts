@@ -31,7 +31,12 @@ export default {
     upcoming: 'upcoming',
     ended: 'ended',
   },
+  notVerified: 'The signatures of the notices file in {{dir}} were not checked: the folder has no root files. Give --trust FILE (the kiosks\' trust file) to check them.',
   errors: {
+    noPublisherRole: 'The root file {{file}} names no publisher keys for county {{county}}, so its kiosks accept no notices file. Publish the bundle with the root files (--roots) that delegate the county.',
+    keyNotAccepted: 'The key in {{file}} (key ID {{keyId}}) is not one the county\'s kiosks accept (accepted, from {{origin}}: {{accepted}}). Nothing was written. Give the publisher key that signs the county\'s bundles.',
+    tooFewKeys: '{{count}} --key files were given, but the county\'s kiosks need signatures by {{threshold}} keys (from {{origin}}). Nothing was written. Give one --key for each required signer.',
+    noticesUntrusted: 'The notices file {{file}} is not signed by a key the county\'s kiosks accept (checked against {{origin}}: {{reason}}). It may have been altered on the server. Nothing was written. Move the file away, check the server, and publish the current notices again.',
     invalidTime: '{{flag}} "{{value}}" is not a date and time with a time zone. Write it like 2025-07-01T08:00+08:00.',
     emptyText: '{{flag}} is empty. Give the text in quotes.',
     textTooLong: '{{flag}} has {{count}} characters, more than the {{max}} allowed. Shorten it.',

@@ -31,7 +31,12 @@ export default {
     upcoming: '未开始',
     ended: '已结束',
   },
+  notVerified: '未核对 {{dir}} 中通知文件的签名：该目录没有根元数据。请加 --trust 文件（终端的信任文件）进行核对。',
   errors: {
+    noPublisherRole: '根元数据 {{file}} 没有为县 {{county}} 指定发布密钥，该县终端不会接受任何通知文件。请用委托了该县的根元数据（--roots）重新发布数据包。',
+    keyNotAccepted: '{{file}} 中的密钥（密钥编号 {{keyId}}）不是本县终端接受的密钥（依据 {{origin}}，接受：{{accepted}}）。未写入任何文件。请用签署本县数据包的发布私钥。',
+    tooFewKeys: '只给了 {{count}} 个 --key，但本县终端要求 {{threshold}} 个密钥签名（依据 {{origin}}）。未写入任何文件。请为每个必需的签名人各给一个 --key。',
+    noticesUntrusted: '通知文件 {{file}} 的签名不是本县终端接受的密钥（依据 {{origin}} 核对：{{reason}}），可能已在服务器上被篡改。未写入任何文件。请把该文件移走，检查服务器，再重新发布当前的通知。',
     invalidTime: '{{flag}}“{{value}}”不是带时区的日期时间。请写成 2025-07-01T08:00+08:00 的形式。',
     emptyText: '{{flag}} 为空。请用引号给出文字。',
     textTooLong: '{{flag}} 有 {{count}} 个字，超过上限 {{max}} 个。请缩短。',
