@@ -2,6 +2,7 @@
 // that could not be read, the warnings per rule, and where the full report is. `check` prints
 // it, and so do `publish` and `preview` when they check a folder of department files.
 import { messageText } from '../publisher/check/report-text.js';
+import type { TableSummary } from '../publisher/check/check-types.js';
 import type { CheckRun } from '../publisher/check/run-check.js';
 import type { CommandContext } from './command.js';
 
@@ -14,7 +15,7 @@ export function checkSummaryLines(run: CheckRun, context: CommandContext, report
   const { t } = context;
   const { result } = run;
   const tables = result.tables;
-  const sum = (pick: (table: (typeof tables)[number]) => number) => formatCount(tables.reduce((total, table) => total + pick(table), 0), context);
+  const sum = (pick: (table: TableSummary) => number, of: TableSummary[] = tables) => formatCount(of.reduce((total, table) => total + pick(table), 0), context);
 
   const lines = [
     t('check:command.checked', { dir: result.dataDir }),
@@ -26,6 +27,18 @@ export function checkSummaryLines(run: CheckRun, context: CommandContext, report
       rejected: sum((table) => table.rejected),
     }),
   ];
+  // Rows of the rules' lists are counted apart, so a rejected list row is not hidden behind "0 rejected".
+  const lists = result.listTables ?? [];
+  if (lists.length > 0) {
+    lines.push(
+      t('check:command.listRows', {
+        tables: formatCount(lists.length, context),
+        read: sum((table) => table.rowsRead, lists),
+        accepted: sum((table) => table.accepted, lists),
+        rejected: sum((table) => table.rejected, lists),
+      }),
+    );
+  }
   for (const notice of run.notices) lines.push(`  ${messageText(notice, t)}`);
   const failures = [...result.failures, ...(result.listFailures ?? [])];
   for (const failure of failures) lines.push(`  ${t('check:command.failure', { problem: messageText(failure.message, t) })}`);

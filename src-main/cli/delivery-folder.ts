@@ -4,9 +4,8 @@
 import path from 'node:path';
 import { prepareDelivery } from '../publisher/check/prepare-delivery.js';
 import type { PrepareOptions, PreparedDelivery } from '../publisher/check/prepare-delivery.js';
-import { messageText } from '../publisher/check/report-text.js';
-import { RulesFileError } from '../publisher/check/rules-file.js';
 import { writeCheckReport } from '../publisher/check/write-check-report.js';
+import { EXIT_SETUP, folderOptionsUsable, runCheckStep, writeOrReport } from './check-setup.js';
 import { checkSummaryLines } from './check-summary.js';
 import type { CommandContext } from './command.js';
 
@@ -21,32 +20,36 @@ export const DELIVERY_OPTIONS = {
 export type ReadyDelivery = Exclude<PreparedDelivery, { kind: 'rejected' }>;
 
 /**
- * Prepares the folder to build from. Returns the exit code instead when the rules file is invalid
- * (2) or rows were rejected without --accepted-only (1), after printing why.
+ * Prepares the folder to build from. Returns the exit code instead, after printing why: 2 when
+ * --report lies in the data folder or the rules or header mapping file is invalid; 1 when rows
+ * were rejected without --accepted-only, the folder mixes standard and department files, or the
+ * report cannot be written.
  */
 export async function prepareDeliveryFolder(
   options: Omit<PrepareOptions, 't'> & { reportDir?: string; command: 'publish' | 'preview' },
   context: CommandContext,
 ): Promise<ReadyDelivery | number> {
   const { t } = context;
-  let prepared: PreparedDelivery;
-  try {
-    prepared = await prepareDelivery({ ...options, t });
-  } catch (error) {
-    if (!(error instanceof RulesFileError)) throw error;
-    const lines = [t('check:command.rulesFileInvalid', { file: error.file })];
-    for (const problem of error.problems) lines.push(`  - ${messageText(problem, t)}`);
-    context.stderr.write(`${lines.join('\n')}\n`);
-    return 2;
-  }
+  const dataDir = path.resolve(options.dataDir);
+  const reportDir = options.reportDir === undefined ? null : path.resolve(options.reportDir);
+  if (!(await folderOptionsUsable({ dataDir, reportDir }, context))) return EXIT_SETUP;
+  const prepared = await runCheckStep(() => prepareDelivery({ ...options, t }), context);
+  if (prepared === null) return EXIT_SETUP;
   if (prepared.kind === 'standard') return prepared;
 
-  const reportDir = options.reportDir === undefined ? null : path.resolve(options.reportDir);
-  if (reportDir !== null) await writeCheckReport(prepared.check.result, reportDir, { t, language: context.language });
+  if (reportDir !== null) {
+    const report = () => writeCheckReport(prepared.check.result, reportDir, { t, language: context.language });
+    if (!(await writeOrReport(report, reportDir, context))) {
+      if (prepared.kind !== 'rejected') await prepared.remove();
+      return 1;
+    }
+  }
   const lines = checkSummaryLines(prepared.check, context, reportDir);
 
   if (prepared.kind === 'rejected') {
-    lines.push(t(options.command === 'publish' ? 'check:command.publishRejected' : 'check:command.previewRejected'));
+    // --accepted-only does not help a folder that mixes standard and department files.
+    const mixed = prepared.check.imported.folderKind === 'mixed';
+    lines.push(t(mixed ? 'check:command.mixedFolder' : options.command === 'publish' ? 'check:command.publishRejected' : 'check:command.previewRejected'));
     context.stderr.write(`${lines.join('\n')}\n`);
     return 1;
   }

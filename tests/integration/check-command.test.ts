@@ -2,7 +2,7 @@
 // exports made from demo data: a clean folder passes and writes its report; a damaged row fails the
 // check and stops publish until --accepted-only; an officials list named by the rules file reaches
 // the comparison; a bad rules file stops everything. Needs the compiled CLI: npm run build:main.
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../src-main/publisher/demo-data/generate.js';
@@ -90,17 +90,90 @@ describe('minsheng check', () => {
     expect(warnings).toContain('officialRecipient');
     expect(warnings).toContain('村干部名单.csv');
     expect(warnings).not.toContain(listed.id_number);
+    expect(result.stdout).toContain('Comparison lists: 1 tables, 1 rows read: 1 accepted, 0 rejected.');
   }, 300_000);
 
-  it('fails on a missing folder and runs no comparison', async () => {
+  it('exits 2 on a missing or non-folder --data and makes no report folder', async () => {
     const missing = path.join(temp.dir, 'no-such-folder');
+    const reportDir = path.join(temp.dir, 'report-missing');
 
-    const result = await runCli(['check', '--data', missing, '--report', path.join(temp.dir, 'report-missing')]);
-
-    expect(result.code).toBe(1);
+    const result = await runCli(['check', '--data', missing, '--report', reportDir]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(missing);
-    expect(result.stderr).toContain('No comparison ran');
+    expect(existsSync(reportDir)).toBe(false);
+
+    const file = path.join(cleanDir, 'regions.csv');
+    const onFile = await runCli(['check', '--data', file, '--report', reportDir]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain('is a file, not a folder');
+    expect(onFile.stderr).not.toContain('check-rules.json');
+    expect(existsSync(reportDir)).toBe(false);
   });
+
+  it('exits 2 when --report or --out lies in the data folder, or --out holds other files', async () => {
+    const inside = await runCli(['check', '--data', cleanDir, '--report', path.join(cleanDir, 'report')]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('inside the checked data folder');
+    expect(existsSync(path.join(cleanDir, 'report'))).toBe(false);
+
+    const same = await runCli(['check', '--data', cleanDir, '--report', cleanDir]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('is the checked data folder');
+
+    const sameOut = await runCli(['check', '--data', cleanDir, '--report', path.join(temp.dir, 'report-out'), '--out', cleanDir]);
+    expect(sameOut.code).toBe(2);
+    expect(existsSync(path.join(temp.dir, 'report-out'))).toBe(false);
+
+    const foreign = path.join(temp.dir, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(path.join(foreign, 'notes.txt'), 'kept');
+    const notOurs = await runCli(['check', '--data', cleanDir, '--report', path.join(temp.dir, 'report-out'), '--out', foreign]);
+    expect(notOurs.code).toBe(2);
+    expect(notOurs.stderr).toContain('did not write');
+    expect(readFileSync(path.join(foreign, 'notes.txt'), 'utf8')).toBe('kept');
+  });
+
+  it('exits 2 on a bad header mapping file and names it once', async () => {
+    const mapping = path.join(temp.dir, 'bad-mapping.json');
+    writeFileSync(mapping, JSON.stringify({ colour: 'red' }));
+    const reportDir = path.join(temp.dir, 'report-bad-mapping');
+
+    const unknownKey = await runCli(['check', '--data', cleanDir, '--report', reportDir, '--mapping', mapping]);
+    expect(unknownKey.code).toBe(2);
+    expect(unknownKey.stderr).toContain('colour');
+    for (const line of unknownKey.stderr.split('\n')) expect(line.split('bad-mapping.json').length, line).toBeLessThanOrEqual(2);
+
+    const missing = await runCli(['check', '--data', cleanDir, '--report', reportDir, '--mapping', path.join(temp.dir, 'none.json')]);
+    expect(missing.code).toBe(2);
+    expect(existsSync(reportDir)).toBe(false);
+  });
+
+  it('exits 2 on a standard for an item code that subsidy_items.csv does not have', async () => {
+    const rulesFile = path.join(temp.dir, 'name-standard.json');
+    writeFileSync(rulesFile, JSON.stringify({ aboveStandard: { standards: { 耕地地力保护补贴: '50' } } }));
+
+    const result = await runCli(['check', '--data', cleanDir, '--report', path.join(temp.dir, 'report-name'), '--rules', rulesFile]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('aboveStandard.standards.耕地地力保护补贴');
+    expect(result.stderr).toContain('GDDL');
+  });
+
+  it('writes --out whole and replaces only a folder that check wrote', async () => {
+    const outDir = path.join(temp.dir, 'standard-out');
+    const args = ['check', '--data', cleanDir, '--report', path.join(temp.dir, 'report-standard-out'), '--out', outDir];
+
+    const first = await runCli(args, { timeoutMs: 240_000 });
+    expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(path.join(outDir, 'persons.csv'))).toBe(true);
+    writeFileSync(path.join(outDir, 'stale.csv'), 'from an earlier delivery');
+
+    const second = await runCli(args, { timeoutMs: 240_000 });
+    expect(second.code, second.stderr).toBe(0);
+    expect(existsSync(path.join(outDir, 'stale.csv'))).toBe(false);
+    expect(existsSync(path.join(outDir, 'regions.csv'))).toBe(true);
+    expect(readdirSync(temp.dir).filter((name) => name.startsWith('standard-out.'))).toEqual([]);
+  }, 600_000);
 
   it('stops at an invalid rules file', async () => {
     const rulesFile = path.join(temp.dir, 'bad-rules.json');
@@ -143,4 +216,36 @@ describe('minsheng publish on department spreadsheets', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('2 rows new or changed, 0 deleted');
   }, 600_000);
+
+  it('reports a --report path it cannot write without a stack trace', async () => {
+    const blocker = path.join(temp.dir, 'report-is-a-file');
+    writeFileSync(blocker, 'a file where the report folder should go');
+
+    const result = await runCli(['publish', '--data', damagedDir, '--key', keyFile, '--out', path.join(temp.dir, 'content-x'), '--report', blocker], {
+      timeoutMs: 240_000,
+    });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cannot write to ${blocker}`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 300_000);
+
+  it('tells the worker to separate a folder that mixes standard and department files', async () => {
+    const mixed = path.join(temp.dir, 'mixed');
+    cpSync(cleanDir, mixed, { recursive: true });
+    writeFileSync(path.join(mixed, 'persons.csv'), 'id_number,name,household_id,relation,village_code\n');
+
+    const result = await runCli(['publish', '--data', mixed, '--key', keyFile, '--out', path.join(temp.dir, 'content-mixed'), '--accepted-only']);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Put persons.csv and payments.csv in one folder');
+    expect(result.stderr).not.toContain('add --accepted-only');
+  });
+
+  it('lists the department-folder options in the help of publish and preview', async () => {
+    for (const command of ['publish', 'preview']) {
+      const result = await runCli([command, '--help']);
+      for (const option of ['--rules', '--mapping', '--report', '--accepted-only']) expect(result.stdout, command).toContain(option);
+    }
+  });
 });

@@ -26,7 +26,7 @@ const preview: Command = {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-      context.stdout.write(`${context.t('preview:help', { defaultPort: DEFAULT_PREVIEW_PORT })}\n`);
+      context.stdout.write(`${context.t('preview:help', { defaultPort: DEFAULT_PREVIEW_PORT })}\n\n${context.t('check:command.deliveryHelp')}\n`);
       return 0;
     }
     const dataDir = path.resolve(requireOption(values, 'data', context));

@@ -147,7 +147,7 @@ const publishCommand: Command = {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-      context.stdout.write(`${context.t('publish:publish.usage')}\n`);
+      context.stdout.write(`${context.t('publish:publish.usage')}\n\n${context.t('check:command.deliveryHelp')}\n`);
       return 0;
     }
 

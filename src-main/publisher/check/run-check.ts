@@ -2,8 +2,12 @@
 // the department folder, and the comparison rules over the accepted rows, gathered into one
 // CheckResult for the report. `publish` and `preview` run the same steps on a department folder.
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Translate } from '../../../src-shared/messages/translator.js';
+import { loadHeaderMapping } from '../import/header-mapping-file.js';
+import { IssueCollector } from '../issues.js';
+import { readSubsidyItems } from '../validate-subsidy-items.js';
 import type { CheckResult, FileFailure, Message } from './check-types.js';
 import { RULE_IDS } from './check-types.js';
 import { loadRulesFile, listFilesIn } from './rules-file.js';
@@ -34,21 +38,56 @@ export interface CheckRun {
   notices: Message[];
 }
 
+/** Thrown when the folder to check is missing or is not a folder; `message` names it and the fix. */
+export class DataFolderError extends Error {
+  constructor(readonly problem: Message) {
+    super(`cannot check ${String(problem.params.dir)}: ${problem.key}`);
+    this.name = 'DataFolderError';
+  }
+}
+
+async function requireDataFolder(dataDir: string): Promise<void> {
+  try {
+    if ((await stat(dataDir)).isDirectory()) return;
+    throw new DataFolderError({ key: 'check:command.dataNotAFolder', params: { dir: dataDir } });
+  } catch (error) {
+    if (error instanceof DataFolderError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const key = code === 'ENOENT' ? 'check:command.dataNotFound' : 'check:command.dataUnreadable';
+    throw new DataFolderError({ key, params: { dir: dataDir, reason: code } });
+  }
+}
+
 /**
- * Runs the import and the rules on `dataDir`. Bad files and rows are reported in the result; a
- * broken rules file throws RulesFileError before anything is read, because the worker must fix
- * it first.
+ * Item codes of the folder's subsidy_items.csv, against which the rules file's standards are
+ * checked; null when the file is missing or has errors, which the import then reports.
+ */
+async function itemCodesOf(dataDir: string): Promise<Set<string> | undefined> {
+  if (!existsSync(path.join(dataDir, 'subsidy_items.csv'))) return undefined;
+  const issues = new IssueCollector(1);
+  const items = await readSubsidyItems(dataDir, issues);
+  return issues.errorCount === 0 && items.size > 0 ? new Set(items.keys()) : undefined;
+}
+
+/**
+ * Runs the import and the rules on `dataDir`. Bad files and rows are reported in the result. A
+ * missing data folder (DataFolderError), a broken rules file (RulesFileError) or a broken header
+ * mapping file (MappingFileError) throws before any department file is read, because the worker
+ * must fix the command line or the file first.
  */
 export async function runCheck(options: RunCheckOptions): Promise<CheckRun> {
   const now = options.now ?? new Date();
   const dataDir = path.resolve(options.dataDir);
+  await requireDataFolder(dataDir);
   const defaultRules = path.join(dataDir, DEFAULT_RULES_FILE);
   const rulesFile = options.rulesFile ?? (existsSync(defaultRules) ? defaultRules : undefined);
-  const config = rulesFile === undefined ? await loadRulesFile(defaultRules) : await loadRulesFile(rulesFile, { required: true });
+  const itemCodes = await itemCodesOf(dataDir);
+  const config = await loadRulesFile(rulesFile ?? defaultRules, { required: rulesFile !== undefined, itemCodes });
+  const mapping = options.mappingFile === undefined ? null : await loadHeaderMapping(options.mappingFile);
 
   const imported = await runImport({
     dataDir,
-    mappingFile: options.mappingFile,
+    mapping,
     now,
     t: options.t,
     idKey: options.idKey,

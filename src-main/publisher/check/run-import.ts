@@ -26,6 +26,8 @@ export interface RunImportOptions {
   dataDir: string;
   /** The county's header mapping file (header-mapping-file.ts), if any. */
   mappingFile?: string;
+  /** The header mapping already loaded (runCheck loads it first); takes the place of mappingFile. */
+  mapping?: HeaderMapping | null;
   now: Date;
   t: Translate;
   /**
@@ -84,15 +86,15 @@ async function readReference(dataDir: string, listing: FolderListing, t: Transla
   }
 }
 
-async function readMapping(mappingFile: string | undefined, t: Translate, result: ImportResult): Promise<HeaderMapping | null | 'failed'> {
+async function readMapping(mappingFile: string | undefined, result: ImportResult): Promise<HeaderMapping | null | 'failed'> {
   if (mappingFile === undefined) return null;
   try {
     return await loadHeaderMapping(mappingFile);
   } catch (error) {
     if (!(error instanceof MappingFileError)) throw error;
+    // Each problem names the mapping file already.
     for (const problem of error.problems) {
-      const text = t(`import:${problem.code}`, problem.params);
-      result.failures.push(folderFailure(path.basename(mappingFile), 'mappingInvalid', { file: mappingFile, problem: text }));
+      result.failures.push({ file: path.basename(mappingFile), sheet: null, message: { key: `import:${problem.code}`, params: problem.params } });
     }
     return 'failed';
   }
@@ -144,7 +146,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
 
   // 2. Reference files and the mapping file; without them no row can be placed.
   await readReference(dataDir, listing, t, result);
-  const mapping = await readMapping(options.mappingFile, t, result);
+  const mapping = options.mapping !== undefined ? options.mapping : await readMapping(options.mappingFile, result);
   if (mapping === 'failed') return result;
 
   // 3. Each department file, each table.
