@@ -1,7 +1,7 @@
 // Row-level outcomes of the folder import on small hand-written department files. Covered: village
 // and item names as departments write them, rejected rows with the message that names the fix,
 // households without a head, ID numbers in two households, and the folder's kind.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { translatorFor } from '../../src-shared/messages/translator.js';
@@ -154,6 +154,19 @@ describe('runImport folders', () => {
       ['check:folder.skippedFolder', '备份'],
     ]);
     expect(result.failures.map((failure) => failure.message.key)).toEqual(['import:xls']);
+  });
+
+  it('names the target of a linked spreadsheet instead of following it', async () => {
+    const outside = path.join(temp.dir, 'outside.csv');
+    writeFileSync(outside, `${PAYMENT_HEADER}\n张三,${HEAD},GDDL,105,2024-05-10,锦和镇,兰村村,,`);
+    const dir = folderWith({ '发放.csv': `${PAYMENT_HEADER}\n张三,${HEAD},GDDL,105,2024-05-10,锦和镇,兰村村,,` });
+    symlinkSync(outside, path.join(dir, '外部链接.csv'));
+
+    const result = await runImport({ dataDir: dir, now: NOW, t });
+
+    expect(result.notices).toEqual([{ key: 'check:folder.skippedLink', params: { file: '外部链接.csv', target: outside } }]);
+    expect(t('check:folder.skippedLink', result.notices[0]!.params)).toContain(`请把 ${outside} 本身复制到数据文件夹`);
+    expect(result.tables.map((table) => table.file)).toEqual(['发放.csv']);
   });
 
   it('tells standard and mixed folders apart', async () => {

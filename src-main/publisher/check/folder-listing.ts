@@ -2,8 +2,9 @@
 // reference files (regions.csv, subsidy_items.csv) and imports the department tables. The standard
 // data files (persons.csv, payments.csv) make it a folder for `publish` as it is. Board files and
 // documents/ pass through to the standard folder unchanged. Other entries, and subfolders other
-// than documents/, are skipped.
-import { readdir } from 'node:fs/promises';
+// than documents/, are skipped. Symbolic links are not followed: each is skipped with a notice
+// that names its target, so the worker can copy the file itself in.
+import { readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../../../src-shared/compare-text.js';
 import { V2_FILE_SPECS, DOCUMENTS_FOLDER } from '../standard-v2/index.js';
@@ -33,6 +34,15 @@ export interface FolderListing {
   skipped: Message[];
 }
 
+/** The absolute path a link points at, for the notice that asks for the file itself. */
+async function linkTarget(dataDir: string, name: string): Promise<string> {
+  try {
+    return path.resolve(dataDir, await readlink(path.join(dataDir, name)));
+  } catch (error) {
+    return String((error as NodeJS.ErrnoException).code ?? error);
+  }
+}
+
 /** Lists the top level of `dataDir`, sorted by name. Files named in `exclude` are left out. */
 export async function listCheckFolder(dataDir: string, exclude: ReadonlySet<string> = new Set()): Promise<FolderListing> {
   const entries = await readdir(dataDir, { withFileTypes: true });
@@ -48,6 +58,10 @@ export async function listCheckFolder(dataDir: string, exclude: ReadonlySet<stri
         listing.documents = true;
         listing.passThrough.push(name);
       } else listing.skipped.push({ key: 'check:folder.skippedFolder', params: { file: name } });
+      continue;
+    }
+    if (entry.isSymbolicLink()) {
+      listing.skipped.push({ key: 'check:folder.skippedLink', params: { file: name, target: await linkTarget(dataDir, name) } });
       continue;
     }
     if (!entry.isFile()) {

@@ -2,6 +2,7 @@
 export default {
   folder: {
     skippedFile: '{{file}} is not a table file and was skipped.',
+    skippedLink: '{{file}} is a link to {{target}}; links are not followed, so it was skipped. To check that file, copy {{target}} itself into the data folder.',
     skippedFolder: 'The subfolder {{file}} was not read: only the files at the top of the data folder and the documents folder are read.',
     unreadable: 'Cannot read the data folder {{dir}} ({{reason}}). Check the path and the read permission.',
     mixed:
@@ -11,7 +12,6 @@ export default {
       '{{file}} is missing from {{dir}}. Add the county\'s {{file}} (see the data standard) so that village names and subsidy items can be matched to their codes.',
     referenceInvalid: '{{file}} has an error: {{problem}}',
     moreReferenceErrors: 'The reference files have {{count}} more errors not listed. Correct the errors above first, then check again.',
-    mappingInvalid: 'The header mapping file {{file}} has an error: {{problem}}',
   },
   table: {
     notMapped:
