@@ -11,6 +11,25 @@ import { nameKey } from './name-key.js';
 const VILLAGE_SUFFIXES = ['社区居民委员会', '社区居委会', '村民委员会', '居民委员会', '村委会', '居委会', '社区', '村'];
 const TOWNSHIP_SUFFIXES = ['街道办事处', '人民政府', '街道', '镇', '乡'];
 
+// The office names a department writes for a place, each with the place it stands for: the
+// committee of 岩门村 is "岩门村委会", of 岩门社区 "岩门社区居委会" or "岩门居委会".
+const OFFICE_SUFFIXES: readonly [string, string][] = [
+  ['社区居民委员会', '社区'],
+  ['社区居委会', '社区'],
+  ['村民委员会', '村'],
+  ['居民委员会', '社区'],
+  ['村委会', '村'],
+  ['居委会', '社区'],
+];
+
+/** Returns the place name an office name stands for: "岩门村委会" becomes "岩门村"; other names stay. */
+function placeOfOffice(key: string): string {
+  for (const [office, place] of OFFICE_SUFFIXES) {
+    if (key.length > office.length && key.endsWith(office)) return key.slice(0, -office.length) + place;
+  }
+  return key;
+}
+
 /** Strips one office or place suffix; "兰村村委会" becomes "兰村". */
 function baseName(key: string, suffixes: readonly string[]): string {
   for (const suffix of suffixes) {
@@ -61,9 +80,15 @@ export class RegionNames {
 
   private villageCandidates(village: string): RegionRow[] {
     const key = nameKey(village);
-    // The exact name first; then the name as a bare stem ("红岩" for 红岩村); then its own stem
-    // ("红岩村委会" for 红岩村).
-    return this.villagesByName.get(key) ?? this.villagesByBase.get(key) ?? this.villagesByBase.get(baseName(key, VILLAGE_SUFFIXES)) ?? [];
+    // The exact name first; then the place an office name stands for ("岩门村委会" for 岩门村, not
+    // 岩门社区); then the name as a bare stem ("红岩" for 红岩村); then its own stem.
+    return (
+      this.villagesByName.get(key) ??
+      this.villagesByName.get(placeOfOffice(key)) ??
+      this.villagesByBase.get(key) ??
+      this.villagesByBase.get(baseName(key, VILLAGE_SUFFIXES)) ??
+      []
+    );
   }
 
   private townshipName(code: string | null): string {
