@@ -28,12 +28,23 @@ export type EmergencyNotice = z.infer<typeof EmergencyNoticeSchema>;
 
 export const EmergencyNoticeListSchema = z.array(EmergencyNoticeSchema).max(NOTICES_PER_FILE_MAX);
 
+export const EmergencyNoticeSetSchema = z.object({
+  notices: EmergencyNoticeListSchema,
+  /**
+   * The newest signed time the terminal has seen, or null. The renderer counts time from the later
+   * of its clock and this floor, as sync does, so a clock that runs behind still shows a notice.
+   */
+  timeFloor: z.string().datetime({ offset: true }).nullable(),
+});
+export type EmergencyNoticeSet = z.infer<typeof EmergencyNoticeSetSchema>;
+
 export interface EmergencyNoticesApi {
   /**
-   * Returns the notices for the terminal's region that have not ended by the terminal's clock,
-   * current and upcoming, by start time. The renderer shows each from its start to its end.
+   * Returns the notices for the terminal's region that have not ended by the effective time (the
+   * later of the clock and timeFloor), current and upcoming, by start time. The renderer shows
+   * each from its start to its end.
    */
-  getEmergencyNotices(): Promise<EmergencyNotice[]>;
+  getEmergencyNotices(): Promise<EmergencyNoticeSet>;
 }
 
 
@@ -48,4 +59,14 @@ export function noticeRegionContains(noticeRegion: string, terminalRegion: strin
 /** True while `now` (ms since the epoch) lies in the notice's window; the end is exclusive. */
 export function isNoticeActive(notice: Pick<EmergencyNotice, 'startsAt' | 'endsAt'>, now: number): boolean {
   return Date.parse(notice.startsAt) <= now && now < Date.parse(notice.endsAt);
+}
+
+/** The zone in which notices are shown, whatever the terminal's or the publisher's OS zone is. */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+// China Standard Time is UTC+8 all year; China has observed no daylight saving time since 1991.
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Returns an ISO time as China time to the minute, such as 2025-07-02T08:00+08:00. */
+export function chinaTimeIso(iso: string): string {
+  return `${new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 16)}+08:00`;
 }

@@ -11,7 +11,7 @@ import {
   SearchResultSchema,
   SuggestResultSchema,
 } from './boards-api.js';
-import { EmergencyNoticeListSchema } from './emergency-notices.js';
+import { EmergencyNoticeSetSchema } from './emergency-notices.js';
 import { CaseStatusSchema, FileReportResultSchema, PrintResultSchema } from './reports-api.js';
 import { KioskSettingsSchema, LookupResultSchema, SnapshotInfoSchema } from './kiosk-api.js';
 import type { KioskApi } from './kiosk-api.js';
@@ -34,5 +34,5 @@ export const KIOSK_RESULT_SCHEMAS: { readonly [M in keyof KioskApi]: z.ZodType<K
   fileReport: FileReportResultSchema,
   getCaseStatus: CaseStatusSchema,
   print: PrintResultSchema,
-  getEmergencyNotices: EmergencyNoticeListSchema,
+  getEmergencyNotices: EmergencyNoticeSetSchema,
 };

@@ -365,9 +365,14 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       return querySearch((search) => search.storage, null);
     },
 
-    // The configured home region (or the county) names where the terminal stands, with or without a snapshot.
+    // The home region that getSettings returns names where the terminal stands: the configured one,
+    // or the snapshot's county when the configured one is not in the snapshot (serve without
+    // --config). The time is the sync's trusted floor, so a clock that runs behind still shows them.
     async getEmergencyNotices() {
-      return currentNotices(options.dataDir, settings.homeRegionCode, clock());
+      const homeRegionCode = snapshot()?.homeRegionCode ?? settings.homeRegionCode;
+      const { state } = readSyncState(options.dataDir);
+      const notices = currentNotices(options.dataDir, homeRegionCode, effectiveNow(clock(), state));
+      return { notices, timeFloor: state.newestSignedTime ?? null };
     },
 
     fileReport: (draft) => reports.fileReport(draft),

@@ -8,6 +8,7 @@ import {
   NOTICE_MAX_DAYS,
   NOTICE_REGION_PATTERN,
   NOTICE_TITLE_MAX,
+  chinaTimeIso,
 } from '../../src-shared/emergency-notices.js';
 import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
 
@@ -34,18 +35,27 @@ export interface NoticeFlags {
 // without a zone would mean the publisher's zone, which the terminals may not share.
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** True when the calendar date and the clock time of an ISO value exist (Date.parse turns 02-30 into 03-02). */
-function fieldsExist(value: string): boolean {
-  const [year, month, day, hour, minute] = value.match(/\d+/g)!.slice(0, 5).map(Number) as [number, number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60;
+/** Returns the message code of the part of a zoned ISO value that does not exist, or null when all parts do. */
+function missingPart(value: string): { code: string; part: string } | null {
+  const [date, time] = value.split('T') as [string, string];
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  // Date.UTC would turn 02-30 into 03-02, so the date is checked by a round trip.
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  if (parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== day) return { code: 'errors.dateNotExist', part: date };
+  const [hour, minute] = time.slice(0, 5).split(':').map(Number) as [number, number];
+  if (hour > 23 || minute > 59) return { code: 'errors.clockNotExist', part: time.slice(0, 5) };
+  const zone = time.match(/[+-]\d{2}:\d{2}$/)?.[0];
+  // Offsets in use run from -12:00 to +14:00.
+  if (zone !== undefined && (Number(zone.slice(1, 3)) > 14 || Number(zone.slice(4)) > 59)) return { code: 'errors.zoneNotExist', part: zone };
+  return null;
 }
 
-/** Parses a --start or --end value; throws NoticeError naming the flag. */
+/** Parses a --start or --end value; throws NoticeError naming the flag and the part that is wrong. */
 export function parseNoticeTime(flag: string, value: string): Date {
-  const time = ISO_WITH_ZONE.test(value) && fieldsExist(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) throw new NoticeError('errors.invalidTime', { flag, value });
-  return new Date(time);
+  if (!ISO_WITH_ZONE.test(value)) throw new NoticeError('errors.invalidTime', { flag, value });
+  const missing = missingPart(value);
+  if (missing !== null) throw new NoticeError(missing.code, { flag, value, part: missing.part });
+  return new Date(Date.parse(value));
 }
 
 /** Counts characters as a reader does: a Chinese character or an emoji is one. */
@@ -53,9 +63,12 @@ function characterCount(text: string): number {
   return [...text].length;
 }
 
+// Format characters (zero-width spaces, joiners, direction marks), separators and controls show nothing.
+const INVISIBLE = /[\p{Cf}\p{Z}\p{Cc}]/gu;
+
 function checkText(flag: string, value: string, max: number): string {
   const text = value.trim();
-  if (text.length === 0) throw new NoticeError('errors.emptyText', { flag });
+  if (text.replace(INVISIBLE, '').length === 0) throw new NoticeError('errors.emptyText', { flag });
   const count = characterCount(text);
   if (count > max) throw new NoticeError('errors.textTooLong', { flag, count, max });
   return text;
@@ -67,9 +80,9 @@ export function checkNoticeId(value: string): string {
   return value;
 }
 
-/** Returns a new notice ID: the start date and four random hex digits, such as 20250701-3fa2. */
+/** Returns a new notice ID: the start date in China time and four random hex digits, such as 20250701-3fa2. */
 function newNoticeId(startsAt: Date): string {
-  return `${startsAt.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(2).toString('hex')}`;
+  return `${chinaTimeIso(startsAt.toISOString()).slice(0, 10).replaceAll('-', '')}-${randomBytes(2).toString('hex')}`;
 }
 
 /**

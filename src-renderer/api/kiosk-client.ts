@@ -14,7 +14,7 @@ import type {
   SearchResult,
   SuggestResult,
 } from '../../src-shared/boards-api.js';
-import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
+import type { EmergencyNoticeSet } from '../../src-shared/emergency-notices.js';
 import { KIOSK_HTTP_PATHS } from '../../src-shared/kiosk-api.js';
 import type { KioskApi, KioskSettings, LookupResult, SnapshotInfo } from '../../src-shared/kiosk-api.js';
 import { KIOSK_RESULT_SCHEMAS as RESULTS } from '../../src-shared/kiosk-api-results.js';
@@ -100,7 +100,7 @@ export function createHttpKioskApi(): KioskApi {
     fileReport: (draft) => postJson(REPORTS_HTTP_PATHS.fileReport, draft) as Promise<FileReportResult>,
     getCaseStatus: (request) => postJson(REPORTS_HTTP_PATHS.getCaseStatus, request) as Promise<CaseStatus>,
     print: (request) => postJson(REPORTS_HTTP_PATHS.print, request) as Promise<PrintResult>,
-    getEmergencyNotices: () => fetchJson(KIOSK_HTTP_PATHS.getEmergencyNotices) as Promise<EmergencyNotice[]>,
+    getEmergencyNotices: () => fetchJson(KIOSK_HTTP_PATHS.getEmergencyNotices) as Promise<EmergencyNoticeSet>,
   };
 }
 

@@ -4,11 +4,14 @@
 // the data age banner, so it hides no button. Over the attract loop it is fixed at the top edge.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHINA_TIME_ZONE } from '../../src-shared/emergency-notices.js';
 import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
 import '../styles/notices.css';
 
+// China time whatever the OS zone is, so every terminal shows the time the county wrote.
 function formatTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+  const options: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: CHINA_TIME_ZONE };
+  return new Intl.DateTimeFormat(language, options).format(new Date(iso));
 }
 
 function NoticeDialog({ notices, onClose }: { notices: readonly EmergencyNotice[]; onClose(): void }) {

@@ -18,9 +18,16 @@ export function nextBoundary(notices: readonly EmergencyNotice[], now: number): 
   return times.length === 0 ? null : Math.min(...times);
 }
 
+/** Returns the later of the clock and the host's trusted time floor, in ms since the epoch. */
+export function effectiveTime(clock: number, timeFloor: string | null): number {
+  return timeFloor === null ? clock : Math.max(clock, Date.parse(timeFloor));
+}
+
 export function useEmergencyNotices(api: Pick<KioskApi, 'getEmergencyNotices'>): EmergencyNotice[] {
   const [notices, setNotices] = useState<EmergencyNotice[]>([]);
-  const [now, setNow] = useState(() => Date.now());
+  const [timeFloor, setTimeFloor] = useState<string | null>(null);
+  const [clock, setClock] = useState(() => Date.now());
+  const now = effectiveTime(clock, timeFloor);
 
   useEffect(() => {
     let current = true;
@@ -29,10 +36,11 @@ export function useEmergencyNotices(api: Pick<KioskApi, 'getEmergencyNotices'>):
       Promise.resolve()
         .then(() => api.getEmergencyNotices())
         .then(
-          (list) => {
+          (result) => {
             if (!current) return;
-            setNotices(list);
-            setNow(Date.now());
+            setNotices(result.notices);
+            setTimeFloor(result.timeFloor);
+            setClock(Date.now());
           },
           () => undefined,
         );
@@ -48,8 +56,9 @@ export function useEmergencyNotices(api: Pick<KioskApi, 'getEmergencyNotices'>):
   const boundary = nextBoundary(notices, now);
   useEffect(() => {
     if (boundary === null) return undefined;
-    // At least the boundary, so a timer that fires a little early still moves past it.
-    const timer = setTimeout(() => setNow(Math.max(Date.now(), boundary)), Math.min(Math.max(boundary - Date.now(), 0), MAX_TIMER_MS));
+    // At least the boundary, so a timer that fires a little early still moves past it. The boundary
+    // lies after the floor, so the clock alone has to reach it, as the host's effective time does.
+    const timer = setTimeout(() => setClock(Math.max(Date.now(), boundary)), Math.min(Math.max(boundary - Date.now(), 0), MAX_TIMER_MS));
     return () => clearTimeout(timer);
   }, [boundary]);
 

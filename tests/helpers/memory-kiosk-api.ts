@@ -176,6 +176,6 @@ export function memoryKioskApi(): MemoryKioskApi {
       printRequests.push(request);
       return { status: 'not-configured' };
     },
-    getEmergencyNotices: async () => [],
+    getEmergencyNotices: async () => ({ notices: [], timeFloor: null }),
   };
 }

@@ -47,7 +47,7 @@ function pass(source = `${nginx.url}bundle/`) {
 }
 
 async function shownIds(): Promise<string[]> {
-  return (await service.getEmergencyNotices()).map((notice) => notice.id);
+  return (await service.getEmergencyNotices()).notices.map((notice) => notice.id);
 }
 
 beforeAll(async () => {
@@ -198,5 +198,24 @@ describe('a withdrawal reaches a kiosk that checks late', () => {
     await endNotice({ outDir: bundleDir, keyFiles, id: 'long-flood', now: at(0.01) });
     expect(await latePass(at(2))).toMatchObject({ status: 'updated' });
     expect(shown(at(2))).not.toContain('long-flood');
+  });
+});
+
+describe('a kiosk with a snapshot', () => {
+  it('uses the snapshot county and the trusted time floor', async () => {
+    const servedDir = path.join(temp.dir, 'served-kiosk');
+    const synced = await runCli(['sync', '--source', bundleDir, '--trust', path.join(keyDir, 'publisher.pub'), '--data-dir', servedDir, '--region', COUNTY]);
+    expect(synced.code, synced.stderr).toBe(0);
+    // serve without --config: the default home region is the province, not in the snapshot.
+    const clock = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    const served = createKioskService({ dataDir: servedDir, settings: { ...TEST_SETTINGS, homeRegionCode: '430000' }, clock: () => clock });
+    try {
+      expect((await served.getSettings()).homeRegionCode).toBe(COUNTY);
+      const result = await served.getEmergencyNotices();
+      expect(result.notices.map((notice) => notice.id)).toContain('county-water');
+      expect(Date.parse(result.timeFloor!)).toBeGreaterThan(clock.getTime());
+    } finally {
+      await served.close();
+    }
   });
 });

@@ -2,7 +2,8 @@
 // file (signers, county, sequence floor, expiry), with real Ed25519 and SM2 keys.
 import { describe, expect, it } from 'vitest';
 import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
-import { isNoticeActive, noticeRegionContains } from '../../src-shared/emergency-notices.js';
+import { chinaTimeIso, isNoticeActive, noticeRegionContains } from '../../src-shared/emergency-notices.js';
+import { effectiveTime } from '../../src-renderer/notices/use-emergency-notices.js';
 import { noticesExpiry, parseNoticesFile } from '../../src-main/core/notices/notices-file.js';
 import type { NoticesFile, SignedNotices } from '../../src-main/core/notices/notices-file.js';
 import { verifyNotices } from '../../src-main/core/notices/verify-notices.js';
@@ -58,7 +59,12 @@ describe('notice flags', () => {
     ['title over 40 characters', { title: '停'.repeat(41) }, 'errors.textTooLong'],
     ['body over 500 characters', { body: '水'.repeat(501) }, 'errors.textTooLong'],
     ['time without a zone', { start: '2025-07-02T08:00' }, 'errors.invalidTime'],
-    ['date that does not exist', { end: '2025-02-30T08:00Z' }, 'errors.invalidTime'],
+    ['date that does not exist', { end: '2025-02-30T08:00Z' }, 'errors.dateNotExist'],
+    ['hour 24', { start: '2025-07-02T24:00+08:00' }, 'errors.clockNotExist'],
+    ['minute 60', { start: '2025-07-02T08:60+08:00' }, 'errors.clockNotExist'],
+    ['zone +25:00', { start: '2025-07-02T08:00+25:00' }, 'errors.zoneNotExist'],
+    ['title of a zero-width space', { title: '\u200b' }, 'errors.emptyText'],
+    ['body of invisible characters', { body: '\u200b\u200d\u3000' }, 'errors.emptyText'],
     ['end before start', { end: '2025-07-02T07:00+08:00' }, 'errors.endNotAfterStart'],
     ['end equal to start', { end: FLAGS.start }, 'errors.endNotAfterStart'],
     ['window over 30 days', { end: '2025-08-02T08:00:01+08:00' }, 'errors.windowTooLong'],
@@ -66,6 +72,31 @@ describe('notice flags', () => {
     ['malformed ID', { id: '../x' }, 'errors.invalidId'],
   ])('rejects %s', (_case, change, code) => {
     expect(codeOf(() => noticeFromFlags({ ...FLAGS, ...change }, COUNTY, NOW))).toBe(code);
+  });
+
+  it('names the date and the part that does not exist', () => {
+    try {
+      noticeFromFlags({ ...FLAGS, start: '2026-02-30T07:00+08:00' }, COUNTY, NOW);
+    } catch (error) {
+      expect((error as NoticeError).params).toEqual({ flag: '--start', value: '2026-02-30T07:00+08:00', part: '2026-02-30' });
+    }
+  });
+
+  it('dates a generated ID in China time', () => {
+    // 07:00 in China is 23:00 UTC on the day before.
+    expect(noticeFromFlags({ ...FLAGS, start: '2025-07-02T07:00+08:00' }, COUNTY, NOW).id).toMatch(/^20250702-[0-9a-f]{4}$/);
+  });
+
+  it('writes times in China time', () => {
+    expect(chinaTimeIso('2026-12-04T23:00:00.000Z')).toBe('2026-12-05T07:00+08:00');
+    expect(chinaTimeIso('2026-12-05T07:30:00+08:00')).toBe('2026-12-05T07:30+08:00');
+  });
+
+  it('counts time from the trusted floor when the clock runs behind', () => {
+    const floor = '2026-12-05T00:00:00.000Z';
+    expect(effectiveTime(Date.parse('2026-12-04T12:00:00Z'), floor)).toBe(Date.parse(floor));
+    expect(effectiveTime(Date.parse('2026-12-06T00:00:00Z'), floor)).toBe(Date.parse('2026-12-06T00:00:00Z'));
+    expect(effectiveTime(5, null)).toBe(5);
   });
 
   it('counts characters, not UTF-16 units', () => {

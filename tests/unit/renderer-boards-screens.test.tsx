@@ -134,7 +134,7 @@ function testApi(options: { total?: number; failLists?: boolean; records?: Recor
     fileReport: async () => ({ status: 'not-configured' }),
     getCaseStatus: async () => ({ status: 'invalid', problem: 'empty' }),
     print: async () => ({ status: 'not-configured' }),
-    getEmergencyNotices: async () => [],
+    getEmergencyNotices: async () => ({ notices: [], timeFloor: null }),
   };
 }
 

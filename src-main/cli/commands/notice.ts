@@ -2,7 +2,7 @@
 // signed with the same keys as the bundle and written without rebuilding it.
 import path from 'node:path';
 import type { EmergencyNotice } from '../../../src-shared/emergency-notices.js';
-import { isNoticeActive } from '../../../src-shared/emergency-notices.js';
+import { chinaTimeIso, isNoticeActive } from '../../../src-shared/emergency-notices.js';
 import { checkNoticeId, NoticeError, noticeFromFlags } from '../../publisher/notice-flags.js';
 import type { TrustAnchor } from '../../core/trust/anchor.js';
 import { describeTrustError, loadTrustFile, TrustError } from '../../core/trust/anchor.js';
@@ -22,7 +22,7 @@ function noticeLine(notice: EmergencyNotice, now: Date, context: CommandContext)
   let state = 'notice:state.upcoming';
   if (isNoticeActive(notice, now.getTime())) state = 'notice:state.active';
   else if (Date.parse(notice.endsAt) <= now.getTime()) state = 'notice:state.ended';
-  return context.t('notice:listLine', { ...notice, state: context.t(state) });
+  return context.t('notice:listLine', { ...notice, startsAt: chinaTimeIso(notice.startsAt), endsAt: chinaTimeIso(notice.endsAt), state: context.t(state) });
 }
 
 function printWritten(result: NoticeWriteResult, messageKey: string, id: string, context: CommandContext): void {
@@ -46,8 +46,9 @@ async function runPublish(argv: string[], context: CommandContext): Promise<numb
   });
   const flags = {
     region: requireOption(values, 'region', context),
-    title: requireOption(values, 'title', context),
-    body: requireOption(values, 'body', context),
+    // An empty --title or --body gets the same message as one of spaces only.
+    title: values.title === '' ? '' : requireOption(values, 'title', context),
+    body: values.body === '' ? '' : requireOption(values, 'body', context),
     start: requireOption(values, 'start', context),
     end: requireOption(values, 'end', context),
     id: values.id,

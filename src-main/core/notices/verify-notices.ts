@@ -32,7 +32,13 @@ export function verifyNotices(file: NoticesFile, context: NoticeTrust): 'newer' 
     throw new BundleRejection('wrong-region', { expected: context.expectedRegion, actual: signed.regionCode });
   }
   if (context.root !== null) checkNotExpired('root', context.root.signed.expiresAt, context.now);
-  checkSignatures(file, signersFor(context.trust, context.root, signed.regionCode));
+  try {
+    checkSignatures(file, signersFor(context.trust, context.root, signed.regionCode));
+  } catch (error) {
+    // The shared bad-signature message speaks of the manifest; this one names the notices file.
+    if (!(error instanceof BundleRejection) || error.reason !== 'bad-signature') throw error;
+    throw new BundleRejection('bad-signature', { ...error.details, messageKey: 'notice:sync.badSignature' });
+  }
 
   const stored = context.stored?.signed ?? null;
   if (stored !== null && signed.sequence < stored.sequence) {

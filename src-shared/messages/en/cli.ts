@@ -5,7 +5,7 @@ export default {
   seeHelp: 'Run minsheng {{name}} --help for its usage.',
   unknownOption: 'Unknown option {{option}}.',
   optionValueMissing: 'Option {{option}} needs a value.',
-  optionValueNegative: 'Option {{option}} got {{value}}, which is not a number of 0 or more. Give a whole number within the range that --help lists for {{option}}.',
+  optionValueNegative: 'Option {{option}} got {{value}}, a negative number, which no option takes. Give a whole number within the range that --help lists for {{option}}.',
   missingOption: 'Missing required option {{option}}.',
   invalidInteger: 'Invalid value "{{value}}" for {{option}}: expected an integer of at least {{minimum}}.',
 } as const;
