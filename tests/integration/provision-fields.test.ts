@@ -193,7 +193,7 @@ describe('minsheng provision bad fields', () => {
     const result = await runCli([...requiredOptions('etc/negative.json'), '--idle-timeout', '-5'], { cwd: setup.dir });
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Option --idle-timeout got -5, which is not a number of 0 or more');
+    expect(result.stderr).toContain('Option --idle-timeout got -5, a negative number, which no option takes');
     expect(result.stderr).not.toContain('needs a value');
   });
 });
