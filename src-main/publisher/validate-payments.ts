@@ -44,6 +44,41 @@ const AMOUNT_CODES = {
   'bad-grouping': 'amount.badGrouping',
 } as const;
 
+/**
+ * Checks paid_on and period of a payment row against the standard's range, with `today` the date
+ * in China (chinaDate). Reports each bad value and returns false when either is bad. The
+ * department import applies the same check to the rows it builds (check/standardise.ts).
+ */
+export function checkPaymentDates(row: RowContext, today: string): boolean {
+  const { file, line, values, issues } = row;
+  let valid = true;
+  const paidOn = values.paid_on ?? '';
+  if (!isRealDate(paidOn)) {
+    issues.error(file, line, 'paid_on', paidOn, 'payments.invalidDate');
+    valid = false;
+  } else if (paidOn < EARLIEST_PAID_ON) {
+    issues.error(file, line, 'paid_on', paidOn, 'payments.dateTooEarly', { earliest: EARLIEST_PAID_ON });
+    valid = false;
+  } else if (paidOn > today) {
+    issues.error(file, line, 'paid_on', paidOn, 'payments.dateInFuture', { today });
+    valid = false;
+  }
+
+  const latestPeriodYear = Number(today.slice(0, 4)) + 1;
+  const period = values.period ?? '';
+  if (!isRealPeriod(period)) {
+    issues.error(file, line, 'period', period, 'payments.invalidPeriod');
+    valid = false;
+  } else if (Number(period.slice(0, 4)) < EARLIEST_PERIOD_YEAR) {
+    issues.error(file, line, 'period', period, 'payments.periodTooEarly', { earliestYear: EARLIEST_PERIOD_YEAR });
+    valid = false;
+  } else if (Number(period.slice(0, 4)) > latestPeriodYear) {
+    issues.error(file, line, 'period', period, 'payments.periodTooLate', { latestYear: latestPeriodYear });
+    valid = false;
+  }
+  return valid;
+}
+
 /** Reads and checks payments.csv against the persons and subsidy items already read. */
 export async function readPayments(
   dataDir: string,
@@ -64,7 +99,6 @@ export async function readPayments(
     return text;
   };
   const today = chinaDate(now);
-  const latestPeriodYear = Number(today.slice(0, 4)) + 1;
   let newestPaidOn: string | null = null;
 
   // A partly read file would make most references to it look unknown: skip those checks and report that once.
@@ -112,28 +146,7 @@ export async function readPayments(
     }
 
     const paidOn = values.paid_on ?? '';
-    if (!isRealDate(paidOn)) {
-      issues.error(FILE, line, 'paid_on', paidOn, 'payments.invalidDate');
-      valid = false;
-    } else if (paidOn < EARLIEST_PAID_ON) {
-      issues.error(FILE, line, 'paid_on', paidOn, 'payments.dateTooEarly', { earliest: EARLIEST_PAID_ON });
-      valid = false;
-    } else if (paidOn > today) {
-      issues.error(FILE, line, 'paid_on', paidOn, 'payments.dateInFuture', { today });
-      valid = false;
-    }
-
-    const period = values.period ?? '';
-    if (!isRealPeriod(period)) {
-      issues.error(FILE, line, 'period', period, 'payments.invalidPeriod');
-      valid = false;
-    } else if (Number(period.slice(0, 4)) < EARLIEST_PERIOD_YEAR) {
-      issues.error(FILE, line, 'period', period, 'payments.periodTooEarly', { earliestYear: EARLIEST_PERIOD_YEAR });
-      valid = false;
-    } else if (Number(period.slice(0, 4)) > latestPeriodYear) {
-      issues.error(FILE, line, 'period', period, 'payments.periodTooLate', { latestYear: latestPeriodYear });
-      valid = false;
-    }
+    if (!checkPaymentDates(row, today)) valid = false;
 
     const department = requireText(row, 'department');
 
@@ -146,7 +159,7 @@ export async function readPayments(
       itemCode: item.itemCode,
       amountFen: amount.fen,
       paidOn: share(paidOn),
-      period: share(period),
+      period: share(values.period ?? ''),
       department: share(department),
       line,
     });

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { translatorFor } from '../../src-shared/messages/translator.js';
 import { RegionNames } from '../../src-main/publisher/check/region-names.js';
 import { runImport } from '../../src-main/publisher/check/run-import.js';
+import { writeStandardFolder } from '../../src-main/publisher/check/write-standard-folder.js';
+import { validateDataset } from '../../src-main/publisher/validate-dataset.js';
 import { IssueCollector } from '../../src-main/publisher/issues.js';
 import { readRegions } from '../../src-main/publisher/validate-regions.js';
 import { makeIdNumber } from '../helpers/publisher-data.js';
@@ -101,6 +103,35 @@ describe('runImport rows', () => {
     expect(result.persons.map((person) => [person.id_number, person.relation])).toEqual([[HEAD, '户主']]);
     expect(result.payments.map((payment) => [payment.item_code, payment.period, payment.department])).toEqual([['GDDL', '2024', '县农业农村局']]);
     expect(JSON.stringify(table.rowProblems)).not.toContain(NO_HEAD);
+  });
+
+  it('rejects the rows that publish would refuse, so the written folder validates', async () => {
+    const longName = '张'.repeat(51);
+    const rows = [
+      PAYMENT_HEADER,
+      `张三,${HEAD},GDDL,105,2024-05-10,锦和镇,兰村村,,`,
+      `${longName},${OTHER_HEAD},GDDL,105,2024-05-10,锦和镇,兰村村,,`,
+      `张三,${HEAD},NCDB,360,2025-12-01,锦和镇,兰村村,,`,
+    ];
+    const dir = folderWith({ '发放.csv': rows.join('\n') });
+    const result = await runImport({ dataDir: dir, now: NOW, t });
+    const table = result.tables[0]!;
+
+    expect(table.rowProblems.map((problem) => [problem.ref.row, problem.message.key])).toEqual([
+      [3, 'check:standardise.notStandard'],
+      [4, 'check:standardise.notStandard'],
+    ]);
+    const [nameText, dateText] = table.rowProblems.map((problem) => t(problem.message.key, problem.message.params));
+    expect(nameText).toContain('姓名');
+    expect(nameText).toContain('最多 50 个字符');
+    expect(nameText).not.toContain(longName);
+    expect(dateText).toContain('发放日期“2025-12-01”');
+    expect(dateText).toContain('晚于今天');
+
+    const outDir = path.join(temp.dir, 'limits-out');
+    await writeStandardFolder(result, dir, outDir);
+    const dataset = await validateDataset(outDir, { now: NOW });
+    expect(dataset.errors).toEqual([]);
   });
 
   it('places members through the head and derives monthly periods', async () => {

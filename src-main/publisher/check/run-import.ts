@@ -162,7 +162,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
   // 4. Standard rows. Without regions or items no row can be placed, and the reference failures
   //    give the reason for every row at once.
   if (result.regions.size > 0 && result.items.size > 0) {
-    const rows = standardise(tables, new RegionNames(result.regions), new ItemCatalogue(result.items), options.idKey ?? newIdKey());
+    const rows = standardise(tables, new RegionNames(result.regions), new ItemCatalogue(result.items), options.idKey ?? newIdKey(), { now: options.now, t });
     result.persons = rows.persons;
     result.payments = rows.payments;
     result.conflicts = rows.conflicts;

@@ -10,7 +10,13 @@
 // in regions.csv. Members of a household without an accepted head are rejected, and so are the
 // payments of a rejected person.
 import { maskIdNumber } from '../../../src-shared/id-number.js';
+import type { Translate } from '../../../src-shared/messages/translator.js';
+import { chinaDate, requireText } from '../field-checks.js';
+import type { RowContext } from '../field-checks.js';
+import { IssueCollector } from '../issues.js';
 import { HEAD_OF_HOUSEHOLD } from '../standard.js';
+import type { DataFileName } from '../standard.js';
+import { checkPaymentDates } from '../validate-payments.js';
 import type { ImportRecord } from '../import/clean-rows.js';
 import type { IdNumberConflict, Message, RowRef, StandardPayment, StandardPerson } from './check-types.js';
 import type { ImportedTable } from './import-table.js';
@@ -73,14 +79,40 @@ class Standardiser {
   // Few distinct dates, periods and departments recur across many rows; sharing one string each
   // keeps a million payments small.
   private readonly shared = new Map<string, string>();
+  /** Takes the data standard's verdict on one row at a time; emptied after each row. */
+  private readonly issues = new IssueCollector(1);
+  private readonly today: string;
 
   constructor(
     private readonly tables: ImportedTable[],
     private readonly regions: RegionNames,
     private readonly items: ItemCatalogue,
     private readonly idKey: Uint8Array,
+    private readonly limits: StandardLimits,
   ) {
     this.rejectedRows = tables.map(() => new Set<number>());
+    this.today = chinaDate(limits.now);
+  }
+
+  /**
+   * Applies the data standard's checks of persons.csv and payments.csv (validate-persons.ts,
+   * validate-payments.ts) to the values a row gives, so that a folder check accepts is one
+   * publish accepts. Returns the first problem, with the standard column named as the worker's
+   * field, or null.
+   */
+  private standardProblem(file: DataFileName, values: Record<string, string>): Message | null {
+    const row: RowContext = { file, line: 0, values, issues: this.issues };
+    if (file === 'persons.csv') requireText(row, 'name');
+    else checkPaymentDates(row, this.today);
+    const issue = this.issues.errors[0];
+    this.issues.errors.length = 0;
+    this.issues.errorCount = 0;
+    if (issue === undefined) return null;
+    const column = issue.column ?? '';
+    const field = column === 'paid_on' ? 'paid_on' : column === 'period' ? 'period' : 'name';
+    const params = { column: this.limits.t(`import:field.${field}`), value: issue.value ?? '' };
+    const problemText = this.limits.t(`validation:${issue.code}`, { ...issue.params, ...params });
+    return problem('notStandard', { ...params, problem: problemText });
   }
 
   run(): StandardRows {
@@ -151,6 +183,12 @@ class Standardiser {
         return;
       }
       const paidOn = record.paid_on!;
+      const period = paymentPeriod(record.period, paidOn, match.item);
+      const outOfRange = this.standardProblem('payments.csv', { paid_on: paidOn, period });
+      if (outOfRange !== null) {
+        this.reject(index, ref, outOfRange);
+        return;
+      }
       payment = {
         table: index,
         ref,
@@ -158,7 +196,7 @@ class Standardiser {
         itemCode: match.item.itemCode,
         amountFen: record.amount!,
         paidOn: this.share(paidOn),
-        period: this.share(paymentPeriod(record.period, paidOn, match.item)),
+        period: this.share(period),
         department: this.share(match.item.department),
       };
     }
@@ -185,6 +223,11 @@ class Standardiser {
         }
         relation = found ?? '其他';
       }
+    }
+    const badName = this.standardProblem('persons.csv', { name: record.name! });
+    if (badName !== null) {
+      this.reject(index, ref, badName);
+      return;
     }
     this.place(idNumber, { name: record.name!, head, relation, explicit: headText !== null, township: record.township ?? null, village: record.village ?? null, table: index, ref, household: null });
 
@@ -282,6 +325,12 @@ class Standardiser {
   }
 }
 
+/** What the standard's range checks need: today's date, and the worker's names of the fields. */
+export interface StandardLimits {
+  now: Date;
+  t: Translate;
+}
+
 /** Rosters before payment exports. */
 function rank(table: ImportedTable): number {
   return table.kind === 'persons' ? 0 : 1;
@@ -291,6 +340,6 @@ function rank(table: ImportedTable): number {
  * Builds the standard rows and fills in each table's accepted, rejected and repaired counts. It
  * empties each table's `records` once it has read them.
  */
-export function standardise(tables: ImportedTable[], regions: RegionNames, items: ItemCatalogue, idKey: Uint8Array): StandardRows {
-  return new Standardiser(tables, regions, items, idKey).run();
+export function standardise(tables: ImportedTable[], regions: RegionNames, items: ItemCatalogue, idKey: Uint8Array, limits: StandardLimits): StandardRows {
+  return new Standardiser(tables, regions, items, idKey, limits).run();
 }

@@ -18,6 +18,7 @@ export default {
       '{{problems}} The table can therefore be imported neither as a payment list nor as a person roster, and was skipped. Add the missing columns to the table, or name the field of the department\'s own header in the header mapping file.',
   },
   standardise: {
+    notStandard: '{{column}} "{{value}}" does not meet the data standard and publish would refuse it: {{problem}} Correct it in the original spreadsheet and check again.',
     unknownVillage: 'The village or community "{{village}}" is not in regions.csv. Check the name, or add the village to regions.csv.',
     unknownTownship: 'The township "{{township}}" (of village "{{village}}") is not in regions.csv. Check the township\'s name.',
     villageNotInTownship: 'The village "{{village}}" is not in the township "{{township}}"; regions.csv places it in: {{townships}}. Check the township or the village.',

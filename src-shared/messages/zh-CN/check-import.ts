@@ -17,6 +17,7 @@ export default {
       '{{problems}} 因此该表既不能作为发放明细导入，也不能作为人员名册导入，已跳过。请在表中补上缺少的列，或在表头映射文件中为部门自己的列名指定字段。',
   },
   standardise: {
+    notStandard: '{{column}}“{{value}}”不符合数据标准，发布时会被拒绝：{{problem}}请在原表中改正后重新检查。',
     unknownVillage: '在 regions.csv 中找不到村（社区）“{{village}}”。请核对村名，或在 regions.csv 中补上该村。',
     unknownTownship: '在 regions.csv 中找不到乡镇“{{township}}”（村“{{village}}”）。请核对乡镇名称。',
     villageNotInTownship: '村“{{village}}”不属于乡镇“{{township}}”，regions.csv 中该村属于：{{townships}}。请核对乡镇或村名。',
