@@ -95,6 +95,8 @@ function laterTime(time: string, other: string | undefined): string {
 
 export interface NoticeWriteResult {
   file: string;
+  /** The county of the bundle folder. */
+  regionCode: string;
   sequence: number;
   /** Notices in the written file, after those that had ended were dropped. */
   notices: EmergencyNotice[];
@@ -145,7 +147,7 @@ async function rewriteNotices(
     };
     await writeFileAtomically(options.outDir, NOTICES_FILE, `${JSON.stringify(signNotices(signed, keys), null, 2)}\n`);
     const dropped = (published?.signed.notices.length ?? 0) - current.length;
-    return { file: path.join(options.outDir, NOTICES_FILE), sequence, notices, dropped };
+    return { file: path.join(options.outDir, NOTICES_FILE), regionCode: county, sequence, notices, dropped };
   } finally {
     await lock.release();
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { hashFile } from '../core/crypto/hash.js';
 import { fsyncFolder, fsyncPath, writeFileDurably } from '../core/data-folder/fsync.js';
 import { makeFolder } from '../core/make-folder.js';
+import { NOTICES_FILE } from '../core/notices/notices-file.js';
 import { MANIFEST_FILE, ManifestSchema } from '../core/snapshot/manifest.js';
 import { USB_BUNDLES_FOLDER } from '../core/sync/usb-source.js';
 import { errnoOf } from '../core/sync/errno.js';
@@ -85,8 +86,9 @@ async function removeStaleRoots(folder: string, rootNames: ReadonlySet<string>):
   }
 }
 
-async function copyInto(bundleDir: string, dir: string, folder: string): Promise<{ files: string[]; bytes: number }> {
-  // 1. The stick must be mounted: a missing folder would put the bundle on the computer's own disk.
+/** Checks that the stick `dir` is mounted and creates the bundle folder on it. */
+async function prepareStickFolder(dir: string, folder: string): Promise<void> {
+  // A missing folder would put the files on the computer's own disk.
   try {
     if (!(await stat(dir)).isDirectory()) throw new UsbCopyError('usbMissing', { file: dir, reason: 'not a folder' });
   } catch (error) {
@@ -98,13 +100,20 @@ async function copyInto(bundleDir: string, dir: string, folder: string): Promise
   } catch (error) {
     throw new UsbCopyError(codeOfWriteError(error), { file: folder, reason: reasonOf(error) });
   }
+}
 
-  // 2. The files the new manifest names, and the root chain, all before the manifest.
+async function copyInto(bundleDir: string, dir: string, folder: string): Promise<{ files: string[]; bytes: number }> {
+  // 1. The stick must be mounted.
+  await prepareStickFolder(dir, folder);
+
+  // 2. The files the new manifest names, the root chain and the emergency notices file, if the
+  // folder has one, all before the manifest.
   const manifestBytes = await readFile(path.join(bundleDir, MANIFEST_FILE));
   const manifest = ManifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
-  const rootNames = (await readdir(bundleDir)).filter((name) => ROOT_FILE.test(name)).sort();
+  const bundleNames = await readdir(bundleDir);
+  const rootNames = bundleNames.filter((name) => ROOT_FILE.test(name)).sort();
   const dataNames = manifestFiles(manifest);
-  const names = [...rootNames, ...dataNames];
+  const names = [...rootNames, ...dataNames, ...bundleNames.filter((name) => name === NOTICES_FILE)];
   let needed = manifestBytes.length;
   for (const name of names) needed += (await stat(path.join(bundleDir, name))).size;
   await checkFreeSpace(dir, folder, needed);
@@ -132,17 +141,36 @@ async function copyInto(bundleDir: string, dir: string, folder: string): Promise
 }
 
 /**
- * Copies the bundle in `bundleDir` (manifest, the payload and deltas it names, root files) to
- * `<dir>/minsheng-bundles/<regionCode>/` and verifies every file after writing. Returns the
- * outcome and never throws for a stick that is missing, full, read-only or returns other bytes.
+ * Copies the emergency notices file of `bundleDir` to `<dir>/minsheng-bundles/<regionCode>/` and
+ * verifies it, for `minsheng notice publish | end --usb`. The bundle on the stick is left as it is.
  */
-export async function copyBundleToUsb(bundleDir: string, dir: string, regionCode: string): Promise<UsbCopyOutcome> {
+export async function copyNoticesToUsb(bundleDir: string, dir: string, regionCode: string): Promise<UsbCopyOutcome> {
+  return runCopy(dir, regionCode, async (folder) => {
+    await prepareStickFolder(dir, folder);
+    await checkFreeSpace(dir, folder, (await stat(path.join(bundleDir, NOTICES_FILE))).size);
+    const bytes = await copyVerified(bundleDir, folder, NOTICES_FILE);
+    await fsyncFolder(folder);
+    return { files: [NOTICES_FILE], bytes };
+  });
+}
+
+async function runCopy(dir: string, regionCode: string, copy: (folder: string) => Promise<{ files: string[]; bytes: number }>): Promise<UsbCopyOutcome> {
   const folder = path.join(dir, USB_BUNDLES_FOLDER, regionCode);
   try {
-    const { files, bytes } = await copyInto(bundleDir, dir, folder);
+    const { files, bytes } = await copy(folder);
     return { ok: true, dir, folder, files, bytes };
   } catch (error) {
     if (error instanceof UsbCopyError) return { ok: false, dir, folder, code: error.code, params: { ...error.params, dir, folder } };
     return { ok: false, dir, folder, code: codeOfWriteError(error), params: { file: folder, reason: reasonOf(error), dir, folder } };
   }
+}
+
+/**
+ * Copies the bundle in `bundleDir` (manifest, the payload and deltas it names, root files, the
+ * emergency notices file) to
+ * `<dir>/minsheng-bundles/<regionCode>/` and verifies every file after writing. Returns the
+ * outcome and never throws for a stick that is missing, full, read-only or returns other bytes.
+ */
+export function copyBundleToUsb(bundleDir: string, dir: string, regionCode: string): Promise<UsbCopyOutcome> {
+  return runCopy(dir, regionCode, (folder) => copyInto(bundleDir, dir, folder));
 }

@@ -1,7 +1,7 @@
 // Emergency notices end to end without screens. The real publisher signs a bundle and a notices
 // file, and nginx serves the folder on 127.0.0.1. The notice pass fetches the file into a kiosk
 // data folder, and the kiosk service returns the notices for the terminal's region.
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { currentNotices } from '../../src-main/core/notices/current-notices.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,5 +217,28 @@ describe('a kiosk with a snapshot', () => {
     } finally {
       await served.close();
     }
+  });
+});
+
+describe('USB sticks', () => {
+  it('carry notices.json from notice publish --usb and from publish --usb', async () => {
+    const noticeStick = path.join(temp.dir, 'stick-notice');
+    const bundleStick = path.join(temp.dir, 'stick-bundle');
+    mkdirSync(noticeStick);
+    mkdirSync(bundleStick);
+    const args = ['--region', COUNTY, '--title', '全县停水通知', '--body', '全县停水。', '--start', hoursFromNow(-1), '--end', hoursFromNow(4), '--id', 'county-water'];
+    const published = await runCli(['notice', 'publish', ...args, '--key', keyFiles[0]!, '--out', bundleDir, '--usb', noticeStick]);
+    expect(published.code, published.stderr).toBe(0);
+    const onStick = path.join(noticeStick, 'minsheng-bundles', COUNTY, NOTICES_FILE);
+    expect(readFileSync(onStick, 'utf8')).toBe(readFileSync(path.join(bundleDir, NOTICES_FILE), 'utf8'));
+
+    const dataDir = path.join(temp.dir, 'data');
+    const bundle = await runCli(['publish', '--data', dataDir, '--key', keyFiles[0]!, '--out', bundleDir, '--usb', bundleStick]);
+    expect(bundle.code, bundle.stderr).toBe(0);
+    expect(readFileSync(path.join(bundleStick, 'minsheng-bundles', COUNTY, NOTICES_FILE), 'utf8')).toBe(readFileSync(onStick, 'utf8'));
+
+    const trust = loadTrustFile(path.join(keyDir, 'publisher.pub'));
+    const stickKiosk = path.join(temp.dir, 'stick-kiosk');
+    expect(await syncNotices({ source: 'usb', usbRoots: [bundleStick], trust, dataDir: stickKiosk, expectedRegion: COUNTY })).toMatchObject({ status: 'updated' });
   });
 });

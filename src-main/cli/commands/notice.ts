@@ -8,6 +8,7 @@ import type { TrustAnchor } from '../../core/trust/anchor.js';
 import { describeTrustError, loadTrustFile, TrustError } from '../../core/trust/anchor.js';
 import { endNotice, publishNotice, readCheckedNotices } from '../../publisher/notice-publish.js';
 import type { NoticeWriteResult } from '../../publisher/notice-publish.js';
+import { copyNoticesToUsb } from '../../publisher/usb-copy.js';
 import { PublishError } from '../../publisher/publish-error.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseOptions, requireOption, UsageError } from '../command.js';
@@ -25,12 +26,34 @@ function noticeLine(notice: EmergencyNotice, now: Date, context: CommandContext)
   return context.t('notice:listLine', { ...notice, startsAt: chinaTimeIso(notice.startsAt), endsAt: chinaTimeIso(notice.endsAt), state: context.t(state) });
 }
 
-function printWritten(result: NoticeWriteResult, messageKey: string, id: string, context: CommandContext): void {
+/** Exit status when notices.json was written but a copy to a USB stick failed, as for publish --usb. */
+const EXIT_USB_FAILED = 3;
+
+function usbDirsOf(values: { usb?: string[] }, context: CommandContext): string[] {
+  const dirs = (values.usb ?? []).map((dir) => path.resolve(dir));
+  if ((values.usb ?? []).some((dir) => dir.length === 0)) throw new UsageError(context.t('cli:missingOption', { option: '--usb' }));
+  return dirs;
+}
+
+/** Prints the written file, then copies it to each stick in `usbDirs`; returns the exit status. */
+async function finishWritten(result: NoticeWriteResult, messageKey: string, id: string, usbDirs: readonly string[], context: CommandContext): Promise<number> {
   const now = new Date();
   const lines = [context.t(messageKey, { id, file: result.file, sequence: result.sequence, count: result.notices.length })];
   if (result.dropped > 0) lines.push(context.t('notice:droppedEnded', { count: result.dropped }));
   for (const notice of result.notices) lines.push(`  ${noticeLine(notice, now, context)}`);
   context.stdout.write(`${lines.join('\n')}\n`);
+
+  let status = 0;
+  for (const dir of usbDirs) {
+    const usb = await copyNoticesToUsb(path.dirname(result.file), dir, result.regionCode);
+    if (usb.ok) {
+      context.stdout.write(`${context.t('notice:usbCopied', { dir: usb.dir, folder: usb.folder })}\n`);
+    } else {
+      context.stderr.write(`${context.t(`publish:errors.${usb.code}`, usb.params)}\n`);
+      status = EXIT_USB_FAILED;
+    }
+  }
+  return status;
 }
 
 async function runPublish(argv: string[], context: CommandContext): Promise<number> {
@@ -43,6 +66,7 @@ async function runPublish(argv: string[], context: CommandContext): Promise<numb
     id: { type: 'string' },
     key: { type: 'string', multiple: true },
     out: { type: 'string' },
+    usb: { type: 'string', multiple: true },
   });
   const flags = {
     region: requireOption(values, 'region', context),
@@ -55,6 +79,7 @@ async function runPublish(argv: string[], context: CommandContext): Promise<numb
   };
   const keyFiles = keyFilesOf(values, context);
   const outDir = path.resolve(requireOption(values, 'out', context));
+  const usbDirs = usbDirsOf(values, context);
 
   let id = '';
   const result = await publishNotice({
@@ -66,18 +91,22 @@ async function runPublish(argv: string[], context: CommandContext): Promise<numb
       return notice;
     },
   });
-  printWritten(result, 'notice:published', id, context);
-  return 0;
+  return finishWritten(result, 'notice:published', id, usbDirs, context);
 }
 
 async function runEnd(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseOptions(argv, { id: { type: 'string' }, key: { type: 'string', multiple: true }, out: { type: 'string' } });
+  const { values } = parseOptions(argv, {
+    id: { type: 'string' },
+    key: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    usb: { type: 'string', multiple: true },
+  });
   const id = checkNoticeId(requireOption(values, 'id', context));
   const keyFiles = keyFilesOf(values, context);
   const outDir = path.resolve(requireOption(values, 'out', context));
+  const usbDirs = usbDirsOf(values, context);
 
-  printWritten(await endNotice({ outDir, keyFiles, id }), 'notice:ended', id, context);
-  return 0;
+  return finishWritten(await endNotice({ outDir, keyFiles, id }), 'notice:ended', id, usbDirs, context);
 }
 
 async function runList(argv: string[], context: CommandContext): Promise<number> {
