@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { translatorFor } from '../../src-shared/messages/translator.js';
 import { RegionNames } from '../../src-main/publisher/check/region-names.js';
+import { findSharedIdNumbers } from '../../src-main/publisher/check/rules/shared-id-number.js';
 import { runImport } from '../../src-main/publisher/check/run-import.js';
 import { writeStandardFolder } from '../../src-main/publisher/check/write-standard-folder.js';
 import { validateDataset } from '../../src-main/publisher/validate-dataset.js';
@@ -162,6 +163,25 @@ describe('runImport rows', () => {
     expect(conflict!.rows.map((row) => [row.ref.file, row.ref.row])).toEqual([['b.csv', 4], ['a.csv', 2]]);
     expect(new Set(conflict!.rows.map((row) => row.household_id)).size).toBe(2);
     expect(result.persons.find((person) => person.id_number === SPOUSE)!.source.file).toBe('b.csv');
+  });
+
+  it('warns when rows of one person disagree on the name or village, keeping the first', async () => {
+    const roster = ['姓名,身份证号,户主身份证号,与户主关系,乡镇,村', `张三,${HEAD},${HEAD},户主,锦和镇,兰村村`].join('\n');
+    const payments = [
+      PAYMENT_HEADER,
+      `别人,${HEAD},GDDL,105,2024-05-10,锦和镇,兰村村,,`,
+      `张三,${HEAD},NCDB,360,2024-05-15,锦和镇,城北社区,,`,
+      `张三,${HEAD},NCDB,360,2024-06-15,,兰村村,,`,
+    ].join('\n');
+    const result = await runImport({ dataDir: folderWith({ 'a.csv': payments, 'b.csv': roster }), now: NOW, t });
+
+    expect(result.rejectedRows).toBe(0);
+    expect(result.persons.map((person) => [person.name, person.village_code])).toEqual([['张三', '431226101202']]);
+    const warnings = findSharedIdNumbers(result.persons, result.conflicts);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message.key).toBe('check:rules.sharedIdNumber.differentRows');
+    expect(warnings[0]!.rows.map((ref) => [ref.file, ref.row])).toEqual([['b.csv', 2], ['a.csv', 2], ['a.csv', 3]]);
+    expect(t(warnings[0]!.message.key, warnings[0]!.message.params)).toContain('姓名：张三、别人；村：兰村村、城北社区');
   });
 
   it('fails a table that maps as neither kind', async () => {

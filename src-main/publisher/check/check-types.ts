@@ -111,12 +111,17 @@ export interface CheckItem {
 
 /**
  * One ID number that the accepted rows of the department files place in more than one household,
- * or as the head of more than one household. The import finds these while it builds the persons.
+ * or as the head of more than one household, or give with different names or villages. The import
+ * finds these while it builds the persons.
  */
 export interface IdNumberConflict {
   id_number: string;
-  /** Every row that names the ID number, with the household and relation the row gives. */
-  rows: { ref: RowRef; name: string; household_id: string; relation: string }[];
+  /**
+   * Every row that names the ID number, with the household and relation the row gives. A row of
+   * the same household is listed when it gives another name or village; `village` is the village
+   * as the row writes it, absent or null when unknown.
+   */
+  rows: { ref: RowRef; name: string; household_id: string; relation: string; village?: string | null }[];
 }
 
 export const RULE_IDS = [

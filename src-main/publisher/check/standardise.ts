@@ -62,7 +62,7 @@ interface PendingPayment {
   department: string;
 }
 
-type Claim = { head: string; relation: string; name: string; ref: RowRef };
+type Claim = { head: string; relation: string; name: string; village: string | null; ref: RowRef };
 
 function problem(name: string, params: Record<string, string | number>): Message {
   return { key: `check:standardise.${name}`, params };
@@ -240,16 +240,29 @@ class Standardiser {
       this.placements.set(idNumber, placement);
       return;
     }
-    if (!placement.explicit || first.head === placement.head) return;
-    // A household of one's own by default gives way to the first row that names the head.
-    if (!first.explicit) {
+    const sameHead = !placement.explicit || first.head === placement.head;
+    // A later row in the same household keeps the first row's name and village; when it gives
+    // another, the sharedIdNumber rule warns with both rows, so the worker sees what was kept.
+    if (sameHead && !this.differs(first, placement)) return;
+    if (!sameHead && !first.explicit) {
+      // A household of one's own by default gives way to the first row that names the head.
       this.placements.set(idNumber, { ...placement, name: first.name });
-      return;
+      if (placement.name === first.name) return;
     }
-    const claim: Claim = { head: placement.head, relation: placement.relation, name: placement.name, ref: placement.ref };
+    const claim: Claim = { head: placement.head, relation: placement.relation, name: placement.name, village: placement.village, ref: placement.ref };
     const claims = this.claims.get(idNumber);
     if (claims === undefined) this.claims.set(idNumber, [claim]);
     else claims.push(claim);
+  }
+
+  /** True when a later row gives the person another name, or a village that is not the first row's. */
+  private differs(first: Placement, later: Placement): boolean {
+    if (later.name !== first.name) return true;
+    if (later.village === null || first.village === null) return false;
+    if (later.village === first.village && later.township === first.township) return false;
+    const was = this.regions.resolve(first.township, first.village);
+    const now = this.regions.resolve(later.township, later.village);
+    return !was.ok || !now.ok || was.villageCode !== now.villageCode;
   }
 
   private acceptHead(idNumber: string, placement: Placement): void {
@@ -317,8 +330,8 @@ class Standardiser {
     const conflicts: IdNumberConflict[] = [];
     for (const [idNumber, claims] of this.claims) {
       const first = this.placements.get(idNumber)!;
-      const rows = [{ ref: first.ref, name: first.name, household_id: householdOf(first.head), relation: first.relation }];
-      for (const claim of claims) rows.push({ ref: claim.ref, name: claim.name, household_id: householdOf(claim.head), relation: claim.relation });
+      const rows = [{ ref: first.ref, name: first.name, household_id: householdOf(first.head), relation: first.relation, village: first.village }];
+      for (const claim of claims) rows.push({ ref: claim.ref, name: claim.name, household_id: householdOf(claim.head), relation: claim.relation, village: claim.village });
       conflicts.push({ id_number: idNumber, rows });
     }
     return conflicts;

@@ -2,6 +2,8 @@
 // head's (one household registered twice, or a number typed for the wrong person), or one person is
 // a member of several households. The import keeps one person row per ID number and records the
 // other rows as conflicts. A folder of the data standard can also repeat a person in persons.csv.
+// Rows of one household that give the person another name or village are conflicts too, and are
+// reported apart: the import kept the first row.
 import { maskIdNumber } from '../../../../src-shared/id-number.js';
 import { HEAD_OF_HOUSEHOLD } from '../../standard.js';
 import type { CheckWarning, IdNumberConflict, RowRef, StandardPerson } from '../check-types.js';
@@ -46,7 +48,15 @@ export function findSharedIdNumbers(persons: readonly StandardPerson[], conflict
   const warnings: CheckWarning[] = [];
   for (const [idNumber, claims] of collectClaims(persons, conflicts)) {
     const households = new Set(claims.map((claim) => claim.household_id));
-    if (households.size < 2) continue;
+    if (households.size < 2) {
+      // One household, but the rows disagree on the person's name or village; the first row was kept.
+      const villages = [...new Set(claims.map((claim) => claim.village ?? '').filter((village) => village !== ''))];
+      const names = [...new Set(claims.map((claim) => claim.name))];
+      if (names.length < 2 && villages.length < 2) continue;
+      const params = { id: maskIdNumber(idNumber), name: claims[0]!.name, names: names.join('、'), villages: villages.join('、') };
+      warnings.push(warning('sharedIdNumber', 'differentRows', params, claims.map((claim) => claim.ref)));
+      continue;
+    }
 
     const headed = new Set(claims.filter((claim) => claim.relation === HEAD_OF_HOUSEHOLD).map((claim) => claim.household_id));
     const params = {
