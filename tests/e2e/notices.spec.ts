@@ -115,3 +115,24 @@ test('banner appears at start and disappears at end', async ({ page }) => {
   await expect(banner).toHaveCount(0);
   await endAndFetch('power-cut');
 });
+
+test.describe('a terminal whose clock runs behind, in another OS time zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('shows the current notice, with its times in China time', async ({ page }) => {
+    // Two days behind the newest signed time that the kiosk's sync has seen.
+    await page.clock.install({ time: new Date(Date.now() - 2 * 24 * HOUR_MS) });
+    const start = new Date(Date.now() - HOUR_MS);
+    await publishAndFetch({ id: 'clock-behind', region: COUNTY_CODE, title: '防汛转移通知', startOffsetMs: -HOUR_MS, endOffsetMs: 2 * HOUR_MS });
+    await openHome(page);
+
+    const banner = page.getByTestId('emergency-notice-banner');
+    await expect(banner).toContainText('防汛转移通知');
+    await banner.tap();
+    // The start as China time (UTC+8) to the minute, e.g. 07:00.
+    const chinaHourMinute = new Date(start.getTime() + 8 * HOUR_MS).toISOString().slice(11, 16);
+    await expect(page.getByTestId('emergency-notice-dialog').locator('.emergency-notice-window')).toContainText(chinaHourMinute);
+    await page.getByTestId('emergency-notice-close').tap();
+    await endAndFetch('clock-behind');
+  });
+});
