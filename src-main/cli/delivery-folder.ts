@@ -3,7 +3,7 @@
 // the terminal and, with --report, the full report written. A standard folder passes unchanged.
 import path from 'node:path';
 import { prepareDelivery } from '../publisher/check/prepare-delivery.js';
-import type { PrepareOptions, PreparedDelivery } from '../publisher/check/prepare-delivery.js';
+import type { PreparedDelivery } from '../publisher/check/prepare-delivery.js';
 import { writeCheckReport } from '../publisher/check/write-check-report.js';
 import { EXIT_SETUP, folderOptionsUsable, runCheckStep, writeOrReport } from './check-setup.js';
 import { checkSummaryLines } from './check-summary.js';
@@ -17,6 +17,14 @@ export const DELIVERY_OPTIONS = {
   'accepted-only': { type: 'boolean' },
 } as const;
 
+/** The values of DELIVERY_OPTIONS as parseOptions returns them. */
+export interface DeliveryValues {
+  rules?: string;
+  mapping?: string;
+  report?: string;
+  'accepted-only'?: boolean;
+}
+
 export type ReadyDelivery = Exclude<PreparedDelivery, { kind: 'rejected' }>;
 
 /**
@@ -26,10 +34,21 @@ export type ReadyDelivery = Exclude<PreparedDelivery, { kind: 'rejected' }>;
  * report cannot be written.
  */
 export async function prepareDeliveryFolder(
-  options: Omit<PrepareOptions, 't'> & { reportDir?: string; command: 'publish' | 'preview' },
+  dataFolder: string,
+  values: DeliveryValues,
+  command: { name: 'publish' | 'preview'; idKey?: Uint8Array },
   context: CommandContext,
 ): Promise<ReadyDelivery | number> {
   const { t } = context;
+  const options = {
+    dataDir: dataFolder,
+    rulesFile: values.rules,
+    mappingFile: values.mapping,
+    reportDir: values.report,
+    acceptedOnly: values['accepted-only'] === true,
+    idKey: command.idKey,
+    command: command.name,
+  };
   const dataDir = path.resolve(options.dataDir);
   const reportDir = options.reportDir === undefined ? null : path.resolve(options.reportDir);
   if (!(await folderOptionsUsable({ dataDir, reportDir }, context))) return EXIT_SETUP;

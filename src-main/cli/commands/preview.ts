@@ -35,17 +35,7 @@ const preview: Command = {
     const t = context.t;
 
     context.stderr.write(`${t('preview:building', { dir: dataDir })}\n`);
-    const delivery = await prepareDeliveryFolder(
-      {
-        dataDir,
-        rulesFile: values.rules,
-        mappingFile: values.mapping,
-        reportDir: values.report,
-        acceptedOnly: values['accepted-only'] === true,
-        command: 'preview',
-      },
-      context,
-    );
+    const delivery = await prepareDeliveryFolder(dataDir, values, { name: 'preview' }, context);
     if (typeof delivery === 'number') return delivery;
     try {
       return await previewDelivery(delivery.standardDir, { port, errorLimit, staticDir: values.static }, context);

@@ -173,18 +173,8 @@ const publishCommand: Command = {
     if (usbDirs.some((dir) => dir.length === 0)) throw new UsageError(context.t('cli:missingOption', { option: '--usb' }));
 
     // A folder of department spreadsheets is checked first; no bundle while rows are rejected.
-    const delivery = await prepareDeliveryFolder(
-      {
-        dataDir,
-        rulesFile: values.rules,
-        mappingFile: values.mapping,
-        reportDir: values.report,
-        acceptedOnly: values['accepted-only'] === true,
-        idKey: (await idKeyFromSigningKeyFile(keyFiles[0]!)) ?? undefined,
-        command: 'publish',
-      },
-      context,
-    );
+    const idKey = (await idKeyFromSigningKeyFile(keyFiles[0]!)) ?? undefined;
+    const delivery = await prepareDeliveryFolder(dataDir, values, { name: 'publish', idKey }, context);
     if (typeof delivery === 'number') return delivery;
 
     let result;
