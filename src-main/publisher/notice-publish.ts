@@ -140,7 +140,7 @@ async function rewriteNotices(
       sequence,
       createdAt: now.toISOString(),
       // The expiry never drops below the previous file's, which covers the ends of the notices
-      // that this change withdraws or shortens: a kiosk that checks days later still accepts
+      // that this change withdraws or shortens. So a kiosk that checks days later still accepts
       // the file that removes them, instead of rejecting it as expired and showing them on.
       expiresAt: laterTime(noticesExpiry(notices, now), published?.signed.expiresAt),
       notices,

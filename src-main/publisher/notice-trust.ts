@@ -1,9 +1,9 @@
-// The keys a kiosk of the county accepts on the notices file of a bundle folder, worked out from
-// the folder as a kiosk that synced from it would: the publisher role of the newest root file,
-// or, in a folder without root files, the publisher keys of a --trust file or the keys that
-// signed the manifest. `notice publish | end | list` check the existing notices file and the
-// --key files against them, so a file altered on the server is not carried over and a wrong key
-// is not used to sign.
+// The keys that a kiosk of the county accepts on the notices file of a bundle folder, worked out
+// from the folder as a kiosk that synced from it would. They are the publisher role of the newest
+// root file. In a folder without root files they are the publisher keys of a --trust file, or the
+// keys that signed the manifest. `notice publish | end | list` check the existing notices file and
+// the --key files against them, so a file altered on the server is not carried over and a wrong
+// key is not used to sign.
 import path from 'node:path';
 import type { PublicKey } from '../core/crypto/key-types.js';
 import { NOTICES_FILE } from '../core/notices/notices-file.js';
@@ -21,7 +21,7 @@ import { readOutFolderRoots } from './roots-copy.js';
 import type { SigningKey } from './signing.js';
 
 export interface FolderSigners extends SignerRole {
-  /** Where the accepted keys come from, for messages: a root file, the --trust file or the manifest. */
+  /** The source of the accepted keys, for messages: a root file, the --trust file or the manifest. */
   origin: string;
   /** False when no public key is at hand to check a signature (a folder without root files, no --trust, no --key). */
   canVerify: boolean;
@@ -38,8 +38,8 @@ export async function folderSigners(
   manifest: Manifest,
   options: { keys?: readonly SigningKey[]; trust?: TrustAnchor },
 ): Promise<FolderSigners> {
-  // NOTE: the root files are read from the folder itself, unlike a kiosk, which walks them from
-  // its provisioned root; someone who can rewrite the whole folder can also replace them.
+  // NOTE: the root files are read from the folder itself, but a kiosk walks them from its
+  // provisioned root. So someone who can rewrite the whole folder can also replace them.
   const chain = await readOutFolderRoots(outDir);
   if (chain !== null) {
     const newest = chain.files.at(-1)!;

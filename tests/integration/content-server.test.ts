@@ -61,6 +61,20 @@ afterAll(async () => {
   temp.remove();
 });
 
+/** Checks that `file` is served as JSON with no-cache and an ETag that turns a revalidation into a 304. */
+async function expectRevalidatedJson(file: string): Promise<void> {
+  const response = await fetch(`${nginx.url}${file}`);
+  const etag = response.headers.get('etag');
+  await response.arrayBuffer();
+
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  expect(response.headers.get('cache-control')).toBe('no-cache');
+  expect(etag).not.toBeNull();
+  const again = await fetch(`${nginx.url}${file}`, { headers: { 'if-none-match': etag! } });
+  expect(again.status).toBe(304);
+}
+
 describe('content server config', () => {
   it('syncs a kiosk in full, then by delta', async () => {
     expect((await publish()).code).toBe(0);
@@ -76,16 +90,7 @@ describe('content server config', () => {
   });
 
   it('revalidates the manifest with its ETag', async () => {
-    const response = await fetch(`${nginx.url}manifest.json`);
-    const etag = response.headers.get('etag');
-    await response.arrayBuffer();
-
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(etag).not.toBeNull();
-    const again = await fetch(`${nginx.url}manifest.json`, { headers: { 'if-none-match': etag! } });
-    expect(again.status).toBe(304);
+    await expectRevalidatedJson('manifest.json');
   });
 
   it('serves the emergency notices file like the manifest, and a kiosk gets it', async () => {
@@ -96,14 +101,7 @@ describe('content server config', () => {
     const published = await runCli(['notice', 'publish', ...args, '--key', key, '--out', contentDir]);
     expect(published.code, published.stderr).toBe(0);
 
-    const response = await fetch(`${nginx.url}notices.json`);
-    const etag = response.headers.get('etag');
-    await response.arrayBuffer();
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(etag).not.toBeNull();
-    expect((await fetch(`${nginx.url}notices.json`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+    await expectRevalidatedJson('notices.json');
 
     const synced = await runCli(['sync', '--source', nginx.url, '--trust', path.join(keyDir, 'publisher.pub'), '--data-dir', kioskDataDir, '--notices-only']);
     expect(synced.code, synced.stderr).toBe(0);
