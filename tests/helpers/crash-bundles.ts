@@ -36,6 +36,8 @@ export interface ChainOptions {
    * so the first bundle carries 1.root.json only and every later one both root files.
    */
   rotateRootAfterFirstVersion: boolean;
+  /** publish's --keep; absent, its default. */
+  keep?: number;
 }
 
 async function minsheng(args: string[]): Promise<string> {
@@ -114,7 +116,8 @@ export async function publishChain(workDir: string, options: ChainOptions): Prom
       await minsheng(['root', 'rotate', '--dir', rootsDir, '--expires-days', '400']);
       await minsheng(['root', 'sign', path.join(rootsDir, '2.root.json'), '--key', root.privateKeyFile]);
     }
-    await minsheng(['publish', '--data', dataDir, '--key', county.privateKeyFile, '--out', outDir, '--roots', rootsDir]);
+    const keep = options.keep === undefined ? [] : ['--keep', String(options.keep)];
+    await minsheng(['publish', '--data', dataDir, '--key', county.privateKeyFile, '--out', outDir, '--roots', rootsDir, ...keep]);
 
     const bundleDir = path.join(workDir, `bundle-v${version}`);
     cpSync(outDir, bundleDir, { recursive: true });
