@@ -113,12 +113,30 @@ describe('deltas', () => {
     expect(await servedTotal(dataDir, SAMPLE_ID_NUMBERS.H001)).toBe(V2_TOTALS.H001);
   });
 
-  it('falls back for another base', async () => {
-    const dataDir = terminal('other-base');
+  it('takes the older delta from its own base', async () => {
+    const dataDir = terminal('older-base');
     await installV1(dataDir);
     expect(manifests.v3.signed.delta?.baseVersion).toBe(2);
 
     const outcome = await world.sync(snapshotFolder('v3'), trust, { dataDir });
+
+    expect(outcome).toEqual({ status: 'installed', version: 3, previousVersion: 1, method: 'delta' });
+    expect(readTrustedState(dataDir).currentDigest).toBe(digests.v3);
+    expect(await servedTotal(dataDir, SAMPLE_ID_NUMBERS.H002)).toBe(V3_TOTALS.H002);
+  });
+
+  it('falls back for a base without a delta', async () => {
+    const dataDir = terminal('other-base');
+    await installV1(dataDir);
+    // Without the older deltas the manifest offers only the delta from version 2.
+    const folder = copyOf('v3', 'no-older-deltas');
+    const manifestFile = path.join(folder, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { olderDeltas?: unknown };
+    expect(manifest.olderDeltas).toBeDefined();
+    delete manifest.olderDeltas;
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+
+    const outcome = await world.sync(folder, trust, { dataDir });
 
     expect(outcome).toEqual({ status: 'installed', version: 3, previousVersion: 1, method: 'full' });
     expect(readTrustedState(dataDir).currentDigest).toBe(digests.v3);
