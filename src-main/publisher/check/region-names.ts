@@ -30,6 +30,14 @@ function placeOfOffice(key: string): string {
   return key;
 }
 
+/** Strips an office suffix only: "新营村村委会" becomes "新营村"; other names stay. */
+function withoutOffice(key: string): string {
+  for (const [office] of OFFICE_SUFFIXES) {
+    if (key.length > office.length && key.endsWith(office)) return key.slice(0, -office.length);
+  }
+  return key;
+}
+
 /** Strips one office or place suffix; "兰村村委会" becomes "兰村". */
 function baseName(key: string, suffixes: readonly string[]): string {
   for (const suffix of suffixes) {
@@ -81,10 +89,12 @@ export class RegionNames {
   private villageCandidates(village: string): RegionRow[] {
     const key = nameKey(village);
     // The exact name first; then the place an office name stands for ("岩门村委会" for 岩门村, not
-    // 岩门社区); then the name as a bare stem ("红岩" for 红岩村); then its own stem.
+    // 岩门社区); then the full name before an office suffix ("新营村村委会" for 新营村); then the
+    // name as a bare stem ("红岩" for 红岩村); then its own stem.
     return (
       this.villagesByName.get(key) ??
       this.villagesByName.get(placeOfOffice(key)) ??
+      this.villagesByName.get(withoutOffice(key)) ??
       this.villagesByBase.get(key) ??
       this.villagesByBase.get(baseName(key, VILLAGE_SUFFIXES)) ??
       []
