@@ -207,16 +207,19 @@ describe('runImport folders', () => {
     expect(result.failures.map((failure) => failure.message.key)).toEqual(['import:xls']);
   });
 
-  it('names the target of a linked spreadsheet instead of following it', async () => {
+  it('fails a linked spreadsheet, naming its target', async () => {
     const outside = path.join(temp.dir, 'outside.csv');
     writeFileSync(outside, `${PAYMENT_HEADER}\n张三,${HEAD},GDDL,105,2024-05-10,锦和镇,兰村村,,`);
     const dir = folderWith({ '发放.csv': `${PAYMENT_HEADER}\n张三,${HEAD},GDDL,105,2024-05-10,锦和镇,兰村村,,` });
     symlinkSync(outside, path.join(dir, '外部链接.csv'));
+    symlinkSync(outside, path.join(dir, 'notes.md'));
 
     const result = await runImport({ dataDir: dir, now: NOW, t });
 
-    expect(result.notices).toEqual([{ key: 'check:folder.skippedLink', params: { file: '外部链接.csv', target: outside } }]);
-    expect(t('check:folder.skippedLink', result.notices[0]!.params)).toContain(`请把 ${outside} 本身复制到数据文件夹`);
+    const params = { file: '外部链接.csv', target: outside };
+    expect(result.failures).toEqual([{ file: '外部链接.csv', sheet: null, message: { key: 'check:folder.linkedTable', params } }]);
+    expect(t('check:folder.linkedTable', params)).toContain(`请把 ${outside} 本身复制到数据文件夹`);
+    expect(result.notices).toEqual([{ key: 'check:folder.skippedLink', params: { file: 'notes.md', target: outside } }]);
     expect(result.tables.map((table) => table.file)).toEqual(['发放.csv']);
   });
 

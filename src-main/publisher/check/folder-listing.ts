@@ -2,13 +2,14 @@
 // reference files (regions.csv, subsidy_items.csv) and imports the department tables. The standard
 // data files (persons.csv, payments.csv) make it a folder for `publish` as it is. Board files and
 // documents/ pass through to the standard folder unchanged. Other entries, and subfolders other
-// than documents/, are skipped. Symbolic links are not followed: each is skipped with a notice
-// that names its target, so the worker can copy the file itself in.
+// than documents/, are skipped. Symbolic links are not followed. A link named as a table is a file
+// the worker meant to import, so it is a failure that names its target; other links are skipped
+// with a notice.
 import { readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../../../src-shared/compare-text.js';
 import { V2_FILE_SPECS, DOCUMENTS_FOLDER } from '../standard-v2/index.js';
-import type { Message } from './check-types.js';
+import type { FileFailure, Message } from './check-types.js';
 
 export const REFERENCE_FILES = ['regions.csv', 'subsidy_items.csv'] as const;
 export const STANDARD_DATA_FILES = ['persons.csv', 'payments.csv'] as const;
@@ -32,6 +33,12 @@ export interface FolderListing {
   documents: boolean;
   /** One info line per skipped entry. */
   skipped: Message[];
+  /** Links named as tables, which are not followed; each fails the check. */
+  failures: FileFailure[];
+}
+
+function isTableName(name: string): boolean {
+  return TABLE_EXTENSIONS.has(path.extname(name).toLowerCase()) && !NOT_TABLES.test(name);
 }
 
 /** The absolute path a link points at, for the notice that asks for the file itself. */
@@ -47,7 +54,7 @@ async function linkTarget(dataDir: string, name: string): Promise<string> {
 export async function listCheckFolder(dataDir: string, exclude: ReadonlySet<string> = new Set()): Promise<FolderListing> {
   const entries = await readdir(dataDir, { withFileTypes: true });
   entries.sort((first, second) => compareText(first.name, second.name));
-  const listing: FolderListing = { reference: [], standardData: [], departmentFiles: [], passThrough: [], documents: false, skipped: [] };
+  const listing: FolderListing = { reference: [], standardData: [], departmentFiles: [], passThrough: [], documents: false, skipped: [], failures: [] };
 
   for (const entry of entries) {
     const name = entry.name;
@@ -61,7 +68,9 @@ export async function listCheckFolder(dataDir: string, exclude: ReadonlySet<stri
       continue;
     }
     if (entry.isSymbolicLink()) {
-      listing.skipped.push({ key: 'check:folder.skippedLink', params: { file: name, target: await linkTarget(dataDir, name) } });
+      const params = { file: name, target: await linkTarget(dataDir, name) };
+      if (isTableName(name)) listing.failures.push({ file: name, sheet: null, message: { key: 'check:folder.linkedTable', params } });
+      else listing.skipped.push({ key: 'check:folder.skippedLink', params });
       continue;
     }
     if (!entry.isFile()) {
@@ -72,7 +81,7 @@ export async function listCheckFolder(dataDir: string, exclude: ReadonlySet<stri
     if ((REFERENCE_FILES as readonly string[]).includes(name)) listing.reference.push(name);
     else if ((STANDARD_DATA_FILES as readonly string[]).includes(name)) listing.standardData.push(name);
     else if (BOARD_FILES.has(name)) listing.passThrough.push(name);
-    else if (TABLE_EXTENSIONS.has(path.extname(name).toLowerCase()) && !NOT_TABLES.test(name)) listing.departmentFiles.push(name);
+    else if (isTableName(name)) listing.departmentFiles.push(name);
     else listing.skipped.push({ key: 'check:folder.skippedFile', params: { file: name } });
   }
   return listing;

@@ -134,6 +134,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
   }
   result.listing = listing;
   result.notices.push(...listing.skipped);
+  result.failures.push(...listing.failures);
   if (listing.standardData.length > 0) {
     result.folderKind = listing.departmentFiles.length > 0 ? 'mixed' : 'standard';
     if (result.folderKind === 'mixed') {

@@ -2,6 +2,7 @@
 export default {
   folder: {
     skippedFile: '{{file}} is not a table file and was skipped.',
+    linkedTable: '{{file}} is a link to {{target}}. Links are not followed, so this table was not checked and none of its rows will be published. Copy {{target}} itself into the data folder in place of the link, then check again.',
     skippedLink: '{{file}} is a link to {{target}}; links are not followed, so it was skipped. To check that file, copy {{target}} itself into the data folder.',
     skippedFolder: 'The subfolder {{file}} was not read: only the files at the top of the data folder and the documents folder are read.',
     unreadable: 'Cannot read the data folder {{dir}} ({{reason}}). Check the path and the read permission.',

@@ -2,6 +2,7 @@
 export default {
   folder: {
     skippedFile: '{{file}} 不是表格文件，已跳过。',
+    linkedTable: '{{file}} 是指向 {{target}} 的链接（快捷方式），检查不跟随链接，这个表格没有检查，其中的行也不会发布。请把 {{target}} 本身复制到数据文件夹，替换这个链接后重新检查。',
     skippedLink: '{{file}} 是指向 {{target}} 的链接（快捷方式），检查不跟随链接，已跳过。如要检查该文件，请把 {{target}} 本身复制到数据文件夹。',
     skippedFolder: '子文件夹 {{file}} 未读取：只读取数据文件夹第一层的文件和 documents 文件夹。',
     unreadable: '无法读取数据文件夹 {{dir}}（{{reason}}）。请核对路径，并确认有读取权限。',
