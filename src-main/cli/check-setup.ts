@@ -5,7 +5,7 @@ import { MappingFileError } from '../publisher/import/header-mapping-file.js';
 import { messageText } from '../publisher/check/report-text.js';
 import { RulesFileError } from '../publisher/check/rules-file.js';
 import { DataFolderError } from '../publisher/check/run-check.js';
-import { placeAgainstDataDir, refuseOutFolder, StandardFolderError } from '../publisher/check/write-standard-folder.js';
+import { refuseOutFolder, refuseReportFolder, StandardFolderError } from '../publisher/check/write-standard-folder.js';
 import type { FolderRefusal } from '../publisher/check/write-standard-folder.js';
 import type { CommandContext } from './command.js';
 
@@ -41,8 +41,8 @@ function refusalText(option: '--out' | '--report', dir: string, refusal: FolderR
 }
 
 /**
- * Checks, before anything is read, that the report folder and the output folder lie outside the
- * data folder and that the output folder may be replaced. Prints why and returns false otherwise.
+ * Checks, before anything is read, that the report folder is neither the data folder nor in its
+ * documents/, that the output folder lies outside the data folder and that it may be replaced. Prints why and returns false otherwise.
  */
 export async function folderOptionsUsable(
   folders: { dataDir: string; reportDir?: string | null; outDir?: string | null },
@@ -50,8 +50,8 @@ export async function folderOptionsUsable(
 ): Promise<boolean> {
   const problems: string[] = [];
   if (folders.reportDir != null) {
-    const place = await placeAgainstDataDir(folders.reportDir, folders.dataDir);
-    if (place !== null) problems.push(refusalText('--report', folders.reportDir, place, context));
+    const refusal = await refuseReportFolder(folders.reportDir, folders.dataDir);
+    if (refusal !== null) problems.push(refusalText('--report', folders.reportDir, refusal, context));
   }
   if (folders.outDir != null) {
     const refusal = await refuseOutFolder(folders.outDir, folders.dataDir);

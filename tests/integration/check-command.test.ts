@@ -110,11 +110,17 @@ describe('minsheng check', () => {
     expect(existsSync(reportDir)).toBe(false);
   });
 
-  it('exits 2 when --report or --out lies in the data folder, or --out holds other files', async () => {
-    const inside = await runCli(['check', '--data', cleanDir, '--report', path.join(cleanDir, 'report')]);
-    expect(inside.code).toBe(2);
-    expect(inside.stderr).toContain('inside the checked data folder');
-    expect(existsSync(path.join(cleanDir, 'report'))).toBe(false);
+  it('exits 2 when --report is the data folder or in documents/, --out lies in it, or --out holds other files', async () => {
+    const inDocuments = path.join(cleanDir, 'documents', 'report');
+    const documents = await runCli(['check', '--data', cleanDir, '--report', inDocuments]);
+    expect(documents.code).toBe(2);
+    expect(documents.stderr).toContain('inside the documents folder');
+    expect(existsSync(path.join(cleanDir, 'documents'))).toBe(false);
+
+    const outInside = await runCli(['check', '--data', cleanDir, '--report', path.join(temp.dir, 'report-out'), '--out', path.join(cleanDir, 'out')]);
+    expect(outInside.code).toBe(2);
+    expect(outInside.stderr).toContain('inside the checked data folder');
+    expect(existsSync(path.join(cleanDir, 'out'))).toBe(false);
 
     const same = await runCli(['check', '--data', cleanDir, '--report', cleanDir]);
     expect(same.code).toBe(2);
@@ -131,6 +137,20 @@ describe('minsheng check', () => {
     expect(notOurs.code).toBe(2);
     expect(notOurs.stderr).toContain('did not write');
     expect(readFileSync(path.join(foreign, 'notes.txt'), 'utf8')).toBe('kept');
+  });
+
+  it('writes the report into a subfolder of the data folder, which the next check skips', async () => {
+    const folder = path.join(temp.dir, 'with-report');
+    cpSync(cleanDir, folder, { recursive: true });
+    const reportDir = path.join(folder, '检查报告');
+
+    const first = await runCli(['check', '--data', folder, '--report', reportDir], { timeoutMs: 240_000 });
+    expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(path.join(reportDir, 'report.html'))).toBe(true);
+
+    const again = await runCli(['check', '--data', folder, '--report', reportDir], { timeoutMs: 240_000 });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('检查报告');
   });
 
   it('exits 2 on a bad header mapping file and names it once', async () => {

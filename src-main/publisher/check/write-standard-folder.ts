@@ -11,16 +11,18 @@ import path from 'node:path';
 import { fenToYuanText } from '../../../src-shared/money.js';
 import { CsvFileWriter } from '../demo-data/csv-output.js';
 import { FILE_SPECS } from '../standard.js';
+import { DOCUMENTS_FOLDER } from '../standard-v2/index.js';
 import type { ImportResult } from './run-import.js';
 
 /** The file that marks a folder as written by writeStandardFolder; publish ignores hidden files. */
 export const OUT_MARKER = '.minsheng-check-out';
 
 /**
- * Why a folder cannot take the output or the report: it is the checked folder or inside it, it
- * is a file, or it holds files that check did not write.
+ * Why a folder cannot take the output or the report: it is the checked folder or inside it (for
+ * the report, inside documents/, which publish carries over), it is a file, or it holds files
+ * that check did not write.
  */
-export type FolderRefusal = 'dataDir' | 'insideDataDir' | 'notAFolder' | 'notOurs';
+export type FolderRefusal = 'dataDir' | 'insideDataDir' | 'insideDocuments' | 'notAFolder' | 'notOurs';
 
 /** Thrown when the output folder cannot be written; `reason` says why. */
 export class StandardFolderError extends Error {
@@ -50,6 +52,17 @@ export async function placeAgainstDataDir(dir: string, dataDir: string): Promise
   if (target === data) return 'dataDir';
   const relative = path.relative(data, target);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? 'insideDataDir' : null;
+}
+
+/**
+ * Returns why `reportDir` cannot take the report, or null. A subfolder of the checked folder may,
+ * because the check reads only the top level, but not documents/, which publish carries over.
+ */
+export async function refuseReportFolder(reportDir: string, dataDir: string): Promise<'dataDir' | 'insideDocuments' | null> {
+  const [target, data] = await Promise.all([resolved(reportDir), resolved(dataDir)]);
+  if (target === data) return 'dataDir';
+  const [first] = path.relative(data, target).split(path.sep);
+  return first === DOCUMENTS_FOLDER ? 'insideDocuments' : null;
 }
 
 /** Returns why `outDir` cannot take a standard folder, or null when it can. */
