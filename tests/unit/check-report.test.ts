@@ -225,6 +225,16 @@ describe('writeCheckReport', () => {
     expect(text).toContain('officials.xlsx 设有打开密码');
   });
 
+  it('shows the check time in China time', async () => {
+    const result = { ...sampleResult(), checkedAt: '2026-12-05T11:12:45.481Z' };
+    const zhText = textOf(parseHtml(readFileSync((await writeCheckReport(result, temp.dir, zh)).html, 'utf8')));
+    expect(zhText).toContain('检查时间：2026年12月5日 19:12（北京时间）');
+    expect(zhText).not.toContain('2026-12-05T11:12');
+
+    const enText = textOf(parseHtml(readFileSync((await writeCheckReport(result, temp.dir, en)).html, 'utf8')));
+    expect(enText).toContain('Checked at: 2026-12-05 19:12 China time (UTC+8)');
+  });
+
   it('writes English when asked', async () => {
     const { html } = await writeCheckReport(sampleResult(), temp.dir, en);
     const page = readFileSync(html, 'utf8');

@@ -1,6 +1,8 @@
 // Small HTML pieces of report.html. Each function escapes the texts it is given, because file
 // names, sheet names and cells are untrusted. Only definitionsHtml takes HTML, for values marked html.
 import { escapeHtml } from '../../core/printing/html.js';
+import { chinaTimeIso } from '../../../src-shared/emergency-notices.js';
+import type { Language } from '../../../src-shared/kiosk-api.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 
 export { escapeHtml };
@@ -12,6 +14,15 @@ const GROUPED = new Intl.NumberFormat('en-US');
 
 export function formatCount(value: number): string {
   return GROUPED.format(value);
+}
+
+/** Returns an ISO time in China time to the minute: "2026年12月5日 19:12" in Chinese, "2026-12-05 19:12" in English. */
+export function chinaTimeText(iso: string, language: Language): string {
+  const china = chinaTimeIso(iso);
+  const clock = china.slice(11, 16);
+  if (language === 'en') return `${china.slice(0, 10)} ${clock}`;
+  const [year, month, day] = china.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${year}年${month}月${day}日 ${clock}`;
 }
 
 function cellHtml(content: CellContent): string {

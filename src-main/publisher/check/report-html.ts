@@ -7,7 +7,7 @@ import type { Language } from '../../../src-shared/kiosk-api.js';
 import type { Translate } from '../../../src-shared/messages/translator.js';
 import type { CheckResult, CheckWarning, RowRef, RuleId } from './check-types.js';
 import { RULE_IDS } from './check-types.js';
-import { escapeHtml, formatCount, moreHtml, paragraphHtml, tableHtml } from './report-html-parts.js';
+import { chinaTimeText, escapeHtml, formatCount, moreHtml, paragraphHtml, tableHtml } from './report-html-parts.js';
 import type { CellContent } from './report-html-parts.js';
 import { REPORT_STYLE } from './report-html-style.js';
 import { tableAnchorId, tableSectionHtml, tableTitle } from './report-html-tables.js';
@@ -226,7 +226,7 @@ export function renderCheckReportHtml(result: CheckResult, { t, language }: Repo
     '<main>',
     `<h1>${escapeHtml(t('check:report.title'))}</h1>`,
     paragraphHtml(t('check:report.folder', { dir: result.dataDir })),
-    paragraphHtml(t('check:report.checkedAt', { time: result.checkedAt })),
+    paragraphHtml(t('check:report.checkedAt', { time: chinaTimeText(result.checkedAt, language) })),
     contentsHtml(result, t),
     summaryHtml(result, counts, t),
     failuresHtml(result, t),

@@ -4,7 +4,7 @@ export default {
   report: {
     title: 'Data check and comparison report',
     folder: 'Folder checked: {{dir}}',
-    checkedAt: 'Checked at: {{time}}',
+    checkedAt: 'Checked at: {{time}} China time (UTC+8)',
     verdictRejected: '{{count}} rows were rejected and cannot be published. Ask the departments to correct them for the reasons listed below, then check again.',
     verdictClean: 'No row was rejected.',
     contents: 'Contents',

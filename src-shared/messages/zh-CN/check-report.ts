@@ -4,7 +4,7 @@ export default {
   report: {
     title: '数据检查与信息比对报告',
     folder: '检查的文件夹：{{dir}}',
-    checkedAt: '检查时间：{{time}}',
+    checkedAt: '检查时间：{{time}}（北京时间）',
     verdictRejected: '有 {{count}} 行被拒收，这些行不能发布。请按下文所列原因让部门修正，再重新检查。',
     verdictClean: '没有被拒收的行。',
     contents: '目录',
