@@ -169,7 +169,7 @@ describe('runImport rows', () => {
     const roster = ['姓名,身份证号,户主身份证号,与户主关系,乡镇,村', `张三,${HEAD},${HEAD},户主,锦和镇,兰村村`].join('\n');
     const payments = [
       PAYMENT_HEADER,
-      `别人,${HEAD},GDDL,105,2024-05-10,锦和镇,兰村村,,`,
+      `别人,${HEAD},GDDL,105,2024-05-10,锦和镇,兰村村委会,,`,
       `张三,${HEAD},NCDB,360,2024-05-15,锦和镇,城北社区,,`,
       `张三,${HEAD},NCDB,360,2024-06-15,,兰村村,,`,
     ].join('\n');
@@ -181,7 +181,23 @@ describe('runImport rows', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.message.key).toBe('check:rules.sharedIdNumber.differentRows');
     expect(warnings[0]!.rows.map((ref) => [ref.file, ref.row])).toEqual([['b.csv', 2], ['a.csv', 2], ['a.csv', 3]]);
-    expect(t(warnings[0]!.message.key, warnings[0]!.message.params)).toContain('姓名：张三、别人；村：兰村村、城北社区');
+    const text = t(warnings[0]!.message.key, warnings[0]!.message.params);
+    expect(text).toContain('姓名：张三、别人；村：兰村村、城北社区）');
+    expect(text).toContain('已按第一行的“张三”接收');
+  });
+
+  it('does not call a rejected person accepted in the name or village warning', async () => {
+    const roster = ['姓名,身份证号,户主身份证号,与户主关系,乡镇,村', `张三,${HEAD},${HEAD},户主,锦和镇,不存在村`].join('\n');
+    const payments = [PAYMENT_HEADER, `别人,${HEAD},GDDL,105,2024-05-10,岩门镇,大塘村,,`].join('\n');
+    const result = await runImport({ dataDir: folderWith({ 'a.csv': payments, 'b.csv': roster }), now: NOW, t });
+
+    expect(result.persons).toEqual([]);
+    const warnings = findSharedIdNumbers(result.persons, result.conflicts);
+    expect(warnings.map((warning) => warning.message.key)).toEqual(['check:rules.sharedIdNumber.differentRowsRejected']);
+    const text = t(warnings[0]!.message.key, warnings[0]!.message.params);
+    expect(text).toContain('村：不存在村、岩门镇大塘村）');
+    expect(text).toContain('此人没有被接收');
+    expect(text).not.toContain('已按');
   });
 
   it('fails a table that maps as neither kind', async () => {

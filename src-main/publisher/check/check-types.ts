@@ -118,8 +118,9 @@ export interface IdNumberConflict {
   id_number: string;
   /**
    * Every row that names the ID number, with the household and relation the row gives. A row of
-   * the same household is listed when it gives another name or village; `village` is the village
-   * as the row writes it, absent or null when unknown.
+   * the same household is listed when it gives another name or village. `village` is the village's
+   * name in regions.csv when the row's village resolves, otherwise as the row writes it, and absent
+   * or null when the row gives none.
    */
   rows: { ref: RowRef; name: string; household_id: string; relation: string; village?: string | null }[];
 }

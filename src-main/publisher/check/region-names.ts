@@ -86,6 +86,19 @@ export class RegionNames {
     return match;
   }
 
+  /**
+   * Returns the village's name in regions.csv, with its township's name when another village has
+   * the same name, or the name as written when it does not resolve. Rows that write one village in
+   * different ways so get one label.
+   */
+  villageLabel(township: string | null, village: string): string {
+    const match = this.resolve(township, village);
+    if (!match.ok) return village;
+    const region = this.regions.get(match.villageCode)!;
+    const namesakes = this.villagesByName.get(nameKey(region.name))?.length ?? 1;
+    return namesakes > 1 ? `${this.townshipName(region.parentCode)}${region.name}` : region.name;
+  }
+
   private villageCandidates(village: string): RegionRow[] {
     const key = nameKey(village);
     // The exact name first; then the place an office name stands for ("岩门村委会" for 岩门村, not

@@ -62,7 +62,7 @@ interface PendingPayment {
   department: string;
 }
 
-type Claim = { head: string; relation: string; name: string; village: string | null; ref: RowRef };
+type Claim = { head: string; relation: string; name: string; township: string | null; village: string | null; ref: RowRef };
 
 function problem(name: string, params: Record<string, string | number>): Message {
   return { key: `check:standardise.${name}`, params };
@@ -249,7 +249,7 @@ class Standardiser {
       this.placements.set(idNumber, { ...placement, name: first.name });
       if (placement.name === first.name) return;
     }
-    const claim: Claim = { head: placement.head, relation: placement.relation, name: placement.name, village: placement.village, ref: placement.ref };
+    const claim: Claim = { head: placement.head, relation: placement.relation, name: placement.name, township: placement.township, village: placement.village, ref: placement.ref };
     const claims = this.claims.get(idNumber);
     if (claims === undefined) this.claims.set(idNumber, [claim]);
     else claims.push(claim);
@@ -327,11 +327,13 @@ class Standardiser {
 
   private conflicts(): IdNumberConflict[] {
     const householdOf = (head: string): string => this.households.get(head)?.id ?? '';
+    const villageOf = (row: { township: string | null; village: string | null }): string | null =>
+      row.village === null ? null : this.regions.villageLabel(row.township, row.village);
     const conflicts: IdNumberConflict[] = [];
     for (const [idNumber, claims] of this.claims) {
       const first = this.placements.get(idNumber)!;
-      const rows = [{ ref: first.ref, name: first.name, household_id: householdOf(first.head), relation: first.relation, village: first.village }];
-      for (const claim of claims) rows.push({ ref: claim.ref, name: claim.name, household_id: householdOf(claim.head), relation: claim.relation, village: claim.village });
+      const rows = [{ ref: first.ref, name: first.name, household_id: householdOf(first.head), relation: first.relation, village: villageOf(first) }];
+      for (const claim of claims) rows.push({ ref: claim.ref, name: claim.name, household_id: householdOf(claim.head), relation: claim.relation, village: villageOf(claim) });
       conflicts.push({ id_number: idNumber, rows });
     }
     return conflicts;

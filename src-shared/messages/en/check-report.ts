@@ -35,7 +35,7 @@ export default {
       duplicatePayment: 'Same person paid for the same item and period twice',
       aboveStandard: 'Payment above the standard amount of the item',
       afterDeathOrMove: 'Payment after death or moving away',
-      sharedIdNumber: 'Households sharing an ID number, or one person in several households',
+      sharedIdNumber: 'One ID number in several households, or rows that disagree on the name or village',
       officialRecipient: 'Recipient is a village official or a relative of one',
       stoppedRecurring: 'Payment received in every earlier period has stopped',
     },

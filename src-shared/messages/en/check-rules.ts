@@ -27,6 +27,7 @@ export default {
       severalHeads: 'ID number {{id}} is the head of household in {{heads}} households (names: {{names}}). Check whether a household was registered twice or the ID number was typed wrongly.',
       severalHouseholds: 'ID number {{id}} appears in {{households}} households (names: {{names}}). A person belongs to one household only; check and correct it.',
       differentRows: 'The ID number {{id}} is given with different names or villages (names: {{names}}; villages: {{villages}}); the first row, "{{name}}", was kept. Check that these rows are the same person and the ID number is right.',
+      differentRowsRejected: 'The ID number {{id}} is given with different names or villages (names: {{names}}; villages: {{villages}}). The person was not accepted; the rejected rows of the report say why. Check that these rows are the same person and the ID number is right.',
     },
     officialRecipient: {
       self: `${whoItem}: the recipient is a village official ({{post}}). ${paidTotal}. Check that the award was reviewed and announced publicly.`,

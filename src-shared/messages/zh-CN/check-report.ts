@@ -35,7 +35,7 @@ export default {
       duplicatePayment: '同一人同一项目同一期间重复发放',
       aboveStandard: '发放金额高于补贴标准',
       afterDeathOrMove: '死亡或迁出后仍在发放',
-      sharedIdNumber: '多户共用一个身份证号，或一人在多户',
+      sharedIdNumber: '同一身份证号在多户，或姓名、村（社区）前后不一致',
       officialRecipient: '领取人是村干部或其亲属',
       stoppedRecurring: '以往每期都领的补贴突然中断',
     },

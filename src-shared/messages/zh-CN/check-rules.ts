@@ -27,6 +27,7 @@ export default {
       severalHeads: '身份证号 {{id}} 在 {{heads}} 个家庭中都登记为户主（姓名：{{names}}）。请核实是否重复立户或身份证号录错。',
       severalHouseholds: '身份证号 {{id}} 出现在 {{households}} 个家庭中（姓名：{{names}}）。一个人只能属于一个家庭，请核实并改正。',
       differentRows: '身份证号 {{id}} 在几行中的姓名或村不一致（姓名：{{names}}；村：{{villages}}），已按第一行的“{{name}}”接收。请核实这些行是否是同一个人、身份证号是否录错。',
+      differentRowsRejected: '身份证号 {{id}} 在几行中的姓名或村不一致（姓名：{{names}}；村：{{villages}}）。此人没有被接收，原因见报告中被拒收的行。请核实这些行是否是同一个人、身份证号是否录错。',
     },
     officialRecipient: {
       self: `${whoItem}：领取人是村干部本人（{{post}}），${paidTotal}。请核实是否经过民主评议和公示。`,
