@@ -9,6 +9,8 @@ import type { NoticesFile, SignedNotices } from '../../src-main/core/notices/not
 import { verifyNotices } from '../../src-main/core/notices/verify-notices.js';
 import type { NoticeTrust } from '../../src-main/core/notices/verify-notices.js';
 import { BundleRejection } from '../../src-main/core/sync/rejection.js';
+import { describeSyncProblem } from '../../src-main/cli/commands/sync.js';
+import { translatorFor } from '../../src-shared/messages/translator.js';
 import { NoticeError, noticeFromFlags } from '../../src-main/publisher/notice-flags.js';
 import type { NoticeFlags } from '../../src-main/publisher/notice-flags.js';
 import { makeTestKeys, signAll } from '../helpers/make-bundle.js';
@@ -210,9 +212,16 @@ describe.each(['ed25519', 'sm2'] as const)('notices file verification (%s)', (al
     expect(verifyNotices(fileOf(signedNotices(6), [publisher]), { ...trust, stored })).toBe('same');
   });
 
-  it('rejects an expired file', () => {
+  it('rejects an expired file, naming the notices file', () => {
     const later = new Date(Date.parse(NOTICE.endsAt) + 24 * 60 * 60 * 1000 + 1);
-    expect(rejectionOf(() => verifyNotices(fileOf(signedNotices(5), [publisher]), { ...trust, now: later })).reason).toBe('expired');
+    const rejection = rejectionOf(() => verifyNotices(fileOf(signedNotices(5), [publisher]), { ...trust, now: later }));
+    expect(rejection.reason).toBe('expired');
+
+    const outcome = { status: 'rejected' as const, reason: rejection.reason, details: rejection.details };
+    const zhText = describeSyncProblem(outcome, translatorFor('zh-CN'));
+    expect(zhText).toContain('紧急通知文件（notices.json）已于');
+    expect(zhText).not.toContain('清单');
+    expect(describeSyncProblem(outcome, translatorFor('en'))).toContain('the emergency notices file (notices.json) expired at');
   });
 
   it('rejects a file of another county', () => {

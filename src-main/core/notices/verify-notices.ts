@@ -51,8 +51,10 @@ export function verifyNotices(file: NoticesFile, context: NoticeTrust): 'newer' 
   }
 
   // A source that keeps serving an expired file is checked before the 'same' return, as sync does for manifests.
+  // The shared expiry message speaks of the manifest; this one names the notices file.
   if (Date.parse(signed.expiresAt) <= context.now.getTime()) {
-    throw new BundleRejection('expired', { role: 'notices', expiresAt: signed.expiresAt, now: context.now.toISOString() });
+    const details = { role: 'notices', expiresAt: signed.expiresAt, now: context.now.toISOString(), messageKey: 'notice:sync.expired' };
+    throw new BundleRejection('expired', details);
   }
   return same ? 'same' : 'newer';
 }

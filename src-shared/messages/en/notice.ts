@@ -64,6 +64,7 @@ export default {
   sync: {
     absent: 'No emergency notices file (notices.json) at {{source}}: the county has published none, so the stored notices stay as they are.',
     badSignature: 'the signature of trusted key {{keyId}} on the emergency notices file (notices.json) does not verify: the file was altered or damaged. Ask the county to publish the notices again.',
+    expired: 'the emergency notices file (notices.json) expired at {{expiresAt}} (terminal time {{now}}). Ask the county to publish the notices again, or correct the terminal clock if it is wrong.',
     updated: 'Emergency notices updated: sequence {{sequence}}, {{count}} notices.',
     upToDate: 'Emergency notices are up to date (sequence {{sequence}}).',
     rejected: 'Emergency notices from {{source}} were rejected: {{reason}}',

@@ -64,6 +64,7 @@ export default {
   sync: {
     absent: '{{source}} 没有紧急通知文件（notices.json）：县里尚未发布紧急通知，本机已保存的通知保持不变。',
     badSignature: '紧急通知文件（notices.json）上受信任密钥 {{keyId}} 的签名验证不通过：文件已被篡改或损坏。请县里重新发布紧急通知。',
+    expired: '紧急通知文件（notices.json）已于 {{expiresAt}} 过期（终端时间 {{now}}）。请县里重新发布紧急通知；如果终端时间不对，请校正终端时间。',
     updated: '紧急通知已更新：序号 {{sequence}}，共 {{count}} 条。',
     upToDate: '紧急通知已是最新（序号 {{sequence}}）。',
     rejected: '已拒收来自 {{source}} 的紧急通知：{{reason}}',
