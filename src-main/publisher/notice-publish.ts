@@ -173,15 +173,25 @@ export function endNotice(options: NoticeChange & { id: string }): Promise<Notic
 
 /**
  * Reads the notices file of `outDir` and checks its signatures against the keys the county's
- * kiosks accept. Returns null when there is none; `verified` is false when the folder offers no
- * public key to check with (no root file and no `trust`).
+ * kiosks accept: the folder's root file, else `trust`, else the manifest's signers among the
+ * `keyFiles`. Returns null when there is none. Throws NoticeError when the signatures fail, or
+ * when none of these gives a public key to check with, so an unchecked file is never listed.
  */
-export async function readCheckedNotices(outDir: string, trust?: TrustAnchor): Promise<{ file: NoticesFile; verified: boolean } | null> {
+export async function readCheckedNotices(outDir: string, options: { trust?: TrustAnchor; keyFiles?: readonly string[] } = {}): Promise<NoticesFile | null> {
   const published = await readPublishedNotices(outDir);
   if (published === null) return null;
   const manifest = await bundleManifest(outDir);
-  const signers = await folderSigners(outDir, manifest.signed.regionCode, manifest, { trust });
-  if (!signers.canVerify) return { file: published, verified: false };
-  checkPublishedNotices(published, outDir, signers);
-  return { file: published, verified: true };
+  const keyFiles = options.keyFiles ?? [];
+  const keys = keyFiles.length > 0 ? await loadSigningKeys(keyFiles) : [];
+  const signers = await folderSigners(outDir, manifest.signed.regionCode, manifest, { trust: options.trust, keys });
+
+  if (!signers.canVerify) {
+    const key = keys[0];
+    if (key !== undefined) {
+      throw new NoticeError('errors.listKeyNotAccepted', { file: key.file, keyId: key.keyId, origin: signers.origin, accepted: signers.role.keyIds.join(', ') });
+    }
+    throw new NoticeError('errors.listUncheckable', { file: path.join(outDir, NOTICES_FILE), dir: outDir });
+  }
+  checkPublishedNotices(published, outDir, signers, 'list');
+  return published;
 }

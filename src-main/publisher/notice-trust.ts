@@ -70,13 +70,21 @@ export function checkSigningKeys(keys: readonly SigningKey[], signers: FolderSig
   }
 }
 
-/** Throws NoticeError when the notices file in `outDir` is not signed as the county's kiosks require. */
-export function checkPublishedNotices(file: NoticesFile, outDir: string, signers: FolderSigners): void {
+/**
+ * Throws NoticeError when the notices file in `outDir` is not signed as the county's kiosks
+ * require. `purpose` picks the advice: a change has written nothing, a list has only read.
+ */
+export function checkPublishedNotices(file: NoticesFile, outDir: string, signers: FolderSigners, purpose: 'change' | 'list' = 'change'): void {
   try {
     checkSignatures(file, signers);
   } catch (error) {
     if (!(error instanceof BundleRejection)) throw error;
+    const params = { file: path.join(outDir, NOTICES_FILE), origin: signers.origin };
+    // A signature by an accepted key that does not verify means the content changed after signing.
+    if (error.reason === 'bad-signature') {
+      throw new NoticeError(purpose === 'list' ? 'errors.listAltered' : 'errors.noticesAltered', { ...params, keyId: String(error.details.keyId) });
+    }
     const reason = [error.reason, ...Object.values(error.details).map(String)].join(' ');
-    throw new NoticeError('errors.noticesUntrusted', { file: path.join(outDir, NOTICES_FILE), reason, origin: signers.origin });
+    throw new NoticeError(purpose === 'list' ? 'errors.listUntrusted' : 'errors.noticesUntrusted', { ...params, reason });
   }
 }

@@ -158,15 +158,34 @@ describe('the publisher checks the folder before it signs', () => {
     writeFileSync(file, JSON.stringify(forged));
 
     const error = await noticeErrorOf(publishFor('county-water', COUNTY, '全县停水通知'));
-    expect(error.code).toBe('errors.noticesUntrusted');
-    expect(await noticeErrorOf(endNotice({ outDir: bundleDir, keyFiles, id: 'home-flood' }))).toMatchObject({ code: 'errors.noticesUntrusted' });
+    expect(error.code).toBe('errors.noticesAltered');
+    expect(error.params.file).toBe(file);
+    expect(await noticeErrorOf(endNotice({ outDir: bundleDir, keyFiles, id: 'home-flood' }))).toMatchObject({ code: 'errors.noticesAltered' });
 
-    const listed = await runCli(['notice', 'list', '--out', bundleDir, '--trust', path.join(keyDir, 'publisher.pub')]);
-    expect(listed.code).toBe(1);
-    expect(listed.stderr).toContain(`The notices file ${file} is not signed by a key the county's kiosks accept`);
+    for (const check of [['--trust', path.join(keyDir, 'publisher.pub')], ['--key', keyFiles[0]!]]) {
+      const listed = await runCli(['notice', 'list', '--out', bundleDir, ...check]);
+      expect(listed.code, check[0]).toBe(1);
+      expect(listed.stderr, check[0]).toContain(`The content of the notices file ${file} does not match the signature`);
+      expect(listed.stderr, check[0]).not.toContain('Nothing was written');
+      expect(listed.stdout, check[0]).not.toContain('假通知');
+    }
     const unchecked = await runCli(['notice', 'list', '--out', bundleDir]);
-    expect(unchecked.stderr).toContain('were not checked');
+    expect(unchecked.code).toBe(1);
+    expect(unchecked.stderr).toContain(`The signatures of the notices file ${file} could not be checked`);
+    expect(unchecked.stdout).not.toContain('假通知');
     writeFileSync(file, good);
+
+    const listed = await runCli(['notice', 'list', '--out', bundleDir, '--key', keyFiles[0]!]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('home-flood');
+  });
+
+  it('lists with a key that did not sign the bundle only to say so', async () => {
+    const wrongKey = path.join(temp.dir, 'wrong-keys', 'publisher.key');
+    const listed = await runCli(['notice', 'list', '--out', bundleDir, '--key', wrongKey]);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain(`The key in ${wrongKey}`);
+    expect(listed.stderr).toContain('did not sign the county');
   });
 
   it('waits for a bundle publish that holds the folder lock', async () => {

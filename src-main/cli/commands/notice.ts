@@ -110,8 +110,9 @@ async function runEnd(argv: string[], context: CommandContext): Promise<number> 
 }
 
 async function runList(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseOptions(argv, { out: { type: 'string' }, json: { type: 'boolean' }, trust: { type: 'string' } });
+  const { values } = parseOptions(argv, { out: { type: 'string' }, json: { type: 'boolean' }, trust: { type: 'string' }, key: { type: 'string', multiple: true } });
   const outDir = path.resolve(requireOption(values, 'out', context));
+  const keyFiles = values.key === undefined ? [] : keyFilesOf(values, context);
   let trust: TrustAnchor | undefined;
   try {
     trust = values.trust === undefined ? undefined : loadTrustFile(path.resolve(values.trust));
@@ -121,9 +122,7 @@ async function runList(argv: string[], context: CommandContext): Promise<number>
     return 1;
   }
 
-  const checked = await readCheckedNotices(outDir, trust);
-  const published = checked?.file ?? null;
-  if (checked !== null && !checked.verified) context.stderr.write(`${context.t('notice:notVerified', { dir: outDir })}\n`);
+  const published = await readCheckedNotices(outDir, { trust, keyFiles });
   if (values.json) {
     context.stdout.write(`${JSON.stringify(published?.signed ?? null, null, 2)}\n`);
     return 0;
