@@ -37,20 +37,20 @@ export default {
   tableSheet: '{{file}} 的工作表"{{sheet}}"',
   map: {
     missingField:
-      '{{table}}缺少必需的"{{field}}"列（{{kind}}必须有此列）。请把该列的表头改为 {{headers}} 之一，或在表头映射文件中写明该部门用的表头。',
+      '{{table}}缺少必需的"{{field}}"列（{{kind}}必须有此列）。请把该列的表头改为 {{headers}} 之一，或在表头对照文件中写明该部门用的表头。',
     ambiguousField:
-      '{{table}}有多列都对应"{{field}}"：{{columns}}，无法确定用哪一列。请在表头映射文件中把不用的列设为 "ignore"。',
+      '{{table}}有多列都对应"{{field}}"：{{columns}}，无法确定用哪一列。请在表头对照文件中把不用的列设为 "ignore"。',
     droppedColumn: '{{table}}的 {{column}} 列"{{header}}"是{{field}}，属于个人敏感信息，已按规定丢弃，不导入也不发布。',
-    unmappedColumn: '{{table}}的 {{column}} 列"{{header}}"未能识别，未导入。如需导入，请在表头映射文件中写明它对应的字段。',
-    ignoredColumn: '{{table}}的 {{column}} 列"{{header}}"按表头映射文件的设置未导入。',
+    unmappedColumn: '{{table}}的 {{column}} 列"{{header}}"未能识别，未导入。如需导入，请在表头对照文件中写明它对应的字段。',
+    ignoredColumn: '{{table}}的 {{column}} 列"{{header}}"按表头对照文件的设置未导入。',
   },
-  mappingNotFound: '找不到表头映射文件 {{file}}。请核对路径，或不使用映射文件。',
-  mappingReadFailed: '无法读取表头映射文件 {{file}}（{{reason}}）。请确认有读取权限。',
-  mappingNotJson: '表头映射文件 {{file}} 不是有效的 JSON（{{reason}}）。请检查引号、逗号和括号。',
-  mappingUnknownKey: '表头映射文件 {{file}} 中的键 {{key}} 无法识别。只允许 "description" 和 "headers"，请删除或改正该键。',
-  mappingWrongType: '表头映射文件 {{file}} 中 {{key}} 的类型不对（应为 {{expected}}）。"headers" 应是 {"部门表头": "字段名"} 形式的对象。',
-  mappingUnknownField: '表头映射文件 {{file}} 中 {{key}} 的值 {{value}} 不是字段名。请改为以下之一：{{fields}}。',
-  mappingEmptyHeader: '表头映射文件 {{file}} 中的键 {{key}} 去掉空格后为空。请写出部门文件中的表头文字。',
+  mappingNotFound: '找不到表头对照文件 {{file}}。请核对路径，或不使用对照文件。',
+  mappingReadFailed: '无法读取表头对照文件 {{file}}（{{reason}}）。请确认有读取权限。',
+  mappingNotJson: '表头对照文件 {{file}} 不是有效的 JSON（{{reason}}）。请检查引号、逗号和括号。',
+  mappingUnknownKey: '表头对照文件 {{file}} 中的键 {{key}} 无法识别。只允许 "description" 和 "headers"，请删除或改正该键。',
+  mappingWrongType: '表头对照文件 {{file}} 中 {{key}} 的类型不对（应为 {{expected}}）。"headers" 应是 {"部门表头": "字段名"} 形式的对象。',
+  mappingUnknownField: '表头对照文件 {{file}} 中 {{key}} 的值 {{value}} 不是字段名。请改为以下之一：{{fields}}。',
+  mappingEmptyHeader: '表头对照文件 {{file}} 中的键 {{key}} 去掉空格后为空。请写出部门文件中的表头文字。',
   mappingDuplicateHeader:
-    '表头映射文件 {{file}} 中的 {{key}} 与 {{other}} 是同一个表头（忽略空格、全角和"(元)"后相同），却指向不同字段。请删除其中一个。',
+    '表头对照文件 {{file}} 中的 {{key}} 与 {{other}} 是同一个表头（忽略空格、全角和"(元)"后相同），却指向不同字段。请删除其中一个。',
 };
