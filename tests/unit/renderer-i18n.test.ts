@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/i18n/en.js';
+import { createRendererI18n } from '../../src-renderer/i18n/index.js';
 import zhCN from '../../src-renderer/i18n/zh-CN.js';
 import serveEn from '../../src-shared/messages/en/serve.js';
 import serveZhCN from '../../src-shared/messages/zh-CN/serve.js';
@@ -62,7 +63,9 @@ describe('renderer catalogs', () => {
     const used = usedKeys();
     expect(used.size).toBeGreaterThan(30);
 
-    const missing = [...used].filter(([key]) => !zhKeys.includes(key) || !enKeys.includes(key));
+    // A key used with a count resolves to its plural forms, such as key_one and key_other.
+    const has = (keys: string[], key: string) => keys.includes(key) || keys.includes(`${key}_other`);
+    const missing = [...used].filter(([key]) => !has(zhKeys, key) || !has(enKeys, key));
     expect(missing).toEqual([]);
   });
 
@@ -81,6 +84,15 @@ describe('renderer catalogs', () => {
       for (const match of text.matchAll(/\bt\(\s*`[^`]*\$\{/g)) dynamic.push(`${path.relative(RENDERER_DIR, file)}: ${match[0]}`);
     }
     expect(dynamic).toEqual([]);
+  });
+
+  it('count further notices in the plural form of each language', () => {
+    const i18n = createRendererI18n('en');
+    expect(i18n.t('notices.moreNotices', { count: 1 })).toBe('1 more notice');
+    expect(i18n.t('notices.moreNotices', { count: 3 })).toBe('3 more notices');
+    void i18n.changeLanguage('zh-CN');
+    expect(i18n.t('notices.moreNotices', { count: 1 })).toBe('另有 1 条通知');
+    expect(i18n.t('notices.moreNotices', { count: 3 })).toBe('另有 3 条通知');
   });
 
   it('are quoted by serve without data', () => {

@@ -2,7 +2,8 @@
 export default {
   label: 'Emergency notice',
   tapToRead: 'Tap to read',
-  moreNotices: '{{count}} more notices',
+  moreNotices_one: '{{count}} more notice',
+  moreNotices_other: '{{count}} more notices',
   heading: 'Emergency notices',
   window: 'From {{start}} to {{end}}',
   close: 'Close',

@@ -2,7 +2,9 @@
 export default {
   label: '紧急通知',
   tapToRead: '点击查看',
-  moreNotices: '另有 {{count}} 条通知',
+  // Chinese has one plural form; _one is here only so the keys match en.ts.
+  moreNotices_one: '另有 {{count}} 条通知',
+  moreNotices_other: '另有 {{count}} 条通知',
   heading: '紧急通知',
   window: '{{start}} 至 {{end}}',
   close: '关闭',
