@@ -69,6 +69,9 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
   const [adminActive, setAdminActive] = useState(false);
   // A report flow with a draft not yet filed is open, so the idle warning names the report.
   const [reportDraftOpen, setReportDraftOpen] = useState(false);
+  // The emergency notice dialog is open: someone is reading, so the attract loop waits and the
+  // idle timer runs with its warning, as on any other screen.
+  const [noticeOpen, setNoticeOpen] = useState(false);
   // Bumped on every wipe, so a lookup result that arrives after the session ended is dropped.
   const sessionRef = useRef(0);
   // The latest input and lookup state for callbacks that outlive a render: a lookup result is
@@ -156,6 +159,7 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     setStack(HOME_STACK);
     setRegionCode(homeRegionCode);
     setSearching(false);
+    setNoticeOpen(false);
     void i18nRef.current.changeLanguage(defaultLanguage);
 
     // A sync may have installed a newer snapshot since the last session.
@@ -249,8 +253,12 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     [back],
   );
 
+  // Shown on every screen and over the attract loop, so the list lives here, above both.
+  const emergencyNotices = useEmergencyNotices(api);
+  // The dialog closes by itself when the last notice in it ends, and stays closed for the next one.
+  if (noticeOpen && emergencyNotices.length === 0) setNoticeOpen(false);
   const sessionActive =
-    idInput.length > 0 || stack.length > 1 || i18n.language !== defaultLanguage || regionCode !== homeRegionCode;
+    idInput.length > 0 || stack.length > 1 || i18n.language !== defaultLanguage || regionCode !== homeRegionCode || noticeOpen;
   const idle = useIdleTimeout({
     timeoutSeconds: settings?.idleTimeoutSeconds ?? 90,
     warningSeconds: settings?.idleWarningSeconds ?? 20,
@@ -258,8 +266,6 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     onTimeout: wipeSession,
   });
   // The attract loop starts on the home screen left untouched, with no session to wipe.
-  // Shown on every screen and over the attract loop, so the list lives here, above both.
-  const emergencyNotices = useEmergencyNotices(api);
   const attract = useAttractLoop({
     afterSeconds: settings?.attractAfterSeconds ?? null,
     resting: top.kind === 'home' && !sessionActive && !adminActive,
@@ -407,7 +413,8 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     return (
       <>
         <AttractScreen api={api} regionCode={homeRegionCode} snapshot={snapshot} onLeave={attract.leave} />
-        <EmergencyNoticeBanner notices={emergencyNotices} overlay />
+        {/* A tap opens the dialog, which ends the loop's rest, so closing it leaves the villager on the home menu. */}
+        <EmergencyNoticeBanner notices={emergencyNotices} open={false} onOpenChange={setNoticeOpen} overlay={{ onSwipe: attract.leave }} />
       </>
     );
   }
@@ -416,7 +423,7 @@ export function App({ api, adminApi }: { api: KioskApi; adminApi?: AdminApi }) {
     <div className="app">
       <TopBar />
       <DataAgeBanner snapshot={snapshot} />
-      <EmergencyNoticeBanner notices={emergencyNotices} />
+      <EmergencyNoticeBanner notices={emergencyNotices} open={noticeOpen} onOpenChange={setNoticeOpen} />
       {content}
       <AdminGate api={adminApi} admin={settings?.admin ?? null} resetKiosk={wipeSession} onActiveChange={setAdminActive} />
       {idle.warningSecondsLeft !== null && (

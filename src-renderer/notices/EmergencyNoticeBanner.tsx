@@ -2,7 +2,9 @@
 // sign, the words 紧急通知 and the title, so the meaning never rests on colour. One tap opens the
 // full text with its time window and a close button. The strip is part of the page layout, like
 // the data age banner, so it hides no button. Over the attract loop it is fixed at the top edge.
-import { useState } from 'react';
+// The dialog's open state lives in App, so the idle timer and the attract loop see the reader.
+import { useRef } from 'react';
+import type { PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHINA_TIME_ZONE } from '../../src-shared/emergency-notices.js';
 import type { EmergencyNotice } from '../../src-shared/emergency-notices.js';
@@ -42,12 +44,34 @@ function NoticeDialog({ notices, onClose }: { notices: readonly EmergencyNotice[
   );
 }
 
-/** overlay: fixed at the top of the screen, for the attract loop, which covers the whole page. */
-export function EmergencyNoticeBanner({ notices, overlay = false }: { notices: readonly EmergencyNotice[]; overlay?: boolean }) {
+/** How far a finger may move on the banner over the attract loop before the touch counts as a swipe. */
+const SWIPE_SLOP_PX = 24;
+
+export interface EmergencyNoticeBannerProps {
+  notices: readonly EmergencyNotice[];
+  /** Whether the full text shows. */
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  /**
+   * Over the attract loop, which covers the whole page: the strip is fixed at the top, and a swipe
+   * that starts on it calls onSwipe, which leaves the loop as a touch anywhere else does.
+   */
+  overlay?: { onSwipe(): void };
+}
+
+export function EmergencyNoticeBanner({ notices, open, onOpenChange, overlay }: EmergencyNoticeBannerProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const startRef = useRef<{ x: number; y: number } | null>(null);
   const first = notices[0];
   if (first === undefined) return null;
+
+  const onPointerMove = (event: PointerEvent) => {
+    const start = startRef.current;
+    if (overlay === undefined || start === null) return;
+    if (Math.hypot(event.clientX - start.x, event.clientY - start.y) < SWIPE_SLOP_PX) return;
+    startRef.current = null;
+    overlay.onSwipe();
+  };
 
   return (
     <>
@@ -55,18 +79,30 @@ export function EmergencyNoticeBanner({ notices, overlay = false }: { notices: r
         type="button"
         className={overlay ? 'emergency-notice-banner emergency-notice-banner--overlay' : 'emergency-notice-banner'}
         data-testid="emergency-notice-banner"
-        onClick={() => setOpen(true)}
+        onClick={() => onOpenChange(true)}
+        onPointerDown={(event) => (startRef.current = { x: event.clientX, y: event.clientY })}
+        onPointerMove={onPointerMove}
+        onPointerUp={() => (startRef.current = null)}
+        onPointerCancel={() => {
+          startRef.current = null;
+          overlay?.onSwipe();
+        }}
       >
         <span className="emergency-notice-icon" aria-hidden="true">
           ⚠
         </span>
+        {/* Only the title is cut short, so the count of further notices always shows. */}
         <span className="emergency-notice-text">
           <strong>{t('notices.label')}</strong> {first.title}
-          {notices.length > 1 && <span className="emergency-notice-more"> · {t('notices.moreNotices', { count: notices.length - 1 })}</span>}
         </span>
+        {notices.length > 1 && (
+          <span className="emergency-notice-more" data-testid="emergency-notice-more">
+            {t('notices.moreNotices', { count: notices.length - 1 })}
+          </span>
+        )}
         <span className="emergency-notice-tap">{t('notices.tapToRead')} ›</span>
       </button>
-      {open && <NoticeDialog notices={notices} onClose={() => setOpen(false)} />}
+      {open && <NoticeDialog notices={notices} onClose={() => onOpenChange(false)} />}
     </>
   );
 }
