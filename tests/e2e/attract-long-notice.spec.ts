@@ -1,8 +1,11 @@
 // The attract loop with deliberately long notices, in Debian's Chromium: a Chinese notice whose
 // title and text run far past their lines, and one whose title and text hold a long URL and long
 // English words. Titles and excerpts end after whole lines, and no text runs past its card, in
-// zh-CN and en, at 1920x1080, 1366x768, 1280x1024 and 1080x1920.
+// zh-CN and en, at 1920x1080, 1366x768, 1280x1024 and 1080x1920. The same holds under the
+// emergency notice strip, with an issuer's name long enough to take two lines.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { runCli } from '../helpers/cli.js';
+import { COUNTY_CODE } from './kiosk-server.js';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -17,6 +20,7 @@ const LONG_URL = `https://www.example.gov.cn/${'publicdisclosure'.repeat(5)}/ind
 const LONG_NOTICES = [
   {
     id: 'ZZ-LONG-1',
+    issuer: '锦和镇人民政府'.concat('乡村振兴衔接资金项目实施领导小组办公室'.repeat(2)),
     title: '关于'.concat('锦和镇二〇二四年度衔接推进乡村振兴补助资金项目实施情况及资金使用明细'.repeat(3), '的公示'),
     body: '根据上级有关文件要求，现将本年度项目实施情况公示如下。'.repeat(30),
   },
@@ -40,7 +44,7 @@ function addLongNotices(dataDir: string): void {
   for (const notice of LONG_NOTICES) {
     const bodyFile = `${notice.id}.md`;
     writeFileSync(path.join(dataDir, 'documents', bodyFile), `${notice.body}\n`);
-    const fields = [notice.id, firstRow[1], '政务公开', '', notice.title, firstRow[5], newestDate, bodyFile];
+    const fields = [notice.id, firstRow[1], '政务公开', '', notice.title, 'issuer' in notice ? notice.issuer : firstRow[5], newestDate, bodyFile];
     appendFileSync(csv, `${fields.join(',')}\n`);
   }
 }
@@ -89,6 +93,41 @@ function clampOf(page: Page, title: string, part: 'title' | 'excerpt') {
     });
 }
 
+/** Checks every card at each screen size: no text past its card, and each title cut after whole lines. */
+async function expectWholeCards(page: Page): Promise<void> {
+  // A portrait screen has room for four lines of title, a landscape one for two.
+  for (const { titleLines, ...size } of [
+    { width: 1920, height: 1080, titleLines: 2 },
+    { width: 1366, height: 768, titleLines: 2 },
+    { width: 1280, height: 1024, titleLines: 2 },
+    { width: 1080, height: 1920, titleLines: 4 },
+  ]) {
+    await page.setViewportSize(size);
+    expect(await findOverflows(page), `${size.width}x${size.height}`).toEqual([]);
+
+    for (const notice of LONG_NOTICES) {
+      const title = await clampOf(page, notice.title, 'title');
+      expect(title.cut, `${notice.id} title at ${size.width}x${size.height}`).toBe(true);
+      expect(title.lines, `${notice.id} title at ${size.width}x${size.height}`).toBeCloseTo(titleLines, 2);
+    }
+  }
+}
+
+/** Publishes a county-wide emergency notice and fetches it into the kiosk's data folder. */
+async function publishEmergencyNotice(dataDir: string): Promise<void> {
+  const folder = (name: string) => path.join(path.dirname(dataDir), name);
+  const now = Date.now();
+  for (const args of [
+    ['notice', 'publish', '--id', 'strip', '--region', COUNTY_CODE, '--title', '城区停水通知', '--body', '城区今日停水，请储备生活用水。',
+      '--start', new Date(now - 60_000).toISOString(), '--end', new Date(now + 3_600_000).toISOString(),
+      '--key', path.join(folder('keys'), 'publisher.key'), '--out', folder('bundle')],
+    ['sync', '--notices-only', '--source', folder('bundle'), '--trust', path.join(folder('keys'), 'publisher.pub'), '--data-dir', dataDir],
+  ]) {
+    const result = await runCli(args);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+  }
+}
+
 for (const language of ['zh-CN', 'en'] as const) {
   test.describe(`attract long notices in ${language}`, () => {
     const server = useKioskServer({
@@ -96,8 +135,7 @@ for (const language of ['zh-CN', 'en'] as const) {
       prepareData: addLongNotices,
     });
 
-    test(`long notices stay inside their cards (${language})`, async ({ page }) => {
-      test.setTimeout((ATTRACT_AFTER_SECONDS + 10) * 1000 * 2);
+    async function openLoop(page: Page): Promise<void> {
       // Still frames: no cross-fade or ring caught halfway.
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.setViewportSize({ width: 1920, height: 1080 });
@@ -108,23 +146,12 @@ for (const language of ['zh-CN', 'en'] as const) {
       await expect(page.locator('[data-testid="attract-slide"][data-shown="true"] .attract-title')).toHaveText(LONG_NOTICES[1]!.title);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await waitForFonts(page);
+    }
 
-      // A portrait screen has room for four lines of title, a landscape one for two.
-      for (const { titleLines, ...size } of [
-        { width: 1920, height: 1080, titleLines: 2 },
-        { width: 1366, height: 768, titleLines: 2 },
-        { width: 1280, height: 1024, titleLines: 2 },
-        { width: 1080, height: 1920, titleLines: 4 },
-      ]) {
-        await page.setViewportSize(size);
-        expect(await findOverflows(page), `${size.width}x${size.height}`).toEqual([]);
-
-        for (const notice of LONG_NOTICES) {
-          const title = await clampOf(page, notice.title, 'title');
-          expect(title.cut, `${notice.id} title at ${size.width}x${size.height}`).toBe(true);
-          expect(title.lines, `${notice.id} title at ${size.width}x${size.height}`).toBeCloseTo(titleLines, 2);
-        }
-      }
+    test(`long notices stay inside their cards (${language})`, async ({ page }) => {
+      test.setTimeout((ATTRACT_AFTER_SECONDS + 10) * 1000 * 2);
+      await openLoop(page);
+      await expectWholeCards(page);
 
       // At 1920x1080 the excerpt shows too, in whole lines, at most three.
       await page.setViewportSize({ width: 1920, height: 1080 });
@@ -133,6 +160,14 @@ for (const language of ['zh-CN', 'en'] as const) {
         expect(excerpt.lines, `${notice.id} excerpt`).toBeCloseTo(Math.round(excerpt.lines), 2);
         expect(excerpt.lines, `${notice.id} excerpt`).toBeLessThanOrEqual(3);
       }
+    });
+
+    test(`long notices under the notice strip (${language})`, async ({ page }) => {
+      test.setTimeout((ATTRACT_AFTER_SECONDS + 10) * 1000 * 2);
+      await publishEmergencyNotice(server.dataDir);
+      await openLoop(page);
+      await expect(page.getByTestId('emergency-notice-banner')).toBeVisible();
+      await expectWholeCards(page);
     });
   });
 }
