@@ -66,9 +66,14 @@ function characterCount(text: string): number {
 // Format characters (zero-width spaces, joiners, direction marks), separators and controls show nothing.
 const INVISIBLE = /[\p{Cf}\p{Z}\p{Cc}]/gu;
 
+// Embeddings, overrides and isolates reorder the text on screen, so "\u202e知通急紧" reads as
+// 紧急通知. A notice never needs them: Chinese and the digits in it run left to right.
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/u;
+
 function checkText(flag: string, value: string, max: number): string {
   const text = value.trim();
   if (text.replace(INVISIBLE, '').length === 0) throw new NoticeError('errors.emptyText', { flag });
+  if (DIRECTION_CONTROLS.test(text)) throw new NoticeError('errors.directionControl', { flag });
   const count = characterCount(text);
   if (count > max) throw new NoticeError('errors.textTooLong', { flag, count, max });
   return text;

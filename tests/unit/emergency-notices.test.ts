@@ -67,6 +67,8 @@ describe('notice flags', () => {
     ['zone +25:00', { start: '2025-07-02T08:00+25:00' }, 'errors.zoneNotExist'],
     ['title of a zero-width space', { title: '\u200b' }, 'errors.emptyText'],
     ['body of invisible characters', { body: '\u200b\u200d\u3000' }, 'errors.emptyText'],
+    ['title reordered by a direction override', { title: '\u202e知通急紧' }, 'errors.directionControl'],
+    ['body with a direction isolate', { body: '撤离到\u2067学校\u2069' }, 'errors.directionControl'],
     ['end before start', { end: '2025-07-02T07:00+08:00' }, 'errors.endNotAfterStart'],
     ['end equal to start', { end: FLAGS.start }, 'errors.endNotAfterStart'],
     ['window over 30 days', { end: '2025-08-02T08:00:01+08:00' }, 'errors.windowTooLong'],

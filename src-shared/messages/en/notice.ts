@@ -49,6 +49,7 @@ export default {
     dateNotExist: '{{flag}} "{{value}}": the date {{part}} does not exist. Give a real calendar date, like 2025-07-01T08:00+08:00.',
     clockNotExist: '{{flag}} "{{value}}": the time {{part}} does not exist. Give a time from 00:00 to 23:59, like 2025-07-01T08:00+08:00.',
     zoneNotExist: '{{flag}} "{{value}}": the time zone {{part}} does not exist. Give an offset up to ±14:00; China time is +08:00.',
+    directionControl: '{{flag}} contains a text direction control character, so the screen would show the text in another order than typed. Remove it and type the text as it should read.',
     emptyText: '{{flag}} is empty or has no visible character. Give the text in quotes.',
     textTooLong: '{{flag}} has {{count}} characters, more than the {{max}} allowed. Shorten it.',
     invalidId: '--id "{{value}}" is not a notice ID. Use 1 to 40 letters, digits or hyphens, as minsheng notice list shows them.',

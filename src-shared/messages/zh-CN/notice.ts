@@ -49,6 +49,7 @@ export default {
     dateNotExist: '{{flag}}“{{value}}”：日期 {{part}} 不存在。请给出真实的日期，如 2025-07-01T08:00+08:00。',
     clockNotExist: '{{flag}}“{{value}}”：时刻 {{part}} 不存在。请给出 00:00 到 23:59 之间的时刻，如 2025-07-01T08:00+08:00。',
     zoneNotExist: '{{flag}}“{{value}}”：时区 {{part}} 不存在。时差最多 ±14:00；北京时间为 +08:00。',
+    directionControl: '{{flag}} 中有改变文字方向的控制字符，屏幕上显示的顺序会与输入的不同。请去掉这些字符，直接输入要显示的文字。',
     emptyText: '{{flag}} 为空或没有可见的文字。请用引号给出文字。',
     textTooLong: '{{flag}} 有 {{count}} 个字，超过上限 {{max}} 个。请缩短。',
     invalidId: '--id“{{value}}”不是通知编号。编号为 1 到 40 个字母、数字或连字符，可用 minsheng notice list 查看。',
