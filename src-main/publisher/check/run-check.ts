@@ -95,23 +95,19 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckRun> {
   });
 
   // Without a department folder there are no rows, and "0 warnings" would read as a clean result.
+  const base = { dataDir, checkedAt: now.toISOString(), tables: imported.tables };
   if (imported.folderKind !== 'department') {
     const skipped: Message = { key: 'check:command.noRowsToCompare', params: { dir: dataDir } };
-    return {
-      imported,
-      notices: imported.notices,
-      result: {
-        dataDir,
-        checkedAt: now.toISOString(),
-        tables: imported.tables,
-        failures: imported.failures,
-        persons: [],
-        payments: [],
-        warnings: [],
-        rules: RULE_IDS.map((rule) => ({ rule, ran: false, skipped })),
-        rejectedRows: imported.rejectedRows,
-      },
+    const result: CheckResult = {
+      ...base,
+      failures: imported.failures,
+      persons: [],
+      payments: [],
+      warnings: [],
+      rules: RULE_IDS.map((rule) => ({ rule, ran: false, skipped })),
+      rejectedRows: imported.rejectedRows,
     };
+    return { imported, notices: imported.notices, result };
   }
 
   const rules = await runRules({
@@ -125,28 +121,21 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckRun> {
     now,
   });
 
-  // A bad standard_amount makes its item's rule skip that item, so the worker sees it as a failure.
+  // A bad standard_amount makes its item's rule skip that item, so the report lists it as a failure.
   const itemFailures: FileFailure[] = rules.itemProblems.map((problem) => ({ file: problem.ref.file, sheet: null, message: problem.message }));
-  const failures = [...imported.failures, ...itemFailures];
   const listRejected = rules.listSummaries.reduce((sum, table) => sum + table.rejected, 0);
-
-  return {
-    imported,
-    notices: imported.notices,
-    result: {
-      dataDir,
-      checkedAt: now.toISOString(),
-      tables: imported.tables,
-      failures,
-      persons: imported.persons,
-      payments: imported.payments,
-      warnings: rules.warnings,
-      rules: rules.rules,
-      rejectedRows: imported.rejectedRows + listRejected,
-      listTables: rules.listSummaries,
-      listFailures: rules.listFailures,
-    },
+  const result: CheckResult = {
+    ...base,
+    failures: [...imported.failures, ...itemFailures],
+    persons: imported.persons,
+    payments: imported.payments,
+    warnings: rules.warnings,
+    rules: rules.rules,
+    rejectedRows: imported.rejectedRows + listRejected,
+    listTables: rules.listSummaries,
+    listFailures: rules.listFailures,
   };
+  return { imported, notices: imported.notices, result };
 }
 
 /** True when nothing was rejected: no row, no file, no list, no reference or mapping problem. */
