@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { KIOSK_HTTP_PATHS } from '../../src-shared/kiosk-api.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { SAMPLE_PAYMENTS, SAMPLE_PERSONS, paymentsCsv, writeSampleDataset } from '../helpers/publisher-data.js';
@@ -40,6 +40,11 @@ describe('minsheng preview', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // A failed assertion must not leave the preview serving: SIGKILL it unless the test stopped it.
+    let stopped = false;
+    onTestFinished(() => {
+      if (!stopped) child.kill('SIGKILL');
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', () => stdout.includes('Ctrl+C') && resolve());
       child.on('close', () => reject(new Error(`preview exited early: ${stdout}${stderr}`)));
@@ -65,6 +70,7 @@ describe('minsheng preview', () => {
     expect(JSON.stringify(body)).not.toContain(person.idNumber);
 
     child.kill('SIGINT');
+    stopped = true;
     expect(await exited).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
   });
