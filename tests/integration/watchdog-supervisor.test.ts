@@ -240,8 +240,12 @@ describe('watchdog daily restart', () => {
     await kiosk.waitFor('the restart to wait', () => kiosk.logsWith('daily restart waits until the kiosk is idle')[0]);
     kiosk.setWallClock(localTime(3, 31));
     await kiosk.waitFor('the skip', () => kiosk.logsWith('daily restart skipped')[0]);
+    // The supervisor logs the skip, then appends its incident to the file without waiting.
+    const incidents = await kiosk.waitFor('the skip incident', async () => {
+      const found = await kiosk.incidents();
+      return found.length > 0 ? found : undefined;
+    });
 
-    const incidents = await kiosk.incidents();
     expect(incidents.map((incident) => incident.kind)).toEqual(['daily-restart-skipped']);
     expect(incidents[0]?.detail).toContain('03:00-03:30 of 2026-03-14 ended while the kiosk was busy');
     expect(kiosk.logsWith('stopping the kiosk')).toEqual([]);
