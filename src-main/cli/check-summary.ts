@@ -43,7 +43,7 @@ export function checkSummaryLines(run: CheckRun, context: CommandContext, report
   const failures = [...result.failures, ...(result.listFailures ?? [])];
   for (const failure of failures) lines.push(`  ${t('check:command.failure', { problem: messageText(failure.message, t) })}`);
 
-  // One reason for every rule, such as an empty folder, is said once.
+  // When every rule was skipped for the same reason, such as an empty folder, print it once.
   const reasons = new Set(result.rules.map((rule) => (rule.ran || !rule.skipped ? null : messageText(rule.skipped, t))));
   const [onlyReason] = reasons;
   if (reasons.size === 1 && onlyReason !== null && onlyReason !== undefined) {

@@ -67,8 +67,9 @@ export async function prepareDeliveryFolder(
 
   if (prepared.kind === 'rejected') {
     // --accepted-only does not help a folder that mixes standard and department files.
-    const mixed = prepared.check.imported.folderKind === 'mixed';
-    lines.push(t(mixed ? 'check:command.mixedFolder' : options.command === 'publish' ? 'check:command.publishRejected' : 'check:command.previewRejected'));
+    let advice = options.command === 'publish' ? 'check:command.publishRejected' : 'check:command.previewRejected';
+    if (prepared.check.imported.folderKind === 'mixed') advice = 'check:command.mixedFolder';
+    lines.push(t(advice));
     context.stderr.write(`${lines.join('\n')}\n`);
     return 1;
   }

@@ -35,7 +35,7 @@ export interface RowProblem {
   message: Message;
 }
 
-/** What the import made of one table (a CSV file, or one sheet of a workbook). */
+/** Summary of the import of one table (a CSV file, or one sheet of a workbook). */
 export interface TableSummary {
   file: string;
   sheet: string | null;

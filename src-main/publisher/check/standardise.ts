@@ -109,7 +109,9 @@ class Standardiser {
     this.issues.errorCount = 0;
     if (issue === undefined) return null;
     const column = issue.column ?? '';
-    const field = column === 'paid_on' ? 'paid_on' : column === 'period' ? 'period' : 'name';
+    // The standard's checks run on the payment date, the period and the name only.
+    let field = 'name';
+    if (column === 'paid_on' || column === 'period') field = column;
     const params = { column: this.limits.t(`import:field.${field}`), value: issue.value ?? '' };
     const problemText = this.limits.t(`validation:${issue.code}`, { ...issue.params, ...params });
     return problem('notStandard', { ...params, problem: problemText });

@@ -19,12 +19,12 @@ export const OUT_MARKER = '.minsheng-check-out';
 
 /**
  * Why a folder cannot take the output or the report: it is the checked folder or inside it (for
- * the report, inside documents/, which publish carries over), it is a file, or it holds files
+ * the report, inside documents/, which publish carries over), it is a file, or it contains files
  * that check did not write.
  */
 export type FolderRefusal = 'dataDir' | 'insideDataDir' | 'insideDocuments' | 'notAFolder' | 'notOurs';
 
-/** Thrown when the output folder cannot be written; `reason` says why. */
+/** Error thrown when the output folder cannot be written, with the cause in `reason`. */
 export class StandardFolderError extends Error {
   constructor(
     readonly outDir: string,
